@@ -1,0 +1,1 @@
+"""Command-line front end: thin commands (parse → call library → render)."""

@@ -1,0 +1,70 @@
+"""Turn a user's question into a safe FTS5 query.
+
+Every term is emitted as a quoted FTS5 string, so quotes, hyphens, colons, ``NEAR``/``AND``/
+``OR``/``NOT`` and ``*`` in a question are plain words, never syntax (no errors, no injection).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from curbside.errors import QueryError
+
+# question scaffolding and function words that only dilute bm25
+STOPWORDS = frozenset(
+    """a an the of in on at to for from by with without and or not no nor is are was were be been being
+    do does did done doing have has had having what which who whom whose when where why how whether
+    this that these those it its it's their there then than so such as if into about over under
+    can could should would may might must shall will i me my we our you your he she they them his her
+    most more less least very much many any some all each every other others also only just per
+    vs versus via among between during before after while use used using best appropriate""".split()
+)
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")
+MAX_TERMS = 64
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedQuery:
+    text: str  # normalised text
+    terms: tuple[str, ...]  # content terms, in order, unique
+    expansions: tuple[str, ...] = ()  # synonym phrases added by expansion
+
+    def fts(self) -> str:
+        """FTS5 MATCH expression: OR of quoted terms and quoted synonym phrases."""
+        parts = [_quote(t) for t in self.terms]
+        parts += [_quote(p) for p in self.expansions]
+        return " OR ".join(dict.fromkeys(parts))
+
+
+def _quote(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def normalise(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text)
+    text = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in text)
+    return " ".join(text.split())
+
+
+def tokenize(text: str) -> list[str]:
+    folded = unicodedata.normalize("NFKD", text.lower())
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    return _TOKEN.findall(folded)
+
+
+def parse_query(text: str, *, max_chars: int = 2000) -> ParsedQuery:
+    norm = normalise(text)
+    if not norm:
+        raise QueryError("the question is empty")
+    if len(norm) > max_chars:
+        raise QueryError(f"the question is too long ({len(norm)} characters; at most {max_chars})")
+    tokens = tokenize(norm)
+    terms = [t for t in tokens if t not in STOPWORDS and (len(t) > 1 or t.isdigit())]
+    if not terms:  # a question made only of function words: fall back to every token
+        terms = [t for t in tokens if t]
+    if not terms:
+        raise QueryError("the question has no searchable words")
+    return ParsedQuery(text=norm, terms=tuple(dict.fromkeys(terms))[:MAX_TERMS])

@@ -1,0 +1,49 @@
+"""Sentence splitting tuned for biomedical prose (abbreviations, decimals, "et al.", "vs.")."""
+
+from __future__ import annotations
+
+import re
+
+_ABBREVIATIONS = {
+    "e.g", "i.e", "et al", "vs", "dr", "mr", "mrs", "ms", "prof", "fig", "figs", "no", "approx", "ca",
+    "cf", "etc", "st", "jr", "sr", "inc", "ltd", "co", "mg", "ml", "min", "max", "resp", "ref", "refs",
+    "vol", "pp", "al", "sp", "spp", "var", "u.s", "dept", "univ", "eq", "incl", "mo", "yr", "yrs", "wk",
+}
+# a sentence ends at . ! ? (optionally followed by quotes/brackets) then space and an upper-case
+# letter, digit or opening bracket
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[A-Z0-9(\[\"'])")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) in ``text``; whitespace between sentences is excluded."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    n = len(text)
+    while start < n and text[start].isspace():
+        start += 1
+    for m in _BOUNDARY.finditer(text):
+        end = m.start()
+        before = text[start:end]
+        last_word = before.rsplit(None, 1)[-1].rstrip(".!?\"')]").lower() if before.split() else ""
+        if last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()):
+            continue
+        seg_end = end
+        while seg_end > start and text[seg_end - 1].isspace():
+            seg_end -= 1
+        # keep the closing quote/bracket with the sentence
+        close = m.group(0)
+        trailing = len(close) - len(close.lstrip("\"')]"))
+        seg_end = end + trailing
+        if seg_end > start:
+            spans.append((start, seg_end))
+        start = m.end()
+    tail_end = n
+    while tail_end > start and text[tail_end - 1].isspace():
+        tail_end -= 1
+    if tail_end > start:
+        spans.append((start, tail_end))
+    return spans
+
+
+def sentences(text: str) -> list[str]:
+    return [text[a:b] for a, b in split_sentences(text)]

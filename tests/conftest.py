@@ -1,0 +1,34 @@
+"""Shared fixtures: a real SQLite knowledge base in a tmp dir, and the shared data folder."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from curbside.records import Document, Kind, Section
+from curbside.store import Store
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+SHARED_DATA = REPO_ROOT.parent / "shared" / "data"
+
+
+@pytest.fixture
+def shared_data() -> Path:
+    if not SHARED_DATA.is_dir():
+        pytest.skip(f"shared data not found at {SHARED_DATA} (it sits beside the checkout in CI)")
+    return SHARED_DATA
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    s = Store.open(tmp_path / "kb.sqlite")
+    yield s
+    s.close()
+
+
+def make_doc(doc_id: str, title: str, *sections: tuple[str, str], kind: Kind = Kind.OTHER,
+             year: int | None = 2020, issuer: str = "Test Journal") -> Document:
+    return Document(id=doc_id, kind=kind, title=title, source="test", issuer=issuer, year=year,
+                    sections=tuple(Section(label, text) for label, text in sections))
