@@ -1,0 +1,156 @@
+"""HTML → text blocks (headings, paragraphs, list items, table rows) with lxml.html.
+
+Used for user HTML files and for the HTML embedded in NGC field values. lxml.html is used rather
+than BeautifulSoup because NGC alone has ~80,000 small HTML fragments and lxml parses them several
+times faster; both are real HTML parsers (entities, broken markup), neither is regex.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lxml import etree
+
+from curbside.sources._text import clean_inline
+
+# Never content: code, chrome, forms and embedded media.
+DROP = frozenset({
+    "script", "style", "noscript", "template", "nav", "header", "footer", "form", "aside", "button",
+    "select", "option", "textarea", "input", "iframe", "svg", "canvas", "img", "object", "embed",
+    "head", "title", "meta", "link",
+})
+_BLOCK = frozenset({
+    "p", "div", "section", "article", "main", "blockquote", "pre", "address", "figure", "figcaption",
+    "dl", "dt", "dd", "ul", "ol", "li", "table", "thead", "tbody", "tfoot", "tr", "caption", "br",
+    "hr", "h1", "h2", "h3", "h4", "h5", "h6", "center", "details", "summary", "body", "html", "fieldset",
+})
+_HEADINGS = {f"h{i}": i for i in range(1, 7)}
+_EMPHASIS = frozenset({"strong", "b", "u", "em", "i", "span", "font"})
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    kind: str  # "heading" | "para" | "item" | "row"
+    text: str
+    level: int = 0  # headings: 1–6; 7 = a paragraph that is entirely bold (a de facto heading)
+
+
+# Plain etree elements (no lxml.html class lookup): ~30% faster on NGC's many small fragments.
+_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
+
+
+def parse_fragment(markup: str) -> etree._Element | None:
+    """<body> of an HTML fragment, or None if there is nothing to parse."""
+    if not markup.strip():
+        return None
+    root = etree.fromstring(f"<html><body>{markup}</body></html>", _PARSER)
+    return root.find("body") if root is not None else None
+
+
+def fragment_blocks(markup: str) -> list[Block]:
+    """Blocks of an HTML fragment (an NGC field value)."""
+    body = parse_fragment(markup)
+    return element_blocks(body) if body is not None else []
+
+
+def element_blocks(root: etree._Element) -> list[Block]:
+    walker = _Walker()
+    walker.walk(root)
+    walker.flush()
+    return walker.blocks
+
+
+def blocks_to_text(blocks: list[Block]) -> str:
+    """Lines of text: list items keep a "- " marker, table cells are joined with " | "."""
+    return "\n".join(f"- {b.text}" if b.kind == "item" else b.text for b in blocks)
+
+
+class _Walker:
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self._buf: list[str] = []
+        self._kind = "para"
+        self._level = 0
+
+    def walk(self, elem: etree._Element) -> None:
+        tag = elem.tag if isinstance(elem.tag, str) else ""
+        if tag in DROP or not tag:
+            return  # comments / processing instructions / dropped subtrees (tails handled by parent)
+        if tag == "tr":
+            self.flush()
+            cells = [clean_inline(_text(c)) for c in elem if isinstance(c.tag, str) and c.tag in ("td", "th")]
+            row = " | ".join(c for c in cells if c)
+            if row:
+                self.blocks.append(Block("row", row))
+            return
+        if tag not in _BLOCK:
+            self._inline(elem)
+            return
+        self.flush()
+        kind, level = self._kind, self._level
+        if tag in _HEADINGS:
+            self._kind, self._level = "heading", _HEADINGS[tag]
+        elif tag in ("li", "dt", "dd"):
+            self._kind, self._level = "item", 0
+        elif tag == "p" and self._kind != "item":  # a <p> inside <li> stays part of the item
+            self._kind, self._level = ("heading", 7) if _all_emphasis(elem) else ("para", 0)
+        if elem.text:
+            self._buf.append(elem.text)
+        for child in elem:
+            self.walk(child)
+            if child.tail:
+                self._buf.append(child.tail)
+        self.flush()
+        self._kind, self._level = kind, level
+
+    def _inline(self, elem: etree._Element) -> None:
+        if elem.text:
+            self._buf.append(elem.text)
+        for child in elem:
+            if isinstance(child.tag, str) and child.tag in _BLOCK | DROP:
+                self.walk(child)
+            elif isinstance(child.tag, str):
+                self._inline(child)
+            if child.tail:
+                self._buf.append(child.tail)
+
+    def flush(self) -> None:
+        text = clean_inline("".join(self._buf))
+        self._buf = []
+        if not text:
+            return
+        if self._level == 7 and (len(text) > 150 or text.endswith(".")):
+            self.blocks.append(Block("para", text))  # a bold sentence is emphasis, not a heading
+        else:
+            self.blocks.append(Block(self._kind, text, self._level))
+
+
+def _text(elem: etree._Element) -> str:
+    """Text of a subtree without dropped elements' content (scripts in table cells…)."""
+    parts = [elem.text or ""]
+    for child in elem:
+        if isinstance(child.tag, str) and child.tag not in DROP:
+            parts.append(_text(child))
+        parts.append(child.tail or "")
+    return " ".join(parts) if elem.tag in _BLOCK else "".join(parts)
+
+
+def _all_emphasis(p: etree._Element) -> bool:
+    """<p><strong>Diagnosis and Staging</strong></p>: all text inside bold/underline markup."""
+    if (p.text or "").strip() or len(p) == 0:
+        return False
+    for child in p:
+        if not isinstance(child.tag, str) or child.tag not in _EMPHASIS or (child.tail or "").strip():
+            return False
+        if child.tag in ("span", "font", "i", "em") and not _all_emphasis_inline(child):
+            return False
+    return True
+
+
+def _all_emphasis_inline(elem: etree._Element) -> bool:
+    if elem.tag in ("strong", "b", "u"):
+        return True
+    if (elem.text or "").strip() or len(elem) == 0:
+        return False
+    return all(isinstance(c.tag, str) and c.tag in _EMPHASIS and not (c.tail or "").strip()
+               and _all_emphasis_inline(c) for c in elem)
