@@ -39,6 +39,8 @@ class Settings:
     k: int = 10
     candidates: int = 100  # per retriever, before fusion
     rrf_k: int = 60
+    fusion: str = "rrf"  # rrf | convex (weighted sum of min-max normalised scores)
+    fusion_lexical_weight: float = 0.5  # share of lexical in fusion (dense gets the rest)
     synonyms: bool = True
     priors: bool = True  # level-of-evidence and recency priors
     prior_level_weight: float = 0.08

@@ -21,3 +21,12 @@ class Retriever(Protocol):
     name: str
 
     def search(self, query: str, k: int, filters: Filters = NO_FILTERS) -> list[Hit]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Ranked:
+    """A passage (by store rowid) with its final score and each stage's score."""
+
+    rowid: int
+    score: float
+    scores: dict[str, float]

@@ -2,15 +2,62 @@
 
 from __future__ import annotations
 
-from curbside.errors import ConfigError
+import threading
+
+from curbside.errors import ConfigError, CurbsideError
 from curbside.retrieve.base import Retriever
+from curbside.retrieve.dense import DenseRetriever, has_vectors
+from curbside.retrieve.hybrid import FusionConfig, HybridRetriever
 from curbside.retrieve.lexical import LexicalRetriever
+from curbside.retrieve.priors import Priors
 from curbside.settings import Settings
 from curbside.store import Store
 
+_EMBEDDERS: dict[str, object] = {}
+_LOCK = threading.Lock()
+
+
+def embedder_for(name: str) -> object:
+    """One embedder per model name and process (loading MiniLM takes a second or two)."""
+    with _LOCK:
+        if name not in _EMBEDDERS:
+            from curbside.embed import get_embedder
+
+            _EMBEDDERS[name] = get_embedder(name)
+        return _EMBEDDERS[name]
+
+
+def fusion_config(settings: Settings) -> FusionConfig:
+    if settings.fusion not in {"rrf", "convex"}:
+        raise ConfigError(f"unknown fusion {settings.fusion!r}; choose rrf or convex")
+    return FusionConfig(method=settings.fusion, rrf_k=settings.rrf_k,
+                        lexical_weight=settings.fusion_lexical_weight, candidates=settings.candidates)
+
+
+def priors_from(settings: Settings) -> Priors | None:
+    if not settings.priors:
+        return None
+    return Priors(level_weight=settings.prior_level_weight, recency_weight=settings.prior_recency_weight)
+
 
 def build(store: Store, settings: Settings, name: str) -> Retriever:
-    if name in {"hybrid", "dense"}:
-        # dense retrieval arrives with the embedding layer; until then hybrid is lexical
-        return LexicalRetriever(store, expand=settings.synonyms)
-    raise ConfigError(f"unknown retriever {name!r}; choose lexical, dense or hybrid")
+    lexical = LexicalRetriever(store, expand=settings.synonyms)
+    if name not in {"hybrid", "dense"}:
+        raise ConfigError(f"unknown retriever {name!r}; choose lexical, dense or hybrid")
+    try:
+        embedder = embedder_for(settings.embedder)
+    except CurbsideError as exc:
+        if name == "dense":
+            raise
+        return HybridRetriever(store, lexical, None, fusion_config(settings), priors_from(settings),
+                               notes=(f"embedding model unavailable ({exc}); lexical search only",))
+    model = str(embedder.name)  # type: ignore[attr-defined]
+    present = has_vectors(store, model)
+    if name == "dense":
+        if not present:
+            raise ConfigError(f"no {model} vectors in {store.path}; run `curbside embed` first")
+        return DenseRetriever(store, embedder)
+    dense = DenseRetriever(store, embedder) if present else None
+    notes = () if present else (f"no {model} vectors in the knowledge base yet; lexical search only "
+                                    "(run `curbside embed`)",)
+    return HybridRetriever(store, lexical, dense, fusion_config(settings), priors_from(settings), notes=notes)

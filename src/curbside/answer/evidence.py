@@ -1,0 +1,222 @@
+"""Evidence for an answer: retrieve a pool, rerank it for the question and audience, keep the
+best passages, and decide whether they are enough to answer at all.
+
+Sufficiency (abstention) uses *question-term coverage*: the share of the question's content
+terms, weighted by their inverse document frequency in the knowledge base, that one passage
+(with its document title) contains. Retrieval scores are not comparable across questions;
+coverage is. ``COVERAGE_MIN`` and ``KEY_TERM_REQUIRED`` were calibrated with
+``benchmarks/answers_quality.py --calibrate`` (see docs/answers.md).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from curbside.answer.questions import QuestionInfo
+from curbside.answer.synonyms import alternatives
+from curbside.answer.text import content_stems, idf, stem
+from curbside.records import Audience, Hit, Kind
+from curbside.retrieve import Filters, Retriever
+from curbside.store import Store
+
+COVERAGE_MIN = 0.6  # best single-passage coverage below this → "too little evidence"
+KEY_TERM_REQUIRED = True  # the question's rarest term must appear in the kept evidence
+CONTEXT_WEIGHT = 0.4  # weight of an earlier question's terms in a follow-up
+MAX_PER_DOCUMENT = 2
+WIDEN_DOCUMENTS = 5  # documents whose other passages join the pool
+WIDEN_PASSAGES = 12  # … at most this many passages each
+
+
+@dataclass(frozen=True)
+class Terms:
+    """Weighted question terms (stem → IDF) and equivalent wordings for some of them."""
+
+    weights: dict[str, float]
+    alternatives: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
+
+    def covered(self, stems: set[str] | frozenset[str]) -> set[str]:
+        out = set()
+        for s in self.weights:
+            if s in stems or any(alt <= stems for alt in self.alternatives.get(s, ())):
+                out.add(s)
+        return out
+
+    def coverage(self, stems: set[str] | frozenset[str]) -> float:
+        """IDF-weighted share of the question's terms that ``stems`` contain (synonyms count)."""
+        total = sum(self.weights.values())
+        if total <= 0:
+            return 0.0
+        return sum(self.weights[s] for s in self.covered(stems)) / total
+
+    @property
+    def key(self) -> str:
+        return max(self.weights, key=lambda s: self.weights[s]) if self.weights else ""
+
+
+_RECOMMENDATIONS = re.compile(r"recommend|conclu", re.IGNORECASE)
+
+
+# conversational words that carry no topic: they neither count for nor against coverage
+CHATTER = frozenset("""
+alright ok okay im ive id dont doesnt didnt cant wont isnt because perhaps instance super anything something
+anyone someone everything nothing now really actually please thanks thank hi hello hey wondering curious
+question questions know tell think thought thoughts like liked want wanted need needed get gets got getting go
+going make makes made thing things stuff lot lots kind sort way ways even maybe probably sure good bad fine
+ever day days time times same able try trying help helps let lets say said mean yes yeah just
+father mother dad mom son daughter wife husband partner friend brother sister boyfriend girlfriend
+""".split())
+
+
+class TermStats:
+    """Question-term weights (IDF in the knowledge base); uniform-ish without a store."""
+
+    def __init__(self, store: Store | None = None) -> None:
+        self.store = store
+        self._cache: dict[tuple[str, tuple[str, ...]], Terms] = {}
+        self._stems: dict[str, set[str]] = {}
+
+    @property
+    def _total(self) -> int:
+        return max(1, self.store.passage_count_estimate()) if self.store is not None else 1
+
+    def stems_of(self, hit: Hit) -> set[str]:
+        """Content stems of a hit with its title and section (cached by passage id)."""
+        found = self._stems.get(hit.passage.id)
+        if found is None:
+            found = self._stems[hit.passage.id] = hit_stems(hit)
+        return found
+
+    def terms(self, info: QuestionInfo, context_terms: Sequence[str] = ()) -> Terms:
+        key = (info.text, tuple(context_terms))
+        if key not in self._cache:
+            weights = self._weights(info, context_terms)
+            self._cache[key] = Terms(weights, alternatives([*info.terms, *context_terms]))
+        return self._cache[key]
+
+    def _weights(self, info: QuestionInfo, context_terms: Sequence[str]) -> dict[str, float]:
+        terms = [t for t in info.terms if t not in CHATTER] or list(info.terms)
+        extra = [t for t in context_terms if stem(t) in info.context_stems and t not in CHATTER]
+        df = self.store.term_frequencies([*terms, *extra]) if self.store is not None else {}
+        out: dict[str, float] = {}
+        for term, factor in [(t, 1.0) for t in terms] + [(t, CONTEXT_WEIGHT) for t in extra]:
+            key = stem(term)
+            if self.store is not None:
+                w = idf(df.get(term, 0), self._total)
+            else:
+                w = 1.0 + 0.15 * min(len(term), 12)
+            out[key] = max(out.get(key, 0.0), w * factor)
+        return out
+
+
+def hit_stems(hit: Hit) -> set[str]:
+    return set(content_stems(f"{hit.document.title} {hit.passage.section} {hit.passage.text}"))
+
+
+@dataclass(frozen=True)
+class Evidence:
+    hits: tuple[Hit, ...]
+    terms: Terms
+    coverage: float  # best single-passage coverage
+    key_term: str  # the highest-weight stem of the question
+    key_covered: bool
+    pool: int  # how many passages were retrieved before reranking
+    coverages: tuple[float, ...] = field(default=())  # per kept hit
+
+    @property
+    def sufficient(self) -> bool:
+        if not self.hits:
+            return False
+        return self.coverage >= COVERAGE_MIN and (self.key_covered or not KEY_TERM_REQUIRED)
+
+
+def _prior(hit: Hit, audience: Audience) -> float:
+    kind = hit.document.kind
+    bonus = 0.06 * (5 - kind.level) / 4
+    if hit.document.year:
+        bonus += 0.03 * min(1.0, max(0.0, (hit.document.year - 1990) / 35))
+    if audience is Audience.PATIENT:
+        bonus += 0.15 if kind is Kind.CONSUMER else 0.0
+    elif kind in (Kind.GUIDELINE, Kind.SYSTEMATIC_REVIEW):
+        bonus += 0.04
+    if _RECOMMENDATIONS.search(hit.passage.section):
+        bonus += 0.05
+    return bonus
+
+
+def gather(
+    retriever: Retriever, info: QuestionInfo, audience: Audience, *, k: int, stats: TermStats,
+    context_question: str = "", filters: Filters | None = None,
+) -> Evidence:
+    """Retrieve a pool (3k, at least 30), widen it with the other passages of the best few
+    documents (a guideline's recommendations rarely repeat the question's words), rerank, and
+    keep ``k`` passages (at most ``MAX_PER_DOCUMENT`` per document, one more for a guideline)."""
+    query = f"{info.text} {context_question}".strip()
+    pool = retriever.search(query, max(3 * k, 30), filters or Filters())
+    context_terms = content_terms(context_question) if context_question else []
+    terms = stats.terms(info, context_terms)
+    key_term = terms.key
+    if not pool:
+        return Evidence((), terms, 0.0, key_term, False, 0)
+    top = max(h.score for h in pool) or 1.0
+    scored = _rerank(pool, terms, audience, top, stats)
+    if stats.store is not None:
+        widened = _widen(stats.store, [h for *_, h in scored], pool)
+        scored = _rerank([*pool, *widened], terms, audience, top, stats)
+    kept: list[tuple[float, Hit]] = []
+    per_doc: dict[str, int] = {}
+    for _score, _r, cov, hit in scored:
+        limit = MAX_PER_DOCUMENT + (hit.document.kind is Kind.GUIDELINE)
+        if per_doc.get(hit.document.id, 0) >= limit:
+            continue
+        per_doc[hit.document.id] = per_doc.get(hit.document.id, 0) + 1
+        kept.append((cov, hit))
+        if len(kept) >= k:
+            break
+    best = max(cov for cov, _ in kept)
+    key_covered = any(key_term in terms.covered(stats.stems_of(h)) for _, h in kept)
+    return Evidence(tuple(h for _, h in kept), terms, best, key_term, key_covered, len(pool),
+                    tuple(c for c, _ in kept))
+
+
+def _rerank(pool: Sequence[Hit], terms: Terms, audience: Audience, top: float,
+            stats: TermStats) -> list[tuple[float, int, float, Hit]]:
+    """(score, -rank, coverage, hit), best first: retrieval score, passage coverage, document
+    coverage (title and all its pooled passages: what the document is about), priors."""
+    doc_stems: dict[str, set[str]] = {}
+    for hit in pool:
+        doc_stems.setdefault(hit.document.id, set()).update(stats.stems_of(hit))
+    doc_cov = {doc_id: terms.coverage(s) for doc_id, s in doc_stems.items()}
+    scored = []
+    for rank, hit in enumerate(pool):
+        cov = terms.coverage(stats.stems_of(hit))
+        score = (0.3 * (hit.score / top if top > 0 else 0.0) + 0.5 * cov + 0.2 * doc_cov[hit.document.id]
+                 + _prior(hit, audience))
+        scored.append((score, -rank, cov, hit))
+    scored.sort(key=lambda t: (t[0], t[1]), reverse=True)
+    return scored
+
+
+def _widen(store: Store, ranked: list[Hit], pool: list[Hit], documents: int = WIDEN_DOCUMENTS) -> list[Hit]:
+    """Other passages of the best-ranked documents, scored like their best retrieved passage."""
+    seen = {h.passage.id for h in pool}
+    top_docs: dict[str, Hit] = {}
+    for hit in ranked:
+        if hit.document.id not in top_docs:
+            top_docs[hit.document.id] = hit
+        if len(top_docs) >= documents:
+            break
+    extra = []
+    for doc_id, parent in top_docs.items():
+        for passage in store.passages_for(doc_id)[:WIDEN_PASSAGES]:
+            if passage.id not in seen:
+                seen.add(passage.id)
+                extra.append(Hit(passage, parent.document, parent.score, {"widened": parent.score}))
+    return extra
+
+
+def content_terms(text: str) -> list[str]:
+    from curbside.retrieve.query import STOPWORDS, tokenize
+
+    return [t for t in tokenize(text) if t not in STOPWORDS and (len(t) > 1 or t.isdigit())]

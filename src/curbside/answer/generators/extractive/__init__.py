@@ -1,0 +1,63 @@
+"""The extractive generator (default): composes the answer from evidence sentences, verbatim
+apart from light trimming, so every claim is exactly what a cited source says."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from curbside.answer.evidence import TermStats, content_terms
+from curbside.answer.followups import context_question
+from curbside.answer.generators.base import Draft, DraftBullet
+from curbside.answer.generators.extractive.assemble import draft_bullet, plan, sections
+from curbside.answer.generators.extractive.candidates import Candidate, extract
+from curbside.answer.generators.extractive.scoring import score_all
+from curbside.answer.generators.extractive.verdict import VerdictResult, decide
+from curbside.answer.questions import analyse
+from curbside.records import Audience, Hit
+from curbside.settings import Settings
+from curbside.store import Store
+
+NAME = "extractive-v1"
+
+
+class ExtractiveGenerator:
+    """``stats`` weighs question terms by their rarity in the knowledge base (optional)."""
+
+    name = NAME
+
+    def __init__(self, stats: TermStats | None = None) -> None:
+        self.stats = stats or TermStats(None)
+        self.last_verdict: VerdictResult | None = None  # for inspection and eval
+
+    def candidates(self, question: str, evidence: Sequence[Hit], audience: Audience,
+                   context: str = "") -> list[Candidate]:
+        context = context_question(context) if context else ""
+        info = analyse(question, context=context)
+        terms = self.stats.terms(info, content_terms(context))
+        found = extract(evidence)
+        score_all(found, terms, audience, info.intents)
+        return found
+
+    def generate(self, question: str, evidence: Sequence[Hit], audience: Audience,
+                 context: str = "") -> Draft:
+        info = analyse(question, context=context_question(context) if context else "")
+        found = self.candidates(question, evidence, audience, context)
+        chosen = plan(found, audience, info.yes_no, info.intents)
+        if chosen is None:
+            return Draft(bottom_line=DraftBullet("", ()), sections=(), insufficient=True,
+                         notes=("no evidence sentence addressed the question",), generator=NAME)
+        verdict = None
+        if info.yes_no:
+            self.last_verdict = decide(info.text, found)
+            verdict = self.last_verdict.verdict
+        return Draft(
+            bottom_line=draft_bullet(chosen.bottom),
+            sections=sections(chosen.body, audience, info.intents, info.yes_no),
+            pitfalls=tuple(draft_bullet(c) for c in chosen.pitfalls),
+            escalation=tuple(draft_bullet(c) for c in chosen.escalation),
+            verdict=verdict, generator=NAME,
+        )
+
+
+def create(settings: Settings, store: Store | None = None) -> ExtractiveGenerator:
+    return ExtractiveGenerator(TermStats(store))

@@ -1,0 +1,145 @@
+"""From scored candidates to a Draft: bottom line, themed sections, pitfalls, escalation.
+
+Selection is greedy with redundancy removal (maximal marginal relevance by stem overlap):
+a near-duplicate from another source is not repeated but added as a corroborating citation.
+Sections follow the question: themes it asks about first, then themes the evidence brings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from curbside.answer.generators.base import DraftBullet, DraftSection
+from curbside.answer.generators.extractive.candidates import Candidate
+from curbside.answer.generators.extractive.scoring import similarity
+from curbside.answer.themes import (
+    ESCALATION_TITLES,
+    EVIDENCE_TITLES,
+    PITFALL_TITLES,
+    THEMES,
+    related,
+    theme_by_key,
+)
+from curbside.records import Audience, Kind
+
+REDUNDANT = 0.5  # stem Jaccard at or above this: same point
+CORROBORATES = 0.6  # … and at or above this from another document: cite it too
+RELATIVE_FLOOR = 0.55  # keep bullets scoring at least this share of the best
+SIDE_FLOOR = 0.4  # pitfalls and escalation from on-topic documents may score lower
+MIN_RELEVANCE = 0.3  # a bullet must cover this share of the question's weighted terms
+MAX_PER_DOCUMENT = 3  # bullets from one document (two more for a guideline)
+MAX_SECTIONS = 4
+MAX_PER_SECTION = 4
+__all__ = ["ESCALATION_TITLES", "PITFALL_TITLES", "Plan", "plan"]
+
+
+@dataclass
+class Plan:
+    bottom: Candidate
+    body: list[Candidate]
+    pitfalls: list[Candidate]
+    escalation: list[Candidate]
+
+
+def _bullet_limit(audience: Audience) -> int:
+    return 6 if audience is Audience.PATIENT else 8
+
+
+def _redundant(c: Candidate, chosen: Sequence[Candidate]) -> bool:
+    for other in chosen:
+        sim = similarity(c, other)
+        if sim >= REDUNDANT:
+            if (sim >= CORROBORATES and c.hit.document.id != other.hit.document.id
+                    and c.evidence not in other.corroboration and c.evidence != other.evidence):
+                other.corroboration.append(c.evidence)
+            return True
+    return False
+
+
+def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequence[str] = ()) -> Candidate:
+    best_rel = max(c.relevance for c in candidates)
+    on_intent = [c for c in candidates if set(c.themes) & set(intents) and c.relevance >= 0.6 * best_rel]
+    if on_intent:  # a question about symptoms gets a bottom line about symptoms
+        candidates = on_intent
+        best_rel = max(c.relevance for c in candidates)
+
+    def key(c: Candidate) -> float:
+        bonus = 0.25 * (c.conclusion or c.recommendation) + 0.1 * c.graded - 0.15 * (c.stats > 1) - 0.2 * c.dangling
+        if yes_no and c.conclusion:
+            bonus += 0.15
+        return c.score + bonus
+
+    pool = [c for c in candidates if c.relevance >= 0.6 * best_rel and not c.method and not c.meta]
+    return max(pool or candidates, key=key)
+
+
+def plan(candidates: Sequence[Candidate], audience: Audience, yes_no: bool,
+         intents: Sequence[str] = ()) -> Plan | None:
+    usable = [c for c in candidates if c.relevance >= MIN_RELEVANCE and c.on_topic and not c.meta]
+    if not usable:
+        return None
+    bottom = choose_bottom(usable, yes_no, intents)
+    ranked = sorted(usable, key=lambda c: (c.score, -c.evidence, -c.position), reverse=True)
+    floor = RELATIVE_FLOOR * ranked[0].score
+    chosen: list[Candidate] = [bottom]
+    per_doc = {bottom.hit.document.id: 1}
+    pitfalls: list[Candidate] = []
+    escalation: list[Candidate] = []
+    body: list[Candidate] = []
+    cited_docs = {c.hit.document.id for c in ranked[:12]}
+    for c in ranked:
+        if c is bottom or c.method:
+            continue
+        side = (c.pitfall or c.escalation) and (c.hit.document.id in cited_docs or c.relevance >= 0.5)
+        if c.score < (SIDE_FLOOR * ranked[0].score if side else floor):
+            continue
+        limit = MAX_PER_DOCUMENT + 2 * (c.hit.document.kind is Kind.GUIDELINE)
+        if per_doc.get(c.hit.document.id, 0) >= limit or _redundant(c, chosen):
+            continue
+        if c.pitfall and len(pitfalls) < 3:
+            pitfalls.append(c)
+        elif c.escalation and not c.pitfall and len(escalation) < 2:
+            escalation.append(c)
+        elif len(body) < _bullet_limit(audience):
+            body.append(c)
+        else:
+            continue
+        chosen.append(c)
+        per_doc[c.hit.document.id] = per_doc.get(c.hit.document.id, 0) + 1
+    return Plan(bottom, body, pitfalls, escalation)
+
+
+def draft_bullet(c: Candidate) -> DraftBullet:
+    return DraftBullet(c.text, (c.evidence, *c.corroboration))
+
+
+def sections(body: Sequence[Candidate], audience: Audience, intents: Sequence[str],
+             yes_no: bool) -> tuple[DraftSection, ...]:
+    """Group body bullets into themed sections (one "evidence" section for yes/no questions)."""
+    if not body:
+        return ()
+    if yes_no and not intents:
+        return (DraftSection(EVIDENCE_TITLES[audience], tuple(draft_bullet(c) for c in body)),)
+    order = [*intents, *(t.key for t in THEMES if t.key not in intents)]
+    groups: dict[str, list[Candidate]] = {}
+    for c in body:
+        theme = next((k for k in order if k in c.themes), "evidence")
+        groups.setdefault(theme, []).append(c)
+    # small groups the question did not ask about fold into the general evidence section
+    asked = related(intents)
+    for key in list(groups):
+        if key != "evidence" and key not in asked and len(groups[key]) < 2:
+            groups.setdefault("evidence", []).extend(groups.pop(key))
+    keys = sorted(groups, key=lambda k: (k not in asked, k == "evidence",
+                                        -max(c.score for c in groups[k])))
+    if len(keys) > MAX_SECTIONS:
+        extra = [c for k in keys[MAX_SECTIONS - 1:] for c in groups[k]]
+        keys = [*keys[: MAX_SECTIONS - 1], "evidence"]
+        groups["evidence"] = extra
+    out = []
+    for key in keys:
+        items = sorted(groups[key], key=lambda c: c.score, reverse=True)[:MAX_PER_SECTION + 2]
+        title = EVIDENCE_TITLES[audience] if key == "evidence" else theme_by_key(key).title(audience)
+        out.append(DraftSection(title, tuple(draft_bullet(c) for c in items)))
+    return tuple(out)

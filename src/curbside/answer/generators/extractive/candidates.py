@@ -1,0 +1,170 @@
+"""Candidate sentences: split the evidence into sentences, trim them without changing their
+meaning, and describe each one (relevance, cues, themes, readability) for scoring."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from curbside.answer.readability import fk_grade
+from curbside.answer.text import content_stems
+from curbside.answer.themes import ESCALATION, PITFALL, sentence_themes
+from curbside.records import Hit
+from curbside.sentences import split_sentences
+
+_BULLET_SPLIT = re.compile(r"(?:^|\s+)(?:[-•*▪◦]|\d+\.)\s+(?=[A-Z(])")
+_LEAD_LABEL = re.compile(
+    r"^(?:(?:key points|conclusions?|results?|background|summary|interpretation|recommendations?|"
+    r"major recommendations|findings|objectives?|methods?|purpose)\s*[:.\-–]\s*)+", re.IGNORECASE)
+_LEAD_DISCOURSE = re.compile(
+    r"^(?:in conclusion|in summary|to conclude|to summari[sz]e|overall|taken together|in short|"
+    r"thus|therefore|hence|consequently|finally|importantly|collectively|altogether)\s*,\s*", re.IGNORECASE)
+_REF_MARK = re.compile(r"\s*\[(?:\d+(?:\s*[-–,]\s*\d+)*)\]")
+_SPACE = re.compile(r"\s+")
+_CLOSE_PAREN_SPLIT = re.compile(r"(?<=\b[A-Za-z]\)\.)\s+(?=[A-Z])")  # "… Grade A). Next" (one-letter guard)
+_UNLESS = re.compile(r"\bunless contraindicated\b|\bwho (?:do|did) not\b|\bnot at (?:increased |high )?risk\b",
+                    re.IGNORECASE)
+_NUMBERS = re.compile(r"\d+(?:\.\d+)?")
+
+CONCLUSION_SECTION = re.compile(r"conclu|interpret|implication|summary|key points|bottom line", re.IGNORECASE)
+RECOMMENDATION_SECTION = re.compile(r"recommend|statement|guidance", re.IGNORECASE)
+METHOD_SECTION = re.compile(r"method|design|setting|participant|patients and|materials|objective|aim|"
+                            r"purpose|background|introduction|context", re.IGNORECASE)
+
+CONCLUSION_CUE = re.compile(
+    r"\b(?:in conclusion|in summary|taken together|(?:these|our|the) (?:results|findings|data|observations) "
+    r"(?:suggest|indicate|show|demonstrate|support|confirm|highlight)|(?:this|our|the present) (?:study|trial|"
+    r"review|analysis|meta-analysis) (?:shows|suggests|demonstrates|indicates|found|confirms)|"
+    r"(?:suggest|indicate|demonstrate|conclude|show|confirm)s? that|we conclude)\b", re.IGNORECASE)
+RECOMMENDATION_CUE = re.compile(
+    r"\b(?:we recommend|(?:is|are) (?:recommended|indicated|suggested|preferred|advised)|recommends?|"
+    r"should (?:be|receive|consider|undergo|include|start|not|avoid|only)|first[- ]line|treatment of choice|"
+    r"standard (?:of care|treatment|therapy)|strong(?:ly)? recommend|(?:weak|conditional) recommendation|"
+    r"grade [a-d12]\b|\(grade|strength of recommendation|level of evidence|quality of evidence|"
+    r"\[[a-d]\]|class (?:i|ii|iia|iib|iii)\b)|(?:^|[,;:] )(?:initiate|start|use|consider|offer|give|prescribe|"
+    r"avoid|treat|screen|refer|measure|add|titrate|obtain|administer|continue|discontinue|stop|monitor|"
+    r"evaluate|assess)\b", re.IGNORECASE)
+GRADED = re.compile(r"\((?:strong|moderate|weak|conditional|expert|grade|level|class)[^)]*\)|\bgrade [a-d]\b|"
+                    r"\bstrong recommendation\b", re.IGNORECASE)
+METHOD_CUE = re.compile(
+    r"\b(?:we (?:aimed|sought|investigated|examined|evaluated|assessed|studied|reviewed|conducted|performed|"
+    r"analy[sz]ed|hypothesi[sz]ed|describe|present|retrospectively|prospectively|included|enrolled|"
+    r"measured|compared|used)|the (?:aim|purpose|objective|goal)s? (?:of|was|were)|this (?:study|paper|report) "
+    r"(?:was|aimed|aims|examined|evaluated|describes)|(?:were|was) (?:enrolled|recruited|randomi[sz]ed|"
+    r"included|identified|reviewed|collected|obtained|divided|selected|assigned|performed|conducted|"
+    r"carried out|measured|recorded|extracted|interviewed|surveyed)|data (?:were|was) |a total of \d+|"
+    r"(?:retrospective|prospective) (?:review|analysis) of|to (?:determine|evaluate|assess|investigate|"
+    r"examine|compare) (?:whether|the|if))\b", re.IGNORECASE)
+META_CUE = re.compile(
+    r"\b(?:see (?:the )?(?:section|table|figure|appendix|field|below|above)|this (?:[\w-]+ ){0,2}(?:guideline|"
+    r"document|summary|report|statement|update)|recommendations? (?:from|in|of) this\b"
+    r"|(?:listed|given|defined|provided) (?:below|above|at the end)|rating scheme|ngc|the following|"
+    r"refer to the|original guideline document|companion document|supports? research|conducts? research|"
+    r"research (?:on|is being|are being)|clinical trials? (?:are|is) (?:under ?way|ongoing|recruiting)|"
+    r"more information|this (?:page|website|site|fact sheet)|click here|www\.|https?://)\b|:\.?$",
+    re.IGNORECASE)
+DANGLING = re.compile(r"^(?:this|these|those|it|they|such|both|the latter|the former|he|she|its|their|"
+                      r"in this (?:study|trial|series|cohort)|in these)\b", re.IGNORECASE)
+STATS = re.compile(r"\bp\s*[<=>≤]|\b95\s*%|\bci\b|\b(?:or|hr|rr|aor|ahr)\s*[=:,]|±|\bodds ratio\b|"
+                   r"\bhazard ratio\b|\(\s*\d+(?:\.\d+)?\s*%\s*\)", re.IGNORECASE)
+NEGATED_HARM = re.compile(r"\b(?:no|without|few|minimal|rare|low rates? of|not associated with)\b[^.;]{0,30}"
+                          r"(?:adverse|side effects?|harms?|toxicit|complications?)", re.IGNORECASE)
+
+
+@dataclass
+class Candidate:
+    text: str
+    evidence: int  # 1-based index into the evidence
+    hit: Hit
+    position: int  # sentence index within its passage
+    stems: frozenset[str]
+    section: str
+    themes: tuple[str, ...]
+    conclusion: bool
+    recommendation: bool  # the sentence itself recommends (cue words, imperative or a grade)
+    graded: bool  # carries an evidence grade / strength of recommendation
+    in_recommendations: bool  # it sits in a recommendations section
+    method: bool  # describes study methods or aims
+    background: bool  # sits in a background/objective/methods section
+    meta: bool
+    dangling: bool
+    stats: int
+    pitfall: bool
+    escalation: bool
+    grade: float
+    words: int
+    numbers: frozenset[str] = frozenset()
+    relevance: float = 0.0
+    on_topic: bool = True  # mentions the question's rarest term (here or in the document title)
+    score: float = 0.0
+    corroboration: list[int] = field(default_factory=list)  # other evidence numbers saying the same
+
+
+def trim(sentence: str) -> str:
+    """Remove labels, leading discourse markers and reference marks; never rewrite claims."""
+    text = _SPACE.sub(" ", sentence).strip(" -•*▪◦\t")
+    text = _LEAD_LABEL.sub("", text)
+    text = _LEAD_DISCOURSE.sub("", text)
+    text = _REF_MARK.sub("", text).strip()
+    if text and text[0].islower() and not re.match(r"^[a-z]+[A-Z0-9]", text):
+        text = text[0].upper() + text[1:]
+    if text and text[-1] not in ".!?\"')]":
+        text += "."
+    return text
+
+
+GRADE = re.compile(
+    r"^(?:(?:strong|moderate|weak|conditional|consensus)\b[^.]{0,40}?\brecommendation\s*[–-]?\s*"
+    r"(?:grade [a-e1-3]\b)?|expert opinion\s*[–-]?\s*(?:grade [a-e]\b)?|grade [a-e1-3]\b|"
+    r"\(?(?:level|grade|class) (?:of evidence )?[a-e1-3iv]+\)?)(?:[,;]? [a-z ]{0,30})?", re.IGNORECASE)
+
+
+def _segments(text: str) -> list[str]:
+    """Sentences (and list items); an evidence-grade statement joins the sentence before it."""
+    out: list[str] = []
+    for part in _BULLET_SPLIT.split(text):
+        part = part.strip()
+        spans = split_sentences(part) if part else []
+        pieces = [p for a, b in spans for p in _CLOSE_PAREN_SPLIT.split(part[a:b])]
+        for sentence in pieces:
+            m = GRADE.match(sentence) if out else None
+            if m and len(m.group(0).split()) <= 8:
+                out[-1] = f"{out[-1].rstrip().rstrip('.')} ({m.group(0).strip().rstrip('.,;')})."
+                sentence = sentence[m.end():].strip(" .;,")
+                if not sentence:
+                    continue
+            out.append(sentence)
+    return out
+
+
+def extract(evidence: Sequence[Hit], *, min_words: int = 6, max_words: int = 80) -> list[Candidate]:
+    """Every usable sentence of every evidence passage, described but not yet scored."""
+    out: list[Candidate] = []
+    seen: set[str] = set()
+    for number, hit in enumerate(evidence, 1):
+        section = hit.passage.section
+        in_conclusion = bool(CONCLUSION_SECTION.search(section))
+        in_recommendation = bool(RECOMMENDATION_SECTION.search(section))
+        for position, raw in enumerate(_segments(hit.passage.text)):
+            text = trim(raw)
+            n_words = len(text.split())
+            key = text.lower()
+            if n_words < min_words or n_words > max_words or text.endswith("?") or key in seen:
+                continue
+            seen.add(key)
+            out.append(Candidate(
+                text=text, evidence=number, hit=hit, position=position, stems=frozenset(content_stems(text)),
+                section=section, themes=sentence_themes(text),
+                conclusion=in_conclusion or bool(CONCLUSION_CUE.search(raw)),
+                recommendation=bool(RECOMMENDATION_CUE.search(text)), in_recommendations=in_recommendation,
+                graded=bool(GRADED.search(text)),
+                method=bool(METHOD_CUE.search(text)), background=bool(METHOD_SECTION.search(section)),
+                meta=bool(META_CUE.search(text)), dangling=bool(DANGLING.match(text)),
+                stats=len(STATS.findall(text)),
+                pitfall=bool(PITFALL.search(text)) and not NEGATED_HARM.search(text)
+                and not _UNLESS.search(text),
+                escalation=bool(ESCALATION.search(text)), grade=fk_grade(text), words=n_words,
+                numbers=frozenset(_NUMBERS.findall(text)),
+            ))
+    return out

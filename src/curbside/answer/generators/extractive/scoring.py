@@ -1,0 +1,80 @@
+"""Scoring candidate sentences: relevance first, then evidence quality and cue words.
+
+score = relevance (IDF-weighted question-term coverage, with a little credit for the document
+title) + conclusion/recommendation cues + level of evidence + recency + rank of the passage in
+the reranked evidence − penalties (methods, meta text, dangling "This…", statistics-heavy, and for
+patients, reading grade above 8). Weights were tuned by reading answers to the development
+questions and checked on the eval sets (docs/answers.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from curbside.answer.evidence import Terms
+from curbside.answer.generators.extractive.candidates import Candidate
+from curbside.answer.text import content_stems
+from curbside.answer.themes import related
+from curbside.records import Audience, Kind
+
+W_CONCLUSION = 0.22
+W_RECOMMENDATION = 0.18
+W_GRADED = 0.06
+W_LEVEL = 0.10
+W_RECENCY = 0.04
+W_RANK = 0.18
+P_METHOD = 0.30
+P_BACKGROUND = 0.12  # background/objective/methods sections of an abstract
+P_META = 0.40
+P_DANGLING = 0.12
+P_STATS = 0.06  # per statistic beyond the first
+P_GRADE = 0.05  # per reading grade above 8 (patients)
+B_CONSUMER = 0.15  # patients: consumer-health sources
+B_INTENT = 0.08  # sentence speaks to a theme the question asks about
+
+
+def score_all(candidates: Sequence[Candidate], terms: Terms, audience: Audience,
+              intents: Sequence[str]) -> None:
+    """Fill ``relevance`` and ``score`` on every candidate (in place). Terms a sentence lacks but
+    its document's title or other evidence sentences have count half (the topic is set there)."""
+    doc_words: dict[str, set[str]] = {}  # title, section labels and words of the document's evidence
+    for c in candidates:
+        words = doc_words.setdefault(c.hit.document.id, set(content_stems(c.hit.document.title)))
+        words.update(content_stems(c.section))
+        words.update(c.stems)
+    title_stems = {doc_id: frozenset(words) for doc_id, words in doc_words.items()}
+    for c in candidates:
+        doc = c.hit.document
+        own = terms.coverage(c.stems)
+        with_title = terms.coverage(c.stems | title_stems[doc.id])
+        c.relevance = own + 0.5 * (with_title - own)  # terms only in the title count half
+        c.on_topic = not terms.key or terms.key in terms.covered(c.stems | title_stems[doc.id])
+        s = c.relevance
+        s += W_CONCLUSION * c.conclusion + W_RECOMMENDATION * c.recommendation
+        s += 0.5 * W_RECOMMENDATION * c.in_recommendations + W_GRADED * c.graded
+        s += W_LEVEL * (5 - doc.kind.level) / 4
+        if doc.year:
+            s += W_RECENCY * min(1.0, max(0.0, (doc.year - 1990) / 35))
+        s += W_RANK / (1 + 0.25 * (c.evidence - 1))
+        s -= P_METHOD * c.method + P_BACKGROUND * c.background + P_META * c.meta + P_DANGLING * c.dangling
+        s -= P_STATS * max(0, c.stats - 1)
+        if intents and set(c.themes) & related(intents):
+            s += B_INTENT
+        elif intents and c.themes:  # speaks to something the question did not ask about
+            s -= B_INTENT
+        if audience is Audience.PATIENT:
+            s -= P_GRADE * max(0.0, min(c.grade, 20.0) - 8.0)
+            s -= 0.05 * min(c.stats, 3)
+            if doc.kind is Kind.CONSUMER:
+                s += B_CONSUMER
+        c.score = s
+
+
+def similarity(a: Candidate, b: Candidate) -> float:
+    """Jaccard similarity of content stems (redundancy)."""
+    if not a.stems or not b.stems:
+        return 0.0
+    jaccard = len(a.stems & b.stems) / len(a.stems | b.stems)
+    if a.numbers != b.numbers and jaccard < 0.8:  # parallel statements with different figures
+        return jaccard / 2
+    return jaccard

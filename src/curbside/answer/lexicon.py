@@ -1,0 +1,147 @@
+"""Is this a medical question, and what is it about? A small vocabulary, no model.
+
+Three signals mark a question as medical: a disease name from the Human Disease Ontology
+(``data/diseases.txt``, names and exact synonyms), a word from the curated clinical vocabulary below, or medical word
+morphology (``-itis``, ``-ectomy``, drug-name stems such as ``-pril``, ``-mab``, ``-statin``).
+Non-medical cues (recipes, sport, finance, programming …) count against. The final decision
+also looks at how well the knowledge base covers the question (see ``answer/evidence.py``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+from curbside.answer.text import stem, tokenize
+
+_CLINICAL_WORDS = """
+abdomen abdominal ablation abscess absorption abuse ache acid acute addiction adherence adjuvant
+admission adolescent adrenal adverse aetiology airway alcohol allergen allergic allergy ambulance
+amputation anaesthesia anaesthetic analgesia analgesic anatomy anesthesia anesthetic aneurysm angina
+angiography ankle antibiotic antibody anticoagulant anticoagulation antidepressant antigen
+antihistamine antiviral anxiety aorta aortic apnea apnoea appendix arrhythmia artery arthritis
+arthroplasty aspirin asthma asymptomatic atrial autoimmune bacteria bacterial biomarker biopsy
+birth bladder bleed bleeding blister blood bone bowel brain breast breath breathing breathless
+bronchial bruise burn caesarean calcium cancer carcinoma cardiac cardiology cardiovascular
+cartilage catheter cell cervical cesarean chemotherapy chest child childbirth cholesterol chronic
+clinic clinical clinician clot cognitive colon colonoscopy coma comorbidity complication conception
+concussion condom congenital constipation contagious contraception contraceptive contraindication
+coronary cough covid cramp cure cyst deficiency dehydration delirium dementia dental dentist
+depression dermatitis diabetes diagnose diagnosis diagnostic dialysis diarrhea diarrhoea diet
+dietary disability discharge disease disorder dizziness doctor dosage dose dosing drug dyspnea
+dyspnoea ear eczema edema efficacy elderly embolism emergency endocrine endoscopy enzyme epidemic
+epidemiology epilepsy estrogen exercise eye faint fatigue fertility fetal fetus fever fibrosis
+fluid fracture fungal gait gallbladder gastric gene genetic genome gland glucose gut gynecology
+haemorrhage headache healing health hearing heart hemorrhage hepatic hepatitis hereditary hernia
+hip hiv hormone hospital hospitalization hygiene hypertension hypotension icu illness imaging
+immune immunity immunization immunotherapy implant incidence incision incontinence infant infarction
+infection infectious infertility inflammation inflammatory influenza inhaler injection injury
+insomnia insulin insurance intensive intervention intestinal intestine intravenous intubation itch
+itching joint kidney labor labour laceration lesion leukemia ligament lipid liver lump lung lymph
+malignancy malignant mammography medical medication medicine menopause menstrual menstruation
+metabolic metastasis metastatic microbiome migraine miscarriage morbidity mortality mouth mri muscle
+mutation nausea neonatal neonate nerve neurological neurology newborn nurse nursing nutrition
+obesity obstetric oncology operation opioid oral organ orthopedic osteoporosis outpatient overdose
+oxygen pain painful palliative palpitation pancreas pandemic paralysis parasite pathogen pathology
+patient pediatric pelvic penicillin pharmacist pharmacy physician physiotherapy pill placebo
+plasma platelet pneumonia poison poisoning postoperative pregnancy pregnant prenatal prescription
+prevalence prognosis prophylaxis prostate protein psychiatric psychiatry psychological psychotherapy
+pulmonary pulse radiation radiotherapy rash receptor recovery rectal rehabilitation relapse remission
+renal respiratory resuscitation retina risk scan screening sedation seizure sepsis serum sexual
+sickness side skin sleep smoking spinal spine sprain stent steroid stomach stroke suicidal suicide
+supplement surgeon surgery surgical swallowing swelling symptom symptomatic syndrome syringe tablet
+teeth tendon tendinopathy therapeutic therapy throat thyroid tissue tooth toxicity toxin transfusion
+transplant transplantation trauma treat treatment tremor trial tuberculosis tumor tumour ulcer
+ultrasound urinary urine uterus vaccination vaccine vaccinate vascular vein viral virus vitamin
+vomit vomiting wound xray inhibitor inhibit enzyme protein receptor kinase antigen mutation allele
+genotype phenotype chromosome transcription expression pathway apoptosis cytokine lymphocyte
+macrophage neutrophil hemoglobin haemoglobin anemia anaemia sugar weight bmi overweight
+""".split()
+
+_MORPHOLOGY = re.compile(
+    r"(itis|osis|emia|aemia|oma|omas|ectomy|otomy|ostomy|plasty|scopy|graphy|pathy|algia|uria|penia|"
+    r"cytosis|plasia|trophy|tripsy|rrhaphy|pexy|centesis|plegia|paresis|ectasia|megaly|lysis|genic|"
+    r"cardia|pnea|pnoea|mab|nib|pril|sartan|olol|statin|azole|cillin|mycin|cycline|floxacin|vir|"
+    r"xaban|gatran|gliptin|gliflozin|dipine|prazole|tidine|triptan|setron|zepam|zolam|parin|lukast|"
+    r"terol|olone|sone|profen|coxib|tropin|formin|glitazone|semide|thiazide|caine|dronate|lol)$"
+)
+_NON_MEDICAL = frozenset("""
+won win winner winners championship cup league
+recipe recipes bake baking cook cooking oven cake bread pizza restaurant football soccer basketball
+baseball cricket tennis golf score scores stock stocks shares invest investing investment bitcoin
+crypto mortgage loan tax taxes salary capital country countries president election elections weather
+forecast movie movies film films actor actress song songs lyrics poem poetry novel guitar piano
+python javascript java code coding programming compile compiler software laptop computer iphone
+android car cars engine tyre tire flight flights hotel travel vacation holiday paint painting garden
+gardening lawn plumbing furniture wedding dating chess puzzle joke jokes translate translation
+""".split())
+
+
+_MEDICINE_TAKING = re.compile(r"\b(?:can|could|should|may|is it (?:ok|okay|safe) to) (?:i|we|you|he|she|they) "
+                              r"(?:take|use|give)\b|\bat the same time\b|\bside (?:effects?|affects?)\b",
+                              re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class MedicalSignal:
+    medical: tuple[str, ...]  # words or phrases that look medical
+    non_medical: tuple[str, ...]  # words that point elsewhere
+
+    @property
+    def score(self) -> int:
+        return len(self.medical) - len(self.non_medical)
+
+
+@lru_cache(maxsize=1)
+def _diseases() -> frozenset[str]:
+    text = files("curbside.answer").joinpath("data/diseases.txt").read_text(encoding="utf-8")
+    return frozenset(name for line in text.splitlines() if line and not line.startswith("#")
+                     for name in line.split("\t"))
+
+
+@lru_cache(maxsize=1)
+def _clinical_stems() -> frozenset[str]:
+    return frozenset(stem(w) for w in _CLINICAL_WORDS)
+
+
+def _ngrams(tokens: list[str], n_max: int = 4) -> list[tuple[int, int, str]]:
+    out = []
+    for n in range(n_max, 0, -1):
+        for i in range(len(tokens) - n + 1):
+            out.append((i, i + n, " ".join(tokens[i : i + n])))
+    return out
+
+
+_GENERIC = frozenset({"disease", "disorder", "syndrome", "infection", "condition", "cancer", "pain", "injury",
+                      "lesion", "tumor", "tumour", "carcinoma"})
+
+
+def disease_mentions(text: str) -> list[str]:
+    """Disease names (Disease Ontology) mentioned in ``text``, longest first, non-overlapping
+    (a bare generic word such as "disease" or "syndrome" is not a mention)."""
+    tokens = [t.replace(".", " ") for t in tokenize(text)]
+    diseases = _diseases()
+    taken: set[int] = set()
+    found = []
+    for i, j, phrase in _ngrams(tokens):
+        if phrase in diseases and phrase not in _GENERIC and not taken.intersection(range(i, j)):
+            taken.update(range(i, j))
+            found.append(phrase)
+    return found
+
+
+def medical_signal(question: str) -> MedicalSignal:
+    tokens = tokenize(question)
+    clinical = _clinical_stems()
+    medical: list[str] = list(disease_mentions(question))
+    for tok in tokens:
+        if tok in medical:
+            continue
+        if stem(tok) in clinical or (len(tok) > 5 and _MORPHOLOGY.search(tok)):
+            medical.append(tok)
+    if _MEDICINE_TAKING.search(question):
+        medical.append("take (a medicine)")
+    non_medical = [t for t in tokens if t in _NON_MEDICAL]
+    return MedicalSignal(tuple(dict.fromkeys(medical)), tuple(dict.fromkeys(non_medical)))

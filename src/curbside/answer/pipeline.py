@@ -1,0 +1,132 @@
+"""``ask``: question → validated, retrieved, generated, verified, safe, stamped, stored Answer.
+
+Outcomes besides a normal answer (all stored, all with the disclaimer and any safety notice):
+
+* empty, too long or unsearchable question → ``QueryError`` (nothing stored);
+* unknown ``follow_up_of`` → ``NotFoundError``;
+* not a medical question → a *declined* answer (``insufficient=True``, note ``declined: …``);
+* too little evidence (see ``answer/evidence.py``) → an *insufficient* answer that says so and
+  shows the closest passages found, verbatim and cited.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from curbside.answer.compose import INSUFFICIENT, compose
+from curbside.answer.evidence import Evidence, TermStats, gather
+from curbside.answer.followups import context_of, suggest
+from curbside.answer.generators.base import Draft, DraftBullet, DraftSection, Generator
+from curbside.answer.generators.extractive import ExtractiveGenerator
+from curbside.answer.questions import QuestionInfo, analyse
+from curbside.answer.registry import get_generator
+from curbside.answer.safety import red_flags
+from curbside.records import Answer, Audience
+from curbside.retrieve import Filters, Retriever, make_retriever
+from curbside.settings import Settings
+from curbside.store import Store
+
+Progress = Callable[[str], None]
+NO_FILTERS = Filters()
+URGENT = frozenset({"emergency", "crisis"})
+DECLINED = ("This does not look like a medical question, so curbside does not answer it. "
+            "Ask about a condition, symptom, test, treatment or medicine.")
+DECLINED_NOTE = "declined: not a medical question"
+
+
+def ask(
+    store: Store, settings: Settings, question: str, *, audience: Audience = Audience.CLINICIAN,
+    follow_up_of: str | None = None, generator: Generator | None = None, retriever: Retriever | None = None,
+    progress: Progress | None = None, save: bool = True, k: int | None = None, filters: Filters = NO_FILTERS,
+) -> Answer:
+    """Answer ``question`` from the knowledge base in ``store`` and save it (status submitted)."""
+    emit = progress or (lambda _event: None)
+    audience = Audience(audience)
+    earlier = store.get_answer(follow_up_of) if follow_up_of else None
+    context = context_of(earlier) if earlier else ""
+    info = analyse(question, context=earlier.question if earlier else "", max_chars=settings.max_question_chars)
+    notices = red_flags(info.text, audience)
+    gen = generator or get_generator(settings.generator, settings, store=store)  # fail fast on a bad name
+    own = getattr(gen, "stats", None)  # the extractive generator's term statistics, shared
+    stats = own if isinstance(own, TermStats) and own.store is store else TermStats(store)
+    emit("retrieving")
+    evidence = gather(retriever or make_retriever(store, settings), info, audience, k=k or settings.k,
+                      stats=stats, context_question=earlier.question if earlier else "", filters=filters)
+    fingerprint, kb_state = settings.fingerprint(), store.state()
+
+    def finish(draft: Draft, name: str, follow_ups: tuple[str, ...] = ()) -> Answer:
+        return compose(info.text, draft, evidence.hits, audience=audience, generator=name, safety=notices,
+                       settings_fingerprint=fingerprint, kb_state=kb_state, follow_up_of=follow_up_of,
+                       follow_ups=follow_ups)
+
+    emit("composing")
+    if _declined(info, evidence):
+        answer = finish(Draft(DraftBullet(DECLINED, ()), (), insufficient=True, notes=(DECLINED_NOTE,)), "none")
+    elif not evidence.sufficient:
+        fallback = ExtractiveGenerator(stats)
+        draft = _insufficient(info, evidence, fallback, audience, context)
+        emit("verifying")
+        answer = finish(draft, fallback.name)
+    else:
+        draft = gen.generate(info.text, evidence.hits, audience, context)
+        if draft.verdict is not None and any(n.kind in URGENT for n in notices):
+            # a yes/no about one's own emergency ("is this a heart attack?") is not ours to answer
+            draft = replace(draft, verdict=None, notes=(*draft.notes, "no verdict: the question describes "
+                                                                      "an emergency"))
+        emit("verifying")
+        answer = finish(draft, draft.generator or gen.name, suggest(info, audience))
+    if save:
+        store.save_answer(answer)
+    return answer
+
+
+DECLINE_COVERAGE = 0.35  # no medical words and the knowledge base covers less than this → decline
+
+
+def _declined(info: QuestionInfo, evidence: Evidence) -> bool:
+    """Decline when nothing in the question is medical and either a non-medical cue is present or
+    the (medical) knowledge base barely covers it; otherwise an uncovered question is merely
+    *insufficient* (it may be medical in words our vocabulary lacks)."""
+    signal = info.medical
+    if signal.medical:
+        return False
+    return bool(signal.non_medical) or evidence.coverage < DECLINE_COVERAGE
+
+
+def _missing_terms(info: QuestionInfo, evidence: Evidence) -> list[str]:
+    from curbside.answer.evidence import CHATTER, hit_stems
+    from curbside.answer.text import stem
+
+    found: set[str] = set()
+    for hit in evidence.hits:
+        found |= hit_stems(hit)
+    return [t for t in info.terms if stem(t) not in found and t not in CHATTER]
+
+
+def _insufficient(info: QuestionInfo, evidence: Evidence, gen: ExtractiveGenerator, audience: Audience,
+                  context: str) -> Draft:
+    missing = _missing_terms(info, evidence)
+    text = INSUFFICIENT
+    if missing:
+        quoted = ", ".join(f"“{t}”" for t in missing[:4])
+        text = text.rstrip(".") + f" (nothing found on {quoted})."
+    closest: list[DraftBullet] = []
+    if evidence.hits:
+        candidates = gen.candidates(info.text, evidence.hits, audience, context)
+        seen: set[str] = set()
+        for c in sorted(candidates, key=lambda c: c.relevance, reverse=True):
+            if c.hit.document.id in seen or c.relevance <= 0:
+                continue
+            seen.add(c.hit.document.id)
+            closest.append(DraftBullet(c.text, (c.evidence,)))
+            if len(closest) >= 3:
+                break
+    title = ("Closest passages found (they do not answer the question)" if audience is Audience.CLINICIAN
+             else "The closest things we found (they do not answer your question)")
+    sections = (DraftSection(title, tuple(closest)),) if closest else ()
+    return Draft(DraftBullet(text, ()), sections, insufficient=True,
+                 notes=(f"insufficient evidence: best question-term coverage {evidence.coverage:.2f}",))
+
+
+__all__ = ["ask"]

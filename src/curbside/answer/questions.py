@@ -1,0 +1,80 @@
+"""Reading a question: validation, content terms, yes/no form, intents, topics, medical signal."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from curbside.answer.lexicon import MedicalSignal, disease_mentions, medical_signal
+from curbside.answer.text import content_stems, unique
+from curbside.answer.themes import question_intents
+from curbside.errors import QueryError
+from curbside.retrieve.query import normalise, parse_query
+
+_AUX = ("is", "are", "was", "were", "do", "does", "did", "can", "could", "should", "will", "would", "has",
+        "have", "had", "may", "might", "must", "shall", "isn't", "aren't", "doesn't", "don't", "didn't",
+        "can't", "won't", "wasn't", "weren't", "hasn't", "haven't", "shouldn't", "couldn't")
+_YES_NO = re.compile(r"(^|[:;,?.]\s*|\b(so|and|but)\s+)(" + "|".join(re.escape(a) for a in _AUX) + r")\s+\w",
+                     re.IGNORECASE)
+_OK = re.compile(r"\b(is|are|will|would|should) (it|this|that|they|these|those|\w+) (be )?(ok|okay|safe|fine|normal|"
+                 r"dangerous|serious|harmful|bad|contagious|curable)\b", re.IGNORECASE)
+_WH = re.compile(r"^\W*(what|which|who|whom|whose|when|where|why|how|list|describe|explain|name)\b",
+                 re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionInfo:
+    text: str  # normalised question
+    terms: tuple[str, ...]  # content tokens (what retrieval searches for)
+    stems: tuple[str, ...]  # unique content stems of the question itself
+    context_stems: tuple[str, ...]  # stems from an earlier question (follow-ups), not in ``stems``
+    yes_no: bool
+    intents: tuple[str, ...]
+    topics: tuple[str, ...]  # disease names mentioned (question first, then context)
+    medical: MedicalSignal
+
+
+def validate(question: str, max_chars: int = 2000) -> str:
+    """The normalised question, or QueryError (empty, too long, nothing searchable)."""
+    if not isinstance(question, str):
+        raise QueryError("the question must be text")
+    parse_query(question, max_chars=max_chars)  # raises QueryError with a clear message
+    return normalise(question)
+
+
+def is_yes_no(question: str) -> bool:
+    text = question.strip().lstrip(",.;:-\"' ")
+    if not text:
+        return False
+    first = text.split(None, 1)[0].lower()
+    if first in _AUX:
+        return True
+    if _WH.match(text):
+        return False
+    if _YES_NO.search(text) or _OK.search(text):
+        return True
+    # "Actinobaculum schaalii, a cause of urinary tract infections?" — a claim put as a question
+    last = re.split(r"[.:;]\s+", text.rstrip())[-1]
+    return (text.rstrip().endswith("?") and bool(re.search(r"[,:]|--| - ", text)) and not _WH.match(last)
+            and not re.search(r"\b(what|which|who|how|why|when|where)\b", last, re.IGNORECASE))
+
+
+def analyse(question: str, *, context: str = "", max_chars: int = 2000) -> QuestionInfo:
+    text = validate(question, max_chars)
+    terms = parse_query(text, max_chars=max_chars).terms
+    stems = tuple(unique(content_stems(text)))
+    context_stems: tuple[str, ...] = ()
+    if context:
+        context_stems = tuple(s for s in unique(content_stems(context)) if s not in stems)
+    topics = unique([*disease_mentions(text), *(disease_mentions(context) if context else [])])
+    return QuestionInfo(
+        text=text, terms=terms, stems=stems, context_stems=context_stems, yes_no=is_yes_no(text),
+        intents=_intents(text), topics=tuple(topics), medical=medical_signal(text),
+    )
+
+
+def _intents(text: str) -> tuple[str, ...]:
+    intents = question_intents(text)
+    if "definition" in intents and len(intents) > 1:  # "what is the dose of …" asks about the dose
+        intents = tuple(i for i in intents if i != "definition")
+    return intents

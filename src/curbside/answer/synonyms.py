@@ -1,0 +1,128 @@
+"""Equivalent wordings, so coverage counts "high blood pressure" for "hypertension".
+
+Two sources: a short curated list of clinical and lay equivalents and abbreviations (below),
+and the Disease Ontology's exact synonyms (``data/diseases.txt``). Used to measure how well a
+passage or sentence covers a question — not to rewrite anything.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib.resources import files
+
+from curbside.answer.text import stem, tokenize
+
+_CURATED = """
+hypertension|high blood pressure|blood pressure|bp|htn|hypertensive
+myocardial infarction|heart attack|mi|stemi|nstemi
+stroke|cerebrovascular accident|cva|brain attack
+diabetes|diabetes mellitus|diabetic|t2dm|t1dm|dm
+heart failure|hf|chf|cardiac failure|congestive heart failure
+atrial fibrillation|af|afib|a-fib
+copd|chronic obstructive pulmonary disease|emphysema|chronic bronchitis
+gerd|gastroesophageal reflux|acid reflux|heartburn|reflux
+uti|urinary tract infection|cystitis
+cancer|carcinoma|malignancy|tumor|tumour|neoplasm
+kidney|renal|nephro
+chronic kidney disease|ckd|renal failure|kidney failure|renal insufficiency
+liver|hepatic
+heart|cardiac|cardio
+lung|pulmonary
+children|child|pediatric|paediatric|kids|childhood
+elderly|older adults|older people|aged|seniors|geriatric
+pregnancy|pregnant|gestation|gestational|antenatal|prenatal|obstetric
+depression|depressive|mdd
+adhd|attention deficit hyperactivity disorder
+obesity|obese|overweight|bmi
+high cholesterol|hypercholesterolemia|hyperlipidemia|dyslipidemia|ldl|cholesterol
+dvt|deep vein thrombosis|venous thromboembolism|vte
+pulmonary embolism|pe
+hiv|human immunodeficiency virus|aids
+tuberculosis|tb
+flu|influenza
+covid|covid-19|sars-cov-2|coronavirus
+acetaminophen|paracetamol|tylenol
+ibuprofen|advil|motrin
+aspirin|acetylsalicylic acid
+medicine|medication|drug|medicines|pharmacologic|pharmacological
+treatment|therapy|management|manage|treat|therapeutic
+side effects|adverse effects|adverse events|adverse reactions|toxicity
+dose|dosage|dosing
+kidney stones|nephrolithiasis|urolithiasis|renal calculi
+ear infection|otitis media
+pink eye|conjunctivitis
+shingles|herpes zoster
+chickenpox|varicella
+sore throat|pharyngitis
+cold sores|herpes labialis
+hives|urticaria
+eczema|atopic dermatitis
+stomach|gastric
+bowel|intestinal|colon
+blood thinner|anticoagulant|anticoagulation
+vaccine|vaccination|immunization|immunisation
+birth control|contraception|contraceptive
+cardiac arrest|sudden cardiac arrest|cardiopulmonary arrest
+low back pain|lumbar pain|back pain
+osteoarthritis|oa|degenerative joint disease
+rheumatoid arthritis|ra
+multiple sclerosis|ms
+amyotrophic lateral sclerosis|als|motor neuron disease
+lupus|sle|systemic lupus erythematosus
+inflammatory bowel disease|ibd|crohn's disease|ulcerative colitis
+irritable bowel syndrome|ibs
+hypothyroidism|underactive thyroid
+hyperthyroidism|overactive thyroid
+mortality|death|survival|die
+effective|efficacy|effectiveness|benefit|efficacious
+"""
+
+
+def _phrase_stems(phrase: str) -> frozenset[str]:
+    return frozenset(stem(t) for t in tokenize(phrase))
+
+
+def _key(phrase: str) -> str:
+    """Lookup key of a phrase: its tokens, a plural "s" dropped from each."""
+    return " ".join(t[:-1] if len(t) > 3 and t.endswith("s") and not t.endswith("ss") else t
+                    for t in tokenize(phrase))
+
+
+@lru_cache(maxsize=1)
+def _groups() -> tuple[dict[str, int], list[list[str]]]:
+    """Phrase key → group number, and the groups (curated first, then the Disease Ontology)."""
+    groups: list[list[str]] = [line.split("|") for line in _CURATED.strip().splitlines()]
+    text = files("curbside.answer").joinpath("data/diseases.txt").read_text(encoding="utf-8")
+    groups += [line.split("\t") for line in text.splitlines() if line and not line.startswith("#") and "\t" in line]
+    index: dict[str, int] = {}
+    for n, group in enumerate(groups):
+        for phrase in group:
+            index.setdefault(_key(phrase), n)
+    return index, groups
+
+
+@lru_cache(maxsize=4096)
+def _forms(group: int) -> tuple[frozenset[str], ...]:
+    forms = {_phrase_stems(p) for p in _groups()[1][group] if p.strip()}
+    forms.discard(frozenset())
+    return tuple(sorted(forms, key=sorted))
+
+
+def alternatives(terms: list[str]) -> dict[str, tuple[frozenset[str], ...]]:
+    """For each question term's stem that belongs to a known phrase (longest match first), the
+    stem sets of that phrase's equivalent wordings."""
+    index, _ = _groups()
+    keys = [_key(t) for t in terms]
+    out: dict[str, tuple[frozenset[str], ...]] = {}
+    taken: set[int] = set()
+    for n in (4, 3, 2, 1):
+        for i in range(len(keys) - n + 1):
+            window = range(i, i + n)
+            if taken.intersection(window):
+                continue
+            group = index.get(" ".join(keys[i : i + n]))
+            if group is not None:
+                taken.update(window)
+                for j in window:
+                    out[stem(terms[j])] = _forms(group)
+    return out

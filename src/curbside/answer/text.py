@@ -1,0 +1,106 @@
+"""Word-level text helpers shared by the answer layer: tokens, a light stemmer, content terms.
+
+The stemmer is deliberately small and consistent rather than linguistically exact: it only has
+to make "treated", "treatment" and "treating" meet, and "reduce"/"reduction", "diabetes"/
+"diabetic". It is used for overlap (relevance, redundancy, verification), never for display.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from curbside.retrieve.query import STOPWORDS
+from curbside.retrieve.query import tokenize as _full_tokenize
+
+__all__ = ["STOPWORDS", "content_stems", "idf", "stem", "stems", "tokenize", "words"]
+
+_SUFFIXES = (
+    "izations", "ization", "ational", "fulness", "iveness", "ousness", "ically", "ations", "ation",
+    "itions", "ition", "ments", "ment", "ness", "ities", "ity", "ical", "ings", "ing", "ives", "ive",
+    "ions", "ion", "ers", "er", "edly", "ed", "ly", "ous", "ants", "ant", "ents", "ent", "ences", "ence",
+    "ances", "ance", "able", "ible", "ism", "ists", "ist", "ized", "ised", "ize", "ise", "al", "ic", "is",
+    "e",
+)
+_TOKEN = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-case tokens exactly as retrieval makes them, with a fast path for ASCII text."""
+    if text.isascii():
+        return _TOKEN.findall(text.lower())
+    return _full_tokenize(text)
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'-]*|\d+(?:[.,]\d+)?")
+_MIN_STEM = 4
+
+
+def _plural(w: str) -> str:
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith("sses"):
+        return w[:-2]
+    if w.endswith(("ches", "shes", "xes")) and len(w) > 5:
+        return w[:-2]
+    if w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 4:
+        return w[:-1]
+    return w
+
+
+def _strip_once(w: str) -> str:
+    for suffix in _SUFFIXES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= _MIN_STEM:
+            return w[: -len(suffix)]
+    return w
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """Light, deterministic stem of a lower-case word (numbers are returned unchanged)."""
+    w = word.lower().strip("'-")
+    if len(w) <= _MIN_STEM or not w[0].isalpha():
+        return w
+    w = _plural(w)
+    if w.endswith("ium") or (w.endswith("ia") and len(w) > 5):  # pterygium/pterygia, bacterium/bacteria
+        w = w[:-2] if w.endswith("um") else w[:-1]
+    w = _strip_once(_strip_once(w))
+    if w.endswith("ct"):
+        w = w[:-1]
+    if len(w) > _MIN_STEM and w[-1] == w[-2] and w[-1] not in "aeiouls":
+        w = w[:-1]
+    return w
+
+
+def words(text: str) -> list[str]:
+    """Surface words (letters/digits), original case kept."""
+    return _WORD.findall(text)
+
+
+def stems(text: str) -> list[str]:
+    """Stems of every token (stopwords included), in order."""
+    return [stem(t) for t in tokenize(text)]
+
+
+_DOSE = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|μg|g|iu|units?|ml|mmol|meq)\b", re.IGNORECASE)
+DOSE_STEM = stem("dose")
+
+
+def content_stems(text: str) -> list[str]:
+    """Stems of content tokens (no stopwords, no single letters), in order, duplicates kept. A
+    stated dose ("400 mg") also counts as the word "dose"."""
+    out = [stem(t) for t in tokenize(text) if t not in STOPWORDS and (len(t) > 1 or t.isdigit())]
+    if _DOSE.search(text):
+        out.append(DOSE_STEM)
+    return out
+
+
+def idf(df: int, n: int) -> float:
+    """BM25-style inverse document frequency, floored at a small positive value."""
+    return max(0.05, math.log(1.0 + (n - df + 0.5) / (df + 0.5)))
+
+
+def unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))

@@ -1,0 +1,124 @@
+"""Themes: what a question asks about and what a sentence speaks to.
+
+One table drives three things: the intents read from a question, the section a bullet lands
+in, and the section titles (plainer for patients). Pitfalls and escalation are themes too,
+but they get their own parts of the answer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from curbside.records import Audience
+
+
+@dataclass(frozen=True, slots=True)
+class Theme:
+    key: str
+    clinician: str
+    patient: str
+    sentence: re.Pattern[str]  # a sentence speaks to this theme
+    question: re.Pattern[str]  # a question asks about this theme
+
+    def title(self, audience: Audience) -> str:
+        return self.patient if audience is Audience.PATIENT else self.clinician
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+_DRUG = (r"\b\w+(mab|nib|pril|sartan|olol|statins?|azole|cillin|mycin|cycline|floxacin|xaban|gatran|"
+         r"gliptin|gliflozin|dipine|prazole|tidine|triptan|setron|zepam|zolam|parin|lukast|terol|olone|"
+         r"profen|coxib|formin|glitazone|semide|thiazide|caine)\b")
+
+THEMES: tuple[Theme, ...] = (
+    Theme("definition", "Overview", "What it is",
+          _rx(r"\b(is|are) (a|an) (\w+ ){0,4}(disease|disorder|condition|syndrome|infection|type|form|group|"
+              r"cancer|tumou?r|protein|enzyme|drug|medicine|class|procedure)|\brefers? to\b|\bis defined as\b|"
+              r"\bis characteri[sz]ed by\b|\bis caused by\b"),
+          _rx(r"^\W*(what|who) (is|are)\b|\bdefin|\bmeaning of\b|\btell me (more )?about\b")),
+    Theme("drugs", "Drugs and doses", "Medicines",
+          _rx(r"\b\d+(\.\d+)?\s?(mg|mcg|µg|g|units?|iu|ml)\b|\bdos(e|es|age|ing)\b|\bmedications?\b|"
+              r"\bdrugs?\b|\bpharmacolog|\bprescri|\btablets?\b|\boral\b|\bintravenous|\binjections?\b|" + _DRUG),
+          _rx(r"\bdos(e|es|age|ing)\b|\bmedications?\b|\bdrugs?\b|\bpills?\b|\btablets?\b|\bhow (much|many)\b|"
+              r"\bpharmacolog|\bprescri|" + _DRUG)),
+    Theme("treatment", "Management", "Treatment",
+          _rx(r"\btreat|\btherap|\bmanag|\bsurg|\boperati|\brehabilit|\bexercis|\binterventions?\b|"
+              r"\bfirst[- ]line\b|\binitial\b|\bconservative\b|\bphysiotherap|\bphysical therapy\b|\bcare\b|"
+              r"\bmanagement\b"),
+          _rx(r"\btreat|\btherap|\bmanag|\bcure|\bget rid of\b|\bhelp(s)?\b|\bremed|\bsurg|\brehabilit|"
+              r"\bexercis|\bwhat (can|should) (i|we|you) do\b|\bhow to (stop|relieve|heal|fix)\b|\beffective\b")),
+    Theme("diagnosis", "Diagnosis and testing", "Tests and diagnosis",
+          _rx(r"\bdiagnos|\btests?\b|\btesting\b|\bimaging\b|\bmri\b|\bct\b|\bultraso|\bbiops|\bsensitivity\b|"
+              r"\bspecificity\b|\bx-?ray|\bscan\b|\blaborator|\bassess|\bexamination\b|\bcriteria\b"),
+          _rx(r"\bdiagnos|\btests?\b|\bdetect|\bimaging\b|\bmri\b|\bscan\b|\bbiops|\bsensitiv|\bspecific|"
+              r"\bhow (do|can) (you|i|we) (know|tell)\b|\bidentif")),
+    Theme("prevention", "Screening and prevention", "Prevention and screening",
+          _rx(r"\bscreen|\bprevent|\bvaccin|\bimmuni[sz]|\bprophyla|\bavoid(ing)? (exposure|infection)|"
+              r"\breduce (the )?risk\b"),
+          _rx(r"\bscreen|\bprevent|\bvaccin|\bimmuni[sz]|\bprophyla|\bavoid getting\b|\breduce (the |my )?risk\b")),
+    Theme("causes", "Causes and risk factors", "Causes and risk factors",
+          _rx(r"\bcaus|\brisk factors?\b|\bassociated with\b|\bgenetic|\bmutations?\b|\binherit|\betiolog|"
+              r"\baetiolog|\bpathogenesis\b|\bmechanism|\bleads? to\b|\bresults? from\b"),
+          _rx(r"\bcaus|\bwhy\b|\brisk factors?\b|\bgenetic|\binherit|\betiolog|\baetiolog|\bmechanism|"
+              r"\bassociat|\blink(ed)?\b|\brelat")),
+    Theme("symptoms", "Clinical features", "Symptoms",
+          _rx(r"\bsymptoms?\b|\bsigns?\b|\bpresents? with\b|\bpresentation\b|\bmanifest|\bcomplain"),
+          _rx(r"\bsymptoms?\b|\bsigns?\b|\bfeel\b|\bpresentation\b|\bmanifest|\bwhat does .* look like\b")),
+    Theme("prognosis", "Prognosis and outcomes", "Outlook",
+          _rx(r"\bprognos|\bsurviv|\bmortality\b|\boutcomes?\b|\brecurren|\bremission\b|\blong[- ]term\b|"
+              r"\bcourse\b|\blife expectancy\b|\brecover"),
+          _rx(r"\bprognos|\bsurviv|\boutlook\b|\blife expectancy\b|\bhow long\b|\brecover|\bserious\b|"
+              r"\bcurable\b|\bfatal\b|\bdie\b|\bpermanent|\bgo away\b|\boutcomes?\b")),
+)
+EVIDENCE_TITLES = {Audience.CLINICIAN: "Key evidence", Audience.PATIENT: "What studies found"}
+PITFALL_TITLES = {Audience.CLINICIAN: "Critical pitfalls", Audience.PATIENT: "Things to watch out for"}
+ESCALATION_TITLES = {Audience.CLINICIAN: "When to escalate or refer", Audience.PATIENT: "When to get help"}
+
+PITFALL = _rx(
+    r"\bcontraindicat(?!ed\b\W*(?:\.|$))|(?:^|[,;:] )(?:do not|don'?t|never|avoid)\b|\bavoid(?:ing|ed)?\b|"
+    r"\bshould not\b|\bmust not\b|\bnot (?:be )?recommended\b|\brecommends? against\b|\bharms?\b|"
+    r"\bharmful\b|\badverse (?:events?|effects?|reactions?|outcomes?)\b|\bside effects?\b|\btoxicit|"
+    r"\bcaution\b|\bwarning\b|\binteract(?:s|ion|ions)\b|\bserious (?:risk|complication)|\bbleeding risk\b|"
+    r"\brisk of (?:bleeding|death|harm|overdose|toxicity|falls?|hypotension|hypoglyc\w+)\b|\bmisdiagnos|"
+    r"\boveruse\b|\bwithdrawal\b|\bdependence\b|\binsufficient evidence\b|"
+    r"\brisks?\b[^.;]{0,40}\b(?:rupture|death|bleeding|harm|injury|damage|toxicity|complications?)\b"
+)
+ESCALATION = _rx(
+    r"\brefer(ral|red)?\b|\bspecialists?\b|\bemergency\b|\burgent|\bimmediate (medical )?(attention|care)\b|"
+    r"\bhospitali[sz]|\badmi(t|ssion) to\b|\bseek (medical|immediate|prompt)|\bcall (your|a|the) (doctor|"
+    r"health|provider)|\bsee (a|your) (doctor|health care provider|physician)|\bcontact (your|a) (doctor|"
+    r"health)|\bif (symptoms|pain|signs) (persist|worsen|do not improve)|\bfail(s|ed|ure)? (of|to respond|"
+    r"to improve)|\brefractory\b|\bmultidisciplinary\b|\bred flags?\b"
+)
+
+
+def theme_by_key(key: str) -> Theme:
+    for theme in THEMES:
+        if theme.key == key:
+            return theme
+    raise KeyError(key)
+
+
+def question_intents(question: str) -> tuple[str, ...]:
+    """Theme keys the question asks about, in table order."""
+    return tuple(t.key for t in THEMES if t.question.search(question))
+
+
+def sentence_themes(sentence: str) -> tuple[str, ...]:
+    return tuple(t.key for t in THEMES if t.sentence.search(sentence))
+
+
+_RELATED = {"treatment": {"drugs"}, "drugs": {"treatment"}, "prevention": {"causes"}, "causes": {"prevention"},
+            "symptoms": {"diagnosis"}, "diagnosis": {"symptoms"}, "definition": {"causes", "symptoms"}}
+
+
+def related(intents: Sequence[str]) -> set[str]:
+    """The intents plus the themes that naturally belong with them (treatment ↔ drugs …)."""
+    out = set(intents)
+    for intent in intents:
+        out |= _RELATED.get(intent, set())
+    return out

