@@ -136,3 +136,20 @@ def test_ask_answers_from_live_references(eutils: EutilsServer, settings: Settin
     assert not answer.insufficient
     assert any(r.fetched_live and r.pmid == ASTHMA_PMID for r in references)
     assert all(r.fetched_live == (r.document_id in live.fetched_ids) for r in references)
+
+
+def test_ask_itself_fetches_live_once_then_answers_locally(eutils: EutilsServer, settings: Settings,
+                                                          kb: Store) -> None:
+    """`ask` on an empty KB fetches from PubMed, says so, and the same question again is local."""
+    from curbside.answer import ask
+
+    question = "Should as-needed budesonide-formoterol be used in mild asthma?"
+    first = ask(kb, settings, question)
+    assert not first.insufficient
+    live_refs = [r for r in first.references if r.fetched_live]
+    assert live_refs and any(r.pmid == ASTHMA_PMID for r in live_refs)
+    assert any("PubMed" in note for note in first.notes)
+    before = len(eutils.requests)
+    second = ask(kb, settings, question)
+    assert len(eutils.requests) == before, "a repeated question must not reach PubMed again"
+    assert not any(r.fetched_live for r in second.references)

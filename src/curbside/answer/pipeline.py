@@ -22,6 +22,7 @@ from curbside.answer.generators.extractive import ExtractiveGenerator
 from curbside.answer.questions import QuestionInfo, analyse
 from curbside.answer.registry import get_generator
 from curbside.answer.safety import red_flags
+from curbside.literature import LiveResult, mark_fetched_live, maybe_fetch_live
 from curbside.records import Answer, Audience
 from curbside.retrieve import Filters, Retriever, make_retriever
 from curbside.settings import Settings
@@ -39,8 +40,12 @@ def ask(
     store: Store, settings: Settings, question: str, *, audience: Audience = Audience.CLINICIAN,
     follow_up_of: str | None = None, generator: Generator | None = None, retriever: Retriever | None = None,
     progress: Progress | None = None, save: bool = True, k: int | None = None, filters: Filters = NO_FILTERS,
+    live: bool = True,
 ) -> Answer:
-    """Answer ``question`` from the knowledge base in ``store`` and save it (status submitted)."""
+    """Answer ``question`` from the knowledge base in ``store`` and save it (status submitted).
+
+    ``live``: when the knowledge base holds too little on the question and the network is allowed
+    (``settings.offline`` false), fetch from PubMed first (``curbside.literature``)."""
     emit = progress or (lambda _event: None)
     audience = Audience(audience)
     earlier = store.get_answer(follow_up_of) if follow_up_of else None
@@ -51,8 +56,20 @@ def ask(
     own = getattr(gen, "stats", None)  # the extractive generator's term statistics, shared
     stats = own if isinstance(own, TermStats) and own.store is store else TermStats(store)
     emit("retrieving")
-    evidence = gather(retriever or make_retriever(store, settings), info, audience, k=k or settings.k,
+    def retrieve(stats: TermStats) -> Evidence:
+        return gather(retriever or make_retriever(store, settings), info, audience, k=k or settings.k,
                       stats=stats, context_question=earlier.question if earlier else "", filters=filters)
+
+    evidence = retrieve(stats)
+    live_result: LiveResult | None = None
+    if live and not _declined(info, evidence):
+        live_result = maybe_fetch_live(
+            store, settings, info.text, evidence.hits, force=not evidence.sufficient,
+            progress=lambda stage, _done, _total: emit(f"pubmed:{stage}"),
+        )
+        if live_result.fetched:  # the KB changed: new term statistics, retrieve again
+            stats = TermStats(store)
+            evidence = retrieve(stats)
     fingerprint, kb_state = settings.fingerprint(), store.state()
 
     def finish(draft: Draft, name: str, follow_ups: tuple[str, ...] = ()) -> Answer:
@@ -76,6 +93,11 @@ def ask(
                                                                       "an emergency"))
         emit("verifying")
         answer = finish(draft, draft.generator or gen.name, suggest(info, audience))
+    if live_result is not None and (live_result.fetched_ids or live_result.note):
+        answer = replace(
+            answer, references=mark_fetched_live(answer.references, live_result.fetched_ids),
+            notes=(*answer.notes, *((live_result.note,) if live_result.note else ())),
+        )
     if save:
         store.save_answer(answer)
     return answer

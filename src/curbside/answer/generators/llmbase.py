@@ -16,6 +16,7 @@ A subclass only implements ``complete(messages, max_tokens=…, on_token=…) ->
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -121,6 +122,7 @@ class LLMGenerator:
         if completion.finish_reason in {"length", "timeout"}:
             limit = "token limit" if completion.finish_reason == "length" else "time limit"
             parsed.repairs.append(f"the model's output was cut off at the {limit}")
+            _drop_unfinished_sentence(parsed, completion.text)
         if parsed.insufficient:
             return self._fall_back(question, evidence, audience, context,
                                    "the model found the evidence insufficient", started, notes)
@@ -222,6 +224,18 @@ class LLMGenerator:
         stats.notes = [*notes, note]
         return Draft(draft.bottom_line, draft.sections, draft.pitfalls, draft.escalation, draft.verdict,
                      draft.insufficient, (*notes, note, *draft.notes), draft.generator or self.fallback.name)
+
+
+def _drop_unfinished_sentence(parsed: Parsed, raw: str) -> None:
+    """A cut-off answer ends mid-sentence: that last fragment is not a claim."""
+    if parsed.last is None or re.search(r"[.!?][\]\)\s\d,⟧】]*$", raw.strip()):
+        return
+    for group in (parsed.bottom_line, *(items for _, items in parsed.sections), parsed.pitfalls,
+                  parsed.escalation):
+        if any(c is parsed.last for c in group):
+            group[:] = [c for c in group if c is not parsed.last]
+            parsed.repairs.append("dropped the unfinished last sentence")
+            return
 
 
 def _is_yes_no(question: str) -> bool | None:

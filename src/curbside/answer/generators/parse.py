@@ -40,6 +40,7 @@ class Parsed:
     repairs: list[str] = field(default_factory=list)
     invalid_citations: int = 0
     format: str = "lines"
+    last: Claim | None = None  # the claim parsed last (the one a cut-off answer leaves unfinished)
 
     def claims(self) -> list[Claim]:
         out = list(self.bottom_line)
@@ -118,6 +119,8 @@ def split_claims(text: str, n: int, parsed: Parsed, default: tuple[int, ...] = (
         claims.append(Claim(sentence, tuple(cites)))
     if inherited:
         parsed.repairs.append(f"{inherited} sentence(s) took the citations of their bullet")
+    if claims:
+        parsed.last = claims[-1]
     return claims
 
 

@@ -34,7 +34,8 @@ def escalation_title(answer: Answer) -> str:
 def reference_meta(ref: Reference) -> str:
     """"Guideline · Issuer, 2024" — kind label, then issuer or journal and year when known."""
     source = ", ".join(str(x) for x in (ref.issuer, ref.year) if x)
-    return " · ".join(x for x in (ref.kind.label, source) if x)
+    live = "fetched live from PubMed" if ref.fetched_live else ""
+    return " · ".join(x for x in (ref.kind.label, source, live) if x)
 
 
 def reference_link(ref: Reference) -> str:
