@@ -75,10 +75,14 @@ def rouge_l(candidate: str, reference: str) -> float:
 def make_generator(spec: str, settings: Any, store: Store) -> Generator:
     from curbside.answer import get_generator
 
-    name, _, model = spec.partition(":")
+    name, _, rest = spec.partition(":")
+    model, _, fmt = rest.partition(":")
     if name == "llamacpp" and model:
         settings = settings.replace(llm_model_path=model)
-    return get_generator(name, settings, store=store)
+    gen = get_generator(name, settings, store=store)
+    if fmt:
+        gen.output_format = fmt  # type: ignore[attr-defined]
+    return gen
 
 
 def score(answer: Answer, q: dict[str, Any], store: Store, judge: SupportJudge) -> dict[str, Any]:
@@ -105,6 +109,8 @@ def run(args: argparse.Namespace) -> None:
             gen = make_generator(spec, settings, store)
             rows[spec] = []
             for i, q in enumerate(questions, start=1):
+                if hasattr(gen, "last_stats"):  # stale otherwise when ask() answers without the generator
+                    gen.last_stats = type(gen.last_stats)()
                 started = time.perf_counter()
                 answer = ask(store, settings, q["question"], audience=Audience.CLINICIAN, generator=gen, save=False)
                 elapsed = time.perf_counter() - started
@@ -188,7 +194,8 @@ def main() -> None:
     r = sub.add_parser("run")
     r.add_argument("--kb", required=True)
     r.add_argument("--n", type=int, default=15, help="questions per set (PubMedQA, BioASQ)")
-    r.add_argument("--generator", action="append", default=[], help="extractive | openai | llamacpp:MODEL")
+    r.add_argument("--generator", action="append", default=[],
+                   help="extractive | openai[::FORMAT] | llamacpp:MODEL[:FORMAT] (FORMAT lines or json)")
     r.add_argument("--jsonl", help="append every answer's scores here")
     r.add_argument("--retriever", default="hybrid", help="lexical | dense | hybrid (default hybrid)")
     sub.add_parser("calibrate")

@@ -176,6 +176,12 @@ def print_table(rows: list[dict[str, object]]) -> None:
               f"{r['load_s']:.1f} | {r['peak_rss_mb']:,.0f} |")
 
 
+def _model_name(embedder: str) -> str:
+    from curbside.embed import get_embedder
+
+    return get_embedder(embedder).name
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("command", choices=["build", "measure", "all", "_one"])
@@ -193,7 +199,7 @@ def main() -> None:
     if args.command == "_one":
         print(json.dumps(measure_one(args.kb, args.retriever, args.queries, args.warmup, args.embedder)))
     elif args.command == "build":
-        print(build(args.base, args.passages, args.out, args.embedder))
+        print(build(args.base, args.passages, args.out, _model_name(args.embedder)))
     elif args.command == "measure":
         print_table(measure(args.kb, args.retrievers, args.queries, args.warmup, args.embedder))
     else:
@@ -202,7 +208,7 @@ def main() -> None:
             kb = args.out / f"kb-{n}.sqlite"
             if not kb.exists():
                 t = time.perf_counter()
-                build(args.base, n, args.out, args.embedder)
+                build(args.base, n, args.out, _model_name(args.embedder))
                 print(f"built {kb} in {time.perf_counter() - t:.0f}s", file=sys.stderr)
             rows.extend(measure(kb, args.retrievers, args.queries, args.warmup, args.embedder))
             print_table(rows)

@@ -68,8 +68,11 @@ def embed_missing(
                 break
             after = rows[-1][0]
             rows.sort(key=lambda r: len(r[1]) + len(r[2]))
-            for i in range(0, len(rows), batch):
-                part = rows[i : i + batch]
+            batches = [rows[i : i + batch] for i in range(0, len(rows), batch)]
+            # the batch holding the block's highest rowid goes last: readers watch max(rowid)
+            last = next(i for i, part in enumerate(batches) if any(r[0] == after for r in part))
+            batches.append(batches.pop(last))
+            for part in batches:
                 vectors = embedder.embed([passage_text(title, text) for _r, title, text in part])
                 store.put_vectors(embedder.name, [r for r, _t, _x in part], _as_matrix(vectors, embedder.dim))
                 report.embedded += len(part)

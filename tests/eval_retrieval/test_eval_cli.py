@@ -26,6 +26,12 @@ QUERIES = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Dense matrix cache files go to a tmp dir, not the user's cache."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
+
+
 def write_beir(root: Path) -> Path:
     root.mkdir(parents=True)
     (root / "qrels").mkdir()

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -10,6 +12,12 @@ from curbside.retrieve.base import Filters
 from curbside.retrieve.dense import DenseIndex, DenseRetriever, clear_cache, load_index, sign_codes
 from curbside.store import Store
 from tests.conftest import make_doc
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Dense matrix cache files go to a tmp dir, not the user's cache."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
 
 
 def _hashing():  # type: ignore[no-untyped-def]
@@ -88,6 +96,10 @@ def test_dense_retriever_on_a_real_store_with_filters_and_cache(store: Store) ->
     assert [h.document.id for h in r.search("asthma", 3, Filters(since=2019))] == ["b"]
     first = load_index(store, embedder.name)
     assert load_index(store, embedder.name) is first  # cached while the KB is unchanged
+    clear_cache()  # as in a new process: the matrix comes back from the cache files, memory-mapped
+    again = load_index(store, embedder.name)
+    assert again is not first and isinstance(again.matrix, np.memmap) and again.size == 3
+    assert r.search("Statin use and breast cancer survival", 1)[0].document.id == "a"
     ingest_documents(store, [make_doc("d", "New", ("S", "A new passage about gout."))])
     embed_missing(store, embedder)
     assert load_index(store, embedder.name).size == 4  # a changed KB reloads

@@ -30,6 +30,12 @@ DOCS = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Dense matrix cache files go to a tmp dir, not the user's cache."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
+
+
 def _settings(tmp_path: Path, **kw: object) -> Settings:
     return Settings(kb=tmp_path / "kb.sqlite", embedder="hashing").replace(**kw)
 

@@ -1,7 +1,11 @@
 from __future__ import annotations
 
+from curbside.ingest import ingest_documents
+from curbside.retrieve.lexical import LexicalRetriever
 from curbside.retrieve.query import parse_query
 from curbside.retrieve.synonyms import Vocabulary, expand_query, expand_text, expansions_for, vocabulary
+from curbside.store import Store
+from tests.conftest import make_doc
 
 TINY = Vocabulary.from_lines(
     ["# comment", "DOID:1\tmyocardial infarction\theart attack",
@@ -15,11 +19,23 @@ def test_packaged_vocabulary_loads_disease_ontology_and_abbreviations() -> None:
     assert len(vocab.groups) > 3000
     assert "high blood pressure" in vocab.groups[vocab.phrases[("hypertension",)]]
     assert vocab.abbreviations["htn"] == ("hypertension",)
+    abbreviations_only = vocabulary(diseases=False)
+    assert not abbreviations_only.groups and abbreviations_only.abbreviations["copd"]
+
+
+def test_search_expands_abbreviations_by_default_but_not_disease_names(store: Store) -> None:
+    ingest_documents(store, [make_doc("h", "Blood pressure", ("S", "Thiazides lower blood pressure in hypertension."))])
+    r = LexicalRetriever(store)
+    assert r.parse("HTN drugs").expansions == ("hypertension",)
+    assert r.parse("hypertension drugs").expansions == ()
+    assert LexicalRetriever(store, diseases=True).parse("hypertension drugs").expansions
+    assert r.search("HTN drugs", 3)[0].document.id == "h"
 
 
 def test_longest_disease_name_wins_and_adds_new_words_only() -> None:
-    out = expansions_for("statins and breast cancer survival", TINY)
+    out = expansions_for("statins and breast cancer survival", TINY, per_concept=3)
     assert out == ["breast carcinoma", "mammary carcinoma"]  # not the generic "cancer" group
+    assert expansions_for("statins and breast cancer survival", TINY) == ["breast carcinoma"]  # default: 1
 
 
 def test_short_abbreviations_expand_only_in_capitals() -> None:

@@ -10,7 +10,7 @@ and then tries to download it from the Hugging Face hub.
 
 No context, no word order: ~150x faster than MiniLM on abstracts, for candidate generation.
 On a title -> own-abstract retrieval check over 1000 SciFact documents: MRR 0.89 / R@10 0.97
-(MiniLM fp32: 0.96 / 0.99; word hashing: 0.75 / 0.87). The other static package tried,
+(MiniLM fp32: 0.96 / 0.99; 1024-d word hashing: 0.75 / 0.87). The other static package tried,
 ``tokenlearn-static-model`` 0.1.1 (10k x 64 int8), scored MRR 0.42 and was rejected.
 """
 

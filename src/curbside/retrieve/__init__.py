@@ -14,7 +14,9 @@ def make_retriever(store: Store, settings: Settings, name: str | None = None) ->
     """The retriever named by ``name`` (default: ``settings.retriever``)."""
     name = name or settings.retriever
     if name == "lexical":
-        return LexicalRetriever(store, expand=settings.synonyms)
+        from curbside.retrieve.factory import lexical_from
+
+        return lexical_from(store, settings)
     from curbside.retrieve.factory import build
 
     return build(store, settings, name)

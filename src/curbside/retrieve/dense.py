@@ -161,10 +161,12 @@ _CACHE_SIZE = 2
 
 
 def content_stamp(store: Store, model: str) -> tuple[int, ...]:
-    """What the matrix depends on: KB revision and this model's vector count and last rowid."""
-    n, last = store.conn.execute("SELECT count(*), max(passage_rowid) FROM vectors WHERE model = ?",
-                                 (model,)).fetchone()
-    return (store.revision, int(n), int(last or 0))
+    """What the matrix depends on: the KB revision (documents) and this model's last vector rowid.
+
+    Both are index lookups (a count of vectors would read every blob page: ~1 s at 100k). The
+    embedding job stores each block's highest rowid last, so a finished block always moves it."""
+    (last,) = store.conn.execute("SELECT max(passage_rowid) FROM vectors WHERE model = ?", (model,)).fetchone()
+    return (store.revision, int(last or 0))
 
 
 def has_vectors(store: Store, model: str) -> bool:
@@ -172,24 +174,75 @@ def has_vectors(store: Store, model: str) -> bool:
 
 
 def load_index(store: Store, model: str, *, exact_max: int = EXACT_MAX) -> DenseIndex:
-    """The cached index of ``model`` for this KB, reloaded when the KB changed."""
-    key = (str(Path(store.path).resolve()) if str(store.path) != ":memory:" else f"mem:{id(store)}", model)
+    """The cached index of ``model`` for this KB, reloaded when the KB changed.
+
+    Two caches: this process's memory, and ``.npy`` files in the user cache dir (memory-mapped
+    on load), so a new process — every ``curbside search`` — does not re-read every vector
+    blob from SQLite (tens of seconds at 1M passages)."""
+    path = str(Path(store.path).resolve()) if str(store.path) != ":memory:" else f"mem:{id(store)}"
+    key = (path, model)
     stamp = content_stamp(store, model)
     with _CACHE_LOCK:
         index = _CACHE.get(key)
         if index is not None and index.stamp == stamp:
             _CACHE.move_to_end(key)
             return index
-    rowids, matrix = store.load_vectors(model)
-    if matrix.size == 0:
-        matrix = np.zeros((0, 0), dtype=np.float32)
-    index = DenseIndex.build(model, rowids, matrix, exact_max=exact_max, stamp=stamp)
+    files = _files(path, model, stamp, exact_max) if not path.startswith("mem:") else None
+    index = _read_files(files, model, stamp) if files else None
+    if index is None:
+        rowids, matrix = store.load_vectors(model)
+        if matrix.size == 0:
+            matrix = np.zeros((0, 0), dtype=np.float32)
+        index = DenseIndex.build(model, rowids, matrix, exact_max=exact_max, stamp=stamp)
+        if files and index.size:
+            _write_files(files, index)
     with _CACHE_LOCK:
         _CACHE[key] = index
         _CACHE.move_to_end(key)
         while len(_CACHE) > _CACHE_SIZE:
             _CACHE.popitem(last=False)
     return index
+
+
+def _files(path: str, model: str, stamp: tuple[int, ...], exact_max: int) -> dict[str, Path]:
+    import hashlib
+
+    import platformdirs
+
+    digest = hashlib.sha256(f"{path}|{model}|{exact_max}".encode()).hexdigest()[:16]
+    base = Path(platformdirs.user_cache_dir("curbside")) / "dense" / f"{digest}-{'-'.join(map(str, stamp))}"
+    return {part: base.with_name(f"{base.name}.{part}.npy") for part in ("rowids", "matrix", "codes")}
+
+
+def _read_files(files: dict[str, Path], model: str, stamp: tuple[int, ...]) -> DenseIndex | None:
+    if not (files["rowids"].is_file() and files["matrix"].is_file()):
+        return None
+    try:
+        rowids = np.load(files["rowids"])
+        matrix = np.load(files["matrix"], mmap_mode="r")
+        codes = np.load(files["codes"]) if files["codes"].is_file() else None
+    except (OSError, ValueError):
+        return None
+    return DenseIndex(model, rowids, matrix, stamp, codes=codes)
+
+
+def _write_files(files: dict[str, Path], index: DenseIndex) -> None:
+    """Best effort: a read-only or full cache dir only costs the next process a slower load."""
+    folder = files["rowids"].parent
+    prefix = files["rowids"].name.split("-", 1)[0]
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for stale in folder.glob(f"{prefix}-*.npy"):  # older stamps of the same KB and model
+            stale.unlink(missing_ok=True)
+        parts = {"rowids": index.rowids, "matrix": index.matrix, "codes": index.codes}
+        for part, array in parts.items():
+            if array is None:
+                continue
+            tmp = files[part].with_suffix(".tmp.npy")
+            np.save(tmp, np.asarray(array))
+            tmp.replace(files[part])
+    except OSError:
+        return
 
 
 def clear_cache() -> None:

@@ -9,6 +9,7 @@ from curbside.retrieve.base import Retriever
 from curbside.retrieve.dense import DenseRetriever, has_vectors
 from curbside.retrieve.hybrid import FusionConfig, HybridRetriever
 from curbside.retrieve.lexical import LexicalRetriever
+from curbside.retrieve.prf import PRFConfig
 from curbside.retrieve.priors import Priors
 from curbside.settings import Settings
 from curbside.store import Store
@@ -40,8 +41,13 @@ def priors_from(settings: Settings) -> Priors | None:
     return Priors(level_weight=settings.prior_level_weight, recency_weight=settings.prior_recency_weight)
 
 
+def lexical_from(store: Store, settings: Settings) -> LexicalRetriever:
+    return LexicalRetriever(store, expand=settings.synonyms, prf=PRFConfig() if settings.prf else None,
+                            diseases=settings.disease_synonyms)
+
+
 def build(store: Store, settings: Settings, name: str) -> Retriever:
-    lexical = LexicalRetriever(store, expand=settings.synonyms)
+    lexical = lexical_from(store, settings)
     if name not in {"hybrid", "dense"}:
         raise ConfigError(f"unknown retriever {name!r}; choose lexical, dense or hybrid")
     try:

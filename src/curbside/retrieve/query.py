@@ -32,11 +32,13 @@ class ParsedQuery:
     terms: tuple[str, ...]  # content terms, in order, unique
     expansions: tuple[str, ...] = ()  # synonym phrases added by expansion
 
+    def phrases(self) -> list[str]:
+        """Quoted FTS5 strings: the terms, then the synonym phrases (unique, in order)."""
+        return list(dict.fromkeys([_quote(t) for t in self.terms] + [_quote(p) for p in self.expansions]))
+
     def fts(self) -> str:
         """FTS5 MATCH expression: OR of quoted terms and quoted synonym phrases."""
-        parts = [_quote(t) for t in self.terms]
-        parts += [_quote(p) for p in self.expansions]
-        return " OR ".join(dict.fromkeys(parts))
+        return " OR ".join(self.phrases())
 
 
 def _quote(term: str) -> str:

@@ -7,7 +7,8 @@ Vocabulary (packaged in ``retrieve/data``):
 * ``abbreviations.txt`` — a curated list of common clinical abbreviations.
 
 Disease names are found in the question longest-first; each adds up to ``per_concept`` other
-names of the same disease (shortest first, only ones that bring a new word). An abbreviation adds
+names of the same disease (shortest first, only ones that bring a new word). Search uses the
+abbreviations by default and the disease synonyms when ``settings.disease_synonyms`` is on. An abbreviation adds
 its expansion: short ones (≤ 3 characters) only when written in capitals, so "MI" expands but
 "mi" and "pe" in running text do not. docs/retrieval.md has the measured effect per benchmark.
 """
@@ -20,7 +21,7 @@ from importlib import resources
 
 from curbside.retrieve.query import ParsedQuery, tokenize
 
-PER_CONCEPT = 3
+PER_CONCEPT = 1
 MAX_EXPANSIONS = 8
 _SHORT_ABBREVIATION = 3
 
@@ -71,13 +72,13 @@ def _data_lines(lines: list[str]) -> list[str]:
 
 
 @functools.cache
-def vocabulary() -> Vocabulary:
-    """The packaged vocabulary (read once per process; immutable)."""
+def vocabulary(diseases: bool = True) -> Vocabulary:
+    """The packaged vocabulary (read once per process; immutable). ``diseases=False``: the
+    abbreviations only (the default for search: Disease Ontology synonyms measured slightly
+    negative on both benchmarks, see docs/retrieval.md)."""
     data = resources.files("curbside.retrieve") / "data"
-    return Vocabulary.from_lines(
-        (data / "synonyms.txt").read_text(encoding="utf-8").splitlines(),
-        (data / "abbreviations.txt").read_text(encoding="utf-8").splitlines(),
-    )
+    disease_lines = (data / "synonyms.txt").read_text(encoding="utf-8").splitlines() if diseases else []
+    return Vocabulary.from_lines(disease_lines, (data / "abbreviations.txt").read_text(encoding="utf-8").splitlines())
 
 
 def expansions_for(text: str, vocab: Vocabulary | None = None, *, per_concept: int = PER_CONCEPT,

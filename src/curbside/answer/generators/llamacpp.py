@@ -60,7 +60,7 @@ def load_model(path: Path, *, n_ctx: int, n_threads: int) -> Any:
 class LlamaCppGenerator(LLMGenerator):
     def __init__(self, model_path: str | Path, *, n_ctx: int = 4096, n_threads: int | None = None,
                  timeout_s: float = 300.0, budget: Budget | None = None, fallback: Generator | None = None,
-                 on_token: TokenCallback | None = None, output_format: str = "lines", temperature: float = 0.0,
+                 on_token: TokenCallback | None = None, output_format: str = "json", temperature: float = 0.0,
                  **kwargs: Any) -> None:
         _llama_class()  # fail early, naming the extra
         from curbside.llm import resolve_model_path
@@ -117,6 +117,9 @@ class LlamaCppGenerator(LLMGenerator):
                     break
         except (ValueError, RuntimeError) as exc:
             raise GeneratorError(f"the local model failed: {exc}") from None
+        if not pieces and finish == "timeout":
+            raise GeneratorError(f"the local model produced nothing within {self.timeout_s:g}s (raise "
+                                 "llm_timeout_s, or use a smaller model or fewer passages)")
         return Completion("".join(pieces), ttft, time.perf_counter() - started, prompt_tokens, len(pieces), finish)
 
 
@@ -127,5 +130,6 @@ def create(settings: Settings, store: Store | None = None) -> LlamaCppGenerator:
     return LlamaCppGenerator(
         settings.llm_model_path, timeout_s=max(settings.llm_timeout_s, 60.0), budget=budget_from(settings),
         n_ctx=int(getattr(settings, "llm_context_tokens", 4096)),
+        output_format=str(getattr(settings, "llm_output_format", "json")),
         fallback=get_generator("extractive", settings, store=store),
     )

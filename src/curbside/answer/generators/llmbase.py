@@ -68,7 +68,7 @@ class LLMGenerator:
 
     def __init__(self, *, budget: Budget | None = None, judge: SupportJudge | None = None,
                  fallback: Generator | None = None, on_token: TokenCallback | None = None,
-                 output_format: str = "lines", temperature: float = 0.0) -> None:
+                 output_format: str = "json", temperature: float = 0.0) -> None:
         self.budget = budget or Budget()
         self._judge = judge
         self.fallback = fallback
@@ -122,7 +122,7 @@ class LLMGenerator:
         if completion.finish_reason in {"length", "timeout"}:
             limit = "token limit" if completion.finish_reason == "length" else "time limit"
             parsed.repairs.append(f"the model's output was cut off at the {limit}")
-            _drop_unfinished_sentence(parsed, completion.text)
+            _drop_unfinished_sentence(parsed)
         if parsed.insufficient:
             return self._fall_back(question, evidence, audience, context,
                                    "the model found the evidence insufficient", started, notes)
@@ -177,7 +177,9 @@ class LLMGenerator:
                          "did not support")
         if stats.recited:
             notes.append(f"corrected the citations of {stats.recited} model sentence(s)")
+        verdict = parsed.verdict if yes_no is not False else None
         if not bottom:
+            verdict = None  # a verdict whose bottom line failed verification is not shown
             pool = next((list(s.bullets) for s in sections if s.bullets), None)
             if pool is None:
                 return None
@@ -188,7 +190,6 @@ class LLMGenerator:
             notes.append("the model's bottom line was not supported: its first supported bullet leads instead")
         evidence = tuple(dict.fromkeys(i for b in bottom for i in b.evidence))
         bottom_line = DraftBullet(" ".join(b.text for b in bottom), evidence)
-        verdict = parsed.verdict if yes_no is not False else None
         return Draft(bottom_line, tuple(sections), tuple(pitfalls), tuple(escalation), verdict=verdict,
                      notes=tuple(notes), generator=self.name)
 
@@ -226,14 +227,15 @@ class LLMGenerator:
                      draft.insufficient, (*notes, note, *draft.notes), draft.generator or self.fallback.name)
 
 
-def _drop_unfinished_sentence(parsed: Parsed, raw: str) -> None:
-    """A cut-off answer ends mid-sentence: that last fragment is not a claim."""
-    if parsed.last is None or re.search(r"[.!?][\]\)\s\d,⟧】]*$", raw.strip()):
+def _drop_unfinished_sentence(parsed: Parsed) -> None:
+    """A cut-off answer may end mid-sentence: a last claim without closing punctuation goes."""
+    last = parsed.last
+    if last is None or re.search(r"[.!?;:)\]\"'”’]$", last.text.strip()):
         return
     for group in (parsed.bottom_line, *(items for _, items in parsed.sections), parsed.pitfalls,
                   parsed.escalation):
-        if any(c is parsed.last for c in group):
-            group[:] = [c for c in group if c is not parsed.last]
+        if any(c is last for c in group):
+            group[:] = [c for c in group if c is not last]
             parsed.repairs.append("dropped the unfinished last sentence")
             return
 

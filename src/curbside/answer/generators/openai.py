@@ -58,7 +58,7 @@ class OpenAIGenerator(LLMGenerator):
     def __init__(self, base_url: str, model: str = "", api_key: str = "", *, timeout_s: float = 120.0,
                  connect_timeout_s: float = 5.0, retries: int = 2, backoff_s: float = 0.5, stream: bool = True,
                  budget: Budget | None = None, fallback: Generator | None = None,
-                 on_token: TokenCallback | None = None, output_format: str = "lines",
+                 on_token: TokenCallback | None = None, output_format: str = "json",
                  temperature: float = 0.0, **kwargs: Any) -> None:
         super().__init__(budget=budget, fallback=fallback, on_token=on_token, output_format=output_format,
                          temperature=temperature, **kwargs)
@@ -169,7 +169,8 @@ class OpenAIGenerator(LLMGenerator):
         finish: str | None = None
         usage: dict[str, Any] = {}
         chunks = 0
-        for line in lines:
+        stream = _Stalled(lines, pieces)
+        for line in stream:
             if not line.startswith("data:"):
                 continue  # comments, event names, keep-alives
             data = line[5:].strip()
@@ -196,6 +197,8 @@ class OpenAIGenerator(LLMGenerator):
             if time.perf_counter() > deadline:
                 finish = "timeout"
                 break
+        if stream.stalled:
+            finish = "timeout"
         if not pieces and finish == "timeout":
             raise GeneratorError(f"the LLM server produced nothing within {self.timeout_s:g}s")
         return Completion("".join(pieces), ttft, time.perf_counter() - started, usage.get("prompt_tokens"),
@@ -228,6 +231,23 @@ class OpenAIGenerator(LLMGenerator):
             return (f"no chat-completions endpoint at {where} (HTTP 404); the base URL usually ends in /v1 "
                     "(CURBSIDE_LLM_BASE_URL)")
         return f"the LLM server at {where} answered HTTP {status}" + (f": {detail}" if detail else "")
+
+
+class _Stalled:
+    """Lines of a stream; a read timeout after some text ends the stream instead of failing it."""
+
+    def __init__(self, lines: Iterator[str], pieces: list[str]) -> None:
+        self.lines = lines
+        self.pieces = pieces
+        self.stalled = False
+
+    def __iter__(self) -> Iterator[str]:
+        try:
+            yield from self.lines
+        except httpx.ReadTimeout:
+            if not self.pieces:
+                raise
+            self.stalled = True
 
 
 class _Retryable(Exception):
@@ -272,6 +292,7 @@ def create(settings: Settings, store: Store | None = None) -> OpenAIGenerator:
     return OpenAIGenerator(
         settings.llm_base_url, settings.llm_model, settings.llm_api_key, timeout_s=settings.llm_timeout_s,
         budget=budget_from(settings), fallback=get_generator("extractive", settings, store=store),
+        output_format=str(getattr(settings, "llm_output_format", "json")),
     )
 
 

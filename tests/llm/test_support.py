@@ -1,0 +1,77 @@
+"""The support judge: strict terms (numbers, units, drugs, negation), overlap, similarity."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pytest
+
+from curbside.answer.support import SupportJudge
+
+TRIAL = ("In a randomized trial of 17,802 adults, rosuvastatin 20 mg daily reduced the rate of a first major "
+         "cardiovascular event by 44% compared with placebo.")
+
+
+class BagOfWordsEmbedder:
+    """A deterministic stand-in for MiniLM: hashed bag of words (similar words → similar vectors)."""
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        out = np.zeros((len(texts), 256), dtype=np.float32)
+        for i, text in enumerate(texts):
+            for word in text.lower().split():
+                out[i, hash(word.strip(".,;:")[:5]) % 256] += 1.0
+        return out
+
+
+@pytest.fixture
+def judge() -> SupportJudge:
+    return SupportJudge()
+
+
+def test_a_faithful_sentence_is_supported(judge: SupportJudge) -> None:
+    r = judge.check("Rosuvastatin 20 mg daily reduced first major cardiovascular events by 44%.", [TRIAL])
+    assert r.supported and r.support > 0.6 and not r.problems
+
+
+@pytest.mark.parametrize("claim, problem", [
+    ("Rosuvastatin 40 mg daily reduced first major cardiovascular events by 44%.", "40"),
+    ("Rosuvastatin 20 g daily reduced first major cardiovascular events by 44%.", "unit"),
+    ("Rosuvastatin 20 mg daily reduced first major cardiovascular events by 54%.", "54"),
+    ("Atorvastatin 20 mg daily reduced first major cardiovascular events by 44%.", "atorvastatin"),
+    ("Aspirin 20 mg daily reduced first major cardiovascular events by 44%.", "aspirin"),
+    ("Rosuvastatin 20 mg daily did not reduce first major cardiovascular events.", "negation"),
+])
+def test_strict_terms_fail_whatever_the_overlap(judge: SupportJudge, claim: str, problem: str) -> None:
+    r = judge.check(claim, [TRIAL])
+    assert not r.supported
+    assert r.support <= 0.25
+    assert any(problem in p for p in r.problems), r.problems
+
+
+def test_unrelated_sentence_is_unsupported(judge: SupportJudge) -> None:
+    r = judge.check("Zinc lozenges shorten the common cold in children.", [TRIAL])
+    assert not r.supported and any("overlap" in p for p in r.problems)
+
+
+def test_nothing_cited_is_unsupported(judge: SupportJudge) -> None:
+    assert not judge.check("Statins work.", []).supported
+
+
+def test_similarity_lifts_a_close_paraphrase() -> None:
+    claim = "Daily rosuvastatin 20 mg cut first cardiovascular events by 44% versus placebo in trial adults."
+    lexical = SupportJudge().check(claim, [TRIAL])
+    semantic = SupportJudge(BagOfWordsEmbedder(), lexical_with_semantic=0.4, semantic_min=0.5).check(claim, [TRIAL])
+    assert semantic.semantic is not None and semantic.semantic > 0.5
+    assert semantic.supported
+    assert lexical.semantic is None
+
+
+def test_a_broken_embedder_degrades_to_lexical() -> None:
+    class Broken:
+        def embed(self, texts: Sequence[str]) -> np.ndarray:
+            raise RuntimeError("onnx session died")
+
+    judge = SupportJudge(Broken())
+    r = judge.check("Rosuvastatin 20 mg daily reduced first major cardiovascular events by 44%.", [TRIAL])
+    assert r.supported and r.semantic is None and judge.embedder is None
