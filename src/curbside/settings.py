@@ -39,8 +39,8 @@ class Settings:
     k: int = 10
     candidates: int = 100  # per retriever, before fusion
     rrf_k: int = 60
-    fusion: str = "convex"  # convex (weighted sum of min-max normalised scores) | rrf; docs/retrieval.md
-    fusion_lexical_weight: float = 0.35  # lexical share in fusion (dense gets the rest); tuned on scifact-train
+    fusion: str = "convex"  # convex: w·bm25/best + (1−w)·cosine | rrf (see docs/retrieval.md)
+    fusion_lexical_weight: float = 0.3  # lexical share in fusion (dense gets the rest); tuned on scifact-train
     prf: bool = False  # RM3 pseudo-relevance feedback on lexical search (small KBs only; slower)
     synonyms: bool = True  # expand clinical abbreviations in lexical queries (HTN → hypertension)
     disease_synonyms: bool = False  # also Disease Ontology synonyms (measured slightly negative)

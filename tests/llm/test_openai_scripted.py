@@ -13,9 +13,10 @@ from curbside.answer.generators.extractive import ExtractiveGenerator
 from curbside.answer.generators.openai import OpenAIGenerator, create, normalise_base_url, safe_url
 from curbside.answer.support import SupportJudge
 from curbside.errors import ConfigError, GeneratorError
-from curbside.records import Audience, Hit
+from curbside.records import Audience, Hit, Kind
 from curbside.settings import Settings
 from tests.llm.chat_server import ChatServer, Reply
+from tests.llm.conftest import make_hit
 
 KEY = "sk-test-SECRET-1234"
 Q = "Should adults at cardiovascular risk take a statin?"
@@ -253,7 +254,30 @@ def test_no_verdict_without_a_supported_bottom_line(chat_server: ChatServer, evi
     chat_server.script.append(Reply(
         "VERDICT: no\nBOTTOM LINE: Statins never help anyone. [1]\n## Evidence\n"
         "- Muscle symptoms were reported by 10% of statin users. [3]\n"))
-    draft = gen(chat_server).generate(Q, evidence, Audience.CLINICIAN)
+    draft = gen(chat_server, fallback=None).generate(Q, evidence, Audience.CLINICIAN)
     assert draft.verdict is None
     assert draft.bottom_line.text == "Muscle symptoms were reported by 10% of statin users."
     assert any("first supported bullet leads" in n for n in draft.notes)
+
+
+def test_yes_no_verdicts_come_from_the_evidence_classifier(chat_server: ChatServer, evidence: list[Hit]) -> None:
+    chat_server.script.append(Reply(GOOD.replace("VERDICT: yes", "VERDICT: no")))
+    draft = gen(chat_server).generate(Q, evidence, Audience.CLINICIAN)
+    reference = ExtractiveGenerator().generate(Q, evidence, Audience.CLINICIAN).verdict
+    assert reference is not None and reference.value != "no"
+    assert draft.verdict == reference
+    assert any("(the model said no)" in n for n in draft.notes)
+
+
+def test_a_flipped_finding_is_dropped(chat_server: ChatServer) -> None:
+    null = make_hit(0, Kind.RCT, "BJOG", "Exercise in pregnancy and postnatal depression",
+                    "We did not find a lower prevalence of postnatal depression among women randomized to "
+                    "exercise during pregnancy.")
+    chat_server.script.append(Reply(
+        "BOTTOM LINE: Exercise during pregnancy prevents postnatal depression. [1]\n"
+        "- Women randomized to exercise during pregnancy did not have a lower prevalence of postnatal "
+        "depression. [1]\n"))
+    draft = gen(chat_server).generate("Does exercise in pregnancy prevent postnatal depression?", [null],
+                                      Audience.CLINICIAN)
+    assert draft.bottom_line.text.startswith("Women randomized to exercise")
+    assert any("dropped 1 of 2" in n for n in draft.notes)

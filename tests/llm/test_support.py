@@ -75,3 +75,13 @@ def test_a_broken_embedder_degrades_to_lexical() -> None:
     judge = SupportJudge(Broken())
     r = judge.check("Rosuvastatin 20 mg daily reduced first major cardiovascular events by 44%.", [TRIAL])
     assert r.supported and r.semantic is None and judge.embedder is None
+
+
+def test_a_claim_that_drops_the_sources_negation_is_unsupported(judge: SupportJudge) -> None:
+    source = ("We did not find a lower prevalence of postnatal depression among women randomized to exercise "
+              "during pregnancy. Adherence was 55%.")
+    flipped = judge.check("Exercise during pregnancy lowers the prevalence of postnatal depression.", [source])
+    faithful = judge.check("Women randomized to exercise during pregnancy did not have a lower prevalence of "
+                           "postnatal depression.", [source])
+    assert not flipped.supported and any("negates" in p for p in flipped.problems)
+    assert faithful.supported

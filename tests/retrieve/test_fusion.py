@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from curbside.retrieve.fusion import convex, minmax, rrf
+from curbside.retrieve.fusion import by_max, convex, minmax, rrf
 
 
 def test_rrf_hand_computed() -> None:
@@ -39,3 +39,13 @@ def test_convex_hand_computed_missing_key_gets_floor() -> None:
 def test_fusion_is_deterministic_on_ties() -> None:
     lists = {"x": [("p", 1.0), ("q", 1.0)], "y": [("q", 1.0), ("p", 1.0)]}
     assert [k for k, _ in rrf(lists)] == ["p", "q"]
+
+
+def test_convex_with_bm25_by_max_and_raw_cosines_hand_computed() -> None:
+    lex = [("a", 10.0), ("b", 5.0)]  # by max: a=1.0, b=0.5
+    dense = [("b", 0.8), ("c", 0.6), ("a", 0.2)]  # raw cosines
+    fused = convex({"lexical": lex, "dense": dense}, {"lexical": 0.3, "dense": 0.7},
+                   normalise={"lexical": "max", "dense": "none"})
+    assert dict(fused) == pytest.approx({"a": 0.3 + 0.14, "b": 0.15 + 0.56, "c": 0.42})
+    assert [k for k, _ in fused] == ["b", "a", "c"]
+    assert by_max([("x", 4.0), ("y", 1.0)]) == {"x": 1.0, "y": 0.25}

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from curbside.embedding_job import embed_missing
-from curbside.errors import ConfigError
+from curbside.errors import ConfigError, EmbedError
 from curbside.ingest import ingest_documents
 from curbside.records import Kind
 from curbside.retrieve import make_retriever
@@ -91,3 +91,25 @@ def test_unknown_retriever_and_fusion_are_config_errors(store: Store, tmp_path: 
     ingest_documents(store, DOCS)
     with pytest.raises(ConfigError, match="unknown fusion"):
         make_retriever(store, _settings(tmp_path, fusion="median"))
+
+
+class _BrokenEmbedder:
+    name = "hashing-64"
+    dim = 64
+
+    def embed(self, texts: list[str]) -> None:
+        raise EmbedError("weights not installed")
+
+    def embed_query(self, text: str) -> None:
+        raise EmbedError("weights not installed")
+
+
+def test_a_broken_embedding_model_degrades_to_lexical_with_a_note(store: Store, tmp_path: Path) -> None:
+    ingest_documents(store, DOCS)
+    from curbside.retrieve.factory import embedder_for
+
+    embed_missing(store, embedder_for("hashing"))  # type: ignore[arg-type]
+    r = HybridRetriever(store, LexicalRetriever(store), DenseRetriever(store, _BrokenEmbedder()))
+    hits = r.search("first-line treatment of hypertension", 2)
+    assert hits[0].document.id == "htn" and "dense" not in hits[0].scores
+    assert any("weights not installed" in n for n in r.notes)

@@ -27,6 +27,7 @@ from typing import Protocol
 import numpy as np
 
 from curbside.answer import verify
+from curbside.answer.text import content_stems
 from curbside.sentences import sentences as split_into_sentences
 
 
@@ -68,15 +69,35 @@ _DRUGS = frozenset(
 )
 
 
+_DENIAL = re.compile(r"\b(not|no|never|neither|nor|cannot|\w+n't|fail(?:s|ed)? to)\b", re.IGNORECASE)
+
+
+def closest_sentence(claim: str, cited: str) -> tuple[str, float]:
+    """The cited sentence sharing most content words with the claim, and that share."""
+    words = set(content_stems(claim))
+    best, share = "", 0.0
+    for sentence in split_into_sentences(" ".join(cited.split())):
+        overlap = len(words & set(content_stems(sentence))) / max(1, len(words))
+        if overlap > share:
+            best, share = sentence, overlap
+    return best, share
+
+
 def extra_problems(claim: str, cited: str) -> list[str]:
-    """Strict checks beyond ``verify.check``: lexicon drug names and a negation the source lacks."""
+    """Strict checks beyond ``verify.check``: lexicon drug names, and negation in one of the
+    claim and the cited sentence it rests on but not the other (a flipped finding)."""
     problems: list[str] = []
     cited_lower = cited.lower()
     for drug in sorted({w for w in re.findall(r"[a-z]+", claim.lower()) if w in _DRUGS}):
         if drug not in cited_lower:
             problems.append(f"drug name {drug!r} not in the cited passages")
-    if _NEGATION.search(claim) and not _NEGATION.search(cited):
-        problems.append("a negation that the cited passages do not contain")
+    if _NEGATION.search(claim):
+        if not _NEGATION.search(cited):
+            problems.append("a negation that the cited passages do not contain")
+    else:
+        source, share = closest_sentence(claim, cited)
+        if share >= 0.5 and _DENIAL.search(source):
+            problems.append(f"the cited passage negates this: “{source[:80]}”")
     return problems
 
 
@@ -100,7 +121,8 @@ class SupportJudge:
             return Support(0.0, False, 0.0, None, base.problems or ("cites nothing",))
         cited = "\n".join(texts)
         problems = [p for p in base.problems if not p.startswith("low word overlap")]
-        problems += extra_problems(claim, cited)
+        extra = extra_problems(claim, cited)
+        problems += extra
         lexical = base.support
         semantic = self.semantic(claim, texts) if self.embedder is not None else None
         overlap_ok = lexical >= verify.SUPPORT_MIN or (
@@ -110,7 +132,7 @@ class SupportJudge:
             detail += f", similarity {semantic:.2f})" if semantic is not None else ")"
             problems.append(detail)
         score = lexical if semantic is None else 0.5 * lexical + 0.5 * min(1.0, max(0.0, (semantic - 0.2) / 0.7))
-        strict_ok = base.numbers_ok and base.names_ok and not extra_problems(claim, cited)
+        strict_ok = base.numbers_ok and base.names_ok and not extra
         if not strict_ok:
             score = min(score, 0.25)
         return Support(round(score, 3), strict_ok and overlap_ok, round(lexical, 3),

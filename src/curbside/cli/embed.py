@@ -18,11 +18,10 @@ from rich.progress import (
 )
 
 from curbside.cli.common import kb_option, open_store, settings_from
+from curbside.embed import embedder_names
 from curbside.embedding_job import EmbedReport, embed_missing
 from curbside.settings import Settings
 from curbside.store import Store
-
-MODEL_CHOICES = ["minilm", "static", "hashing"]
 
 
 def run_embedding(store: Store, settings: Settings, console: Console, *, batch: int = 64,
@@ -68,7 +67,7 @@ def run_embedding(store: Store, settings: Settings, console: Console, *, batch: 
 
 
 @click.command()
-@click.option("--model", type=click.Choice(MODEL_CHOICES), default=None,
+@click.option("--model", type=click.Choice(embedder_names()), default=None,
               help="Embedding model (default from settings: minilm).")
 @click.option("--batch", type=click.IntRange(1, 4096), default=64, show_default=True,
               help="Passages per batch (each batch is stored in its own transaction).")

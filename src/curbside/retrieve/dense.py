@@ -128,9 +128,10 @@ class DenseIndex:
                     f"SELECT p.rowid FROM passages p JOIN documents d ON d.id = p.doc_id WHERE {where}", params)),
                 dtype=np.int64)
             mask = np.isin(self.rowids, allowed)
-            self._masks[filters] = mask
-            while len(self._masks) > 16:
-                self._masks.popitem(last=False)
+            with _CACHE_LOCK:
+                self._masks[filters] = mask
+                while len(self._masks) > 16:
+                    self._masks.popitem(last=False)
         return mask
 
 
@@ -259,16 +260,19 @@ class QueryEncoder:
         self.embedder = embedder
         self._cache: OrderedDict[str, F32] = OrderedDict()
         self._size = size
+        self._lock = threading.Lock()
 
     def __call__(self, text: str) -> F32:
-        vec = self._cache.get(text)
-        if vec is None:
-            vec = np.asarray(self.embedder.embed_query(text), dtype=np.float32).reshape(-1)  # type: ignore[attr-defined]
+        with self._lock:
+            vec = self._cache.get(text)
+            if vec is not None:
+                self._cache.move_to_end(text)
+                return vec
+        vec = np.asarray(self.embedder.embed_query(text), dtype=np.float32).reshape(-1)  # type: ignore[attr-defined]
+        with self._lock:
             self._cache[text] = vec
             while len(self._cache) > self._size:
                 self._cache.popitem(last=False)
-        else:
-            self._cache.move_to_end(text)
         return vec
 
 

@@ -132,9 +132,24 @@ class LLMGenerator:
             return self._fall_back(question, evidence, audience, context,
                                    "no sentence of the model's answer was supported by its citations",
                                    started, notes)
+        draft = self._checked_verdict(draft, question, evidence, audience, context, yes_no)
         stats.outcome = "llm-repaired" if parsed.repairs else "llm"
         stats.notes = list(draft.notes)
         return draft
+
+    def _checked_verdict(self, draft: Draft, question: str, evidence: Sequence[Hit], audience: Audience,
+                         context: str, yes_no: bool | None) -> Draft:
+        """Yes/no verdicts come from the fallback's evidence-cue classifier when there is one:
+        small models call verdicts poorly (46% vs 69% on the dev sample, docs/llm.md)."""
+        if not yes_no or self.fallback is None:
+            return draft
+        reference = self.fallback.generate(question, evidence, audience, context).verdict
+        if reference is None or reference == draft.verdict:
+            return draft
+        said = draft.verdict.value if draft.verdict else "none"
+        note = f"verdict {reference.value} from the evidence classifier (the model said {said})"
+        return Draft(draft.bottom_line, draft.sections, draft.pitfalls, draft.escalation, reference,
+                     draft.insufficient, (*draft.notes, note), draft.generator)
 
     def _verified_draft(self, parsed: Parsed, prompt: Prompt, notes: list[str], yes_no: bool | None
                         ) -> Draft | None:

@@ -1,4 +1,4 @@
-"""Features for the learned reranker: what each candidate passage looks like next to the query.
+"""EXPERIMENT (not shipped; see docs/retrieval.md): features for a learned reranker.
 
 Per candidate passage (after fusion), with its document's title:
 
