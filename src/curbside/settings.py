@@ -56,6 +56,11 @@ class Settings:
     llm_api_key: str = ""
     llm_model_path: str = ""
     llm_timeout_s: float = 120.0
+    llm_evidence_tokens: int = 900  # prompt budget for evidence (CPU prompt processing is slow)
+    llm_max_passages: int = 6
+    llm_max_tokens: int = 400
+    llm_context_tokens: int = 4096
+    llm_output_format: str = "json"  # json | lines
     # live literature
     offline: bool = False
     eutils_url: str = "https://eutils.ncbi.nlm.nih.gov/entrez/eutils"

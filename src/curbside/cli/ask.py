@@ -27,11 +27,17 @@ _EVENTS = {"retrieving": "Searching the knowledge base…", "composing": "Compos
               help="Ask in the context of an earlier answer (its id is printed under every answer).")
 @click.option("--generator", default=None, metavar="NAME",
               help="Answer generator: extractive (default, no model), openai, llamacpp.")
+@click.option("--model-path", default=None, metavar="GGUF",
+              help="llamacpp generator: a GGUF file or a packaged model name (sets llm_model_path).")
+@click.option("--llm-base-url", default=None, metavar="URL",
+              help="openai generator: an OpenAI-compatible base URL, e.g. http://127.0.0.1:11434/v1.")
+@click.option("--llm-model", default=None, metavar="NAME", help="openai generator: the model name.")
 @click.option("-k", "k", type=click.IntRange(1, 50), default=None,
               help="Evidence passages to compose from (default from settings: 10).")
 @click.option("--no-save", is_flag=True, help="Do not store the answer in the knowledge base.")
 @kb_option
 def ask(question: str, audience: str, fmt: str, as_json: bool, follow_up: str | None, generator: str | None,
+        model_path: str | None, llm_base_url: str | None, llm_model: str | None,
         k: int | None, no_save: bool, kb: Path | None) -> None:
     """Answer a clinical question with cited evidence from the knowledge base.
 
@@ -53,7 +59,8 @@ def ask(question: str, audience: str, fmt: str, as_json: bool, follow_up: str | 
     from curbside.answer.render import to_html_fragment, to_json, to_markdown, to_terminal
 
     fmt = "json" if as_json else fmt
-    settings = settings_from(kb=kb, generator=generator, k=k)
+    settings = settings_from(kb=kb, generator=generator, k=k, llm_model_path=model_path,
+                             llm_base_url=llm_base_url, llm_model=llm_model)
     err = Console(stderr=True)
     with open_store(settings) as store:
         if fmt == "terminal" and err.is_terminal:
