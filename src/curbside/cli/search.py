@@ -52,11 +52,14 @@ def search(query: str, k: int, kinds: tuple[str, ...], since: int | None, retrie
     with open_store(settings, readonly=True) as store:
         r = make_retriever(store, settings)
         hits = r.search(query, k, Filters(kinds=kinds, since=since))
+    notes = [str(n) for n in getattr(r, "notes", ())]
     if as_json:
-        click.echo(json.dumps({"query": query, "retriever": r.name,
+        click.echo(json.dumps({"query": query, "retriever": r.name, "notes": notes,
                                "hits": [hit_json(i, h) for i, h in enumerate(hits, 1)]}, indent=2))
         return
     console = Console()
+    for note in notes:
+        console.print(f"[dim]note: {escape(note)}[/dim]")
     if not hits:
         console.print("No passages matched. Try other words, or ingest more sources.")
         return

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
+from curbside.errors import ConfigError
 from curbside.records import Hit
 from curbside.retrieve.base import NO_FILTERS, Filters, Ranked
 from curbside.retrieve.hits import to_hits
@@ -104,8 +105,11 @@ class LexicalRetriever:
 
     def _stem(self) -> object:
         if self._stemmer is None:
-            import snowballstemmer
-
+            try:
+                import snowballstemmer
+            except ImportError:
+                raise ConfigError("prf = true needs the snowballstemmer package (pip install snowballstemmer)") \
+                    from None
             self._stemmer = snowballstemmer.stemmer("porter")
         return self._stemmer
 
