@@ -131,6 +131,13 @@ class Evidence:
         return self.coverage >= COVERAGE_MIN and (self.key_covered or not KEY_TERM_REQUIRED)
 
 
+def _topic_stems(info: QuestionInfo) -> list[frozenset[str]]:
+    """Stems of each disease the question itself names (not the earlier question's)."""
+    from curbside.answer.lexicon import disease_mentions
+
+    return [frozenset(stems) for name in disease_mentions(info.text) if (stems := content_stems(name))]
+
+
 def _prior(hit: Hit, audience: Audience) -> float:
     kind = hit.document.kind
     bonus = 0.06 * (5 - kind.level) / 4
@@ -164,6 +171,18 @@ def gather(
     if stats.store is not None:
         widened = _widen(stats.store, [h for *_, h in scored], pool)
         scored = _rerank([*pool, *widened], terms, audience, top, stats)
+    topics = _topic_stems(info)
+    if topics:
+        # a question about a disease ("… mortality in breast cancer?") is not answered by evidence
+        # about something else that shares its other words: keep documents that name the disease
+        doc_stems: dict[str, set[str]] = {}
+        for *_, hit in scored:
+            doc_stems.setdefault(hit.document.id, set()).update(stats.stems_of(hit))
+        on_topic = [row for row in scored if any(t <= doc_stems[row[-1].document.id] for t in topics)]
+        if not on_topic:
+            return Evidence(tuple(h for *_, h in scored[:k]), terms, 0.0, key_term, False, len(pool),
+                            tuple(c for _s, _r, c, _h in scored[:k]))
+        scored = on_topic
     kept: list[tuple[float, Hit]] = []
     per_doc: dict[str, int] = {}
     for _score, _r, cov, hit in scored:
