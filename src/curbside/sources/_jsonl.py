@@ -64,3 +64,11 @@ def require_str(path: Path, lineno: int, obj: dict[str, Any], key: str, *, optio
     if isinstance(value, bool) or not isinstance(value, str | int):
         raise SourceError(str(path), f"line {lineno}: field {key!r} should be a string")
     return str(value)
+
+
+def require_pmid(path: Path, lineno: int, obj: dict[str, Any]) -> str:
+    """The record's ``pmid`` field, which must be a number (PubMedQA and BioASQ key on it)."""
+    pmid = require_str(path, lineno, obj, "pmid").strip()
+    if not pmid.isdigit():
+        raise SourceError(str(path), f"line {lineno}: 'pmid' is not a number ({pmid!r})")
+    return pmid

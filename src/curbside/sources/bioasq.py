@@ -13,7 +13,7 @@ from pathlib import Path
 
 from curbside.errors import SourceError
 from curbside.records import Document, Section
-from curbside.sources._jsonl import iter_records, require_str
+from curbside.sources._jsonl import iter_records, require_pmid
 from curbside.sources._text import clean_block, now_iso
 from curbside.sources.kinds import kind_from_text
 from curbside.sources.pubmed import pubmed_url
@@ -52,9 +52,7 @@ def _looks_like_title(snippet: str) -> bool:
 def iter_documents(path: Path) -> Iterator[Document]:
     retrieved = now_iso()
     for lineno, obj in iter_records(path):
-        pmid = require_str(path, lineno, obj, "pmid").strip()
-        if not pmid.isdigit():
-            raise SourceError(str(path), f"line {lineno}: 'pmid' is not a number ({pmid!r})")
+        pmid = require_pmid(path, lineno, obj)
         raw = obj.get("snippets")
         if not isinstance(raw, list) or not all(isinstance(s, str) for s in raw):
             raise SourceError(str(path), f"line {lineno}: 'snippets' should be a list of strings")

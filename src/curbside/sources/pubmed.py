@@ -42,13 +42,18 @@ def iter_documents(path: Path) -> Iterator[Document]:
         yield doc
 
 
+def _pmid(parent: etree._Element, record: str) -> str:
+    pmid = text_of(parent.find("PMID"))
+    if not pmid.isdigit():
+        raise ValueError(f"{record} without a numeric PMID ({pmid!r})")
+    return pmid
+
+
 def _article(elem: etree._Element, retrieved: str) -> Document:
     citation = elem.find("MedlineCitation")
     if citation is None:
         raise ValueError("PubmedArticle without MedlineCitation")
-    pmid = text_of(citation.find("PMID"))
-    if not pmid.isdigit():
-        raise ValueError(f"PubmedArticle without a numeric PMID ({pmid!r})")
+    pmid = _pmid(citation, "PubmedArticle")
     article = citation.find("Article")
     if article is None:
         raise ValueError(f"PMID {pmid} has no Article element")
@@ -82,9 +87,7 @@ def _book_article(elem: etree._Element, retrieved: str) -> Document:
     book_doc = elem.find("BookDocument")
     if book_doc is None:
         raise ValueError("PubmedBookArticle without BookDocument")
-    pmid = text_of(book_doc.find("PMID"))
-    if not pmid.isdigit():
-        raise ValueError(f"PubmedBookArticle without a numeric PMID ({pmid!r})")
+    pmid = _pmid(book_doc, "PubmedBookArticle")
     book_title = text_of(book_doc.find("Book/BookTitle"))
     title = text_of(book_doc.find("ArticleTitle")) or book_title
     pub_types = tuple(text_of(t) for t in book_doc.iterfind("PublicationType"))

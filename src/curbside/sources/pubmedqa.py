@@ -12,7 +12,7 @@ from pathlib import Path
 
 from curbside.errors import SourceError
 from curbside.records import Document, Section
-from curbside.sources._jsonl import iter_records, require_str
+from curbside.sources._jsonl import iter_records, require_pmid
 from curbside.sources._text import clean_block, clean_inline, first_year, now_iso
 from curbside.sources.kinds import kind_from_text
 from curbside.sources.pubmed import pubmed_url
@@ -25,9 +25,7 @@ def untitled(pmid: str) -> str:
 def iter_documents(path: Path) -> Iterator[Document]:
     retrieved = now_iso()
     for lineno, obj in iter_records(path):
-        pmid = require_str(path, lineno, obj, "pmid").strip()
-        if not pmid.isdigit():
-            raise SourceError(str(path), f"line {lineno}: 'pmid' is not a number ({pmid!r})")
+        pmid = require_pmid(path, lineno, obj)
         raw_sections = obj.get("sections")
         if not isinstance(raw_sections, list):
             raise SourceError(str(path), f"line {lineno}: 'sections' should be a list")
