@@ -113,3 +113,19 @@ def test_a_broken_embedding_model_degrades_to_lexical_with_a_note(store: Store, 
     hits = r.search("first-line treatment of hypertension", 2)
     assert hits[0].document.id == "htn" and "dense" not in hits[0].scores
     assert any("weights not installed" in n for n in r.notes)
+
+
+def test_dense_search_uses_the_vectors_the_kb_has_when_the_configured_model_has_none(
+        store: Store, tmp_path: Path) -> None:
+    """A KB embedded only with the fast static model (the quickstart's option) searches with it."""
+    ingest_documents(store, DOCS)
+    from curbside.retrieve.factory import embedder_for
+
+    embed_missing(store, embedder_for("static"))  # type: ignore[arg-type]
+    r = make_retriever(store, _settings(tmp_path, embedder="minilm"))
+    assert isinstance(r, HybridRetriever) and isinstance(r.dense, DenseRetriever)
+    assert r.dense.embedder.name.startswith("wordllama")  # type: ignore[attr-defined]
+    assert any("uses its wordllama" in n for n in r.notes)
+    hits = r.search("first-line treatment of hypertension in adults", 2)
+    assert hits[0].document.id == "htn" and "dense" in hits[0].scores
+    assert make_retriever(store, _settings(tmp_path, embedder="minilm"), "dense").name == "dense"

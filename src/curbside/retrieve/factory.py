@@ -46,12 +46,48 @@ def lexical_from(store: Store, settings: Settings) -> LexicalRetriever:
                             diseases=settings.disease_synonyms)
 
 
+def _vector_models(store: Store) -> dict[str, int]:
+    """Model name -> vector count for every model with vectors in this KB."""
+    rows = store.conn.execute("SELECT model, count(*) FROM vectors GROUP BY model").fetchall()
+    return {str(m): int(n) for m, n in rows}
+
+
+def dense_embedder(store: Store, settings: Settings) -> tuple[object, tuple[str, ...]]:
+    """The embedder for dense search: the configured one when the KB has its vectors, else the
+    registered embedder with the most vectors (the quickstart KB is embedded with the fast
+    static model because MiniLM takes hours here — search should use what is there)."""
+    embedder = embedder_for(settings.embedder)
+    model = str(embedder.name)  # type: ignore[attr-defined]
+    if has_vectors(store, model):
+        return embedder, ()
+    counts = _vector_models(store)
+    from curbside.embed import embedder_names
+
+    for name in sorted(embedder_names(), key=lambda n: -counts.get(_model_of(n), 0)):
+        if name == settings.embedder or name == "hashing" or counts.get(_model_of(name), 0) == 0:
+            continue
+        try:
+            other = embedder_for(name)
+        except CurbsideError:
+            continue
+        return other, (f"no {model} vectors in the knowledge base; dense search uses its {_model_of(name)} "
+                       f"vectors (run `curbside embed` for {model})",)
+    return embedder, ()
+
+
+def _model_of(name: str) -> str:
+    try:
+        return str(embedder_for(name).name)  # type: ignore[attr-defined]
+    except CurbsideError:
+        return name
+
+
 def build(store: Store, settings: Settings, name: str) -> Retriever:
     lexical = lexical_from(store, settings)
     if name not in {"hybrid", "dense"}:
         raise ConfigError(f"unknown retriever {name!r}; choose lexical, dense or hybrid")
     try:
-        embedder = embedder_for(settings.embedder)
+        embedder, notes = dense_embedder(store, settings)
     except CurbsideError as exc:
         if name == "dense":
             raise
@@ -64,6 +100,6 @@ def build(store: Store, settings: Settings, name: str) -> Retriever:
             raise ConfigError(f"no {model} vectors in {store.path}; run `curbside embed` first")
         return DenseRetriever(store, embedder)
     dense = DenseRetriever(store, embedder) if present else None
-    notes = () if present else (f"no {model} vectors in the knowledge base yet; lexical search only "
-                                    "(run `curbside embed`)",)
+    if not present:
+        notes = (f"no {model} vectors in the knowledge base yet; lexical search only (run `curbside embed`)",)
     return HybridRetriever(store, lexical, dense, fusion_config(settings), priors_from(settings), notes=notes)
