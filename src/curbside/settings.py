@@ -41,6 +41,7 @@ class Settings:
     rrf_k: int = 60
     fusion: str = "convex"  # convex: w·bm25/best + (1−w)·cosine | rrf (see docs/retrieval.md)
     fusion_lexical_weight: float = 0.3  # lexical share in fusion (dense gets the rest); tuned on scifact-train
+    lexical_index_above: int = 50_000  # passages; above this lexical search uses the numpy BM25 index
     prf: bool = False  # RM3 pseudo-relevance feedback on lexical search (small KBs only; slower)
     synonyms: bool = True  # expand clinical abbreviations in lexical queries (HTN → hypertension)
     disease_synonyms: bool = False  # also Disease Ontology synonyms (measured slightly negative)
@@ -50,6 +51,7 @@ class Settings:
     # answers
     generator: str = "extractive"
     max_question_chars: int = 2000
+    support_judge: str = "auto"  # auto | lexical | semantic: how citations are verified (answer/support.py)
     # LLM generators
     llm_base_url: str = ""
     llm_model: str = ""

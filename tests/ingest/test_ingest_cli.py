@@ -83,3 +83,25 @@ def test_kill_9_mid_ingest_leaves_kb_consistent_and_rerun_completes(tmp_path: Pa
     assert rerun.returncode == 0, rerun.stderr
     with Store.open(kb) as s:
         assert s.counts()["documents"] == 12000
+
+
+def test_a_big_kb_gets_its_search_index_at_the_end_of_ingest(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Above ``lexical_index_above`` passages, ingest builds the numpy BM25 index and search uses it."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("CURBSIDE_LEXICAL_INDEX_ABOVE", "10")
+    from curbside.retrieve import sparse
+
+    sparse.clear_cache()
+    corpus = _beir(tmp_path / "mini" / "corpus.jsonl", 30)
+    kb = tmp_path / "kb.sqlite"
+    result = CliRunner().invoke(cli, ["ingest", "--kb", str(kb), str(corpus)])
+    assert result.exit_code == 0, result.output
+    assert "search index: 30 passages" in result.output
+    assert len(list((tmp_path / "cache").rglob("*.vocab.json"))) == 1
+    again = CliRunner().invoke(cli, ["ingest", "--kb", str(kb), str(corpus)])
+    assert "search index" not in again.output  # nothing changed: the index is current
+    found = CliRunner().invoke(cli, ["search", "--kb", str(kb), "chlorthalidone trial 7", "--retriever", "lexical",
+                                     "--json"])
+    assert found.exit_code == 0, found.output
+    hits = json.loads(found.stdout)["hits"]
+    assert hits and hits[0]["passage_id"].startswith("beir:mini:7#")

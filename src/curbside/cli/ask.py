@@ -63,6 +63,9 @@ def ask(question: str, audience: str, fmt: str, as_json: bool, follow_up: str | 
                              llm_base_url=llm_base_url, llm_model=llm_model)
     err = Console(stderr=True)
     with open_store(settings) as store:
+        from curbside.cli.search_index import ensure_search_index
+
+        ensure_search_index(store, settings, err, quiet=True)
         if fmt == "terminal" and err.is_terminal:
             with err.status(_EVENTS["retrieving"]) as status:
                 answer = answer_question(store, settings, question, audience=Audience(audience),

@@ -69,6 +69,10 @@ def ingest(paths: tuple[Path, ...], fmt: str, embed: bool, kb: Path | None) -> N
             f"({report.documents / max(elapsed, 1e-6):,.0f} docs/s) → {settings.kb}",
             highlight=False,
         )
+        if report.added or report.updated:
+            from curbside.cli.search_index import ensure_search_index
+
+            ensure_search_index(store, settings, console)
         if embed:
             from curbside.cli.embed import run_embedding
 

@@ -50,6 +50,9 @@ def search(query: str, k: int, kinds: tuple[str, ...], since: int | None, retrie
     """
     settings = settings_from(kb=kb, retriever=retriever, priors=False if no_priors else None)
     with open_store(settings, readonly=True) as store:
+        from curbside.cli.search_index import ensure_search_index
+
+        ensure_search_index(store, settings, Console(stderr=True), quiet=True)
         r = make_retriever(store, settings)
         hits = r.search(query, k, Filters(kinds=kinds, since=since))
     notes = [str(n) for n in getattr(r, "notes", ())]

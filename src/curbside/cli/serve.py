@@ -50,6 +50,13 @@ def serve(host: str, port: int, rate_limit: float, ask_rate_limit: float, max_bo
                          ask_burst=ask_burst, max_body_bytes=max_body, pool_size=pool_size)
     common = {"host": host, "port": port, "log_level": log_level, "proxy_headers": False, "server_header": False,
               "timeout_graceful_shutdown": 5}
+    if settings.kb.is_file():  # a big KB's search index: built now, not inside the first request
+        from rich.console import Console
+
+        from curbside.cli.search_index import ensure_search_index
+
+        with Store.open(settings.kb) as store:
+            ensure_search_index(store, settings, Console(stderr=True))
     click.echo(f"curbside: serving {settings.kb} on http://{host}:{port} with {workers} worker(s) (Ctrl-C to stop)",
                err=True)
     if workers == 1:

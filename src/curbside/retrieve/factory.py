@@ -43,7 +43,7 @@ def priors_from(settings: Settings) -> Priors | None:
 
 def lexical_from(store: Store, settings: Settings) -> LexicalRetriever:
     return LexicalRetriever(store, expand=settings.synonyms, prf=PRFConfig() if settings.prf else None,
-                            diseases=settings.disease_synonyms)
+                            diseases=settings.disease_synonyms, exact_max=settings.lexical_index_above)
 
 
 def _vector_models(store: Store) -> dict[str, int]:
