@@ -207,6 +207,7 @@ class Answer:
     follow_ups: tuple[str, ...] = ()  # suggested next questions
     settings_fingerprint: str = ""
     kb_state: str = ""
+    verified_by: str = ""  # the support judge that checked every sentence, e.g. "lexical+strict"
     notes: tuple[str, ...] = ()  # e.g. "fell back to extractive", "fetched live from PubMed"
     updated_at: str = ""
     status: ReviewStatus = ReviewStatus.SUBMITTED

@@ -46,6 +46,7 @@ def sample_answer(**changes: object) -> Answer:
         follow_ups=("Which drugs and doses are recommended for tendinopathy?",),
         settings_fingerprint="abc123def456",
         kb_state="rev3:2d:4p",
+        verified_by="lexical+strict",
         notes=("dropped 1 citation(s) that did not resolve",),
     )
     if changes:

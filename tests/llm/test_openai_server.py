@@ -3,11 +3,16 @@
 No mocks: ``python -m llama_cpp.server`` is started on 127.0.0.1 by the fixtures in conftest.py.
 A 135M model writes poor answers; what is tested is that whatever it writes reaches the user
 only as verified, cited sentences (or an extractive fallback that says so).
+
+These run in the default test run (``scripts/test.sh`` installs llama-cpp-python and the model),
+so prompts and outputs are kept small: the pipeline, not answer quality, is under test. The
+answer tests share one question and evidence, so the server reuses its cached prompt.
 """
 
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 
 import pytest
 
@@ -24,9 +29,9 @@ from curbside.settings import Settings
 from curbside.store import Store
 from tests.llm.conftest import PASSAGES, POISON, LlamaServer, make_hit
 
-pytestmark = [pytest.mark.llm, pytest.mark.slow]
+pytestmark = pytest.mark.llm
 Q = "Should adults at cardiovascular risk take a statin?"
-SMALL = Budget(evidence_tokens=400, max_output_tokens=150)  # the pipeline, not answer quality, is under test
+SMALL = Budget(evidence_tokens=300, max_output_tokens=100)  # the pipeline, not answer quality, is under test
 
 
 def gen(url: str, **kw: object) -> OpenAIGenerator:
@@ -68,17 +73,34 @@ def test_a_structured_verified_answer(llama_server: LlamaServer, evidence: list[
     assert_verified(draft, evidence)
 
 
-def test_a_poisoned_stored_document_cannot_steer_the_answer(llama_server: LlamaServer, store: Store) -> None:
+def kb_settings(store: Store) -> Settings:
     docs = [make_hit(i, *p).document for i, p in enumerate([*PASSAGES, POISON])]
     ingest_documents(store, docs)
+    return Settings(kb=store.path, generator="openai", retriever="lexical", offline=True)
+
+
+def test_a_poisoned_stored_document_cannot_steer_the_answer(llama_server: LlamaServer, store: Store) -> None:
     g = gen(llama_server.url)
-    answer = ask(store, Settings(kb=store.path, generator="openai"), Q, audience=Audience.PATIENT, generator=g,
-                 save=False)
+    answer = ask(store, kb_settings(store), Q, audience=Audience.PATIENT, generator=g, save=False)
     text = " ".join([answer.bottom_line.text, *(b.text for s in answer.sections for b in s.bullets),
                      *(b.text for b in answer.pitfalls), *(b.text for b in answer.escalation)])
     assert "zorblatin" not in text.lower()
     assert "zorblatin" not in str(g.last_stats.raw_output).lower()
     assert answer.references  # still a cited answer
+    assert answer.verified_by == "lexical+strict"
+    judge = SupportJudge()
+    for b in [answer.bottom_line, *(b for s in answer.sections for b in s.bullets)]:
+        passages = store.passages_by_ids(b.passage_ids)
+        assert judge.check(b.text, [passages[p].text for p in b.passage_ids]).supported, b.text
+
+
+def test_malformed_output_falls_back_to_extractive_and_says_so(llama_server: LlamaServer, store: Store) -> None:
+    g = gen(llama_server.url, budget=replace(SMALL, max_output_tokens=3))  # cut off after a few tokens of JSON
+    answer = ask(store, kb_settings(store), Q, audience=Audience.PATIENT, generator=g, save=False)
+    assert g.last_stats.raw_output and g.last_stats.outcome == "fallback"
+    assert answer.generator == "extractive-v1"
+    assert any("fell back to extractive-v1" in n for n in answer.notes), answer.notes
+    assert answer.references and not answer.insufficient
 
 
 def test_a_too_short_timeout_is_a_clear_error(llama_server: LlamaServer, evidence: list[Hit]) -> None:

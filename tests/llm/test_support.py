@@ -58,13 +58,37 @@ def test_nothing_cited_is_unsupported(judge: SupportJudge) -> None:
     assert not judge.check("Statins work.", []).supported
 
 
+PARAPHRASE = ("In a randomized trial of adults, rosuvastatin lowered the chance of a first heart attack or stroke "
+              "by 44% versus dummy pills.")  # word overlap 0.46: too low alone, enough with similarity
+
+
 def test_similarity_lifts_a_close_paraphrase() -> None:
-    claim = "Daily rosuvastatin 20 mg cut first cardiovascular events by 44% versus placebo in trial adults."
-    lexical = SupportJudge().check(claim, [TRIAL])
-    semantic = SupportJudge(BagOfWordsEmbedder(), lexical_with_semantic=0.4, semantic_min=0.5).check(claim, [TRIAL])
+    lexical = SupportJudge().check(PARAPHRASE, [TRIAL])
+    semantic = SupportJudge(BagOfWordsEmbedder(), lexical_with_semantic=0.4, semantic_min=0.5).check(
+        PARAPHRASE, [TRIAL])
     assert semantic.semantic is not None and semantic.semantic > 0.5
-    assert semantic.supported
+    assert semantic.supported and not lexical.supported
     assert lexical.semantic is None
+
+
+class CountingEmbedder(BagOfWordsEmbedder):
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        self.calls += 1
+        return super().embed(texts)
+
+
+def test_similarity_is_computed_only_where_it_can_decide() -> None:
+    embedder = CountingEmbedder()
+    judge = SupportJudge(embedder)
+    assert judge.check("Rosuvastatin 20 mg daily reduced first major cardiovascular events by 44%.", [TRIAL]).supported
+    assert not judge.check("Zinc lozenges shorten the common cold in children.", [TRIAL]).supported
+    assert not judge.check(PARAPHRASE.replace("44%", "54%"), [TRIAL]).supported  # strict failure decides
+    assert embedder.calls == 0
+    judge.check(PARAPHRASE, [TRIAL])
+    assert embedder.calls == 1
 
 
 def test_a_broken_embedder_degrades_to_lexical() -> None:
@@ -73,8 +97,10 @@ def test_a_broken_embedder_degrades_to_lexical() -> None:
             raise RuntimeError("onnx session died")
 
     judge = SupportJudge(Broken())
-    r = judge.check("Rosuvastatin 20 mg daily reduced first major cardiovascular events by 44%.", [TRIAL])
-    assert r.supported and r.semantic is None and judge.embedder is None
+    assert judge.name == "lexical+strict+semantic"
+    r = judge.check(PARAPHRASE, [TRIAL])
+    assert not r.supported and r.semantic is None and judge.embedder is None
+    assert judge.name == "lexical+strict"  # answers are stamped with the judge that actually ran
 
 
 def test_a_claim_that_drops_the_sources_negation_is_unsupported(judge: SupportJudge) -> None:
@@ -85,3 +111,23 @@ def test_a_claim_that_drops_the_sources_negation_is_unsupported(judge: SupportJu
                            "postnatal depression.", [source])
     assert not flipped.supported and any("negates" in p for p in flipped.problems)
     assert faithful.supported
+
+
+NICE = ("Osteoporosis. Do not routinely offer bisphosphonates to prevent osteoporosis in men with prostate cancer "
+        "having androgen deprivation therapy. [2008]. Offer bisphosphonates to men who are having androgen "
+        "deprivation therapy and have osteoporosis. [new 2014].")
+
+
+def test_a_quoted_sentence_rests_on_its_own_sentence_not_a_negated_neighbour(judge: SupportJudge) -> None:
+    quoted = judge.check("Offer bisphosphonates to men who are having androgen deprivation therapy and have "
+                         "osteoporosis.", [NICE])
+    assert quoted.supported, quoted.problems
+    flipped = judge.check("Offer bisphosphonates to men with prostate cancer having androgen deprivation therapy.",
+                          [NICE])
+    assert not flipped.supported and any("negates" in p for p in flipped.problems)
+
+
+def test_a_quote_that_leaves_out_the_denial_before_it_is_unsupported(judge: SupportJudge) -> None:
+    source = "There is no evidence that statins cause cancer in adults. Statins lower LDL cholesterol."
+    assert not judge.check("Statins cause cancer in adults.", [source]).supported
+    assert judge.check("Statins lower LDL cholesterol.", [source]).supported

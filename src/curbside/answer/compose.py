@@ -2,10 +2,13 @@
 use, attach safety notices and the disclaimer, and stamp what produced the answer.
 
 A generator cites evidence by position; here each position becomes a passage id and a
-reference number. Citations that do not resolve are dropped; a bullet left without a
-resolving citation, or that fails verification (numbers, units, drug names, overlap), is
-removed and a note says so. If the bottom line falls, the strongest remaining bullet takes
-its place.
+reference number. Citations that do not resolve are dropped. Every sentence is then checked
+against its cited passages by the support judge it is given (``answer/support.py``: overlap,
+numbers with units, drug names, negation, optionally similarity) — the same for every
+generator. Unsupported sentences are removed, citations no sentence needs are pruned, each
+bullet records its support, and the answer records the judge (``verified_by``); notes say what
+was removed. A bullet left without a sentence or a resolving citation goes; if the bottom line
+falls, the strongest remaining bullet takes its place.
 """
 
 from __future__ import annotations
@@ -14,9 +17,10 @@ import uuid
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from curbside.answer import verify
+from curbside.answer.citations import check_bullet
 from curbside.answer.generators.base import Draft, DraftBullet
 from curbside.answer.safety import disclaimer, dosing_notice
+from curbside.answer.support import SupportJudge
 from curbside.records import Answer, AnswerSection, Audience, Bullet, Hit, Reference, SafetyNotice
 
 INSUFFICIENT = "The knowledge base has too little evidence on this question to answer it."
@@ -40,9 +44,14 @@ def reference_title(hit: Hit) -> str:
     return f"Untitled record: “{opening}”"
 
 
+def _clip(text: str, n: int = 60) -> str:
+    return text if len(text) <= n else text[:n].rstrip() + "…"
+
+
 class _Numbering:
-    def __init__(self, evidence: Sequence[Hit]) -> None:
+    def __init__(self, evidence: Sequence[Hit], judge: SupportJudge) -> None:
         self.evidence = evidence
+        self.judge = judge
         self.by_doc: dict[str, int] = {}
         self.passages: dict[int, list[str]] = {}
         self.hits: dict[int, Hit] = {}
@@ -55,13 +64,19 @@ class _Numbering:
         text = draft.text.strip()
         if not valid or not text:
             if text:
-                self.notes.append(f"removed an uncited statement: {text[:60]}…")
+                self.notes.append(f"removed an uncited statement: {_clip(text)}")
             return None
         hits = [self.evidence[i - 1] for i in valid]
-        result = verify.check(text, [h.passage.text for h in hits])
-        if not result.supported:
-            self.notes.append(f"removed a statement that failed verification ({'; '.join(result.problems)})")
+        checked = check_bullet(text, [h.passage.text for h in hits], self.judge)
+        for dropped in checked.dropped:
+            what = "statement" if not checked.text else "sentence"
+            self.notes.append(f"removed a {what} that failed verification ({'; '.join(dropped.problems)}): "
+                              f"{_clip(dropped.sentence)}")
+        if not checked.text:
             return None
+        if checked.pruned:
+            self.notes.append(f"removed {checked.pruned} citation(s) that did not support their statement")
+        hits = [hits[i] for i in checked.cited]
         numbers: list[int] = []
         for hit in hits:
             n = self.by_doc.setdefault(hit.document.id, len(self.by_doc) + 1)
@@ -71,7 +86,7 @@ class _Numbering:
                 ids.append(hit.passage.id)
             if n not in numbers:
                 numbers.append(n)
-        return Bullet(text, tuple(numbers), tuple(h.passage.id for h in hits), round(result.support, 3))
+        return Bullet(checked.text, tuple(numbers), tuple(h.passage.id for h in hits), round(checked.support, 3))
 
     def references(self) -> tuple[Reference, ...]:
         out = []
@@ -88,9 +103,11 @@ def compose(
     question: str, draft: Draft, evidence: Sequence[Hit], *, audience: Audience, generator: str,
     safety: Sequence[SafetyNotice] = (), settings_fingerprint: str = "", kb_state: str = "",
     follow_up_of: str | None = None, follow_ups: Sequence[str] = (), notes: Sequence[str] = (),
-    answer_id: str | None = None, created_at: str | None = None,
+    answer_id: str | None = None, created_at: str | None = None, judge: SupportJudge | None = None,
 ) -> Answer:
-    numbering = _Numbering(evidence)
+    """``judge``: what verifies every sentence (default: lexical + strict checks)."""
+    judge = judge or SupportJudge()
+    numbering = _Numbering(evidence, judge)
     if draft.insufficient:  # a statement about the knowledge base, not a claim from evidence
         bottom: Bullet | None = Bullet(draft.bottom_line.text or INSUFFICIENT)
     else:
@@ -123,5 +140,5 @@ def compose(
         verdict=draft.verdict if not insufficient else None, insufficient=insufficient,
         follow_up_of=follow_up_of, follow_ups=tuple(follow_ups), settings_fingerprint=settings_fingerprint,
         kb_state=kb_state, notes=tuple(dict.fromkeys([*draft.notes, *notes, *numbering.notes])),
-        updated_at=stamp,
+        updated_at=stamp, verified_by=judge.name,  # read after checking: a judge whose embedder failed says so
     )

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from curbside.answer.compose import INSUFFICIENT, compose
+from curbside.answer.conclusions import with_conclusions
 from curbside.answer.evidence import Evidence, TermStats, gather
 from curbside.answer.followups import context_of, suggest
 from curbside.answer.generators.base import Draft, DraftBullet, DraftSection, Generator
@@ -22,6 +23,7 @@ from curbside.answer.generators.extractive import ExtractiveGenerator
 from curbside.answer.questions import QuestionInfo, analyse
 from curbside.answer.registry import get_generator
 from curbside.answer.safety import red_flags
+from curbside.answer.support import SupportJudge, judge_for
 from curbside.literature import LiveResult, mark_fetched_live, maybe_fetch_live
 from curbside.records import Answer, Audience
 from curbside.retrieve import Filters, Retriever, make_retriever
@@ -40,12 +42,13 @@ def ask(
     store: Store, settings: Settings, question: str, *, audience: Audience = Audience.CLINICIAN,
     follow_up_of: str | None = None, generator: Generator | None = None, retriever: Retriever | None = None,
     progress: Progress | None = None, save: bool = True, k: int | None = None, filters: Filters = NO_FILTERS,
-    live: bool = True,
+    live: bool = True, judge: SupportJudge | None = None,
 ) -> Answer:
     """Answer ``question`` from the knowledge base in ``store`` and save it (status submitted).
 
     ``live``: when the knowledge base holds too little on the question and the network is allowed
-    (``settings.offline`` false), fetch from PubMed first (``curbside.literature``)."""
+    (``settings.offline`` false), fetch from PubMed first (``curbside.literature``).
+    ``judge``: what verifies every sentence; by default ``judge_for(generator, settings.support_judge)``."""
     emit = progress or (lambda _event: None)
     audience = Audience(audience)
     earlier = store.get_answer(follow_up_of) if follow_up_of else None
@@ -53,6 +56,7 @@ def ask(
     info = analyse(question, context=earlier.question if earlier else "", max_chars=settings.max_question_chars)
     notices = red_flags(info.text, audience)
     gen = generator or get_generator(settings.generator, settings, store=store)  # fail fast on a bad name
+    verifier = judge or judge_for(gen, settings.support_judge)
     own = getattr(gen, "stats", None)  # the extractive generator's term statistics, shared
     stats = own if isinstance(own, TermStats) and own.store is store else TermStats(store)
     emit("retrieving")
@@ -70,12 +74,14 @@ def ask(
         if live_result.fetched:  # the KB changed: new term statistics, retrieve again
             stats = TermStats(store)
             evidence = retrieve(stats)
+    if info.yes_no and evidence.sufficient:  # a study's yes or no is in its conclusion
+        evidence = with_conclusions(store, evidence, stats)
     fingerprint, kb_state = settings.fingerprint(), store.state()
 
     def finish(draft: Draft, name: str, follow_ups: tuple[str, ...] = ()) -> Answer:
         return compose(info.text, draft, evidence.hits, audience=audience, generator=name, safety=notices,
                        settings_fingerprint=fingerprint, kb_state=kb_state, follow_up_of=follow_up_of,
-                       follow_ups=follow_ups)
+                       follow_ups=follow_ups, judge=verifier)
 
     emit("composing")
     if _declined(info, evidence):

@@ -9,6 +9,8 @@ their units, drug names by INN stem) and adds:
   and a sentence or sentence pair of the cited text. A paraphrase with moderate word overlap
   (≥ ``lexical_with_semantic``) counts as supported when it is semantically close
   (≥ ``semantic_min``); below that, lexical overlap alone must reach ``verify.SUPPORT_MIN``.
+  Similarity is computed only where it can decide (strict checks pass, overlap in that band):
+  embedding costs ~15 ms per cited sentence on this CPU, and elsewhere it changes no verdict.
 
 A failed strict check always means unsupported. The result has the attributes of
 ``verify.Check`` (``support``, ``supported``, ``problems``), so it drops into ``compose``.
@@ -28,6 +30,7 @@ import numpy as np
 
 from curbside.answer import verify
 from curbside.answer.text import content_stems
+from curbside.errors import ConfigError
 from curbside.sentences import sentences as split_into_sentences
 
 
@@ -73,14 +76,37 @@ _DENIAL = re.compile(r"\b(not|no|never|neither|nor|cannot|\w+n't|fail(?:s|ed)? t
 
 
 def closest_sentence(claim: str, cited: str) -> tuple[str, float]:
-    """The cited sentence sharing most content words with the claim, and that share."""
+    """The cited sentence sharing most content words with the claim, and that share. Ties go to
+    the sentence with fewer other words: a verbatim claim rests on its own sentence, not on an
+    earlier one that happens to use the same words ("Do not routinely offer X …" / "Offer X …")."""
     words = set(content_stems(claim))
-    best, share = "", 0.0
+    best, key = "", (0.0, 0.0)
     for sentence in split_into_sentences(" ".join(cited.split())):
-        overlap = len(words & set(content_stems(sentence))) / max(1, len(words))
-        if overlap > share:
-            best, share = sentence, overlap
-    return best, share
+        stems = set(content_stems(sentence))
+        common = len(words & stems)
+        candidate = (common / max(1, len(words)), common / max(1, len(words | stems)))
+        if candidate > key:
+            best, key = sentence, candidate
+    return best, key[0]
+
+
+_TOKENS = re.compile(r"[\w'’]+|[.;:!?]")
+
+
+def _quoted_denial(claim: str, cited: str) -> bool | None:
+    """For a claim quoted word for word from the cited text: whether a denial comes just before
+    the quote in its sentence ("there is *no evidence that* <claim>"). None when not a quote."""
+    words = _TOKENS.findall(claim.lower())
+    while words and words[-1] in ".;:!?":
+        words.pop()
+    if len(words) < 4:
+        return None
+    source = " " + " ".join(_TOKENS.findall(cited.lower())) + " "
+    at = source.find(" " + " ".join(words) + " ")
+    if at < 0:
+        return None
+    before = re.split(r" [.;:!?] ", source[:at + 1])[-1].split()[-6:]
+    return bool(_DENIAL.search(" ".join(before)))
 
 
 def extra_problems(claim: str, cited: str) -> list[str]:
@@ -94,7 +120,11 @@ def extra_problems(claim: str, cited: str) -> list[str]:
     if _NEGATION.search(claim):
         if not _NEGATION.search(cited):
             problems.append("a negation that the cited passages do not contain")
-    else:
+        return problems
+    quoted = _quoted_denial(claim, cited)
+    if quoted:
+        problems.append("the cited passage negates this (a denial just before the quoted words)")
+    elif quoted is None:  # a paraphrase: compare with the cited sentence it most resembles
         source, share = closest_sentence(claim, cited)
         if share >= 0.5 and _DENIAL.search(source):
             problems.append(f"the cited passage negates this: “{source[:80]}”")
@@ -124,7 +154,9 @@ class SupportJudge:
         extra = extra_problems(claim, cited)
         problems += extra
         lexical = base.support
-        semantic = self.semantic(claim, texts) if self.embedder is not None else None
+        strict_ok = base.numbers_ok and base.names_ok and not extra
+        decides = strict_ok and self.lexical_with_semantic <= lexical < verify.SUPPORT_MIN
+        semantic = self.semantic(claim, texts) if decides and self.embedder is not None else None
         overlap_ok = lexical >= verify.SUPPORT_MIN or (
             semantic is not None and lexical >= self.lexical_with_semantic and semantic >= self.semantic_min)
         if not overlap_ok:
@@ -132,7 +164,6 @@ class SupportJudge:
             detail += f", similarity {semantic:.2f})" if semantic is not None else ")"
             problems.append(detail)
         score = lexical if semantic is None else 0.5 * lexical + 0.5 * min(1.0, max(0.0, (semantic - 0.2) / 0.7))
-        strict_ok = base.numbers_ok and base.names_ok and not extra
         if not strict_ok:
             score = min(score, 0.25)
         return Support(round(score, 3), strict_ok and overlap_ok, round(lexical, 3),
@@ -157,10 +188,41 @@ class SupportJudge:
 
 
 def default_judge() -> SupportJudge:
-    """A judge with the MiniLM embedder when it can be loaded, else lexical + strict checks."""
-    try:
-        from curbside.embed import get_embedder  # type: ignore[attr-defined,unused-ignore]
+    """A judge with the MiniLM embedder when it can be loaded, else lexical + strict checks.
 
-        return SupportJudge(get_embedder("minilm"))
+    The embedder is the process-wide one the dense retriever uses (loading MiniLM takes seconds)."""
+    try:
+        from curbside.retrieve.factory import embedder_for
+
+        embedder = embedder_for("minilm")
     except Exception:  # embedder not installed or weights absent
         return SupportJudge(None)
+    return SupportJudge(embedder)  # type: ignore[arg-type]
+
+
+JUDGES = ("auto", "lexical", "semantic")
+
+
+def make_judge(choice: str = "auto", *, llm: bool = False) -> SupportJudge:
+    """The judge for setting ``support_judge``: ``lexical`` (+ strict), ``semantic`` (+ MiniLM
+    similarity), or ``auto`` — semantic for LLM generators, lexical for the extractive one.
+
+    Why not semantic for extractive answers too: their sentences are copied from the passages
+    they cite, so overlap is ~1.0 and similarity never decides (no sentence of 40 PubMedQA
+    answers needed it), while a process that did not load MiniLM for retrieval would pay ~2.6 s
+    to load it the first time one did. (Embedding every sentence, as before similarity became
+    lazy, took the extractive p50 from 0.18 s to 0.79 s; docs/llm.md.)"""
+    if choice not in JUDGES:
+        raise ConfigError(f"unknown support_judge {choice!r}; choose one of: {', '.join(JUDGES)}")
+    if choice == "lexical" or (choice == "auto" and not llm):
+        return SupportJudge(None)
+    return default_judge()
+
+
+def judge_for(generator: object, choice: str = "auto") -> SupportJudge:
+    """The judge that verifies ``generator``'s answers: an LLM generator's own judge (so compose
+    and the generator agree, and one MiniLM is loaded), else ``make_judge(choice)``."""
+    own = getattr(generator, "judge", None)
+    if isinstance(own, SupportJudge):
+        return own
+    return make_judge(choice, llm=False)

@@ -1,4 +1,7 @@
-"""curbside eval answers FILE — verdicts, citations, ROUGE-L, must-have coverage, latency."""
+"""curbside eval answers FILE — verdicts, citations, ROUGE-L, must-have coverage, latency.
+
+Citation recall and precision are judged by the same support judge that verified the answers
+(``judge_for``: the LLM generator's own, else ``support_judge`` from settings)."""
 
 from __future__ import annotations
 
@@ -40,6 +43,7 @@ def eval_answers(file: Path, kb: Path | None, generator: str | None, audience: s
           --audience patient --json
     """
     from curbside.answer import get_generator
+    from curbside.answer.support import judge_for
     from curbside.eval.answers import load_items, run, summarize
     from curbside.store.answers import answer_to_dict
 
@@ -48,12 +52,13 @@ def eval_answers(file: Path, kb: Path | None, generator: str | None, audience: s
     console = Console(stderr=True)
     with open_store(settings, readonly=True) as store:
         gen = get_generator(settings.generator, settings, store=store)
+        judge = judge_for(gen, settings.support_judge)  # verifies the answers and scores their citations
         columns = [TextColumn("[bold]eval answers"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()]
         with Progress(*columns, console=console, transient=True, disable=as_json) as bar:
             task = bar.add_task("eval", total=len(items))
-            results = run(store, settings, items, audience=Audience(audience), generator=gen,
+            results = run(store, settings, items, audience=Audience(audience), generator=gen, judge=judge,
                           progress=lambda _r: bar.advance(task))
-    summary = {"file": str(file), "generator": gen.name, **summarize(results)}
+    summary = {"file": str(file), "generator": gen.name, "support_judge": judge.name, **summarize(results)}
     if details:
         with details.open("w", encoding="utf-8") as fh:
             for r in results:
@@ -63,10 +68,11 @@ def eval_answers(file: Path, kb: Path | None, generator: str | None, audience: s
     if as_json:
         click.echo(json.dumps(summary, indent=2))
         return
-    table = Table(title=f"{file.name} · {summary['n']} questions · {gen.name}", show_edge=False)
+    table = Table(title=f"{file.name} · {summary['n']} questions · {gen.name} · citations judged "
+                        f"{judge.name}", show_edge=False)
     table.add_column("metric")
     table.add_column("value", justify="right")
     for key, value in summary.items():
-        if key not in {"file", "generator"}:
+        if key not in {"file", "generator", "support_judge"}:
             table.add_row(key, "—" if value is None else f"{value}")
     Console().print(table)

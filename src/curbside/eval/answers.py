@@ -12,9 +12,13 @@ Metrics (``None`` where the gold does not allow): ``verdict_accuracy`` (gold may
 uncertain; no verdict counts as uncertain; ``verdict_accuracy_answered`` leaves abstentions
 out), ``gold_cited`` (any gold PMID among the references), ``rougeL_bottom_line``,
 ``must_have_coverage`` (support judge, ``metrics_answers``), ``citation_support`` (bullets whose
-cited passages, re-read from the store, pass ``verify.check``),
-``citation_recall``/``citation_precision`` (ALCE-style, when ``eval/citation_metrics`` is
-installed), latency p50/p95, and answer-shape rates.
+cited passages, re-read from the store, the support judge accepts),
+``citation_recall``/``citation_precision`` (ALCE-style, ``eval/citation_metrics``), latency
+p50/p95, and answer-shape rates.
+
+Citations are scored with the judge that verified the answers (``judge_for(generator,
+settings.support_judge)``, named in the summary as ``support_judge``), so each generator is
+measured by the standard its answers were held to.
 """
 
 from __future__ import annotations
@@ -28,10 +32,12 @@ from statistics import mean
 from typing import Any
 
 from curbside.answer import ask
-from curbside.answer import verify as verify_mod
 from curbside.answer.generators.base import Generator
 from curbside.answer.readability import fk_grade
+from curbside.answer.registry import get_generator
+from curbside.answer.support import SupportJudge, judge_for
 from curbside.errors import CurbsideError, QueryError
+from curbside.eval.citation_metrics import citation_scores
 from curbside.eval.metrics_answers import percentile, rouge_l, supported
 from curbside.records import Answer, Audience, Bullet, Verdict
 from curbside.retrieve import Retriever
@@ -110,7 +116,9 @@ def answer_text(answer: Answer) -> str:
     return " ".join(b.text for b in _bullets(answer))
 
 
-def score_item(store: Store, item: EvalItem, answer: Answer) -> dict[str, float | None]:
+def score_item(store: Store, item: EvalItem, answer: Answer, judge: SupportJudge | None = None
+               ) -> dict[str, float | None]:
+    judge = judge or SupportJudge()
     m: dict[str, float | None] = {}
     if item.verdict is not None:
         m["verdict"] = float((answer.verdict or Verdict.UNCERTAIN) is item.verdict)
@@ -125,35 +133,34 @@ def score_item(store: Store, item: EvalItem, answer: Answer) -> dict[str, float 
     if not answer.insufficient:
         bullets = _bullets(answer)
         passages = store.passages_by_ids(p for b in bullets for p in b.passage_ids)
-        ok = [verify_mod.check(b.text, [passages[p].text for p in b.passage_ids if p in passages]).supported
+        ok = [judge.check(b.text, [passages[p].text for p in b.passage_ids if p in passages]).supported
               for b in bullets]
         m["citation_support"] = mean(float(x) for x in ok) if ok else None
         m["grade"] = fk_grade(answer_text(answer))
-        try:
-            from curbside.eval.citation_metrics import citation_scores
-        except ImportError:
-            pass
-        else:
-            scores = citation_scores(answer, store.passages_by_ids)
-            m["citation_recall"], m["citation_precision"] = scores.recall, scores.precision
+        scores = citation_scores(answer, passages, judge)
+        m["citation_recall"], m["citation_precision"] = scores.recall, scores.precision
     return m
 
 
 def run(store: Store, settings: Settings, items: Iterable[EvalItem], *, audience: Audience = Audience.CLINICIAN,
         generator: Generator | None = None, retriever: Retriever | None = None,
-        progress: Callable[[ItemResult], None] | None = None) -> list[ItemResult]:
-    """Answer every item (nothing is stored) and score it."""
+        progress: Callable[[ItemResult], None] | None = None, judge: SupportJudge | None = None,
+        ) -> list[ItemResult]:
+    """Answer every item (nothing is stored) and score it; ``judge`` verifies the answers and
+    scores their citations (default: the one ``ask`` would choose for the generator)."""
+    generator = generator or get_generator(settings.generator, settings, store=store)
+    judge = judge or judge_for(generator, settings.support_judge)
     results = []
     for item in items:
         started = time.perf_counter()
         try:
             answer = ask(store, settings, item.question, audience=audience, generator=generator,
-                         retriever=retriever, save=False)
+                         retriever=retriever, save=False, judge=judge)
         except QueryError as exc:
             result = ItemResult(item, None, time.perf_counter() - started, error=str(exc))
         else:
             result = ItemResult(item, answer, time.perf_counter() - started)
-            result.metrics = score_item(store, item, answer)
+            result.metrics = score_item(store, item, answer, judge)
         results.append(result)
         if progress:
             progress(result)

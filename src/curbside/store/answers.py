@@ -84,6 +84,7 @@ def answer_to_dict(answer: Answer) -> dict[str, Any]:
         "notes": list(answer.notes),
         "settings_fingerprint": answer.settings_fingerprint,
         "kb_state": answer.kb_state,
+        "verified_by": answer.verified_by,
     }
 
 
@@ -107,6 +108,7 @@ def answer_from_dict(d: Mapping[str, Any]) -> Answer:
         insufficient=bool(d.get("insufficient", False)), follow_up_of=d.get("follow_up_of") or None,
         follow_ups=tuple(str(q) for q in d.get("follow_ups", ())),
         settings_fingerprint=str(d.get("settings_fingerprint", "")), kb_state=str(d.get("kb_state", "")),
+        verified_by=str(d.get("verified_by", "")),
         notes=tuple(str(n) for n in d.get("notes", ())), updated_at=str(d.get("updated_at", "")),
         status=ReviewStatus(d.get("status", ReviewStatus.SUBMITTED.value)),
     )

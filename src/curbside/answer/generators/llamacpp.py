@@ -126,10 +126,12 @@ class LlamaCppGenerator(LLMGenerator):
 def create(settings: Settings, store: Store | None = None) -> LlamaCppGenerator:
     from curbside.answer.generators.openai import budget_from
     from curbside.answer.registry import get_generator
+    from curbside.answer.support import make_judge
 
     return LlamaCppGenerator(
         settings.llm_model_path, timeout_s=max(settings.llm_timeout_s, 60.0), budget=budget_from(settings),
         n_ctx=int(getattr(settings, "llm_context_tokens", 4096)),
         output_format=str(getattr(settings, "llm_output_format", "json")),
         fallback=get_generator("extractive", settings, store=store),
+        judge=make_judge(settings.support_judge, llm=True),
     )

@@ -288,11 +288,13 @@ def _reason(exc: Exception) -> str:
 
 def create(settings: Settings, store: Store | None = None) -> OpenAIGenerator:
     from curbside.answer.registry import get_generator
+    from curbside.answer.support import make_judge
 
     return OpenAIGenerator(
         settings.llm_base_url, settings.llm_model, settings.llm_api_key, timeout_s=settings.llm_timeout_s,
         budget=budget_from(settings), fallback=get_generator("extractive", settings, store=store),
         output_format=str(getattr(settings, "llm_output_format", "json")),
+        judge=make_judge(settings.support_judge, llm=True),
     )
 
 

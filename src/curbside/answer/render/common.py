@@ -53,6 +53,8 @@ def footer(answer: Answer) -> str:
         parts.append(f"settings {answer.settings_fingerprint}")
     if answer.kb_state:
         parts.append(f"knowledge base {answer.kb_state}")
+    if answer.verified_by:
+        parts.append(f"verified by {answer.verified_by}")
     parts.append(answer.created_at)
     parts.append(f"status: {answer.status.label.lower()}")
     parts.append(f"answer {answer.id}")
