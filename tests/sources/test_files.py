@@ -72,6 +72,17 @@ def test_html(tmp_path: Path) -> None:
     ]
     assert doc.kind is Kind.GUIDELINE  # repeated "we recommend"
     assert "var x" not in doc.text and "Home" not in doc.text and "Example" not in doc.text
+    assert doc.issuer == "Example Health"  # the site named in <title>
+
+
+def test_saved_ngc_synthesis_page_names_its_publisher() -> None:
+    from tests.sources.conftest import SHARED_DATA
+
+    path = SHARED_DATA / "corpora" / "ngc" / "syntheses" / "cardiology" / "51014.htm"
+    doc = one(path)
+    assert doc.title == "Pharmacological Management of Hypertension"
+    assert doc.issuer == "National Guideline Clearinghouse" and doc.kind is Kind.GUIDELINE
+    assert "thiazide" in doc.text.lower()
 
 
 def test_html_declared_charset(tmp_path: Path) -> None:

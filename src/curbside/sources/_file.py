@@ -76,7 +76,8 @@ def split_by_heading_lines(paragraphs: list[str], default_label: str) -> list[Se
     return sections
 
 
-def make_document(path: Path, data: bytes, title: str, sections: list[Section], year: int | None = None) -> Document:
+def make_document(path: Path, data: bytes, title: str, sections: list[Section], year: int | None = None,
+                  issuer: str | None = None) -> Document:
     cleaned = [Section(clean_inline(s.label) or "Text", clean_block(s.text)) for s in sections]
     cleaned = [s for s in cleaned if s.text]
     if not cleaned:
@@ -88,7 +89,7 @@ def make_document(path: Path, data: bytes, title: str, sections: list[Section], 
         title=title,
         sections=tuple(cleaned),
         source="file",
-        issuer=f"Local file: {path.name}",
+        issuer=issuer or f"Local file: {path.name}",
         year=year,
         retrieved_at=now_iso(),
     )

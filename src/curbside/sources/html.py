@@ -36,7 +36,18 @@ def iter_documents(path: Path) -> Iterator[Document]:
     page_title = clean_inline("".join(root.findtext(".//head/title") or ""))
     # "<title>Bell's palsy | Site name</title>" + "<h1>Bell's palsy</h1>": the h1 is the cleaner one.
     title = h1 if h1 and (not page_title or h1 in page_title) else page_title or h1
-    yield make_document(path, data, title, _sections(blocks))
+    yield make_document(path, data, title, _sections(blocks), issuer=site_name(page_title, title))
+
+
+_SITE_SEPARATOR = re.compile(r"^\s*[|\u2013\u2014:\u00b7-]\s*(.{3,80}?)\s*$")
+
+
+def site_name(page_title: str, title: str) -> str | None:
+    """The site in "<title>Page | Site</title>": who published a saved web page."""
+    if not title or not page_title.startswith(title):
+        return None
+    m = _SITE_SEPARATOR.match(page_title[len(title):])
+    return m.group(1) if m else None
 
 
 def _decode(path: Path, data: bytes) -> str:
