@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from curbside.errors import NotFoundError, StoreError
@@ -188,21 +188,3 @@ class AnswersMixin:
         rows = self.conn.execute("SELECT id FROM answers WHERE follow_up_of = ? ORDER BY created_at, id",
                                  (answer_id,))
         return [str(r[0]) for r in rows]
-
-    def passage_count_estimate(self) -> int:
-        """The highest passage rowid: a cheap upper bound on the passage count (for IDF)."""
-        row = self.conn.execute("SELECT max(rowid) FROM passages").fetchone()
-        return int(row[0] or 0)
-
-    def term_frequencies(self, terms: Iterable[str]) -> dict[str, int]:
-        """How many passages match each term (FTS5, same stemming as search): weighs question terms."""
-        out: dict[str, int] = {}
-        for term in dict.fromkeys(terms):
-            quoted = '"' + term.replace('"', '""') + '"'
-            try:
-                row = self.conn.execute("SELECT count(*) FROM passage_fts WHERE passage_fts MATCH ?",
-                                        (quoted,)).fetchone()
-            except sqlite3.OperationalError:
-                row = (0,)
-            out[term] = int(row[0])
-        return out

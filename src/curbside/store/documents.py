@@ -168,6 +168,24 @@ class DocumentsMixin:
         args = [*weights, match, *params, limit]
         return [(int(r[0]), float(r[1])) for r in self.conn.execute(sql, args)]
 
+    def passage_count_estimate(self) -> int:
+        """The highest passage rowid: a cheap upper bound on the passage count (for IDF)."""
+        row = self.conn.execute("SELECT max(rowid) FROM passages").fetchone()
+        return int(row[0] or 0)
+
+    def term_frequencies(self, terms: Iterable[str]) -> dict[str, int]:
+        """How many passages match each term (FTS5, same stemming as search): weighs question terms."""
+        out: dict[str, int] = {}
+        for term in dict.fromkeys(terms):
+            quoted = '"' + term.replace('"', '""') + '"'
+            try:
+                row = self.conn.execute("SELECT count(*) FROM passage_fts WHERE passage_fts MATCH ?",
+                                        (quoted,)).fetchone()
+            except sqlite3.OperationalError:
+                row = (0,)
+            out[term] = int(row[0])
+        return out
+
     def counts(self) -> dict[str, int]:
         docs = self.conn.execute("SELECT count(*) FROM documents").fetchone()[0]
         passages = self.conn.execute("SELECT max(rowid) IS NOT NULL, count(*) FROM passages").fetchone()[1]
