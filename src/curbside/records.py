@@ -152,6 +152,19 @@ class ReviewStatus(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class ReviewEvent:
+    """One recorded move of an answer from one review status to another."""
+
+    id: int
+    answer_id: str
+    from_status: ReviewStatus | None
+    to_status: ReviewStatus
+    actor: str
+    note: str
+    at: str  # ISO-8601 UTC
+
+
+@dataclass(frozen=True, slots=True)
 class Bullet:
     """One claim: text and the reference numbers (and passages) it rests on."""
 

@@ -9,10 +9,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from curbside.errors import ReviewError
-from curbside.records import ReviewStatus
+from curbside.records import ReviewEvent, ReviewStatus
 from curbside.review.states import allowed_next
 from curbside.store import Store
-from curbside.store.reviews import ReviewEvent
 
 MAX_NOTE_CHARS = 4000
 MAX_ACTOR_CHARS = 200

@@ -8,23 +8,11 @@ event in one ``store.transaction()`` (see ``curbside.review.workflow.transition`
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
 
 from curbside.errors import NotFoundError
-from curbside.records import ReviewStatus
+from curbside.records import ReviewEvent, ReviewStatus
 
-
-@dataclass(frozen=True, slots=True)
-class ReviewEvent:
-    """One recorded move of an answer from one review status to another."""
-
-    id: int
-    answer_id: str
-    from_status: ReviewStatus | None
-    to_status: ReviewStatus
-    actor: str
-    note: str
-    at: str  # ISO-8601 UTC
+__all__ = ["ReviewEvent", "ReviewsMixin"]
 
 
 class ReviewsMixin:

@@ -11,12 +11,11 @@ from typing import Any
 
 from curbside import __version__
 from curbside.answer.render.common import VERDICT_LABELS, escalation_title, pitfalls_title, safety_label
-from curbside.records import Answer, Bullet, Document, Passage, Reference
+from curbside.records import Answer, Bullet, Document, Passage, Reference, ReviewEvent
 from curbside.review import allowed_next
 from curbside.review.states import STEPS
 from curbside.settings import Settings
 from curbside.store import Store
-from curbside.store.reviews import ReviewEvent
 from curbside.web.templating import answer_url, doc_url
 
 TIP_CHARS = 600
