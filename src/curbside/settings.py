@@ -22,6 +22,8 @@ from curbside.errors import ConfigError
 
 APP_NAME = "curbside"
 SECRET_FIELDS = frozenset({"llm_api_key", "ncbi_api_key"})
+# how the server runs, not what an answer says: left out of the answer fingerprint
+SERVING_FIELDS = frozenset({"kb", "web_rate_limit", "web_ask_rate_limit", "web_max_body"})
 
 
 def default_kb_path() -> Path:
@@ -63,6 +65,10 @@ class Settings:
     llm_max_tokens: int = 400
     llm_context_tokens: int = 4096
     llm_output_format: str = "json"  # json | lines
+    # web server (curbside serve; per worker process)
+    web_rate_limit: float = 600.0  # requests per minute per client address (0: no limit)
+    web_ask_rate_limit: float = 30.0  # questions per minute per client address (0: no limit)
+    web_max_body: int = 64 * 1024  # largest request body in bytes
     # live literature
     offline: bool = False
     eutils_url: str = "https://eutils.ncbi.nlm.nih.gov/entrez/eutils"
@@ -77,7 +83,7 @@ class Settings:
         data = {
             f.name: str(getattr(self, f.name))
             for f in fields(self)
-            if f.name not in SECRET_FIELDS and f.name != "kb"
+            if f.name not in SECRET_FIELDS and f.name not in SERVING_FIELDS
         }
         blob = json.dumps(data, sort_keys=True).encode()
         return hashlib.sha256(blob).hexdigest()[:12]

@@ -59,3 +59,25 @@ def test_worker_processes_build_the_app_from_the_environment(kb_path: Path,
     with TestClient(app_from_env()) as client:
         assert client.get("/api/v1/health").json()["documents"] == 5
         assert [client.get("/api/v1/stats").status_code for _ in range(3)] == [200, 200, 429]
+
+
+def test_rate_limits_come_from_settings_and_flags_override_them(kb_path: Path, tmp_path: Path) -> None:
+    """CURBSIDE_WEB_RATE_LIMIT (or curbside.toml) limits a real server; they do not change answers' fingerprint."""
+    from curbside.settings import Settings
+
+    assert Settings(web_rate_limit=5).fingerprint() == Settings().fingerprint()
+    port = free_port()
+    proc = start_server(kb_path, port, cwd=tmp_path, env={"CURBSIDE_WEB_RATE_LIMIT": "6"})
+    try:
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=10) as http:
+            codes = [http.get("/api/v1/stats").status_code for _ in range(8)]
+        assert 429 in codes
+    finally:
+        stop_server(proc)
+    port = free_port()
+    proc = start_server(kb_path, port, "--rate-limit", "0", cwd=tmp_path, env={"CURBSIDE_WEB_RATE_LIMIT": "6"})
+    try:
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=10) as http:
+            assert all(http.get("/api/v1/stats").status_code == 200 for _ in range(8))
+    finally:
+        stop_server(proc)

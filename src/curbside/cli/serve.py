@@ -13,12 +13,12 @@ from curbside.cli.common import kb_option, settings_from
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on (0.0.0.0 to accept other machines — put a proxy with TLS in front).")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port (0: any free).")
-@click.option("--rate-limit", "rate_limit", type=click.FloatRange(min=0), default=600, show_default=True,
-              help="Requests per minute per client address (0: no limit).")
-@click.option("--ask-rate-limit", "ask_rate_limit", type=click.FloatRange(min=0), default=30, show_default=True,
-              help="Questions per minute per client address (0: no limit).")
-@click.option("--max-body", "max_body", type=click.IntRange(1024), default=64 * 1024, show_default=True,
-              help="Largest request body in bytes.")
+@click.option("--rate-limit", "rate_limit", type=click.FloatRange(min=0), default=None,
+              help="Requests per minute per client address (0: no limit; default 600, setting web_rate_limit).")
+@click.option("--ask-rate-limit", "ask_rate_limit", type=click.FloatRange(min=0), default=None,
+              help="Questions per minute per client address (0: no limit; default 30, setting web_ask_rate_limit).")
+@click.option("--max-body", "max_body", type=click.IntRange(1024), default=None,
+              help="Largest request body in bytes (default 65536, setting web_max_body).")
 @click.option("--pool", "pool_size", type=click.IntRange(1, 64), default=8, show_default=True,
               help="SQLite connections kept for requests.")
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
@@ -26,14 +26,19 @@ from curbside.cli.common import kb_option, settings_from
 @click.option("--log-level", type=click.Choice(["critical", "error", "warning", "info", "debug"]), default="info",
               show_default=True)
 @kb_option
-def serve(host: str, port: int, rate_limit: float, ask_rate_limit: float, max_body: int, pool_size: int,
-          workers: int, log_level: str, kb: Path | None) -> None:
+def serve(host: str, port: int, rate_limit: float | None, ask_rate_limit: float | None, max_body: int | None,
+          pool_size: int, workers: int, log_level: str, kb: Path | None) -> None:
     """Run the web app and the HTTP API (/api/v1, reference at /api/v1/docs).
+
+    \b
+    Rate limits and the body limit come from settings (curbside.toml or CURBSIDE_WEB_RATE_LIMIT,
+    CURBSIDE_WEB_ASK_RATE_LIMIT, CURBSIDE_WEB_MAX_BODY); the flags override them.
 
     \b
     Examples:
       curbside serve                          # http://127.0.0.1:8000
       curbside serve --kb ./kb.sqlite --port 8080
+      CURBSIDE_WEB_ASK_RATE_LIMIT=120 curbside serve --workers 2
     """
     import os
 
@@ -43,11 +48,13 @@ def serve(host: str, port: int, rate_limit: float, ask_rate_limit: float, max_bo
     from curbside.web import WebOptions, create_app
     from curbside.web.app import OPTIONS_ENV, options_to_env
 
-    settings = settings_from(kb=kb)
+    settings = settings_from(kb=kb, web_rate_limit=rate_limit, web_ask_rate_limit=ask_rate_limit,
+                             web_max_body=max_body)
+    rate_limit, ask_rate_limit = settings.web_rate_limit, settings.web_ask_rate_limit
     burst = max(1, int(rate_limit // 5)) if rate_limit else 1
     ask_burst = max(1, int(ask_rate_limit // 3)) if ask_rate_limit else 1
     options = WebOptions(rate_per_minute=rate_limit, burst=burst, ask_per_minute=ask_rate_limit,
-                         ask_burst=ask_burst, max_body_bytes=max_body, pool_size=pool_size)
+                         ask_burst=ask_burst, max_body_bytes=settings.web_max_body, pool_size=pool_size)
     common = {"host": host, "port": port, "log_level": log_level, "proxy_headers": False, "server_header": False,
               "timeout_graceful_shutdown": 5}
     if settings.kb.is_file():  # a big KB's search index: built now, not inside the first request
