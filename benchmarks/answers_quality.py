@@ -3,11 +3,11 @@ with --calibrate, recomputes the abstention threshold and the support judge's ag
 
     python benchmarks/answers_quality.py --kb KB [--limit 200] [--generator extractive]
     python benchmarks/answers_quality.py --calibrate --kb KB --kb-without-pubmedqa KB2
-    python benchmarks/answers_quality.py --fit-verdict --kb KB --limit 500
 
 KB: a knowledge base built from all of ../shared/data/corpora (`curbside ingest --kb KB …`).
 KB2 (calibration only): the same without corpora/pubmedqa (and bioasq), so that PubMedQA questions
 are off-topic there: coverage on KB (gold abstract retrieved) = answerable, on KB2 = not.
+The verdict model is fitted (and cross-validated) by benchmarks/fit_verdict.py.
 """
 
 from __future__ import annotations
@@ -17,8 +17,6 @@ import json
 import statistics
 import time
 from pathlib import Path
-
-import numpy as np
 
 from curbside.answer.evidence import TermStats, gather
 from curbside.answer.questions import analyse
@@ -97,50 +95,6 @@ def calibrate(kb: Path, kb_without: Path, limit: int) -> None:
           f"{1 - judge.entailed_share:.3f})")
 
 
-def _softmax_fit(x: np.ndarray, y: np.ndarray, lam: float = 0.01, steps: int = 3000) -> np.ndarray:
-    w = np.zeros((x.shape[1], 3))
-    onehot = np.eye(3)[y]
-    for _ in range(steps):
-        z = x @ w
-        p = np.exp(z - z.max(1, keepdims=True))
-        p /= p.sum(1, keepdims=True)
-        w -= 0.5 * (x.T @ (p - onehot) / len(x) + lam * w)
-    return w
-
-
-def fit_verdict(kb: Path, limit: int) -> None:
-    """Refit verdict.WEIGHTS on PubMedQA training questions the KB answers; print CV accuracy."""
-    from curbside.answer.generators.extractive import ExtractiveGenerator
-    from curbside.answer.generators.extractive.verdict import features, verdict_pool
-
-    settings = load_settings({"kb": kb})
-    labels = {"yes": 0, "no": 1, "maybe": 2}
-    rows, ys = [], []
-    with Store.open(kb, readonly=True) as store:
-        retriever, stats = make_retriever(store, settings), TermStats(store)
-        generator = ExtractiveGenerator(stats)
-        with (DATA / "pubmedqa-train" / "questions.jsonl").open() as fh:
-            for line in list(fh)[:limit]:
-                item = json.loads(line)
-                info = analyse(item["question"])
-                evidence = gather(retriever, info, Audience.CLINICIAN, k=settings.k, stats=stats)
-                found = generator.candidates(info.text, evidence.hits, Audience.CLINICIAN)
-                if not evidence.sufficient or not found:
-                    continue
-                rows.append([*features(info.text, verdict_pool(found)), 1.0])
-                ys.append(labels[item["final_decision"]])
-    x, y = np.array(rows), np.array(ys)
-    order = np.random.default_rng(0).permutation(len(x))
-    accuracies = []
-    for fold in np.array_split(order, 5):
-        train = np.setdiff1d(order, fold)
-        w = _softmax_fit(x[train], y[train])
-        accuracies.append(float(((x[fold] @ w).argmax(1) == y[fold]).mean()))
-    w = _softmax_fit(x, y)
-    print(f"{len(x)} questions; 5-fold CV accuracy {np.mean(accuracies):.3f}; always-yes {np.mean(y == 0):.3f}")
-    print("WEIGHTS = (\n" + "".join(f"    ({a:.3f}, {b:.3f}, {c:.3f}),\n" for a, b, c in w) + ")")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--kb", type=Path, required=True)
@@ -148,11 +102,8 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=200)
     parser.add_argument("--generator", default=None)
     parser.add_argument("--calibrate", action="store_true")
-    parser.add_argument("--fit-verdict", action="store_true")
     args = parser.parse_args()
-    if args.fit_verdict:
-        fit_verdict(args.kb, args.limit)
-    elif args.calibrate:
+    if args.calibrate:
         if not args.kb_without_pubmedqa:
             parser.error("--calibrate needs --kb-without-pubmedqa")
         calibrate(args.kb, args.kb_without_pubmedqa, args.limit)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -118,3 +119,35 @@ def test_medquad_sample_of_every_folder(corpora_dir: Path) -> None:
         for path in rng.sample(sorted(folder.glob("*.xml")), 8):
             for doc in medquad.iter_documents(path):
                 assert doc.sections and doc.issuer and doc.url.startswith("http")
+
+
+@pytest.mark.parametrize(("text", "tidy"), [
+    ("Start a trial of an ACE inhibitor. [2004, amended 2015]", "Start a trial of an ACE inhibitor."),
+    ("Offer metformin. [new 2014] Review it yearly. [2008]", "Offer metformin. Review it yearly."),
+    ("A (2007): The use of beta blockers is not recommended.",
+     "The use of beta blockers is not recommended (grade A)."),
+    ("B*: Beta blockers are the drugs of choice in stable angina", "Beta blockers are the drugs of choice in stable "
+     "angina (grade B*)."),
+    ("GPP: Do not use REGICOR charts.", "Do not use REGICOR charts (GPP)."),
+    ("[2008, amended 2015] indicates that the evidence has not been reviewed since 2008",
+     "[2008, amended 2015] indicates that the evidence has not been reviewed since 2008"),
+    ("BEP: bleomycin (30 units/week); etoposide", "BEP: bleomycin (30 units/week); etoposide"),
+])
+def test_recommendation_tidying(text: str, tidy: str) -> None:
+    assert ngc.tidy_recommendation(text) == tidy
+
+
+def test_ngc_provenance_tags_and_grade_labels(corpora_dir: Path) -> None:
+    [doc] = list(ngc.iter_documents(corpora_dir / "ngc" / "summaries" / "ngc-10781.xml"))
+    recommendations = [s for s in doc.sections if "Recommendation" in s.label]
+    lines = [line for s in recommendations for line in s.text.splitlines()]
+    assert "Start a trial of a renin–angiotensin system blocking drug as first-line therapy for hypertension in " \
+           "adults with type 1 diabetes." in lines
+    tag = re.compile(r"\[(?:new )?20\d\d(?:, amended 20\d\d)?\]")
+    ends = re.compile(tag.pattern + r"\.?$")
+    assert not any(ends.search(line) for line in lines)  # no recommendation ends with one
+    assert any(tag.search(line) and "indicates" in line for line in lines)  # the key that explains them stays
+    [doc] = list(ngc.iter_documents(corpora_dir / "ngc" / "summaries" / "ngc-7748.xml"))
+    label = "Recommendation [grade A] — Pharmacological Treatment of AHT in Patients with No Associated Disease"
+    assert (label, "The use of beta blockers is not recommended as front-line drugs in the initial treatment of "
+            "uncomplicated AHT (grade A).") in [(s.label, s.text) for s in doc.sections]

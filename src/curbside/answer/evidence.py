@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from curbside.answer.population import Scope
 from curbside.answer.questions import QuestionInfo
 from curbside.answer.synonyms import alternatives
 from curbside.answer.text import content_stems, idf, stem
@@ -27,6 +28,9 @@ CONTEXT_WEIGHT = 0.4  # weight of an earlier question's terms in a follow-up
 MAX_PER_DOCUMENT = 2
 WIDEN_DOCUMENTS = 5  # documents whose other passages join the pool
 WIDEN_PASSAGES = 12  # … at most this many passages each
+B_PATIENT_CONSUMER = 0.30  # patients: consumer-health pages (plain words; benchmarks/readability.py)
+P_NARROWER_TITLE = 0.10  # a document about a narrower population or another disease (population.py)
+P_NARROWER_SECTION = 0.04  # a section about a narrower population ("Treatment of children")
 
 
 @dataclass(frozen=True)
@@ -144,7 +148,7 @@ def _prior(hit: Hit, audience: Audience) -> float:
     if hit.document.year:
         bonus += 0.03 * min(1.0, max(0.0, (hit.document.year - 1990) / 35))
     if audience is Audience.PATIENT:
-        bonus += 0.15 if kind is Kind.CONSUMER else 0.0
+        bonus += B_PATIENT_CONSUMER if kind is Kind.CONSUMER else 0.0
     elif kind in (Kind.GUIDELINE, Kind.SYSTEMATIC_REVIEW):
         bonus += 0.04
     if _RECOMMENDATIONS.search(hit.passage.section):
@@ -167,10 +171,11 @@ def gather(
     if not pool:
         return Evidence((), terms, 0.0, key_term, False, 0)
     top = max(h.score for h in pool) or 1.0
-    scored = _rerank(pool, terms, audience, top, stats)
+    scope = Scope.of(info.text, context_question)
+    scored = _rerank(pool, terms, audience, top, stats, scope)
     if stats.store is not None:
         widened = _widen(stats.store, [h for *_, h in scored], pool)
-        scored = _rerank([*pool, *widened], terms, audience, top, stats)
+        scored = _rerank([*pool, *widened], terms, audience, top, stats, scope)
     topics = _topic_stems(info)
     if topics:
         # a question about a disease ("… mortality in breast cancer?") is not answered by evidence
@@ -199,19 +204,37 @@ def gather(
                     tuple(c for c, _ in kept))
 
 
+def _narrower(pool: Sequence[Hit], scope: Scope | None) -> dict[tuple[str, str], float]:
+    """Penalty per (document, section) about a narrower population than the question's."""
+    if scope is None:
+        return {}
+    titles: dict[str, float] = {}
+    out: dict[tuple[str, str], float] = {}
+    for hit in pool:
+        doc = hit.document
+        if doc.id not in titles:
+            titles[doc.id] = P_NARROWER_TITLE * bool(scope.narrower(doc.title) or scope.other_topics(doc.title))
+        key = (doc.id, hit.passage.section)
+        if key not in out:
+            out[key] = titles[doc.id] + P_NARROWER_SECTION * bool(scope.narrower(hit.passage.section))
+    return out
+
+
 def _rerank(pool: Sequence[Hit], terms: Terms, audience: Audience, top: float,
-            stats: TermStats) -> list[tuple[float, int, float, Hit]]:
+            stats: TermStats, scope: Scope | None = None) -> list[tuple[float, int, float, Hit]]:
     """(score, -rank, coverage, hit), best first: retrieval score, passage coverage, document
-    coverage (title and all its pooled passages: what the document is about), priors."""
+    coverage (title and all its pooled passages: what the document is about), priors, and a
+    penalty for documents and sections about a narrower population than the question's."""
     doc_stems: dict[str, set[str]] = {}
     for hit in pool:
         doc_stems.setdefault(hit.document.id, set()).update(stats.stems_of(hit))
     doc_cov = {doc_id: terms.coverage(s) for doc_id, s in doc_stems.items()}
+    narrower = _narrower(pool, scope)
     scored = []
     for rank, hit in enumerate(pool):
         cov = terms.coverage(stats.stems_of(hit))
         score = (0.3 * (hit.score / top if top > 0 else 0.0) + 0.5 * cov + 0.2 * doc_cov[hit.document.id]
-                 + _prior(hit, audience))
+                 + _prior(hit, audience) - narrower.get((hit.document.id, hit.passage.section), 0.0))
         scored.append((score, -rank, cov, hit))
     scored.sort(key=lambda t: (t[0], t[1]), reverse=True)
     return scored

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from curbside.answer.compose import INSUFFICIENT, compose
+from curbside.answer.conclusions import with_conclusions
 from curbside.answer.evidence import Evidence, TermStats, gather
 from curbside.answer.followups import context_of, suggest
 from curbside.answer.generators.base import Draft, DraftBullet, DraftSection, Generator
@@ -73,6 +74,8 @@ def ask(
         if live_result.fetched:  # the KB changed: new term statistics, retrieve again
             stats = TermStats(store)
             evidence = retrieve(stats)
+    if info.yes_no and evidence.sufficient:  # a study's yes or no is in its conclusion
+        evidence = with_conclusions(store, evidence, stats)
     fingerprint, kb_state = settings.fingerprint(), store.state()
 
     def finish(draft: Draft, name: str, follow_ups: tuple[str, ...] = ()) -> Answer:

@@ -6,6 +6,12 @@ harms, qualifying statements, rating schemes) and split "Major Recommendations" 
 recommendation carrying an evidence grade becomes its own section with the grade in its label
 (``Recommendation [Grade 1B] — T-PLL``); ungraded text is grouped under the nearest sub-heading.
 Administrative fields (funding, committee, disclaimers…) are left out.
+
+Recommendation text is tidied without changing what it says: NICE provenance tags ("[2004,
+amended 2015]", "[new 2014]" — when the evidence was last reviewed) are dropped, and a leading
+grade label ("A: …", "A (2007): …", "GPP: …") moves to the end as "(grade A)", where graded
+recommendations carry their grade (the year of the guideline update it came from is dropped).
+Definition blocks (rating schemes, "[2008] indicates that …") are kept as written.
 """
 
 from __future__ import annotations
@@ -60,6 +66,23 @@ _DEFINITIONS = re.compile(
     r"definition|rating scheme|abbreviation|\bkey\b|legend|(quality|levels?|strength|grades?) of (the )?"
     r"(evidence|recommendation)", re.IGNORECASE)
 _YEARS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# a provenance tag that ends a recommendation or precedes the next one (not "[2008] indicates …")
+_DATE_TAG = re.compile(r"\s*\[(?:new\s+|updated\s+)?(?:19|20)\d\d(?:\s*[,;]\s*(?:amended|updated|reviewed|"
+                       r"reaffirmed|revised)\s+(?:19|20)\d\d)*\](?=\s*$|\s+[A-Z(\[])")
+_LEAD_GRADE = re.compile(r"^(?P<grade>[A-D]\*?|GPP)(?:\s*\((?:19|20)\d\d\))?\s*:\s+(?=[A-Z])")
+
+
+def tidy_recommendation(text: str) -> str:
+    """Drop provenance tags and move a leading grade label to the end ("… (grade A).")."""
+    text = _DATE_TAG.sub("", text).strip()
+    m = _LEAD_GRADE.match(text)
+    if not m:
+        return text
+    label = m.group("grade")
+    grade = "GPP" if label == "GPP" else f"grade {label}"
+    body = text[m.end():].rstrip()
+    stop = body[-1] if body and body[-1] in ".!" else ""
+    return f"{body.removesuffix(stop).rstrip()} ({grade}){stop or '.'}"
 
 
 def grade_of(text: str) -> str:
@@ -142,12 +165,15 @@ def _recommendations(values: list[str]) -> Iterator[Section]:
             heading = block.text.rstrip(":")
             in_definitions = bool(_DEFINITIONS.search(heading))
             continue
-        line = f"- {block.text}" if block.kind == "item" else block.text
-        grade = "" if in_definitions or block.kind == "row" else grade_of(block.text)
+        text = block.text if in_definitions or block.kind == "row" else tidy_recommendation(block.text)
+        if not text:
+            continue
+        line = f"- {text}" if block.kind == "item" else text
+        grade = "" if in_definitions or block.kind == "row" else grade_of(text)
         if grade:
             yield from run_section()
             label = f"Recommendation [{grade}]" + (f" — {heading}" if heading else "")
-            yield Section(label, block.text)
+            yield Section(label, text)
         else:
             run.append(line)
     yield from run_section()

@@ -11,7 +11,10 @@ from curbside.answer.generators.base import Draft, DraftBullet
 from curbside.answer.generators.extractive.assemble import draft_bullet, plan, sections
 from curbside.answer.generators.extractive.candidates import Candidate, extract
 from curbside.answer.generators.extractive.scoring import score_all
-from curbside.answer.generators.extractive.verdict import VerdictResult, decide
+from curbside.answer.generators.extractive.subgroups import mark
+from curbside.answer.generators.extractive.verdict import VerdictResult, decide, show_basis
+from curbside.answer.plain import gloss_draft
+from curbside.answer.population import Scope
 from curbside.answer.questions import analyse
 from curbside.records import Audience, Hit
 from curbside.settings import Settings
@@ -36,6 +39,7 @@ class ExtractiveGenerator:
         terms = self.stats.terms(info, content_terms(context))
         found = extract(evidence)
         score_all(found, terms, audience, info.intents)
+        mark(found, Scope.of(info.text, context))
         return found
 
     def generate(self, question: str, evidence: Sequence[Hit], audience: Audience,
@@ -50,13 +54,15 @@ class ExtractiveGenerator:
         if info.yes_no:
             self.last_verdict = decide(info.text, found)
             verdict = self.last_verdict.verdict
-        return Draft(
+            show_basis(chosen, found, self.last_verdict)  # the answer shows what the verdict rests on
+        draft = Draft(
             bottom_line=draft_bullet(chosen.bottom),
             sections=sections(chosen.body, audience, info.intents, info.yes_no),
             pitfalls=tuple(draft_bullet(c) for c in chosen.pitfalls),
             escalation=tuple(draft_bullet(c) for c in chosen.escalation),
             verdict=verdict, generator=NAME,
         )
+        return gloss_draft(draft, evidence) if audience is Audience.PATIENT else draft
 
 
 def create(settings: Settings, store: Store | None = None) -> ExtractiveGenerator:

@@ -29,6 +29,7 @@ RELATIVE_FLOOR = 0.55  # keep bullets scoring at least this share of the best
 SIDE_FLOOR = 0.4  # pitfalls and escalation from on-topic documents may score lower
 MIN_RELEVANCE = 0.3  # a bullet must cover this share of the question's weighted terms
 MAX_PER_DOCUMENT = 3  # bullets from one document (two more for a guideline)
+GENERAL_MARGIN = 0.3  # a general statement leads unless a narrower one is this much better
 MAX_SECTIONS = 4
 MAX_PER_SECTION = 4
 __all__ = ["ESCALATION_TITLES", "PITFALL_TITLES", "Plan", "plan"]
@@ -70,8 +71,13 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
             bonus += 0.15
         return c.score + bonus
 
-    pool = [c for c in candidates if c.relevance >= 0.6 * best_rel and not c.method and not c.meta]
-    return max(pool or candidates, key=key)
+    pool = [c for c in candidates if c.relevance >= 0.6 * best_rel and not c.method and not c.meta] or list(candidates)
+    # a general question is answered for everyone: evidence about a narrower population (children,
+    # pregnancy, type 1 diabetes …) or another disease leads only when nothing general comes close
+    general = [c for c in pool if not c.subgroup]
+    if general and max(map(key, general)) >= max(map(key, pool)) - GENERAL_MARGIN:
+        pool = general
+    return max(pool, key=key)
 
 
 def plan(candidates: Sequence[Candidate], audience: Audience, yes_no: bool,
@@ -89,8 +95,8 @@ def plan(candidates: Sequence[Candidate], audience: Audience, yes_no: bool,
     body: list[Candidate] = []
     cited_docs = {c.hit.document.id for c in ranked[:12]}
     for c in ranked:
-        if c is bottom or c.method:
-            continue
+        if c is bottom or c.method or (c.implied and not bottom.subgroup):
+            continue  # (a narrower population only the title names would read as general advice)
         side = (c.pitfall or c.escalation) and (c.hit.document.id in cited_docs or c.relevance >= 0.5)
         if c.score < (SIDE_FLOOR * ranked[0].score if side else floor):
             continue

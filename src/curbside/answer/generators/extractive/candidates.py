@@ -95,15 +95,45 @@ class Candidate:
     grade: float
     words: int
     numbers: frozenset[str] = frozenset()
+    narrower: tuple[str, ...] = ()  # narrower populations the sentence names ("adults with type 1 diabetes")
+    implied: tuple[str, ...] = ()  # … that only its document's title names (the sentence does not say)
+    drift: tuple[str, ...] = ()  # diseases the title names that the question does not
     relevance: float = 0.0
     on_topic: bool = True  # mentions the question's rarest term (here or in the document title)
     score: float = 0.0
     corroboration: list[int] = field(default_factory=list)  # other evidence numbers saying the same
 
+    @property
+    def subgroup(self) -> bool:
+        """About a narrower population (or another disease) than the question asks about."""
+        return bool(self.narrower or self.implied or self.drift)
 
-def trim(sentence: str) -> str:
-    """Remove labels, leading discourse markers and reference marks; never rewrite claims."""
+
+# NICE-style provenance tags ("[2004, amended 2015]", "[new 2014]"): when the evidence was last
+# reviewed, not part of the recommendation; the sentence splitter leaves them at the start of the
+# next sentence.
+_DATE_TAG = (r"\[(?:new\s+|updated\s+)?(?:19|20)\d\d(?:\s*[,;]\s*(?:amended|updated|reviewed|reaffirmed|revised)"
+             r"\s+(?:19|20)\d\d)*\]")
+_LEAD_DATE = re.compile(rf"^(?:{_DATE_TAG}\s*)+(?=[A-Z(\[]|$)")  # not "[2008] indicates that …"
+_TRAIL_DATE = re.compile(rf"(?:\s*{_DATE_TAG})+(?=\W*$)")
+# a recommendation's leading grade label ("A: …", "A (2007): …", "B*: …", "GPP: …"): moved to the end
+# where graded recommendations carry their grade, without the year of the guideline update
+_LEAD_GRADE = re.compile(r"^(?P<grade>[A-D]\*?|GPP)(?:\s*\((?:19|20)\d\d\))?\s*:\s+(?=[A-Z])")
+_DEFINITION_SECTION = re.compile(r"definition|rating|(?:grades?|levels?|quality|strength|categor\w*) of|legend|"
+                                 r"abbreviation|\bkey\b", re.IGNORECASE)
+_TABLE_ROW = re.compile(r"\|.*\|")
+
+
+def trim(sentence: str, *, grade_labels: bool = False) -> str:
+    """Remove labels, provenance tags, leading discourse markers and reference marks; never
+    rewrite claims. With ``grade_labels`` (a recommendations section), a leading grade label
+    becomes a trailing "(grade A)"."""
     text = _SPACE.sub(" ", sentence).strip(" -•*▪◦\t")
+    text = _LEAD_DATE.sub("", text)
+    text = _TRAIL_DATE.sub("", text)
+    grade = _LEAD_GRADE.match(text) if grade_labels else None
+    if grade:
+        text = text[grade.end():]
     text = _LEAD_LABEL.sub("", text)
     text = _LEAD_DISCOURSE.sub("", text)
     text = _REF_MARK.sub("", text).strip()
@@ -111,6 +141,9 @@ def trim(sentence: str) -> str:
         text = text[0].upper() + text[1:]
     if text and text[-1] not in ".!?\"')]":
         text += "."
+    if grade:
+        label = grade.group("grade")
+        text = f"{text[:-1]} ({'GPP' if label == 'GPP' else 'grade ' + label}){text[-1]}"
     return text
 
 
@@ -120,10 +153,30 @@ GRADE = re.compile(
     r"\(?(?:level|grade|class) (?:of evidence )?[a-e1-3iv]+\)?)(?:[,;]? [a-z ]{0,30})?", re.IGNORECASE)
 
 
+_HEADING_MAX_WORDS = 12
+_CLOSING = ".!?:;)]\"'"
+
+
+def _lines(text: str) -> list[str]:
+    """The passage's lines: a line that wraps mid-sentence (the next starts lower-case) is joined
+    to it, and a short line without closing punctuation is a heading, dropped (otherwise "Beta
+    Blockers" fuses with the recommendation under it)."""
+    lines: list[str] = []
+    for line in (raw.strip() for raw in text.split("\n")):
+        if not line:
+            continue
+        if lines and line[0].islower():
+            lines[-1] = f"{lines[-1]} {line}"
+        else:
+            lines.append(line)
+    return [line for line in lines if line[-1] in _CLOSING or line[0] in "-•*▪◦"
+            or len(line.split()) > _HEADING_MAX_WORDS or ". " in line]
+
+
 def _segments(text: str) -> list[str]:
     """Sentences (and list items); an evidence-grade statement joins the sentence before it."""
     out: list[str] = []
-    for part in _BULLET_SPLIT.split(text):
+    for part in (p for line in _lines(text) for p in _BULLET_SPLIT.split(line)):
         part = part.strip()
         spans = split_sentences(part) if part else []
         pieces = [p for a, b in spans for p in _CLOSE_PAREN_SPLIT.split(part[a:b])]
@@ -146,11 +199,15 @@ def extract(evidence: Sequence[Hit], *, min_words: int = 6, max_words: int = 80)
         section = hit.passage.section
         in_conclusion = bool(CONCLUSION_SECTION.search(section))
         in_recommendation = bool(RECOMMENDATION_SECTION.search(section))
+        # "Q: …" lines mean a question-and-answer layout, where "A:" is the answer, not a grade
+        grade_labels = (in_recommendation and not _DEFINITION_SECTION.search(section)
+                        and not re.search(r"(?:^|\n)Q:", hit.passage.text))
         for position, raw in enumerate(_segments(hit.passage.text)):
-            text = trim(raw)
+            text = trim(raw, grade_labels=grade_labels)
             n_words = len(text.split())
             key = text.lower()
-            if n_words < min_words or n_words > max_words or text.endswith("?") or key in seen:
+            if (n_words < min_words or n_words > max_words or text.endswith("?") or key in seen
+                    or _TABLE_ROW.search(text)):
                 continue
             seen.add(key)
             out.append(Candidate(

@@ -3,8 +3,8 @@
 score = relevance (IDF-weighted question-term coverage, with a little credit for the document
 title) + conclusion/recommendation cues + level of evidence + recency + rank of the passage in
 the reranked evidence − penalties (methods, meta text, dangling "This…", statistics-heavy, and for
-patients, reading grade above 8). Weights were tuned by reading answers to the development
-questions and checked on the eval sets (docs/answers.md).
+patients, reading grade above 8 and again above 14). Weights were tuned by reading answers to the
+development questions and checked on the eval sets (docs/answers.md, benchmarks/readability.py).
 """
 
 from __future__ import annotations
@@ -29,6 +29,8 @@ P_META = 0.40
 P_DANGLING = 0.12
 P_STATS = 0.06  # per statistic beyond the first
 P_GRADE = 0.05  # per reading grade above 8 (patients)
+P_HARD = 0.10  # … and again per grade above 14: such sentences are for specialists (benchmarks/readability.py)
+HARD_GRADE = 14.0
 B_CONSUMER = 0.15  # patients: consumer-health sources
 B_INTENT = 0.08  # sentence speaks to a theme the question asks about
 
@@ -63,7 +65,8 @@ def score_all(candidates: Sequence[Candidate], terms: Terms, audience: Audience,
         elif intents and c.themes:  # speaks to something the question did not ask about
             s -= B_INTENT
         if audience is Audience.PATIENT:
-            s -= P_GRADE * max(0.0, min(c.grade, 20.0) - 8.0)
+            grade = min(c.grade, 20.0)
+            s -= P_GRADE * max(0.0, grade - 8.0) + P_HARD * max(0.0, grade - HARD_GRADE)
             s -= 0.05 * min(c.stats, 3)
             if doc.kind is Kind.CONSUMER:
                 s += B_CONSUMER

@@ -1,91 +1,45 @@
-"""Yes/no verdicts from conclusion sentences (PubMedQA-style), honest about uncertainty.
+"""Yes/no verdicts from the leading studies' conclusions, honest about uncertainty.
 
-Each relevant conclusion sentence gets a polarity: negative findings ("did not", "no
-significant", "not associated") → no; similarity ("comparable", "no difference") → yes when the
-question asks about equivalence or safety, no when it asks about a difference or an effect;
-hedges ("further studies are needed", "remains unclear") → uncertain; otherwise a positive
-finding → yes. Polarities weighted by relevance and evidence rank, the first conclusion's cues
-and the question's framing ("really", "always", "as safe as") are combined by a small
-logistic regression (weights below, fitted on PubMedQA training questions).
+A study answers a yes/no question in its conclusion, so the verdict rests on the conclusion
+sentences of the leading evidence documents (``conclusions.py`` makes sure they are in the
+evidence). Each document's conclusion is read by a small trained model (``verdict_model``:
+named cues such as negative findings, similarity read against the question's framing and hedges)
+into P(yes), P(no), P(uncertain); documents about as relevant as the first are combined by rank.
+The model's own *uncertain* class rarely wins (PubMedQA's "maybe" is not separable by such cues),
+so *uncertain* comes from what a reader would call undecided: a conclusion that says it cannot
+decide, or leading studies that answer oppositely. Without any conclusion section (guidelines,
+snippets) the most relevant conclusion-like sentences stand in.
 """
 
 from __future__ import annotations
 
-import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from curbside.answer.conclusions import CONCLUSION_SECTION
+from curbside.answer.generators.extractive.assemble import Plan
 from curbside.answer.generators.extractive.candidates import Candidate
+from curbside.answer.generators.extractive.verdict_cues import UNDECIDED, sentence_polarity
+from curbside.answer.generators.extractive.verdict_model import VerdictModel, load
 from curbside.records import Verdict
 
-NEGATIVE = re.compile(
-    r"\b(?:(?:did|does|do|was|were|is|are|could|can|has|have|had|would|will|may|might|should) not|cannot|"
-    r"(?:didn|doesn|don|wasn|weren|isn|aren|hasn|haven|couldn|won|wouldn)'?t|no (?:significant|statistically|"
-    r"clear|clinically|consistent|major|relevant|additional|further|added|beneficial|independent|"
-    r"association|relationship|correlation|effect|evidence|benefit|role|impact|influence|improvement|"
-    r"increase|decrease|reduction|change|advantage|differences?|predictive|prognostic|value|impact|"
-    r"protective|link|need)|failed to|unable to|not (?:significantly|associated|related|correlated|"
-    r"effective|beneficial|superior|necessary|required|justified|recommended|useful|predictive|"
-    r"supported|improve|reduce|increase|affect|influence|alter|change|a (?:risk|predictor|reliable|"
-    r"significant|useful)|an? (?:independent|important)|be (?:used|recommended)|confirmed|found|seen|"
-    r"observed|detected|demonstrated|shown|different|differ)|neither|lack(?:s|ed)? (?:of )?(?:a |an )?"
-    r"(?:significant |clear )?(?:effect|association|benefit|evidence|efficacy|correlation)|"
-    r"ineffective|unnecessary|unlikely|no longer|did not differ|absence of (?:a |any )?(?:significant )?"
-    r"(?:effect|association|difference|benefit)|none of|(?:may|might) not|insufficient to|rather than|"
-    r"(?:do|does|did) not need|not (?:be )?(?:applicable|appropriate|sufficient|adequate|warranted|mandatory|"
-    r"reliable|accurate|valid|helpful|routinely)|of (?:little|no|limited) (?:value|use|benefit|relevance)|"
-    r"limited (?:value|role|benefit|utility)|disappointing|^no\b)", re.IGNORECASE)
-NOT_NEGATION = re.compile(r"\bnot only\b|\bwhether or not\b|\bwho (?:are|is|do|does|did|have|has) not\b|"
-                          r"\b(?:are|is) not at (?:increased |high )?risk\b|\bnot (?:yet )?(?:been )?(?:well )?"
-                          r"(?:understood|known|established|studied)\b|\bcannot be (?:excluded|ruled out)\b",
-                          re.IGNORECASE)
-SIMILAR = re.compile(
-    r"\b(?:similar|comparable|equivalent|equally|as (?:safe|effective|accurate|good|well) as|"
-    r"non-?inferior|no (?:significant )?differences?|did not differ|not (?:significantly )?differ|"
-    r"same|identical|consistent with)\b", re.IGNORECASE)
-HEDGE = re.compile(
-    r"\b(?:further (?:\w+ ){0,3}(?:studies|research|trials|investigations?|evaluation|work|data)|larger "
-    r"(?:\w+ )?(?:studies|trials|series|cohorts?)|remains? (?:unclear|uncertain|controversial|unknown|to be|"
-    r"debated|questionable|elusive)|is (?:unclear|uncertain|controversial|debatable|questionable)|"
-    r"inconclusive|conflicting|insufficient evidence|limited evidence|not (?:yet )?(?:clear|established|"
-    r"proven)|warrant(?:s|ed)? further|needs? (?:to be )?(?:confirm|validat|further)|preliminary|"
-    r"may or may not|mixed results|cannot be (?:excluded|ruled out|recommended)|unclear|modest)\b",
-    re.IGNORECASE)
-MAYBE_WORDS = re.compile(r"\b(?:may|might|could|possibly|potentially|appears?|seems?|suggests?)\b",
-                         re.IGNORECASE)
-Q_EQUIVALENCE = re.compile(
-    r"\b(?:as (?:\w+ )?(?:safe|effective|good|accurate|reliable|well)|equivalent|comparable|similar|same|"
-    r"non-?inferior|equally|safe|feasible|acceptable|alternative|replace|substitute|reliable|valid|"
-    r"accurate|necessary|needed|justified|worthwhile|still)\b", re.IGNORECASE)
-Q_NEGATED = re.compile(r"^\W*(?:is|are|do|does|did|can|should|was|were|has|have)n'?t\b|\b(?:is|are|do|does|did) "
-                       r"(?:\w+ )?not\b", re.IGNORECASE)
-
-Q_SKEPTIC = re.compile(r"\b(?:really|always|all patients|routinely|mandatory|must|necessary|worth|still|"
-                       r"justified|need to)\b", re.IGNORECASE)
-
-_SIGNIFICANT = re.compile(r"\bsignificant(?:ly)?\b", re.IGNORECASE)
-_NOT_SIGNIFICANT = re.compile(r"\b(?:no|not) (?:statistically )?significant", re.IGNORECASE)
-FEATURES = ("polarity", "hedge", "first_polarity", "first_hedge", "first_negative", "similar", "significant",
-            "not_significant", "skeptical_question", "equivalence_question", "first_maybe_words")
-# Multinomial logistic regression (yes, no, uncertain) over FEATURES + bias, fitted on the 409 PubMedQA
-# training questions the knowledge base answers (L2 0.01); 5-fold cross-validated accuracy 0.65
-# (the polarity rules alone: 0.62; always "yes": 0.55). Refit with benchmarks/answers_quality.py --fit-verdict.
-WEIGHTS = (  # one row per feature, then the bias; columns: yes, no, uncertain
-    (0.511, -0.317, -0.194),
-    (0.121, -0.073, -0.047),
-    (-0.074, 0.110, -0.037),
-    (-0.266, 0.117, 0.150),
-    (-0.755, 0.613, 0.142),
-    (0.382, -0.247, -0.135),
-    (0.402, 0.015, -0.417),
-    (-0.169, 0.159, 0.010),
-    (-0.412, 0.615, -0.203),
-    (-0.166, 0.130, 0.036),
-    (-0.026, -0.061, 0.087),
-    (0.540, 0.151, -0.691),
-)
+MAX_DOCUMENTS = 3  # leading documents whose conclusions are read
+MAX_SENTENCES = 6  # … at most this many sentences each
+RANK_DECAY = 1.5  # weight of a counted document at rank r (0-based): relevance / (1 + RANK_DECAY · r)
+MIN_RELEVANCE = 0.8  # a later document counts when its conclusion is about as relevant as the first's
+CONFLICT = 0.6  # two counted documents each this sure of opposite answers → uncertain
 CLASSES = (Verdict.YES, Verdict.NO, Verdict.UNCERTAIN)
+__all__ = ["Basis", "VerdictResult", "bases", "decide", "sentence_polarity", "show_basis", "weigh"]
+
+
+@dataclass(frozen=True, slots=True)
+class Basis:
+    """The sentences of one document a verdict reads, in reading order."""
+
+    texts: tuple[str, ...]
+    evidence: tuple[int, ...]  # evidence numbers they come from
+    conclusion: bool  # from a conclusion section (else the best conclusion-like sentences)
+    relevance: float  # best question-term coverage among them
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,65 +47,67 @@ class VerdictResult:
     verdict: Verdict
     polarity: float  # P(yes) − P(no)
     hedge: float  # P(uncertain)
-    basis: tuple[int, ...]  # evidence numbers of the sentences used
+    basis: tuple[int, ...]  # evidence numbers of the sentences read, the deciding document first
+    cues: tuple[str, ...] = ()  # named cues that pushed hardest towards the verdict
+    note: str = ""  # e.g. why the verdict is uncertain
+    deciding: tuple[str, ...] = ()  # the sentences of the deciding (first) document
 
 
-def sentence_polarity(text: str, question: str) -> tuple[float, float]:
-    """(polarity −1/+1, hedge 0…1) of one sentence with respect to the question."""
-    cleaned = NOT_NEGATION.sub(" ", text)
-    similar = bool(SIMILAR.search(cleaned))
-    negative = bool(NEGATIVE.search(cleaned))
-    hedge = 1.0 if HEDGE.search(text) else (0.3 if MAYBE_WORDS.search(text) else 0.0)
-    if similar:
-        polarity = 1.0 if Q_EQUIVALENCE.search(question) else -1.0
-        if negative and not re.search(r"no (?:significant )?differences?|did not differ|not (?:significantly )?"
-                                      r"differ", cleaned, re.IGNORECASE):
-            polarity = -1.0
-    elif negative:
-        polarity = -1.0
-    else:
-        polarity = 1.0
-    if Q_NEGATED.search(question):
-        polarity = -polarity
-    return polarity, hedge
+def _basis(sentences: Sequence[Candidate], conclusion: bool) -> Basis:
+    chosen = sorted(sentences, key=lambda c: (c.evidence, c.position))[:MAX_SENTENCES]
+    return Basis(tuple(c.text for c in chosen), tuple(dict.fromkeys(c.evidence for c in chosen)), conclusion,
+                 max(c.relevance for c in chosen))
 
 
-def verdict_pool(candidates: Sequence[Candidate]) -> list[Candidate]:
-    """The sentences a verdict rests on: relevant conclusions, in evidence order (at most six)."""
-    best_rel = max(c.relevance for c in candidates)
-    pool = [c for c in candidates if c.conclusion and c.relevance >= 0.5 * best_rel and not c.method]
-    if not pool:
-        pool = sorted(candidates, key=lambda c: c.score, reverse=True)[:3]
-    return sorted(pool, key=lambda c: (c.evidence, c.position))[:6]
+def bases(candidates: Sequence[Candidate]) -> list[Basis]:
+    """One basis per leading document that has a conclusion section (at most ``MAX_DOCUMENTS``,
+    evidence order); else one basis of the most relevant conclusion-like sentences."""
+    ordered = sorted(candidates, key=lambda c: (c.evidence, c.position))
+    documents = list(dict.fromkeys(c.hit.document.id for c in ordered))[:MAX_DOCUMENTS]
+    out = []
+    for doc_id in documents:
+        found = [c for c in ordered if c.hit.document.id == doc_id and CONCLUSION_SECTION.search(c.section)]
+        if found:
+            out.append(_basis(found, conclusion=True))
+    if out or not candidates:
+        return out
+    best = max(c.relevance for c in candidates)
+    pool = [c for c in candidates if c.conclusion and c.relevance >= 0.5 * best and not c.method]
+    return [_basis(pool or sorted(candidates, key=lambda c: c.score, reverse=True)[:3], conclusion=False)]
 
 
-def features(question: str, pool: Sequence[Candidate]) -> list[float]:
-    total = weighted = hedged = 0.0
-    for c in pool:
-        w = c.relevance / (1 + 0.6 * (c.evidence - 1))
-        polarity, hedge = sentence_polarity(c.text, question)
-        total += w
-        weighted += w * polarity
-        hedged += w * hedge
-    first = pool[0].text
-    p1, h1 = sentence_polarity(first, question)
-    text = " ".join(c.text for c in pool)
-    return [weighted / total if total else 0.0, hedged / total if total else 1.0, p1, h1,
-            float(bool(NEGATIVE.search(NOT_NEGATION.sub(" ", first)))), float(bool(SIMILAR.search(text))),
-            float(bool(_SIGNIFICANT.search(text))), float(bool(_NOT_SIGNIFICANT.search(text))),
-            float(bool(Q_SKEPTIC.search(question))), float(bool(Q_EQUIVALENCE.search(question))),
-            float(bool(MAYBE_WORDS.search(first)))]
+def weigh(question: str, found: Sequence[Basis], model: VerdictModel) -> VerdictResult:
+    """Rank-weighted mean of the documents' probabilities; opposite confident answers from the
+    counted documents make it uncertain."""
+    if not found:
+        return VerdictResult(Verdict.UNCERTAIN, 0.0, 1.0, (), note="no evidence sentence to read")
+    first = found[0].relevance or 1.0
+    counted = [b for i, b in enumerate(found) if i == 0 or b.relevance >= MIN_RELEVANCE * first]
+    per_doc = [model.probabilities(model.features(question, b.texts)) for b in counted]
+    weights = [(b.relevance or 1.0) / (1 + RANK_DECAY * i) for i, b in enumerate(counted)]
+    probs = [sum(w * p[k] for w, p in zip(weights, per_doc, strict=True)) / sum(weights) for k in range(3)]
+    note = ""
+    if found[0].conclusion and UNDECIDED.search(found[0].texts[0]):
+        note = "the leading study's conclusion is undecided"
+    elif any(p[0] >= CONFLICT for p in per_doc) and any(p[1] >= CONFLICT for p in per_doc):
+        note = "the leading studies conclude differently"
+    best = 2 if note else max(range(3), key=lambda k: probs[k])
+    features = model.features(question, found[0].texts)
+    cues = tuple(name for name, push in model.contributions(features, best)[:3] if push > 0)
+    basis = tuple(dict.fromkeys(n for b in counted for n in b.evidence))
+    return VerdictResult(CLASSES[best], probs[0] - probs[1], probs[2], basis, cues, note, found[0].texts)
 
 
-def decide(question: str, candidates: Sequence[Candidate]) -> VerdictResult:
-    """Verdict from the most relevant conclusion sentences (uncertain without any)."""
-    if not candidates:
-        return VerdictResult(Verdict.UNCERTAIN, 0.0, 1.0, ())
-    pool = verdict_pool(candidates)
-    x = [*features(question, pool), 1.0]
-    logits = [sum(w[k] * v for w, v in zip(WEIGHTS, x, strict=True)) for k in range(3)]
-    top = max(logits)
-    exp = [math.exp(z - top) for z in logits]
-    probs = [e / sum(exp) for e in exp]
-    best = max(range(3), key=lambda k: probs[k])
-    return VerdictResult(CLASSES[best], probs[0] - probs[1], probs[2], tuple(dict.fromkeys(c.evidence for c in pool)))
+def show_basis(chosen: Plan, candidates: Sequence[Candidate], result: VerdictResult) -> None:
+    """Make the answer show what the verdict rests on: when neither the bottom line nor a body
+    bullet comes from the deciding document's conclusion, its first sentence leads the body."""
+    if not result.deciding or any(c.text in result.deciding for c in (chosen.bottom, *chosen.body)):
+        return
+    sentence = next((c for c in candidates if c.text == result.deciding[0]), None)
+    if sentence is not None:
+        chosen.body.insert(0, sentence)
+
+
+def decide(question: str, candidates: Sequence[Candidate], model: VerdictModel | None = None) -> VerdictResult:
+    """Verdict from the leading conclusions (uncertain without any evidence sentence)."""
+    return weigh(question, bases(candidates), model or load())

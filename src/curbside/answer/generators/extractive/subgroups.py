@@ -1,0 +1,43 @@
+"""Candidates about a narrower population than the question asks about (``answer/population.py``).
+
+A sentence that names a narrower group ("… in adults with type 1 diabetes") is *labelled* by its
+own words: it may stay in a section, a little lower. A sentence whose document title or section
+names the group but which does not say so itself ("Medications are not recommended as first-line
+therapy." under "Screening for hypertension in children"; "Treatment will depend on what type of
+PH you have." under "Pulmonary Hypertension") would read as general advice: the planner keeps it
+out of a general answer. Neither kind becomes the bottom line of a general
+question while a general statement is at hand (``assemble.choose_bottom``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from curbside.answer.generators.extractive.candidates import Candidate
+from curbside.answer.population import Scope
+
+P_SUBGROUP = 0.15  # score penalty for a sentence about a narrower population
+
+
+def mark(candidates: Sequence[Candidate], scope: Scope) -> None:
+    """Fill ``narrower``, ``implied`` and ``drift`` on every candidate and lower the score of
+    the narrower ones (in place)."""
+    by_doc: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+    by_section: dict[tuple[str, str], tuple[str, ...]] = {}
+    for c in candidates:
+        doc = c.hit.document
+        if doc.id not in by_doc:
+            by_doc[doc.id] = (scope.narrower(doc.title), scope.other_topics(doc.title))
+        title_narrower, drift = by_doc[doc.id]
+        key = (doc.id, c.section)
+        if key not in by_section:
+            by_section[key] = scope.narrower(c.section)
+        c.narrower = scope.narrower(c.text)
+        c.drift = drift
+        # the title's population, or its other disease when the sentence does not name the
+        # question's ("Treatment will depend on what type of PH you have." under *Pulmonary
+        # Hypertension*), is implied by the title alone
+        implied = [*title_narrower, *by_section[key], *(() if scope.names_topic(c.text) else drift)]
+        c.implied = () if c.narrower else tuple(dict.fromkeys(implied))
+        if c.narrower or c.implied:
+            c.score -= P_SUBGROUP

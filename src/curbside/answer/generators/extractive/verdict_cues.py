@@ -1,0 +1,232 @@
+"""Cues that separate yes, no and uncertain in a study's conclusion, read against the question.
+
+Each feature is a number a reader can check by eye: a negative finding ("did not", "no
+significant", "inadequate"), similarity read against the question's framing ("comparable" answers
+"is X as safe as Y?" yes but "is X better than Y?" no), a question word the conclusion negates
+("accurate" → "inaccurate", "not accurate"), a direction opposite to the question's ("increase" →
+"lower"), hedges ("may", "further studies are needed", "remains unclear") and contrast
+("however"). ``verdict_model`` weighs them; the weights are learnt, the cues are not.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Sequence
+from statistics import mean
+
+NEGATIVE = re.compile(
+    r"\b(?:(?:did|does|do|was|were|is|are|could|can|has|have|had|would|will|may|might|should) not|cannot|"
+    r"(?:didn|doesn|don|wasn|weren|isn|aren|hasn|haven|couldn|won|wouldn)'?t|no (?:significant|statistically|"
+    r"clear|clinically|consistent|major|relevant|additional|further|added|beneficial|independent|overall|"
+    r"association|relationship|correlation|effect|evidence|benefit|role|impact|influence|improvement|"
+    r"increase|decrease|reduction|change|advantage|differences?|predictive|prognostic|value|impact|"
+    r"protective|link|need|data)|failed to|unable to|not (?:significantly|associated|related|correlated|"
+    r"effective|beneficial|superior|necessary|required|justified|recommended|useful|predictive|"
+    r"supported|improve|reduce|increase|affect|influence|alter|change|a (?:risk|predictor|reliable|"
+    r"significant|useful|suitable)|an? (?:independent|important)|be (?:used|recommended|considered)|confirmed|"
+    r"found|seen|observed|detected|demonstrated|shown|different|differ)|neither|lack(?:s|ed)? (?:of )?"
+    r"(?:a |an )?(?:significant |clear )?(?:effect|association|benefit|evidence|efficacy|correlation)|"
+    r"ineffective|unnecessary|unlikely|no longer|did not differ|absence of (?:a |any )?(?:significant )?"
+    r"(?:effect|association|difference|benefit)|none of|(?:may|might) not|insufficient to|rather than|"
+    r"(?:do|does|did) not need|not (?:be )?(?:applicable|appropriate|sufficient|adequate|warranted|mandatory|"
+    r"reliable|accurate|valid|helpful|routinely)|of (?:little|no|limited) (?:value|use|benefit|relevance)|"
+    r"limited (?:value|role|benefit|utility)|little evidence|disappointing|^no\b)", re.IGNORECASE)
+NOT_NEGATION = re.compile(r"\bnot only\b|\bwhether or not\b|\bwho (?:are|is|do|does|did|have|has) not\b|"
+                          r"\b(?:are|is) not at (?:increased |high )?risk\b|\bnot (?:yet )?(?:been )?(?:well )?"
+                          r"(?:understood|known|established|studied)\b|\bcannot be (?:excluded|ruled out)\b",
+                          re.IGNORECASE)
+SIMILAR = re.compile(
+    r"\b(?:similar|comparable|equivalent|equally|as (?:safe|effective|accurate|good|well) as|"
+    r"non-?inferior|no (?:significant )?differences?|did not differ|not (?:significantly )?differ|"
+    r"same|identical|consistent with)\b", re.IGNORECASE)
+NO_DIFFERENCE = re.compile(r"no (?:\w+ ){0,2}differences?|did not differ|not (?:significantly )?differ\w*|"
+                           r"\bsimilar|\bcomparable|\bequivalent|no (?:\w+ )?change", re.IGNORECASE)
+DIFFERENT = re.compile(r"\b(?:differ\w*|distinct|dissimilar|vary|varies|varied)\b", re.IGNORECASE)
+SAME = re.compile(r"\b(?:same|similar\w*|comparable|equivalent|equal\w*|identical|consistent|agree\w*)\b",
+                  re.IGNORECASE)
+HEDGE = re.compile(
+    r"\b(?:further (?:\w+ ){0,3}(?:studies|research|trials|investigations?|evaluation|work|data)|larger "
+    r"(?:\w+ )?(?:studies|trials|series|cohorts?)|remains? (?:unclear|uncertain|controversial|unknown|to be|"
+    r"debated|questionable|elusive)|is (?:unclear|uncertain|controversial|debatable|questionable)|"
+    r"inconclusive|conflicting|insufficient evidence|limited evidence|not (?:yet )?(?:clear|established|"
+    r"proven)|warrant(?:s|ed)? further|needs? (?:to be )?(?:confirm|validat|further)|preliminary|"
+    r"may or may not|mixed results|cannot be (?:excluded|ruled out|recommended)|unclear|modest)\b",
+    re.IGNORECASE)
+# a conclusion that says outright it cannot decide (PubMedQA: the few that do are mostly "maybe";
+# a mere call for further studies after a finding is not, annotators then answer yes or no)
+UNDECIDED = re.compile(
+    r"\b(?:may or may not|inconclusive|conflicting (?:results|evidence|findings|data)|remains? (?:unclear|uncertain|"
+    r"controversial|unknown|unresolved|debated|to be (?:determined|established|elucidated|clarified))|(?:is|are|was|"
+    r"were) (?:still )?(?:unclear|uncertain|controversial|equivocal|unresolved)|equivocal|insufficient evidence|"
+    r"no (?:firm|definite|definitive|clear) conclusions?|cannot (?:be )?(?:determined?|concluded?)|not (?:yet )?"
+    r"(?:clear|established|proven)|(?:unclear|uncertain) whether|mixed (?:results|evidence|findings))\b", re.IGNORECASE)
+MAYBE_WORDS = re.compile(r"\b(?:may|might|could|possibly|potentially|appears?|seems?|suggests?)\b",
+                         re.IGNORECASE)
+TENTATIVE = re.compile(r"\b(?:may|might|could|possibly|potentially|perhaps|appears?|seems?|likely|suggests?|"
+                       r"further|larger|future|warrant\w*|needed|unclear|uncertain|unknown|controvers\w+|"
+                       r"debat\w+|inconclusive|conflicting|remains?|prospective|randomi[sz]ed)\b", re.IGNORECASE)
+CONTRAST = re.compile(r"\b(?:however|although|though|whereas|but|nevertheless|despite|yet|while)\b", re.IGNORECASE)
+NEGATIVE_WORDS = re.compile(
+    r"\b(?:poor(?:ly)?|inadequate(?:ly)?|inaccurate|unreliable|ineffective|insufficient|little|limited|low|"
+    r"lower|weak|lack(?:s|ed|ing)?|fail(?:s|ed|ure)?|unaware|underused|unsatisfactory|suboptimal|not|no|none|"
+    r"neither|nor|never|without|cannot|unnecessary|unlikely|rarely|only)\b", re.IGNORECASE)
+POSITIVE_WORDS = re.compile(
+    r"\b(?:significant(?:ly)?|effective(?:ly)?|safe(?:ly)?|feasible|useful|reliable|accurate|beneficial|"
+    r"superior|improve[sd]?|improvement|better|associated|predict(?:s|ed|ive|or)?|increase[sd]?|reduce[sd]?|"
+    r"valuable|important|successful(?:ly)?|recommended|should|can|high(?:er)?|good|excellent)\b", re.IGNORECASE)
+UP = re.compile(r"\b(?:increase[sd]?|increasing|higher|more|greater|elevated|raised|improve[sd]?|better|"
+                r"enhance[sd]?|longer)\b", re.IGNORECASE)
+DOWN = re.compile(r"\b(?:decrease[sd]?|decreasing|lower|less|fewer|reduced?|reduces|reduction|worse|impaired|"
+                  r"shorter|diminish\w*)\b", re.IGNORECASE)
+Q_EQUIVALENCE = re.compile(
+    r"\b(?:as (?:\w+ )?(?:safe|effective|good|accurate|reliable|well)|equivalent|comparable|similar|same|"
+    r"non-?inferior|equally|safe|feasible|acceptable|alternative|replace|substitute|reliable|valid|"
+    r"accurate|necessary|needed|justified|worthwhile|still)\b", re.IGNORECASE)
+Q_COMPARES = re.compile(r"\b(?:more|less|better|worse|higher|lower|greater|superior|inferior|than|increase\w*|"
+                        r"decrease\w*|reduce\w*|improve\w*|differ\w*|affect\w*|influence\w*|impact\w*|change\w*|"
+                        r"predict\w*|associated|risk)\b", re.IGNORECASE)
+Q_NEGATED = re.compile(r"^\W*(?:is|are|do|does|did|can|should|was|were|has|have)n'?t\b|\b(?:is|are|do|does|did) "
+                       r"(?:\w+ )?not\b", re.IGNORECASE)
+Q_SKEPTIC = re.compile(r"\b(?:really|always|all patients|routinely|mandatory|must|necessary|worth|still|"
+                       r"justified|need to)\b", re.IGNORECASE)
+PLAIN_NEGATION = re.compile(r"\b(?:no|little|minimal|poor|inadequate\w*|minor|weak|independent of)\s+"
+                            r"(?!longer\b|matter\b|doubt\b|one\b)\w+", re.IGNORECASE)
+NEGATED_HARM = re.compile(r"\b(?:no|minimal|little|minor)\s+(?:\w+\s+)?(?:complications?|adverse|side effects?|"
+                          r"morbidity|mortality|deaths?|recurrences?|toxicity|harms?|bleeding|infections?|pain)\b",
+                          re.IGNORECASE)
+SIGNIFICANT = re.compile(r"\bsignificant(?:ly)?\b", re.IGNORECASE)
+NOT_SIGNIFICANT = re.compile(r"\b(?:no|not) (?:statistically )?significant", re.IGNORECASE)
+_NO_DIFFER_PHRASE = re.compile(r"no (?:significant )?differences?|did not differ|not (?:significantly )?differ",
+                               re.IGNORECASE)
+_QUESTION_WORD = re.compile(r"[A-Za-z]{4,}")
+_SUFFIXES = ("ations", "ation", "ities", "ity", "ness", "ments", "ment", "ings", "ing", "ed", "es", "s", "ly")
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:'t)?|[.,;:!?()]")
+_NEGATORS = frozenset({"not", "no", "never", "without", "neither", "nor", "cannot", "none", "lack", "lacks",
+                       "lacked", "failed", "fail", "unable"})
+NEGATION_SCOPE = 3  # words after a negator marked as negated ("did not NEG_reduce NEG_mortality")
+
+CUES = ("polarity_mean", "hedge_mean", "polarity_first", "hedge_first", "polarity_min", "hedge_max",
+        "negative_first", "negative_any", "negative_count", "similar", "significant", "not_significant",
+        "question_skeptical", "question_equivalence", "maybe_first", "hedge_any", "negative_words",
+        "positive_words", "tentative_words", "contrast", "question_word_negated", "asks_same_finds_different",
+        "asks_difference_finds_none", "asks_same_finds_same", "asks_up_finds_down", "asks_down_finds_up",
+        "question_negated", "question_alternatives", "focus_polarity", "focus_negative", "plain_negation")
+
+
+def sentence_polarity(text: str, question: str) -> tuple[float, float]:
+    """(polarity −1/+1, hedge 0…1) of one sentence with respect to the question."""
+    cleaned = NOT_NEGATION.sub(" ", text)
+    similar = bool(SIMILAR.search(cleaned))
+    negative = bool(NEGATIVE.search(cleaned))
+    hedge = 1.0 if HEDGE.search(text) else (0.3 if MAYBE_WORDS.search(text) else 0.0)
+    if similar:
+        polarity = 1.0 if Q_EQUIVALENCE.search(question) else -1.0
+        if negative and not _NO_DIFFER_PHRASE.search(cleaned):
+            polarity = -1.0
+    elif negative:
+        polarity = -1.0
+    else:
+        polarity = 1.0
+    if Q_NEGATED.search(question):
+        polarity = -polarity
+    return polarity, hedge
+
+
+def _stem(word: str) -> str:
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def negated_question_words(question: str, text: str) -> int:
+    """Question words the text negates: "accurate" → "inaccurate" / "not accurate" / "no accuracy"."""
+    q, t = question.lower(), text.lower()
+    count = 0
+    for word in {w.lower() for w in _QUESTION_WORD.findall(question)}:
+        root = re.escape(_stem(word))
+        if len(root) < 4:
+            continue
+        prefixed = re.compile(rf"\b(?:in|un|non-?|dis|im|ir){root}")
+        if (prefixed.search(t) and not prefixed.search(q)) or re.search(
+                rf"\b(?:not|no|never|without|nor|neither|cannot)\s+(?:\w+\s+){{0,2}}{root}", t):
+            count += 1
+    return count
+
+
+def focus(question: str, sentences: Sequence[str]) -> str:
+    """The sentence that echoes the question most (its answer, usually): most question words."""
+    words = {_stem(w.lower()) for w in _QUESTION_WORD.findall(question)}
+    if not sentences:
+        return ""
+    return max(sentences, key=lambda s: len(words & {_stem(w.lower()) for w in _QUESTION_WORD.findall(s)}))
+
+
+def plain_negation(text: str) -> bool:
+    """A negated finding in plain words ("no elevation", "poor agreement", "little need"), not a
+    reassurance about harms ("no complications")."""
+    return bool(PLAIN_NEGATION.search(NEGATED_HARM.sub(" ", NOT_NEGATION.sub(" ", text))))
+
+
+def cues(question: str, sentences: Sequence[str]) -> dict[str, float]:
+    """The named cue features (``CUES``) of the sentences a verdict rests on."""
+    text = " ".join(sentences)
+    first = sentences[0] if sentences else ""
+    polarities = [sentence_polarity(s, question) for s in sentences] or [(0.0, 1.0)]
+    cleaned = NOT_NEGATION.sub(" ", text)
+    asks_same, asks_up, asks_down = bool(SAME.search(question)), bool(UP.search(question)), bool(DOWN.search(question))
+    found_none = bool(NO_DIFFERENCE.search(text))
+    answer = focus(question, sentences)
+    values = (
+        mean(p for p, _ in polarities), mean(h for _, h in polarities), polarities[0][0], polarities[0][1],
+        min(p for p, _ in polarities), max(h for _, h in polarities),
+        bool(NEGATIVE.search(NOT_NEGATION.sub(" ", first))), bool(NEGATIVE.search(cleaned)),
+        min(3, len(NEGATIVE.findall(cleaned))) / 3, bool(SIMILAR.search(text)), bool(SIGNIFICANT.search(text)),
+        bool(NOT_SIGNIFICANT.search(text)), bool(Q_SKEPTIC.search(question)), bool(Q_EQUIVALENCE.search(question)),
+        bool(MAYBE_WORDS.search(first)), bool(HEDGE.search(text)),
+        min(5, len(NEGATIVE_WORDS.findall(cleaned))) / 5, min(8, len(POSITIVE_WORDS.findall(text))) / 8,
+        min(5, len(TENTATIVE.findall(text))) / 5, bool(CONTRAST.search(text)),
+        min(2, negated_question_words(question, text)) / 2,
+        asks_same and bool(DIFFERENT.search(text)) and not found_none,
+        bool(DIFFERENT.search(question) or Q_COMPARES.search(question)) and found_none,
+        asks_same and found_none,
+        asks_up and bool(DOWN.search(text)) and not UP.search(text),
+        asks_down and bool(UP.search(text)) and not DOWN.search(text),
+        bool(Q_NEGATED.search(question)), bool(re.search(r"\bor\b", question, re.IGNORECASE)),
+        sentence_polarity(answer, question)[0] if answer else 0.0,
+        bool(NEGATIVE.search(NOT_NEGATION.sub(" ", answer))) or plain_negation(answer), plain_negation(text),
+    )
+    return {name: float(v) for name, v in zip(CUES, values, strict=True)}
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case words, those shortly after a negator marked ``NEG_`` ("not NEG_reduce")."""
+    out: list[str] = []
+    scope = 0
+    for match in _TOKEN.finditer(text):
+        word = match.group(0).lower()
+        if word in ".,;:!?()":
+            scope = 0
+            continue
+        if word.endswith("n't"):
+            word = "not"
+        out.append(f"NEG_{word}" if scope else word)
+        if word in _NEGATORS:
+            scope = NEGATION_SCOPE
+        elif scope:
+            scope -= 1
+    return out
+
+
+def ngram_buckets(sentences: Sequence[str], buckets: int) -> dict[int, float]:
+    """Hashed word unigrams and bigrams, L2-normalised (crc32: the same buckets in every process)."""
+    if buckets <= 0:
+        return {}
+    words = tokens(" ".join(sentences))
+    counts: dict[int, float] = {}
+    for gram in (*words, *(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))):
+        bucket = zlib.crc32(gram.encode()) % buckets
+        counts[bucket] = counts.get(bucket, 0.0) + 1.0
+    norm = sum(v * v for v in counts.values()) ** 0.5
+    return {k: v / norm for k, v in counts.items()} if norm else {}

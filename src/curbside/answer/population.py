@@ -1,0 +1,218 @@
+"""Populations: who a question, a sentence or a document is about.
+
+Evidence about a narrower group (children, pregnancy, older adults, people with type 1 diabetes,
+transplant recipients …) answers a general question only for that group, so it must not become
+the bottom line of a general answer, and a document whose *title* names such a group speaks for
+that group in every sentence, even one that does not repeat it.
+
+Two kinds of mention, both read from the text as written (nothing is inferred):
+
+* **groups** — fixed patterns: children, pregnancy, older adults and age bands, transplant
+  recipients. A group is narrower unless the question names the same group;
+* **qualifiers** — "<people> with / who have / undergoing <condition>" ("adults with type 1
+  diabetes", "LT recipients with DM") and "<condition> patients" ("diabetic patients"). A
+  qualifier is narrower when its condition has a medical word (clinical vocabulary, disease name,
+  medical morphology or an abbreviation such as CKD) that the question — with its equivalent
+  wordings — does not have. Inclusive wordings ("including those with diabetes", "with or
+  without …") are not qualifiers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from curbside.answer.lexicon import disease_mentions, medical_signal
+from curbside.answer.synonyms import alternatives
+from curbside.answer.text import content_stems, stem, tokenize
+
+_I = re.IGNORECASE
+# family → pattern; a question naming any group of a family accepts the whole family
+GROUPS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("children", re.compile(
+        r"\b(?:child(?:ren|hood)?|p(?:a)?ediatrics?|infan(?:ts?|cy)|neonat\w*|new-?borns?|toddlers?|"
+        r"adolescen(?:ts?|ce)|teen(?:agers?|s)?|youths?|kids|school-?aged?|juveniles?|boys|girls|young people|"
+        r"preterm)\b", _I)),
+    ("pregnancy", re.compile(
+        r"\b(?:pregnan(?:t|cy|cies)|gestation(?:al)?|antenatal|prenatal|perinatal|post-?partum|peripartum|"
+        r"obstetric(?:s|al)?|(?:pre-?)?eclampsia|breast-?feeding|lactat(?:ing|ion)|trimesters?|"
+        r"expectant mothers?)\b", _I)),
+    ("age", re.compile(
+        r"\b(?:elderly|older (?:adults?|people|persons?|patients?|women|men|individuals|population)|"
+        r"geriatrics?|frail(?:ty)?|nursing homes?|very old)\b|"
+        r"\b(?:aged?|ages)\s+(?:\d{1,3}\s*(?:to|-|–|through|and)\s*\d{1,3}|(?:≥|>=?|<=?|≤|over|under|above|"
+        r"below)\s*\d{1,3}|\d{1,3}\s*(?:years?|y)?\s*(?:or|and)\s*(?:older|over|above|younger|under|less|more))|"
+        r"\b\d{1,3}\s*years?\s*(?:of age\s*)?(?:or|and)\s*(?:older|over|above|younger|under)\b|"
+        r"\b(?:older|younger) than\s*\d{1,3}\b|\b(?:over|under)\s+(?:the age of\s+)?\d{1,3}\s*years\b|"
+        r"(?:≥|>=|≤|<=)\s*\d{1,3}\s*(?:years|yrs|y)\b", _I)),
+    ("transplant", re.compile(r"\b(?:transplant(?:ation)?|graft|LT|KT|organ) recipients\b|\brecipients of\b|"
+                              r"\bpost-?transplant(?:ation)?\b", _I)),
+)
+
+# "adults and children", "all ages": everyone, not a narrower group
+_EVERYONE = re.compile(r"\b(?:adults,? and (?:children|adolescents)|(?:children|adolescents),? and adults|all ages|"
+                       r"any age|people of all ages)\b", _I)
+# "18 years or older" is every adult
+_ALL_ADULTS = re.compile(r"^(?:aged?\s+)?(?:≥|>=|over\s+)?\s*(?:18|19|20|21)\s*(?:years?|yrs|y)?(?:\s+(?:of age\s+)?"
+                         r"(?:or|and)\s+(?:older|over|above))?$", _I)
+_PEOPLE = (r"(?:patients?|adults?|people|persons?|individuals?|subjects?|women|men|mothers?|children|infants?|"
+           r"those|recipients?|survivors?|populations?|smokers?|users?)")
+_AFTER = re.compile(rf"\b{_PEOPLE}\s+(?:with|who (?:have|has|had)|having|undergoing|receiving|treated with|"
+                    rf"taking|after|following)\s+(?P<cond>[^,.;:()\[\]|]{{2,80}})", _I)
+_BEFORE = re.compile(rf"\b(?:in|for|among|of)\s+(?:all\s+|the\s+)?(?P<cond>(?:[\w-]+\s+){{1,3}}?){_PEOPLE}\b", _I)
+_INCLUSIVE = re.compile(r"(?:including|regardless of|irrespective of|independent(?:ly)? of|with or without|"
+                        r"whether or not|as well as|even in|even|also in|and also|and in)\s+(?:\w+\s+){0,2}$", _I)
+# a condition ends where the clause goes on ("adults with type 1 diabetes should …")
+_STOP = frozenset("""should must may might can could will would is are was were be been has have had who whom
+whose which that to in for at from by than as because if when unless whereas while where but so then do does
+did not""".split())
+_ABBREVIATION = re.compile(r"\b[A-Z][A-Z0-9]{1,5}\b")
+# medical words that describe any patient, not a subgroup
+_GENERIC = frozenset(stem(w) for w in """patient patients treatment treat therapy therapies medication medications
+drug drugs medicine care health clinical risk disease disorder condition conditions symptom symptoms symptomatic
+intervention hospital doctor diagnosis diagnosed problem problems history clinic physician nurse blood dose""".split())
+# disease nouns the Disease Ontology lacks in the form titles use ("Type 1 diabetes in adults")
+_DISEASE_WORDS = frozenset(stem(w) for w in """diabetes diabetic asthma stroke dementia depression obesity epilepsy hiv
+aids tuberculosis pneumonia influenza covid sepsis migraine arthritis osteoporosis anemia anaemia angina
+arrhythmia fibrillation eclampsia transplant transplantation infarction dialysis cirrhosis leukemia lymphoma
+cancer carcinoma tumor tumour""".split())
+_DISEASE_MORPHOLOGY = re.compile(r"(?:itis|osis|emia|aemia|oma|omas|pathy|plasia|penia|uria)$")
+_NOT_DISEASES = frozenset({"diagnosis", "diagnoses", "prognosis", "prognoses", "diploma"})
+# words that do not make a question's own condition narrower ("arterial hypertension")
+_NEUTRAL = frozenset(stem(w) for w in """adult adults general population uncomplicated essential primary arterial
+known suspected confirmed""".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    family: str  # a GROUPS family, or "condition"
+    label: str  # the words as written ("adults with type 1 diabetes")
+    stems: frozenset[str] = frozenset()  # for a condition: its medical stems
+
+
+def _condition(phrase: str) -> str:
+    words = []
+    for word in phrase.split():
+        if word.lower().strip("-") in _STOP:
+            break
+        words.append(word)
+        if len(words) >= 6:
+            break
+    return " ".join(words)
+
+
+def _medical_stems(phrase: str) -> frozenset[str]:
+    """Stems of the medical words of a condition phrase (abbreviations such as CKD included)."""
+    out: set[str] = set()
+    for found in medical_signal(phrase).medical:
+        out.update(stem(t) for t in tokenize(found))
+    out.update(stem(a.lower()) for a in _ABBREVIATION.findall(phrase))
+    return frozenset(s for s in out if s not in _GENERIC and not s.isdigit())
+
+
+@lru_cache(maxsize=20_000)
+def mentions(text: str) -> tuple[Mention, ...]:
+    """Every population ``text`` names: groups, then condition qualifiers."""
+    out: list[Mention] = []
+    everyone = bool(_EVERYONE.search(text))
+    for family, pattern in GROUPS:
+        if everyone and family in ("children", "age"):
+            continue
+        out.extend(Mention(family, m.group(0).strip()) for m in pattern.finditer(text)
+                   if not _ALL_ADULTS.search(m.group(0)))
+    for pattern in (_AFTER, _BEFORE):
+        for m in pattern.finditer(text):
+            if _INCLUSIVE.search(text[max(0, m.start() - 40):m.start()]):
+                continue
+            if pattern is _AFTER:
+                cond = _condition(m.group("cond"))
+            else:  # "the use of ACE inhibitors in patients": only the words right before the noun
+                words = m.group("cond").split()
+                cut = max((i + 1 for i, w in enumerate(words) if w.lower() in _STOP), default=0)
+                cond = " ".join(words[cut:])
+            stems = _medical_stems(cond)
+            if stems:
+                label = text[m.start():m.start("cond") + len(cond)] if pattern is _AFTER else m.group(0)
+                out.append(Mention("condition", label.strip(), stems))
+    return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """Whom a question is about: the group families it names and the stems it covers (its own
+    words, their equivalent wordings and a few neutral modifiers)."""
+
+    families: frozenset[str]
+    allowed: frozenset[str]
+    names_disease: bool  # the question names a disease (so a title naming another is a drift)
+    topics: tuple[tuple[frozenset[str], ...], ...] = ()  # each disease the question names: its wordings
+
+    @classmethod
+    def of(cls, question: str, context: str = "") -> Scope:
+        text = f"{question} {context}".strip()
+        terms = tokenize(text)
+        allowed = set(content_stems(text)) | _NEUTRAL
+        for forms in alternatives(terms).values():
+            for form in forms:
+                allowed.update(form)
+        families = {m.family for m in mentions(text) if m.family != "condition"}
+        diseases = disease_mentions(question)
+        topics = []
+        for disease in diseases:
+            words = tokenize(disease)
+            wordings = {frozenset(stem(w) for w in words)}
+            for alternative in alternatives(words).values():
+                wordings.update(alternative)
+            topics.append(tuple(wordings))
+        return cls(frozenset(families), frozenset(allowed), bool(diseases), tuple(topics))
+
+    def names_topic(self, text: str) -> bool:
+        """``text`` names a disease the question names (in any of its wordings)."""
+        stems = set(content_stems(text))
+        return any(form <= stems for forms in self.topics for form in forms)
+
+    def narrower(self, text: str) -> tuple[str, ...]:
+        """Labels of the populations ``text`` names that the question does not cover."""
+        out = []
+        for m in mentions(text):
+            if m.family == "condition":
+                if m.stems - self.allowed:
+                    out.append(m.label)
+            elif m.family not in self.families:
+                out.append(m.label)
+        if self.names_disease:
+            out.extend(self._qualified(tokenize(text)))
+        return tuple(dict.fromkeys(out))
+
+    def other_topics(self, title: str) -> tuple[str, ...]:
+        """Diseases a document title names that the question does not (only when the question
+        names a disease itself: otherwise there is nothing to drift from)."""
+        if not self.names_disease:
+            return ()
+        named = [d for d in disease_mentions(title) if set(content_stems(d)) - self.allowed]
+        tokens = tokenize(title)
+        words = [t for t in tokens if (stem(t) in _DISEASE_WORDS or (len(t) > 5 and _DISEASE_MORPHOLOGY.search(t)))
+                 and stem(t) not in self.allowed | _GENERIC and t not in _NOT_DISEASES
+                 and not any(t in d.split() for d in named)]
+        return tuple(dict.fromkeys([*named, *words, *self._qualified(tokens)]))
+
+    def _qualified(self, tokens: list[str]) -> list[str]:
+        """The question's disease with a medical qualifier the question lacks ("pulmonary arterial
+        hypertension" for "hypertension"): another disease that shares its name."""
+        out = []
+        for i, token in enumerate(tokens):
+            if not (stem(token) in self.allowed and disease_mentions(token)):
+                continue
+            j = i - 1
+            while j >= 0 and i - j <= 2 and stem(tokens[j]) in _NEUTRAL:
+                j -= 1
+            if j >= 0 and i - j <= 2:
+                qualifier = stem(tokens[j])
+                if qualifier not in self.allowed | _GENERIC and medical_signal(tokens[j]).medical:
+                    out.append(" ".join(tokens[j:i + 1]))
+        return out
+
+    def general(self) -> bool:
+        """The question names no population group of its own."""
+        return not self.families

@@ -1,0 +1,68 @@
+"""Population scope: narrower groups than the question asks about, found in real guideline text."""
+
+from __future__ import annotations
+
+import pytest
+
+from curbside.answer.population import Scope
+
+GENERAL = Scope.of("first-line treatment of hypertension in adults")
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("Start a trial of a renin–angiotensin system blocking drug as first-line therapy for hypertension in adults "
+     "with type 1 diabetes.", "adults with type 1 diabetes"),
+    ("Angiotensin-converting enzyme inhibitors, angiotensin receptor blockers, and direct renin inhibitors should "
+     "be used as first-line antihypertensive therapy in LT recipients with DM, CKD, and/or significant proteinuria "
+     "(Grade 1, Level A).", "LT recipients"),
+    ("For patients with SCD who have an RHC-confirmed marked elevation of their pulmonary vascular resistance, the "
+     "Committee recommends against phosphodiesterase-5 inhibitor therapy as a first-line treatment.",
+     "patients with SCD"),
+    ("Magnesium sulphate is recommended for first-line treatment of eclampsia. (I-A)", "eclampsia"),
+    ("Screening for primary hypertension in children and adolescents", "children"),
+    ("In the general population aged 60 years or older, initiate pharmacologic treatment to lower blood pressure.",
+     "aged 60 years or older"),
+    ("Beta blockers are not recommended in the diabetic hypertensive patient, unless there is a firm indication.",
+     "in the diabetic hypertensive patient"),
+])
+def test_narrower_populations_are_found(text: str, label: str) -> None:
+    assert label in GENERAL.narrower(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Work Group recommends the use of thiazide-type diuretics for the treatment of hypertension. (Strong for)",
+    "In the general nonblack population, including those with diabetes, initial antihypertensive treatment should "
+    "include a thiazide-type diuretic.",  # inclusive, not a subgroup
+    "Treat people with high blood pressure with lifestyle changes first.",  # the question's own condition
+    "In the initial treatment of uncomplicated AHT, thiazide diuretics at low doses are the drugs of first choice "
+    "in young hypertensive patients as well as those of a more advanced age.",
+    "Hypertension in Adults: Screening -- Adults 18 years or older without known hypertension",  # every adult
+    "The use of ACE inhibitors in patients is common.",
+])
+def test_general_statements_are_not_narrower(text: str) -> None:
+    assert GENERAL.narrower(text) == ()
+
+
+def test_adults_and_children_together_are_everyone() -> None:
+    asthma = Scope.of("What is the treatment for asthma?")
+    assert asthma.narrower("Do not use macrolide antibiotics in adults and children with severe asthma.") == ()
+    assert asthma.narrower("Offer a SABA as reliever therapy to children under 5 with suspected asthma.") != ()
+
+
+def test_a_question_that_names_the_group_accepts_it() -> None:
+    pregnancy = Scope.of("How is high blood pressure treated in pregnancy?")
+    assert pregnancy.narrower("Magnesium sulphate is recommended for first-line treatment of eclampsia.") == ()
+    assert pregnancy.narrower("Stage 1 hypertension in children is treated with lifestyle changes.") == ("children",)
+    diabetic = Scope.of("blood pressure targets in adults with type 1 diabetes")
+    assert diabetic.narrower("Start a trial of an ACE inhibitor in adults with type 1 diabetes.") == ()
+
+
+def test_document_titles_about_another_disease() -> None:
+    assert GENERAL.other_topics("Type 1 diabetes in adults: diagnosis and management.") == ("diabetes",)
+    assert GENERAL.other_topics("Pharmacologic therapy for pulmonary arterial hypertension in adults: CHEST "
+                                "guideline.") == ("pulmonary arterial hypertension",)
+    assert GENERAL.other_topics("Clinical practice guidelines on arterial hypertension. 2007 update.") == ()
+    assert GENERAL.other_topics("VA/DoD clinical practice guideline for the diagnosis and management of "
+                                "hypertension in the primary care setting.") == ()
+    # a question without a disease has nothing to drift from
+    assert Scope.of("How much exercise do adults need?").other_topics("Type 1 diabetes in adults") == ()
