@@ -97,3 +97,24 @@ def test_evidence_prefers_documents_about_the_questions_population(tmp_path: Pat
         drops = {pid.split("#")[0]: round(without[pid] - with_scope[pid], 3) for pid in without}
         assert drops["ngc:10598"] == drops["ngc:7748"] == 0.0
         assert drops["ngc:10781"] > 0 and drops["ngc:10057"] > 0
+
+
+def test_narrower_populations_get_their_own_section_after_the_general_advice() -> None:
+    evidence = hits("ngc:10781#63", "ngc:10598#45", "ngc:10057#16", "ngc:10598#44", "ngc:10362#74")
+    draft = ExtractiveGenerator().generate(QUESTION, evidence, Audience.CLINICIAN)
+    titles = [s.title for s in draft.sections]
+    assert titles[-1] == "Specific populations"
+    special = [b.text for b in draft.sections[-1].bullets]
+    assert any("adults with type 1 diabetes" in t for t in special)
+    general = [b.text for s in draft.sections[:-1] for b in s.bullets]
+    assert not any("type 1 diabetes" in t or "eclampsia" in t for t in general)
+    patient = ExtractiveGenerator().generate(QUESTION, evidence, Audience.PATIENT)
+    assert "Specific populations" not in [s.title for s in patient.sections]
+
+
+def test_asides_are_not_bullets_and_strength_labels_move_to_the_end() -> None:
+    from curbside.answer.generators.extractive.candidates import ASIDE
+
+    assert ASIDE.match("(Modified from 2004 VA/DoD HTN CPG.)") and not ASIDE.match("(A) Offer metformin.")
+    assert trim("( Weak for ) The Work Group suggests home blood pressure monitoring.") == \
+        "The Work Group suggests home blood pressure monitoring (weak for)."

@@ -77,6 +77,7 @@ THEMES: tuple[Theme, ...] = (
 EVIDENCE_TITLES = {Audience.CLINICIAN: "Key evidence", Audience.PATIENT: "What studies found"}
 PITFALL_TITLES = {Audience.CLINICIAN: "Critical pitfalls", Audience.PATIENT: "Things to watch out for"}
 ESCALATION_TITLES = {Audience.CLINICIAN: "When to escalate or refer", Audience.PATIENT: "When to get help"}
+POPULATION_TITLES = {Audience.CLINICIAN: "Specific populations", Audience.PATIENT: "For some groups of people"}
 
 PITFALL = _rx(
     r"\bcontraindicat(?!ed\b\W*(?:\.|$))|(?:^|[,;:] )(?:do not|don'?t|never|avoid)\b|\bavoid(?:ing|ed)?\b|"

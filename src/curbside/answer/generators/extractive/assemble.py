@@ -17,6 +17,7 @@ from curbside.answer.themes import (
     ESCALATION_TITLES,
     EVIDENCE_TITLES,
     PITFALL_TITLES,
+    POPULATION_TITLES,
     THEMES,
     related,
     theme_by_key,
@@ -122,9 +123,18 @@ def draft_bullet(c: Candidate) -> DraftBullet:
 
 def sections(body: Sequence[Candidate], audience: Audience, intents: Sequence[str],
              yes_no: bool) -> tuple[DraftSection, ...]:
-    """Group body bullets into themed sections (one "evidence" section for yes/no questions)."""
+    """Group body bullets into themed sections (one "evidence" section for yes/no questions).
+
+    Bullets that name a narrower population than the question's ("… in adults with type 1
+    diabetes", "… of eclampsia") go to a last "Specific populations" section when general
+    bullets are there too: read among general advice they look like it."""
     if not body:
         return ()
+    special = [c for c in body if c.narrower]
+    if special and len(special) < len(body):
+        general = [c for c in body if not c.narrower]
+        narrower = tuple(draft_bullet(c) for c in sorted(special, key=lambda c: c.score, reverse=True))
+        return (*sections(general, audience, intents, yes_no), DraftSection(POPULATION_TITLES[audience], narrower))
     if yes_no and not intents:
         return (DraftSection(EVIDENCE_TITLES[audience], tuple(draft_bullet(c) for c in body)),)
     order = [*intents, *(t.key for t in THEMES if t.key not in intents)]

@@ -56,6 +56,8 @@ METHOD_CUE = re.compile(
     r"carried out|measured|recorded|extracted|interviewed|surveyed)|data (?:were|was) |a total of \d+|"
     r"(?:retrospective|prospective) (?:review|analysis) of|to (?:determine|evaluate|assess|investigate|"
     r"examine|compare) (?:whether|the|if))\b", re.IGNORECASE)
+# a sentence wholly in parentheses is a provenance note or an aside: "(Modified from 2004 VA/DoD HTN CPG.)"
+ASIDE = re.compile(r"^\s*\([^()]*\)\.?\s*$")
 META_CUE = re.compile(
     r"\b(?:see (?:the )?(?:section|table|figure|appendix|field|below|above)|this (?:[\w-]+ ){0,2}(?:guideline|"
     r"document|summary|report|statement|update)|recommendations? (?:from|in|of) this\b"
@@ -119,6 +121,8 @@ _TRAIL_DATE = re.compile(rf"(?:\s*{_DATE_TAG})+(?=\W*$)")
 # a recommendation's leading grade label ("A: …", "A (2007): …", "B*: …", "GPP: …"): moved to the end
 # where graded recommendations carry their grade, without the year of the guideline update
 _LEAD_GRADE = re.compile(r"^(?P<grade>[A-D]\*?|GPP)(?:\s*\((?:19|20)\d\d\))?\s*:\s+(?=[A-Z])")
+# VA/DoD strength labels that saved HTML tables put first: "( Weak for ) …" → "… (weak for)."
+_LEAD_STRENGTH = re.compile(r"^\(\s*(?P<strength>(?:strong|weak) (?:for|against))\s*\)\s*(?=[A-Z])", re.IGNORECASE)
 _DEFINITION_SECTION = re.compile(r"definition|rating|(?:grades?|levels?|quality|strength|categor\w*) of|legend|"
                                  r"abbreviation|\bkey\b", re.IGNORECASE)
 _TABLE_ROW = re.compile(r"\|.*\|")
@@ -134,6 +138,9 @@ def trim(sentence: str, *, grade_labels: bool = False) -> str:
     grade = _LEAD_GRADE.match(text) if grade_labels else None
     if grade:
         text = text[grade.end():]
+    strength = _LEAD_STRENGTH.match(text)
+    if strength:
+        text = text[strength.end():]
     text = _LEAD_LABEL.sub("", text)
     text = _LEAD_DISCOURSE.sub("", text)
     text = _REF_MARK.sub("", text).strip()
@@ -144,6 +151,8 @@ def trim(sentence: str, *, grade_labels: bool = False) -> str:
     if grade:
         label = grade.group("grade")
         text = f"{text[:-1]} ({'GPP' if label == 'GPP' else 'grade ' + label}){text[-1]}"
+    if strength:
+        text = f"{text[:-1]} ({strength.group('strength').lower()}){text[-1]}"
     return text
 
 
@@ -217,7 +226,7 @@ def extract(evidence: Sequence[Hit], *, min_words: int = 6, max_words: int = 80)
                 recommendation=bool(RECOMMENDATION_CUE.search(text)), in_recommendations=in_recommendation,
                 graded=bool(GRADED.search(text)),
                 method=bool(METHOD_CUE.search(text)), background=bool(METHOD_SECTION.search(section)),
-                meta=bool(META_CUE.search(text)), dangling=bool(DANGLING.match(text)),
+                meta=bool(META_CUE.search(text) or ASIDE.match(text)), dangling=bool(DANGLING.match(text)),
                 stats=len(STATS.findall(text)),
                 pitfall=bool(PITFALL.search(text)) and not NEGATED_HARM.search(text)
                 and not _UNLESS.search(text),
