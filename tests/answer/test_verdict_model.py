@@ -133,3 +133,26 @@ def test_training_script_runs_on_a_tiny_sample(tmp_path: Path) -> None:
     model = load(out)
     assert model.meta["n"] == 4 and model.meta["n_fitted"] >= 3
     assert weigh("Does X help?", [_basis("X did not help.")], model).verdict in set(Verdict)
+
+
+def test_evidence_that_leans_neither_way_is_uncertain() -> None:
+    """The real USPSTF aspirin statements (the corpora KB's top evidence): yes for some ages, an
+    individual decision for others, no benefit in a third group. P(yes) and P(no) are within a
+    hair, so no yes/no is claimed — a "No" here contradicted the bottom line."""
+    texts = ("The USPSTF recommends initiating low-dose aspirin use for the primary prevention of cardiovascular "
+             "disease (CVD) and colorectal cancer (CRC) in adults aged 50 to 59 years who have a 10% or greater "
+             "10-year CVD risk, are not at increased risk for bleeding, have a life expectancy of at least 10 years, "
+             "and are willing to take low-dose aspirin daily for at least 10 years.",
+             "The decision to initiate low-dose aspirin use for the primary prevention of CVD and CRC in adults aged "
+             "60 to 69 years who have a 10% or greater 10-year CVD risk should be an individual one.",
+             "Persons who are not at increased risk for bleeding, have a life expectancy of at least 10 years, and are "
+             "willing to take low-dose aspirin daily for at least 10 years are more likely to benefit.",
+             "Persons who place a higher value on the potential benefits than the potential harms may choose to "
+             "initiate low-dose aspirin.",
+             "Evidence indicates that the net benefit of aspirin use in this group is small.",
+             "Evidence shows that low-dose aspirin treatment in asymptomatic patients with a low ABI does not "
+             "improve health outcomes and may increase bleeding.")
+    question = "Is low-dose aspirin recommended for primary prevention of cardiovascular disease?"
+    result = weigh(question, [Basis(texts, (1,), False, 0.9)], load())
+    assert abs(result.polarity) < 0.05
+    assert result.verdict is Verdict.UNCERTAIN and "neither way" in result.note

@@ -51,16 +51,19 @@ class ExtractiveGenerator:
             return Draft(bottom_line=DraftBullet("", ()), sections=(), insufficient=True,
                          notes=("no evidence sentence addressed the question",), generator=NAME)
         verdict = None
+        notes: tuple[str, ...] = ()
         if info.yes_no:
             self.last_verdict = decide(info.text, found)
             verdict = self.last_verdict.verdict
             show_basis(chosen, found, self.last_verdict)  # the answer shows what the verdict rests on
+            if self.last_verdict.note:  # why "uncertain": the reader should see it
+                notes = (f"verdict uncertain: {self.last_verdict.note}",)
         draft = Draft(
             bottom_line=draft_bullet(chosen.bottom),
             sections=sections(chosen.body, audience, info.intents, info.yes_no),
             pitfalls=tuple(draft_bullet(c) for c in chosen.pitfalls),
             escalation=tuple(draft_bullet(c) for c in chosen.escalation),
-            verdict=verdict, generator=NAME,
+            verdict=verdict, generator=NAME, notes=notes,
         )
         return gloss_draft(draft, evidence) if audience is Audience.PATIENT else draft
 

@@ -28,6 +28,7 @@ MAX_SENTENCES = 6  # … at most this many sentences each
 RANK_DECAY = 1.5  # weight of a counted document at rank r (0-based): relevance / (1 + RANK_DECAY · r)
 MIN_RELEVANCE = 0.8  # a later document counts when its conclusion is about as relevant as the first's
 CONFLICT = 0.6  # two counted documents each this sure of opposite answers → uncertain
+LEAN_MIN = 0.05  # |P(yes) − P(no)| below this: the evidence leans neither way → uncertain
 CLASSES = (Verdict.YES, Verdict.NO, Verdict.UNCERTAIN)
 __all__ = ["Basis", "VerdictResult", "bases", "decide", "sentence_polarity", "show_basis", "weigh"]
 
@@ -91,6 +92,10 @@ def weigh(question: str, found: Sequence[Basis], model: VerdictModel) -> Verdict
         note = "the leading study's conclusion is undecided"
     elif any(p[0] >= CONFLICT for p in per_doc) and any(p[1] >= CONFLICT for p in per_doc):
         note = "the leading studies conclude differently"
+    if not note and abs(probs[0] - probs[1]) < LEAN_MIN:
+        # a coin flip between yes and no is not an answer: "aspirin for primary prevention" read
+        # P(yes) − P(no) = −0.01 from a USPSTF recommendation that says yes for some ages and no for others
+        note = "the evidence leans neither way"
     best = 2 if note else max(range(3), key=lambda k: probs[k])
     features = model.features(question, found[0].texts)
     cues = tuple(name for name, push in model.contributions(features, best)[:3] if push > 0)
