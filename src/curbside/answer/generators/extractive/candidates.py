@@ -123,8 +123,11 @@ _TRAIL_DATE = re.compile(rf"(?:\s*{_DATE_TAG})+(?=\W*$)")
 _LEAD_GRADE = re.compile(r"^(?P<grade>[A-D]\*?|GPP)(?:\s*\((?:19|20)\d\d\))?\s*:\s+(?=[A-Z])")
 # VA/DoD strength labels that saved HTML tables put first: "( Weak for ) …" → "… (weak for)."
 _LEAD_STRENGTH = re.compile(r"^\(\s*(?P<strength>(?:strong|weak) (?:for|against))\s*\)\s*(?=[A-Z])", re.IGNORECASE)
-_DEFINITION_SECTION = re.compile(r"definition|rating|(?:grades?|levels?|quality|strength|categor\w*) of|legend|"
-                                 r"abbreviation|\bkey\b", re.IGNORECASE)
+# sections that define the grading scheme ("Definitions of levels of evidence", "Rating scheme"),
+# where "A: …" defines a grade; not clinical headings such as "Definition and classification of AHT"
+_DEFINITION_SECTION = re.compile(r"definitions? of (?:the )?(?:grades?|levels?|evidence|strength|recommendation|"
+                                 r"quality|categor)|rating|(?:grades?|levels?|quality|strength|categor\w*) of|"
+                                 r"legend|abbreviation|\bkey\b", re.IGNORECASE)
 _TABLE_ROW = re.compile(r"\|.*\|")
 
 
