@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import pytest
-
 from curbside.ingest import ingest_documents
 from curbside.retrieve.lexical import LexicalRetriever
 from curbside.retrieve.prf import PRFConfig, expansion_terms, weighted_expression
@@ -30,7 +28,6 @@ def test_weighted_expression_repeats_the_original_terms() -> None:
 
 
 def test_prf_search_on_a_real_store(store: Store) -> None:
-    pytest.importorskip("snowballstemmer")
     ingest_documents(store, [
         make_doc("a", "Statins", ("S", "Statin therapy and cancer mortality in a cohort.")),
         make_doc("b", "Mortality", ("S", "All-cause mortality in a large cohort of adults.")),

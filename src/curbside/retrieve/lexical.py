@@ -12,7 +12,6 @@ FTS5's exact top 10 it keeps.
 
 from __future__ import annotations
 
-from curbside.errors import ConfigError
 from curbside.records import Hit
 from curbside.retrieve.base import NO_FILTERS, Filters, Ranked
 from curbside.retrieve.hits import to_hits
@@ -66,12 +65,9 @@ class LexicalRetriever:
 
     def _stem(self) -> object:
         if self._stemmer is None:
-            try:
-                import snowballstemmer
-            except ImportError:
-                raise ConfigError("prf = true needs the snowballstemmer package (pip install snowballstemmer)") \
-                    from None
-            self._stemmer = snowballstemmer.stemmer("porter")
+            import Stemmer  # PyStemmer, a dependency: the same Porter stemmer as the numpy index
+
+            self._stemmer = Stemmer.Stemmer("porter")
         return self._stemmer
 
     def _feedback(self, scored: list[tuple[int, float]]) -> list[tuple[str, float]]:
