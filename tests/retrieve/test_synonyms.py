@@ -54,3 +54,10 @@ def test_expand_query_adds_quoted_phrases_to_the_fts_query() -> None:
 def test_expand_text_for_dense_queries() -> None:
     assert expand_text("aspirin after MI", TINY) == "aspirin after MI (myocardial infarction; heart attack)"
     assert expand_text("plain words", TINY) == "plain words"
+
+
+def test_question_verbs_add_the_noun_guidelines_use() -> None:
+    """Porter stems "treated" to treat but "treatment" to treatment: the noun is added."""
+    parsed = expand_query(parse_query("How is hypertension treated in adults?"), vocabulary())
+    assert "treatment" in parsed.expansions
+    assert "management" in expand_query(parse_query("how is gout managed"), vocabulary()).expansions
