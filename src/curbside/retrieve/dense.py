@@ -26,8 +26,8 @@ import numpy.typing as npt
 from curbside.records import Hit
 from curbside.retrieve.base import NO_FILTERS, Filters, Ranked
 from curbside.retrieve.hits import to_hits
+from curbside.retrieve.masks import filter_mask
 from curbside.store import Store
-from curbside.store.documents import passage_filter_sql
 
 F32 = npt.NDArray[np.float32]
 EXACT_MAX = 200_000
@@ -118,21 +118,7 @@ class DenseIndex:
         return np.concatenate([below, ties])
 
     def mask_for(self, store: Store, filters: Filters) -> npt.NDArray[np.bool_] | None:
-        if not filters.kinds and filters.since is None:
-            return None
-        mask = self._masks.get(filters)
-        if mask is None:
-            where, params = passage_filter_sql(filters.kinds, filters.since)
-            allowed = np.fromiter(
-                (r[0] for r in store.conn.execute(
-                    f"SELECT p.rowid FROM passages p JOIN documents d ON d.id = p.doc_id WHERE {where}", params)),
-                dtype=np.int64)
-            mask = np.isin(self.rowids, allowed)
-            with _CACHE_LOCK:
-                self._masks[filters] = mask
-                while len(self._masks) > 16:
-                    self._masks.popitem(last=False)
-        return mask
+        return filter_mask(store, self.rowids, filters, self._masks)
 
 
 def sign_codes(matrix: npt.NDArray[np.floating]) -> npt.NDArray[np.uint64]:

@@ -46,40 +46,30 @@ def lexical_from(store: Store, settings: Settings) -> LexicalRetriever:
                             diseases=settings.disease_synonyms, exact_max=settings.lexical_index_above)
 
 
-def _vector_models(store: Store) -> dict[str, int]:
-    """Model name -> vector count for every model with vectors in this KB."""
-    rows = store.conn.execute("SELECT model, count(*) FROM vectors GROUP BY model").fetchall()
-    return {str(m): int(n) for m, n in rows}
-
-
 def dense_embedder(store: Store, settings: Settings) -> tuple[object, tuple[str, ...]]:
     """The embedder for dense search: the configured one when the KB has its vectors, else the
-    registered embedder with the most vectors (the quickstart KB is embedded with the fast
+    registered embedder with the most vectors (the quickstart KB may be embedded with the fast
     static model because MiniLM takes hours here — search should use what is there)."""
     embedder = embedder_for(settings.embedder)
     model = str(embedder.name)  # type: ignore[attr-defined]
     if has_vectors(store, model):
         return embedder, ()
-    counts = _vector_models(store)
     from curbside.embed import embedder_names
 
-    for name in sorted(embedder_names(), key=lambda n: -counts.get(_model_of(n), 0)):
-        if name == settings.embedder or name == "hashing" or counts.get(_model_of(name), 0) == 0:
-            continue
-        try:
-            other = embedder_for(name)
-        except CurbsideError:
-            continue
-        return other, (f"no {model} vectors in the knowledge base; dense search uses its {_model_of(name)} "
-                       f"vectors (run `curbside embed` for {model})",)
-    return embedder, ()
-
-
-def _model_of(name: str) -> str:
-    try:
-        return str(embedder_for(name).name)  # type: ignore[attr-defined]
-    except CurbsideError:
-        return name
+    by_model = {}
+    for name in embedder_names():
+        if name != "hashing":  # the test double never stands in for a real model
+            try:
+                by_model[str(embedder_for(name).name)] = name  # type: ignore[attr-defined]
+            except CurbsideError:
+                continue
+    rows = store.conn.execute("SELECT model, count(*) AS n FROM vectors GROUP BY model ORDER BY n DESC").fetchall()
+    other = next((str(m) for m, _ in rows if str(m) in by_model), None)
+    if other is None:
+        return embedder, ()
+    note = (f"no {model} vectors in the knowledge base; dense search uses its {other} vectors "
+            f"(run `curbside embed` for {model})")
+    return embedder_for(by_model[other]), (note,)
 
 
 def build(store: Store, settings: Settings, name: str) -> Retriever:

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 import re
 import threading
 from collections import OrderedDict
@@ -35,9 +34,9 @@ import numpy as np
 import numpy.typing as npt
 
 from curbside.retrieve.base import NO_FILTERS, Filters
+from curbside.retrieve.masks import filter_mask
 from curbside.retrieve.query import STOPWORDS
 from curbside.store import Store
-from curbside.store.documents import passage_filter_sql
 
 K1 = 1.2
 B = 0.75
@@ -128,19 +127,7 @@ class SparseIndex:
         return [(int(self.rowids[r]), float(scores[r])) for r in top]
 
     def mask_for(self, store: Store, filters: Filters) -> npt.NDArray[np.bool_] | None:
-        if not filters.kinds and filters.since is None:
-            return None
-        mask = self._masks.get(filters)
-        if mask is None:
-            where, params = passage_filter_sql(filters.kinds, filters.since)
-            allowed = np.fromiter((r[0] for r in store.conn.execute(
-                f"SELECT p.rowid FROM passages p JOIN documents d ON d.id = p.doc_id WHERE {where}", params)),
-                dtype=np.int64)
-            mask = np.isin(self.rowids, allowed)
-            self._masks[filters] = mask
-            while len(self._masks) > 16:
-                self._masks.popitem(last=False)
-        return mask
+        return filter_mask(store, self.rowids, filters, self._masks)
 
 
 def build_index(store: Store, progress: Progress | None = None) -> SparseIndex:
@@ -303,6 +290,3 @@ def search(store: Store, phrases: Iterable[str], k: int, filters: Filters = NO_F
     index = load_index(store)
     return index.search(phrases, k, index.mask_for(store, filters))
 
-
-def estimated_build_seconds(passages: int) -> float:
-    return math.ceil(passages / 10_000)  # ~10 s per 100k passages measured here
