@@ -58,7 +58,7 @@ def test_a_question_that_names_the_group_accepts_it() -> None:
 
 
 def test_document_titles_about_another_disease() -> None:
-    assert GENERAL.other_topics("Type 1 diabetes in adults: diagnosis and management.") == ("diabetes",)
+    assert GENERAL.other_topics("Type 1 diabetes in adults: diagnosis and management.") == ("type 1 diabetes",)
     assert GENERAL.other_topics("Pharmacologic therapy for pulmonary arterial hypertension in adults: CHEST "
                                 "guideline.") == ("pulmonary arterial hypertension",)
     assert GENERAL.other_topics("Clinical practice guidelines on arterial hypertension. 2007 update.") == ()

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-from curbside.answer.text import stem, tokenize
+from curbside.answer.text import STOPWORDS, stem, tokenize
 
 _CLINICAL_WORDS = """
 abdomen abdominal ablation abscess absorption abuse ache acid acute addiction adherence adjuvant
@@ -94,11 +94,29 @@ class MedicalSignal:
         return len(self.medical) - len(self.non_medical)
 
 
+# Everyday names of common conditions that the 2016 Disease Ontology build lacks (it has "type 2
+# diabetes mellitus", not "type 2 diabetes"; "gout" is left out as a short word; "heart failure",
+# "sepsis", "copd" are missing): without them a question about gout names no disease.
+_COMMON_CONDITIONS = """
+type 2 diabetes|type 1 diabetes|diabetes|gestational diabetes|prediabetes|heart failure|low back pain|back pain|
+neck pain|gout|helicobacter pylori infection|h pylori infection|copd|sepsis|septic shock|depression|
+major depression|anxiety|anxiety disorder|delirium|deep vein thrombosis|venous thromboembolism|angina|
+hyperlipidemia|hypercholesterolemia|seizures|headache|tension headache|concussion|insomnia|gerd|
+peptic ulcer|peptic ulcer disease|urinary incontinence|benign prostatic hyperplasia|acne|covid-19|covid|hiv|
+hiv infection|strep throat|tendinopathy|hip fracture|adhd|ptsd|alcohol use disorder|opioid use disorder|
+substance use disorder|acute kidney injury|hearing loss|anaphylaxis|hives|urticaria|sickle cell disease|
+hemophilia|chronic pain|cancer pain|overweight|heart disease|cardiovascular disease|coronary heart disease|
+kidney disease|liver disease|frailty|falls|pressure ulcers|diabetic foot ulcer|neonatal jaundice|
+""".replace("\n", "").split("|")
+
+
 @lru_cache(maxsize=1)
 def _diseases() -> frozenset[str]:
     text = files("curbside.answer").joinpath("data/diseases.txt").read_text(encoding="utf-8")
-    return frozenset(name for line in text.splitlines() if line and not line.startswith("#")
-                     for name in line.split("\t"))
+    names = {name for line in text.splitlines() if line and not line.startswith("#") for name in line.split("\t")}
+    names |= {name for name in _COMMON_CONDITIONS if name}
+    # a name of stopwords only would match any sentence ("is a" came from a mis-parsed relation line)
+    return frozenset(name for name in names if any(t not in STOPWORDS and len(t) > 1 for t in tokenize(name)))
 
 
 @lru_cache(maxsize=1)

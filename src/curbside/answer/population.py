@@ -177,7 +177,10 @@ class Scope:
         out = []
         for m in mentions(text):
             if m.family == "condition":
-                if m.stems - self.allowed:
+                # "heel pain/plantar fasciitis": one alternative the question names is enough
+                parts = re.split(r"/|\bor\b", m.label)
+                if m.stems - self.allowed and not (len(parts) > 1 and any(
+                        (stems := _medical_stems(p)) and stems <= self.allowed for p in parts)):
                     out.append(m.label)
             elif m.family not in self.families:
                 out.append(m.label)

@@ -47,7 +47,8 @@ THEMES: tuple[Theme, ...] = (
               r"\bpharmacolog|\bprescri|" + _DRUG)),
     Theme("treatment", "Management", "Treatment",
           _rx(r"\btreat|\btherap|\bmanag|\bsurg|\boperati|\brehabilit|\bexercis|\binterventions?\b|"
-              r"\bfirst[- ]line\b|\binitial\b|\bconservative\b|\bphysiotherap|\bphysical therapy\b|\bcare\b|"
+              r"\bfirst[- ]line\b|\binitial (?:treatment|management|therapy|care)\b|\bconservative\b|"
+              r"\bphysiotherap|\bphysical therapy\b|\bcare\b|"
               r"\bmanagement\b"),
           _rx(r"\btreat|\btherap|\bmanag|\bcure|\bget rid of\b|\bhelp(s)?\b|\bremed|\bsurg|\brehabilit|"
               r"\bexercis|\bwhat (can|should) (i|we|you) do\b|\bhow to (stop|relieve|heal|fix)\b|\beffective\b")),
@@ -80,17 +81,21 @@ ESCALATION_TITLES = {Audience.CLINICIAN: "When to escalate or refer", Audience.P
 POPULATION_TITLES = {Audience.CLINICIAN: "Specific populations", Audience.PATIENT: "For some groups of people"}
 
 PITFALL = _rx(
-    r"\bcontraindicat(?!ed\b\W*(?:\.|$))|(?:^|[,;:] )(?:do not|don'?t|never|avoid)\b|\bavoid(?:ing|ed)?\b|"
-    r"\bshould not\b|\bmust not\b|\bnot (?:be )?recommended\b|\brecommends? against\b|\bharms?\b|"
+    r"\bcontraindicat(?!ed\b\W*(?:\.|$))|(?:^|[,;:] )(?:do not|don'?t|never|avoid)\b|\bavoid(?:ed)?\b|"
+    r"\bshould not\b|\bmust not\b|\bnot (?:be )?recommended\b|\brecommends? against\b|"
+    r"(?<!benefits and )(?<!benefit and )\bharms?\b|"
     r"\bharmful\b|\badverse (?:events?|effects?|reactions?|outcomes?)\b|\bside effects?\b|\btoxicit|"
-    r"\bcaution\b|\bwarning\b|\binteract(?:s|ion|ions)\b|\bserious (?:risk|complication)|\bbleeding risk\b|"
-    r"\brisk of (?:bleeding|death|harm|overdose|toxicity|falls?|hypotension|hypoglyc\w+)\b|\bmisdiagnos|"
-    r"\boveruse\b|\bwithdrawal\b|\bdependence\b|\binsufficient evidence\b|"
+    r"\bcaution\b|\bwarning\b(?! (?:signs?|mini)\b)|\binteract(?:s|ion|ions)\b|\bserious (?:risk|complication)|"
+    r"\bbleeding risk\b|\brisk of (?:bleeding|death|harm|overdose|toxicity|falls?|hypotension|hypoglyc\w+)\b|"
+    r"\bmisdiagnos|\boveruse\b|\bwithdrawal\b|\bdependence\b|\binsufficient evidence\b|"
     r"\brisks?\b[^.;]{0,40}\b(?:rupture|death|bleeding|harm|injury|damage|toxicity|complications?)\b"
 )
 ESCALATION = _rx(
-    r"\brefer(ral|red)?\b|\bspecialists?\b|\bemergency\b|\burgent|\bimmediate (medical )?(attention|care)\b|"
-    r"\bhospitali[sz]|\badmi(t|ssion) to\b|\bseek (medical|immediate|prompt)|\bcall (your|a|the) (doctor|"
+    r"\brefer(ral|red)?\b(?! to as\b)|\bspecialists?\b|\bmedical emergency\b|\bemergency (care|treatment|"
+    r"attention|services|room|department)\b(?! (setting|visits?|physicians?))|\b(call|dial) 911\b|\burgent|"
+    r"\bimmediate (medical )?(attention|care)\b|"
+    r"\b(be|been|require[sd]?|requiring|needs?|needing|warrants?) (\w+ )?hospitali[sz]|\badmi(t|ssion) to\b|"
+    r"\bseek (medical|immediate|prompt)|\bcall (your|a|the) (doctor|"
     r"health|provider)|\bsee (a|your) (doctor|health care provider|physician)|\bcontact (your|a) (doctor|"
     r"health)|\bif (symptoms|pain|signs) (persist|worsen|do not improve)|\bfail(s|ed|ure)? (of|to respond|"
     r"to improve)|\brefractory\b|\bmultidisciplinary\b|\bred flags?\b"

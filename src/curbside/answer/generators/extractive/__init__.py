@@ -39,7 +39,17 @@ class ExtractiveGenerator:
         terms = self.stats.terms(info, content_terms(context))
         found = extract(evidence)
         score_all(found, terms, audience, info.intents)
-        mark(found, Scope.of(info.text, context))
+        scope = Scope.of(info.text, context)
+        mark(found, scope)
+        if scope.topics:  # a question about a disease is answered from documents about it
+            text: dict[str, list[str]] = {}  # title and the evidence passages of each document
+            for c in found:
+                parts = text.setdefault(c.hit.document.id, [c.hit.document.title])
+                if c.hit.passage.text not in parts:
+                    parts.extend((c.hit.passage.section, c.hit.passage.text))
+            about = {doc_id: scope.names_topic(" ".join(parts)) for doc_id, parts in text.items()}
+            for c in found:
+                c.on_topic = c.on_topic and about[c.hit.document.id]
         return found
 
     def generate(self, question: str, evidence: Sequence[Hit], audience: Audience,

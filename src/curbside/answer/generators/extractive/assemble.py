@@ -73,6 +73,7 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
         return c.score + bonus
 
     pool = [c for c in candidates if c.relevance >= 0.6 * best_rel and not c.method and not c.meta] or list(candidates)
+    pool = [c for c in pool if not c.fragment] or pool
     # a general question is answered for everyone: evidence about a narrower population (children,
     # pregnancy, type 1 diabetes …) or another disease leads only when nothing general comes close
     general = [c for c in pool if not c.subgroup]
@@ -83,7 +84,10 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
 
 def plan(candidates: Sequence[Candidate], audience: Audience, yes_no: bool,
          intents: Sequence[str] = ()) -> Plan | None:
-    usable = [c for c in candidates if c.relevance >= MIN_RELEVANCE and c.on_topic and not c.meta]
+    # a fragment from a guideline or a consumer page is a list item out of its list; from a paper
+    # it is usually the title, which states the finding ("X for the treatment of Y"): usable, lower
+    usable = [c for c in candidates if c.relevance >= MIN_RELEVANCE and c.on_topic and not c.meta
+              and not (c.fragment and c.hit.document.kind in (Kind.GUIDELINE, Kind.CONSUMER))]
     if not usable:
         return None
     bottom = choose_bottom(usable, yes_no, intents)

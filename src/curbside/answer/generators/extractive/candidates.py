@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from curbside.answer.clauses import is_clause, is_verb
 from curbside.answer.readability import fk_grade
 from curbside.answer.text import content_stems
 from curbside.answer.themes import ESCALATION, PITFALL, sentence_themes
@@ -15,20 +16,53 @@ from curbside.sentences import split_sentences
 
 _BULLET_SPLIT = re.compile(r"(?:^|\s+)(?:[-•*▪◦]|\d+\.)\s+(?=[A-Z(])")
 _LEAD_LABEL = re.compile(
-    r"^(?:(?:key points|conclusions?|results?|background|summary|interpretation|recommendations?|"
+    r"^(?:(?:(?:recommendation|key action statement|statement|question) (?:[a-z]?\d+[a-z]?|[a-z]\d*)|"
+    r"key points|conclusions?|results?|background|summary|interpretation|recommendations?|"
     r"major recommendations|findings|objectives?|methods?|purpose)\s*[:.\-–]\s*)+", re.IGNORECASE)
+# PubMed's upper-case structured-abstract labels run into the sentence: "BACKGROUND In the assessment …"
+_LEAD_CAPS_LABEL = re.compile(r"^(?:BACKGROUND|OBJECTIVES?|PURPOSE|AIMS?|INTRODUCTION|CONTEXT|METHODS?|DESIGN|"
+                              r"SETTING|PATIENTS|PARTICIPANTS|RESULTS?|FINDINGS|CONCLUSIONS?|INTERPRETATION)"
+                              r"(?: AND [A-Z]+)?\s+(?=[A-Z][a-z])")
+_CAPS_BACKGROUND = re.compile(r"^(?:BACKGROUND|OBJECTIVES?|PURPOSE|AIMS?|INTRODUCTION|CONTEXT|METHODS?|DESIGN|SETTING|"
+                              r"PATIENTS|PARTICIPANTS)\b")
+# a footnote number run into a word: "5The frequency of monitoring …", "consider dual therapy3 with"
+_GLUED_FOOTNOTE = re.compile(r"\b(?!type)([a-z]{5,})\d\b(?![.,]\d)")
+# a sentence that continues a list whose opening is elsewhere: "In whom TTE is technically difficult …"
+# … or whose list was cut off: "To help prevent an H. pylori infection, you should."
+_OPEN_END = re.compile(r"\b(?:should|must|to|the|a|an|of|with|for|and|or|include|includes|are|is|be|such as|"
+                       r"following|who|which|that)[.:;,]*$")  # lower-case: not "(Grade A)."
+RELATIVE_START = re.compile(r"^(?:in|for|of|to|with|by) (?:whom|which)\b|^(?:whom|whose|who)\b", re.IGNORECASE)
+_LEAD_FOOTNOTE = re.compile(r"^\d{1,2}(?=[A-Z][a-z]{2,}\b)")
+# a consumer page's heading run into its first sentence: "Know the Signs Knowing the warning signs …"
+_LEAD_HEADING = re.compile(r"^(?!(?:The|A|An|This|These|That|Those|In|On|For|If|When|Our|Your|Its|Their) )"
+                           r"(?P<heading>[A-Z][a-z]+(?: (?:[A-Z][a-z]+|of|or|and|the|for|to|in|with|a|an)){1,7}) "
+                           r"(?=[A-Z][a-z]+ [a-z])")
 _LEAD_DISCOURSE = re.compile(
     r"^(?:in conclusion|in summary|to conclude|to summari[sz]e|overall|taken together|in short|"
     r"thus|therefore|hence|consequently|finally|importantly|collectively|altogether)\s*,\s*", re.IGNORECASE)
 _REF_MARK = re.compile(r"\s*\[(?:\d+(?:\s*[-–,]\s*\d+)*)\]")
 _SPACE = re.compile(r"\s+")
 _CLOSE_PAREN_SPLIT = re.compile(r"(?<=\b[A-Za-z]\)\.)\s+(?=[A-Z])")  # "… Grade A). Next" (one-letter guard)
-_UNLESS = re.compile(r"\bunless contraindicated\b|\bwho (?:do|did) not\b|\bnot at (?:increased |high )?risk\b",
+_UNLESS = re.compile(r"\bunless contraindicated\b|\bif [^.;]{0,60}\b(?:is|are) contraindicated\b|"
+                     r"\bwho (?:do|did) not\b|\bnot at (?:increased |high )?risk\b",
                     re.IGNORECASE)
 _NUMBERS = re.compile(r"\d+(?:\.\d+)?")
 
 CONCLUSION_SECTION = re.compile(r"conclu|interpret|implication|summary|key points|bottom line", re.IGNORECASE)
 RECOMMENDATION_SECTION = re.compile(r"recommend|statement|guidance", re.IGNORECASE)
+# a guideline summary's scope and methods fields: what the guideline covers, not what it recommends
+SCOPE_SECTION = re.compile(r"^(?:guideline objective|target population|interventions and practices|major outcomes|"
+                           r"disease/condition|guideline category|type of evidence|rating scheme|qualifying statements|"
+                           r"clinical specialty|intended users|methods? used|description of|number of source|"
+                           r"cost analysis|implementation|scope)", re.IGNORECASE)
+# a key action statement profile's labelled lines ("Benefits: …", "Risks, harms, cost: …") and similar
+# labelled notes: the reasoning behind a recommendation, which out of their table read as claims
+PROFILE_LABEL = re.compile(
+    r"^\(?(?:benefits?|risks?,? harms?,? (?:and )?costs?|harms?|costs?|aggregate evidence quality|"
+    r"benefits?[- ]harms? assessment|benefit-harm assessment|value judgm?ents?|intentional vagueness|"
+    r"role of patient preferences?|exclusions?|policy level|differences of opinion|values and trade-?offs|"
+    r"quality of evidence|strength of recommendation|evidence (?:quality|level|grade|strength)|notes?|"
+    r"note from [^:]{1,60}|remarks?|rationale|comments?|(?:[a-z]+ )?definition)\s*\)?:", re.IGNORECASE)
 METHOD_SECTION = re.compile(r"method|design|setting|participant|patients and|materials|objective|aim|"
                             r"purpose|background|introduction|context", re.IGNORECASE)
 
@@ -64,7 +98,15 @@ META_CUE = re.compile(
     r"|(?:listed|given|defined|provided) (?:below|above|at the end)|rating scheme|ngc|the following|"
     r"refer to the|original guideline document|companion document|supports? research|conducts? research|"
     r"research (?:on|is being|are being)|clinical trials? (?:are|is) (?:under ?way|ongoing|recruiting)|"
-    r"more information|this (?:page|website|site|fact sheet)|click here|www\.|https?://)\b|:\.?$",
+    r"more information|this (?:page|website|site|fact sheet)|click here|www\.|https?://|"
+    r"the (?:committee|panel|work ?group|task force|guideline (?:development )?group|gdg|authors?|expert group|"
+    r"guideline panel) (?:felt|noted|identified|considered|agreed|discussed|acknowledged|decided|uses?|used|"
+    r"believes?|recogni[sz]ed)|(?:is|are) presented (?:in|as)|in the form of \d+ algorithms?|"
+    r"(?:is|was|are|were) based on (?:a|the) (?:review|systematic review|consensus)|"
+    r"this recommendation (?:updates|replaces|is a refinement|is consistent)|"
+    r"updates? and replaces?|it is assumed|(?:is|are) provided\b(?! (?:by|to|for|in|with))|"
+    r"the above (?:guidelines?|sections?)|such a definition|(?:committee|panel|work ?group|task force|authors?) "
+    r"(?:is|are|was|were) (?:confident|aware|of the opinion))\b|:\.?$",
     re.IGNORECASE)
 DANGLING = re.compile(r"^(?:this|these|those|it|they|such|both|the latter|the former|he|she|its|their|"
                       r"in this (?:study|trial|series|cohort)|in these)\b", re.IGNORECASE)
@@ -97,6 +139,7 @@ class Candidate:
     grade: float
     words: int
     numbers: frozenset[str] = frozenset()
+    fragment: bool = False  # a list item or title without a verb ("Aspirin (not recommended …)")
     narrower: tuple[str, ...] = ()  # narrower populations the sentence names ("adults with type 1 diabetes")
     implied: tuple[str, ...] = ()  # … that only its document's title names (the sentence does not say)
     drift: tuple[str, ...] = ()  # diseases the title names that the question does not
@@ -135,7 +178,14 @@ def trim(sentence: str, *, grade_labels: bool = False) -> str:
     """Remove labels, provenance tags, leading discourse markers and reference marks; never
     rewrite claims. With ``grade_labels`` (a recommendations section), a leading grade label
     becomes a trailing "(grade A)"."""
-    text = _SPACE.sub(" ", sentence).strip(" -•*▪◦\t")
+    text = _SPACE.sub(" ", sentence).strip(" -•*▪◦▼►\t")
+    text = _LEAD_FOOTNOTE.sub("", text)
+    text = _GLUED_FOOTNOTE.sub(r"\1", text)
+    text = _LEAD_CAPS_LABEL.sub("", text)
+    heading = _LEAD_HEADING.match(text)
+    rest = text[heading.end():].split() if heading else []
+    if heading and heading.group("heading").split()[-1][0].isupper() and len(rest) >= 6 and not is_verb(rest[0]):
+        text = text[heading.end():]
     text = _LEAD_DATE.sub("", text)
     text = _TRAIL_DATE.sub("", text)
     grade = _LEAD_GRADE.match(text) if grade_labels else None
@@ -169,10 +219,45 @@ _HEADING_MAX_WORDS = 12
 _CLOSING = ".!?:;)]\"'"
 
 
-def _lines(text: str) -> list[str]:
+_CELL_BAR = re.compile(r"\s+\|\s+")  # table cells flattened into one line: "(strong recommendation). | In the …"
+_BULLET_LINE = re.compile(r"^[-•*▪◦]\s+")
+# a line that introduces a list: "Offer a renal ultrasound scan to all people with CKD who" / "… in people with AF:"
+_LEAD_IN_END = re.compile(r"(?::|\b(?:who|whom|whose|that|which|if|when|where|with|in|for|to|of|and|or|they|the|"
+                          r"by|because|including|following|unless|after|before|during|as|if they|are|is|have|has))\s*$",
+                          re.IGNORECASE)
+_ITEM_END = re.compile(r"(?:\s*(?:[,;]|\b(?:and|or)\b))+\s*$", re.IGNORECASE)
+_LEAD_COLON = re.compile(r"\b((?:who|whom|whose|that|which|if|when|where|with|in|for|to|of|and|or|by|"
+                         r"including|unless|after|before|during|as|are|is|have|has)):\s*$", re.IGNORECASE)
+
+
+def _lead_in(line: str) -> str:
+    """``line`` as the opening of the list items under it, or "" if it is not one (a heading,
+    a label such as "Benefits:", or a sentence that is complete on its own)."""
+    line = line.strip()
+    if not _LEAD_IN_END.search(line) or line[-1] in ".!?" or len(line.split()) < 4:
+        return ""
+    if (line.endswith(":") and not is_clause(line)) or META_CUE.search(line.rstrip(":")):
+        return ""  # a label ("Interventions considered:") or meta text ("… it is assumed that:")
+    return line
+
+
+def _join_item(lead: str, item: str) -> str:
+    """"Refer people with CKD who" + "Have accelerated progression" → one sentence, in the
+    source's words (the item's capital is lowered unless it is an abbreviation; "who:" loses
+    its colon)."""
+    item = _ITEM_END.sub("", _BULLET_LINE.sub("", item).strip())
+    first = item.split(" ", 1)[0]
+    if first[:1].isupper() and (first[1:].islower() or len(first) == 1):
+        item = item[0].lower() + item[1:]
+    lead = _LEAD_COLON.sub(lambda m: m.group(1), lead)
+    return f"{lead} {item}".rstrip(" .") + "."
+
+
+def _lines(text: str, lead: str = "") -> list[str]:
     """The passage's lines: a line that wraps mid-sentence (the next starts lower-case) is joined
-    to it, and a short line without closing punctuation is a heading, dropped (otherwise "Beta
-    Blockers" fuses with the recommendation under it)."""
+    to it; list items are joined to the line that introduces them (``lead`` is the passage's
+    heading, which may introduce its first items); a short line without closing punctuation is a
+    heading, dropped (otherwise "Beta Blockers" fuses with the recommendation under it)."""
     lines: list[str] = []
     for line in (raw.strip() for raw in text.split("\n")):
         if not line:
@@ -181,14 +266,33 @@ def _lines(text: str) -> list[str]:
             lines[-1] = f"{lines[-1]} {line}"
         else:
             lines.append(line)
-    return [line for line in lines if line[-1] in _CLOSING or line[0] in "-•*▪◦"
-            or len(line.split()) > _HEADING_MAX_WORDS or ". " in line]
+    out: list[str] = []
+    lead = _lead_in(lead)
+    skip = False  # items under a meta opening ("… it is assumed that:") are not recommendations
+    for i, line in enumerate(lines):
+        if _BULLET_LINE.match(line):
+            if skip:
+                continue
+            if lead:
+                out.append(_join_item(lead, line))
+                continue
+        elif i + 1 < len(lines) and _BULLET_LINE.match(lines[i + 1]):
+            lead = _lead_in(line)
+            skip = bool(META_CUE.search(line.rstrip(":")))
+            if lead or skip:
+                continue  # said again with each of its items
+        else:
+            lead, skip = "", False
+        if line[-1] in _CLOSING or line[0] in "-•*▪◦" or len(line.split()) > _HEADING_MAX_WORDS or ". " in line:
+            out.append(line)
+    return out
 
 
-def _segments(text: str) -> list[str]:
+def _segments(text: str, lead: str = "") -> list[str]:
     """Sentences (and list items); an evidence-grade statement joins the sentence before it."""
     out: list[str] = []
-    for part in (p for line in _lines(text) for p in _BULLET_SPLIT.split(line)):
+    cells = (cell for line in _lines(text, lead) for cell in _CELL_BAR.split(line))
+    for part in (p for cell in cells for p in _BULLET_SPLIT.split(cell)):
         part = part.strip()
         spans = split_sentences(part) if part else []
         pieces = [p for a, b in spans for p in _CLOSE_PAREN_SPLIT.split(part[a:b])]
@@ -209,12 +313,14 @@ def extract(evidence: Sequence[Hit], *, min_words: int = 6, max_words: int = 80)
     seen: set[str] = set()
     for number, hit in enumerate(evidence, 1):
         section = hit.passage.section
+        scope = bool(SCOPE_SECTION.search(section))
         in_conclusion = bool(CONCLUSION_SECTION.search(section))
         in_recommendation = bool(RECOMMENDATION_SECTION.search(section))
         # "Q: …" lines mean a question-and-answer layout, where "A:" is the answer, not a grade
         grade_labels = (in_recommendation and not _DEFINITION_SECTION.search(section)
                         and not re.search(r"(?:^|\n)Q:", hit.passage.text))
-        for position, raw in enumerate(_segments(hit.passage.text)):
+        heading = section.rsplit(" — ", 1)[-1] if " — " in section else ""
+        for position, raw in enumerate(_segments(hit.passage.text, heading)):
             text = trim(raw, grade_labels=grade_labels)
             n_words = len(text.split())
             key = text.lower()
@@ -228,8 +334,12 @@ def extract(evidence: Sequence[Hit], *, min_words: int = 6, max_words: int = 80)
                 conclusion=in_conclusion or bool(CONCLUSION_CUE.search(raw)),
                 recommendation=bool(RECOMMENDATION_CUE.search(text)), in_recommendations=in_recommendation,
                 graded=bool(GRADED.search(text)),
-                method=bool(METHOD_CUE.search(text)), background=bool(METHOD_SECTION.search(section)),
-                meta=bool(META_CUE.search(text) or ASIDE.match(text)), dangling=bool(DANGLING.match(text)),
+                method=bool(METHOD_CUE.search(text)),
+                background=bool(METHOD_SECTION.search(section) or _CAPS_BACKGROUND.match(raw.strip())
+                                or section.lower().startswith("potential benefits")),
+                meta=bool(scope or META_CUE.search(text) or ASIDE.match(text) or PROFILE_LABEL.match(text)),
+                dangling=bool(DANGLING.match(text)),
+                fragment=not is_clause(text) or bool(RELATIVE_START.match(text) or _OPEN_END.search(text)),
                 stats=len(STATS.findall(text)),
                 pitfall=bool(PITFALL.search(text)) and not NEGATED_HARM.search(text)
                 and not _UNLESS.search(text),

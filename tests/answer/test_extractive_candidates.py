@@ -1,0 +1,159 @@
+"""How the extractive generator reads real guideline text: list items joined to the line that
+introduces them, scope fields and profile labels kept out, fragments and titles not quoted,
+and evidence about another disease not used. Texts are from the shared corpora (NGC, MedQuAD)."""
+
+from __future__ import annotations
+
+import pytest
+
+from curbside.answer.clauses import is_clause
+from curbside.answer.generators.extractive import ExtractiveGenerator
+from curbside.answer.generators.extractive.candidates import Candidate, extract, trim
+from curbside.answer.themes import ESCALATION, PITFALL
+from curbside.records import Audience, Document, Hit, Kind, Passage, Section
+
+
+def _hit(passage_id: str, title: str, section: str, text: str, kind: Kind = Kind.GUIDELINE) -> Hit:
+    doc_id, ordinal = passage_id.split("#")
+    document = Document(id=doc_id, kind=kind, title=title, sections=(Section(section, text),), source="ngc",
+                        issuer="test", year=2015)
+    return Hit(Passage(passage_id, doc_id, int(ordinal), section, text, 0, len(text)), document, 10.0)
+
+
+def _texts(found: list[Candidate], usable: bool = False) -> list[str]:
+    return [c.text for c in found if not usable or not (c.meta or c.fragment)]
+
+
+CKD_TITLE = ("Chronic kidney disease. Early identification and management of chronic kidney disease in adults in "
+             "primary and secondary care.")
+
+
+def test_list_items_join_the_heading_that_introduces_them() -> None:
+    hit = _hit("ngc:10500#21", CKD_TITLE,
+               "Major Recommendations — Offer a renal ultrasound scan to all people with CKD who",
+               "- Have accelerated progression of CKD (see \"Defining Progression,\" below)\n"
+               "- Have visible or persistent invisible haematuria\n"
+               "- Are considered by a nephrologist to require a renal biopsy.\n"
+               "Advise people with a family history of inherited kidney disease about the implications of an "
+               "abnormal result before a renal ultrasound scan is arranged for them.")
+    texts = _texts(extract([hit]))
+    assert "Offer a renal ultrasound scan to all people with CKD who have visible or persistent invisible " \
+           "haematuria." in texts
+    assert "Offer a renal ultrasound scan to all people with CKD who are considered by a nephrologist to " \
+           "require a renal biopsy." in texts
+    assert not any(t.startswith("Have ") for t in texts)
+
+
+def test_list_items_join_a_line_ending_in_a_colon() -> None:
+    hit = _hit("ngc:10473#11", "Atrial fibrillation: the management of atrial fibrillation.",
+               "Major Recommendations — Diagnosis and Assessment",
+               "Perform transoesophageal echocardiography (TOE) in people with AF:\n"
+               "- When TTE demonstrates an abnormality (such as valvular heart disease) that warrants further "
+               "specific assessment\n"
+               "- In whom TTE is technically difficult and/or of questionable quality and where there is a need "
+               "to exclude cardiac abnormalities")
+    texts = _texts(extract([hit]))
+    assert texts[0] == ("Perform transoesophageal echocardiography (TOE) in people with AF: when TTE demonstrates an "
+                        "abnormality (such as valvular heart disease) that warrants further specific assessment.")
+    assert len(texts) == 2
+
+
+def test_items_under_a_meta_opening_are_dropped() -> None:
+    hit = _hit("ngc:10116#3", "AAOS appropriate use criteria for non-arthroplasty treatment of osteoarthritis of "
+               "the knee.", "Major Recommendations",
+               "Before these Appropriate Use Criteria (AUC) are consulted, it is assumed that:\n"
+               "- The patient has a diagnosis of osteoarthritis of the knee\n"
+               "- The physician has an informed discussion with the patient about the treatment options\n"
+               "Consider topical NSAIDs for pain relief in people with knee osteoarthritis.")
+    assert _texts(extract([hit])) == ["Consider topical NSAIDs for pain relief in people with knee osteoarthritis."]
+
+
+def test_scope_fields_and_profile_labels_are_not_claims() -> None:
+    objective = _hit("ngc:10929#2", "Clinical practice guideline: otitis media with effusion (update).",
+                     "Guideline objective(s)",
+                     "- To provide evidence-based recommendations to manage otitis media with effusion (OME), "
+                     "defined as the presence of fluid in the middle ear without signs or symptoms of acute ear "
+                     "infection")
+    profile = _hit("ngc:9684#9", "The diagnosis and management of acute otitis media.",
+                   "Major Recommendations — Key Action Statement 1B",
+                   "Key Action Statement Profile: KAS 1B\n"
+                   "- Benefits: Identify AOM in children when the diagnosis is not highly certain.\n"
+                   "- Risks, harms, cost: Overdiagnosis of AOM. Reduced precision in diagnosis.\n"
+                   "- Benefits-harms assessment: Benefits greater than harms")
+    found = extract([objective, profile])
+    assert found and all(c.meta or c.fragment for c in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Aspirin (not recommended for primary prevention)",
+    "Chronic kidney disease stage 4 or 5.",
+    "Metabolic complications of CKD (e.g., anemia, secondary hyperparathyroidism)",
+    "Erenumab for Preventive Treatment of Migraine: A Systematic Review and Meta-Analysis of Efficacy and Safety.",
+    "Use of emergency care or hospitalizations for asthma.",
+])
+def test_fragments(text: str) -> None:
+    assert not is_clause(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Offer a renal ultrasound scan to all people with CKD.",
+    "Many nonradiologists use pulmonary nodule calculators to estimate the pretest probability of malignancy.",
+    "This can damage your joints, skin, blood vessels and organs.",
+    "In the presence of vomit, seizures or irregular breathing, turn the patient on their side.",
+    "Benefits clearly outweigh risk and burdens.",
+    "Twenty one patients underwent such procedures in January and February.",
+    "Do not offer traction for managing low back pain.",
+])
+def test_clauses(text: str) -> None:
+    assert is_clause(text)
+
+
+def test_cut_off_and_relative_sentences_are_fragments() -> None:
+    hit = _hit("medquad:x#1", "H. pylori", "Prevention",
+               "To help prevent an H. pylori infection, you should:\n"
+               "In whom TTE is technically difficult and where there is a need to exclude cardiac abnormalities.\n",
+               kind=Kind.CONSUMER)
+    assert all(c.fragment for c in extract([hit]))
+
+
+@pytest.mark.parametrize(("raw", "clean"), [
+    ("5The frequency of monitoring should be based on the stability of renal function.",
+     "The frequency of monitoring should be based on the stability of renal function."),
+    ("BACKGROUND In the assessment of severity in community acquired pneumonia, the rule identifies patients.",
+     "In the assessment of severity in community acquired pneumonia, the rule identifies patients."),
+    ("Know the Signs Knowing the warning signs of stroke and controlling its risk factors can lower your risk.",
+     "Knowing the warning signs of stroke and controlling its risk factors can lower your risk."),
+    ("The Work Group recommends that all patients be screened for depression.",
+     "The Work Group recommends that all patients be screened for depression."),
+    ("Recommendation 2: Clinicians should not routinely obtain imaging in nonspecific low back pain.",
+     "Clinicians should not routinely obtain imaging in nonspecific low back pain."),
+    ("If metformin is not tolerated, consider dual therapy3 with a DPP-4 inhibitor and pioglitazone2.",
+     "If metformin is not tolerated, consider dual therapy with a DPP-4 inhibitor and pioglitazone."),
+])
+def test_trim(raw: str, clean: str) -> None:
+    assert trim(raw) == clean
+
+
+def test_pitfall_and_escalation_cues_read_their_context() -> None:
+    assert not ESCALATION.search("Heart failure with normal systolic function, also referred to as diastolic heart "
+                                 "failure, is increasingly recognised.")
+    assert not ESCALATION.search("Menopausal hormone therapy refers to the use of combined estrogen and progestin.")
+    assert ESCALATION.search("Refer adults with CKD to a nephrologist if their eGFR is below 30.")
+    assert not PITFALL.search("TIAs are often warning signs that a person is at risk for a more serious stroke.")
+    assert not PITFALL.search("NPPV was found useful in avoiding endotracheal intubation in severe pneumonia.")
+    assert not PITFALL.search("The balance of benefits and harms cannot be determined.")
+    assert PITFALL.search("Avoid deep hip flexion stretching in the early phase.")
+
+
+def test_evidence_about_another_disease_is_not_used() -> None:
+    diabetes = _hit("ngc:10781#9", "Diagnosis and management of type 2 diabetes mellitus in adults.",
+                    "Major Recommendations",
+                    "A clinician should initiate metformin as first-line pharmacotherapy for patients with type 2 "
+                    "diabetes, unless medically contraindicated.")
+    lung = _hit("ngc:11310#26", "Systemic therapy for stage IV non–small-cell lung cancer.",
+                "Major Recommendations — Recommendation A3",
+                "If patients have stage IV NSCLC and ALK rearrangements, first-line crizotinib is recommended.")
+    found = ExtractiveGenerator().candidates("What is the first-line treatment for type 2 diabetes?",
+                                             [diabetes, lung], Audience.CLINICIAN)
+    on_topic = {c.hit.document.id: c.on_topic for c in found}
+    assert on_topic == {"ngc:10781": True, "ngc:11310": False}
