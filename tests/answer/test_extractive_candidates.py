@@ -157,3 +157,37 @@ def test_evidence_about_another_disease_is_not_used() -> None:
                                              [diabetes, lung], Audience.CLINICIAN)
     on_topic = {c.hit.document.id: c.on_topic for c in found}
     assert on_topic == {"ngc:10781": True, "ngc:11310": False}
+
+
+def test_the_main_clause_sets_a_sentence_theme() -> None:
+    from curbside.answer.themes import primary_theme
+
+    assert primary_theme("The USPSTF recommends obtaining blood pressure measurements outside of the clinical "
+                         "setting for diagnostic confirmation before starting treatment.") == "diagnosis"
+    assert primary_theme("Pharmacological treatment of level-1 hypertension is recommended.") == "drugs"
+    assert primary_theme("Treatment of hypertension is recommended independently of gender.") == "treatment"
+
+
+def test_a_treatment_question_is_not_answered_by_a_screening_statement() -> None:
+    screening = _hit("uspstf:1#0", "Hypertension in Adults: Screening", "Recommendation",
+                     "The USPSTF recommends obtaining blood pressure measurements outside of the clinical setting "
+                     "for diagnostic confirmation of hypertension before starting treatment (Grade A).")
+    treatment = _hit("ngc:10598#44", "VA/DoD clinical practice guideline for the management of hypertension.",
+                     "Recommendation [Strong for] — First-Line Therapy",
+                     "The Work Group recommends the use of thiazide-type diuretics for the treatment of "
+                     "hypertension. (Strong for)")
+    draft = ExtractiveGenerator().generate("How is hypertension treated in adults?", [screening, treatment],
+                                           Audience.CLINICIAN)
+    assert draft.bottom_line.text.startswith("The Work Group recommends the use of thiazide-type diuretics")
+
+
+def test_a_referral_question_is_answered_by_when_to_refer() -> None:
+    ultrasound = _hit("ngc:10500#21", CKD_TITLE, "Major Recommendations",
+                      "Offer a renal ultrasound scan to all people with chronic kidney disease who have visible "
+                      "haematuria. Use the CKD-EPI creatinine equation to estimate GFR in chronic kidney disease.")
+    referral = _hit("ngc:10500#30", CKD_TITLE, "Major Recommendations — Referral Criteria",
+                    "Refer people with chronic kidney disease to a nephrologist if their GFR is less than 30 "
+                    "ml/min/1.73 m2.")
+    draft = ExtractiveGenerator().generate("When should patients with chronic kidney disease be referred to a "
+                                           "nephrologist?", [ultrasound, referral], Audience.CLINICIAN)
+    assert draft.bottom_line.text.startswith("Refer people with chronic kidney disease to a nephrologist")

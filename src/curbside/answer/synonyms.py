@@ -75,6 +75,14 @@ hypothyroidism|underactive thyroid
 hyperthyroidism|overactive thyroid
 mortality|death|survival|die
 effective|efficacy|effectiveness|benefit|efficacious
+flare|attack|exacerbation|flare-up|flares|attacks
+acute otitis media|aom
+otitis media with effusion|ome
+community-acquired pneumonia|cap
+helicobacter pylori|h. pylori|h pylori|hp
+heart failure with reduced ejection fraction|hfref|systolic heart failure
+chronic obstructive pulmonary disease|copd
+benign prostatic hyperplasia|bph|lower urinary tract symptoms|luts
 """
 
 

@@ -118,6 +118,20 @@ def sentence_themes(sentence: str) -> tuple[str, ...]:
     return tuple(t.key for t in THEMES if t.sentence.search(sentence))
 
 
+def primary_theme(sentence: str) -> str:
+    """The theme a sentence speaks to first — usually its main clause: "The USPSTF recommends
+    obtaining blood pressure measurements for diagnostic confirmation before starting treatment"
+    is about diagnosis, though it names treatment ("" if none)."""
+    found = [(m.start(), t.key) for t in THEMES if (m := t.sentence.search(sentence))]
+    return min(found)[1] if found else ""
+
+
+# a question about when to refer or escalate: its bottom line should say when
+ASKS_ESCALATION = _rx(r"\brefer(r?al|red)?\b|\bspecialists?\b|\bescalat|\bwhen (should|to|do|must) (i|we|you|"
+                      r"they|patients?|people|\w+) (see|go|call|seek|be (seen|admitted|hospitali[sz]ed))|"
+                      r"\bemergency\b|\bsee a (doctor|specialist)\b|\bred flags?\b")
+
+
 _RELATED = {"treatment": {"drugs"}, "drugs": {"treatment"}, "prevention": {"causes"}, "causes": {"prevention"},
             "symptoms": {"diagnosis"}, "diagnosis": {"symptoms"}, "definition": {"causes", "symptoms"}}
 

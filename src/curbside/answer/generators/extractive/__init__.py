@@ -16,6 +16,7 @@ from curbside.answer.generators.extractive.verdict import VerdictResult, decide,
 from curbside.answer.plain import gloss_draft
 from curbside.answer.population import Scope
 from curbside.answer.questions import analyse
+from curbside.answer.themes import ASKS_ESCALATION
 from curbside.records import Audience, Hit
 from curbside.settings import Settings
 from curbside.store import Store
@@ -56,7 +57,7 @@ class ExtractiveGenerator:
                  context: str = "") -> Draft:
         info = analyse(question, context=context_question(context) if context else "")
         found = self.candidates(question, evidence, audience, context)
-        chosen = plan(found, audience, info.yes_no, info.intents)
+        chosen = plan(found, audience, info.yes_no, info.intents, bool(ASKS_ESCALATION.search(info.text)))
         if chosen is None:
             return Draft(bottom_line=DraftBullet("", ()), sections=(), insufficient=True,
                          notes=("no evidence sentence addressed the question",), generator=NAME)

@@ -59,10 +59,17 @@ def _redundant(c: Candidate, chosen: Sequence[Candidate]) -> bool:
     return False
 
 
-def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequence[str] = ()) -> Candidate:
+def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequence[str] = (),
+                  escalate: bool = False) -> Candidate:
     best_rel = max(c.relevance for c in candidates)
-    on_intent = [c for c in candidates if set(c.themes) & set(intents) and c.relevance >= 0.6 * best_rel]
-    if on_intent:  # a question about symptoms gets a bottom line about symptoms
+    if escalate:  # "When should … be referred?" is answered by when to refer
+        on_intent = [c for c in candidates if c.escalation and not c.fragment and c.relevance >= 0.6 * best_rel]
+    else:  # a question about symptoms gets a bottom line about symptoms, in its main clause if possible
+        # (a yes/no question's bottom line is the finding that decides it, whatever its theme)
+        asked = set(intents) | ({"drugs"} if "treatment" in intents else set())
+        main = [] if yes_no else [c for c in candidates if c.primary in asked and c.relevance >= 0.6 * best_rel]
+        on_intent = main or [c for c in candidates if set(c.themes) & set(intents) and c.relevance >= 0.6 * best_rel]
+    if on_intent:
         candidates = on_intent
         best_rel = max(c.relevance for c in candidates)
 
@@ -83,14 +90,14 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
 
 
 def plan(candidates: Sequence[Candidate], audience: Audience, yes_no: bool,
-         intents: Sequence[str] = ()) -> Plan | None:
+         intents: Sequence[str] = (), escalate: bool = False) -> Plan | None:
     # a fragment from a guideline or a consumer page is a list item out of its list; from a paper
     # it is usually the title, which states the finding ("X for the treatment of Y"): usable, lower
     usable = [c for c in candidates if c.relevance >= MIN_RELEVANCE and c.on_topic and not c.meta
               and not (c.fragment and c.hit.document.kind in (Kind.GUIDELINE, Kind.CONSUMER))]
     if not usable:
         return None
-    bottom = choose_bottom(usable, yes_no, intents)
+    bottom = choose_bottom(usable, yes_no, intents, escalate)
     ranked = sorted(usable, key=lambda c: (c.score, -c.evidence, -c.position), reverse=True)
     floor = RELATIVE_FLOOR * ranked[0].score
     chosen: list[Candidate] = [bottom]

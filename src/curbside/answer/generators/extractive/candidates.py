@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from curbside.answer.clauses import is_clause, is_verb
 from curbside.answer.readability import fk_grade
 from curbside.answer.text import content_stems
-from curbside.answer.themes import ESCALATION, PITFALL, sentence_themes
+from curbside.answer.themes import ESCALATION, PITFALL, primary_theme, sentence_themes
 from curbside.records import Hit
 from curbside.sentences import split_sentences
 
@@ -140,6 +140,7 @@ class Candidate:
     words: int
     numbers: frozenset[str] = frozenset()
     fragment: bool = False  # a list item or title without a verb ("Aspirin (not recommended …)")
+    primary: str = ""  # the theme its main clause speaks to (themes.primary_theme)
     narrower: tuple[str, ...] = ()  # narrower populations the sentence names ("adults with type 1 diabetes")
     implied: tuple[str, ...] = ()  # … that only its document's title names (the sentence does not say)
     drift: tuple[str, ...] = ()  # diseases the title names that the question does not
@@ -344,6 +345,6 @@ def extract(evidence: Sequence[Hit], *, min_words: int = 6, max_words: int = 80)
                 pitfall=bool(PITFALL.search(text)) and not NEGATED_HARM.search(text)
                 and not _UNLESS.search(text),
                 escalation=bool(ESCALATION.search(text)), grade=fk_grade(text), words=n_words,
-                numbers=frozenset(_NUMBERS.findall(text)),
+                numbers=frozenset(_NUMBERS.findall(text)), primary=primary_theme(text),
             ))
     return out
