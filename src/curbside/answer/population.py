@@ -161,7 +161,8 @@ class Scope:
         topics = []
         for disease in diseases:
             words = tokenize(disease)
-            wordings = {frozenset(stem(w) for w in words)}
+            # content stems only: "use" in "opioid use disorder" is a stopword, absent from any text's stems
+            wordings = {frozenset(content_stems(disease))}
             for alternative in alternatives(words).values():
                 wordings.update(alternative)
             topics.append(tuple(wordings))

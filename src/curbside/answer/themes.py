@@ -30,8 +30,8 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-_DRUG = (r"\b\w+(mab|nib|pril|sartan|olol|statins?|azole|cillin|mycin|cycline|floxacin|xaban|gatran|"
-         r"gliptin|gliflozin|dipine|prazole|tidine|triptan|setron|zepam|zolam|parin|lukast|terol|olone|"
+_DRUG = (r"\b(?!cytidine\b|thymidine\b)\w+(mab|nib|pril|sartan|olol|statins?|azole|cillin|mycin|cycline|"
+         r"floxacin|xaban|gatran|gliptin|gliflozin|dipine|prazole|tidine|triptan|setron|zepam|zolam|parin|lukast|terol|olone|"
          r"profen|coxib|formin|glitazone|semide|thiazide|caine)\b")
 
 THEMES: tuple[Theme, ...] = (
@@ -91,14 +91,18 @@ PITFALL = _rx(
     r"\brisks?\b[^.;]{0,40}\b(?:rupture|death|bleeding|harm|injury|damage|toxicity|complications?)\b"
 )
 ESCALATION = _rx(
-    r"\brefer(ral|red)?\b(?! to as\b)|\bspecialists?\b|\bmedical emergency\b|\bemergency (care|treatment|"
+    # "refer" as advice ("Refer men …", "should be referred to …", "referral to …"), not "patients
+    # who have been referred" (a study population) or "also referred to as …"
+    r"(?:^|[,;:] |\b(?:should|must|may|to|and|or|consider|promptly|urgently|immediately|need|needs) )(?:be )?"
+    r"refer(?:red)?\b(?! to as\b)|\breferral (?:to|for)\b|\brefer (?:to|the|patients?|people|adults|children|"
+    r"women|men|him|her|them|for)\b(?! as\b)|\bspecialists?\b|\bmedical emergency\b|\bemergency (care|treatment|"
     r"attention|services|room|department)\b(?! (setting|visits?|physicians?))|\b(call|dial) 911\b|\burgent|"
     r"\bimmediate (medical )?(attention|care)\b|"
     r"\b(be|been|require[sd]?|requiring|needs?|needing|warrants?) (\w+ )?hospitali[sz]|\badmi(t|ssion) to\b|"
     r"\bseek (medical|immediate|prompt)|\bcall (your|a|the) (doctor|"
     r"health|provider)|\bsee (a|your) (doctor|health care provider|physician)|\bcontact (your|a) (doctor|"
     r"health)|\bif (symptoms|pain|signs) (persist|worsen|do not improve)|\bfail(s|ed|ure)? (of|to respond|"
-    r"to improve)|\brefractory\b|\bmultidisciplinary\b|\bred flags?\b"
+    r"to improve)|(?<!-)\brefractory\b|\bmultidisciplinary\b|\bred flags?\b"
 )
 
 

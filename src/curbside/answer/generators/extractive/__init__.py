@@ -51,6 +51,7 @@ class ExtractiveGenerator:
             about = {doc_id: scope.names_topic(" ".join(parts)) for doc_id, parts in text.items()}
             for c in found:
                 c.on_topic = c.on_topic and about[c.hit.document.id]
+                c.names_topic = scope.names_topic(c.text)
         return found
 
     def generate(self, question: str, evidence: Sequence[Hit], audience: Audience,

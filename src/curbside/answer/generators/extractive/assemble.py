@@ -29,6 +29,7 @@ CORROBORATES = 0.6  # … and at or above this from another document: cite it to
 RELATIVE_FLOOR = 0.55  # keep bullets scoring at least this share of the best
 SIDE_FLOOR = 0.4  # pitfalls and escalation from on-topic documents may score lower
 MIN_RELEVANCE = 0.3  # a bullet must cover this share of the question's weighted terms
+OWN_MIN = 0.1  # … and this share in its own words, unless its main clause speaks to what was asked
 MAX_PER_DOCUMENT = 3  # bullets from one document (two more for a guideline)
 GENERAL_MARGIN = 0.3  # a general statement leads unless a narrower one is this much better
 MAX_SECTIONS = 4
@@ -61,9 +62,13 @@ def _redundant(c: Candidate, chosen: Sequence[Candidate]) -> bool:
 
 def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequence[str] = (),
                   escalate: bool = False) -> Candidate:
+    # a fragment (a title) or news of a drug in development leads only if nothing else can
+    candidates = [c for c in candidates if not (c.fragment or c.pipeline)] or candidates
+    # … and a sentence from a document about another disease only if it names the question's own
+    candidates = [c for c in candidates if not (c.drift and not c.names_topic)] or candidates
     best_rel = max(c.relevance for c in candidates)
     if escalate:  # "When should … be referred?" is answered by when to refer
-        on_intent = [c for c in candidates if c.escalation and not c.fragment and c.relevance >= 0.6 * best_rel]
+        on_intent = [c for c in candidates if c.escalation and c.relevance >= 0.6 * best_rel]
     else:  # a question about symptoms gets a bottom line about symptoms, in its main clause if possible
         # (a yes/no question's bottom line is the finding that decides it, whatever its theme)
         asked = set(intents) | ({"drugs"} if "treatment" in intents else set())
@@ -77,10 +82,11 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
         bonus = 0.25 * (c.conclusion or c.recommendation) + 0.1 * c.graded - 0.15 * (c.stats > 1) - 0.2 * c.dangling
         if yes_no and c.conclusion:
             bonus += 0.15
+        if not yes_no and c.pitfall:  # "how is it treated" is answered by what to do, before what not to
+            bonus -= 0.2
         return c.score + bonus
 
     pool = [c for c in candidates if c.relevance >= 0.6 * best_rel and not c.method and not c.meta] or list(candidates)
-    pool = [c for c in pool if not c.fragment] or pool
     # a general question is answered for everyone: evidence about a narrower population (children,
     # pregnancy, type 1 diabetes …) or another disease leads only when nothing general comes close
     general = [c for c in pool if not c.subgroup]
@@ -106,9 +112,12 @@ def plan(candidates: Sequence[Candidate], audience: Audience, yes_no: bool,
     escalation: list[Candidate] = []
     body: list[Candidate] = []
     cited_docs = {c.hit.document.id for c in ranked[:12]}
+    asked = related(intents)
     for c in ranked:
         if c is bottom or c.method or (c.implied and not bottom.subgroup):
             continue  # (a narrower population only the title names would read as general advice)
+        if c.own < OWN_MIN and not (c.primary and c.primary in asked) and not (c.pitfall or c.escalation):
+            continue  # names nothing the question asks and speaks to another theme: off the question
         side = (c.pitfall or c.escalation) and (c.hit.document.id in cited_docs or c.relevance >= 0.5)
         if c.score < (SIDE_FLOOR * ranked[0].score if side else floor):
             continue

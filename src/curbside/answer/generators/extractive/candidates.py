@@ -17,12 +17,13 @@ from curbside.sentences import split_sentences
 _BULLET_SPLIT = re.compile(r"(?:^|\s+)(?:[-•*▪◦]|\d+\.)\s+(?=[A-Z(])")
 _LEAD_LABEL = re.compile(
     r"^(?:(?:(?:recommendation|key action statement|statement|question) (?:[a-z]?\d+[a-z]?|[a-z]\d*)|"
-    r"key points|conclusions?|results?|background|summary|interpretation|recommendations?|"
+    r"(?:work group |panel |committee |task force )?recommendation|key points|conclusions?|results?|background|"
+    r"summary|interpretation|recommendations?|"
     r"major recommendations|findings|objectives?|methods?|purpose)\s*[:.\-–]\s*)+", re.IGNORECASE)
 # PubMed's upper-case structured-abstract labels run into the sentence: "BACKGROUND In the assessment …"
 _LEAD_CAPS_LABEL = re.compile(r"^(?:BACKGROUND|OBJECTIVES?|PURPOSE|AIMS?|INTRODUCTION|CONTEXT|METHODS?|DESIGN|"
                               r"SETTING|PATIENTS|PARTICIPANTS|RESULTS?|FINDINGS|CONCLUSIONS?|INTERPRETATION)"
-                              r"(?: AND [A-Z]+)?\s+(?=[A-Z][a-z])")
+                              r"(?: AND [A-Z]+)?\s+(?=[A-Z](?:[a-z]| )|\d)")
 _CAPS_BACKGROUND = re.compile(r"^(?:BACKGROUND|OBJECTIVES?|PURPOSE|AIMS?|INTRODUCTION|CONTEXT|METHODS?|DESIGN|SETTING|"
                               r"PATIENTS|PARTICIPANTS)\b")
 # a footnote number run into a word: "5The frequency of monitoring …", "consider dual therapy3 with"
@@ -74,6 +75,7 @@ CONCLUSION_CUE = re.compile(
 RECOMMENDATION_CUE = re.compile(
     r"\b(?:we recommend|(?:is|are) (?:recommended|indicated|suggested|preferred|advised)|recommends?|"
     r"should (?:be|receive|consider|undergo|include|start|not|avoid|only)|first[- ]line|treatment of choice|"
+    r"(?:the )?(?:best|preferred|main|usual) (?:treatment|therapy)|mainstay of (?:treatment|therapy)|"
     r"standard (?:of care|treatment|therapy)|strong(?:ly)? recommend|(?:weak|conditional) recommendation|"
     r"grade [a-d12]\b|\(grade|strength of recommendation|level of evidence|quality of evidence|"
     r"\[[a-d]\]|class (?:i|ii|iia|iib|iii)\b)|(?:^|[,;:] )(?:initiate|start|use|consider|offer|give|prescribe|"
@@ -103,12 +105,20 @@ META_CUE = re.compile(
     r"guideline panel) (?:felt|noted|identified|considered|agreed|discussed|acknowledged|decided|uses?|used|"
     r"believes?|recogni[sz]ed)|(?:is|are) presented (?:in|as)|in the form of \d+ algorithms?|"
     r"(?:is|was|are|were) based on (?:a|the) (?:review|systematic review|consensus)|"
-    r"this recommendation (?:updates|replaces|is a refinement|is consistent)|"
-    r"updates? and replaces?|it is assumed|(?:is|are) provided\b(?! (?:by|to|for|in|with))|"
+    r"this recommendation (?:updates|replaces|is a refinement|is consistent|applies|focuses|does not apply|"
+    r"is intended)|"
+    r"updates? and replaces?|it is assumed|see (?:other|additional|the following) (?:resources|sources|references)|"
+    r"can be found (?:in|within|at|on)|in light of all circumstances|rely on mutual communication|"
+    r"(?:is|are) provided\b(?! (?:by|to|for|in|with))|"
     r"the above (?:guidelines?|sections?)|such a definition|(?:committee|panel|work ?group|task force|authors?) "
     r"(?:is|are|was|were) (?:confident|aware|of the opinion))\b|:\.?$",
     re.IGNORECASE)
-DANGLING = re.compile(r"^(?:this|these|those|it|they|such|both|the latter|the former|he|she|its|their|"
+# a drug in development: news about a pipeline, not advice ("… is being developed by MerLion to treat …")
+PIPELINE = re.compile(r"\b(?:is|are) (?:being|currently being) (?:developed|investigated|evaluated|tested)\b|"
+                      r"\bin phase (?:i{1,3}|[123])\b|\bphase (?:i{1,3}|[123]) (?:clinical )?(?:trials?|evaluation|"
+                      r"development|investigation)\b|\bunder development\b", re.IGNORECASE)
+DANGLING = re.compile(r"^(?:in (?:some|most|many|such) cases, (?:these|this|they|it)\b|"
+                      r"this|these|those|it|they|such|both|the latter|the former|he|she|its|their|"
                       r"in this (?:study|trial|series|cohort)|in these)\b", re.IGNORECASE)
 STATS = re.compile(r"\bp\s*[<=>≤]|\b95\s*%|\bci\b|\b(?:or|hr|rr|aor|ahr)\s*[=:,]|±|\bodds ratio\b|"
                    r"\bhazard ratio\b|\(\s*\d+(?:\.\d+)?\s*%\s*\)", re.IGNORECASE)
@@ -141,10 +151,13 @@ class Candidate:
     numbers: frozenset[str] = frozenset()
     fragment: bool = False  # a list item or title without a verb ("Aspirin (not recommended …)")
     primary: str = ""  # the theme its main clause speaks to (themes.primary_theme)
+    pipeline: bool = False  # about a drug still in development
+    names_topic: bool = True  # the sentence itself names the disease the question asks about (if it names one)
     narrower: tuple[str, ...] = ()  # narrower populations the sentence names ("adults with type 1 diabetes")
     implied: tuple[str, ...] = ()  # … that only its document's title names (the sentence does not say)
     drift: tuple[str, ...] = ()  # diseases the title names that the question does not
     relevance: float = 0.0
+    own: float = 0.0  # question-term coverage of the sentence alone (no credit for its title)
     on_topic: bool = True  # mentions the question's rarest term (here or in the document title)
     score: float = 0.0
     corroboration: list[int] = field(default_factory=list)  # other evidence numbers saying the same
@@ -346,5 +359,6 @@ def extract(evidence: Sequence[Hit], *, min_words: int = 6, max_words: int = 80)
                 and not _UNLESS.search(text),
                 escalation=bool(ESCALATION.search(text)), grade=fk_grade(text), words=n_words,
                 numbers=frozenset(_NUMBERS.findall(text)), primary=primary_theme(text),
+                pipeline=bool(PIPELINE.search(text)),
             ))
     return out

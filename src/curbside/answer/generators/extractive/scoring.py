@@ -28,6 +28,7 @@ P_BACKGROUND = 0.12  # background/objective/methods sections of an abstract
 P_META = 0.40
 P_DANGLING = 0.12
 P_FRAGMENT = 0.2  # no verb: a title or a list item (assemble.py keeps those of guidelines out)
+P_PIPELINE = 0.15  # a drug still in development: news, not management
 P_STATS = 0.06  # per statistic beyond the first
 P_GRADE = 0.05  # per reading grade above 8 (patients)
 P_HARD = 0.10  # … and again per grade above 14: such sentences are for specialists (benchmarks/readability.py)
@@ -51,6 +52,7 @@ def score_all(candidates: Sequence[Candidate], terms: Terms, audience: Audience,
         own = terms.coverage(c.stems)
         with_title = terms.coverage(c.stems | title_stems[doc.id])
         c.relevance = own + 0.5 * (with_title - own)  # terms only in the title count half
+        c.own = own
         c.on_topic = not terms.key or terms.key in terms.covered(c.stems | title_stems[doc.id])
         s = c.relevance
         s += W_CONCLUSION * c.conclusion + W_RECOMMENDATION * c.recommendation
@@ -60,7 +62,7 @@ def score_all(candidates: Sequence[Candidate], terms: Terms, audience: Audience,
             s += W_RECENCY * min(1.0, max(0.0, (doc.year - 1990) / 35))
         s += W_RANK / (1 + 0.25 * (c.evidence - 1))
         s -= P_METHOD * c.method + P_BACKGROUND * c.background + P_META * c.meta + P_DANGLING * c.dangling
-        s -= P_FRAGMENT * c.fragment
+        s -= P_FRAGMENT * c.fragment + P_PIPELINE * c.pipeline
         s -= P_STATS * max(0, c.stats - 1)
         if intents and set(c.themes) & related(intents):
             s += B_INTENT

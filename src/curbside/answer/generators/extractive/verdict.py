@@ -13,6 +13,7 @@ snippets) the most relevant conclusion-like sentences stand in.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -21,7 +22,7 @@ from curbside.answer.generators.extractive.assemble import Plan
 from curbside.answer.generators.extractive.candidates import Candidate
 from curbside.answer.generators.extractive.verdict_cues import UNDECIDED, sentence_polarity
 from curbside.answer.generators.extractive.verdict_model import VerdictModel, load
-from curbside.records import Verdict
+from curbside.records import Kind, Verdict
 
 MAX_DOCUMENTS = 3  # leading documents whose conclusions are read
 MAX_SENTENCES = 6  # … at most this many sentences each
@@ -113,6 +114,72 @@ def show_basis(chosen: Plan, candidates: Sequence[Candidate], result: VerdictRes
         chosen.body.insert(0, sentence)
 
 
+# How a guideline answers: its recommendation says do, do not, or cannot say. The conclusion model
+# was trained on study conclusions and misreads recommendations ("… women who have no additional
+# risk factors" reads as a negative finding), so guideline evidence is read by these instead.
+RECOMMENDS_AGAINST = re.compile(
+    r"\b(?:recommends?|suggests?|advises?) (?:against|not)\b|"
+    r"\b(?:is|are) not recommended\b|\bnot (?:be )?recommended\b|(?:^|[,;:] )(?:do not|"
+    r"don't|never|avoid)\b|\b(?:should|must) not\b|\bno (?:benefit|evidence of (?:benefit|effect))\b|"
+    r"\b(?:is|are|was|were) (?:not|in)effective\b|\bineffective\b|\bdoes not (?:reduce|prevent|improve)\b|"
+    r"\b(?:is|are)(?:n't| not) (?:usually |generally |routinely |often )?(?:prescribed|needed|necessary|helpful|"
+    r"useful|required|indicated)\b",
+    re.IGNORECASE)
+CANNOT_SAY = re.compile(
+    r"\binsufficient (?:evidence|to (?:assess|recommend))|\b(?:cannot|unable to|could not) recommend\b|"
+    r"\bfor or against\b|\bno recommendation\b|\binconclusive\b|\bbalance of (?:benefits and harms|benefit and "
+    r"harm) cannot\b|\bevidence is (?:lacking|insufficient|conflicting)\b", re.IGNORECASE)
+GUIDELINE_MARGIN = 0.15  # recommendations this close in relevance to the best one vote …
+GUIDELINE_VOTES = 3  # … at most this many
+SPLIT = 0.35  # yes and no each with this share of the vote → uncertain
+OWN_MIN = 0.5  # share of the question's weighted terms a recommendation must name itself to vote
+
+
+def recommendation_polarity(text: str) -> Verdict:
+    if CANNOT_SAY.search(text):
+        return Verdict.UNCERTAIN
+    return Verdict.NO if RECOMMENDS_AGAINST.search(text) else Verdict.YES
+
+
+def guideline_verdict(candidates: Sequence[Candidate]) -> VerdictResult | None:
+    """A relevance-weighted vote of the guideline recommendations about as relevant as the best
+    (None without any); yes and no both carrying weight (yes for some groups, no for others)
+    make it uncertain."""
+    # the sentence must itself name most of what is asked ("arthroscopic", "knee osteoarthritis"): a
+    # recommendation about something else in a guideline on the topic does not answer the question
+    recs = [c for c in candidates if c.on_topic and c.own >= OWN_MIN and not c.drift
+            and not (c.meta or c.fragment) and c.hit.document.kind in (Kind.GUIDELINE, Kind.CONSUMER)
+            and (c.recommendation or RECOMMENDS_AGAINST.search(c.text) or CANNOT_SAY.search(c.text))]
+    if not recs:
+        return None
+    ranked = sorted(recs, key=lambda c: (-c.own, c.evidence, c.position))
+    counted = [c for c in ranked if c.own >= ranked[0].own - GUIDELINE_MARGIN][:GUIDELINE_VOTES]
+    votes = dict.fromkeys(CLASSES, 0.0)
+    for c in counted:
+        votes[recommendation_polarity(c.text)] += c.own
+    total = sum(votes.values()) or 1.0
+    verdict = max(CLASSES, key=lambda v: votes[v])
+    note = ""
+    if votes[Verdict.YES] >= SPLIT * total and votes[Verdict.NO] >= SPLIT * total:
+        note = "the guidelines' recommendations differ by group or setting"
+    elif verdict is Verdict.UNCERTAIN:
+        note = "the guidelines find the evidence insufficient"
+    final = Verdict.UNCERTAIN if note else verdict
+    deciding = [c for c in counted if recommendation_polarity(c.text) is verdict] or counted
+    return VerdictResult(final, (votes[Verdict.YES] - votes[Verdict.NO]) / total, votes[Verdict.UNCERTAIN] / total,
+                         tuple(dict.fromkeys(c.evidence for c in counted)), ("guideline recommendation",), note,
+                         (deciding[0].text,))
+
+
 def decide(question: str, candidates: Sequence[Candidate], model: VerdictModel | None = None) -> VerdictResult:
-    """Verdict from the leading conclusions (uncertain without any evidence sentence)."""
-    return weigh(question, bases(candidates), model or load())
+    """Verdict from guideline (or consumer-health) recommendations that name what is asked, else
+    from the leading studies' conclusions (uncertain without any evidence sentence)."""
+    found = bases(candidates)
+    leading = min(candidates, key=lambda c: c.evidence).hit.document.kind if candidates else None
+    # guidelines weigh the evidence, one study's conclusion does not — but a question framed on a
+    # study (its own best match) is answered by that study's conclusion
+    if leading in (Kind.GUIDELINE, Kind.CONSUMER) or not any(b.conclusion for b in found):
+        from_guideline = guideline_verdict(candidates)
+        if from_guideline is not None:
+            return from_guideline
+    return weigh(question, found, model or load())

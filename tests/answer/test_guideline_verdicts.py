@@ -1,0 +1,75 @@
+"""Yes/no questions answered by guideline recommendations: a recommendation says do, do not, or
+cannot say, and only recommendations that name what is asked vote. Texts from the shared corpora
+(USPSTF and NGC summaries, MedlinePlus)."""
+
+from __future__ import annotations
+
+import pytest
+
+from curbside.answer.generators.extractive import ExtractiveGenerator
+from curbside.answer.generators.extractive.verdict import recommendation_polarity
+from curbside.records import Audience, Document, Hit, Kind, Passage, Section, Verdict
+
+
+def _hit(passage_id: str, title: str, text: str, kind: Kind = Kind.GUIDELINE, section: str = "Recommendation") -> Hit:
+    doc_id, ordinal = passage_id.split("#")
+    document = Document(id=doc_id, kind=kind, title=title, sections=(Section(section, text),), source="test",
+                        issuer="test", year=2016)
+    return Hit(Passage(passage_id, doc_id, int(ordinal), section, text, 0, len(text)), document, 10.0)
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    ("For men aged 55–69 years, the Task Force recommends not screening for prostate cancer with the PSA test.",
+     Verdict.NO),
+    ("Do not refer for arthroscopic lavage and debridement as part of treatment for osteoarthritis.", Verdict.NO),
+    ("Antibiotics usually aren't prescribed for acute bronchitis.", Verdict.NO),
+    ("The USPSTF concludes that the current evidence is insufficient to assess the balance of benefits and harms "
+     "of screening for vitamin D deficiency in asymptomatic adults.", Verdict.UNCERTAIN),
+    ("The work group is unable to recommend for or against the use of physical agents.", Verdict.UNCERTAIN),
+    ("The USPSTF recommends vitamin D supplementation to prevent falls in community-dwelling adults aged 65 years "
+     "or older who are at increased risk for falls.", Verdict.YES),
+])
+def test_recommendation_polarity(text: str, verdict: Verdict) -> None:
+    assert recommendation_polarity(text) is verdict
+
+
+def _verdict(question: str, hits: list[Hit]) -> tuple[Verdict | None, tuple[str, ...]]:
+    draft = ExtractiveGenerator().generate(question, hits, Audience.CLINICIAN)
+    return draft.verdict, draft.notes
+
+
+def test_a_guideline_that_finds_the_evidence_insufficient_gives_uncertain() -> None:
+    hits = [
+        _hit("ngc:10630#5", "Screening for vitamin D deficiency in adults: USPSTF recommendation statement.",
+             "The USPSTF concludes that the current evidence is insufficient to assess the balance of benefits and "
+             "harms of screening for vitamin D deficiency in asymptomatic adults. (I statement)"),
+        _hit("ngc:10630#9", "Screening for vitamin D deficiency in adults: USPSTF recommendation statement.",
+             "Screening may misclassify persons with a vitamin D deficiency because of the uncertainty about the "
+             "cutoff."),
+    ]
+    verdict, notes = _verdict("Should adults be screened for vitamin D deficiency?", hits)
+    assert verdict is Verdict.UNCERTAIN and any("insufficient" in n for n in notes)
+
+
+def test_only_recommendations_that_name_the_question_vote() -> None:
+    hits = [
+        _hit("ngc:10126#7", "Osteoarthritis. Care and management in adults.",
+             "Do not refer for arthroscopic lavage and debridement as part of treatment for knee osteoarthritis, "
+             "unless the person has a clear history of mechanical locking."),
+        _hit("ngc:10126#9", "Osteoarthritis. Care and management in adults.",
+             "Offer exercise as a core treatment for people with osteoarthritis, irrespective of age."),
+    ]
+    verdict, _ = _verdict("Is arthroscopic lavage effective for knee osteoarthritis?", hits)
+    assert verdict is Verdict.NO
+
+
+def test_a_study_framed_question_keeps_its_study_conclusion() -> None:
+    study = _hit("pmid:1#3", "", "Elective re-siting of intravenous cannulae every 48 hours results in a significant "
+                 "reduction in the incidence and severity of peripheral venous thrombophlebitis.", kind=Kind.RCT,
+                 section="CONCLUSIONS")
+    guideline = _hit("ngc:2#4", "Prevention of infections related to peripheral intravenous cannulae.",
+                     "Do not routinely replace peripheral intravenous cannulae more frequently than every 72 to 96 "
+                     "hours to reduce the risk of phlebitis.")
+    verdict, _ = _verdict("Does elective re-siting of intravenous cannulae decrease peripheral thrombophlebitis?",
+                          [study, guideline])
+    assert verdict is Verdict.YES
