@@ -126,8 +126,14 @@ def primary_theme(sentence: str) -> str:
     """The theme a sentence speaks to first — usually its main clause: "The USPSTF recommends
     obtaining blood pressure measurements for diagnostic confirmation before starting treatment"
     is about diagnosis, though it names treatment ("" if none)."""
+    sentence = _SETTING.sub(" ", sentence)
     found = [(m.start(), t.key) for t in THEMES if (m := t.sentence.search(sentence))]
     return min(found)[1] if found else ""
+
+
+# treatment as a setting, not the subject: "patients not currently receiving treatment for depression"
+_SETTING = _rx(r"\b(?:receiving|undergoing|on|after|before (?:starting )?|during|completed?|prior to|despite)\s+"
+               r"(?:\w+\s+)?(?:treatment|therapy|surgery)\b")
 
 
 # a question about when to refer or escalate: its bottom line should say when

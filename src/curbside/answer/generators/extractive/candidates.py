@@ -122,6 +122,11 @@ DANGLING = re.compile(r"^(?:in (?:some|most|many|such) cases, (?:these|this|they
                       r"in this (?:study|trial|series|cohort)|in these)\b", re.IGNORECASE)
 STATS = re.compile(r"\bp\s*[<=>≤]|\b95\s*%|\bci\b|\b(?:or|hr|rr|aor|ahr)\s*[=:,]|±|\bodds ratio\b|"
                    r"\bhazard ratio\b|\(\s*\d+(?:\.\d+)?\s*%\s*\)", re.IGNORECASE)
+# a positive recommendation that mentions harms ("… select CBT or SGAs after discussing adverse effect
+# profiles") says what to do, not what to avoid
+_ADVISES = re.compile(r"\b(?:recommends?|suggests?|advises?) (?:that|the use|using|offering|\w+ing)\b", re.IGNORECASE)
+_ADVISES_AGAINST = re.compile(r"\b(?:do not|don't|should not|must not|not recommended|against|avoid\w*|"
+                              r"contraindicat\w*|not to)\b", re.IGNORECASE)
 NEGATED_HARM = re.compile(r"\b(?:no|without|few|minimal|rare|low rates? of|not associated with)\b[^.;]{0,30}"
                           r"(?:adverse|side effects?|harms?|toxicit|complications?)", re.IGNORECASE)
 
@@ -356,7 +361,7 @@ def extract(evidence: Sequence[Hit], *, min_words: int = 6, max_words: int = 80)
                 fragment=not is_clause(text) or bool(RELATIVE_START.match(text) or _OPEN_END.search(text)),
                 stats=len(STATS.findall(text)),
                 pitfall=bool(PITFALL.search(text)) and not NEGATED_HARM.search(text)
-                and not _UNLESS.search(text),
+                and not _UNLESS.search(text) and not (_ADVISES.search(text) and not _ADVISES_AGAINST.search(text)),
                 escalation=bool(ESCALATION.search(text)), grade=fk_grade(text), words=n_words,
                 numbers=frozenset(_NUMBERS.findall(text)), primary=primary_theme(text),
                 pipeline=bool(PIPELINE.search(text)),
