@@ -18,7 +18,7 @@ import statistics
 import time
 from pathlib import Path
 
-from curbside.answer.evidence import TermStats, gather
+from curbside.answer.evidence import KEY_TERM_REQUIRED, Evidence, TermStats, gather
 from curbside.answer.questions import analyse
 from curbside.eval.answers import load_items, run, summarize
 from curbside.eval.metrics_answers import calibrate_judge
@@ -59,7 +59,7 @@ def quality(kb: Path, limit: int, generator: str | None) -> None:
     print("\n" + json.dumps({name: summary for name, _a, summary in rows}, indent=1))
 
 
-def _coverages(kb: Path, questions: list[tuple[str, tuple[str, ...]]], need_gold: bool) -> list[tuple[float, bool]]:
+def _evidence(kb: Path, questions: list[tuple[str, tuple[str, ...]]], need_gold: bool) -> list[Evidence]:
     settings = load_settings({"kb": kb})
     out = []
     with Store.open(kb, readonly=True) as store:
@@ -69,25 +69,34 @@ def _coverages(kb: Path, questions: list[tuple[str, tuple[str, ...]]], need_gold
             found = {h.document.pmid for h in evidence.hits}
             if need_gold and not found & set(gold):
                 continue  # gold abstract not retrieved: says nothing about the threshold
-            out.append((evidence.coverage, evidence.key_covered))
+            out.append(evidence)
     return out
+
+
+def _passage_rule(evidence: Evidence, threshold: float) -> bool:
+    """The single-passage rule alone (before yes/no studies could count whole)."""
+    return bool(evidence.hits) and evidence.coverage >= threshold and (evidence.key_covered or not KEY_TERM_REQUIRED)
 
 
 def calibrate(kb: Path, kb_without: Path, limit: int) -> None:
     items = load_items(DATA / "pubmedqa-train" / "questions.jsonl", limit)
     questions = [(i.question, i.gold_pmids) for i in items]
-    positives = _coverages(kb, questions, need_gold=True)
-    negatives = _coverages(kb_without, questions, need_gold=False)
+    positives = _evidence(kb, questions, need_gold=True)
+    negatives = _evidence(kb_without, questions, need_gold=False)
     print(f"answerable (gold retrieved): {len(positives)}, off-topic: {len(negatives)}")
-    print(f"median coverage answerable {statistics.median(c for c, _ in positives):.2f}, "
-          f"off-topic {statistics.median(c for c, _ in negatives):.2f}")
-    print("| threshold | answered (answerable) | abstained (off-topic) | balanced accuracy |")
-    print("|---|---|---|---|")
+    print(f"median coverage answerable {statistics.median(e.coverage for e in positives):.2f}, "
+          f"off-topic {statistics.median(e.coverage for e in negatives):.2f}")
+    print("| threshold | answered (answerable) | abstained (off-topic) | balanced accuracy | passage rule alone: "
+          "answered / abstained / balanced |")
+    print("|---|---|---|---|---|")
     for step in range(30, 96, 5):
         t = step / 100
-        tpr = sum(c >= t and k for c, k in positives) / len(positives)
-        tnr = sum(not (c >= t and k) for c, k in negatives) / len(negatives)
-        print(f"| {t:.2f} | {tpr:.3f} | {tnr:.3f} | {(tpr + tnr) / 2:.3f} |")
+        tpr = sum(e.sufficient_at(t) for e in positives) / len(positives)
+        tnr = sum(not e.sufficient_at(t) for e in negatives) / len(negatives)
+        tpr1 = sum(_passage_rule(e, t) for e in positives) / len(positives)
+        tnr1 = sum(not _passage_rule(e, t) for e in negatives) / len(negatives)
+        print(f"| {t:.2f} | {tpr:.3f} | {tnr:.3f} | {(tpr + tnr) / 2:.3f} | {tpr1:.3f} / {tnr1:.3f} / "
+              f"{(tpr1 + tnr1) / 2:.3f} |")
     judge = calibrate_judge(DATA / "k-qa" / "NLI_medical_annotator.csv")
     print(f"\nsupport judge on {judge.n} K-QA physician labels: threshold {judge.threshold}, accuracy "
           f"{judge.accuracy:.3f}, kappa {judge.kappa:.3f} (physicians vs each other: accuracy "

@@ -6,6 +6,18 @@ terms, weighted by their inverse document frequency in the knowledge base, that 
 (with its document title) contains. Retrieval scores are not comparable across questions;
 coverage is. ``COVERAGE_MIN`` and ``KEY_TERM_REQUIRED`` were calibrated with
 ``benchmarks/answers_quality.py --calibrate`` (see docs/answers.md).
+
+A yes/no question is often a study's title ("Is X associated with Y in patients with Z
+undergoing W?"), and a study's abstract is cut into passages by section: the population is in
+the background, the exposure in the methods, the outcome in the conclusion, and no one passage
+repeats them all. For a yes/no question, each of the two leading documents (``STUDY_DOCUMENTS``)
+counts as one passage when it is no longer than an abstract (``STUDY_MAX_CHARS``): passage
+boundaries inside one short text are an artefact of chunking, not a change of subject. The bar
+is the same (``COVERAGE_MIN`` and the rarest term); a long document (a guideline) does not
+qualify, because terms scattered over its many sections need not be about one thing. When a
+study answers this way, all its passages join the evidence, since the answer rests on the whole
+of it. Open questions ("How is X …?") keep the single-passage rule: their answer is a statement,
+which one passage has to make.
 """
 
 from __future__ import annotations
@@ -24,6 +36,8 @@ from curbside.store import Store
 
 COVERAGE_MIN = 0.6  # best single-passage coverage below this → "too little evidence"
 KEY_TERM_REQUIRED = True  # the question's rarest term must appear in the kept evidence
+STUDY_MAX_CHARS = 4000  # a document this short is one study (PubMed abstracts here: 1,100–3,100)
+STUDY_DOCUMENTS = 2  # leading documents tried as a whole (as many as `conclusions` reads for a verdict)
 CONTEXT_WEIGHT = 0.4  # weight of an earlier question's terms in a follow-up
 MAX_PER_DOCUMENT = 2
 WIDEN_DOCUMENTS = 5  # documents whose other passages join the pool
@@ -127,12 +141,23 @@ class Evidence:
     key_covered: bool
     pool: int  # how many passages were retrieved before reranking
     coverages: tuple[float, ...] = field(default=())  # per kept hit
+    # yes/no questions: best coverage of a leading study-length document taken whole (title and
+    # every passage), among those that contain the key term; 0.0 otherwise (see module docstring)
+    study_coverage: float = 0.0
 
     @property
     def sufficient(self) -> bool:
+        return self.sufficient_at(COVERAGE_MIN)
+
+    def sufficient_at(self, threshold: float) -> bool:
+        """Enough evidence at coverage ``threshold`` (``benchmarks/answers_quality.py --calibrate``
+        sweeps it): one passage covers it and the rarest term is in the evidence, or, for a
+        yes/no question, one leading study-length document covers it and contains the rarest term."""
         if not self.hits:
             return False
-        return self.coverage >= COVERAGE_MIN and (self.key_covered or not KEY_TERM_REQUIRED)
+        if self.coverage >= threshold and (self.key_covered or not KEY_TERM_REQUIRED):
+            return True
+        return 0.0 < self.study_coverage >= threshold  # 0.0: no study qualified
 
 
 def _topic_stems(info: QuestionInfo) -> list[frozenset[str]]:
@@ -200,8 +225,44 @@ def gather(
             break
     best = max(cov for cov, _ in kept)
     key_covered = any(key_term in terms.covered(stats.stems_of(h)) for _, h in kept)
-    return Evidence(tuple(h for _, h in kept), terms, best, key_term, key_covered, len(pool),
-                    tuple(c for c, _ in kept))
+    hits = tuple(h for _, h in kept)
+    coverages = tuple(c for c, _ in kept)
+    study_cov = 0.0
+    if info.yes_no and stats.store is not None:
+        study_cov, study = whole_study(stats.store, hits, terms, stats)
+        if study_cov >= COVERAGE_MIN and not (best >= COVERAGE_MIN and key_covered):
+            # the study as a whole is what answers: its other passages join the evidence (the key
+            # term may be only in its methods), appended so the numbers already given stay
+            have = {h.passage.id for h in hits}
+            extra = [h for h in study if h.passage.id not in have]
+            hits += tuple(extra)
+            coverages += tuple(terms.coverage(stats.stems_of(h)) for h in extra)
+    return Evidence(hits, terms, best, key_term, key_covered, len(pool), coverages, study_cov)
+
+
+def whole_study(store: Store, hits: Sequence[Hit], terms: Terms, stats: TermStats,
+                documents: int = STUDY_DOCUMENTS) -> tuple[float, list[Hit]]:
+    """The best of the first ``documents`` documents of ``hits`` taken whole — title and every
+    passage — among those no longer than ``STUDY_MAX_CHARS`` that contain the key term: its
+    coverage and all its passages (as hits scored like its first); (0.0, []) when none qualifies."""
+    leading: dict[str, Hit] = {}
+    for hit in hits:
+        leading.setdefault(hit.document.id, hit)
+        if len(leading) >= documents:
+            break
+    best: tuple[float, list[Hit]] = (0.0, [])
+    for doc_id, first in leading.items():
+        passages = store.passages_for(doc_id)
+        if not passages or sum(len(p.text) for p in passages) > STUDY_MAX_CHARS:
+            continue
+        whole = [Hit(p, first.document, first.score, {"study": first.score}) for p in passages]
+        stems = set().union(*(stats.stems_of(h) for h in whole))
+        if KEY_TERM_REQUIRED and terms.key not in terms.covered(stems):
+            continue
+        coverage = terms.coverage(stems)
+        if coverage > best[0]:
+            best = (coverage, whole)
+    return best
 
 
 def _narrower(pool: Sequence[Hit], scope: Scope | None) -> dict[tuple[str, str], float]:
