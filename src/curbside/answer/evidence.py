@@ -42,6 +42,8 @@ CONTEXT_WEIGHT = 0.4  # weight of an earlier question's terms in a follow-up
 MAX_PER_DOCUMENT = 2
 WIDEN_DOCUMENTS = 5  # documents whose other passages join the pool
 WIDEN_PASSAGES = 12  # … at most this many passages each
+TOPIC_GUIDELINES = 3  # guidelines whose titles name the question's disease and intent join the pool …
+TOPIC_PASSAGES = 80  # … with at most this many of their recommendation passages each
 B_PATIENT_CONSUMER = 0.30  # patients: consumer-health pages (plain words; benchmarks/readability.py)
 P_NARROWER_TITLE = 0.10  # a document about a narrower population or another disease (population.py)
 P_NARROWER_SECTION = 0.04  # a section about a narrower population ("Treatment of children")
@@ -200,6 +202,8 @@ def gather(
     scored = _rerank(pool, terms, audience, top, stats, scope)
     if stats.store is not None:
         widened = _widen(stats.store, [h for *_, h in scored], pool)
+        if not info.yes_no and scope.topics and (not filters or not filters.kinds or "guideline" in filters.kinds):
+            widened += _topic_guidelines(stats.store, scope, info.intents, [*pool, *widened], filters or Filters())
         scored = _rerank([*pool, *widened], terms, audience, top, stats, scope)
     topics = _topic_stems(info)
     if topics:
@@ -317,6 +321,49 @@ def _widen(store: Store, ranked: list[Hit], pool: list[Hit], documents: int = WI
                 seen.add(passage.id)
                 extra.append(Hit(passage, parent.document, parent.score, {"widened": parent.score}))
     return extra
+
+
+def _topic_guidelines(store: Store, scope: Scope, intents: Sequence[str], pool: Sequence[Hit], filters: Filters,
+                      documents: int = TOPIC_GUIDELINES) -> list[Hit]:
+    """Recommendations of the guidelines whose titles name the question's disease and what it
+    asks ("… management of hypertension …"), most recent first: a guideline's short
+    recommendations rarely repeat the question's words, so passage search can miss the guideline
+    that is the best source. Titles about a narrower population or another disease ("… of
+    pregnancy", "pulmonary hypertension") are left out. The passages join the pool scored like
+    its weakest hit; reranking decides what is kept."""
+    from curbside.answer.themes import related, theme_by_key
+
+    asked = [theme_by_key(key).sentence for key in related(intents) if key != "definition"]
+    seen = {h.passage.id for h in pool}
+    floor = min((h.score for h in pool), default=0.0)
+    titled = []
+    for doc_id, title, year in _guideline_titles(store):
+        if (not scope.names_topic(title) or scope.other_topics(title) or scope.narrower(title)
+                or (filters.since is not None and (year or 0) < filters.since)):
+            continue
+        titled.append((any(p.search(title) for p in asked), year or 0, doc_id))
+    ids = [doc_id for *_rank, doc_id in sorted(titled, reverse=True)[:documents]]
+    docs = store.documents_by_ids(ids)
+    extra = []
+    for doc_id in ids:
+        passages = store.passages_for(doc_id)
+        recommendations = [p for p in passages if _RECOMMENDATIONS.search(p.section)]
+        for passage in (recommendations or passages)[:TOPIC_PASSAGES]:
+            if passage.id not in seen:
+                seen.add(passage.id)
+                extra.append(Hit(passage, docs[doc_id], floor, {"topic_guideline": floor}))
+    return extra
+
+
+def _guideline_titles(store: Store) -> list[tuple[str, str, int | None]]:
+    key = (id(store), store.revision)
+    if key not in _TITLES:
+        _TITLES.clear()
+        _TITLES[key] = store.titles_of_kind(Kind.GUIDELINE.value)
+    return _TITLES[key]
+
+
+_TITLES: dict[tuple[int, int], list[tuple[str, str, int | None]]] = {}
 
 
 def content_terms(text: str) -> list[str]:

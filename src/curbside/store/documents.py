@@ -112,6 +112,11 @@ class DocumentsMixin:
                 out[doc.id] = doc
         return out
 
+    def titles_of_kind(self, kind: str) -> list[tuple[str, str, int | None]]:
+        """(id, title, year) of every document of ``kind`` (guidelines: a few thousand at most)."""
+        rows = self.conn.execute("SELECT id, title, year FROM documents WHERE kind = ?", (kind,))
+        return [(str(r[0]), str(r[1]), r[2]) for r in rows]
+
     def document_ids_by_pmid(self, pmid: str) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT id FROM documents WHERE pmid = ?", (pmid,))]
 
