@@ -7,6 +7,7 @@ times faster; both are real HTML parsers (entities, broken markup), neither is r
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from lxml import etree
@@ -25,7 +26,61 @@ _BLOCK = frozenset({
     "hr", "h1", "h2", "h3", "h4", "h5", "h6", "center", "details", "summary", "body", "html", "fieldset",
 })
 _HEADINGS = {f"h{i}": i for i in range(1, 7)}
+_LISTS = frozenset({"ul", "ol", "dl"})
 _EMPHASIS = frozenset({"strong", "b", "u", "em", "i", "span", "font"})
+
+
+# <sup> is an exponent (m², 10⁹/L, kg⁻¹, 32⁺⁰ weeks, ¹⁸F-FDG), a footnote or reference marker
+# ("Monitor<sup>5</sup> serum creatinine", "review<sup>b</sup>", "<sup>5</sup>The frequency of
+# monitoring…" opening the note) or a mark (®, ™). Flattened to plain text, an exponent changes
+# the number ("10 x 109/L") and a marker glues onto the word ("Monitor5", "5The frequency"), so
+# exponents become Unicode superscripts and markers are dropped (the note itself stays).
+_SUPERSCRIPT = str.maketrans("0123456789+-\u2212\u2013()=", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁻⁽⁾⁼")
+_EXPONENT = re.compile(r"[0-9+\-\u2212\u2013()=]+")
+_MARKER = re.compile(r"(?:[a-z]|[*†‡§¶#|]+)(?:\s*,\s*(?:[a-z]|[*†‡§¶#|]+))*")
+_REFERENCES = re.compile(r"\d+(?:\s*,\s*\d+)+")
+_MARKS = {"TM": "™", "™": "™", "®": "®", "©": "©"}
+# Element symbols that follow an isotope's mass number (¹⁸F, ¹³¹I, ⁹⁹ᵐTc, ²⁰¹Tl, ⁸²Rb, ¹²⁵I …).
+_ELEMENTS = frozenset("H C N O F P S I K Ga In Tc Tl Rb Xe Kr Sr Y Lu Ra Sm Cs Co Cr Fe Se Zr Cu Re Ho Er Au Ir "
+                      "Pd Pb Bi Mo Na Cl Br Ca Zn Mn Mg He B Li Ne Si Ar Ti Ni As Ge Ba Gd Th U Pu Am".split())
+_UNIT_BEFORE = re.compile(r"(?:\d|(?<![A-Za-z])[A-Za-z]{1,3}|[)\]])$")  # 10⁹, m², kg⁻¹, I², (…)²
+_WORD_AFTER = re.compile(r"([A-Z][a-z]?)(?![a-z])|[A-Z][a-z]+")
+
+
+def sup_text(sup: etree._Element, before: str, after: str) -> str:
+    """What a <sup> element contributes to the text, given the text just before and after it."""
+    inner = clean_inline("".join(sup.itertext()))
+    if not inner or inner in _MARKS:
+        return _MARKS.get(inner, "")
+    if before[-1:].isdigit() and inner.isalpha():
+        return inner  # "technetium 99<sup>m</sup>", "1<sup>st</sup>": part of the number
+    if _MARKER.fullmatch(inner) or _REFERENCES.fullmatch(inner):
+        return _dropped(before, after)  # footnote letters and symbols (a, "a,b", †, §), reference lists "6,7"
+    if not _EXPONENT.fullmatch(inner):
+        return inner  # "C<sup>I</sup>", "D<sup>CPG</sup>": labels, kept as written
+    word_start = not before or before[-1].isspace() or before[-1] in "([/"
+    if not any(c.isdigit() for c in inner) or (not word_start and _UNIT_BEFORE.search(before)):
+        return inner.translate(_SUPERSCRIPT)  # signs (CD34⁺), or a number after a number or unit
+    if not word_start:
+        return _dropped(before, after)  # a reference number after a word or sentence: "Monitor5"
+    m = _WORD_AFTER.match(after)
+    if m and not (m.group(1) and m.group(1) in _ELEMENTS):
+        return ""  # opens a footnote: "5The frequency of monitoring…"
+    return inner.translate(_SUPERSCRIPT)  # an isotope's mass number: ¹⁸F-fluorodeoxyglucose
+
+
+def _after(elem: etree._Element) -> str:
+    """The text right after an element: its tail, else the start of the next element's text
+    ("<sup>7</sup><a>Medicines and Healthcare products …</a>")."""
+    if elem.tail:
+        return elem.tail
+    nxt = elem.getnext()
+    return "".join(nxt.itertext())[:40] if nxt is not None and isinstance(nxt.tag, str) else ""
+
+
+def _dropped(before: str, after: str) -> str:
+    """A dropped marker between a sentence and the next ("dose.<sup>h</sup>Classification") leaves a space."""
+    return " " if before and not before[-1].isspace() and after[:1].isalnum() else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +159,9 @@ class _Walker:
         self._kind, self._level = kind, level
 
     def _inline(self, elem: etree._Element) -> None:
+        if elem.tag == "sup":
+            self._buf.append(sup_text(elem, "".join(self._buf[-3:]), _after(elem)))
+            return
         if elem.text:
             self._buf.append(elem.text)
         for child in elem:
@@ -126,13 +184,32 @@ class _Walker:
 
 
 def _text(elem: etree._Element) -> str:
-    """Text of a subtree without dropped elements' content (scripts in table cells…)."""
+    """Text of a table cell's subtree without dropped elements' content (scripts in table cells…).
+
+    Inline markup adds no space ("(<strong>Grade B</strong>)." → "(Grade B)."); block children
+    are set apart by a space, and list items by "; " ("because of: <ul><li>few studies</li>
+    <li>flawed designs</li></ul>" → "because of: few studies; flawed designs"), where joining them
+    with a bare space glued one item onto the next.
+    """
+    if elem.tag in _LISTS:
+        items = [clean_inline(_text(c)) for c in elem if isinstance(c.tag, str) and c.tag not in DROP]
+        return f" {_join_items([i for i in items if i])} "
     parts = [elem.text or ""]
     for child in elem:
-        if isinstance(child.tag, str) and child.tag not in DROP:
-            parts.append(_text(child))
+        if child.tag == "sup":
+            parts.append(sup_text(child, "".join(parts[-3:]), _after(child)))
+        elif isinstance(child.tag, str) and child.tag not in DROP:
+            inner = _text(child)
+            parts.append(f" {inner} " if child.tag in _BLOCK else inner)
         parts.append(child.tail or "")
-    return " ".join(parts) if elem.tag in _BLOCK else "".join(parts)
+    return "".join(parts)
+
+
+def _join_items(items: list[str]) -> str:
+    out = items[0] if items else ""
+    for item in items[1:]:
+        out += (" " if out[-1] in ".;:,!?" else "; ") + item
+    return out
 
 
 def _all_emphasis(p: etree._Element) -> bool:

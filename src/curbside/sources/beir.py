@@ -7,16 +7,33 @@ BEIR corpora ingested side by side never collide. Evaluation maps qrels ids back
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 from curbside.errors import SourceError
 from curbside.records import Document, Section
 from curbside.sources._jsonl import iter_records, require_str
-from curbside.sources._text import clean_block, clean_inline, now_iso
+from curbside.sources._text import clean_block, clean_inline, now_iso, split_run_in_labels
 from curbside.sources.kinds import kind_from_text
 
 _PREFIX = "beir:"
+# Publisher SGML that reached some abstracts undecoded: ISO Greek entity names ("TGF-&bgr;",
+# "&Dgr;") and "&NA;", a placeholder for an empty field. Entities outside this table stay as written.
+_GREEK = dict(zip(
+    "agr bgr ggr dgr egr zgr eegr thgr igr kgr lgr mgr ngr xgr ogr pgr rgr sgr tgr ugr phgr khgr psgr ohgr".split(),
+    "αβγδεζηθικλμνξοπρστυφχψω", strict=True))
+_GREEK |= {k[0].upper() + k[1:]: v.upper() for k, v in _GREEK.items()}
+_SGML = re.compile(r"&([A-Za-z]{2,5});")
+_PLACEHOLDER = re.compile(r"\s*&NA;\s*")
+
+
+def _decode_sgml(text: str) -> str:
+    if "&" not in text:
+        return text
+    text = _PLACEHOLDER.sub(" ", text)
+    return _SGML.sub(lambda m: _GREEK.get(m.group(1), m.group(0)), text)
+
 
 
 def beir_doc_id(corpus: str, raw_id: str) -> str:
@@ -46,8 +63,8 @@ def iter_documents(path: Path, corpus: str | None = None) -> Iterator[Document]:
         raw_id = require_str(path, lineno, obj, "_id").strip()
         if not raw_id:
             raise SourceError(str(path), f"line {lineno}: empty '_id'")
-        title = clean_inline(require_str(path, lineno, obj, "title", optional=True))
-        text = clean_block(require_str(path, lineno, obj, "text", optional=True))
+        title = clean_inline(_decode_sgml(require_str(path, lineno, obj, "title", optional=True)))
+        text = split_run_in_labels(clean_block(_decode_sgml(require_str(path, lineno, obj, "text", optional=True))))
         if not text and not title:
             continue  # nothing to retrieve; BEIR corpora contain a few such stubs
         yield Document(

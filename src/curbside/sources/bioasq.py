@@ -7,17 +7,23 @@ title only when it reads like one (see ``_looks_like_title``), otherwise the tit
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
 from curbside.errors import SourceError
 from curbside.records import Document, Section
+from curbside.sources._html import blocks_to_text, fragment_blocks
 from curbside.sources._jsonl import iter_records, require_pmid
-from curbside.sources._text import clean_block, now_iso
+from curbside.sources._text import clean_block, now_iso, split_run_in_labels
 from curbside.sources.kinds import kind_from_text
 from curbside.sources.pubmed import pubmed_url
 
+# A few snippets were cut from abstracts with their markup: "<br><b>CONCLUSION</b>: …", "p &lt; 0.01".
+# Only these tags send a snippet through the HTML parser ("p<0.05" alone is plain text).
+_MARKUP = re.compile(r"</?(?:br|b|i|u|em|strong|sup|sub|p|span)\b[^>]*>", re.IGNORECASE)
+_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{1,7}|#x[0-9a-fA-F]{1,6});")
 _SENTENCE_BREAK = re.compile(r"[.!?] +[A-Z]")
 _FIRST_PERSON = re.compile(r"\b(we|our|us|here)\b", re.IGNORECASE)
 # Declarative abstract sentences ("X is a potent agonist…") rarely read like titles.
@@ -49,6 +55,15 @@ def _looks_like_title(snippet: str) -> bool:
     )
 
 
+def snippet_text(raw: str) -> str:
+    """A snippet's clean text: markup and entities decoded, run-in abstract labels on their own line."""
+    if _MARKUP.search(raw):
+        raw = blocks_to_text(fragment_blocks(raw))
+    elif _ENTITY.search(raw):
+        raw = html.unescape(html.unescape(raw))  # some are escaped twice: "&amp;gt;60,000"
+    return split_run_in_labels(clean_block(raw))
+
+
 def iter_documents(path: Path) -> Iterator[Document]:
     retrieved = now_iso()
     for lineno, obj in iter_records(path):
@@ -56,7 +71,7 @@ def iter_documents(path: Path) -> Iterator[Document]:
         raw = obj.get("snippets")
         if not isinstance(raw, list) or not all(isinstance(s, str) for s in raw):
             raise SourceError(str(path), f"line {lineno}: 'snippets' should be a list of strings")
-        snippets = list(dict.fromkeys(t for t in (clean_block(s) for s in raw) if t))  # dedupe, keep order
+        snippets = list(dict.fromkeys(t for t in (snippet_text(s) for s in raw) if t))  # dedupe, keep order
         if not snippets:
             continue  # an article whose snippets were all blank has nothing to retrieve
         title = snippets[0] if _looks_like_title(snippets[0]) else ""

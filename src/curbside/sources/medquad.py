@@ -7,7 +7,6 @@ no answered pair is not an error, there is just nothing to retrieve.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from lxml import etree
 
 from curbside.errors import SourceError
 from curbside.records import Document, Kind, Section
+from curbside.sources._medquad_text import answer_lines
 from curbside.sources._text import clean_inline, now_iso
 from curbside.sources._xml import parse_tree, text_of
 
@@ -33,18 +33,8 @@ ISSUERS = {
     "MPlusHerbsSupplements": "MedlinePlus Herbs and Supplements (NLM)",
 }
 LICENSE = "CC BY 4.0"
-# MedQuAD flattened the source pages' bullet lists into runs of spaces + "- ": restore the lines.
-_BULLET = re.compile(r"\s{2,}-\s+")
-
-
-def _answer_text(raw: str) -> str:
-    lines: list[str] = []
-    for line in raw.splitlines():
-        for i, piece in enumerate(_BULLET.split(line)):
-            text = clean_inline(piece)
-            if text:
-                lines.append(f"- {text}" if i > 0 or line.lstrip().startswith("- ") else text)
-    return "\n".join(lines)
+# NIHSeniorHealth pages glue their sub-headings onto the next sentence (see _medquad_text).
+GLUED_HEADINGS = frozenset({"NIHSeniorHealth"})
 
 
 # Most files use <Document id source url>/<Focus>/<QAPairs><QAPair><Question><Answer>; a few NINDS
@@ -78,12 +68,17 @@ def iter_documents(path: Path) -> Iterator[Document]:
     sections: list[Section] = []
     seen: set[tuple[str, str]] = set()
     pairs = _child(root, "QAPairs", "qaPairs")
+    qa: list[tuple[str, str]] = []
     for pair in pairs if pairs is not None else ():
         if pair.tag not in ("QAPair", "pair"):
             continue
-        question = text_of(_child(pair, "Question", "question"))
         answer_elem = _child(pair, "Answer", "answer")
-        answer = _answer_text("".join(answer_elem.itertext())) if answer_elem is not None else ""
+        qa.append((text_of(_child(pair, "Question", "question")),
+                   "".join(answer_elem.itertext()) if answer_elem is not None else ""))
+    glued = source in GLUED_HEADINGS
+    context = clean_inline(" ".join(raw for _, raw in qa)).lower() if glued else ""
+    for question, raw in qa:
+        answer = "\n".join(answer_lines(raw, glued_headings=glued, context=context))
         if not answer or (question, answer) in seen:
             continue
         seen.add((question, answer))

@@ -13,7 +13,7 @@ from pathlib import Path
 from curbside.errors import SourceError
 from curbside.records import Document, Section
 from curbside.sources._jsonl import iter_records, require_pmid
-from curbside.sources._text import clean_block, clean_inline, first_year, now_iso
+from curbside.sources._text import clean_block, clean_inline, first_year, now_iso, split_run_in_labels
 from curbside.sources.kinds import kind_from_text
 from curbside.sources.pubmed import pubmed_url
 
@@ -33,7 +33,7 @@ def iter_documents(path: Path) -> Iterator[Document]:
         for i, sec in enumerate(raw_sections):
             if not isinstance(sec, dict) or not isinstance(sec.get("text"), str):
                 raise SourceError(str(path), f"line {lineno}: section {i} should be {{label, text}}")
-            text = clean_block(sec["text"])
+            text = split_run_in_labels(clean_block(sec["text"]))
             if text:
                 sections.append(Section(clean_inline(str(sec.get("label") or "")) or "Abstract", text))
         if not sections:
