@@ -37,11 +37,36 @@ def test_list_items_join_the_heading_that_introduces_them() -> None:
                "Advise people with a family history of inherited kidney disease about the implications of an "
                "abnormal result before a renal ultrasound scan is arranged for them.")
     texts = _texts(extract([hit]))
-    assert "Offer a renal ultrasound scan to all people with CKD who have visible or persistent invisible " \
-           "haematuria." in texts
-    assert "Offer a renal ultrasound scan to all people with CKD who are considered by a nephrologist to " \
-           "require a renal biopsy." in texts
+    assert texts[0] == ("Offer a renal ultrasound scan to all people with CKD who have accelerated progression of "
+                        "CKD (see \"Defining Progression,\" below); have visible or persistent invisible haematuria; "
+                        "are considered by a nephrologist to require a renal biopsy.")
     assert not any(t.startswith("Have ") for t in texts)
+
+
+def test_a_long_list_is_said_one_item_at_a_time() -> None:
+    items = "".join(f"- Have condition number {n} that is described here in some detail for the reader\n"
+                    for n in range(6))
+    hit = _hit("ngc:10500#22", CKD_TITLE, "Major Recommendations — Offer a renal ultrasound scan to all people "
+               "with CKD who", items)
+    texts = _texts(extract([hit]))
+    assert len(texts) == 6 and texts[0] == ("Offer a renal ultrasound scan to all people with CKD who have condition "
+                                            "number 0 that is described here in some detail for the reader.")
+
+
+def test_a_list_item_can_open_a_list_of_its_own() -> None:
+    hit = _hit("ngc:10628#23", "VA/DoD clinical practice guideline for the management of chronic kidney disease.",
+               "Major Recommendations — Clinical Management",
+               "- Although there is insufficient evidence to recommend for or against referral to a nephrology "
+               "specialist for patients with stage 3 CKD, the guideline panel suggests consultation with a "
+               "nephrologist for patients with any of the following conditions:\n"
+               "- Rapidly declining eGFR\n"
+               "- Proteinuria above 1 g/day")
+    found = extract([hit])
+    assert [c.text for c in found] == [
+        "Although there is insufficient evidence to recommend for or against referral to a nephrology specialist for "
+        "patients with stage 3 CKD, the guideline panel suggests consultation with a nephrologist for patients with "
+        "any of the following conditions: rapidly declining eGFR; proteinuria above 1 g/day."]
+    assert not found[0].meta
 
 
 def test_list_items_join_a_line_ending_in_a_colon() -> None:
@@ -53,9 +78,10 @@ def test_list_items_join_a_line_ending_in_a_colon() -> None:
                "- In whom TTE is technically difficult and/or of questionable quality and where there is a need "
                "to exclude cardiac abnormalities")
     texts = _texts(extract([hit]))
-    assert texts[0] == ("Perform transoesophageal echocardiography (TOE) in people with AF: when TTE demonstrates an "
-                        "abnormality (such as valvular heart disease) that warrants further specific assessment.")
-    assert len(texts) == 2
+    assert texts == [("Perform transoesophageal echocardiography (TOE) in people with AF: when TTE demonstrates an "
+                      "abnormality (such as valvular heart disease) that warrants further specific assessment; in "
+                      "whom TTE is technically difficult and/or of questionable quality and where there is a need to "
+                      "exclude cardiac abnormalities.")]
 
 
 def test_items_under_a_meta_opening_are_dropped() -> None:

@@ -97,7 +97,8 @@ ASIDE = re.compile(r"^\s*\([^()]*\)\.?\s*$")
 META_CUE = re.compile(
     r"\b(?:see (?:the )?(?:section|table|figure|appendix|field|below|above)|this (?:[\w-]+ ){0,2}(?:guideline|"
     r"document|summary|report|statement|update)|recommendations? (?:from|in|of) this\b"
-    r"|(?:listed|given|defined|provided) (?:below|above|at the end)|rating scheme|ngc|the following|"
+    r"|(?:listed|given|defined|provided) (?:below|above|at the end)|rating scheme|ngc|"
+    r"the following(?!(?: [\w-]+){0,3}: \S)|"
     r"refer to the|original guideline document|companion document|supports? research|conducts? research|"
     r"research (?:on|is being|are being)|clinical trials? (?:are|is) (?:under ?way|ongoing|recruiting)|"
     r"more information|this (?:page|website|site|fact sheet)|click here|www\.|https?://|"
@@ -108,7 +109,8 @@ META_CUE = re.compile(
     r"this recommendation (?:updates|replaces|is a refinement|is consistent|applies|focuses|does not apply|"
     r"is intended)|"
     r"updates? and replaces?|it is assumed|see (?:other|additional|the following) (?:resources|sources|references)|"
-    r"can be found (?:in|within|at|on)|in light of all circumstances|rely on mutual communication|"
+    r"can be found (?:in|within|at|on)|see variant|select this (?:procedure )?only|"
+    r"in light of all circumstances|rely on mutual communication|"
     r"(?:is|are) provided\b(?! (?:by|to|for|in|with))|"
     r"the above (?:guidelines?|sections?)|such a definition|(?:committee|panel|work ?group|task force|authors?) "
     r"(?:is|are|was|were) (?:confident|aware|of the opinion))\b|:\.?$",
@@ -239,11 +241,14 @@ _CLOSING = ".!?:;)]\"'"
 
 
 _CELL_BAR = re.compile(r"\s+\|\s+")  # table cells flattened into one line: "(strong recommendation). | In the …"
+_LIST_MAX_WORDS = 60  # a list said as one sentence up to this length (else one sentence per item)
 _BULLET_LINE = re.compile(r"^[-•*▪◦]\s+")
 # a line that introduces a list: "Offer a renal ultrasound scan to all people with CKD who" / "… in people with AF:"
 _LEAD_IN_END = re.compile(r"(?::|\b(?:who|whom|whose|that|which|if|when|where|with|in|for|to|of|and|or|they|the|"
                           r"by|because|including|following|unless|after|before|during|as|if they|are|is|have|has))\s*$",
                           re.IGNORECASE)
+_FOLLOWING = re.compile(r"\s*\b(?:(?:any|all|one|each|either) of )?the following(?: [\w-]+){0,3}\s*:?\s*$",
+                        re.IGNORECASE)  # "… with any of the following conditions:" introduces, it is not meta
 _ITEM_END = re.compile(r"(?:\s*(?:[,;]|\b(?:and|or)\b))+\s*$", re.IGNORECASE)
 _LEAD_COLON = re.compile(r"\b((?:who|whom|whose|that|which|if|when|where|with|in|for|to|of|and|or|by|"
                          r"including|unless|after|before|during|as|are|is|have|has)):\s*$", re.IGNORECASE)
@@ -255,21 +260,24 @@ def _lead_in(line: str) -> str:
     line = line.strip()
     if not _LEAD_IN_END.search(line) or line[-1] in ".!?" or len(line.split()) < 4:
         return ""
-    if (line.endswith(":") and not is_clause(line)) or META_CUE.search(line.rstrip(":")):
+    if (line.endswith(":") and not is_clause(line)) or META_CUE.search(_FOLLOWING.sub("", line).rstrip(":")):
         return ""  # a label ("Interventions considered:") or meta text ("… it is assumed that:")
     return line
 
 
-def _join_item(lead: str, item: str) -> str:
-    """"Refer people with CKD who" + "Have accelerated progression" → one sentence, in the
-    source's words (the item's capital is lowered unless it is an abbreviation; "who:" loses
-    its colon)."""
-    item = _ITEM_END.sub("", _BULLET_LINE.sub("", item).strip())
-    first = item.split(" ", 1)[0]
-    if first[:1].isupper() and (first[1:].islower() or len(first) == 1):
-        item = item[0].lower() + item[1:]
+def _join_items(lead: str, items: Sequence[str]) -> str:
+    """"Refer people with CKD who" + "- Have accelerated progression" (+ "- Have haematuria" …) →
+    one sentence in the source's words, items separated by semicolons (an item's capital is
+    lowered unless it is an abbreviation; "who:" loses its colon)."""
+    parts = []
+    for item in items:
+        item = _ITEM_END.sub("", _BULLET_LINE.sub("", item).strip()).rstrip(" .")
+        first = item.split(" ", 1)[0]
+        if first[:1].isupper() and (first[1:].islower() or len(first) == 1):
+            item = item[0].lower() + item[1:]
+        parts.append(item)
     lead = _LEAD_COLON.sub(lambda m: m.group(1), lead)
-    return f"{lead} {item}".rstrip(" .") + "."
+    return f"{lead} {'; '.join(parts)}".rstrip(" .") + "."
 
 
 def _lines(text: str, lead: str = "") -> list[str]:
@@ -288,22 +296,37 @@ def _lines(text: str, lead: str = "") -> list[str]:
     out: list[str] = []
     lead = _lead_in(lead)
     skip = False  # items under a meta opening ("… it is assumed that:") are not recommendations
+    items: list[str] = []  # under ``lead``, said as one sentence when short enough, else one each
+
+    def flush() -> None:
+        if items:
+            joined = _join_items(lead, items)
+            out.extend([joined] if len(joined.split()) <= _LIST_MAX_WORDS else [_join_items(lead, [x]) for x in items])
+            items.clear()
+
     for i, line in enumerate(lines):
-        if _BULLET_LINE.match(line):
+        following = i + 1 < len(lines) and bool(_BULLET_LINE.match(lines[i + 1]))
+        bullet = bool(_BULLET_LINE.match(line))
+        if following and (not bullet or line.rstrip().endswith(":")):
+            # a line that opens a list — or a list item that opens one of its own ("- Although …,
+            # the panel suggests consultation … with any of the following conditions:")
+            flush()
+            lead = _lead_in(_BULLET_LINE.sub("", line))
+            skip = not lead and bool(META_CUE.search(_FOLLOWING.sub("", line).rstrip(":")))
+            if lead or skip:
+                continue
+        if bullet:
             if skip:
                 continue
             if lead:
-                out.append(_join_item(lead, line))
+                items.append(line)
                 continue
-        elif i + 1 < len(lines) and _BULLET_LINE.match(lines[i + 1]):
-            lead = _lead_in(line)
-            skip = bool(META_CUE.search(line.rstrip(":")))
-            if lead or skip:
-                continue  # said again with each of its items
         else:
+            flush()
             lead, skip = "", False
         if line[-1] in _CLOSING or line[0] in "-•*▪◦" or len(line.split()) > _HEADING_MAX_WORDS or ". " in line:
             out.append(line)
+    flush()
     return out
 
 
