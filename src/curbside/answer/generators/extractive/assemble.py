@@ -7,6 +7,7 @@ Sections follow the question: themes it asks about first, then themes the eviden
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -24,6 +25,9 @@ from curbside.answer.themes import (
 )
 from curbside.records import Audience, Kind
 
+# a recommendation about what to tell patients ("Explain to people diagnosed with Lyme disease that …")
+_TELL = re.compile(r"^(?:explain|tell|discuss|inform|reassure|advise|offer (?:information|advice)|give (?:\w+ ){0,2}"
+                   r"(?:information|advice))\b", re.IGNORECASE)
 REDUNDANT = 0.5  # stem Jaccard at or above this: same point
 CORROBORATES = 0.6  # … and at or above this from another document: cite it too
 RELATIVE_FLOOR = 0.55  # keep bullets scoring at least this share of the best
@@ -87,6 +91,8 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
         if yes_no and c.conclusion:
             bonus += 0.15
         if not yes_no and c.pitfall:  # "how is it treated" is answered by what to do, before what not to
+            bonus -= 0.2
+        if _TELL.match(c.text):  # what to tell the patient is not the clinical answer itself
             bonus -= 0.2
         return c.score + bonus
 

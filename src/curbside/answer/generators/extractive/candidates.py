@@ -76,6 +76,8 @@ RECOMMENDATION_CUE = re.compile(
     r"\b(?:we recommend|(?:is|are) (?:recommended|indicated|suggested|preferred|advised)|recommends?|"
     r"should (?:be|receive|consider|undergo|include|start|not|avoid|only)|first[- ]line|treatment of choice|"
     r"(?:the )?(?:best|preferred|main|usual) (?:treatment|therapy)|mainstay of (?:treatment|therapy)|"
+    r"(?:is|are) (?:usually |often |mainly |most often |commonly |generally |typically )?(?:treated|managed) "
+    r"(?:with|by)|"
     r"standard (?:of care|treatment|therapy)|strong(?:ly)? recommend|(?:weak|conditional) recommendation|"
     r"grade [a-d12]\b|\(grade|strength of recommendation|level of evidence|quality of evidence|"
     r"\[[a-d]\]|class (?:i|ii|iia|iib|iii)\b)|(?:^|[,;:] )(?:initiate|start|use|consider|offer|give|prescribe|"
@@ -120,7 +122,7 @@ PIPELINE = re.compile(r"\b(?:is|are) (?:being|currently being) (?:developed|inve
                       r"\bin phase (?:i{1,3}|[123])\b|\bphase (?:i{1,3}|[123]) (?:clinical )?(?:trials?|evaluation|"
                       r"development|investigation)\b|\bunder development\b", re.IGNORECASE)
 DANGLING = re.compile(r"^(?:in (?:some|most|many|such) cases, (?:these|this|they|it)\b|"
-                      r"this|these|those|it|they|such|both|the latter|the former|he|she|its|their|"
+                      r"this|these|those|it|they|such|both|the latter|the former|he|she|its|their|other|"
                       r"in this (?:study|trial|series|cohort)|in these)\b", re.IGNORECASE)
 STATS = re.compile(r"\bp\s*[<=>≤]|\b95\s*%|\bci\b|\b(?:or|hr|rr|aor|ahr)\s*[=:,]|±|\bodds ratio\b|"
                    r"\bhazard ratio\b|\(\s*\d+(?:\.\d+)?\s*%\s*\)", re.IGNORECASE)
