@@ -68,10 +68,9 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
                   escalate: bool = False) -> Candidate:
     # a fragment (a title) or news of a drug in development leads only if nothing else can
     candidates = [c for c in candidates if not (c.fragment or c.pipeline)] or candidates
-    # … nor a sentence from a document about another disease unless it names the question's own
-    # for everyone ("Offer people with bipolar disorder and coexisting disorders, such as ADHD …"
-    # names ADHD in passing), nor one that opens with "these …" whose referent is not quoted
-    candidates = [c for c in candidates if not (c.drift and (not c.names_topic or c.narrower))] or candidates
+    # … nor a sentence from a document about another disease unless it names the question's own,
+    # nor one that opens with "these …" whose referent is not quoted
+    candidates = [c for c in candidates if not (c.drift and not c.names_topic)] or candidates
     # ("These findings suggest …" in a conclusion refers to the study itself: fine)
     candidates = [c for c in candidates if not (c.dangling and not c.conclusion)] or candidates
     best_rel = max(c.relevance for c in candidates)
