@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from curbside.answer.generators.base import Draft, DraftBullet, DraftSection
@@ -55,3 +57,13 @@ def test_patient_answers_are_glossed_clinician_answers_are_not() -> None:
     clinician = generator.generate(question, evidence, Audience.CLINICIAN)
     assert "high blood pressure (hypertension)" in patient.bottom_line.text
     assert "high blood pressure" not in clinician.bottom_line.text
+
+
+def test_an_unused_abbreviation_goes_before_its_term_is_glossed() -> None:
+    # "(MI)" is not used again in the answer: dropped (simplify.py), so the term can take its gloss
+    text = "Low-dose aspirin lowers the risk of a first myocardial infarction (MI) in adults at high risk."
+    base = hit("ngc:10598#44")
+    evidence = [replace(base, passage=replace(base.passage, text=text, end=len(text)))]
+    draft = gloss_draft(Draft(bottom_line=DraftBullet(text, (1,)), sections=()), evidence)
+    assert draft.bottom_line.text == ("Low-dose aspirin lowers the risk of a first heart attack (myocardial "
+                                      "infarction) in adults at high risk.")

@@ -202,7 +202,8 @@ def gather(
     scored = _rerank(pool, terms, audience, top, stats, scope)
     if stats.store is not None:
         widened = _widen(stats.store, [h for *_, h in scored], pool)
-        if not info.yes_no and scope.topics and (not filters or not filters.kinds or "guideline" in filters.kinds):
+        if (audience is Audience.CLINICIAN and not info.yes_no and scope.topics
+                and (not filters or not filters.kinds or "guideline" in filters.kinds)):
             widened += _topic_guidelines(stats.store, scope, info.intents, [*pool, *widened], filters or Filters())
         scored = _rerank([*pool, *widened], terms, audience, top, stats, scope)
     topics = _topic_stems(info)

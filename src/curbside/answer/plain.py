@@ -7,6 +7,9 @@ qualified into another condition ("pulmonary hypertension" is not high blood pre
 zoster oticus" is not shingles in general), never
 one already explained, and a glossed draft bullet must still pass citation verification against
 the passages it cites, or it keeps its original wording.
+
+``gloss_draft`` is the patient step of the extractive generator: it first drops the asides that
+serve specialists and splits semicolon-joined clauses (``simplify.py``), then glosses.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from functools import lru_cache
 
 from curbside.answer import verify
 from curbside.answer.generators.base import Draft, DraftBullet, DraftSection
+from curbside.answer.simplify import simplify_draft
 from curbside.records import Hit
 
 # term (its spelling variants separated by "|") → plain words with the same meaning
@@ -114,8 +118,12 @@ def _bullet(bullet: DraftBullet, evidence: Sequence[Hit]) -> DraftBullet:
     return replace(bullet, text=glossed)
 
 
-def gloss_draft(draft: Draft, evidence: Sequence[Hit]) -> Draft:
-    """Every bullet of ``draft`` glossed where it still verifies against its cited passages."""
+def gloss_draft(draft: Draft, evidence: Sequence[Hit], question: str = "") -> Draft:
+    """Every bullet of ``draft`` simplified (``simplify.simplify_draft``; ``question`` keeps the
+    definitions of abbreviations it uses) and glossed, each only where it still verifies against
+    its cited passages. Simplified first: a term already explained in brackets is not glossed,
+    and the bracket may be an abbreviation that goes ("myocardial infarction (MI)")."""
+    draft = simplify_draft(draft, evidence, question)
     return replace(
         draft,
         bottom_line=_bullet(draft.bottom_line, evidence) if draft.bottom_line.text else draft.bottom_line,

@@ -77,7 +77,7 @@ class ExtractiveGenerator:
             escalation=tuple(draft_bullet(c) for c in chosen.escalation),
             verdict=verdict, generator=NAME, notes=notes,
         )
-        return gloss_draft(draft, evidence) if audience is Audience.PATIENT else draft
+        return gloss_draft(draft, evidence, question) if audience is Audience.PATIENT else draft
 
 
 def create(settings: Settings, store: Store | None = None) -> ExtractiveGenerator:
