@@ -107,7 +107,8 @@ def weigh(question: str, found: Sequence[Basis], model: VerdictModel) -> Verdict
 def show_basis(chosen: Plan, candidates: Sequence[Candidate], result: VerdictResult) -> None:
     """Make the answer show what the verdict rests on: when neither the bottom line nor a body
     bullet comes from the deciding document's conclusion, its first sentence leads the body."""
-    if not result.deciding or any(c.text in result.deciding for c in (chosen.bottom, *chosen.body)):
+    shown = (chosen.bottom, *chosen.body, *chosen.pitfalls, *chosen.escalation)
+    if not result.deciding or any(c.text in result.deciding for c in shown):
         return
     sentence = next((c for c in candidates if c.text == result.deciding[0]), None)
     if sentence is not None:
