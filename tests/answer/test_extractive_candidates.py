@@ -217,3 +217,19 @@ def test_a_referral_question_is_answered_by_when_to_refer() -> None:
     draft = ExtractiveGenerator().generate("When should patients with chronic kidney disease be referred to a "
                                            "nephrologist?", [ultrasound, referral], Audience.CLINICIAN)
     assert draft.bottom_line.text.startswith("Refer people with chronic kidney disease to a nephrologist")
+
+
+def test_a_list_that_starts_on_its_opening_line() -> None:
+    hit = _hit("medquad:NIHSeniorHealth:0000066#33", "Stroke", "What are the symptoms of Stroke ?",
+               "Warning signs are clues your body sends to tell you that your brain is not receiving enough oxygen. "
+               "These are warning signs of a stroke, or brain attack: - sudden numbness or weakness of the face, "
+               "arm, or leg, especially on one side of the body\n"
+               "- sudden confusion, trouble speaking or understanding\n"
+               "- sudden trouble seeing in one or both eyes", kind=Kind.CONSUMER)
+    found = extract([hit])
+    assert [c.text for c in found] == [
+        "Warning signs are clues your body sends to tell you that your brain is not receiving enough oxygen.",
+        "These are warning signs of a stroke, or brain attack: sudden numbness or weakness of the face, arm, or "
+        "leg, especially on one side of the body; sudden confusion, trouble speaking or understanding; sudden "
+        "trouble seeing in one or both eyes."]
+    assert not found[1].dangling  # "These are …:" points forward to its list

@@ -61,6 +61,8 @@ underwent undergone sought drew drawn bore borne arose arisen fed bled
 _NOUN_CONTEXT = frozenset("the a an of for with in on at by from its their his her our your these those "
                           "each every any some all other such no".split())
 _PRONOUNS = frozenset("i we you they he she it who which that people".split())
+_AUXILIARIES = frozenset("is are was were has had does did can could may might must shall should will would "
+                         "cannot".split())
 _ADVERBS = frozenset("also often then still not only usually always never sometimes even".split())
 _PLURAL = re.compile(r"[^su]s$|ren$")
 # base forms that are as often nouns ("the use", "a test"): verbs only after a plural or a pronoun
@@ -113,6 +115,8 @@ def is_clause(sentence: str) -> bool:
     if (words[0] in base and words[1:2] != ["of"]) or words[0] in ("do", "don't", "never", "please"):
         return True  # an imperative: "Offer …", "Do not …" (not "Use of emergency care …")
     for previous, word in zip(words, words[1:], strict=False):
+        if word in _AUXILIARIES:  # "These are …": never a noun, whatever comes before
+            return True
         if previous in _NOUN_CONTEXT:  # "the use of", "of screening tests": nouns, not verbs
             continue
         if word in anywhere or "n't" in word or (word.endswith("ed") and len(word) > 4):

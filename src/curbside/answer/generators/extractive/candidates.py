@@ -32,6 +32,8 @@ _GLUED_FOOTNOTE = re.compile(r"\b(?!type)([a-z]{5,})\d\b(?![.,]\d)")
 # … or whose list was cut off: "To help prevent an H. pylori infection, you should."
 _OPEN_END = re.compile(r"\b(?:should|must|to|the|a|an|of|with|for|and|or|include|includes|are|is|be|such as|"
                        r"following|who|which|that)[.:;,]*$")  # lower-case: not "(Grade A)."
+# "These are warning signs of a stroke: sudden numbness …" points forward to its list, not back
+_FORWARD = re.compile(r"^(?:these|this|they) (?:are|is|include)\b[^:]{0,80}: ", re.IGNORECASE)
 RELATIVE_START = re.compile(r"^(?:in|for|of|to|with|by) (?:whom|which)\b|^(?:whom|whose|who)\b", re.IGNORECASE)
 _LEAD_FOOTNOTE = re.compile(r"^\d{1,2}(?=[A-Z][a-z]{2,}\b)")
 # a consumer page's heading run into its first sentence: "Know the Signs Knowing the warning signs …"
@@ -244,6 +246,7 @@ _CLOSING = ".!?:;)]\"'"
 
 
 _CELL_BAR = re.compile(r"\s+\|\s+")  # table cells flattened into one line: "(strong recommendation). | In the …"
+_INLINE_FIRST_ITEM = re.compile(r"^(?P<head>[^-•][^:]{10,}:)\s+[-•]\s+(?P<item>\S.*)$")
 _LIST_MAX_WORDS = 60  # a list said as one sentence up to this length (else one sentence per item)
 _BULLET_LINE = re.compile(r"^[-•*▪◦]\s+")
 # a line that introduces a list: "Offer a renal ultrasound scan to all people with CKD who" / "… in people with AF:"
@@ -294,6 +297,11 @@ def _lines(text: str, lead: str = "") -> list[str]:
             continue
         if lines and line[0].islower():
             lines[-1] = f"{lines[-1]} {line}"
+            continue
+        # a list whose first item shares the opening's line: "… warning signs of a stroke: - sudden …"
+        inline = _INLINE_FIRST_ITEM.match(line)
+        if inline:
+            lines.extend((inline.group("head"), f"- {inline.group('item')}"))
         else:
             lines.append(line)
     out: list[str] = []
@@ -312,9 +320,15 @@ def _lines(text: str, lead: str = "") -> list[str]:
         bullet = bool(_BULLET_LINE.match(line))
         if following and (not bullet or line.rstrip().endswith(":")):
             # a line that opens a list — or a list item that opens one of its own ("- Although …,
-            # the panel suggests consultation … with any of the following conditions:")
+            # the panel suggests consultation … with any of the following conditions:"); only its
+            # last sentence opens the list, the ones before it stand alone
             flush()
-            lead = _lead_in(_BULLET_LINE.sub("", line))
+            body = _BULLET_LINE.sub("", line)
+            spans = split_sentences(body)
+            if len(spans) > 1 and _lead_in(body[spans[-1][0]:]):
+                out.append(body[: spans[-1][0]].strip())
+                body = body[spans[-1][0]:]
+            lead = _lead_in(body)
             skip = not lead and bool(META_CUE.search(_FOLLOWING.sub("", line).rstrip(":")))
             if lead or skip:
                 continue
@@ -383,7 +397,7 @@ def extract(evidence: Sequence[Hit], *, min_words: int = 6, max_words: int = 80)
                 background=bool(METHOD_SECTION.search(section) or _CAPS_BACKGROUND.match(raw.strip())
                                 or section.lower().startswith("potential benefits")),
                 meta=bool(scope or META_CUE.search(text) or ASIDE.match(text) or PROFILE_LABEL.match(text)),
-                dangling=bool(DANGLING.match(text)),
+                dangling=bool(DANGLING.match(text)) and not _FORWARD.match(text),
                 fragment=not is_clause(text) or bool(RELATIVE_START.match(text) or _OPEN_END.search(text)),
                 stats=len(STATS.findall(text)),
                 pitfall=bool(PITFALL.search(text)) and not NEGATED_HARM.search(text)
