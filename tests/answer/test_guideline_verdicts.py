@@ -23,6 +23,10 @@ def _hit(passage_id: str, title: str, text: str, kind: Kind = Kind.GUIDELINE, se
      Verdict.NO),
     ("Do not refer for arthroscopic lavage and debridement as part of treatment for osteoarthritis.", Verdict.NO),
     ("Antibiotics usually aren't prescribed for acute bronchitis.", Verdict.NO),
+    ("Aspirin for primary prevention of cardiovascular events should be avoided in most patients with LGIB.",
+     Verdict.NO),
+    ("The decision to initiate low-dose aspirin use in adults aged 60 to 69 years should be an individual one.",
+     Verdict.UNCERTAIN),
     ("The USPSTF concludes that the current evidence is insufficient to assess the balance of benefits and harms "
      "of screening for vitamin D deficiency in asymptomatic adults.", Verdict.UNCERTAIN),
     ("The work group is unable to recommend for or against the use of physical agents.", Verdict.UNCERTAIN),

@@ -119,7 +119,7 @@ def show_basis(chosen: Plan, candidates: Sequence[Candidate], result: VerdictRes
 # was trained on study conclusions and misreads recommendations ("… women who have no additional
 # risk factors" reads as a negative finding), so guideline evidence is read by these instead.
 RECOMMENDS_AGAINST = re.compile(
-    r"\b(?:recommends?|suggests?|advises?) (?:against|not)\b|"
+    r"\b(?:recommends?|suggests?|advises?) (?:against|not)\b|\b(?:should|must|is to|are to) be avoided\b|"
     r"\b(?:is|are) not recommended\b|\bnot (?:be )?recommended\b|(?:^|[,;:] )(?:do not|"
     r"don't|never|avoid)\b|\b(?:should|must) not\b|\bno (?:benefit|evidence of (?:benefit|effect))\b|"
     r"\b(?:is|are|was|were) (?:not|in)effective\b|\bineffective\b|\bdoes not (?:reduce|prevent|improve)\b|"
@@ -129,10 +129,12 @@ RECOMMENDS_AGAINST = re.compile(
 CANNOT_SAY = re.compile(
     r"\binsufficient (?:evidence|to (?:assess|recommend))|\b(?:cannot|unable to|could not) recommend\b|"
     r"\bfor or against\b|\bno recommendation\b|\binconclusive\b|\bbalance of (?:benefits and harms|benefit and "
-    r"harm) cannot\b|\bevidence is (?:lacking|insufficient|conflicting)\b", re.IGNORECASE)
+    r"harm) cannot\b|\bevidence is (?:lacking|insufficient|conflicting)\b|"
+    # "the decision … should be an individual one" (a USPSTF C grade): it depends on the person
+    r"\bshould be an individual one\b|\bindividual(?:ized)? decision\b", re.IGNORECASE)
 GUIDELINE_MARGIN = 0.15  # recommendations this close in relevance to the best one vote …
 GUIDELINE_VOTES = 3  # … at most this many
-SPLIT = 0.35  # yes and no each with this share of the vote → uncertain
+SPLIT = 0.3  # yes and no each with this share of the vote → uncertain (one dissent among three)
 OWN_MIN = 0.5  # share of the question's weighted terms a recommendation must name itself to vote
 
 
