@@ -151,6 +151,8 @@ def test_cut_off_and_relative_sentences_are_fragments() -> None:
      "Knowing the warning signs of stroke and controlling its risk factors can lower your risk."),
     ("The Work Group recommends that all patients be screened for depression.",
      "The Work Group recommends that all patients be screened for depression."),
+    ("First-Line Therapy The Work Group recommends the use of thiazide-type diuretics for hypertension.",
+     "The Work Group recommends the use of thiazide-type diuretics for hypertension."),
     ("Recommendation 2: Clinicians should not routinely obtain imaging in nonspecific low back pain.",
      "Clinicians should not routinely obtain imaging in nonspecific low back pain."),
     ("If metformin is not tolerated, consider dual therapy3 with a DPP-4 inhibitor and pioglitazone2.",

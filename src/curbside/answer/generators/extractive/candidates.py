@@ -38,8 +38,9 @@ RELATIVE_START = re.compile(r"^(?:in|for|of|to|with|by) (?:whom|which)\b|^(?:who
 _LEAD_FOOTNOTE = re.compile(r"^\d{1,2}(?=[A-Z][a-z]{2,}\b)")
 # a consumer page's heading run into its first sentence: "Know the Signs Knowing the warning signs …"
 _LEAD_HEADING = re.compile(r"^(?!(?:The|A|An|This|These|That|Those|In|On|For|If|When|Our|Your|Its|Their) )"
-                           r"(?P<heading>[A-Z][a-z]+(?: (?:[A-Z][a-z]+|of|or|and|the|for|to|in|with|a|an)){1,7}) "
-                           r"(?=[A-Z][a-z]+ [a-z])")
+                           r"(?P<heading>[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: (?:(?!(?:The|A|An|This|These|That|Those)\b)"
+                           r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?|of|or|and|the|for|to|in|with|a|an)){1,7}) "
+                           r"(?=[A-Z][a-z]+ [a-z]|The (?:[A-Z][a-z]+ )?[A-Z]?[a-z]+ (?:recommends?|suggests?)\b)")
 _LEAD_DISCOURSE = re.compile(
     r"^(?:in conclusion|in summary|to conclude|to summari[sz]e|overall|taken together|in short|"
     r"thus|therefore|hence|consequently|finally|importantly|collectively|altogether)\s*,\s*", re.IGNORECASE)
