@@ -235,3 +235,18 @@ def test_a_list_that_starts_on_its_opening_line() -> None:
         "leg, especially on one side of the body; sudden confusion, trouble speaking or understanding; sudden "
         "trouble seeing in one or both eyes."]
     assert not found[1].dangling  # "These are …:" points forward to its list
+
+
+def test_an_answer_says_when_nothing_speaks_to_what_was_asked() -> None:
+    imaging = _hit("ngc:10400#5", "ACR Appropriateness Criteria acute pancreatitis.", "Major Recommendations",
+                   "In acute pancreatitis, an enhanced CT should be performed if the clinical presentation and "
+                   "amylase and lipase levels are equivocal.")
+    draft = ExtractiveGenerator().generate("What is the management of acute pancreatitis?", [imaging],
+                                           Audience.CLINICIAN)
+    assert draft.bottom_line.text.startswith("In acute pancreatitis, an enhanced CT")
+    assert any("no evidence sentence speaks directly to the question (treatment)" in n for n in draft.notes)
+    treated = _hit("ngc:10401#6", "Acute pancreatitis.", "Major Recommendations",
+                   "In acute pancreatitis, early oral feeding is recommended for the treatment of mild disease.")
+    draft = ExtractiveGenerator().generate("What is the management of acute pancreatitis?", [imaging, treated],
+                                           Audience.CLINICIAN)
+    assert not any("speaks directly" in n for n in draft.notes)

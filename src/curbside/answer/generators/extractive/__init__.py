@@ -58,18 +58,19 @@ class ExtractiveGenerator:
                  context: str = "") -> Draft:
         info = analyse(question, context=context_question(context) if context else "")
         found = self.candidates(question, evidence, audience, context)
-        chosen = plan(found, audience, info.yes_no, info.intents, bool(ASKS_ESCALATION.search(info.text)))
+        escalate = bool(ASKS_ESCALATION.search(info.text))
+        chosen = plan(found, audience, info.yes_no, info.intents, escalate)
         if chosen is None:
             return Draft(bottom_line=DraftBullet("", ()), sections=(), insufficient=True,
                          notes=("no evidence sentence addressed the question",), generator=NAME)
         verdict = None
-        notes: tuple[str, ...] = ()
+        notes: tuple[str, ...] = _off_intent(chosen.bottom, info.intents, info.yes_no, escalate)
         if info.yes_no:
             self.last_verdict = decide(info.text, found)
             verdict = self.last_verdict.verdict
             show_basis(chosen, found, self.last_verdict)  # the answer shows what the verdict rests on
             if self.last_verdict.note:  # why "uncertain": the reader should see it
-                notes = (f"verdict uncertain: {self.last_verdict.note}",)
+                notes = (*notes, f"verdict uncertain: {self.last_verdict.note}")
         draft = Draft(
             bottom_line=draft_bullet(chosen.bottom),
             sections=sections(chosen.body, audience, info.intents, info.yes_no),
@@ -78,6 +79,19 @@ class ExtractiveGenerator:
             verdict=verdict, generator=NAME, notes=notes,
         )
         return gloss_draft(draft, evidence, question) if audience is Audience.PATIENT else draft
+
+
+def _off_intent(bottom: Candidate, intents: Sequence[str], yes_no: bool, escalate: bool) -> tuple[str, ...]:
+    """A note when no evidence sentence speaks to what was asked and the bottom line is only the
+    closest statement found (the knowledge base lacks the recommendation): the reader should know."""
+    if escalate and not bottom.escalation:
+        return ("no evidence sentence says when to refer or escalate; the bottom line is the closest statement "
+                "found",)
+    asked = set(intents) | ({"drugs"} if "treatment" in intents else set())
+    if yes_no or escalate or not asked or bottom.primary in asked:
+        return ()
+    return (f"no evidence sentence speaks directly to the question ({', '.join(intents)}); the bottom line is "
+            "the closest statement found",)
 
 
 def create(settings: Settings, store: Store | None = None) -> ExtractiveGenerator:
