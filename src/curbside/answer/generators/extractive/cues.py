@@ -1,0 +1,109 @@
+"""Cue patterns that describe an evidence sentence for the extractive generator: which section it
+sits in (conclusions, recommendations, a guideline summary's scope fields), what it does
+(concludes, recommends, describes methods, points elsewhere), and what makes it unusable alone
+(a dangling "These …", a list cut off, news of a drug in development)."""
+
+from __future__ import annotations
+
+import re
+
+CAPS_BACKGROUND = re.compile(r"^(?:BACKGROUND|OBJECTIVES?|PURPOSE|AIMS?|INTRODUCTION|CONTEXT|METHODS?|DESIGN|SETTING|"
+                              r"PATIENTS|PARTICIPANTS)\b")
+
+# a sentence that continues a list whose opening is elsewhere: "In whom TTE is technically difficult …"
+# … or whose list was cut off: "To help prevent an H. pylori infection, you should."
+OPEN_END = re.compile(r"\b(?:should|must|to|the|a|an|of|with|for|and|or|include|includes|are|is|be|such as|"
+                       r"following|who|which|that)[.:;,]*$")  # lower-case: not "(Grade A)."
+# "These are warning signs of a stroke: sudden numbness …" points forward to its list, not back
+FORWARD = re.compile(r"^(?:these|this|they) (?:are|is|include)\b[^:]{0,80}: ", re.IGNORECASE)
+RELATIVE_START = re.compile(r"^(?:in|for|of|to|with|by) (?:whom|which)\b|^(?:whom|whose|who)\b", re.IGNORECASE)
+
+UNLESS = re.compile(r"\bunless contraindicated\b|\bif [^.;]{0,60}\b(?:is|are) contraindicated\b|"
+                     r"\bwho (?:do|did) not\b|\bnot at (?:increased |high )?risk\b",
+                    re.IGNORECASE)
+
+CONCLUSION_SECTION = re.compile(r"conclu|interpret|implication|summary|key points|bottom line", re.IGNORECASE)
+RECOMMENDATION_SECTION = re.compile(r"recommend|statement|guidance", re.IGNORECASE)
+# a guideline summary's scope and methods fields: what the guideline covers, not what it recommends
+SCOPE_SECTION = re.compile(r"^(?:guideline objective|target population|interventions and practices|major outcomes|"
+                           r"disease/condition|guideline category|type of evidence|rating scheme|qualifying statements|"
+                           r"clinical specialty|intended users|methods? used|description of|number of source|"
+                           r"cost analysis|implementation|scope)", re.IGNORECASE)
+# a key action statement profile's labelled lines ("Benefits: …", "Risks, harms, cost: …") and similar
+# labelled notes: the reasoning behind a recommendation, which out of their table read as claims
+PROFILE_LABEL = re.compile(
+    r"^\(?(?:benefits?|risks?,? harms?,? (?:and )?costs?|harms?|costs?|aggregate evidence quality|"
+    r"benefits?[- ]harms? assessment|benefit-harm assessment|value judgm?ents?|intentional vagueness|"
+    r"role of patient preferences?|exclusions?|policy level|differences of opinion|values and trade-?offs|"
+    r"quality of evidence|strength of recommendation|evidence (?:quality|level|grade|strength)|notes?|"
+    r"note from [^:]{1,60}|remarks?|rationale|comments?|(?:[a-z]+ )?definition)\s*\)?:", re.IGNORECASE)
+METHOD_SECTION = re.compile(r"method|design|setting|participant|patients and|materials|objective|aim|"
+                            r"purpose|background|introduction|context", re.IGNORECASE)
+
+CONCLUSION_CUE = re.compile(
+    r"\b(?:in conclusion|in summary|taken together|(?:these|our|the) (?:results|findings|data|observations) "
+    r"(?:suggest|indicate|show|demonstrate|support|confirm|highlight)|(?:this|our|the present) (?:study|trial|"
+    r"review|analysis|meta-analysis) (?:shows|suggests|demonstrates|indicates|found|confirms)|"
+    r"(?:suggest|indicate|demonstrate|conclude|show|confirm)s? that|we conclude)\b", re.IGNORECASE)
+RECOMMENDATION_CUE = re.compile(
+    r"\b(?:we recommend|(?:is|are) (?:recommended|indicated|suggested|preferred|advised)|recommends?|"
+    r"should (?:be|receive|consider|undergo|include|start|not|avoid|only)|first[- ]line|treatment of choice|"
+    r"(?:the )?(?:best|preferred|main|usual) (?:treatment|therapy)|mainstay of (?:treatment|therapy)|"
+    r"(?:is|are) (?:usually |often |mainly |most often |commonly |generally |typically )?(?:treated|managed) "
+    r"(?:with|by)|"
+    r"standard (?:of care|treatment|therapy)|strong(?:ly)? recommend|(?:weak|conditional) recommendation|"
+    r"grade [a-d12]\b|\(grade|strength of recommendation|level of evidence|quality of evidence|"
+    r"\[[a-d]\]|class (?:i|ii|iia|iib|iii)\b)|(?:^|[,;:] )(?:initiate|start|use|consider|offer|give|prescribe|"
+    r"avoid|treat|screen|refer|measure|add|titrate|obtain|administer|continue|discontinue|stop|monitor|"
+    r"evaluate|assess)\b", re.IGNORECASE)
+GRADED = re.compile(r"\((?:strong|moderate|weak|conditional|expert|grade|level|class)[^)]*\)|\bgrade [a-d]\b|"
+                    r"\bstrong recommendation\b", re.IGNORECASE)
+METHOD_CUE = re.compile(
+    r"\b(?:we (?:aimed|sought|investigated|examined|evaluated|assessed|studied|reviewed|conducted|performed|"
+    r"analy[sz]ed|hypothesi[sz]ed|describe|present|retrospectively|prospectively|included|enrolled|"
+    r"measured|compared|used)|the (?:aim|purpose|objective|goal)s? (?:of|was|were)|this (?:study|paper|report) "
+    r"(?:was|aimed|aims|examined|evaluated|describes)|(?:were|was) (?:enrolled|recruited|randomi[sz]ed|"
+    r"included|identified|reviewed|collected|obtained|divided|selected|assigned|performed|conducted|"
+    r"carried out|measured|recorded|extracted|interviewed|surveyed)|data (?:were|was) |a total of \d+|"
+    r"(?:retrospective|prospective) (?:review|analysis) of|to (?:determine|evaluate|assess|investigate|"
+    r"examine|compare) (?:whether|the|if))\b", re.IGNORECASE)
+# a sentence wholly in parentheses is a provenance note or an aside: "(Modified from 2004 VA/DoD HTN CPG.)"
+ASIDE = re.compile(r"^\s*\([^()]*\)\.?\s*$")
+META_CUE = re.compile(
+    r"\b(?:see (?:the )?(?:section|table|figure|appendix|field|below|above)|this (?:[\w-]+ ){0,2}(?:guideline|"
+    r"document|summary|report|statement|update)|recommendations? (?:from|in|of) this\b"
+    r"|(?:listed|given|defined|provided) (?:below|above|at the end)|rating scheme|ngc|"
+    r"the following(?!(?: [\w-]+){0,3}: \S)|"
+    r"refer to the|original guideline document|companion document|supports? research|conducts? research|"
+    r"research (?:on|is being|are being)|clinical trials? (?:are|is) (?:under ?way|ongoing|recruiting)|"
+    r"more information|this (?:page|website|site|fact sheet)|click here|www\.|https?://|"
+    r"the (?:committee|panel|work ?group|task force|guideline (?:development )?group|gdg|authors?|expert group|"
+    r"guideline panel) (?:felt|noted|identified|considered|agreed|discussed|acknowledged|decided|uses?|used|"
+    r"believes?|recogni[sz]ed)|(?:is|are) presented (?:in|as)|in the form of \d+ algorithms?|"
+    r"(?:is|was|are|were) based on (?:a|the) (?:review|systematic review|consensus)|"
+    r"this recommendation (?:updates|replaces|is a refinement|is consistent|applies|focuses|does not apply|"
+    r"is intended)|"
+    r"updates? and replaces?|it is assumed|see (?:other|additional|the following) (?:resources|sources|references)|"
+    r"can be found (?:in|within|at|on)|see variant|select this (?:procedure )?only|"
+    r"in light of all circumstances|rely on mutual communication|"
+    r"(?:is|are) provided\b(?! (?:by|to|for|in|with))|"
+    r"the above (?:guidelines?|sections?)|such a definition|(?:committee|panel|work ?group|task force|authors?) "
+    r"(?:is|are|was|were) (?:confident|aware|of the opinion))\b|:\.?$",
+    re.IGNORECASE)
+# a drug in development: news about a pipeline, not advice ("… is being developed by MerLion to treat …")
+PIPELINE = re.compile(r"\b(?:is|are) (?:being|currently being) (?:developed|investigated|evaluated|tested)\b|"
+                      r"\bin phase (?:i{1,3}|[123])\b|\bphase (?:i{1,3}|[123]) (?:clinical )?(?:trials?|evaluation|"
+                      r"development|investigation)\b|\bunder development\b", re.IGNORECASE)
+DANGLING = re.compile(r"^(?:in (?:some|most|many|such) cases, (?:these|this|they|it)\b|for example\b|"
+                      r"(?:\S+ ){1,3}also (?:recommends?|suggests?|advises?)\b|"
+                      r"this|these|those|it|they|such|both|the latter|the former|he|she|its|their|other|"
+                      r"in this (?:study|trial|series|cohort)|in these)\b", re.IGNORECASE)
+STATS = re.compile(r"\bp\s*[<=>≤]|\b95\s*%|\bci\b|\b(?:or|hr|rr|aor|ahr)\s*[=:,]|±|\bodds ratio\b|"
+                   r"\bhazard ratio\b|\(\s*\d+(?:\.\d+)?\s*%\s*\)", re.IGNORECASE)
+# a positive recommendation that mentions harms ("… select CBT or SGAs after discussing adverse effect
+# profiles") says what to do, not what to avoid
+ADVISES = re.compile(r"\b(?:recommends?|suggests?|advises?) (?:that|the use|using|offering|\w+ing)\b", re.IGNORECASE)
+ADVISES_AGAINST = re.compile(r"\b(?:do not|don't|should not|must not|not recommended|against|avoid\w*|"
+                              r"contraindicat\w*|not to)\b", re.IGNORECASE)
+NEGATED_HARM = re.compile(r"\b(?:no|without|few|minimal|rare|low rates? of|not associated with)\b[^.;]{0,30}"
+                          r"(?:adverse|side effects?|harms?|toxicit|complications?)", re.IGNORECASE)

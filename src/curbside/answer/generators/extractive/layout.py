@@ -1,0 +1,147 @@
+"""From a passage's text to sentences, reading its layout: lines that wrap, headings, table
+cells, and lists — items are joined to the line that introduces them, in the source's words, so
+that "Offer a renal ultrasound scan to all people with CKD who" + "- Have visible haematuria" is
+quoted as the one sentence the guideline wrote, not as the fragment "Have visible haematuria"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from curbside.answer.clauses import is_clause
+from curbside.answer.generators.extractive.cues import META_CUE
+from curbside.sentences import split_sentences
+
+_BULLET_SPLIT = re.compile(r"(?:^|\s+)(?:[-•*▪◦]|\d+\.)\s+(?=[A-Z(])")
+
+_CLOSE_PAREN_SPLIT = re.compile(r"(?<=\b[A-Za-z]\)\.)\s+(?=[A-Z])")  # "… Grade A). Next" (one-letter guard)
+
+GRADE = re.compile(
+    r"^(?:(?:strong|moderate|weak|conditional|consensus)\b[^.]{0,40}?\brecommendation\s*[–-]?\s*"
+    r"(?:grade [a-e1-3]\b)?|expert opinion\s*[–-]?\s*(?:grade [a-e]\b)?|grade [a-e1-3]\b|"
+    r"\(?(?:level|grade|class) (?:of evidence )?[a-e1-3iv]+\)?)(?:[,;]? [a-z ]{0,30})?", re.IGNORECASE)
+
+
+_HEADING_MAX_WORDS = 12
+_CLOSING = ".!?:;)]\"'"
+
+
+_CELL_BAR = re.compile(r"\s+\|\s+")  # table cells flattened into one line: "(strong recommendation). | In the …"
+_INLINE_FIRST_ITEM = re.compile(r"^(?P<head>[^-•][^:]{10,}:)\s+[-•]\s+(?P<item>\S.*)$")
+_LIST_MAX_WORDS = 60  # a list said as one sentence up to this length (else one sentence per item)
+_BULLET_LINE = re.compile(r"^[-•*▪◦]\s+")
+# a line that introduces a list: "Offer a renal ultrasound scan to all people with CKD who" / "… in people with AF:"
+_LEAD_IN_END = re.compile(r"(?::|\b(?:who|whom|whose|that|which|if|when|where|with|in|for|to|of|and|or|they|the|"
+                          r"by|because|including|following|unless|after|before|during|as|if they|are|is|have|has))\s*$",
+                          re.IGNORECASE)
+_FOLLOWING = re.compile(r"\s*\b(?:(?:any|all|one|each|either) of )?the following(?: [\w-]+){0,3}\s*:?\s*$",
+                        re.IGNORECASE)  # "… with any of the following conditions:" introduces, it is not meta
+_ITEM_END = re.compile(r"(?:\s*(?:[,;]|\b(?:and|or)\b))+\s*$", re.IGNORECASE)
+_LEAD_COLON = re.compile(r"\b((?:who|whom|whose|that|which|if|when|where|with|in|for|to|of|and|or|by|"
+                         r"including|unless|after|before|during|as|are|is|have|has)):\s*$", re.IGNORECASE)
+
+
+def _lead_in(line: str) -> str:
+    """``line`` as the opening of the list items under it, or "" if it is not one (a heading,
+    a label such as "Benefits:", or a sentence that is complete on its own)."""
+    line = line.strip()
+    if not _LEAD_IN_END.search(line) or line[-1] in ".!?" or len(line.split()) < 4:
+        return ""
+    if (line.endswith(":") and not is_clause(line)) or META_CUE.search(_FOLLOWING.sub("", line).rstrip(":")):
+        return ""  # a label ("Interventions considered:") or meta text ("… it is assumed that:")
+    return line
+
+
+def _join_items(lead: str, items: Sequence[str]) -> str:
+    """"Refer people with CKD who" + "- Have accelerated progression" (+ "- Have haematuria" …) →
+    one sentence in the source's words, items separated by semicolons (an item's capital is
+    lowered unless it is an abbreviation; "who:" loses its colon)."""
+    parts = []
+    for item in items:
+        item = _ITEM_END.sub("", _BULLET_LINE.sub("", item).strip()).rstrip(" .")
+        first = item.split(" ", 1)[0]
+        if first[:1].isupper() and (first[1:].islower() or len(first) == 1):
+            item = item[0].lower() + item[1:]
+        parts.append(item)
+    lead = _LEAD_COLON.sub(lambda m: m.group(1), lead)
+    return f"{lead} {'; '.join(parts)}".rstrip(" .") + "."
+
+
+def _lines(text: str, lead: str = "") -> list[str]:
+    """The passage's lines: a line that wraps mid-sentence (the next starts lower-case) is joined
+    to it; list items are joined to the line that introduces them (``lead`` is the passage's
+    heading, which may introduce its first items); a short line without closing punctuation is a
+    heading, dropped (otherwise "Beta Blockers" fuses with the recommendation under it)."""
+    lines: list[str] = []
+    for line in (raw.strip() for raw in text.split("\n")):
+        if not line:
+            continue
+        if lines and line[0].islower():
+            lines[-1] = f"{lines[-1]} {line}"
+            continue
+        # a list whose first item shares the opening's line: "… warning signs of a stroke: - sudden …"
+        inline = _INLINE_FIRST_ITEM.match(line)
+        if inline:
+            lines.extend((inline.group("head"), f"- {inline.group('item')}"))
+        else:
+            lines.append(line)
+    out: list[str] = []
+    lead = _lead_in(lead)
+    skip = False  # items under a meta opening ("… it is assumed that:") are not recommendations
+    items: list[str] = []  # under ``lead``, said as one sentence when short enough, else one each
+
+    def flush() -> None:
+        if items:
+            joined = _join_items(lead, items)
+            out.extend([joined] if len(joined.split()) <= _LIST_MAX_WORDS else [_join_items(lead, [x]) for x in items])
+            items.clear()
+
+    for i, line in enumerate(lines):
+        following = i + 1 < len(lines) and bool(_BULLET_LINE.match(lines[i + 1]))
+        bullet = bool(_BULLET_LINE.match(line))
+        if following and (not bullet or line.rstrip().endswith(":")):
+            # a line that opens a list — or a list item that opens one of its own ("- Although …,
+            # the panel suggests consultation … with any of the following conditions:"); only its
+            # last sentence opens the list, the ones before it stand alone
+            flush()
+            body = _BULLET_LINE.sub("", line)
+            spans = split_sentences(body)
+            if len(spans) > 1 and _lead_in(body[spans[-1][0]:]):
+                out.append(body[: spans[-1][0]].strip())
+                body = body[spans[-1][0]:]
+            lead = _lead_in(body)
+            skip = not lead and bool(META_CUE.search(_FOLLOWING.sub("", line).rstrip(":")))
+            if lead or skip:
+                continue
+        if bullet:
+            if skip:
+                continue
+            if lead:
+                items.append(line)
+                continue
+        else:
+            flush()
+            lead, skip = "", False
+        if line[-1] in _CLOSING or line[0] in "-•*▪◦" or len(line.split()) > _HEADING_MAX_WORDS or ". " in line:
+            out.append(line)
+    flush()
+    return out
+
+
+def segments(text: str, lead: str = "") -> list[str]:
+    """Sentences (and list items); an evidence-grade statement joins the sentence before it."""
+    out: list[str] = []
+    cells = (cell for line in _lines(text, lead) for cell in _CELL_BAR.split(line))
+    for part in (p for cell in cells for p in _BULLET_SPLIT.split(cell)):
+        part = part.strip()
+        spans = split_sentences(part) if part else []
+        pieces = [p for a, b in spans for p in _CLOSE_PAREN_SPLIT.split(part[a:b])]
+        for sentence in pieces:
+            m = GRADE.match(sentence) if out else None
+            if m and len(m.group(0).split()) <= 8:
+                out[-1] = f"{out[-1].rstrip().rstrip('.')} ({m.group(0).strip().rstrip('.,;')})."
+                sentence = sentence[m.end():].strip(" .;,")
+                if not sentence:
+                    continue
+            out.append(sentence)
+    return out
