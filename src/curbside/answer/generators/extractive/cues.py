@@ -7,20 +7,19 @@ from __future__ import annotations
 
 import re
 
-CAPS_BACKGROUND = re.compile(r"^(?:BACKGROUND|OBJECTIVES?|PURPOSE|AIMS?|INTRODUCTION|CONTEXT|METHODS?|DESIGN|SETTING|"
-                              r"PATIENTS|PARTICIPANTS)\b")
+CAPS_BACKGROUND = re.compile(r"^(?:BACKGROUND|OBJECTIVES?|PURPOSE|AIMS?|INTRODUCTION|CONTEXT|METHODS?|DESIGN|"
+                             r"SETTING|PATIENTS|PARTICIPANTS)\b")
 
 # a sentence that continues a list whose opening is elsewhere: "In whom TTE is technically difficult …"
 # … or whose list was cut off: "To help prevent an H. pylori infection, you should."
 OPEN_END = re.compile(r"\b(?:should|must|to|the|a|an|of|with|for|and|or|include|includes|are|is|be|such as|"
-                       r"following|who|which|that)[.:;,]*$")  # lower-case: not "(Grade A)."
+                      r"following|who|which|that)[.:;,]*$")  # lower-case: not "(Grade A)."
 # "These are warning signs of a stroke: sudden numbness …" points forward to its list, not back
 FORWARD = re.compile(r"^(?:these|this|they) (?:are|is|include)\b[^:]{0,80}: ", re.IGNORECASE)
 RELATIVE_START = re.compile(r"^(?:in|for|of|to|with|by) (?:whom|which)\b|^(?:whom|whose|who)\b", re.IGNORECASE)
 
 UNLESS = re.compile(r"\bunless contraindicated\b|\bif [^.;]{0,60}\b(?:is|are) contraindicated\b|"
-                     r"\bwho (?:do|did) not\b|\bnot at (?:increased |high )?risk\b",
-                    re.IGNORECASE)
+                    r"\bwho (?:do|did) not\b|\bnot at (?:increased |high )?risk\b", re.IGNORECASE)
 
 CONCLUSION_SECTION = re.compile(r"conclu|interpret|implication|summary|key points|bottom line", re.IGNORECASE)
 RECOMMENDATION_SECTION = re.compile(r"recommend|statement|guidance", re.IGNORECASE)
