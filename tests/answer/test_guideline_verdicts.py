@@ -77,3 +77,12 @@ def test_a_study_framed_question_keeps_its_study_conclusion() -> None:
     verdict, _ = _verdict("Does elective re-siting of intravenous cannulae decrease peripheral thrombophlebitis?",
                           [study, guideline])
     assert verdict is Verdict.YES
+
+
+def test_a_consumer_page_does_not_outrank_research_snippets() -> None:
+    snippet = _hit("bioasq:1#0", "", "Hemoglobin-derived peptides show antimicrobial activity against bacteria "
+                   "and fungi.", kind=Kind.OTHER, section="")
+    page = _hit("medquad:x#1", "Anemia", "Antimicrobial soaps are not needed to keep hemoglobin levels healthy.",
+                kind=Kind.CONSUMER, section="What is anemia?")
+    verdict, notes = _verdict("Is hemoglobin antimicrobial?", [snippet, page])
+    assert verdict is Verdict.YES and not any("guideline" in n for n in notes)

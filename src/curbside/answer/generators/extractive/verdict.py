@@ -144,14 +144,15 @@ def recommendation_polarity(text: str) -> Verdict:
     return Verdict.NO if RECOMMENDS_AGAINST.search(text) else Verdict.YES
 
 
-def guideline_verdict(candidates: Sequence[Candidate]) -> VerdictResult | None:
+def guideline_verdict(candidates: Sequence[Candidate],
+                      kinds: tuple[Kind, ...] = (Kind.GUIDELINE, Kind.CONSUMER)) -> VerdictResult | None:
     """A relevance-weighted vote of the guideline recommendations about as relevant as the best
     (None without any); yes and no both carrying weight (yes for some groups, no for others)
     make it uncertain."""
     # the sentence must itself name most of what is asked ("arthroscopic", "knee osteoarthritis"): a
     # recommendation about something else in a guideline on the topic does not answer the question
     recs = [c for c in candidates if c.on_topic and c.own >= OWN_MIN and not c.drift
-            and not (c.meta or c.fragment) and c.hit.document.kind in (Kind.GUIDELINE, Kind.CONSUMER)
+            and not (c.meta or c.fragment) and c.hit.document.kind in kinds
             and (c.recommendation or RECOMMENDS_AGAINST.search(c.text) or CANNOT_SAY.search(c.text))]
     if not recs:
         return None
@@ -182,7 +183,10 @@ def decide(question: str, candidates: Sequence[Candidate], model: VerdictModel |
     # guidelines weigh the evidence, one study's conclusion does not — but a question framed on a
     # study (its own best match) is answered by that study's conclusion
     if leading in (Kind.GUIDELINE, Kind.CONSUMER) or not any(b.conclusion for b in found):
-        from_guideline = guideline_verdict(candidates)
+        # led by research snippets without a conclusion section, only a guideline outranks them:
+        # a consumer page's advice does not answer "Is hemoglobin antimicrobial?"
+        kinds = (Kind.GUIDELINE, Kind.CONSUMER) if leading in (Kind.GUIDELINE, Kind.CONSUMER) else (Kind.GUIDELINE,)
+        from_guideline = guideline_verdict(candidates, kinds)
         if from_guideline is not None:
             return from_guideline
     return weigh(question, found, model or load())
