@@ -27,7 +27,7 @@ from curbside.answer.clauses import is_clause
 from curbside.answer.population import Scope
 from curbside.answer.questions import analyse
 from curbside.answer.render import to_markdown
-from curbside.answer.themes import ASKS_ESCALATION, ESCALATION, primary_theme
+from curbside.answer.themes import ASKS_ESCALATION, ESCALATION, main_clause_themes, primary_theme
 from curbside.records import Answer, Audience
 from curbside.settings import load_settings
 from curbside.store import Store
@@ -36,10 +36,7 @@ QUESTIONS = Path(__file__).resolve().parent / "questions" / "clinical.txt"
 
 
 def _asked(question: str) -> set[str]:
-    intents = set(analyse(question).intents)
-    if "treatment" in intents:
-        intents.add("drugs")
-    return intents
+    return main_clause_themes(analyse(question).intents)
 
 
 def review(answer: Answer) -> dict[str, object]:

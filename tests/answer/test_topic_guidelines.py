@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from curbside.answer.evidence import _topic_guidelines
+from curbside.answer.evidence import TermStats, _topic_guidelines
 from curbside.answer.population import Scope
 from curbside.ingest import ingest_documents
 from curbside.records import Document, Kind, Section
@@ -32,12 +32,13 @@ def test_management_guidelines_on_the_topic_join_the_pool(tmp_path: Path) -> Non
                    "The USPSTF recommends screening for high blood pressure in adults aged 18 years or older."),
     ])
     scope = Scope.of("How is hypertension treated in adults?")
-    hits = _topic_guidelines(store, scope, ("treatment",), [], Filters())
+    titles = TermStats(store).guideline_titles()
+    hits = _topic_guidelines(store, titles, scope, ("treatment",), [], Filters())
     documents = list(dict.fromkeys(h.document.id for h in hits))
     # the management guideline first; pregnancy (narrower) and pulmonary hypertension (another disease) left out
     assert documents[0] == "g:1" and "g:2" not in documents and "g:3" not in documents
     # only recommendation passages, not the scope fields
     assert all("Recommendation" in h.passage.section for h in hits)
-    recent = _topic_guidelines(store, scope, ("treatment",), [], Filters(since=2015))
+    recent = _topic_guidelines(store, titles, scope, ("treatment",), [], Filters(since=2015))
     assert {h.document.id for h in recent} == {"g:4"}  # the 2014 guideline is older than asked
     store.close()

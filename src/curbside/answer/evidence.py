@@ -30,6 +30,7 @@ from curbside.answer.population import Scope
 from curbside.answer.questions import QuestionInfo
 from curbside.answer.synonyms import alternatives
 from curbside.answer.text import content_stems, idf, stem
+from curbside.answer.themes import related, theme_by_key
 from curbside.records import Audience, Hit, Kind
 from curbside.retrieve import Filters, Retriever
 from curbside.store import Store
@@ -96,10 +97,19 @@ class TermStats:
         self.store = store
         self._cache: dict[tuple[str, tuple[str, ...]], Terms] = {}
         self._stems: dict[str, set[str]] = {}
+        self._titles: tuple[int, list[tuple[str, str, int | None]]] | None = None
 
     @property
     def _total(self) -> int:
         return max(1, self.store.passage_count_estimate()) if self.store is not None else 1
+
+    def guideline_titles(self) -> list[tuple[str, str, int | None]]:
+        """(id, title, year) of the knowledge base's guidelines, read once per revision."""
+        if self.store is None:
+            return []
+        if self._titles is None or self._titles[0] != self.store.revision:
+            self._titles = (self.store.revision, self.store.titles_of_kind(Kind.GUIDELINE.value))
+        return self._titles[1]
 
     def stems_of(self, hit: Hit) -> set[str]:
         """Content stems of a hit with its title and section (cached by passage id)."""
@@ -204,7 +214,8 @@ def gather(
         widened = _widen(stats.store, [h for *_, h in scored], pool)
         if (audience is Audience.CLINICIAN and not info.yes_no and scope.topics
                 and (not filters or not filters.kinds or "guideline" in filters.kinds)):
-            widened += _topic_guidelines(stats.store, scope, info.intents, [*pool, *widened], filters or Filters())
+            widened += _topic_guidelines(stats.store, stats.guideline_titles(), scope, info.intents,
+                                         [*pool, *widened], filters or Filters())
         scored = _rerank([*pool, *widened], terms, audience, top, stats, scope)
     topics = _topic_stems(info)
     if topics:
@@ -324,21 +335,21 @@ def _widen(store: Store, ranked: list[Hit], pool: list[Hit], documents: int = WI
     return extra
 
 
-def _topic_guidelines(store: Store, scope: Scope, intents: Sequence[str], pool: Sequence[Hit], filters: Filters,
+def _topic_guidelines(store: Store, titles: Sequence[tuple[str, str, int | None]], scope: Scope,
+                      intents: Sequence[str], pool: Sequence[Hit], filters: Filters,
                       documents: int = TOPIC_GUIDELINES) -> list[Hit]:
     """Recommendations of the guidelines whose titles name the question's disease and what it
     asks ("… management of hypertension …"), most recent first: a guideline's short
     recommendations rarely repeat the question's words, so passage search can miss the guideline
     that is the best source. Titles about a narrower population or another disease ("… of
-    pregnancy", "pulmonary hypertension") are left out. The passages join the pool scored like
+    pregnancy", "pulmonary hypertension") are left out; ``titles`` are the knowledge base's
+    guidelines as (id, title, year) (``TermStats.guideline_titles``). The passages join the pool scored like
     its weakest hit; reranking decides what is kept."""
-    from curbside.answer.themes import related, theme_by_key
-
     asked = [theme_by_key(key).sentence for key in related(intents) if key != "definition"]
     seen = {h.passage.id for h in pool}
     floor = min((h.score for h in pool), default=0.0)
     titled = []
-    for doc_id, title, year in _guideline_titles(store):
+    for doc_id, title, year in titles:
         if (not scope.names_topic(title) or scope.other_topics(title) or scope.narrower(title)
                 or (filters.since is not None and (year or 0) < filters.since)):
             continue
@@ -356,15 +367,6 @@ def _topic_guidelines(store: Store, scope: Scope, intents: Sequence[str], pool: 
     return extra
 
 
-def _guideline_titles(store: Store) -> list[tuple[str, str, int | None]]:
-    key = (id(store), store.revision)
-    if key not in _TITLES:
-        _TITLES.clear()
-        _TITLES[key] = store.titles_of_kind(Kind.GUIDELINE.value)
-    return _TITLES[key]
-
-
-_TITLES: dict[tuple[int, int], list[tuple[str, str, int | None]]] = {}
 
 
 def content_terms(text: str) -> list[str]:

@@ -146,6 +146,13 @@ _RELATED = {"treatment": {"drugs"}, "drugs": {"treatment"}, "prevention": {"caus
             "symptoms": {"diagnosis"}, "diagnosis": {"symptoms"}, "definition": {"causes", "symptoms"}}
 
 
+def main_clause_themes(intents: Sequence[str]) -> set[str]:
+    """Themes a bottom line's main clause may speak to and still answer the question: what was
+    asked, and drugs for a question about treatment (narrower than ``related``: a sentence about
+    causes does not answer "how is it prevented")."""
+    return set(intents) | ({"drugs"} if "treatment" in intents else set())
+
+
 def related(intents: Sequence[str]) -> set[str]:
     """The intents plus the themes that naturally belong with them (treatment ↔ drugs …)."""
     out = set(intents)

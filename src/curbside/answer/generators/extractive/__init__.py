@@ -16,7 +16,7 @@ from curbside.answer.generators.extractive.verdict import VerdictResult, decide,
 from curbside.answer.plain import gloss_draft
 from curbside.answer.population import Scope
 from curbside.answer.questions import analyse
-from curbside.answer.themes import ASKS_ESCALATION
+from curbside.answer.themes import ASKS_ESCALATION, main_clause_themes
 from curbside.records import Audience, Hit
 from curbside.settings import Settings
 from curbside.store import Store
@@ -87,7 +87,7 @@ def _off_intent(bottom: Candidate, intents: Sequence[str], yes_no: bool, escalat
     if escalate and not bottom.escalation:
         return ("no evidence sentence says when to refer or escalate; the bottom line is the closest statement "
                 "found",)
-    asked = set(intents) | ({"drugs"} if "treatment" in intents else set())
+    asked = main_clause_themes(intents)
     if yes_no or escalate or not asked or bottom.primary in asked:
         return ()
     return (f"no evidence sentence speaks directly to the question ({', '.join(intents)}); the bottom line is "

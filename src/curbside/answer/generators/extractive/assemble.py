@@ -20,6 +20,7 @@ from curbside.answer.themes import (
     PITFALL_TITLES,
     POPULATION_TITLES,
     THEMES,
+    main_clause_themes,
     related,
     theme_by_key,
 )
@@ -78,7 +79,7 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
         on_intent = [c for c in candidates if c.escalation and c.relevance >= 0.6 * best_rel]
     else:  # a question about symptoms gets a bottom line about symptoms, in its main clause if possible
         # (a yes/no question's bottom line is the finding that decides it, whatever its theme)
-        asked = set(intents) | ({"drugs"} if "treatment" in intents else set())
+        asked = main_clause_themes(intents)
         main = [] if yes_no else [c for c in candidates if c.primary in asked and c.relevance >= 0.6 * best_rel]
         on_intent = main or [c for c in candidates if set(c.themes) & set(intents) and c.relevance >= 0.6 * best_rel]
     if on_intent:
