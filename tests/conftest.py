@@ -28,6 +28,16 @@ def shared_data() -> Path:
 
 
 @pytest.fixture
+def kb(tmp_path: Path) -> Iterator[Store]:
+    """The small answer corpus (``tests/answer/corpus.py``) ingested into a real SQLite KB."""
+    from tests.answer.corpus import build
+
+    store = build(tmp_path / "kb.sqlite")
+    yield store
+    store.close()
+
+
+@pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
     s = Store.open(tmp_path / "kb.sqlite")
     yield s

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -37,13 +37,6 @@ class Credulous(SupportJudge):
 
     def check(self, claim: str, passages: Sequence[str]) -> Support:
         return Support(1.0, True, 1.0)
-
-
-@pytest.fixture
-def kb(tmp_path: Path) -> Iterator[Store]:
-    store = build(tmp_path / "kb.sqlite")
-    yield store
-    store.close()
 
 
 @pytest.fixture
