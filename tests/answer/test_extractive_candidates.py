@@ -250,3 +250,60 @@ def test_an_answer_says_when_nothing_speaks_to_what_was_asked() -> None:
     draft = ExtractiveGenerator().generate("What is the management of acute pancreatitis?", [imaging, treated],
                                            Audience.CLINICIAN)
     assert not any("speaks directly" in n for n in draft.notes)
+
+
+def test_a_bottom_line_says_more_than_the_question() -> None:
+    restated = _hit("ngc:7748#68", "Clinical practice guidelines on arterial hypertension.", "Major Recommendations",
+                    "The treatment of hypertension is recommended independently of gender.")
+    drugs = _hit("ngc:10397#13", "2014 evidence-based guideline for the management of high blood pressure in "
+                 "adults.", "Major Recommendations — Recommendation 6",
+                 "In the general nonblack population, including those with diabetes, initial antihypertensive "
+                 "treatment should include a thiazide-type diuretic, calcium channel blocker (CCB), "
+                 "angiotensin-converting enzyme inhibitor (ACEI), or angiotensin receptor blocker (ARB).")
+    draft = ExtractiveGenerator().generate("How is hypertension treated in adults?", [restated, drugs],
+                                           Audience.CLINICIAN)
+    assert draft.bottom_line.text.startswith("In the general nonblack population")
+
+
+def test_a_bottom_line_is_the_first_step_not_what_to_do_if_it_fails() -> None:
+    later = _hit("ngc:10397#16", "2014 evidence-based guideline for the management of high blood pressure in "
+                 "adults.", "Major Recommendations — Recommendation 9",
+                 "If goal blood pressure is not reached within a month of treatment of hypertension, increase the "
+                 "dose of the initial drug or add a second drug from one of the classes in recommendation 6.")
+    first = _hit("ngc:10597#3", "Hypertension in adults: diagnosis and management.", "Major Recommendations",
+                 "Offer a calcium channel blocker as step 1 treatment of hypertension to people aged over 55 years "
+                 "and to black people of any age.")
+    draft = ExtractiveGenerator().generate("How is hypertension treated?", [later, first], Audience.CLINICIAN)
+    assert draft.bottom_line.text.startswith("Offer a calcium channel blocker")
+
+
+def test_a_bullet_sits_under_the_theme_of_its_main_clause() -> None:
+    from curbside.answer.themes import primary_theme, sentence_themes
+
+    work_up = ("The initial study of the hypertensive patient is comprised by the physical examination, blood "
+               "analysis (creatinine, sodium, potassium) and electrocardiography (ECG) (grade D).")
+    assert "diagnosis" in sentence_themes(work_up) and primary_theme(work_up) == "diagnosis"
+    assert "drugs" in sentence_themes("Initial treatment should include a thiazide-type diuretic or CCB.")
+    assert "drugs" in sentence_themes("Consider an ACE inhibitor or an angiotensin receptor blocker.")
+
+
+def test_a_list_repeated_without_its_markers_is_read_once() -> None:
+    hit = _hit("medquad:NIHSeniorHealth:0000066#6", "Stroke", "What are the symptoms of Stroke ?",
+               "These are warning signs of a stroke: - sudden numbness or weakness of the face, arm, or leg\n"
+               "- sudden confusion, trouble speaking or understanding\n"
+               "- sudden severe headache with no known cause. sudden numbness or weakness of the face, arm, or leg "
+               "sudden confusion, trouble speaking or understanding sudden severe headache with no known cause. "
+               "Other danger signs that may occur include double vision.", kind=Kind.CONSUMER)
+    assert [c.text for c in extract([hit])] == [
+        "These are warning signs of a stroke: sudden numbness or weakness of the face, arm, or leg; sudden "
+        "confusion, trouble speaking or understanding; sudden severe headache with no known cause.",
+        "Other danger signs that may occur include double vision."]
+
+
+def test_for_those_refers_back() -> None:
+    hit = _hit("ngc:1#1", "Head lice.", "Major Recommendations",
+               "For those that are more strongly ovicidal, retreatment is recommended only if live lice are still "
+               "present several days after treatment. For those who have an active infestation, treatment is "
+               "recommended.")
+    first, second = extract([hit])
+    assert first.dangling and not second.dangling

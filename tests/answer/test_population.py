@@ -24,6 +24,8 @@ GENERAL = Scope.of("first-line treatment of hypertension in adults")
      "aged 60 years or older"),
     ("Beta blockers are not recommended in the diabetic hypertensive patient, unless there is a firm indication.",
      "in the diabetic hypertensive patient"),
+    ("In the population aged 18 years or older with chronic kidney disease (CKD), initiate pharmacologic treatment "
+     "to lower BP at SBP of 140 mm Hg or higher.", "population aged 18 years or older with chronic kidney disease"),
 ])
 def test_narrower_populations_are_found(text: str, label: str) -> None:
     assert label in GENERAL.narrower(text)

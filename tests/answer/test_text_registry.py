@@ -44,3 +44,11 @@ def test_registry_reports_a_missing_module(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setitem(GENERATORS, "ghost", ("curbside.answer.generators.ghost_module", "create"))
     with pytest.raises(ConfigError, match="not available"):
         get_generator("ghost", Settings())
+
+
+def test_a_drug_class_names_the_disease_it_treats() -> None:
+    from curbside.answer.text import content_stems, stem
+
+    assert stem("hypertension") in content_stems("initial antihypertensive treatment")
+    assert stem("epilepsy") not in content_stems("antibiotics")  # only the word's own remainder
+    assert content_stems("antibody") == [stem("antibody")]  # too short to be anti- + a word

@@ -8,7 +8,7 @@ from pathlib import Path
 from curbside.answer.evidence import TermStats, _topic_guidelines
 from curbside.answer.population import Scope
 from curbside.ingest import ingest_documents
-from curbside.records import Document, Kind, Section
+from curbside.records import Document, Hit, Kind, Section
 from curbside.retrieve import Filters
 from curbside.store import Store
 
@@ -41,4 +41,32 @@ def test_management_guidelines_on_the_topic_join_the_pool(tmp_path: Path) -> Non
     assert all("Recommendation" in h.passage.section for h in hits)
     recent = _topic_guidelines(store, titles, scope, ("treatment",), [], Filters(since=2015))
     assert {h.document.id for h in recent} == {"g:4"}  # the 2014 guideline is older than asked
+    store.close()
+
+
+def test_the_leading_guidelines_other_recommendations_on_what_was_asked_join(tmp_path: Path) -> None:
+    from curbside.answer.evidence import _sibling_recommendations
+
+    store = Store.open(tmp_path / "kb.sqlite")
+    jnc = Document(id="g:jnc", kind=Kind.GUIDELINE, title="Guideline for the management of high blood pressure in "
+                   "adults.", source="test", issuer="test", year=2014, sections=(
+                       Section("Guideline objective(s)", "To address thresholds and goals for treatment."),
+                       Section("Major Recommendations — Recommendation 1", "In the general population aged 60 "
+                               "years or older, initiate pharmacologic treatment to lower blood pressure."),
+                       Section("Major Recommendations — Recommendation 4", "In the population aged 18 years or "
+                               "older with chronic kidney disease, initiate pharmacologic treatment at 140 mm Hg."),
+                       Section("Major Recommendations — Recommendation 6", "In the general nonblack population, "
+                               "initial antihypertensive treatment should include a thiazide-type diuretic."),
+                       Section("Major Recommendations — Evidence grades", "Grade A is a strong recommendation.")))
+    ingest_documents(store, [jnc])
+    first = store.passages_for("g:jnc")[1]
+    lead = [Hit(first, store.documents_by_ids(["g:jnc"])["g:jnc"], 3.0)]
+    scope = Scope.of("How is hypertension treated in adults?")
+    added = _sibling_recommendations(store, lead, scope, ("treatment",), per_document=1)
+    # the recommendation for everyone the question covers, not the narrower group's, not the objective or grades
+    assert [h.passage.section for h in added] == ["Major Recommendations — Recommendation 6"]
+    assert added[0].score == 3.0
+    assert _sibling_recommendations(store, lead, scope, ("treatment",), per_document=3)[1].passage.section.endswith(
+        "Recommendation 4")
+    assert _sibling_recommendations(store, lead, Scope.of("How is asthma treated?"), ("treatment",)) == []
     store.close()

@@ -45,7 +45,10 @@ WIDEN_DOCUMENTS = 5  # documents whose other passages join the pool
 WIDEN_PASSAGES = 12  # … at most this many passages each
 TOPIC_GUIDELINES = 3  # guidelines whose titles name the question's disease and intent join the pool …
 TOPIC_PASSAGES = 80  # … with at most this many of their recommendation passages each
+SIBLING_DOCUMENTS = 2  # leading guidelines (titles naming the disease) whose other recommendations on
+SIBLING_PASSAGES = 3  # … what was asked join the evidence, at most this many each (clinicians, open questions)
 B_PATIENT_CONSUMER = 0.30  # patients: consumer-health pages (plain words; benchmarks/readability.py)
+B_SECTION_ASKED = 0.05  # a passage under a heading that asks what the question asks
 P_NARROWER_TITLE = 0.10  # a document about a narrower population or another disease (population.py)
 P_NARROWER_SECTION = 0.04  # a section about a narrower population ("Treatment of children")
 
@@ -209,14 +212,15 @@ def gather(
         return Evidence((), terms, 0.0, key_term, False, 0)
     top = max(h.score for h in pool) or 1.0
     scope = Scope.of(info.text, context_question)
-    scored = _rerank(pool, terms, audience, top, stats, scope)
+    scored = _rerank(pool, terms, audience, top, stats, scope, () if info.yes_no else info.intents)
     if stats.store is not None:
         widened = _widen(stats.store, [h for *_, h in scored], pool)
         if (audience is Audience.CLINICIAN and not info.yes_no and scope.topics
                 and (not filters or not filters.kinds or "guideline" in filters.kinds)):
             widened += _topic_guidelines(stats.store, stats.guideline_titles(), scope, info.intents,
                                          [*pool, *widened], filters or Filters())
-        scored = _rerank([*pool, *widened], terms, audience, top, stats, scope)
+        scored = _rerank([*pool, *widened], terms, audience, top, stats, scope,
+                         () if info.yes_no else info.intents)
     topics = _topic_stems(info)
     if topics:
         # a question about a disease ("… mortality in breast cancer?") is not answered by evidence
@@ -243,6 +247,11 @@ def gather(
     key_covered = any(key_term in terms.covered(stats.stems_of(h)) for _, h in kept)
     hits = tuple(h for _, h in kept)
     coverages = tuple(c for c, _ in kept)
+    if (audience is Audience.CLINICIAN and not info.yes_no and scope.topics and info.intents
+            and stats.store is not None):
+        extra = _sibling_recommendations(stats.store, hits, scope, info.intents)
+        hits += tuple(extra)
+        coverages += tuple(terms.coverage(stats.stems_of(h)) for h in extra)
     study_cov = 0.0
     if info.yes_no and stats.store is not None:
         study_cov, study = whole_study(stats.store, hits, terms, stats)
@@ -298,10 +307,14 @@ def _narrower(pool: Sequence[Hit], scope: Scope | None) -> dict[tuple[str, str],
 
 
 def _rerank(pool: Sequence[Hit], terms: Terms, audience: Audience, top: float,
-            stats: TermStats, scope: Scope | None = None) -> list[tuple[float, int, float, Hit]]:
+            stats: TermStats, scope: Scope | None = None,
+            intents: Sequence[str] = ()) -> list[tuple[float, int, float, Hit]]:
     """(score, -rank, coverage, hit), best first: retrieval score, passage coverage, document
-    coverage (title and all its pooled passages: what the document is about), priors, and a
-    penalty for documents and sections about a narrower population than the question's."""
+    coverage (title and all its pooled passages: what the document is about), priors, a little
+    for a section headed by what the question asks ("What are the symptoms of Stroke?" for a
+    question on warning signs, not "Who is at risk for Stroke?"), and a penalty for documents
+    and sections about a narrower population than the question's."""
+    asks = [theme_by_key(key).question for key in intents if key != "definition"]
     doc_stems: dict[str, set[str]] = {}
     for hit in pool:
         doc_stems.setdefault(hit.document.id, set()).update(stats.stems_of(hit))
@@ -312,6 +325,8 @@ def _rerank(pool: Sequence[Hit], terms: Terms, audience: Audience, top: float,
         cov = terms.coverage(stats.stems_of(hit))
         score = (0.3 * (hit.score / top if top > 0 else 0.0) + 0.5 * cov + 0.2 * doc_cov[hit.document.id]
                  + _prior(hit, audience) - narrower.get((hit.document.id, hit.passage.section), 0.0))
+        if any(rx.search(hit.passage.section) for rx in asks):
+            score += B_SECTION_ASKED
         scored.append((score, -rank, cov, hit))
     scored.sort(key=lambda t: (t[0], t[1]), reverse=True)
     return scored
@@ -367,6 +382,39 @@ def _topic_guidelines(store: Store, titles: Sequence[tuple[str, str, int | None]
     return extra
 
 
+
+
+def _sibling_recommendations(store: Store, hits: Sequence[Hit], scope: Scope, intents: Sequence[str],
+                             documents: int = SIBLING_DOCUMENTS,
+                             per_document: int = SIBLING_PASSAGES) -> list[Hit]:
+    """Other recommendations of the leading guidelines that speak to what was asked: a
+    guideline about the disease is read as a whole by a clinician, and its drug recommendation
+    ("initial antihypertensive treatment should include a thiazide-type diuretic …") names neither
+    the disease nor the question's words, so passage search ranks it below the guideline's other
+    recommendations. Guidelines whose titles name the question's disease, in evidence order;
+    each added passage is scored like that guideline's best hit, after the kept ones."""
+    asked = [theme_by_key(key).sentence for key in related(intents) if key != "definition"]
+    if not asked:
+        return []
+    have = {h.passage.id for h in hits}
+    leading: dict[str, Hit] = {}
+    for hit in hits:
+        doc = hit.document
+        if (doc.kind is Kind.GUIDELINE and doc.id not in leading and len(leading) < documents
+                and scope.names_topic(doc.title) and not scope.other_topics(doc.title)
+                and not scope.narrower(doc.title)):
+            leading[doc.id] = hit
+    extra: list[Hit] = []
+    for doc_id, best in leading.items():
+        found = [p for p in store.passages_for(doc_id) if p.id not in have and _RECOMMENDATIONS.search(p.section)
+                 and any(rx.search(p.text) for rx in asked)]
+        # recommendations for everyone the question covers before those for narrower groups, then in
+        # the guideline's order
+        found.sort(key=lambda p: bool(scope.narrower(p.text)))
+        for passage in found[:per_document]:
+            have.add(passage.id)
+            extra.append(Hit(passage, best.document, best.score, {"sibling": best.score}))
+    return extra
 
 
 def content_terms(text: str) -> list[str]:

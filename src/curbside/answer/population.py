@@ -58,7 +58,9 @@ _ALL_ADULTS = re.compile(r"^(?:aged?\s+)?(?:≥|>=|over\s+)?\s*(?:18|19|20|21)\s
                          r"(?:or|and)\s+(?:older|over|above))?$", _I)
 _PEOPLE = (r"(?:patients?|adults?|people|persons?|individuals?|subjects?|women|men|mothers?|children|infants?|"
            r"those|recipients?|survivors?|populations?|smokers?|users?)")
-_AFTER = re.compile(rf"\b{_PEOPLE}\s+(?:with|who (?:have|has|had)|having|undergoing|receiving|treated with|"
+# ("the population aged 18 years or older with chronic kidney disease": an age between them)
+_AGED = r"(?:\s+aged?\s+[\d\s≥>=<≤-]{1,12}(?:years?\s+)?(?:(?:or|and)\s+(?:older|over|younger))?)?"
+_AFTER = re.compile(rf"\b{_PEOPLE}{_AGED}\s+(?:with|who (?:have|has|had)|having|undergoing|receiving|treated with|"
                     rf"taking|after|following)\s+(?P<cond>[^,.;:()\[\]|]{{2,80}})", _I)
 _BEFORE = re.compile(rf"\b(?:in|for|among|of)\s+(?:all\s+|the\s+)?(?P<cond>(?:[\w-]+\s+){{1,3}}?){_PEOPLE}\b", _I)
 _INCLUSIVE = re.compile(r"(?:including|regardless of|irrespective of|independent(?:ly)? of|with or without|"

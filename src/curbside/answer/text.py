@@ -90,8 +90,16 @@ DOSE_STEM = stem("dose")
 
 def content_stems(text: str) -> list[str]:
     """Stems of content tokens (no stopwords, no single letters), in order, duplicates kept. A
-    stated dose ("400 mg") also counts as the word "dose"."""
-    out = [stem(t) for t in tokenize(text) if t not in STOPWORDS and (len(t) > 1 or t.isdigit())]
+    stated dose ("400 mg") also counts as the word "dose", and "antihypertensive" also as
+    "hypertensive"."""
+    out = []
+    for t in tokenize(text):
+        if t not in STOPWORDS and (len(t) > 1 or t.isdigit()):
+            out.append(stem(t))
+            if t.startswith("anti") and len(t) >= 10:
+                # "antihypertensive treatment" is treatment of hypertension: the drug class names the
+                # disease it treats ("antidiabetic", "antiepileptic", "antiarrhythmic")
+                out.append(stem(t[4:]))
     if _DOSE.search(text):
         out.append(DOSE_STEM)
     return out

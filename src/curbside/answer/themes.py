@@ -33,6 +33,13 @@ def _rx(pattern: str) -> re.Pattern[str]:
 _DRUG = (r"\b(?!cytidine\b|thymidine\b)\w+(mab|nib|pril|sartan|olol|statins?|azole|cillin|mycin|cycline|"
          r"floxacin|xaban|gatran|gliptin|gliflozin|dipine|prazole|tidine|triptan|setron|zepam|zolam|parin|lukast|terol|olone|"
          r"profen|coxib|formin|glitazone|semide|thiazide|caine)\b")
+# drug classes and everyday drug names the suffixes miss ("a thiazide-type diuretic, CCB, ACEI or ARB")
+_DRUG_CLASS = (r"\b(?:diuretics?|(?:channel |beta[- ]|alpha[- ]|receptor )blockers?|(?:ace|enzyme|pump|reuptake) "
+               r"inhibitors?|ace-?is?|arbs?|ccbs?|ppis?|ssris?|snris?|nsaids?|antibiotics?|antidepressants?|"
+               r"anticoagulants?|antiplatelets?|antihypertensives?|antivirals?|antifungals?|antihistamines?|"
+               r"antipsychotics?|anticonvulsants?|antiepileptics?|corticosteroids?|steroids?|bisphosphonates?|"
+               r"opioids?|analgesics?|insulin|aspirin|acetaminophen|paracetamol|colchicine|levothyroxine|"
+               r"l-thyroxine|warfarin|lithium|digoxin)\b")
 
 THEMES: tuple[Theme, ...] = (
     Theme("definition", "Overview", "What it is",
@@ -42,7 +49,8 @@ THEMES: tuple[Theme, ...] = (
           _rx(r"^\W*(what|who) (is|are)\b|\bdefin|\bmeaning of\b|\btell me (more )?about\b")),
     Theme("drugs", "Drugs and doses", "Medicines",
           _rx(r"\b\d+(\.\d+)?\s?(mg|mcg|µg|g|units?|iu|ml)\b|\bdos(e|es|age|ing)\b|\bmedications?\b|"
-              r"\bdrugs?\b|\bpharmacolog|\bprescri|\btablets?\b|\boral\b|\bintravenous|\binjections?\b|" + _DRUG),
+              r"\bdrugs?\b|\bpharmacolog|\bprescri|\btablets?\b|\boral\b|\bintravenous|\binjections?\b|" + _DRUG
+              + "|" + _DRUG_CLASS),
           _rx(r"\bdos(e|es|age|ing)\b|\bmedications?\b|\bdrugs?\b|\bpills?\b|\btablets?\b|\bhow (much|many)\b|"
               r"\bpharmacolog|\bprescri|" + _DRUG)),
     Theme("treatment", "Management", "Treatment",

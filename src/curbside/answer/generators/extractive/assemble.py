@@ -29,6 +29,10 @@ from curbside.records import Audience, Kind
 # a recommendation about what to tell patients ("Explain to people diagnosed with Lyme disease that …")
 _TELL = re.compile(r"^(?:explain|tell|discuss|inform|reassure|advise|offer (?:information|advice)|give (?:\w+ ){0,2}"
                    r"(?:information|advice))\b", re.IGNORECASE)
+_NEXT_STEP = re.compile(r"^(?:if|once|in case|unless|where)\b|^when\b(?!.*\b(?:is|are) (?:recommended|indicated)\b)",
+                        re.IGNORECASE)
+_FIRST_STEP = re.compile(r"\b(?:initial(?:ly)?|first[- ]line|first[- ]choice|first step|in the first instance|"
+                         r"start(?:ing)? with|begin(?:ning)? with|mainstay)\b", re.IGNORECASE)
 REDUNDANT = 0.5  # stem Jaccard at or above this: same point
 CORROBORATES = 0.6  # … and at or above this from another document: cite it too
 RELATIVE_FLOOR = 0.55  # keep bullets scoring at least this share of the best
@@ -36,6 +40,10 @@ SIDE_FLOOR = 0.4  # pitfalls and escalation from on-topic documents may score lo
 MIN_RELEVANCE = 0.3  # a bullet must cover this share of the question's weighted terms
 OWN_MIN = 0.1  # … and this share in its own words, unless its main clause speaks to what was asked
 MAX_PER_DOCUMENT = 3  # bullets from one document (two more for a guideline)
+B_NOVEL = 0.03  # bottom line of an open question: per content word beyond the question's …
+NOVEL_CAP = 5  # … up to this many (longer is not better)
+B_FIRST_STEP = 0.08  # … and for a treatment question, saying what to start with
+P_NEXT_STEP = 0.1  # … less when it is what to do if the first step fails
 GENERAL_MARGIN = 0.3  # a general statement leads unless a narrower one is this much better
 MAX_SECTIONS = 4
 MAX_PER_SECTION = 4
@@ -86,6 +94,8 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
         candidates = on_intent
         best_rel = max(c.relevance for c in candidates)
 
+    treats = "treatment" in intents or "drugs" in intents
+
     def key(c: Candidate) -> float:
         bonus = 0.25 * (c.conclusion or c.recommendation) + 0.1 * c.graded - 0.15 * (c.stats > 1) - 0.2 * c.dangling
         if yes_no and c.conclusion:
@@ -94,6 +104,16 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
             bonus -= 0.2
         if _TELL.match(c.text):  # what to tell the patient is not the clinical answer itself
             bonus -= 0.2
+        if not yes_no:
+            # an open question is answered by what the sentence adds to it ("… should include a
+            # thiazide-type diuretic, CCB, ACEI or ARB"), not by a restatement ("The treatment of
+            # hypertension is recommended independently of gender"); a treatment question by what to
+            # start with
+            bonus += B_NOVEL * min(c.novel, NOVEL_CAP)
+            if not escalate and _NEXT_STEP.match(c.text):  # "If goal BP is not reached …": a later step
+                bonus -= P_NEXT_STEP
+            elif treats and _FIRST_STEP.search(c.text):
+                bonus += B_FIRST_STEP
         return c.score + bonus
 
     pool = [c for c in candidates if c.relevance >= 0.6 * best_rel and not c.method and not c.meta] or list(candidates)
@@ -171,7 +191,9 @@ def sections(body: Sequence[Candidate], audience: Audience, intents: Sequence[st
     order = [*intents, *(t.key for t in THEMES if t.key not in intents)]
     groups: dict[str, list[Candidate]] = {}
     for c in body:
-        theme = next((k for k in order if k in c.themes), "evidence")
+        # the theme of its main clause: "The initial study … is comprised by … blood analysis
+        # (… potassium …)" is about diagnosis, though it names a drug-like word
+        theme = c.primary if c.primary in c.themes else next((k for k in order if k in c.themes), "evidence")
         groups.setdefault(theme, []).append(c)
     # small groups the question did not ask about fold into the general evidence section
     asked = related(intents)

@@ -94,6 +94,7 @@ class Candidate:
     drift: tuple[str, ...] = ()  # diseases the title names that the question does not
     relevance: float = 0.0
     own: float = 0.0  # question-term coverage of the sentence alone (no credit for its title)
+    novel: int = 0  # content stems beyond the question's own: what the sentence adds to it
     on_topic: bool = True  # mentions the question's rarest term (here or in the document title)
     score: float = 0.0
     corroboration: list[int] = field(default_factory=list)  # other evidence numbers saying the same

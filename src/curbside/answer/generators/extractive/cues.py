@@ -96,7 +96,8 @@ PIPELINE = re.compile(r"\b(?:is|are) (?:being|currently being) (?:developed|inve
 DANGLING = re.compile(r"^(?:in (?:some|most|many|such) cases, (?:these|this|they|it)\b|for example\b|"
                       r"(?:\S+ ){1,3}also (?:recommends?|suggests?|advises?)\b|"
                       r"this|these|those|it|they|such|both|the latter|the former|he|she|its|their|other|"
-                      r"in this (?:study|trial|series|cohort)|in these)\b", re.IGNORECASE)
+                      r"in this (?:study|trial|series|cohort)|in these|(?:for|in|among) (?:those|them|such)(?! who))\b",
+                      re.IGNORECASE)
 STATS = re.compile(r"\bp\s*[<=>≤]|\b95\s*%|\bci\b|\b(?:or|hr|rr|aor|ahr)\s*[=:,]|±|\bodds ratio\b|"
                    r"\bhazard ratio\b|\(\s*\d+(?:\.\d+)?\s*%\s*\)", re.IGNORECASE)
 # a positive recommendation that mentions harms ("… select CBT or SGAs after discussing adverse effect

@@ -67,6 +67,25 @@ def _join_items(lead: str, items: Sequence[str]) -> str:
     return f"{lead} {'; '.join(parts)}".rstrip(" .") + "."
 
 
+def _unrepeat(items: list[str]) -> str:
+    """MedQuAD repeats a list's text without its markers after the last item ("- … with no known
+    cause. sudden numbness or weakness of the face … with no known cause. Other danger signs …"):
+    the repeat is cut from the last item (in place); what follows it is returned, to stand alone."""
+    if len(items) < 2:
+        return ""
+    first = _BULLET_LINE.sub("", items[0]).strip().lower()[:40]
+    last = items[-1]
+    cut = last.lower().find(". " + first)
+    if cut <= 0:
+        return ""
+    own = last[:cut + 1]
+    tail = _BULLET_LINE.sub("", own).strip().lower().rstrip(".")
+    rest = last[cut + 2:]
+    end = rest.lower().find(tail)
+    items[-1] = own
+    return rest[end + len(tail):].lstrip(" .") if end >= 0 else ""
+
+
 def _lines(text: str, lead: str = "") -> list[str]:
     """The passage's lines: a line that wraps mid-sentence (the next starts lower-case) is joined
     to it; list items are joined to the line that introduces them (``lead`` is the passage's
@@ -91,10 +110,13 @@ def _lines(text: str, lead: str = "") -> list[str]:
     items: list[str] = []  # under ``lead``, said as one sentence when short enough, else one each
 
     def flush() -> None:
+        after = _unrepeat(items)
         if items:
             joined = _join_items(lead, items)
             out.extend([joined] if len(joined.split()) <= _LIST_MAX_WORDS else [_join_items(lead, [x]) for x in items])
             items.clear()
+        if after:
+            out.append(after)
 
     for i, line in enumerate(lines):
         following = i + 1 < len(lines) and bool(_BULLET_LINE.match(lines[i + 1]))

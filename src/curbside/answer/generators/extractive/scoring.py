@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from curbside.answer.evidence import Terms
 from curbside.answer.generators.extractive.candidates import Candidate
-from curbside.answer.text import content_stems
+from curbside.answer.text import content_stems, stem
 from curbside.answer.themes import related
 from curbside.records import Audience, Kind
 
@@ -35,6 +35,10 @@ P_HARD = 0.10  # … and again per grade above 14: such sentences are for specia
 HARD_GRADE = 14.0
 B_CONSUMER = 0.15  # patients: consumer-health sources
 B_INTENT = 0.08  # sentence speaks to a theme the question asks about
+# words of the recommendation itself, not of what it recommends (``Candidate.novel``)
+_SAYS_NOTHING = frozenset(stem(w) for w in """recommend recommended recommends recommendation suggest suggests
+patient patients people person individuals clinician clinicians physician physicians grade evidence strong weak
+should consider considered""".split())
 
 
 def score_all(candidates: Sequence[Candidate], terms: Terms, audience: Audience,
@@ -47,12 +51,17 @@ def score_all(candidates: Sequence[Candidate], terms: Terms, audience: Audience,
         words.update(content_stems(c.section))
         words.update(c.stems)
     title_stems = {doc_id: frozenset(words) for doc_id, words in doc_words.items()}
+    asked_stems = set(terms.weights) | _SAYS_NOTHING
+    for forms in terms.alternatives.values():
+        for form in forms:
+            asked_stems |= form
     for c in candidates:
         doc = c.hit.document
         own = terms.coverage(c.stems)
         with_title = terms.coverage(c.stems | title_stems[doc.id])
         c.relevance = own + 0.5 * (with_title - own)  # terms only in the title count half
         c.own = own
+        c.novel = len(c.stems - asked_stems)
         c.on_topic = not terms.key or terms.key in terms.covered(c.stems | title_stems[doc.id])
         s = c.relevance
         s += W_CONCLUSION * c.conclusion + W_RECOMMENDATION * c.recommendation
