@@ -243,13 +243,19 @@ def test_an_answer_says_when_nothing_speaks_to_what_was_asked() -> None:
                    "amylase and lipase levels are equivocal.")
     draft = ExtractiveGenerator().generate("What is the management of acute pancreatitis?", [imaging],
                                            Audience.CLINICIAN)
-    assert draft.bottom_line.text.startswith("In acute pancreatitis, an enhanced CT")
+    # for a clinician: an honest "too little evidence", with the closest sentence shown as such
+    assert draft.insufficient and draft.bottom_line.text.startswith("The knowledge base has too little evidence")
+    assert draft.sections[0].bullets[0].text.startswith("In acute pancreatitis, an enhanced CT")
+    assert any("no evidence sentence speaks to the question (treatment)" in n for n in draft.notes)
+    draft = ExtractiveGenerator().generate("What is the management of acute pancreatitis?", [imaging],
+                                           Audience.PATIENT)
+    assert not draft.insufficient and draft.bottom_line.text.startswith("In acute pancreatitis, an enhanced CT")
     assert any("no evidence sentence speaks directly to the question (treatment)" in n for n in draft.notes)
     treated = _hit("ngc:10401#6", "Acute pancreatitis.", "Major Recommendations",
                    "In acute pancreatitis, early oral feeding is recommended for the treatment of mild disease.")
     draft = ExtractiveGenerator().generate("What is the management of acute pancreatitis?", [imaging, treated],
                                            Audience.CLINICIAN)
-    assert not any("speaks directly" in n for n in draft.notes)
+    assert not draft.insufficient and not any("speaks" in n for n in draft.notes)
 
 
 def test_a_bottom_line_says_more_than_the_question() -> None:

@@ -75,6 +75,11 @@ schedule answer handle halt judge recall supplement measure document audit base 
 pump press visit overlap flow rise catch close spread harm cover impact aid stretch compress drink rest
 wash leak shed sit lie stand fall break strike feed rupture show look call move live love order
 """.split())
+# past participles that, right after a noun and before a preposition, modify it (a title's "X associated
+# with Y") rather than make a clause; a sentence with another verb is still a clause
+_REDUCED_RELATIVE = frozenset("associated related caused induced treated based compared used given defined "
+                              "characterized characterised mediated linked combined".split())
+_RELATIVE_NEXT = frozenset("with by to in for from as among during".split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*|[,;:]")
 _PARENS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 
@@ -114,11 +119,13 @@ def is_clause(sentence: str) -> bool:
     base, anywhere = _lexicon()
     if (words[0] in base and words[1:2] != ["of"]) or words[0] in ("do", "don't", "never", "please"):
         return True  # an imperative: "Offer …", "Do not …" (not "Use of emergency care …")
-    for previous, word in zip(words, words[1:], strict=False):
+    for i, (previous, word) in enumerate(zip(words, words[1:], strict=False)):
         if word in _AUXILIARIES:  # "These are …": never a noun, whatever comes before
             return True
         if previous in _NOUN_CONTEXT:  # "the use of", "of screening tests": nouns, not verbs
             continue
+        if word in _REDUCED_RELATIVE and words[i + 2: i + 3] and words[i + 2] in _RELATIVE_NEXT:
+            continue  # "… anxiety disorder associated with depressive symptoms": a noun's modifier
         if word in anywhere or "n't" in word or (word.endswith("ed") and len(word) > 4):
             return True
         if word not in base:

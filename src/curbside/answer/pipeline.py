@@ -19,7 +19,7 @@ from curbside.answer.conclusions import with_conclusions
 from curbside.answer.evidence import Evidence, TermStats, gather
 from curbside.answer.followups import context_of, suggest
 from curbside.answer.generators.base import Draft, DraftBullet, DraftSection, Generator
-from curbside.answer.generators.extractive import ExtractiveGenerator
+from curbside.answer.generators.extractive import CLOSEST_TITLE, ExtractiveGenerator
 from curbside.answer.questions import QuestionInfo, analyse
 from curbside.answer.registry import get_generator
 from curbside.answer.safety import red_flags
@@ -150,7 +150,7 @@ def _insufficient(info: QuestionInfo, evidence: Evidence, gen: ExtractiveGenerat
             closest.append(DraftBullet(c.text, (c.evidence,)))
             if len(closest) >= 3:
                 break
-    title = ("Closest passages found (they do not answer the question)" if audience is Audience.CLINICIAN
+    title = (CLOSEST_TITLE if audience is Audience.CLINICIAN
              else "The closest things we found (they do not answer your question)")
     sections = (DraftSection(title, tuple(closest)),) if closest else ()
     return Draft(DraftBullet(text, ()), sections, insufficient=True,

@@ -67,7 +67,7 @@ THEMES: tuple[Theme, ...] = (
               r"\bhow (do|can) (you|i|we) (know|tell)\b|\bidentif")),
     Theme("prevention", "Screening and prevention", "Prevention and screening",
           _rx(r"\bscreen|\bprevent|\bvaccin|\bimmuni[sz]|\bprophyla|\bavoid(ing)? (exposure|infection)|"
-              r"\breduce (the )?risk\b"),
+              r"\breduc(e|es|ed|ing) (the )?risks?\b"),
           _rx(r"\bscreen|\bprevent|\bvaccin|\bimmuni[sz]|\bprophyla|\bavoid getting\b|\breduce (the |my )?risk\b")),
     Theme("causes", "Causes and risk factors", "Causes and risk factors",
           _rx(r"\bcaus|\brisk factors?\b|\bassociated with\b|\bgenetic|\bmutations?\b|\binherit|\betiolog|"

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 
 from curbside.answer.evidence import TermStats, content_terms
 from curbside.answer.followups import context_question
-from curbside.answer.generators.base import Draft, DraftBullet
+from curbside.answer.compose import INSUFFICIENT
+from curbside.answer.generators.base import Draft, DraftBullet, DraftSection
 from curbside.answer.generators.extractive.assemble import draft_bullet, plan, sections
 from curbside.answer.generators.extractive.candidates import Candidate, extract
 from curbside.answer.generators.extractive.scoring import score_all
@@ -22,6 +23,8 @@ from curbside.settings import Settings
 from curbside.store import Store
 
 NAME = "extractive-v1"
+CLOSEST = 3  # sentences shown when nothing answers what was asked
+CLOSEST_TITLE = "Closest passages found (they do not answer the question)"
 
 
 class ExtractiveGenerator:
@@ -65,6 +68,14 @@ class ExtractiveGenerator:
                          notes=("no evidence sentence addressed the question",), generator=NAME)
         verdict = None
         notes: tuple[str, ...] = _off_intent(chosen.bottom, info.intents, info.yes_no, escalate)
+        if notes and not escalate and audience is Audience.CLINICIAN:
+            # nothing speaks to what was asked ("first-line treatment of GAD" answered from pages on
+            # what anxiety is): saying so beats a padded answer; what was found is shown as such
+            found_bullets = tuple(draft_bullet(c) for c in (chosen.bottom, *chosen.body)[:CLOSEST])
+            return Draft(DraftBullet(INSUFFICIENT, ()), (DraftSection(CLOSEST_TITLE, found_bullets),),
+                         insufficient=True, generator=NAME,
+                         notes=(f"insufficient evidence: no evidence sentence speaks to the question "
+                                f"({', '.join(info.intents)})",))
         if info.yes_no:
             self.last_verdict = decide(info.text, found)
             verdict = self.last_verdict.verdict
