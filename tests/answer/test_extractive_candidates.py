@@ -116,6 +116,7 @@ def test_scope_fields_and_profile_labels_are_not_claims() -> None:
     "Metabolic complications of CKD (e.g., anemia, secondary hyperparathyroidism)",
     "Erenumab for Preventive Treatment of Migraine: A Systematic Review and Meta-Analysis of Efficacy and Safety.",
     "Use of emergency care or hospitalizations for asthma.",
+    "Etizolam in the treatment of generalized anxiety disorder associated with depressive symptoms.",
 ])
 def test_fragments(text: str) -> None:
     assert not is_clause(text)
@@ -129,6 +130,8 @@ def test_fragments(text: str) -> None:
     "Benefits clearly outweigh risk and burdens.",
     "Twenty one patients underwent such procedures in January and February.",
     "Do not offer traction for managing low back pain.",
+    "Mortality associated with sepsis was high.",
+    "Patients treated with etizolam improved.",
 ])
 def test_clauses(text: str) -> None:
     assert is_clause(text)

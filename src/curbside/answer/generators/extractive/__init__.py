@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from curbside.answer.compose import INSUFFICIENT
 from curbside.answer.evidence import TermStats, content_terms
 from curbside.answer.followups import context_question
-from curbside.answer.compose import INSUFFICIENT
 from curbside.answer.generators.base import Draft, DraftBullet, DraftSection
 from curbside.answer.generators.extractive.assemble import draft_bullet, plan, sections
 from curbside.answer.generators.extractive.candidates import Candidate, extract
