@@ -316,3 +316,12 @@ def test_for_those_refers_back() -> None:
                "recommended.")
     first, second = extract([hit])
     assert first.dangling and not second.dangling
+
+
+def test_a_grade_on_its_own_line_joins_its_recommendation() -> None:
+    hit = _hit("ngc:10397#13", "Management of high blood pressure in adults.", "Major Recommendations",
+               "In the general nonblack population, initial antihypertensive treatment should include a "
+               "thiazide-type diuretic or CCB.\nModerate Recommendation – Grade B")
+    (only,) = extract([hit])
+    assert only.text.endswith("thiazide-type diuretic or CCB (Moderate Recommendation – Grade B).")
+    assert only.graded

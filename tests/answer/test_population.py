@@ -45,6 +45,12 @@ def test_general_statements_are_not_narrower(text: str) -> None:
     assert GENERAL.narrower(text) == ()
 
 
+def test_a_phase_of_the_same_disease_is_not_another_disease() -> None:
+    copd = Scope.of("How should chronic obstructive pulmonary disease exacerbations be treated?")
+    assert copd.narrower("For acute COPD exacerbations, the panel recommends systemic corticosteroids.") == ()
+    assert GENERAL.narrower("Treat severe pulmonary hypertension with X.") == ("pulmonary hypertension",)
+
+
 def test_adults_and_children_together_are_everyone() -> None:
     asthma = Scope.of("What is the treatment for asthma?")
     assert asthma.narrower("Do not use macrolide antibiotics in adults and children with severe asthma.") == ()

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from curbside.answer.evidence import TermStats, _topic_guidelines
 from curbside.answer.population import Scope
+from curbside.answer.questions import analyse
 from curbside.ingest import ingest_documents
 from curbside.records import Document, Hit, Kind, Section
 from curbside.retrieve import Filters
@@ -62,11 +63,14 @@ def test_the_leading_guidelines_other_recommendations_on_what_was_asked_join(tmp
     first = store.passages_for("g:jnc")[1]
     lead = [Hit(first, store.documents_by_ids(["g:jnc"])["g:jnc"], 3.0)]
     scope = Scope.of("How is hypertension treated in adults?")
-    added = _sibling_recommendations(store, lead, scope, ("treatment",), per_document=1)
+    stats = TermStats(store)
+    terms = stats.terms(analyse("How is hypertension treated in adults?"))
+    added = _sibling_recommendations(store, lead, scope, ("treatment",), terms, stats, per_document=1)
     # the recommendation for everyone the question covers, not the narrower group's, not the objective or grades
     assert [h.passage.section for h in added] == ["Major Recommendations — Recommendation 6"]
     assert added[0].score == 3.0
-    assert _sibling_recommendations(store, lead, scope, ("treatment",), per_document=3)[1].passage.section.endswith(
-        "Recommendation 4")
-    assert _sibling_recommendations(store, lead, Scope.of("How is asthma treated?"), ("treatment",)) == []
+    three = _sibling_recommendations(store, lead, scope, ("treatment",), terms, stats, per_document=3)
+    assert three[1].passage.section.endswith("Recommendation 4")
+    asthma = Scope.of("How is asthma treated?")
+    assert _sibling_recommendations(store, lead, asthma, ("treatment",), terms, stats) == []
     store.close()

@@ -30,7 +30,7 @@ from curbside.answer.population import Scope
 from curbside.answer.questions import QuestionInfo
 from curbside.answer.synonyms import alternatives
 from curbside.answer.text import content_stems, idf, stem
-from curbside.answer.themes import related, theme_by_key
+from curbside.answer.themes import main_clause_themes, primary_theme, related, theme_by_key
 from curbside.records import Audience, Hit, Kind
 from curbside.retrieve import Filters, Retriever
 from curbside.store import Store
@@ -249,7 +249,7 @@ def gather(
     coverages = tuple(c for c, _ in kept)
     if (audience is Audience.CLINICIAN and not info.yes_no and scope.topics and info.intents
             and stats.store is not None):
-        extra = _sibling_recommendations(stats.store, hits, scope, info.intents)
+        extra = _sibling_recommendations(stats.store, hits, scope, info.intents, terms, stats)
         hits += tuple(extra)
         coverages += tuple(terms.coverage(stats.stems_of(h)) for h in extra)
     study_cov = 0.0
@@ -385,15 +385,18 @@ def _topic_guidelines(store: Store, titles: Sequence[tuple[str, str, int | None]
 
 
 def _sibling_recommendations(store: Store, hits: Sequence[Hit], scope: Scope, intents: Sequence[str],
-                             documents: int = SIBLING_DOCUMENTS,
+                             terms: Terms, stats: TermStats, documents: int = SIBLING_DOCUMENTS,
                              per_document: int = SIBLING_PASSAGES) -> list[Hit]:
     """Other recommendations of the leading guidelines that speak to what was asked: a
     guideline about the disease is read as a whole by a clinician, and its drug recommendation
     ("initial antihypertensive treatment should include a thiazide-type diuretic …") names neither
     the disease nor the question's words, so passage search ranks it below the guideline's other
     recommendations. Guidelines whose titles name the question's disease, in evidence order;
-    each added passage is scored like that guideline's best hit, after the kept ones."""
-    asked = [theme_by_key(key).sentence for key in related(intents) if key != "definition"]
+    their passages for everyone the question covers first, then those naming more of the
+    question's terms ("For acute COPD exacerbations, … systemic corticosteroids …"), then the
+    guideline's order; each added passage is scored like that guideline's best hit, after the
+    kept ones."""
+    asked = main_clause_themes(intents) - {"definition"}
     if not asked:
         return []
     have = {h.passage.id for h in hits}
@@ -406,14 +409,13 @@ def _sibling_recommendations(store: Store, hits: Sequence[Hit], scope: Scope, in
             leading[doc.id] = hit
     extra: list[Hit] = []
     for doc_id, best in leading.items():
-        found = [p for p in store.passages_for(doc_id) if p.id not in have and _RECOMMENDATIONS.search(p.section)
-                 and any(rx.search(p.text) for rx in asked)]
-        # recommendations for everyone the question covers before those for narrower groups, then in
-        # the guideline's order
-        found.sort(key=lambda p: bool(scope.narrower(p.text)))
-        for passage in found[:per_document]:
-            have.add(passage.id)
-            extra.append(Hit(passage, best.document, best.score, {"sibling": best.score}))
+        found = [Hit(p, best.document, best.score, {"sibling": best.score}) for p in store.passages_for(doc_id)
+                 if p.id not in have and _RECOMMENDATIONS.search(p.section) and primary_theme(p.text) in asked]
+        # (coverage to one decimal: near-equal recommendations keep the guideline's order)
+        found.sort(key=lambda h: (bool(scope.narrower(h.passage.text)), -round(terms.coverage(stats.stems_of(h)), 1)))
+        for hit in found[:per_document]:
+            have.add(hit.passage.id)
+            extra.append(hit)
     return extra
 
 

@@ -84,6 +84,9 @@ _NOT_DISEASES = frozenset({"diagnosis", "diagnoses", "prognosis", "prognoses", "
 # words that do not make a question's own condition narrower ("arterial hypertension")
 _NEUTRAL = frozenset(stem(w) for w in """adult adults general population uncomplicated essential primary arterial
 known suspected confirmed""".split())
+# a phase or severity of the same disease ("acute COPD exacerbations" for COPD exacerbations), not
+# another disease that shares its name ("pulmonary hypertension")
+_PHASE = frozenset(stem(w) for w in "acute chronic stable severe mild moderate recurrent early advanced".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,7 +214,7 @@ class Scope:
             if not (stem(token) in self.allowed and disease_mentions(token)):
                 continue
             j = i - 1
-            while j >= 0 and i - j <= 2 and stem(tokens[j]) in _NEUTRAL:
+            while j >= 0 and i - j <= 2 and stem(tokens[j]) in _NEUTRAL | _PHASE:
                 j -= 1
             if j >= 0 and i - j <= 2:
                 qualifier = stem(tokens[j])

@@ -144,7 +144,8 @@ def _lines(text: str, lead: str = "") -> list[str]:
         else:
             flush()
             lead, skip = "", False
-        if line[-1] in _CLOSING or line[0] in "-•*▪◦" or len(line.split()) > _HEADING_MAX_WORDS or ". " in line:
+        if (line[-1] in _CLOSING or line[0] in "-•*▪◦" or len(line.split()) > _HEADING_MAX_WORDS or ". " in line
+                or (out and GRADE.fullmatch(line))):  # "Moderate Recommendation – Grade B" under its recommendation
             out.append(line)
     flush()
     return out
