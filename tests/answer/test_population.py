@@ -74,3 +74,11 @@ def test_document_titles_about_another_disease() -> None:
                                 "hypertension in the primary care setting.") == ()
     # a question without a disease has nothing to drift from
     assert Scope.of("How much exercise do adults need?").other_topics("Type 1 diabetes in adults") == ()
+
+
+def test_type_1_and_type_2_diabetes_are_different_diseases() -> None:
+    type2 = Scope.of("What is the first-line treatment for type 2 diabetes?")
+    assert type2.narrower("Start a RAS blocking drug in adults with type 1 diabetes.") == ("type 1 diabetes",)
+    assert type2.other_topics("Type 1 diabetes in adults: diagnosis and management.") == ("type 1 diabetes",)
+    assert type2.narrower("Metformin is first-line pharmacotherapy for patients with T2DM.") == ()
+    assert Scope.of("How is diabetes treated?").other_topics("Type 1 diabetes in adults.") == ()

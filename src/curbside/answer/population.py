@@ -107,6 +107,13 @@ def _condition(phrase: str) -> str:
     return " ".join(words)
 
 
+_DIABETES_TYPE = re.compile(r"\btype\s*(?P<n>[12])\s+diabet|\bt(?P<m>[12])dm\b", _I)
+
+
+def _diabetes_types(text: str) -> frozenset[str]:
+    return frozenset(m.group("n") or m.group("m") for m in _DIABETES_TYPE.finditer(text))
+
+
 def _medical_stems(phrase: str) -> frozenset[str]:
     """Stems of the medical words of a condition phrase (abbreviations such as CKD included)."""
     out: set[str] = set()
@@ -152,6 +159,7 @@ class Scope:
     allowed: frozenset[str]
     names_disease: bool  # the question names a disease (so a title naming another is a drift)
     topics: tuple[tuple[frozenset[str], ...], ...] = ()  # each disease the question names: its wordings
+    diabetes_types: frozenset[str] = frozenset()  # "1", "2": the diabetes types the question names
 
     @classmethod
     def of(cls, question: str, context: str = "") -> Scope:
@@ -171,7 +179,7 @@ class Scope:
             for alternative in alternatives(words).values():
                 wordings.update(alternative)
             topics.append(tuple(wordings))
-        return cls(frozenset(families), frozenset(allowed), bool(diseases), tuple(topics))
+        return cls(frozenset(families), frozenset(allowed), bool(diseases), tuple(topics), _diabetes_types(text))
 
     def names_topic(self, text: str) -> bool:
         """``text`` names a disease the question names (in any of its wordings)."""
@@ -192,7 +200,15 @@ class Scope:
                 out.append(m.label)
         if self.names_disease:
             out.extend(self._qualified(tokenize(text)))
+        out.extend(self._other_diabetes(text))
         return tuple(dict.fromkeys(out))
+
+    def _other_diabetes(self, text: str) -> list[str]:
+        """"type 1 diabetes" in a text for a question on type 2 diabetes (or the other way round):
+        word-level checks see the same disease words ("diabetes") and a bare digit."""
+        if not self.diabetes_types:
+            return []
+        return [f"type {t} diabetes" for t in sorted(_diabetes_types(text) - self.diabetes_types)]
 
     def other_topics(self, title: str) -> tuple[str, ...]:
         """Diseases a document title names that the question does not (only when the question
@@ -204,7 +220,7 @@ class Scope:
         words = [t for t in tokens if (stem(t) in _DISEASE_WORDS or (len(t) > 5 and _DISEASE_MORPHOLOGY.search(t)))
                  and stem(t) not in self.allowed | _GENERIC and t not in _NOT_DISEASES
                  and not any(t in d.split() for d in named)]
-        return tuple(dict.fromkeys([*named, *words, *self._qualified(tokens)]))
+        return tuple(dict.fromkeys([*named, *words, *self._qualified(tokens), *self._other_diabetes(title)]))
 
     def _qualified(self, tokens: list[str]) -> list[str]:
         """The question's disease with a medical qualifier the question lacks ("pulmonary arterial
