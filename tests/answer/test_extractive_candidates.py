@@ -325,3 +325,24 @@ def test_a_grade_on_its_own_line_joins_its_recommendation() -> None:
     (only,) = extract([hit])
     assert only.text.endswith("thiazide-type diuretic or CCB (Moderate Recommendation – Grade B).")
     assert only.graded
+
+
+def test_a_course_of_antibiotics_is_a_dose_not_a_prognosis() -> None:
+    from curbside.answer.themes import primary_theme, sentence_themes
+
+    assert primary_theme("Offer a 5-day course of a single antibiotic to patients with pneumonia.") == "drugs"
+    assert "prognosis" not in sentence_themes("In women with recurrent urinary tract infection, consider imaging.")
+    assert primary_theme("The natural course of the disease is benign.") == "prognosis"
+
+
+def test_a_pitfall_for_another_population_is_not_a_general_pitfall() -> None:
+    uti = _hit("ngc:1#1", "Urinary tract infection in women.", "Major Recommendations",
+               "A 3-day course of antibiotics is the treatment of uncomplicated urinary tract infection in "
+               "women.")
+    luts = _hit("ngc:2#1", "Lower urinary tract symptoms in men: management.", "Major Recommendations",
+                "Do not routinely offer imaging of the upper urinary tract to men with uncomplicated urinary tract "
+                "infection at initial assessment.")
+    draft = ExtractiveGenerator().generate("What is the treatment of uncomplicated urinary tract infection in "
+                                           "women?", [uti, luts], Audience.CLINICIAN)
+    assert not draft.pitfalls  # it stays in the body, with the statements about its group
+    assert any("to men with" in b.text for section in draft.sections for b in section.bullets)

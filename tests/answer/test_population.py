@@ -81,3 +81,11 @@ def test_type_1_and_type_2_diabetes_are_different_diseases() -> None:
     assert type2.narrower("Start a RAS blocking drug in adults with type 1 diabetes.") == ("type 1 diabetes",)
     assert type2.other_topics("Type 1 diabetes in adults: diagnosis and management.") == ("type 1 diabetes",)
     assert type2.narrower("Metformin is first-line pharmacotherapy for patients with T2DM.") == ()
+
+
+def test_the_other_sex_is_another_population() -> None:
+    women = Scope.of("What is the recommended treatment for uncomplicated urinary tract infection in women?")
+    assert women.narrower("Offer men considering any treatment for LUTS an assessment of their symptoms.") == ("men",)
+    assert women.narrower("In women suspected of having a recurrent UTI, consider cystoscopy.") == ()
+    assert women.narrower("Men and women with UTI should drink fluids.") == ()
+    assert Scope.of("How is gout treated?").narrower("Gout is more common in men.") == ()  # no sex asked

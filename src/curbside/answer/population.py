@@ -110,6 +110,14 @@ def _condition(phrase: str) -> str:
 _DIABETES_TYPE = re.compile(r"\btype\s*(?P<n>[12])\s+diabet|\bt(?P<m>[12])dm\b", _I)
 
 
+_SEX = (("women", re.compile(r"\b(?:women|woman|female|females|girls)\b", _I)),
+        ("men", re.compile(r"\b(?:men|man|male|males|boys)\b", _I)))
+
+
+def _sexes(text: str) -> frozenset[str]:
+    return frozenset(label for label, rx in _SEX if rx.search(text))
+
+
 def _diabetes_types(text: str) -> frozenset[str]:
     return frozenset(m.group("n") or m.group("m") for m in _DIABETES_TYPE.finditer(text))
 
@@ -160,6 +168,7 @@ class Scope:
     names_disease: bool  # the question names a disease (so a title naming another is a drift)
     topics: tuple[tuple[frozenset[str], ...], ...] = ()  # each disease the question names: its wordings
     diabetes_types: frozenset[str] = frozenset()  # "1", "2": the diabetes types the question names
+    sexes: frozenset[str] = frozenset()  # "women", "men": the sexes the question names
 
     @classmethod
     def of(cls, question: str, context: str = "") -> Scope:
@@ -179,7 +188,8 @@ class Scope:
             for alternative in alternatives(words).values():
                 wordings.update(alternative)
             topics.append(tuple(wordings))
-        return cls(frozenset(families), frozenset(allowed), bool(diseases), tuple(topics), _diabetes_types(text))
+        return cls(frozenset(families), frozenset(allowed), bool(diseases), tuple(topics), _diabetes_types(text),
+                   _sexes(text))
 
     def names_topic(self, text: str) -> bool:
         """``text`` names a disease the question names (in any of its wordings)."""
@@ -201,6 +211,8 @@ class Scope:
         if self.names_disease:
             out.extend(self._qualified(tokenize(text)))
         out.extend(self._other_diabetes(text))
+        if self.sexes and (named := _sexes(text)) and not named & self.sexes:
+            out.extend(sorted(named))  # "men with LUTS" for a question about women
         return tuple(dict.fromkeys(out))
 
     def _other_diabetes(self, text: str) -> list[str]:

@@ -78,8 +78,10 @@ THEMES: tuple[Theme, ...] = (
           _rx(r"\bsymptoms?\b|\bsigns?\b|\bpresents? with\b|\bpresentation\b|\bmanifest|\bcomplain"),
           _rx(r"\bsymptoms?\b|\bsigns?\b|\bfeel\b|\bpresentation\b|\bmanifest|\bwhat does .* look like\b")),
     Theme("prognosis", "Prognosis and outcomes", "Outlook",
-          _rx(r"\bprognos|\bsurviv|\bmortality\b|\boutcomes?\b|\brecurren|\bremission\b|\blong[- ]term\b|"
-              r"\bcourse\b|\blife expectancy\b|\brecover"),
+          # ("a 5-day course of antibiotics" is a dose, "recurrent UTI" a kind of UTI: not the outlook)
+          _rx(r"\bprognos|\bsurviv|\bmortality\b|\boutcomes?\b|\brecurrences?\b|\brecur(s|red)?\b|"
+              r"\bremission\b|\blong[- ]term\b|\b(natural|clinical|disease) course\b|"
+              r"\bcourse of (the )?(disease|illness|condition)\b|\blife expectancy\b|\brecover"),
           _rx(r"\bprognos|\bsurviv|\boutlook\b|\blife expectancy\b|\bhow long\b|\brecover|\bserious\b|"
               r"\bcurable\b|\bfatal\b|\bdie\b|\bpermanent|\bgo away\b|\boutcomes?\b")),
 )

@@ -155,9 +155,12 @@ def plan(candidates: Sequence[Candidate], audience: Audience, yes_no: bool,
         limit = MAX_PER_DOCUMENT + 2 * (c.hit.document.kind is Kind.GUIDELINE)
         if per_doc.get(c.hit.document.id, 0) >= limit or _redundant(c, chosen):
             continue
-        if c.pitfall and len(pitfalls) < 3:
+        # a pitfall or a referral rule for a narrower group reads as general under its heading: it
+        # goes with that group's other statements ("Specific populations")
+        general = not c.narrower or bool(bottom.narrower)
+        if c.pitfall and general and len(pitfalls) < 3:
             pitfalls.append(c)
-        elif c.escalation and not c.pitfall and len(escalation) < 2:
+        elif c.escalation and general and not c.pitfall and len(escalation) < 2:
             escalation.append(c)
         elif len(body) < _bullet_limit(audience):
             body.append(c)
