@@ -346,3 +346,14 @@ def test_a_pitfall_for_another_population_is_not_a_general_pitfall() -> None:
                                            "women?", [uti, luts], Audience.CLINICIAN)
     assert not draft.pitfalls  # it stays in the body, with the statements about its group
     assert any("to men with" in b.text for section in draft.sections for b in section.bullets)
+
+
+def test_a_research_question_is_answered_from_what_was_found() -> None:
+    # "How many …" reads as a drugs question to the theme reader; no clinical management is asked, so
+    # the closest finding is the answer, not "too little evidence"
+    hit = _hit("bioasq:1#0", "Elephant TP53 copies.", "Abstract",
+               "Here, we show that the elephant genome encodes 20 copies of the tumor suppressor gene TP53.",
+               kind=Kind.RESEARCH)
+    draft = ExtractiveGenerator().generate("How many copies of TP53 does the elephant genome contain?", [hit],
+                                           Audience.CLINICIAN)
+    assert not draft.insufficient and draft.bottom_line.text.startswith("Here, we show")

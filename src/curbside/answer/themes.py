@@ -146,6 +146,14 @@ _SETTING = _rx(r"\b(?:receiving|undergoing|on|after|before (?:starting )?|during
                r"(?:\w+\s+)?(?:treatment|therapy|surgery)\b")
 
 
+# a clinical management question ("How is X treated?", "What is the first-line treatment for X?"):
+# when nothing in the evidence speaks to it, the honest answer is "too little evidence" (research
+# questions that merely share a theme word — "How many copies of TP53 …", "Which drugs were tested
+# in the FAKTION trial?" — are answered from what was found)
+ASKS_MANAGEMENT = _rx(r"\bhow (is|are|should|do|does|can|would) .{0,80}\b(treat|manag|prevent)|"
+                      r"\b(treatment|management|therapy|prevention|treatments)( options)? (of|for|in)\b|"
+                      r"\bfirst[- ]line\b|\bhow to (treat|manage|prevent)\b")
+
 # a question about when to refer or escalate: its bottom line should say when
 ASKS_ESCALATION = _rx(r"\brefer(r?al|red)?\b|\bspecialists?\b|\bescalat|\bwhen (should|to|do|must) (i|we|you|"
                       r"they|patients?|people|\w+) (see|go|call|seek|be (seen|admitted|hospitali[sz]ed))|"

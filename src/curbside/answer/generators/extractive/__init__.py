@@ -14,10 +14,11 @@ from curbside.answer.generators.extractive.candidates import Candidate, extract
 from curbside.answer.generators.extractive.scoring import score_all
 from curbside.answer.generators.extractive.subgroups import mark
 from curbside.answer.generators.extractive.verdict import VerdictResult, decide, show_basis
+from curbside.answer.lexicon import disease_mentions
 from curbside.answer.plain import gloss_draft
 from curbside.answer.population import Scope
 from curbside.answer.questions import analyse
-from curbside.answer.themes import ASKS_ESCALATION, main_clause_themes
+from curbside.answer.themes import ASKS_ESCALATION, ASKS_MANAGEMENT, main_clause_themes
 from curbside.records import Audience, Hit
 from curbside.settings import Settings
 from curbside.store import Store
@@ -68,7 +69,8 @@ class ExtractiveGenerator:
                          notes=("no evidence sentence addressed the question",), generator=NAME)
         verdict = None
         notes: tuple[str, ...] = _off_intent(chosen.bottom, info.intents, info.yes_no, escalate)
-        if notes and not escalate and audience is Audience.CLINICIAN:
+        if (notes and not escalate and audience is Audience.CLINICIAN and ASKS_MANAGEMENT.search(info.text)
+                and disease_mentions(info.text)):
             # nothing speaks to what was asked ("first-line treatment of GAD" answered from pages on
             # what anxiety is): saying so beats a padded answer; what was found is shown as such
             found_bullets = tuple(draft_bullet(c) for c in (chosen.bottom, *chosen.body)[:CLOSEST])
