@@ -353,7 +353,7 @@ def test_a_research_question_is_answered_from_what_was_found() -> None:
     # the closest finding is the answer, not "too little evidence"
     hit = _hit("bioasq:1#0", "Elephant TP53 copies.", "Abstract",
                "Here, we show that the elephant genome encodes 20 copies of the tumor suppressor gene TP53.",
-               kind=Kind.RESEARCH)
+               kind=Kind.OTHER)
     draft = ExtractiveGenerator().generate("How many copies of TP53 does the elephant genome contain?", [hit],
                                            Audience.CLINICIAN)
     assert not draft.insufficient and draft.bottom_line.text.startswith("Here, we show")
