@@ -146,6 +146,9 @@ def test_cut_off_and_relative_sentences_are_fragments() -> None:
 
 
 @pytest.mark.parametrize(("raw", "clean"), [
+    ("Bleeding RiskThe risk for gastrointestinal bleeding increases with older age.",
+     "The risk for gastrointestinal bleeding increases with older age."),
+    ("PubMed was searched for trials.", "PubMed was searched for trials."),
     ("5The frequency of monitoring should be based on the stability of renal function.",
      "The frequency of monitoring should be based on the stability of renal function."),
     ("BACKGROUND In the assessment of severity in community acquired pneumonia, the rule identifies patients.",

@@ -123,6 +123,10 @@ _DEFINITION_SECTION = re.compile(r"definitions? of (?:the )?(?:grades?|levels?|e
                                  r"quality|categor)|rating|(?:grades?|levels?|quality|strength|categor\w*) of|"
                                  r"legend|abbreviation|\bkey\b", re.IGNORECASE)
 _TABLE_ROW = re.compile(r"\|.*\|")
+# a heading run into its sentence without a space ("Bleeding RiskThe risk for gastrointestinal
+# bleeding …"): only before a word that opens sentences, so names such as "PubMed" stay whole
+_GLUED_OPENING = re.compile(r"^(?:[A-Z][a-z]+\s){0,4}[A-Z][a-z]+(?=(?:The|A|An|In|For|If|When|This|These|Most|"
+                            r"Some|Patients|People|Clinicians|There|It|Treatment|Screening)\s)")
 
 
 def trim(sentence: str, *, grade_labels: bool = False) -> str:
@@ -133,6 +137,7 @@ def trim(sentence: str, *, grade_labels: bool = False) -> str:
     text = _LEAD_FOOTNOTE.sub("", text)
     text = _GLUED_FOOTNOTE.sub(r"\1", text)
     text = _LEAD_CAPS_LABEL.sub("", text)
+    text = _GLUED_OPENING.sub("", text)
     heading = _LEAD_HEADING.match(text)
     rest = text[heading.end():].split() if heading else []
     if heading and heading.group("heading").split()[-1][0].isupper() and len(rest) >= 6 and not is_verb(rest[0]):
