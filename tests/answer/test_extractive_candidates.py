@@ -360,3 +360,32 @@ def test_a_research_question_is_answered_from_what_was_found() -> None:
     draft = ExtractiveGenerator().generate("How many copies of TP53 does the elephant genome contain?", [hit],
                                            Audience.CLINICIAN)
     assert not draft.insufficient and draft.bottom_line.text.startswith("Here, we show")
+
+
+def test_a_guideline_leads_with_what_it_recommends_not_its_evidence_summary() -> None:
+    title = "Management of acute and recurrent gout: a clinical practice guideline."
+    summary = _hit("ngc:11127#16", title, "Major Recommendations",
+                   "Moderate- to high-quality evidence suggests that urate-lowering therapy reduces the risk for "
+                   "acute gout attacks after 1 year, but not within the first 6 months of treatment.")
+    concession = _hit("ngc:11127#9", title, "Major Recommendations",
+                      "Although indomethacin is commonly considered as the first-line NSAID for treatment of acute "
+                      "gout, there is no evidence that it is more efficacious than other NSAIDs.")
+    recommendation = _hit("ngc:11127#7", title, "Major Recommendations",
+                          "Recommendation 1: The American College of Physicians (ACP) recommends that clinicians "
+                          "choose corticosteroids, nonsteroidal anti-inflammatory drugs (NSAIDs), or colchicine to "
+                          "treat patients with acute gout. (Grade: strong recommendation, high-quality evidence)")
+    draft = ExtractiveGenerator().generate("How is gout treated during an acute flare?",
+                                           [summary, concession, recommendation], Audience.CLINICIAN)
+    assert draft.bottom_line.text == (
+        "The American College of Physicians (ACP) recommends that clinicians choose corticosteroids, nonsteroidal "
+        "anti-inflammatory drugs (NSAIDs), or colchicine to treat patients with acute gout (Grade: strong "
+        "recommendation, high-quality evidence).")
+
+
+def test_acute_counts_for_a_flare_but_is_not_a_key() -> None:
+    from curbside.answer.synonyms import alternatives
+    from curbside.answer.text import stem
+
+    flare = alternatives(["gout", "flare"])[stem("flare")]
+    assert frozenset({stem("acute")}) in flare
+    assert not any(stem("flare") in form for form in alternatives(["acute", "bronchitis"]).get(stem("acute"), ()))

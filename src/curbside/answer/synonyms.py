@@ -1,7 +1,9 @@
 """Equivalent wordings, so coverage counts "high blood pressure" for "hypertension".
 
-Two sources: a short curated list of clinical and lay equivalents and abbreviations (below),
-and the Disease Ontology's exact synonyms (``data/diseases.txt``). Used to measure how well a
+Two sources: a short curated list of clinical and lay equivalents and abbreviations (below; a
+wording marked "=" counts for its group but does not make its word a key: "acute" counts for
+"flare", yet a question about acute bronchitis is not about flares), and the Disease Ontology's
+exact synonyms (``data/diseases.txt``). Used to measure how well a
 passage or sentence covers a question — not to rewrite anything.
 """
 
@@ -75,7 +77,7 @@ hypothyroidism|underactive thyroid
 hyperthyroidism|overactive thyroid
 mortality|death|survival|die
 effective|efficacy|effectiveness|benefit|efficacious
-flare|attack|exacerbation|flare-up|flares|attacks
+flare|attack|exacerbation|flare-up|flares|attacks|acute flare|acute attack|acute exacerbation|=acute
 acute otitis media|aom
 otitis media with effusion|ome
 community-acquired pneumonia|cap
@@ -105,13 +107,14 @@ def _groups() -> tuple[dict[str, int], list[list[str]]]:
     index: dict[str, int] = {}
     for n, group in enumerate(groups):
         for phrase in group:
-            index.setdefault(_key(phrase), n)
+            if not phrase.startswith("="):  # "=acute": a wording of the group, never a key ("acute
+                index.setdefault(_key(phrase), n)  # bronchitis" is not a flare)
     return index, groups
 
 
 @lru_cache(maxsize=4096)
 def _forms(group: int) -> tuple[frozenset[str], ...]:
-    forms = {_phrase_stems(p) for p in _groups()[1][group] if p.strip()}
+    forms = {_phrase_stems(p.removeprefix("=")) for p in _groups()[1][group] if p.strip()}
     forms.discard(frozenset())
     return tuple(sorted(forms, key=sorted))
 

@@ -33,6 +33,9 @@ _NEXT_STEP = re.compile(r"^(?:if|once|in case|unless|where)\b|^when\b(?!.*\b(?:i
                         re.IGNORECASE)
 _FIRST_STEP = re.compile(r"\b(?:initial(?:ly)?|first[- ]line|first[- ]choice|first step|in the first instance|"
                          r"start(?:ing)? with|begin(?:ning)? with|mainstay)\b", re.IGNORECASE)
+# "Although indomethacin is commonly considered the first-line NSAID …, there is no evidence …": what
+# the concession grants is not what the sentence says
+_CONCESSION = re.compile(r"^(?:although|though|while|whereas|even though|despite)\b[^,;]{0,200},", re.IGNORECASE)
 REDUNDANT = 0.5  # stem Jaccard at or above this: same point
 CORROBORATES = 0.6  # … and at or above this from another document: cite it too
 RELATIVE_FLOOR = 0.55  # keep bullets scoring at least this share of the best
@@ -98,6 +101,8 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
 
     def key(c: Candidate) -> float:
         bonus = 0.25 * (c.conclusion or c.recommendation) + 0.1 * c.graded - 0.15 * (c.stats > 1) - 0.2 * c.dangling
+        if c.conclusion and not c.recommendation and c.hit.document.kind is Kind.GUIDELINE:
+            bonus -= 0.1  # a guideline's summary of the evidence ("… evidence suggests …") is not what it recommends
         if yes_no and c.conclusion:
             bonus += 0.15
         if not yes_no and c.pitfall:  # "how is it treated" is answered by what to do, before what not to
@@ -112,7 +117,7 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
             bonus += B_NOVEL * min(c.novel, NOVEL_CAP)
             if not escalate and _NEXT_STEP.match(c.text):  # "If goal BP is not reached …": a later step
                 bonus -= P_NEXT_STEP
-            elif treats and _FIRST_STEP.search(c.text):
+            elif treats and _FIRST_STEP.search(_CONCESSION.sub("", c.text, count=1)):
                 bonus += B_FIRST_STEP
         return c.score + bonus
 

@@ -22,6 +22,8 @@ GRADE = re.compile(
     r"\(?(?:level|grade|class) (?:of evidence )?[a-e1-3iv]+\)?)(?:[,;]? [a-z ]{0,30})?", re.IGNORECASE)
 
 
+_PAREN_GRADE = re.compile(r"^\((?:grade|level|strength|class|quality|evidence|recommendation)\b[^()]{0,100}\)\.?$",
+                          re.IGNORECASE)
 _HEADING_MAX_WORDS = 12
 _CLOSING = ".!?:;)]\"'"
 
@@ -160,6 +162,9 @@ def segments(text: str, lead: str = "") -> list[str]:
         spans = split_sentences(part) if part else []
         pieces = [p for a, b in spans for p in _CLOSE_PAREN_SPLIT.split(part[a:b])]
         for sentence in pieces:
+            if out and _PAREN_GRADE.match(sentence):  # "… acute gout. (Grade: strong recommendation, …)"
+                out[-1] = f"{out[-1].rstrip().rstrip('.')} {sentence.strip().rstrip('.')}."
+                continue
             m = GRADE.match(sentence) if out else None
             if m and len(m.group(0).split()) <= 8:
                 out[-1] = f"{out[-1].rstrip().rstrip('.')} ({m.group(0).strip().rstrip('.,;')})."
