@@ -48,7 +48,8 @@ THEMES: tuple[Theme, ...] = (
               r"\bis characteri[sz]ed by\b|\bis caused by\b"),
           _rx(r"^\W*(what|who) (is|are)\b|\bdefin|\bmeaning of\b|\btell me (more )?about\b")),
     Theme("drugs", "Drugs and doses", "Medicines",
-          _rx(r"\b\d+(\.\d+)?\s?(mg|mcg|µg|g|units?|iu|ml)\b|\bdos(e|es|age|ing)\b|\bmedications?\b|"
+          _rx(r"\b\d+(\.\d+)?\s?(mg|mcg|µg|g|units?|iu|ml)\b|(?<!effective )(?<!radiation )\bdos(e|es|age|ing)\b|"
+              r"\bmedications?\b|"
               r"\bdrugs?\b|\bpharmacolog|\bprescri|\btablets?\b|\boral\b|\bintravenous|\binjections?\b|" + _DRUG
               + "|" + _DRUG_CLASS),
           _rx(r"\bdos(e|es|age|ing)\b|\bmedications?\b|\bdrugs?\b|\bpills?\b|\btablets?\b|\bhow (much|many)\b|"
@@ -91,7 +92,8 @@ ESCALATION_TITLES = {Audience.CLINICIAN: "When to escalate or refer", Audience.P
 POPULATION_TITLES = {Audience.CLINICIAN: "Specific populations", Audience.PATIENT: "For some groups of people"}
 
 PITFALL = _rx(
-    r"\bcontraindicat(?!ed\b\W*(?:\.|$))|(?:^|[,;:] )(?:do not|don'?t|never|avoid)\b|\bavoid(?:ed)?\b|"
+    # ("… before stopping the infusion to avoid rebound hyperglycemia": a purpose, not a warning)
+    r"\bcontraindicat(?!ed\b\W*(?:\.|$))|(?:^|[,;:] )(?:do not|don'?t|never|avoid)\b|(?<!\bto )\bavoid(?:ed)?\b|"
     r"\bshould not\b|\bmust not\b|\bnot (?:be )?recommended\b|\brecommends? against\b|"
     r"(?<!benefits and )(?<!benefit and )\bharms?\b|"
     r"\bharmful\b|\badverse (?:events?|effects?|reactions?|outcomes?)\b|\bside effects?\b|\btoxicit|"
