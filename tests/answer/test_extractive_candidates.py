@@ -389,3 +389,13 @@ def test_acute_counts_for_a_flare_but_is_not_a_key() -> None:
     flare = alternatives(["gout", "flare"])[stem("flare")]
     assert frozenset({stem("acute")}) in flare
     assert not any(stem("flare") in form for form in alternatives(["acute", "bronchitis"]).get(stem("acute"), ()))
+
+
+def test_a_purpose_is_not_a_pitfall_and_a_radiation_dose_is_not_a_drug_dose() -> None:
+    from curbside.answer.themes import sentence_themes
+
+    assert not PITFALL.search("Give the first subcutaneous insulin dose two hours before stopping the infusion to "
+                              "avoid rebound hyperglycemia.")
+    assert PITFALL.search("NSAIDs should be avoided in chronic kidney disease.")
+    assert "drugs" not in sentence_themes("Tomosynthesis improves the detection of stones with only a slight "
+                                          "increase in effective dose.")
