@@ -1,5 +1,5 @@
-"""Plainer patient answers: asides for specialists dropped, semicolon-joined clauses split — only
-removing words or changing punctuation, and only where the bullet still verifies."""
+"""Plainer patient answers: asides for specialists dropped, semicolon- and conjunction-joined
+clauses split, everyday words for formal ones — and only where the bullet still verifies."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from curbside.answer.generators.base import Draft, DraftBullet, DraftSection
 from curbside.answer.generators.extractive import ExtractiveGenerator
 from curbside.answer.readability import fk_grade
-from curbside.answer.simplify import drop_asides, simplify_draft, split_semicolons
+from curbside.answer.simplify import drop_asides, simplify_draft, split_conjoined, split_semicolons
 from curbside.records import Audience, Document, Hit, Kind, Passage, Section
 from tests.answer.realtext import hits
 
@@ -147,3 +147,56 @@ def test_patient_answers_lose_grade_tags_clinician_answers_keep_them() -> None:
     assert any("(grade A)" in t for t in texts(clinician))
     assert not any("(grade" in t for t in texts(patient))
     assert any("recommended independently of gender." in t for t in texts(patient))
+
+
+@pytest.mark.parametrize(("text", "split"), [
+    ("Adults can also take aspirin, but children with fevers should not take aspirin.",
+     "Adults can also take aspirin. But children with fevers should not take aspirin."),
+    ("High blood cholesterol itself does not cause symptoms, so many people don't know that they have it.",
+     "High blood cholesterol itself does not cause symptoms. So many people don't know that they have it."),
+    ("Marfan syndrome can be mild to severe, and the symptoms can vary.",
+     "Marfan syndrome can be mild to severe. The symptoms can vary."),
+    # a condition that governs both clauses, a list before, no subject of its own, brackets: unchanged
+    ("If you have diabetes you should check your feet, and you should see a doctor.",
+     "If you have diabetes you should check your feet, and you should see a doctor."),
+    ("Fever, cough and rash are common, but they usually go away.",
+     "Fever, cough and rash are common, but they usually go away."),
+    ("The drug lowers blood pressure, and may cause dizziness in some people.",
+     "The drug lowers blood pressure, and may cause dizziness in some people."),
+    ("Symptoms of BOS may begin at any age, but most often present before age 10.",
+     "Symptoms of BOS may begin at any age, but most often present before age 10."),
+    ("Some drugs (these are rare in practice, but they can be harmful) affect the liver.",
+     "Some drugs (these are rare in practice, but they can be harmful) affect the liver."),
+])
+def test_conjoined_clauses_become_sentences(text: str, split: str) -> None:
+    assert split_conjoined(text) == split
+
+
+def _consumer(text: str) -> Hit:
+    document = Document(id="medquad:hps", kind=Kind.CONSUMER, title="Hantavirus pulmonary syndrome", source="medquad",
+                        sections=(Section("What is HPS?", text),))
+    return Hit(Passage("medquad:hps#0", "medquad:hps", 0, "What is HPS?", text, 0, len(text)), document, 1.0)
+
+
+def test_plain_words_must_verify_or_the_bullet_keeps_the_formal_word() -> None:
+    long = "Approximately 38% of individuals with hantavirus pulmonary syndrome do not survive the illness."
+    short = "Individuals recover (grade B)."  # "People recover." shares one word of two with its source
+    draft = Draft(bottom_line=DraftBullet(long, (1,)), sections=(DraftSection("Outlook", (DraftBullet(short, (2,)),)),))
+    out = simplify_draft(draft, [_consumer(long), _consumer(short)])
+    assert out.bottom_line.text == "About 38% of people with hantavirus pulmonary syndrome do not survive the illness."
+    assert out.sections[0].bullets[0].text == "Individuals recover."  # the aside still goes
+
+
+def test_patient_answers_get_plain_words_clinician_answers_do_not() -> None:
+    text = ("Hantavirus pulmonary syndrome (HPS) is a severe, sometimes fatal, respiratory disease in humans caused "
+            "by infection with hantaviruses. Individuals who work in barns and sheds are frequently exposed to "
+            "rodent droppings.")
+    generator = ExtractiveGenerator()
+    question = "Who gets hantavirus pulmonary syndrome?"
+
+    def texts(audience: Audience) -> list[str]:
+        draft = generator.generate(question, [_consumer(text)], audience)
+        return [draft.bottom_line.text, *(b.text for s in draft.sections for b in s.bullets)]
+
+    assert "People who work in barns and sheds are often exposed to rodent droppings." in texts(Audience.PATIENT)
+    assert all(t in text for t in texts(Audience.CLINICIAN))  # quoted as written

@@ -1,5 +1,6 @@
-"""Plainer patient answers without changing what any sentence says: only words that serve
-specialists are removed, and punctuation changes.
+"""Plainer patient answers without changing what any sentence says: words that serve
+specialists are removed, long sentences split where the halves say what the whole said, and
+formal words give way to everyday ones that mean the same.
 
 * **Asides for specialists** — a parenthesis (or a bracketed tag) that is
   - an evidence grade or strength of recommendation: "(grade B)", "(Strong for)",
@@ -26,9 +27,23 @@ specialists are removed, and punctuation changes.
   (``clauses.is_clause``) of four words or more: two sentences that say what the one said, each
   shorter. Not when a colon precedes (the halves are items of one list: "You should: rest; drink
   water") or the second half opens with "and"/"or"/"nor" (alternatives read differently apart).
+* **", but" / ", so" / ", and"** — "X, but Y." becomes "X. But Y." ("So Y."; "and" goes: "X. Y.")
+  when both are full clauses of four words or more, Y opens with its own subject ("it", "you",
+  "the" …: not "…, and may cause"), and nothing before X's end could govern Y: no comma before
+  it (a list, an opening phrase) and no "If"/"When"/"Although" … opening the sentence ("If A, B,
+  and C" — C is conditional too). Not ", which", ", while", ", although": their clauses lean on
+  the first in ways two sentences would not keep.
+* **Plain words** (``plain_words.py``) — "approximately" → "about", "individuals" → "people",
+  "However, …" → "But …", "should be administered" → "should be given": a curated lexicon of
+  swaps that keep the meaning in the contexts they are allowed in; names, brackets and quotes
+  untouched.
 
 A simplified bullet must still verify, sentence by sentence, against the passages it cites
-(``SupportJudge``: the lexical and strict checks every judge applies), or it keeps its wording.
+(``SupportJudge``: the lexical and strict checks every judge applies, and which ``compose``
+applies again), or it keeps its wording. A plain word costs its sentence one word of overlap
+with the source, so a short sentence can fail where the same sentence without the plain words
+passes: then the bullet gets the other operations only. The rewording is not marked in the
+answer; the bullet's recorded support (overlap) shows it, and the cited source is one click away.
 Measured in docs/benchmarks.md (`benchmarks/readability.py`).
 """
 
@@ -40,6 +55,7 @@ from dataclasses import replace
 
 from curbside.answer.clauses import is_clause
 from curbside.answer.generators.base import Draft, DraftBullet, DraftSection
+from curbside.answer.plain_words import plain_words
 from curbside.answer.support import SupportJudge
 from curbside.records import Hit
 from curbside.sentences import sentences
@@ -85,6 +101,13 @@ _ABBREVIATION = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z0-9\-]{1,9}$")
 _SEMICOLON = re.compile(r";\s+")
 _CONJUNCTION = re.compile(r"^(?:and|or|nor)\b", re.IGNORECASE)
 _MIN_CLAUSE_WORDS = 4
+# ", but" / ", so" / ", and" between two full clauses; the second must open with its own subject
+_CONJOINED = re.compile(r",\s+(but|so|and)\s+")
+_SUBJECT = frozenset("""it they you we he she there this these those the a an some many your their its his her
+our people patients children adults women men others""".split())
+# a sentence opening with a condition or a concession governs every clause after it: "If X, Y, and Z"
+_SUBORDINATE = re.compile(r"^(?:if|when|whenever|unless|although|though|even|because|since|while|after|before|"
+                          r"once|as|whether|until|for)\b", re.IGNORECASE)
 
 
 def is_grade(inner: str) -> bool:
@@ -213,9 +236,37 @@ def split_semicolons(text: str) -> str:
     return " ".join(pieces)
 
 
-def simplify(text: str, elsewhere: Sequence[str] = (), question: str = "") -> str:
-    """Both operations on one bullet (``elsewhere``: the answer's other bullets)."""
-    return split_semicolons(drop_asides(text, elsewhere, question))
+def _split_one(sentence: str) -> str:
+    if _SUBORDINATE.match(sentence):
+        return sentence
+    for m in _CONJOINED.finditer(sentence):
+        head, following = sentence[:m.start()], sentence[m.end():]
+        word = m.group(1).lower()
+        if (any(c in head for c in ",:;") or _open(head)
+                or following.split(" ", 1)[0] not in _SUBJECT
+                or min(len(head.split()), len(following.split())) < _MIN_CLAUSE_WORDS
+                or not is_clause(head) or not is_clause(following)):
+            continue
+        opener = "" if word == "and" else word.capitalize() + " "
+        rest = following if opener else following[0].upper() + following[1:]
+        return f"{head}. {opener}{rest}"
+    return sentence
+
+
+def split_conjoined(text: str) -> str:
+    """"X, but Y." → "X. But Y."; ", so" likewise; "X, and Y." → "X. Y." — where X opens its
+    sentence without a comma before (not a list, not under an "If …,") and both are full clauses
+    of four words or more, Y opening with its own subject ("the", "it", "you" …)."""
+    parts = sentences(text)
+    out = [_split_one(p) for p in parts]
+    return text if out == parts else " ".join(out)
+
+
+def simplify(text: str, elsewhere: Sequence[str] = (), question: str = "", *, words: bool = True) -> str:
+    """The operations on one bullet (``elsewhere``: the answer's other bullets); ``words``: the
+    lexicon's plain words too."""
+    text = split_conjoined(split_semicolons(drop_asides(text, elsewhere, question)))
+    return plain_words(text) if words else text
 
 
 def _verifies(text: str, passages: Sequence[str], judge: SupportJudge) -> bool:
@@ -234,13 +285,19 @@ def simplify_draft(draft: Draft, evidence: Sequence[Hit], question: str = "") ->
     judge = SupportJudge()  # lexical + strict: what every judge checks (compose verifies again)
 
     def one(index: int, bullet: DraftBullet) -> DraftBullet:
-        simpler = simplify(bullet.text, [*texts[:index], *texts[index + 1:]], question) if bullet.text else ""
-        if simpler == bullet.text:
+        if not bullet.text:
             return bullet
         passages = [evidence[i - 1].passage.text for i in bullet.evidence if 1 <= i <= len(evidence)]
-        if not passages or not _verifies(simpler, passages, judge):
-            return bullet
-        return replace(bullet, text=simpler)
+        others = [*texts[:index], *texts[index + 1:]]
+        # the plain words can cost a short sentence its overlap with the source: then at least the
+        # asides and the splits, which only remove words
+        for words in (True, False):
+            simpler = simplify(bullet.text, others, question, words=words)
+            if simpler == bullet.text:
+                return bullet
+            if passages and _verifies(simpler, passages, judge):
+                return replace(bullet, text=simpler)
+        return bullet
 
     done = iter([one(i, b) for i, b in enumerate(bullets)])
     bottom = next(done)
