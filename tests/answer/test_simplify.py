@@ -185,6 +185,10 @@ def test_plain_words_must_verify_or_the_bullet_keeps_the_formal_word() -> None:
     out = simplify_draft(draft, [_consumer(long), _consumer(short)])
     assert out.bottom_line.text == "About 38% of people with hantavirus pulmonary syndrome do not survive the illness."
     assert out.sections[0].bullets[0].text == "Individuals recover."  # the aside still goes
+    # the answer says that a statement's words were swapped (the dropped aside is not a rewording)
+    assert [n for n in out.notes if "everyday words" in n] == [
+        "1 statement(s) put in everyday words (for example “approximately” → “about”); the cited sources have the "
+        "original wording"]
 
 
 def test_patient_answers_get_plain_words_clinician_answers_do_not() -> None:

@@ -283,6 +283,7 @@ def simplify_draft(draft: Draft, evidence: Sequence[Hit], question: str = "") ->
     bullets = [draft.bottom_line, *(b for s in draft.sections for b in s.bullets), *draft.pitfalls, *draft.escalation]
     texts = [b.text for b in bullets]
     judge = SupportJudge()  # lexical + strict: what every judge checks (compose verifies again)
+    reworded: list[int] = []
 
     def one(index: int, bullet: DraftBullet) -> DraftBullet:
         if not bullet.text:
@@ -296,6 +297,8 @@ def simplify_draft(draft: Draft, evidence: Sequence[Hit], question: str = "") ->
             if simpler == bullet.text:
                 return bullet
             if passages and _verifies(simpler, passages, judge):
+                if words and simpler != simplify(bullet.text, others, question, words=False):
+                    reworded.append(index)
                 return replace(bullet, text=simpler)
         return bullet
 
@@ -304,4 +307,9 @@ def simplify_draft(draft: Draft, evidence: Sequence[Hit], question: str = "") ->
     sections = tuple(DraftSection(s.title, tuple(next(done) for _ in s.bullets)) for s in draft.sections)
     pitfalls = tuple(next(done) for _ in draft.pitfalls)
     escalation = tuple(next(done) for _ in draft.escalation)
-    return replace(draft, bottom_line=bottom, sections=sections, pitfalls=pitfalls, escalation=escalation)
+    notes = draft.notes
+    if reworded:  # the reader should know a quotation's words were swapped, and that the source has the original
+        notes = (*notes, f"{len(reworded)} statement(s) put in everyday words (for example “approximately” → "
+                         "“about”); the cited sources have the original wording")
+    return replace(draft, bottom_line=bottom, sections=sections, pitfalls=pitfalls, escalation=escalation,
+                   notes=notes)
