@@ -399,3 +399,14 @@ def test_a_purpose_is_not_a_pitfall_and_a_radiation_dose_is_not_a_drug_dose() ->
     assert PITFALL.search("NSAIDs should be avoided in chronic kidney disease.")
     assert "drugs" not in sentence_themes("Tomosynthesis improves the detection of stones with only a slight "
                                           "increase in effective dose.")
+
+
+@pytest.mark.parametrize("text", [
+    "Recommendation based on systematic reviews of RCTs with a preponderance of benefit over harm.",
+    "The work group recognizes that there is a balance between harms and benefit, based on moderate quality "
+    "evidence, or that there is uncertainty about the estimates of the benefits.",
+])
+def test_a_grades_definition_is_not_a_claim(text: str) -> None:
+    from curbside.answer.generators.extractive.cues import META_CUE
+
+    assert META_CUE.search(text)

@@ -87,7 +87,11 @@ META_CUE = re.compile(
     r"in light of all circumstances|rely on mutual communication|"
     r"(?:is|are) provided\b(?! (?:by|to|for|in|with))|"
     r"the above (?:guidelines?|sections?)|such a definition|(?:committee|panel|work ?group|task force|authors?) "
-    r"(?:is|are|was|were) (?:confident|aware|of the opinion))\b|:\.?$",
+    r"(?:is|are|was|were) (?:confident|aware|of the opinion)|"
+    # a grade's definition quoted with the recommendation ("Recommendation based on systematic reviews of
+    # RCTs with a preponderance of benefit over harm.")
+    r"^(?:strong |weak )?(?:recommendation|option) based on|preponderance of (?:benefits?|harms?) over|"
+    r"(?:there is|recogni[sz]es that there is) a balance between (?:the )?(?:harms?|benefits?))\b|:\.?$",
     re.IGNORECASE)
 # a drug in development: news about a pipeline, not advice ("… is being developed by MerLion to treat …")
 PIPELINE = re.compile(r"\b(?:is|are) (?:being|currently being) (?:developed|investigated|evaluated|tested)\b|"
