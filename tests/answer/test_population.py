@@ -24,6 +24,8 @@ GENERAL = Scope.of("first-line treatment of hypertension in adults")
      "aged 60 years or older"),
     ("Beta blockers are not recommended in the diabetic hypertensive patient, unless there is a firm indication.",
      "in the diabetic hypertensive patient"),
+    ("In cases of CKD and diabetes, a therapeutic option for the treatment of acute gout may be colchicine.",
+     "In cases of CKD and diabetes"),
     ("In the population aged 18 years or older with chronic kidney disease (CKD), initiate pharmacologic treatment "
      "to lower BP at SBP of 140 mm Hg or higher.", "population aged 18 years or older with chronic kidney disease"),
 ])

@@ -62,6 +62,8 @@ _PEOPLE = (r"(?:patients?|adults?|people|persons?|individuals?|subjects?|women|m
 _AGED = r"(?:\s+aged?\s+[\d\s≥>=<≤-]{1,12}(?:years?\s+)?(?:(?:or|and)\s+(?:older|over|younger))?)?"
 _AFTER = re.compile(rf"\b{_PEOPLE}{_AGED}\s+(?:with|who (?:have|has|had)|having|undergoing|receiving|treated with|"
                     rf"taking|after|following)\s+(?P<cond>[^,.;:()\[\]|]{{2,80}})", _I)
+# "In cases of CKD and diabetes, a therapeutic option … may be colchicine": a qualifier without a noun for people
+_IN_CASE = re.compile(r"\bin (?:the )?(?:cases? of|presence of|setting of|event of)\s+(?P<cond>[^,.;:()\[\]|]{2,80})", _I)
 _BEFORE = re.compile(rf"\b(?:in|for|among|of)\s+(?:all\s+|the\s+)?(?P<cond>(?:[\w-]+\s+){{1,3}}?){_PEOPLE}\b", _I)
 _INCLUSIVE = re.compile(r"(?:including|regardless of|irrespective of|independent(?:ly)? of|with or without|"
                         r"whether or not|as well as|even in|even|also in|and also|and in)\s+(?:\w+\s+){0,2}$", _I)
@@ -141,11 +143,11 @@ def mentions(text: str) -> tuple[Mention, ...]:
             continue
         out.extend(Mention(family, m.group(0).strip()) for m in pattern.finditer(text)
                    if not _ALL_ADULTS.search(m.group(0)))
-    for pattern in (_AFTER, _BEFORE):
+    for pattern in (_AFTER, _IN_CASE, _BEFORE):
         for m in pattern.finditer(text):
             if _INCLUSIVE.search(text[max(0, m.start() - 40):m.start()]):
                 continue
-            if pattern is _AFTER:
+            if pattern is not _BEFORE:
                 cond = _condition(m.group("cond"))
             else:  # "the use of ACE inhibitors in patients": only the words right before the noun
                 words = m.group("cond").split()
@@ -153,7 +155,7 @@ def mentions(text: str) -> tuple[Mention, ...]:
                 cond = " ".join(words[cut:])
             stems = _medical_stems(cond)
             if stems:
-                label = text[m.start():m.start("cond") + len(cond)] if pattern is _AFTER else m.group(0)
+                label = text[m.start():m.start("cond") + len(cond)] if pattern is not _BEFORE else m.group(0)
                 out.append(Mention("condition", label.strip(), stems))
     return tuple(out)
 
