@@ -410,3 +410,12 @@ def test_a_grades_definition_is_not_a_claim(text: str) -> None:
     from curbside.answer.generators.extractive.cues import META_CUE
 
     assert META_CUE.search(text)
+
+
+def test_setting_and_surgery_words_in_the_theme_reader() -> None:
+    from curbside.answer.themes import primary_theme
+
+    assert primary_theme("Patients who are actively being treated for CDI should not undergo testing for CDI.") \
+        == "diagnosis"
+    assert primary_theme("Appendectomy is not recommended in an elderly patient, although symptoms indicate "
+                         "acute appendicitis.") == "treatment"

@@ -91,3 +91,15 @@ def test_the_other_sex_is_another_population() -> None:
     assert women.narrower("In women suspected of having a recurrent UTI, consider cystoscopy.") == ()
     assert women.narrower("Men and women with UTI should drink fluids.") == ()
     assert Scope.of("How is gout treated?").narrower("Gout is more common in men.") == ()  # no sex asked
+
+
+def test_an_equivalent_of_one_word_is_not_an_equivalent_of_the_disease() -> None:
+    aki = Scope.of("What is the management of acute kidney injury?")
+    assert not aki.names_topic("Renal mass attenuation change of 20 HU is indeterminate.")  # "renal" alone
+    assert aki.names_topic("Patients with AKI should be monitored.")
+    assert aki.names_topic("In acute renal failure, stop nephrotoxic drugs.")
+    hcv = Scope.of("How is chronic hepatitis C treated?")
+    assert not hcv.names_topic("AASLD guidance for the treatment of chronic hepatitis B.")  # the letter counts
+    assert hcv.names_topic("Patients infected with HCV genotype 1 should be treated.")
+    t2 = Scope.of("What is the first-line treatment for type 2 diabetes?")
+    assert t2.names_topic("Metformin for patients with T2DM.") and not t2.names_topic("Diabetes care in schools.")

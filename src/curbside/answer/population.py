@@ -110,6 +110,27 @@ def _condition(phrase: str) -> str:
     return " ".join(words)
 
 
+def _name_stems(text: str) -> set[str]:
+    """Content stems and single letters: the "C" of hepatitis C is what tells it from hepatitis B."""
+    return set(content_stems(text)) | {t for t in tokenize(text) if len(t) == 1 and t.isalpha()}
+
+
+def _wordings(disease: str) -> tuple[frozenset[str], ...]:
+    """The stem sets that name ``disease``: its own words, and each equivalent wording put in place
+    of the words it stands for — "acute renal injury" for acute kidney injury, not "renal" alone
+    (an equivalent of one of its words is not an equivalent of the disease); "T2DM" stands for all
+    of "type 2 diabetes"."""
+    base = frozenset(_name_stems(disease))
+    wordings = {base}
+    by_group: dict[tuple[frozenset[str], ...], set[str]] = {}
+    for word_stem, forms in alternatives(tokenize(disease)).items():
+        by_group.setdefault(forms, set()).add(word_stem)
+    for forms, stems in by_group.items():
+        for form in forms:
+            wordings.add(frozenset((base - stems) | form))
+    return tuple(wordings)
+
+
 _DIABETES_TYPE = re.compile(r"\btype\s*(?P<n>[12])\s+diabet|\bt(?P<m>[12])dm\b", _I)
 
 
@@ -185,18 +206,13 @@ class Scope:
         diseases = disease_mentions(question)
         topics = []
         for disease in diseases:
-            words = tokenize(disease)
-            # content stems only: "use" in "opioid use disorder" is a stopword, absent from any text's stems
-            wordings = {frozenset(content_stems(disease))}
-            for alternative in alternatives(words).values():
-                wordings.update(alternative)
-            topics.append(tuple(wordings))
+            topics.append(_wordings(disease))
         return cls(frozenset(families), frozenset(allowed), bool(diseases), tuple(topics), _diabetes_types(text),
                    _sexes(text))
 
     def names_topic(self, text: str) -> bool:
         """``text`` names a disease the question names (in any of its wordings)."""
-        stems = set(content_stems(text))
+        stems = _name_stems(text)
         return any(form <= stems for forms in self.topics for form in forms)
 
     def narrower(self, text: str) -> tuple[str, ...]:

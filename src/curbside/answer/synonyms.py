@@ -18,7 +18,12 @@ _CURATED = """
 hypertension|high blood pressure|blood pressure|bp|htn|hypertensive
 myocardial infarction|heart attack|mi|stemi|nstemi
 stroke|cerebrovascular accident|cva|brain attack
+type 2 diabetes|type 2 diabetes mellitus|t2dm|t2d|niddm|non-insulin-dependent diabetes
+type 1 diabetes|type 1 diabetes mellitus|t1dm|t1d|iddm|insulin-dependent diabetes
 diabetes|diabetes mellitus|diabetic|t2dm|t1dm|dm
+acute kidney injury|aki|acute renal failure|acute kidney failure|acute renal injury
+chronic hepatitis c|hepatitis c|hcv|hcv infection|hepatitis c virus infection
+chronic hepatitis b|hepatitis b|hbv|chb|hbv infection|hepatitis b virus infection
 heart failure|hf|chf|cardiac failure|congestive heart failure
 atrial fibrillation|af|afib|a-fib
 copd|chronic obstructive pulmonary disease|emphysema|chronic bronchitis

@@ -55,7 +55,8 @@ THEMES: tuple[Theme, ...] = (
           _rx(r"\bdos(e|es|age|ing)\b|\bmedications?\b|\bdrugs?\b|\bpills?\b|\btablets?\b|\bhow (much|many)\b|"
               r"\bpharmacolog|\bprescri|" + _DRUG)),
     Theme("treatment", "Management", "Treatment",
-          _rx(r"\btreat|\btherap|\bmanag|\bsurg|\boperati|\brehabilit|\bexercis|\binterventions?\b|"
+          _rx(r"\btreat|\btherap|\bmanag|\bsurg|\boperati|\b\w+(?:ectomy|ectomies|plasty)\b|\brehabilit|\bexercis|"
+              r"\binterventions?\b|"
               r"\bfirst[- ]line\b|\binitial (?:treatment|management|therapy|care)\b|\bconservative\b|"
               r"\bphysiotherap|\bphysical therapy\b|\bcare\b|"
               r"\bmanagement\b"),
@@ -145,7 +146,7 @@ def primary_theme(sentence: str) -> str:
 
 # treatment as a setting, not the subject: "patients not currently receiving treatment for depression"
 _SETTING = _rx(r"\b(?:receiving|undergoing|on|after|before (?:starting )?|during|completed?|prior to|despite)\s+"
-               r"(?:\w+\s+)?(?:treatment|therapy|surgery)\b")
+               r"(?:\w+\s+)?(?:treatment|therapy|surgery)\b|\b(?:actively |currently |already )?being treated\b")
 
 
 # a clinical management question ("How is X treated?", "What is the first-line treatment for X?"):
