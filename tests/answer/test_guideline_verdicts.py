@@ -32,6 +32,8 @@ def _hit(passage_id: str, title: str, text: str, kind: Kind = Kind.GUIDELINE, se
     ("The work group is unable to recommend for or against the use of physical agents.", Verdict.UNCERTAIN),
     ("The USPSTF recommends vitamin D supplementation to prevent falls in community-dwelling adults aged 65 years "
      "or older who are at increased risk for falls.", Verdict.YES),
+    ("In patients with established high-risk cardiovascular disease and a history of LGIB, aspirin used for "
+     "secondary prevention should not be discontinued.", Verdict.YES),
 ])
 def test_recommendation_polarity(text: str, verdict: Verdict) -> None:
     assert recommendation_polarity(text) is verdict
@@ -86,3 +88,19 @@ def test_a_consumer_page_does_not_outrank_research_snippets() -> None:
                 kind=Kind.CONSUMER, section="What is anemia?")
     verdict, notes = _verdict("Is hemoglobin antimicrobial?", [snippet, page])
     assert verdict is Verdict.YES and not any("guideline" in n for n in notes)
+
+
+def test_recommendations_for_different_groups_make_it_depend_on_the_group() -> None:
+    title = ("Aspirin use for the primary prevention of cardiovascular disease and colorectal cancer: U.S. "
+             "Preventive Services Task Force recommendation statement.")  # names a second disease too
+    for_50s = _hit("uspstf:1#0", title, "The USPSTF recommends initiating low-dose aspirin use for the primary "
+                   "prevention of cardiovascular disease in adults aged 50 to 59 years who have a 10% or greater "
+                   "10-year CVD risk.")
+    for_60s = _hit("uspstf:2#0", "Aspirin Use to Prevent Cardiovascular Disease: Adults 60 years or older",
+                   "The USPSTF recommends against initiating low-dose aspirin use for the primary prevention of "
+                   "cardiovascular disease in adults 60 years or older.")
+    generator = ExtractiveGenerator()
+    draft = generator.generate("Should aspirin be used for primary prevention of cardiovascular disease?",
+                               [for_60s, for_50s], Audience.CLINICIAN)
+    assert draft.verdict is Verdict.UNCERTAIN
+    assert generator.last_verdict is not None and "differ by group" in generator.last_verdict.note

@@ -27,7 +27,13 @@ def mark(candidates: Sequence[Candidate], scope: Scope) -> None:
     for c in candidates:
         doc = c.hit.document
         if doc.id not in by_doc:
-            by_doc[doc.id] = (scope.narrower(doc.title), scope.other_topics(doc.title))
+            others = scope.other_topics(doc.title)
+            if scope.names_topic(doc.title):
+                # a title about the question's disease and another ("… prevention of cardiovascular disease
+                # and colorectal cancer") is about the question's too; a qualified form of it ("pulmonary
+                # hypertension" for hypertension) is still another disease
+                others = tuple(o for o in others if scope.names_topic(o))
+            by_doc[doc.id] = (scope.narrower(doc.title), others)
         title_narrower, drift = by_doc[doc.id]
         key = (doc.id, c.section)
         if key not in by_section:

@@ -138,9 +138,16 @@ SPLIT = 0.3  # yes and no each with this share of the vote → uncertain (one di
 OWN_MIN = 0.5  # share of the question's weighted terms a recommendation must name itself to vote
 
 
+# "… aspirin used for secondary prevention should not be discontinued": not stopping is continuing
+_NOT_STOPPED = re.compile(r"\b(?:should|must|need) not be (?:discontinued|stopped|withheld|withdrawn|interrupted)\b|"
+                          r"\b(?:do not|don't) (?:discontinue|stop|withhold|withdraw|interrupt)\b", re.IGNORECASE)
+
+
 def recommendation_polarity(text: str) -> Verdict:
     if CANNOT_SAY.search(text):
         return Verdict.UNCERTAIN
+    if _NOT_STOPPED.search(text):
+        return Verdict.YES
     return Verdict.NO if RECOMMENDS_AGAINST.search(text) else Verdict.YES
 
 
@@ -164,7 +171,13 @@ def guideline_verdict(candidates: Sequence[Candidate],
     total = sum(votes.values()) or 1.0
     verdict = max(CLASSES, key=lambda v: votes[v])
     note = ""
-    if votes[Verdict.YES] >= SPLIT * total and votes[Verdict.NO] >= SPLIT * total:
+    # every counted recommendation is for a narrower group than the question's ("adults 60 years or
+    # older", "adults with type 1 diabetes"): a recommendation the other way for another group about
+    # as relevant makes the answer depend on the group
+    in_margin = [c for c in ranked if c.own >= ranked[0].own - GUIDELINE_MARGIN]
+    by_group = all(c.narrower for c in counted) and {recommendation_polarity(c.text) for c in in_margin} >= {
+        Verdict.YES, Verdict.NO}
+    if (votes[Verdict.YES] >= SPLIT * total and votes[Verdict.NO] >= SPLIT * total) or by_group:
         note = "the guidelines' recommendations differ by group or setting"
     elif verdict is Verdict.UNCERTAIN:
         note = "the guidelines find the evidence insufficient"
