@@ -83,6 +83,9 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
     # … nor a sentence from a document about another disease unless it names the question's own,
     # nor one that opens with "these …" whose referent is not quoted
     candidates = [c for c in candidates if not (c.drift and not c.names_topic)] or candidates
+    # … nor one about another disease only ("finafloxacin … approved for acute otitis externa" found
+    # for pyelonephritis in an abstract that names both)
+    candidates = [c for c in candidates if not c.elsewhere] or candidates
     # ("These findings suggest …" in a conclusion refers to the study itself: fine)
     candidates = [c for c in candidates if not (c.dangling and not c.conclusion)] or candidates
     best_rel = max(c.relevance for c in candidates)

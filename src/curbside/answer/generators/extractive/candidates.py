@@ -92,6 +92,7 @@ class Candidate:
     narrower: tuple[str, ...] = ()  # narrower populations the sentence names ("adults with type 1 diabetes")
     implied: tuple[str, ...] = ()  # … that only its document's title names (the sentence does not say)
     drift: tuple[str, ...] = ()  # diseases the title names that the question does not
+    elsewhere: tuple[str, ...] = ()  # … that the sentence itself names, when it does not name the question's
     relevance: float = 0.0
     own: float = 0.0  # question-term coverage of the sentence alone (no credit for its title)
     novel: int = 0  # content stems beyond the question's own: what the sentence adds to it

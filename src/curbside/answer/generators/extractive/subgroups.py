@@ -39,6 +39,8 @@ def mark(candidates: Sequence[Candidate], scope: Scope) -> None:
         if key not in by_section:
             by_section[key] = scope.narrower(c.section)
         c.narrower = scope.narrower(c.text)
+        if scope.names_disease and not scope.names_topic(c.text):
+            c.elsewhere = scope.other_topics(c.text)
         c.drift = drift
         # the title's population, or its other disease when the sentence does not name the
         # question's ("Treatment will depend on what type of PH you have." under *Pulmonary
