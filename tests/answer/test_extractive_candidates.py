@@ -422,13 +422,12 @@ def test_setting_and_surgery_words_in_the_theme_reader() -> None:
 
 
 def test_a_bottom_line_about_another_disease_only_does_not_lead() -> None:
-    other = _hit("bioasq:25808831#0", "Finafloxacin: first global approval.", "Abstract",
+    other = _hit("bioasq:25808831#0", "Finafloxacin in otitis externa and acute pyelonephritis.", "Abstract",
                  "An otic suspension of finafloxacin was recently approved in the USA for the treatment of acute "
-                 "otitis externa. Finafloxacin is also being studied in complicated urinary tract infections and "
-                 "acute pyelonephritis.", kind=Kind.OTHER)
-    own = _hit("ngc:10666#9", "ACR Appropriateness Criteria acute pyelonephritis.", "Major Recommendations",
-               "Uncomplicated acute pyelonephritis is usually treated empirically and responds to appropriate "
-               "antimicrobial therapy.")
-    draft = ExtractiveGenerator().generate("How should acute pyelonephritis be treated?", [other, own],
+                 "otitis externa.", kind=Kind.OTHER)
+    imaging = _hit("ngc:10666#18", "ACR Appropriateness Criteria acute pyelonephritis.", "Major Recommendations",
+                   "CT is superior to ultrasound in the diagnosis of acute pyelonephritis.")
+    draft = ExtractiveGenerator().generate("How should acute pyelonephritis be treated?", [other, imaging],
                                            Audience.CLINICIAN)
-    assert draft.bottom_line.text.startswith("Uncomplicated acute pyelonephritis is usually treated")
+    # nothing about treating pyelonephritis itself: too little evidence, not otitis externa
+    assert draft.insufficient
