@@ -112,13 +112,14 @@ def _hit(text: str) -> Hit:
 
 
 def test_a_simplified_bullet_must_still_verify_or_it_keeps_its_wording() -> None:
-    # real NGC passage: its list items are not split into sentences, so the two halves read as a paraphrase
-    # of one long sentence that contains "should not be used" — the split bullet would not verify as a whole
+    # an NGC passage with its list run into one line: the items are not split into sentences, so the two
+    # halves read as a paraphrase of one long sentence that contains "should not be used" — the split
+    # bullet would not verify as a whole (on separate lines each item is its own sentence)
     passage = (
         "- Multiple guidelines recommend acetaminophen as first-line pharmacotherapy for osteoarthritis or for low "
-        "back pain but note that it should be avoided in liver failure.\n"
+        "back pain but note that it should be avoided in liver failure. "
         "- Ultrarapid detoxification under anesthesia is associated with substantial risks, including death, and "
-        "should not be used.\n"
+        "should not be used. "
         "- Neonatal toxicity and death have been reported in breastfeeding infants whose mothers are taking codeine; "
         "previous guidelines have recommended that codeine be avoided whenever possible among mothers who are "
         "breast feeding and, if used, should be limited to the lowest possible dose and to a 4-day supply.")

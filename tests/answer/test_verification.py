@@ -155,3 +155,15 @@ def test_judge_choice_follows_settings_and_generator(settings: Settings) -> None
     with pytest.raises(ConfigError, match="support_judge"):
         make_judge("entailment")
     assert Settings(support_judge="lexical").fingerprint() != Settings().fingerprint()
+
+
+def test_a_list_said_as_one_sentence_is_not_negated_by_the_sentence_after_the_list() -> None:
+    from curbside.answer.support import SupportJudge
+
+    passage = ("Some common symptoms of hypothyroidism are\n- fatigue\n- weight gain\n- cold intolerance\n"
+               "However, hypothyroidism develops slowly, so many people don't notice symptoms of the disease.")
+    claim = "Some common symptoms of hypothyroidism are fatigue; weight gain; cold intolerance."
+    assert SupportJudge().check(claim, [passage]).supported
+    # a wrapped line that goes on in lower case is still one sentence: its denial still counts
+    wrapped = "There is no evidence that hypothyroidism causes\nweight gain in adults."
+    assert not SupportJudge().check("Hypothyroidism causes weight gain in adults.", [wrapped]).supported

@@ -81,7 +81,10 @@ def closest_sentence(claim: str, cited: str) -> tuple[str, float]:
     earlier one that happens to use the same words ("Do not routinely offer X …" / "Offer X …")."""
     words = set(content_stems(claim))
     best, key = "", (0.0, 0.0)
-    for sentence in split_into_sentences(" ".join(cited.split())):
+    # a line break ends a sentence unless the next line goes on in lower case: list items and the
+    # sentence after a list ("- slowed heart rate\nHowever, … people don't notice …") are not one sentence
+    lines = re.sub(r"\n(?=[ \t]*[a-z])", " ", cited).split("\n")
+    for sentence in (s for line in lines for s in split_into_sentences(" ".join(line.split()))):
         stems = set(content_stems(sentence))
         common = len(words & stems)
         candidate = (common / max(1, len(words)), common / max(1, len(words | stems)))
