@@ -42,6 +42,9 @@ def test_narrower_populations_are_found(text: str, label: str) -> None:
     "in young hypertensive patients as well as those of a more advanced age.",
     "Hypertension in Adults: Screening -- Adults 18 years or older without known hypertension",  # every adult
     "The use of ACE inhibitors in patients is common.",
+    # how a disease arises, not whom the statement is about
+    "Type 2 diabetes often results from progressive failure of pancreatic beta-cell function in the presence of "
+    "chronic insulin resistance.",
 ])
 def test_general_statements_are_not_narrower(text: str) -> None:
     assert GENERAL.narrower(text) == ()

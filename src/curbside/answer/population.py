@@ -62,8 +62,10 @@ _PEOPLE = (r"(?:patients?|adults?|people|persons?|individuals?|subjects?|women|m
 _AGED = r"(?:\s+aged?\s+[\d\s≥>=<≤-]{1,12}(?:years?\s+)?(?:(?:or|and)\s+(?:older|over|younger))?)?"
 _AFTER = re.compile(rf"\b{_PEOPLE}{_AGED}\s+(?:with|who (?:have|has|had)|having|undergoing|receiving|treated with|"
                     rf"taking|after|following)\s+(?P<cond>[^,.;:()\[\]|]{{2,80}})", _I)
-# "In cases of CKD and diabetes, a therapeutic option … is colchicine": a qualifier with no noun for people
-_IN_CASE = re.compile(r"\bin (?:the )?(?:cases? of|presence of|setting of|event of)\s+"
+# "In cases of CKD and diabetes, a therapeutic option … is colchicine": a qualifier with no noun for people,
+# only where it opens the sentence or a clause ("… beta-cell failure in the presence of chronic insulin
+# resistance" says how a disease arises, not whom the statement is about)
+_IN_CASE = re.compile(r"(?:^\W*|(?<=[,;:] ))\bin (?:the )?(?:cases? of|presence of|setting of|event of)\s+"
                       r"(?P<cond>[^,.;:()\[\]|]{2,80})", _I)
 _BEFORE = re.compile(rf"\b(?:in|for|among|of)\s+(?:all\s+|the\s+)?(?P<cond>(?:[\w-]+\s+){{1,3}}?){_PEOPLE}\b", _I)
 _INCLUSIVE = re.compile(r"(?:including|regardless of|irrespective of|independent(?:ly)? of|with or without|"

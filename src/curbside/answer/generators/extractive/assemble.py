@@ -155,8 +155,11 @@ def plan(candidates: Sequence[Candidate], audience: Audience, yes_no: bool,
         if c is bottom or c.method or (c.implied and not bottom.subgroup):
             continue  # (a narrower population only the title names would read as general advice)
         if (c.own < OWN_MIN and not (c.primary and c.primary in asked) and not (c.pitfall or c.escalation)
-                and audience is not Audience.PATIENT):
-            continue  # names nothing the question asks and speaks to another theme: off the question
+                and not (audience is Audience.PATIENT and c.hit.document.kind is Kind.CONSUMER)):
+            # names nothing the question asks and speaks to another theme: off the question (patients keep
+            # consumer pages' sentences, which rarely repeat the question's words; not a guideline's or a
+            # paper's, which would take their place: a grading scheme's definitions, study populations)
+            continue
         side = (c.pitfall or c.escalation) and (c.hit.document.id in cited_docs or c.relevance >= 0.5)
         if c.score < (SIDE_FLOOR * ranked[0].score if side else floor):
             continue
