@@ -431,3 +431,10 @@ def test_a_bottom_line_about_another_disease_only_does_not_lead() -> None:
                                            Audience.CLINICIAN)
     # nothing about treating pyelonephritis itself: too little evidence, not otitis externa
     assert draft.insufficient
+
+
+def test_a_grading_schemes_lines_are_not_claims() -> None:
+    from curbside.answer.generators.extractive.cues import META_CUE
+
+    assert META_CUE.search("Grade I: The evidence consists of results from studies of strong design.")
+    assert not META_CUE.search("Grade A is a strong recommendation to offer metformin.")

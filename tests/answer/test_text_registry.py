@@ -52,3 +52,9 @@ def test_a_drug_class_names_the_disease_it_treats() -> None:
     assert stem("hypertension") in content_stems("initial antihypertensive treatment")
     assert stem("epilepsy") not in content_stems("antibiotics")  # only the word's own remainder
     assert content_stems("antibody") == [stem("antibody")]  # too short to be anti- + a word
+
+
+@pytest.mark.parametrize("question", ["Is sertraline safe?", "tell me more about escitalopram",
+                                      "what about venlafaxine"])
+def test_a_question_naming_a_drug_is_medical(question: str) -> None:
+    assert medical_signal(question).medical

@@ -60,12 +60,33 @@ genotype phenotype chromosome transcription expression pathway apoptosis cytokin
 macrophage neutrophil hemoglobin haemoglobin anemia anaemia sugar weight bmi overweight
 """.split()
 
+# common drug names (generic): a question that names one is medical; a claim that names one must have it
+# in its cited passages (support.py)
+DRUG_NAMES = frozenset(
+    """aspirin metformin insulin warfarin heparin ibuprofen acetaminophen paracetamol naproxen morphine
+    codeine tramadol fentanyl oxycodone methadone buprenorphine naloxone lithium digoxin amiodarone
+    clopidogrel ticagrelor prasugrel levothyroxine prednisone prednisolone dexamethasone hydrocortisone
+    amoxicillin penicillin doxycycline azithromycin vancomycin metronidazole nitrofurantoin trimethoprim
+    gabapentin pregabalin carbamazepine valproate lamotrigine levetiracetam phenytoin topiramate
+    sertraline fluoxetine citalopram escitalopram paroxetine venlafaxine duloxetine bupropion
+    mirtazapine trazodone amitriptyline quetiapine olanzapine risperidone aripiprazole haloperidol
+    clozapine diazepam lorazepam alprazolam clonazepam zolpidem melatonin spironolactone amlodipine
+    nifedipine diltiazem verapamil nitroglycerin ezetimibe colchicine allopurinol febuxostat
+    methotrexate hydroxychloroquine sulfasalazine azathioprine cyclosporine tacrolimus mycophenolate
+    ondansetron metoclopramide loperamide epinephrine adrenaline norepinephrine dopamine dobutamine
+    vasopressin albuterol salbutamol tiotropium budesonide fluticasone theophylline ivermectin
+    chloroquine artemisinin quinine isoniazid rifampin rifampicin ethambutol pyrazinamide nystatin
+    terbinafine tamoxifen letrozole anastrozole cyclophosphamide estradiol progesterone testosterone
+    finasteride tamsulosin oxytocin misoprostol mifepristone semaglutide tirzepatide ketamine propofol
+    dexmedetomidine midazolam alteplase tenecteplase streptokinase botulinum""".split()
+)
 _MORPHOLOGY = re.compile(
     r"(itis|osis|emia|aemia|oma|omas|ectomy|otomy|ostomy|plasty|scopy|graphy|pathy|algia|uria|penia|"
     r"cytosis|plasia|trophy|tripsy|rrhaphy|pexy|centesis|plegia|paresis|ectasia|megaly|lysis|genic|"
     r"cardia|pnea|pnoea|mab|nib|pril|sartan|olol|statin|azole|cillin|mycin|cycline|floxacin|vir|"
     r"xaban|gatran|gliptin|gliflozin|dipine|prazole|tidine|triptan|setron|zepam|zolam|parin|lukast|"
-    r"terol|olone|sone|profen|coxib|tropin|formin|glitazone|semide|thiazide|caine|dronate|lol)$"
+    r"terol|olone|sone|profen|coxib|tropin|formin|glitazone|semide|thiazide|caine|dronate|lol|"
+    r"talopram|oxetine|faxine|triptyline|pramine|azepam|idone|apine)$"
 )
 _NON_MEDICAL = frozenset("""
 won win winner winners championship cup league
@@ -158,7 +179,7 @@ def medical_signal(question: str) -> MedicalSignal:
     for tok in tokens:
         if tok in medical:
             continue
-        if stem(tok) in clinical or (len(tok) > 5 and _MORPHOLOGY.search(tok)):
+        if stem(tok) in clinical or tok in DRUG_NAMES or (len(tok) > 5 and _MORPHOLOGY.search(tok)):
             medical.append(tok)
     if _MEDICINE_TAKING.search(question):
         medical.append("take (a medicine)")

@@ -29,6 +29,7 @@ from typing import Protocol
 import numpy as np
 
 from curbside.answer import verify
+from curbside.answer.lexicon import DRUG_NAMES as _DRUGS
 from curbside.answer.text import content_stems
 from curbside.errors import ConfigError
 from curbside.sentences import sentences as split_into_sentences
@@ -51,24 +52,6 @@ _NEGATION = re.compile(
     r"\b(not|no|never|neither|nor|none|cannot|can't|don't|doesn't|didn't|isn't|aren't|wasn't|weren't|"
     r"won't|without|lacks?|lacked|absence|fail(?:s|ed)?|unlikely|ineffective|inconclusive)\b",
     re.IGNORECASE,
-)
-_DRUGS = frozenset(
-    """aspirin metformin insulin warfarin heparin ibuprofen acetaminophen paracetamol naproxen morphine
-    codeine tramadol fentanyl oxycodone methadone buprenorphine naloxone lithium digoxin amiodarone
-    clopidogrel ticagrelor prasugrel levothyroxine prednisone prednisolone dexamethasone hydrocortisone
-    amoxicillin penicillin doxycycline azithromycin vancomycin metronidazole nitrofurantoin trimethoprim
-    gabapentin pregabalin carbamazepine valproate lamotrigine levetiracetam phenytoin topiramate
-    sertraline fluoxetine citalopram escitalopram paroxetine venlafaxine duloxetine bupropion
-    mirtazapine trazodone amitriptyline quetiapine olanzapine risperidone aripiprazole haloperidol
-    clozapine diazepam lorazepam alprazolam clonazepam zolpidem melatonin spironolactone amlodipine
-    nifedipine diltiazem verapamil nitroglycerin ezetimibe colchicine allopurinol febuxostat
-    methotrexate hydroxychloroquine sulfasalazine azathioprine cyclosporine tacrolimus mycophenolate
-    ondansetron metoclopramide loperamide epinephrine adrenaline norepinephrine dopamine dobutamine
-    vasopressin albuterol salbutamol tiotropium budesonide fluticasone theophylline ivermectin
-    chloroquine artemisinin quinine isoniazid rifampin rifampicin ethambutol pyrazinamide nystatin
-    terbinafine tamoxifen letrozole anastrozole cyclophosphamide estradiol progesterone testosterone
-    finasteride tamsulosin oxytocin misoprostol mifepristone semaglutide tirzepatide ketamine propofol
-    dexmedetomidine midazolam alteplase tenecteplase streptokinase botulinum""".split()
 )
 
 

@@ -91,6 +91,8 @@ META_CUE = re.compile(
     # a grade's definition quoted with the recommendation ("Recommendation based on systematic reviews of
     # RCTs with a preponderance of benefit over harm.")
     r"^(?:strong |weak )?(?:recommendation|option) based on|preponderance of (?:benefits?|harms?) over|"
+    r"^(?:grade|level|class) (?:[a-e]|[0-4][a-c+-]?|i{1,3}v?|iv)\s*[:=–-]\s|the evidence consists of|"
+    r"studies with negative results have|"
     r"(?:there is|recogni[sz]es that there is) a balance between (?:the )?(?:harms?|benefits?))\b|:\.?$",
     re.IGNORECASE)
 # a drug in development: news about a pipeline, not advice ("… is being developed by MerLion to treat …")
