@@ -172,9 +172,9 @@ def guideline_verdict(candidates: Sequence[Candidate],
     verdict = max(CLASSES, key=lambda v: votes[v])
     note = ""
     # every counted recommendation is for a narrower group than the question's ("adults 60 years or
-    # older", "adults with type 1 diabetes"): a recommendation the other way for another group about
-    # as relevant makes the answer depend on the group
-    in_margin = [c for c in ranked if c.own >= ranked[0].own - GUIDELINE_MARGIN]
+    # older", "adults with type 1 diabetes"): a recommendation the other way for another group nearly
+    # as relevant (within twice the voting margin) makes the answer depend on the group
+    in_margin = [c for c in ranked if c.own >= ranked[0].own - 2 * GUIDELINE_MARGIN]
     by_group = all(c.narrower for c in counted) and {recommendation_polarity(c.text) for c in in_margin} >= {
         Verdict.YES, Verdict.NO}
     if (votes[Verdict.YES] >= SPLIT * total and votes[Verdict.NO] >= SPLIT * total) or by_group:
