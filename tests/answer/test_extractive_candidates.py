@@ -438,3 +438,11 @@ def test_a_grading_schemes_lines_are_not_claims() -> None:
 
     assert META_CUE.search("Grade I: The evidence consists of results from studies of strong design.")
     assert not META_CUE.search("Grade A is a strong recommendation to offer metformin.")
+
+
+def test_sentences_run_together_by_the_source_are_split() -> None:
+    from curbside.answer.generators.extractive.layout import segments
+
+    assert segments("Chest pain or discomfort.Most heart attacks involve discomfort in the chest. See U.S. "
+                    "guidance.") == ["Chest pain or discomfort.", "Most heart attacks involve discomfort in the "
+                                     "chest.", "See U.S. guidance."]

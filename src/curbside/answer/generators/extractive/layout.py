@@ -24,6 +24,8 @@ GRADE = re.compile(
 
 _PAREN_GRADE = re.compile(r"^\((?:grade|level|strength|class|quality|evidence|recommendation)\b[^()]{0,100}\)\.?$",
                           re.IGNORECASE)
+# two sentences the source ran together ("Chest pain or discomfort.Most heart attacks involve …")
+_GLUED_STOP = re.compile(r"(?<=[a-z]{3})\.(?=[A-Z][a-z]{2,}\b)")
 _HEADING_MAX_WORDS = 12
 _CLOSING = ".!?:;)]\"'"
 
@@ -158,7 +160,7 @@ def segments(text: str, lead: str = "") -> list[str]:
     out: list[str] = []
     cells = (cell for line in _lines(text, lead) for cell in _CELL_BAR.split(line))
     for part in (p for cell in cells for p in _BULLET_SPLIT.split(cell)):
-        part = part.strip()
+        part = _GLUED_STOP.sub(". ", part.strip())
         spans = split_sentences(part) if part else []
         pieces = [p for a, b in spans for p in _CLOSE_PAREN_SPLIT.split(part[a:b])]
         for sentence in pieces:
