@@ -446,3 +446,18 @@ def test_sentences_run_together_by_the_source_are_split() -> None:
     assert segments("Chest pain or discomfort.Most heart attacks involve discomfort in the chest. See U.S. "
                     "guidance.") == ["Chest pain or discomfort.", "Most heart attacks involve discomfort in the "
                                      "chest.", "See U.S. guidance."]
+
+
+def test_a_body_bullet_that_restates_the_question_is_left_out() -> None:
+    restated = _hit("ngc:7748#68", "Clinical practice guidelines on arterial hypertension.", "Major Recommendations",
+                    "The treatment of hypertension is recommended independently of gender.")
+    drugs = _hit("ngc:10397#13", "Management of high blood pressure in adults.", "Major Recommendations",
+                 "In the general nonblack population, initial antihypertensive treatment should include a "
+                 "thiazide-type diuretic, calcium channel blocker, ACE inhibitor or angiotensin receptor blocker.")
+    target = _hit("ngc:7748#34", "Clinical practice guidelines on arterial hypertension.", "Major Recommendations",
+                  "SBP numbers below 140 mm Hg and DBP below 90 mm Hg are recommended as the target of the "
+                  "treatment of the hypertensive patient.")
+    draft = ExtractiveGenerator().generate("How is hypertension treated in adults?", [restated, drugs, target],
+                                           Audience.CLINICIAN)
+    texts = [b.text for s in draft.sections for b in s.bullets]
+    assert texts and not any("independently of gender" in t for t in texts)

@@ -43,6 +43,7 @@ SIDE_FLOOR = 0.4  # pitfalls and escalation from on-topic documents may score lo
 MIN_RELEVANCE = 0.3  # a bullet must cover this share of the question's weighted terms
 OWN_MIN = 0.1  # … and this share in its own words, unless its main clause speaks to what was asked
 MAX_PER_DOCUMENT = 3  # bullets from one document (two more for a guideline)
+RESTATES = 2  # a body bullet with at most this many content words beyond the question's adds nothing
 B_NOVEL = 0.03  # bottom line of an open question: per content word beyond the question's …
 NOVEL_CAP = 5  # … up to this many (longer is not better)
 B_FIRST_STEP = 0.08  # … and for a treatment question, saying what to start with
@@ -154,6 +155,8 @@ def plan(candidates: Sequence[Candidate], audience: Audience, yes_no: bool,
     for c in ranked:
         if c is bottom or c.method or (c.implied and not bottom.subgroup):
             continue  # (a narrower population only the title names would read as general advice)
+        if not yes_no and audience is Audience.CLINICIAN and c.novel <= RESTATES:
+            continue  # "The treatment of hypertension is recommended independently of gender": says nothing new
         if (c.own < OWN_MIN and not (c.primary and c.primary in asked) and not (c.pitfall or c.escalation)
                 and not (audience is Audience.PATIENT and c.hit.document.kind is Kind.CONSUMER)):
             # names nothing the question asks and speaks to another theme: off the question (patients keep

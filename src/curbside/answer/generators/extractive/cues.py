@@ -72,6 +72,7 @@ META_CUE = re.compile(
     r"\b(?:see (?:the )?(?:section|table|figure|appendix|field|below|above)|this (?:[\w-]+ ){0,2}(?:guideline|"
     r"document|summary|report|statement|update)|recommendations? (?:from|in|of) this\b"
     r"|(?:listed|given|defined|provided) (?:below|above|at the end)|rating scheme|ngc|"
+    r"(?:described|listed|discussed) in this (?:section|chapter|document)|see special instructions|"
     r"the following(?!(?: [\w-]+){0,3}: \S)|"
     r"refer to the|original guideline document|companion document|supports? research|conducts? research|"
     r"research (?:on|is being|are being)|clinical trials? (?:are|is) (?:under ?way|ongoing|recruiting)|"
