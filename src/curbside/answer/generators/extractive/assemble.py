@@ -155,8 +155,11 @@ def plan(candidates: Sequence[Candidate], audience: Audience, yes_no: bool,
     for c in ranked:
         if c is bottom or c.method or (c.implied and not bottom.subgroup):
             continue  # (a narrower population only the title names would read as general advice)
-        if not yes_no and audience is Audience.CLINICIAN and c.novel <= RESTATES:
-            continue  # "The treatment of hypertension is recommended independently of gender": says nothing new
+        if (not yes_no and audience is Audience.CLINICIAN and c.novel <= RESTATES
+                and c.hit.document.kind in (Kind.GUIDELINE, Kind.CONSUMER)):
+            # "The treatment of hypertension is recommended independently of gender": says nothing new (a
+            # study's sentence that restates the question is its finding, and cites the study)
+            continue
         if (c.own < OWN_MIN and not (c.primary and c.primary in asked) and not (c.pitfall or c.escalation)
                 and not (audience is Audience.PATIENT and c.hit.document.kind is Kind.CONSUMER)):
             # names nothing the question asks and speaks to another theme: off the question (patients keep
