@@ -27,3 +27,18 @@ def test_sentence_splitter_keeps_abbreviations_and_decimals() -> None:
         "The HR was 0.8 (95% CI 0.7-0.9).",
         "Dr. Jones disagreed!",
     ]
+
+
+def test_a_paragraph_that_will_not_fit_starts_the_next_passage() -> None:
+    from curbside.ingest.chunking import _chunks
+
+    first = " ".join(["Histamine blockers reduce acid."] * 20)  # 80 words: half of 160
+    second = "Proton pump inhibitors include omeprazole. " + " ".join(["They block acid pumps."] * 25)
+    text = f"{first}\n{second}"
+    passages = [text[a:b] for a, b in _chunks(text, 160)]
+    assert passages[1].startswith("Proton pump inhibitors include omeprazole.")  # not stranded at the end of [0]
+    # a list item is not a paragraph of its own, and a short paragraph still joins the passage before it
+    short = f"{first}\nProton pump inhibitors include omeprazole."
+    assert len(_chunks(short, 160)) == 1
+    listed = first + "\n- " + " ".join(["an item that goes on"] * 30)
+    assert [listed[a:b] for a, b in _chunks(listed, 160)][0].startswith("Histamine")
