@@ -461,3 +461,13 @@ def test_a_body_bullet_that_restates_the_question_is_left_out() -> None:
                                            Audience.CLINICIAN)
     texts = [b.text for s in draft.sections for b in s.bullets]
     assert texts and not any("independently of gender" in t for t in texts)
+
+
+def test_a_question_about_side_effects_is_answered_by_the_harm() -> None:
+    use = _hit("medquad:2#1", "Metformin", "Metformin", "Metformin is recommended for treatment of some people at very "
+               "high risk of developing type 2 diabetes.", kind=Kind.CONSUMER)
+    harm = _hit("medquad:2#4", "Metformin", "Metformin", "The most common side effects of metformin are diarrhea, gas "
+                "and nausea.", kind=Kind.CONSUMER)
+    draft = ExtractiveGenerator().generate("What are the side effects of metformin?", [use, harm], Audience.PATIENT)
+    assert draft.bottom_line.text.startswith("The most common side effects")
+    assert not any("speaks directly" in n for n in draft.notes)

@@ -104,3 +104,14 @@ def test_recommendations_for_different_groups_make_it_depend_on_the_group() -> N
                                [for_60s, for_50s], Audience.CLINICIAN)
     assert draft.verdict is Verdict.UNCERTAIN
     assert generator.last_verdict is not None and "differ by group" in generator.last_verdict.note
+
+
+def test_a_consumer_page_without_a_recommendation_does_not_say_yes() -> None:
+    page = _hit("medquad:1#3", "Kidney Disease", "Ibuprofen and naproxen are NSAIDs, but NSAIDs are sold under many "
+                "different brand names. High blood pressure can damage the kidneys.", kind=Kind.CONSUMER,
+                section="How can I protect my kidneys?")
+    generator = ExtractiveGenerator()
+    draft = generator.generate("Can I take ibuprofen with high blood pressure?", [page], Audience.PATIENT)
+    assert draft.verdict is Verdict.UNCERTAIN
+    assert recommendation_polarity("Ask your pharmacist or health care provider if the medicines you take are safe "
+                                   "to use.") is Verdict.UNCERTAIN

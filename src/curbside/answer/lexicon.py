@@ -127,7 +127,7 @@ peptic ulcer|peptic ulcer disease|urinary incontinence|benign prostatic hyperpla
 hiv infection|strep throat|tendinopathy|hip fracture|adhd|ptsd|alcohol use disorder|opioid use disorder|
 substance use disorder|acute kidney injury|hearing loss|anaphylaxis|hives|urticaria|sickle cell disease|
 hemophilia|chronic pain|cancer pain|overweight|heart disease|cardiovascular disease|coronary heart disease|
-kidney disease|liver disease|frailty|falls|pressure ulcers|diabetic foot ulcer|neonatal jaundice|chest pain|
+kidney disease|liver disease|frailty|falls|pressure ulcers|diabetic foot ulcer|neonatal jaundice|chest pain|flu|
 abdominal pain|
 """.replace("\n", "").split("|")
 

@@ -157,6 +157,10 @@ ASKS_MANAGEMENT = _rx(r"\bhow (is|are|should|do|does|can|would) .{0,80}\b(treat|
                       r"\b(treatment|management|therapy|prevention|treatments)( options)? (of|for|in)\b|"
                       r"\bfirst[- ]line\b|\bhow to (treat|manage|prevent)\b")
 
+# a question about side effects, risks or safety: its bottom line should say what the harm is
+ASKS_HARMS = _rx(r"\bside[- ]?effects?\b|\badverse (?:effects?|events?|reactions?)\b|\bis it (?:safe|dangerous)\b|"
+                 r"\bharm(?:s|ful)?\b|\btoxicity\b|\binteract(?:s|ions?)\b|\bwhat are the risks\b")
+
 # a question about when to refer or escalate: its bottom line should say when
 ASKS_ESCALATION = _rx(r"\brefer(r?al|red)?\b|\bspecialists?\b|\bescalat|\bwhen (should|to|do|must) (i|we|you|"
                       r"they|patients?|people|\w+) (see|go|call|seek|be (seen|admitted|hospitali[sz]ed))|"

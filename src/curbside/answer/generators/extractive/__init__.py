@@ -18,7 +18,7 @@ from curbside.answer.lexicon import disease_mentions
 from curbside.answer.plain import gloss_draft
 from curbside.answer.population import Scope
 from curbside.answer.questions import analyse
-from curbside.answer.themes import ASKS_ESCALATION, ASKS_MANAGEMENT, main_clause_themes
+from curbside.answer.themes import ASKS_ESCALATION, ASKS_HARMS, ASKS_MANAGEMENT, main_clause_themes
 from curbside.records import Audience, Hit
 from curbside.settings import Settings
 from curbside.store import Store
@@ -63,12 +63,15 @@ class ExtractiveGenerator:
         info = analyse(question, context=context_question(context) if context else "")
         found = self.candidates(question, evidence, audience, context)
         escalate = bool(ASKS_ESCALATION.search(info.text))
-        chosen = plan(found, audience, info.yes_no, info.intents, escalate)
+        harms = bool(ASKS_HARMS.search(info.text))  # "What are the side effects of …?"
+        chosen = plan(found, audience, info.yes_no, info.intents, escalate, harms)
         if chosen is None:
             return Draft(bottom_line=DraftBullet("", ()), sections=(), insufficient=True,
                          notes=("no evidence sentence addressed the question",), generator=NAME)
         verdict = None
-        notes: tuple[str, ...] = _off_intent(chosen.bottom, info.intents, info.yes_no, escalate)
+        # (a question about side effects is answered by a harm, whatever the theme reader makes of it)
+        notes: tuple[str, ...] = (() if harms and chosen.bottom.pitfall
+                                  else _off_intent(chosen.bottom, info.intents, info.yes_no, escalate))
         if (notes and not escalate and audience is Audience.CLINICIAN and ASKS_MANAGEMENT.search(info.text)
                 and disease_mentions(info.text)):
             # nothing speaks to what was asked ("first-line treatment of GAD" answered from pages on

@@ -78,7 +78,7 @@ def _redundant(c: Candidate, chosen: Sequence[Candidate]) -> bool:
 
 
 def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequence[str] = (),
-                  escalate: bool = False) -> Candidate:
+                  escalate: bool = False, harms: bool = False) -> Candidate:
     # a fragment (a title) or news of a drug in development leads only if nothing else can
     candidates = [c for c in candidates if not (c.fragment or c.pipeline)] or candidates
     # … nor a sentence from a document about another disease unless it names the question's own,
@@ -92,6 +92,8 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
     best_rel = max(c.relevance for c in candidates)
     if escalate:  # "When should … be referred?" is answered by when to refer
         on_intent = [c for c in candidates if c.escalation and c.relevance >= 0.6 * best_rel]
+    elif harms and not yes_no:  # "What are the side effects of metformin?" is answered by what the harms are
+        on_intent = [c for c in candidates if c.pitfall and c.relevance >= 0.6 * best_rel]
     else:  # a question about symptoms gets a bottom line about symptoms, in its main clause if possible
         # (a yes/no question's bottom line is the finding that decides it, whatever its theme)
         asked = main_clause_themes(intents)
@@ -109,7 +111,7 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
             bonus -= 0.1  # a guideline's summary of the evidence ("… evidence suggests …") is not what it recommends
         if yes_no and c.conclusion:
             bonus += 0.15
-        if not yes_no and c.pitfall:  # "how is it treated" is answered by what to do, before what not to
+        if not yes_no and not harms and c.pitfall:  # "how is it treated" is answered by what to do first
             bonus -= 0.2
         if _TELL.match(c.text):  # what to tell the patient is not the clinical answer itself
             bonus -= 0.2
@@ -135,14 +137,14 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
 
 
 def plan(candidates: Sequence[Candidate], audience: Audience, yes_no: bool,
-         intents: Sequence[str] = (), escalate: bool = False) -> Plan | None:
+         intents: Sequence[str] = (), escalate: bool = False, harms: bool = False) -> Plan | None:
     # a fragment from a guideline or a consumer page is a list item out of its list; from a paper
     # it is usually the title, which states the finding ("X for the treatment of Y"): usable, lower
     usable = [c for c in candidates if c.relevance >= MIN_RELEVANCE and c.on_topic and not c.meta
               and not (c.fragment and c.hit.document.kind in (Kind.GUIDELINE, Kind.CONSUMER))]
     if not usable:
         return None
-    bottom = choose_bottom(usable, yes_no, intents, escalate)
+    bottom = choose_bottom(usable, yes_no, intents, escalate, harms)
     ranked = sorted(usable, key=lambda c: (c.score, -c.evidence, -c.position), reverse=True)
     floor = RELATIVE_FLOOR * ranked[0].score
     chosen: list[Candidate] = [bottom]

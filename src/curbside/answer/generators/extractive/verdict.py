@@ -131,7 +131,11 @@ CANNOT_SAY = re.compile(
     r"\bfor or against\b|\bno recommendation\b|\binconclusive\b|\bbalance of (?:benefits and harms|benefit and "
     r"harm) cannot\b|\bevidence is (?:lacking|insufficient|conflicting)\b|"
     # "the decision … should be an individual one" (a USPSTF C grade): it depends on the person
-    r"\bshould be an individual one\b|\bindividual(?:ized)? decision\b", re.IGNORECASE)
+    r"\bshould be an individual one\b|\bindividual(?:ized)? decision\b|"
+    # "Ask your pharmacist or health care provider if the medicines you take are safe": for "can I take …?"
+    # that is "it depends — ask", not a yes
+    r"\b(?:ask|check with|talk (?:to|with)) (?:your|a) (?:pharmacist|doctor|health ?care provider|provider|nurse)\b"
+    r"[^.]{0,60}\b(?:if|whether|before)\b", re.IGNORECASE)
 GUIDELINE_MARGIN = 0.15  # recommendations this close in relevance to the best one vote …
 GUIDELINE_VOTES = 3  # … at most this many
 SPLIT = 0.3  # yes and no each with this share of the vote → uncertain (one dissent among three)
@@ -202,4 +206,10 @@ def decide(question: str, candidates: Sequence[Candidate], model: VerdictModel |
         from_guideline = guideline_verdict(candidates, kinds)
         if from_guideline is not None:
             return from_guideline
+        if leading is Kind.CONSUMER:
+            # a consumer page that leads but recommends nothing on what was asked is not a study
+            # conclusion: reading it as one turned "Ibuprofen and naproxen are NSAIDs …" into a yes to
+            # "Can I take ibuprofen with high blood pressure?"
+            return VerdictResult(Verdict.UNCERTAIN, 0.0, 1.0, (), ("consumer pages without a recommendation",),
+                                 "the health pages found do not say yes or no")
     return weigh(question, found, model or load())
