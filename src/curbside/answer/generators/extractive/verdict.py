@@ -136,6 +136,9 @@ CANNOT_SAY = re.compile(
     # that is "it depends — ask", not a yes
     r"\b(?:ask|check with|talk (?:to|with)) (?:your|a) (?:pharmacist|doctor|health ?care provider|provider|nurse)\b"
     r"[^.]{0,60}\b(?:if|whether|before)\b", re.IGNORECASE)
+# a question about what someone may do ("Can I take …", "Is it safe to …"): a yes must rest on advice
+_PERSONAL = re.compile(r"\b(?:can|could|should|may|must) (?:i|we|you|he|she|they|my \w+)\b|\bis it (?:ok|okay|safe|"
+                       r"dangerous|bad)\b", re.IGNORECASE)
 GUIDELINE_MARGIN = 0.15  # recommendations this close in relevance to the best one vote …
 GUIDELINE_VOTES = 3  # … at most this many
 SPLIT = 0.3  # yes and no each with this share of the vote → uncertain (one dissent among three)
@@ -206,10 +209,11 @@ def decide(question: str, candidates: Sequence[Candidate], model: VerdictModel |
         from_guideline = guideline_verdict(candidates, kinds)
         if from_guideline is not None:
             return from_guideline
-        if leading is Kind.CONSUMER:
+        if leading is Kind.CONSUMER and _PERSONAL.search(question):
             # a consumer page that leads but recommends nothing on what was asked is not a study
             # conclusion: reading it as one turned "Ibuprofen and naproxen are NSAIDs …" into a yes to
-            # "Can I take ibuprofen with high blood pressure?"
+            # "Can I take ibuprofen with high blood pressure?" (factual questions keep the model: on
+            # BioASQ it reads such pages right more often than not)
             return VerdictResult(Verdict.UNCERTAIN, 0.0, 1.0, (), ("consumer pages without a recommendation",),
                                  "the health pages found do not say yes or no")
     return weigh(question, found, model or load())
