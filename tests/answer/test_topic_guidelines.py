@@ -74,3 +74,24 @@ def test_the_leading_guidelines_other_recommendations_on_what_was_asked_join(tmp
     asthma = Scope.of("How is asthma treated?")
     assert _sibling_recommendations(store, lead, asthma, ("treatment",), terms, stats) == []
     store.close()
+
+
+def test_evidence_is_kept_only_from_documents_that_name_the_disease(tmp_path: Path) -> None:
+    from curbside.answer.evidence import gather
+    from curbside.answer.pipeline import make_retriever
+    from curbside.records import Audience
+    from curbside.settings import load_settings
+
+    store = Store.open(tmp_path / "kb.sqlite")
+    ingest_documents(store, [
+        _guideline("g:b", "AASLD guidelines for treatment of chronic hepatitis B.", 2016,
+                   "The AASLD recommends antiviral therapy for adults with chronic hepatitis B and raised ALT."),
+        _guideline("g:c", "Recommendations for testing, managing, and treating hepatitis C.", 2015,
+                   "Treatment is recommended for all patients with chronic hepatitis C infection."),
+    ])
+    question = "How is chronic hepatitis C treated?"
+    evidence = gather(make_retriever(store, load_settings()), analyse(question), Audience.CLINICIAN, k=10,
+                      stats=TermStats(store))
+    # the letter tells the diseases apart: the hepatitis B guideline shares every other word
+    assert {h.document.id for h in evidence.hits} == {"g:c"}
+    store.close()

@@ -175,13 +175,6 @@ class Evidence:
         return 0.0 < self.study_coverage >= threshold  # 0.0: no study qualified
 
 
-def _topic_stems(info: QuestionInfo) -> list[frozenset[str]]:
-    """Stems of each disease the question itself names (not the earlier question's)."""
-    from curbside.answer.lexicon import disease_mentions
-
-    return [frozenset(stems) for name in disease_mentions(info.text) if (stems := content_stems(name))]
-
-
 def _prior(hit: Hit, audience: Audience) -> float:
     kind = hit.document.kind
     bonus = 0.06 * (5 - kind.level) / 4
@@ -221,14 +214,15 @@ def gather(
                                          [*pool, *widened], filters or Filters())
         scored = _rerank([*pool, *widened], terms, audience, top, stats, scope,
                          () if info.yes_no else info.intents)
-    topics = _topic_stems(info)
-    if topics:
+    if scope.topics:
         # a question about a disease ("… mortality in breast cancer?") is not answered by evidence
-        # about something else that shares its other words: keep documents that name the disease
-        doc_stems: dict[str, set[str]] = {}
+        # about something else that shares its other words: keep documents that name the disease (in
+        # any of its wordings, the same test the generator applies: ``Scope.names_topic``)
+        doc_text: dict[str, list[str]] = {}
         for *_, hit in scored:
-            doc_stems.setdefault(hit.document.id, set()).update(stats.stems_of(hit))
-        on_topic = [row for row in scored if any(t <= doc_stems[row[-1].document.id] for t in topics)]
+            doc_text.setdefault(hit.document.id, [hit.document.title]).extend((hit.passage.section, hit.passage.text))
+        about = {doc_id: scope.names_topic(" ".join(parts)) for doc_id, parts in doc_text.items()}
+        on_topic = [row for row in scored if about[row[-1].document.id]]
         if not on_topic:
             return Evidence(tuple(h for *_, h in scored[:k]), terms, 0.0, key_term, False, len(pool),
                             tuple(c for _s, _r, c, _h in scored[:k]))
@@ -350,6 +344,12 @@ def _widen(store: Store, ranked: list[Hit], pool: list[Hit], documents: int = WI
     return extra
 
 
+def _titled_for(scope: Scope, title: str) -> bool:
+    """A title about the question's disease, not a narrower population's or another disease's ("… of
+    pregnancy", "pulmonary hypertension"): a guideline whose recommendations may answer it."""
+    return scope.names_topic(title) and not scope.other_topics(title) and not scope.narrower(title)
+
+
 def _topic_guidelines(store: Store, titles: Sequence[tuple[str, str, int | None]], scope: Scope,
                       intents: Sequence[str], pool: Sequence[Hit], filters: Filters,
                       documents: int = TOPIC_GUIDELINES) -> list[Hit]:
@@ -365,8 +365,7 @@ def _topic_guidelines(store: Store, titles: Sequence[tuple[str, str, int | None]
     floor = min((h.score for h in pool), default=0.0)
     titled = []
     for doc_id, title, year in titles:
-        if (not scope.names_topic(title) or scope.other_topics(title) or scope.narrower(title)
-                or (filters.since is not None and (year or 0) < filters.since)):
+        if not _titled_for(scope, title) or (filters.since is not None and (year or 0) < filters.since):
             continue
         titled.append((any(p.search(title) for p in asked), year or 0, doc_id))
     ids = [doc_id for *_rank, doc_id in sorted(titled, reverse=True)[:documents]]
@@ -404,8 +403,7 @@ def _sibling_recommendations(store: Store, hits: Sequence[Hit], scope: Scope, in
     for hit in hits:
         doc = hit.document
         if (doc.kind is Kind.GUIDELINE and doc.id not in leading and len(leading) < documents
-                and scope.names_topic(doc.title) and not scope.other_topics(doc.title)
-                and not scope.narrower(doc.title)):
+                and _titled_for(scope, doc.title)):
             leading[doc.id] = hit
     extra: list[Hit] = []
     for doc_id, best in leading.items():
