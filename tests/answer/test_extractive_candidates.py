@@ -471,3 +471,23 @@ def test_a_question_about_side_effects_is_answered_by_the_harm() -> None:
     draft = ExtractiveGenerator().generate("What are the side effects of metformin?", [use, harm], Audience.PATIENT)
     assert draft.bottom_line.text.startswith("The most common side effects")
     assert not any("speaks directly" in n for n in draft.notes)
+
+
+def test_a_sentence_pointing_back_to_a_list_it_does_not_quote_is_not_a_bottom_line() -> None:
+    page = _hit("medquad:MPlusHealthTopics:0000052#0", "Appendicitis", "What is (are) Appendicitis ?",
+                "The main symptom is pain in the abdomen, often on the right side. It is usually sudden and gets "
+                "worse over time. Other symptoms may include\n- Swelling in the abdomen\n- Loss of appetite\n"
+                "Not everyone with appendicitis has all these symptoms.", Kind.CONSUMER)
+    found = extract([page])
+    assert [c.dangling for c in found if "these symptoms" in c.text] == [True]
+    draft = ExtractiveGenerator().generate("What are the symptoms of appendicitis?", [page], Audience.CLINICIAN)
+    assert draft.bottom_line.text == "The main symptom is pain in the abdomen, often on the right side."
+
+
+def test_a_consumer_page_saying_what_gets_rid_of_it_speaks_to_treatment() -> None:
+    from curbside.answer.themes import primary_theme
+
+    # MedlinePlus, *Tinea Infections*: the only treatment sentence for athlete's foot in the KB
+    assert primary_theme("Over-the-counter creams and powders will get rid of many tinea infections, particularly "
+                         "athlete's foot and jock itch.") == "treatment"
+    assert primary_theme("Most cases clear up with treatment in a few weeks.") == "treatment"

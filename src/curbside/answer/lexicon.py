@@ -128,7 +128,8 @@ hiv infection|strep throat|tendinopathy|hip fracture|adhd|ptsd|alcohol use disor
 substance use disorder|acute kidney injury|hearing loss|anaphylaxis|hives|urticaria|sickle cell disease|
 hemophilia|chronic pain|cancer pain|overweight|heart disease|cardiovascular disease|coronary heart disease|
 kidney disease|liver disease|frailty|falls|pressure ulcers|diabetic foot ulcer|neonatal jaundice|chest pain|flu|
-abdominal pain|
+abdominal pain|hyperkalemia|hyponatremia|hypernatremia|dehydration|syncope|vertigo|tinea pedis|athlete's foot|
+warts|alcohol withdrawal|ankle sprain|
 """.replace("\n", "").split("|")
 
 

@@ -74,6 +74,12 @@ _INCLUSIVE = re.compile(r"(?:including|regardless of|irrespective of|independent
 _STOP = frozenset("""should must may might can could will would is are was were be been has have had who whom
 whose which that to in for at from by than as because if when unless whereas while where but so then do does
 did not""".split())
+# where a disease is named only in passing: an example or list item ("coexisting disorders, such as
+# … ADHD"), an exclusion ("in the absence of urticaria", "(without obstructive sleep apnea)"), a
+# comparison ("similar to those of … appendicitis") or a harm ("… including cough, hyperkalemia")
+_IN_PASSING = re.compile(r"\b(?:such as|including|include|includes|e\.g\.|for example|in the absence of|without|"
+                         r"other than|similar to|rather than|as well as|(?:the )?risks? (?:of|for)|adverse effects?|"
+                         r"side effects?|complications?)\b[^.;:()]*", _I)
 _ABBREVIATION = re.compile(r"\b[A-Z][A-Z0-9]{1,5}\b")
 # medical words that describe any patient, not a subgroup
 _GENERIC = frozenset(stem(w) for w in """patient patients treatment treat therapy therapies medication medications
@@ -130,6 +136,11 @@ def _wordings(disease: str) -> tuple[frozenset[str], ...]:
     for forms, stems in by_group.items():
         for form in forms:
             wordings.add(frozenset((base - stems) | form))
+    # papers and guidelines name a long disease by its initials once defined ("BPPV" for benign
+    # paroxysmal positional vertigo); three letters or more, so "AD" or "PE" never stand for one
+    words = [w for w in tokenize(disease) if w.isalpha()]
+    if len(words) >= 3:
+        wordings.add(frozenset(content_stems("".join(w[0] for w in words))))
     return tuple(wordings)
 
 
@@ -216,6 +227,11 @@ class Scope:
         """``text`` names a disease the question names (in any of its wordings)."""
         stems = _name_stems(text)
         return any(form <= stems for forms in self.topics for form in forms)
+
+    def names_topic_in_passing(self, text: str) -> bool:
+        """``text`` names the question's disease, but only in passing (an example, an exclusion, a
+        harm): the sentence is about something else."""
+        return self.names_topic(text) and not self.names_topic(_IN_PASSING.sub(" ", text))
 
     def narrower(self, text: str) -> tuple[str, ...]:
         """Labels of the populations ``text`` names that the question does not cover."""

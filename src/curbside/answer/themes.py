@@ -59,7 +59,7 @@ THEMES: tuple[Theme, ...] = (
               r"\binterventions?\b|"
               r"\bfirst[- ]line\b|\binitial (?:treatment|management|therapy|care)\b|\bconservative\b|"
               r"\bphysiotherap|\bphysical therapy\b|\bcare\b|"
-              r"\bmanagement\b"),
+              r"\bmanagement\b|\bget rid of\b|\bclears? up\b|\bcur(?:e|es|ed)\b"),
           _rx(r"\btreat|\btherap|\bmanag|\bcure|\bget rid of\b|\bhelp(s)?\b|\bremed|\bsurg|\brehabilit|"
               r"\bexercis|\bwhat (can|should) (i|we|you) do\b|\bhow to (stop|relieve|heal|fix)\b|\beffective\b")),
     Theme("diagnosis", "Diagnosis and testing", "Tests and diagnosis",

@@ -7,6 +7,7 @@ Kind comes from text cues, since PubMedQA has no publication types.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,6 +21,14 @@ from curbside.sources.pubmed import pubmed_url
 
 def untitled(pmid: str) -> str:
     return f"PubMed abstract {pmid} (title not included in PubMedQA)"
+
+
+def has_title(title: str) -> bool:
+    """A real title, not empty nor the placeholder ``untitled`` writes."""
+    return bool(title.strip()) and not _PLACEHOLDER.match(title)
+
+
+_PLACEHOLDER = re.compile(r"PubMed abstract \d+ \(title not included in PubMedQA\)$")
 
 
 def iter_documents(path: Path) -> Iterator[Document]:

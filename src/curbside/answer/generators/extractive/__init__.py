@@ -3,6 +3,7 @@ apart from light trimming, so every claim is exactly what a cited source says.""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from curbside.answer.compose import INSUFFICIENT
@@ -21,6 +22,7 @@ from curbside.answer.questions import analyse
 from curbside.answer.themes import ASKS_ESCALATION, ASKS_HARMS, ASKS_MANAGEMENT, main_clause_themes
 from curbside.records import Audience, Hit
 from curbside.settings import Settings
+from curbside.sources.pubmedqa import has_title
 from curbside.store import Store
 
 NAME = "extractive-v1"
@@ -55,7 +57,12 @@ class ExtractiveGenerator:
             about = {doc_id: scope.names_topic(" ".join(parts)) for doc_id, parts in text.items()}
             for c in found:
                 c.on_topic = c.on_topic and about[c.hit.document.id]
-                c.names_topic = scope.names_topic(c.text)
+                # the disease named as part of the other one the title is about ("herpes zoster
+                # oticus", "pulmonary hypertension") is not the question's
+                c.names_topic = scope.names_topic(_without(c.text, c.drift))
+                title = c.hit.document.title
+                c.titled = not has_title(title) or scope.names_topic(_without(title, c.drift))
+                c.in_passing = scope.names_topic_in_passing(c.text)
         return found
 
     def generate(self, question: str, evidence: Sequence[Hit], audience: Audience,
@@ -72,14 +79,20 @@ class ExtractiveGenerator:
         # (a question about side effects is answered by a harm, whatever the theme reader makes of it)
         notes: tuple[str, ...] = (() if harms and chosen.bottom.pitfall
                                   else _off_intent(chosen.bottom, info.intents, info.yes_no, escalate))
-        if (notes and not escalate and audience is Audience.CLINICIAN and ASKS_MANAGEMENT.search(info.text)
-                and disease_mentions(info.text)):
+        # the best sentence is from a document about something else and names the disease only in
+        # passing ("… including cough, hyperkalemia …" from a CKD guideline for "management of
+        # hyperkalemia"): the knowledge base has nothing about the disease itself on this
+        strays = chosen.bottom.strays and not info.yes_no
+        if (((notes and not escalate and ASKS_MANAGEMENT.search(info.text)) or strays)
+                and audience is Audience.CLINICIAN and disease_mentions(info.text)):
             # nothing speaks to what was asked ("first-line treatment of GAD" answered from pages on
             # what anxiety is): saying so beats a padded answer; what was found is shown as such
             found_bullets = tuple(draft_bullet(c) for c in (chosen.bottom, *chosen.body)[:CLOSEST])
             return Draft(DraftBullet(INSUFFICIENT, ()), (DraftSection(CLOSEST_TITLE, found_bullets),),
                          insufficient=True, generator=NAME,
-                         notes=(f"insufficient evidence: no evidence sentence speaks to the question "
+                         notes=("insufficient evidence: the closest sentence is from a document about "
+                                "something else" if strays else
+                                f"insufficient evidence: no evidence sentence speaks to the question "
                                 f"({', '.join(info.intents)})",))
         if info.yes_no:
             self.last_verdict = decide(info.text, found)
@@ -95,6 +108,12 @@ class ExtractiveGenerator:
             verdict=verdict, generator=NAME, notes=notes,
         )
         return gloss_draft(draft, evidence, question) if audience is Audience.PATIENT else draft
+
+
+def _without(text: str, names: Sequence[str]) -> str:
+    for name in names:
+        text = re.sub(rf"\b{re.escape(name)}\b", " ", text, flags=re.IGNORECASE)
+    return text
 
 
 def _off_intent(bottom: Candidate, intents: Sequence[str], yes_no: bool, escalate: bool) -> tuple[str, ...]:

@@ -49,6 +49,7 @@ NOVEL_CAP = 5  # … up to this many (longer is not better)
 B_FIRST_STEP = 0.08  # … and for a treatment question, saying what to start with
 P_NEXT_STEP = 0.1  # … less when it is what to do if the first step fails
 GENERAL_MARGIN = 0.3  # a general statement leads unless a narrower one is this much better
+P_PITFALL_LEAD = 0.2  # … a general "do not …" needs to come closer
 MAX_SECTIONS = 4
 MAX_PER_SECTION = 4
 __all__ = ["ESCALATION_TITLES", "PITFALL_TITLES", "Plan", "plan"]
@@ -87,6 +88,9 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
     # … nor one about another disease only ("finafloxacin … approved for acute otitis externa" found
     # for pyelonephritis in an abstract that names both)
     candidates = [c for c in candidates if not c.elsewhere] or candidates
+    # … nor one from a document about something else that names the question's disease only in
+    # passing, or not at all ("… coexisting disorders, such as … ADHD" under *Bipolar disorder*)
+    candidates = [c for c in candidates if not c.strays] or candidates
     # ("These findings suggest …" in a conclusion refers to the study itself: fine)
     candidates = [c for c in candidates if not (c.dangling and not c.conclusion)] or candidates
     best_rel = max(c.relevance for c in candidates)
@@ -131,7 +135,14 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
     # a general question is answered for everyone: evidence about a narrower population (children,
     # pregnancy, type 1 diabetes …) or another disease leads only when nothing general comes close
     general = [c for c in pool if not c.subgroup]
-    if general and max(map(key, general)) >= max(map(key, pool)) - GENERAL_MARGIN:
+
+    def general_key(c: Candidate) -> float:
+        # what not to do is a weaker general answer to how something is treated: "Clinicians should
+        # not routinely treat BPPV with vestibular suppressants" does not push aside the repositioning
+        # manoeuvre for posterior canal BPPV
+        return key(c) - P_PITFALL_LEAD * (c.pitfall and not yes_no and not harms)
+
+    if general and max(map(general_key, general)) >= max(map(key, pool)) - GENERAL_MARGIN:
         pool = general
     return max(pool, key=key)
 
@@ -157,6 +168,8 @@ def plan(candidates: Sequence[Candidate], audience: Audience, yes_no: bool,
     for c in ranked:
         if c is bottom or c.method or (c.implied and not bottom.subgroup):
             continue  # (a narrower population only the title names would read as general advice)
+        if c.strays and not bottom.strays:  # "Gallstone symptoms may be similar to … appendicitis"
+            continue
         if (not yes_no and audience is Audience.CLINICIAN and c.novel <= RESTATES
                 and c.hit.document.kind in (Kind.GUIDELINE, Kind.CONSUMER)):
             # "The treatment of hypertension is recommended independently of gender": says nothing new (a

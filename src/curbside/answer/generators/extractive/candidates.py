@@ -12,6 +12,7 @@ from curbside.answer.generators.extractive.cues import (
     ADVISES,
     ADVISES_AGAINST,
     ASIDE,
+    BACK_REFERENCE,
     CAPS_BACKGROUND,
     CONCLUSION_CUE,
     CONCLUSION_SECTION,
@@ -97,8 +98,17 @@ class Candidate:
     own: float = 0.0  # question-term coverage of the sentence alone (no credit for its title)
     novel: int = 0  # content stems beyond the question's own: what the sentence adds to it
     on_topic: bool = True  # mentions the question's rarest term (here or in the document title)
+    titled: bool = True  # its document's title names the question's disease (or it has no real title)
+    in_passing: bool = False  # it names the question's disease only in passing ("such as …", "without …")
     score: float = 0.0
     corroboration: list[int] = field(default_factory=list)  # other evidence numbers saying the same
+
+    @property
+    def strays(self) -> bool:
+        """From a document about something else, and not about the question's disease itself:
+        what it says is not an answer about that disease ("Offer people with bipolar disorder and
+        coexisting disorders, such as … ADHD, treatment …" for a question on ADHD)."""
+        return not self.titled and (not self.names_topic or self.in_passing)
 
     @property
     def subgroup(self) -> bool:
@@ -198,7 +208,8 @@ def extract(evidence: Sequence[Hit], *, min_words: int = 6, max_words: int = 80)
                 background=bool(METHOD_SECTION.search(section) or CAPS_BACKGROUND.match(raw.strip())
                                 or section.lower().startswith("potential benefits")),
                 meta=bool(scope or META_CUE.search(text) or ASIDE.match(text) or PROFILE_LABEL.match(text)),
-                dangling=bool(DANGLING.match(text)) and not FORWARD.match(text),
+                dangling=(bool(DANGLING.match(text)) and not FORWARD.match(text)) or (
+                    bool(BACK_REFERENCE.search(text)) and not in_conclusion and not CONCLUSION_CUE.search(raw)),
                 fragment=not is_clause(text) or bool(RELATIVE_START.match(text) or OPEN_END.search(text)),
                 stats=len(STATS.findall(text)),
                 pitfall=bool(PITFALL.search(text)) and not NEGATED_HARM.search(text)

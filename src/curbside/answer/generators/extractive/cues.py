@@ -100,6 +100,12 @@ META_CUE = re.compile(
 PIPELINE = re.compile(r"\b(?:is|are) (?:being|currently being) (?:developed|investigated|evaluated|tested)\b|"
                       r"\bin phase (?:i{1,3}|[123])\b|\bphase (?:i{1,3}|[123]) (?:clinical )?(?:trials?|evaluation|"
                       r"development|investigation)\b|\bunder development\b", re.IGNORECASE)
+# … or that points back to a list it does not quote, wherever it does so ("Not everyone with
+# appendicitis has all these symptoms."): a study's conclusion about "these patients" is exempt
+BACK_REFERENCE = re.compile(r"\b(?:all|both|any|none|each|either|one) of (?:these|those|them)\b|"
+                            r"\ball (?:these|those)\b|"
+                            r"\bthese (?:symptoms|signs|problems|conditions|steps|measures|treatments|medicines|"
+                            r"medications|drugs|tests|changes|options|things|factors)\b", re.IGNORECASE)
 DANGLING = re.compile(r"^(?:in (?:some|most|many|such) cases, (?:these|this|they|it)\b|for example\b|accordingly\b|"
                       r"(?:\S+ ){1,3}also (?:recommends?|suggests?|advises?)\b|"
                       r"this|these|those|it|they|such|both|the latter|the former|he|she|its|their|other|"

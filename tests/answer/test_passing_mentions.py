@@ -1,0 +1,92 @@
+"""A disease named in passing is not what a sentence is about: answers about a disease come from
+sentences about it (or from documents about it), and where the only sentences found mention it in
+an example, an exclusion or a list of harms, the answer says the knowledge base has too little.
+Texts are from the shared corpora (NGC, MedQuAD)."""
+
+from __future__ import annotations
+
+import pytest
+
+from curbside.answer.generators.extractive import ExtractiveGenerator
+from curbside.answer.population import Scope
+from curbside.records import Audience, Document, Hit, Kind, Passage, Section
+
+BIPOLAR = ("Bipolar disorder: the assessment and management of bipolar disorder in adults, children and young "
+           "people in primary and secondary care.")
+COEXISTING = ("Offer people with bipolar disorder and coexisting disorders, such as personality disorder, attention "
+              "deficit hyperactivity disorder, anxiety disorders or substance misuse, treatment in line with the "
+              "relevant NICE clinical guideline, in addition to their treatment for bipolar disorder.")
+BPPV = "Clinical practice guideline: benign paroxysmal positional vertigo (update)."
+
+
+def _hit(passage_id: str, title: str, section: str, text: str, kind: Kind = Kind.GUIDELINE) -> Hit:
+    doc_id, ordinal = passage_id.split("#")
+    document = Document(id=doc_id, kind=kind, title=title, sections=(Section(section, text),), source="ngc",
+                        issuer="test", year=2016)
+    return Hit(Passage(passage_id, doc_id, int(ordinal), section, text, 0, len(text)), document, 10.0)
+
+
+@pytest.mark.parametrize(("question", "text", "in_passing"), [
+    ("How should attention deficit hyperactivity disorder be treated?", COEXISTING, True),
+    ("How should chronic urticaria be managed?", "Nonsedating antihistamines are not recommended as a routine "
+     "treatment for AD in the absence of urticaria or other atopic conditions such as rhinoconjunctivitis.", True),
+    ("What is the management of hyperkalemia?", "The risk for adverse effects significantly increased with ACE "
+     "inhibitor plus ARB combination therapy, including cough, hyperkalemia, hypotension, and acute kidney failure.",
+     True),
+    ("What are the symptoms of appendicitis?", "Gallstone symptoms may be similar to those of other conditions, such "
+     "as appendicitis, ulcers, pancreatitis, and gastroesophageal reflux disease.", True),
+    ("What is the management of hyperkalemia?", "People with hyporeninemic hypoaldosteronism are frequently given "
+     "furosemide to correct hyperkalemia.", False),
+    ("How is attention deficit hyperactivity disorder treated?", "Most children with ADHD receive care through "
+     "primary care physicians.", False),
+])
+def test_a_disease_named_in_passing(question: str, text: str, in_passing: bool) -> None:
+    scope = Scope.of(question)
+    assert scope.names_topic(text)
+    assert scope.names_topic_in_passing(text) is in_passing
+
+
+def test_a_long_disease_name_is_known_by_its_initials() -> None:
+    scope = Scope.of("How is benign paroxysmal positional vertigo treated?")
+    assert scope.names_topic("Clinicians should treat patients with posterior canal BPPV with a canalith "
+                             "repositioning procedure (CRP).")
+    # two letters are too few to stand for a disease ("AD", "PE" mean many things)
+    assert not Scope.of("How is atopic dermatitis treated?").names_topic("AD is a common condition.")
+
+
+def test_a_sentence_that_names_the_disease_in_passing_from_a_document_on_another_is_no_answer() -> None:
+    question = "How should attention deficit hyperactivity disorder be treated in children?"
+    bipolar = _hit("ngc:10556#9", BIPOLAR, "Major Recommendations — Treatment and Support for Specific Populations",
+                   COEXISTING)
+    draft = ExtractiveGenerator().generate(question, [bipolar], Audience.CLINICIAN)
+    assert draft.insufficient and draft.bottom_line.text.startswith("The knowledge base has too little evidence")
+    assert any("from a document about something else" in n for n in draft.notes)
+    # a sentence from a document about the disease is preferred, however plain
+    adhd = _hit("ngc:9904#9", "Attention-deficit hyperactivity disorder.", "Major Recommendations — Epidemiology",
+                "Most children with ADHD receive care through primary care physicians.")
+    draft = ExtractiveGenerator().generate(question, [bipolar, adhd], Audience.CLINICIAN)
+    assert not draft.insufficient and draft.bottom_line.text.startswith("Most children with ADHD")
+    assert COEXISTING not in [b.text for s in draft.sections for b in s.bullets]
+
+
+def test_a_sentence_about_a_longer_named_disease_is_not_about_the_shorter_one() -> None:
+    oticus = _hit("medquad:GARD:0007525#1", "Herpes zoster oticus", "What are the treatments for Herpes zoster oticus?",
+                  "Treatment for herpes zoster oticus typically includes anti-inflammatory drugs called steroids, "
+                  "which may reduce the inflammation of the nerves and help to ease the pain.", Kind.CONSUMER)
+    draft = ExtractiveGenerator().generate("What is the treatment for herpes zoster?", [oticus], Audience.CLINICIAN)
+    assert draft.insufficient
+
+
+def test_what_not_to_do_does_not_push_aside_the_recommended_treatment() -> None:
+    dont = _hit("ngc:11216#38", BPPV, "Major Recommendations — Statement 6: Medical Therapy",
+                "Clinicians should not routinely treat BPPV with vestibular suppressant medications such as "
+                "antihistamines and/or benzodiazepines.\nRecommendation against routine medication based on "
+                "observational studies and a preponderance of benefit over harm.")
+    do = _hit("ngc:11216#24", BPPV, "Major Recommendations — Statement 4a. Repositioning Procedures as Initial Therapy",
+              "Clinicians should treat, or refer to a clinician who can treat, patients with posterior canal BPPV with "
+              "a canalith repositioning procedure (CRP).\nStrong recommendation based on systematic reviews of RCTs "
+              "and a preponderance of benefit over harm.")
+    draft = ExtractiveGenerator().generate("How is benign paroxysmal positional vertigo treated?", [dont, do],
+                                           Audience.CLINICIAN)
+    assert "canalith repositioning procedure" in draft.bottom_line.text
+    assert any("vestibular suppressant" in b.text for b in draft.pitfalls)
