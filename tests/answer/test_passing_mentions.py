@@ -90,3 +90,29 @@ def test_what_not_to_do_does_not_push_aside_the_recommended_treatment() -> None:
                                            Audience.CLINICIAN)
     assert "canalith repositioning procedure" in draft.bottom_line.text
     assert any("vestibular suppressant" in b.text for b in draft.pitfalls)
+
+
+ACNE = "Guidelines of care for the management of acne vulgaris."
+
+
+def test_what_the_evidence_cannot_settle_does_not_lead_an_open_answer() -> None:
+    physical = _hit("ngc:11046#15", ACNE, "Major Recommendations — Recommendations for Miscellaneous Therapies and "
+                    "Physical Modalities", "There is limited evidence to recommend the use and benefit of physical "
+                    "modalities for the routine treatment of acne, including pulsed dye laser, glycolic acid peels, "
+                    "and salicylic acid peels.")
+    topical = _hit("ngc:11046#10", ACNE, "Major Recommendations — Recommendations for Topical Therapies",
+                   "Benzoyl peroxide or combinations with erythromycin or clindamycin are effective acne treatments "
+                   "and are recommended as monotherapy for mild acne, or in conjunction with a topical retinoid, or "
+                   "systemic antibiotic therapy for moderate to severe acne.")
+    draft = ExtractiveGenerator().generate("How is acne vulgaris treated?", [physical, topical], Audience.CLINICIAN)
+    assert draft.bottom_line.text.startswith("Benzoyl peroxide or combinations")
+
+
+@pytest.mark.parametrize(("question", "intents"), [
+    ("What is the first-line pharmacotherapy for smoking cessation?", ("drugs", "treatment")),
+    ("What is first-line for acne?", ("treatment",)),
+])
+def test_first_line_and_pharmacotherapy_ask_about_treatment(question: str, intents: tuple[str, ...]) -> None:
+    from curbside.answer.questions import analyse
+
+    assert analyse(question).intents == intents

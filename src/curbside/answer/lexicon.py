@@ -129,7 +129,7 @@ substance use disorder|acute kidney injury|hearing loss|anaphylaxis|hives|urtica
 hemophilia|chronic pain|cancer pain|overweight|heart disease|cardiovascular disease|coronary heart disease|
 kidney disease|liver disease|frailty|falls|pressure ulcers|diabetic foot ulcer|neonatal jaundice|chest pain|flu|
 abdominal pain|hyperkalemia|hyponatremia|hypernatremia|dehydration|syncope|vertigo|tinea pedis|athlete's foot|
-warts|alcohol withdrawal|ankle sprain|
+warts|alcohol withdrawal|ankle sprain|smoking cessation|tobacco use|tobacco dependence|nicotine dependence|
 """.replace("\n", "").split("|")
 
 

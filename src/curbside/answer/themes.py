@@ -53,14 +53,15 @@ THEMES: tuple[Theme, ...] = (
               r"\bdrugs?\b|\bpharmacolog|\bprescri|\btablets?\b|\boral\b|\bintravenous|\binjections?\b|" + _DRUG
               + "|" + _DRUG_CLASS),
           _rx(r"\bdos(e|es|age|ing)\b|\bmedications?\b|\bdrugs?\b|\bpills?\b|\btablets?\b|\bhow (much|many)\b|"
-              r"\bpharmacolog|\bprescri|" + _DRUG)),
+              r"\bpharmacolog|\bpharmacotherap|\bprescri|" + _DRUG)),
     Theme("treatment", "Management", "Treatment",
           _rx(r"\btreat|\btherap|\bmanag|\bsurg|\boperati|\b\w+(?:ectomy|ectomies|plasty)\b|\brehabilit|\bexercis|"
               r"\binterventions?\b|"
               r"\bfirst[- ]line\b|\binitial (?:treatment|management|therapy|care)\b|\bconservative\b|"
               r"\bphysiotherap|\bphysical therapy\b|\bcare\b|"
               r"\bmanagement\b|\bget rid of\b|\bclears? up\b|\bcur(?:e|es|ed)\b"),
-          _rx(r"\btreat|\btherap|\bmanag|\bcure|\bget rid of\b|\bhelp(s)?\b|\bremed|\bsurg|\brehabilit|"
+          _rx(r"\btreat|\btherap|\bmanag|\bcure|\bget rid of\b|\b(?:first|second)[- ]line\b|\bhelp(s)?\b|"
+              r"\bremed|\bsurg|\brehabilit|"
               r"\bexercis|\bwhat (can|should) (i|we|you) do\b|\bhow to (stop|relieve|heal|fix)\b|\beffective\b")),
     Theme("diagnosis", "Diagnosis and testing", "Tests and diagnosis",
           _rx(r"\bdiagnos|\btests?\b|\btesting\b|\bimaging\b|\bmri\b|\bct\b|\bultraso|\bbiops|\bsensitivity\b|"

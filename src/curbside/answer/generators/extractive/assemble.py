@@ -36,6 +36,11 @@ _FIRST_STEP = re.compile(r"\b(?:initial(?:ly)?|first[- ]line|first[- ]choice|fir
 # "Although indomethacin is commonly considered the first-line NSAID …, there is no evidence …": what
 # the concession grants is not what the sentence says
 _CONCESSION = re.compile(r"^(?:although|though|while|whereas|even though|despite)\b[^,;]{0,200},", re.IGNORECASE)
+# what the evidence cannot settle ("There is limited evidence to recommend … physical modalities for …
+# acne"): worth saying, but an open question is answered first by what is known to work
+_UNSETTLED = re.compile(r"\b(?:limited|insufficient|inconclusive|little|no|not enough|weak|conflicting) (?:data|"
+                        r"evidence)\b|\bevidence (?:is|was|remains) (?:limited|lacking|insufficient|inconclusive|"
+                        r"conflicting)\b|\bfor or against\b|\bno recommendation\b", re.IGNORECASE)
 REDUNDANT = 0.5  # stem Jaccard at or above this: same point
 CORROBORATES = 0.6  # … and at or above this from another document: cite it too
 RELATIVE_FLOOR = 0.55  # keep bullets scoring at least this share of the best
@@ -48,6 +53,7 @@ B_NOVEL = 0.03  # bottom line of an open question: per content word beyond the q
 NOVEL_CAP = 5  # … up to this many (longer is not better)
 B_FIRST_STEP = 0.08  # … and for a treatment question, saying what to start with
 P_NEXT_STEP = 0.1  # … less when it is what to do if the first step fails
+P_UNSETTLED = 0.15  # … or what the evidence cannot settle
 GENERAL_MARGIN = 0.3  # a general statement leads unless a narrower one is this much better
 P_PITFALL_LEAD = 0.2  # … a general "do not …" needs to come closer
 MAX_SECTIONS = 4
@@ -125,6 +131,8 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
             # hypertension is recommended independently of gender"); a treatment question by what to
             # start with
             bonus += B_NOVEL * min(c.novel, NOVEL_CAP)
+            if _UNSETTLED.search(_CONCESSION.sub("", c.text, count=1)):
+                bonus -= P_UNSETTLED
             if not escalate and _NEXT_STEP.match(c.text):  # "If goal BP is not reached …": a later step
                 bonus -= P_NEXT_STEP
             elif treats and _FIRST_STEP.search(_CONCESSION.sub("", c.text, count=1)):
