@@ -116,3 +116,39 @@ def test_first_line_and_pharmacotherapy_ask_about_treatment(question: str, inten
     from curbside.answer.questions import analyse
 
     assert analyse(question).intents == intents
+
+
+def test_abbreviations_defined_in_the_evidence_name_the_disease() -> None:
+    from curbside.answer.population import defined_abbreviations
+
+    assert defined_abbreviations("Mirabegron for treating symptoms of overactive bladder (OAB) in adults; the "
+                                 "American Urological Association (AUA)") == {
+        "OAB": "overactive bladder", "AUA": "American Urological Association"}
+    title = "Diagnosis and treatment of overactive bladder (non-neurogenic) in adults: AUA/SUFU guideline."
+    first_line = _hit("ngc:10422#10", title, "Recommendation [Standard; Evidence Strength Grade B] — First-line "
+                      "Treatments", "Clinicians should offer behavioral therapies (e.g., bladder training, bladder "
+                      "control strategies, pelvic floor muscle training, fluid management) as first line therapy to "
+                      "all patients with OAB. (Standard; Evidence Strength Grade B)")
+    combined = _hit("ngc:10422#11", title, "Recommendation [Recommendation; Evidence Strength Grade C] — First-line "
+                    "Treatments", "Behavioral therapies may be combined with anti-muscarinic therapies.")
+    mirabegron = _hit("ngc:10170#3", "Mirabegron for treating symptoms of overactive bladder.",
+                      "Major Recommendations", "Mirabegron is recommended as an option for treating the symptoms of "
+                      "overactive bladder (OAB) only for people in whom antimuscarinic drugs are contraindicated.")
+    question = "What is the first-line treatment for overactive bladder?"
+    found = ExtractiveGenerator().candidates(question, [first_line, combined, mirabegron], Audience.CLINICIAN)
+    offer = next(c for c in found if c.text.startswith("Clinicians should offer"))
+    # "all patients with OAB" is everyone the question asks about, not a narrower group
+    assert offer.names_topic and not offer.narrower
+    draft = ExtractiveGenerator().generate(question, [first_line, combined, mirabegron], Audience.CLINICIAN)
+    assert draft.bottom_line.text.startswith("Clinicians should offer behavioral therapies")
+
+
+@pytest.mark.parametrize(("question", "disease"), [
+    ("What is the management of diabetic foot ulcers?", "diabetic foot ulcer"),
+    ("How can recurrent urinary tract infections be prevented in women?", "urinary tract infection"),
+    ("What is the first-line treatment for overactive bladder?", "overactive bladder"),
+])
+def test_plural_and_common_disease_names_are_topics(question: str, disease: str) -> None:
+    from curbside.answer.lexicon import disease_mentions
+
+    assert disease in disease_mentions(question)

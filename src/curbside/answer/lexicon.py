@@ -130,6 +130,8 @@ hemophilia|chronic pain|cancer pain|overweight|heart disease|cardiovascular dise
 kidney disease|liver disease|frailty|falls|pressure ulcers|diabetic foot ulcer|neonatal jaundice|chest pain|flu|
 abdominal pain|hyperkalemia|hyponatremia|hypernatremia|dehydration|syncope|vertigo|tinea pedis|athlete's foot|
 warts|alcohol withdrawal|ankle sprain|smoking cessation|tobacco use|tobacco dependence|nicotine dependence|
+overactive bladder|head lice|venous leg ulcer|leg ulcer|clostridium difficile infection|c difficile infection|
+sickle cell crisis|sickle cell pain crisis|
 """.replace("\n", "").split("|")
 
 
@@ -167,6 +169,8 @@ def disease_mentions(text: str) -> list[str]:
     taken: set[int] = set()
     found = []
     for i, j, phrase in _ngrams(tokens):
+        if phrase not in diseases and phrase.endswith("s") and phrase[:-1] in diseases:
+            phrase = phrase[:-1]  # "diabetic foot ulcers", "recurrent urinary tract infections"
         if phrase in diseases and phrase not in _GENERIC and not taken.intersection(range(i, j)):
             taken.update(range(i, j))
             found.append(phrase)

@@ -20,6 +20,7 @@ Two kinds of mention, both read from the text as written (nothing is inferred):
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -195,6 +196,37 @@ def mentions(text: str) -> tuple[Mention, ...]:
     return tuple(out)
 
 
+# an abbreviation defined in the text: "overactive bladder (OAB)", "atopic dermatitis (AD)"
+_DEFINED = re.compile(r"((?:[A-Za-z][\w'-]*\s+){0,7}[A-Za-z][\w'-]*)\s+\(([A-Z][A-Za-z]{1,7})\)")
+
+
+def defined_abbreviations(text: str) -> dict[str, str]:
+    """Abbreviations ``text`` defines, with their long forms: the shortest run of words before the
+    brackets whose first word starts with the abbreviation's first letter and whose letters hold
+    the abbreviation's in order (Schwartz & Hearst's rule, simplified)."""
+    out: dict[str, str] = {}
+    for m in _DEFINED.finditer(text):
+        words, abbr = m.group(1).split(), m.group(2)
+        letters = abbr.lower()
+        for start in range(len(words) - 1, -1, -1):
+            if len(words) - start > len(letters) + 2:
+                break
+            phrase = " ".join(words[start:]).lower()
+            if phrase[0] == letters[0] and _in_order(letters[1:], phrase[1:]):
+                out[abbr] = " ".join(words[start:])
+                break
+    return out
+
+
+def _in_order(letters: str, text: str) -> bool:
+    at = 0
+    for letter in letters:
+        at = text.find(letter, at) + 1
+        if not at:
+            return False
+    return True
+
+
 @dataclass(frozen=True, slots=True)
 class Scope:
     """Whom a question is about: the group families it names and the stems it covers (its own
@@ -222,6 +254,23 @@ class Scope:
             topics.append(_wordings(disease))
         return cls(frozenset(families), frozenset(allowed), bool(diseases), tuple(topics), _diabetes_types(text),
                    _sexes(text))
+
+    def with_abbreviations(self, definitions: Mapping[str, str]) -> Scope:
+        """This scope, knowing the abbreviations defined for the question's diseases ("overactive
+        bladder (OAB)"; ``definitions``: abbreviation → long form): "all patients with OAB" then
+        names the disease, not a group."""
+        extra: list[tuple[frozenset[str], ...]] = list(self.topics)
+        allowed = set(self.allowed)
+        for abbr, long_form in definitions.items():
+            for i, forms in enumerate(extra):
+                if any(form <= _name_stems(long_form) for form in forms):
+                    short = frozenset(_name_stems(abbr))
+                    extra[i] = (*forms, short)
+                    allowed |= short
+        if len(allowed) == len(self.allowed):
+            return self
+        return Scope(self.families, frozenset(allowed), self.names_disease, tuple(extra), self.diabetes_types,
+                     self.sexes)
 
     def names_topic(self, text: str) -> bool:
         """``text`` names a disease the question names (in any of its wordings)."""

@@ -4,10 +4,11 @@ apart from light trimming, so every claim is exactly what a cited source says.""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from curbside.answer.compose import INSUFFICIENT
-from curbside.answer.evidence import TermStats, content_terms
+from curbside.answer.evidence import Terms, TermStats, content_terms
 from curbside.answer.followups import context_question
 from curbside.answer.generators.base import Draft, DraftBullet, DraftSection
 from curbside.answer.generators.extractive.assemble import draft_bullet, plan, sections
@@ -17,8 +18,9 @@ from curbside.answer.generators.extractive.subgroups import mark
 from curbside.answer.generators.extractive.verdict import VerdictResult, decide, show_basis
 from curbside.answer.lexicon import disease_mentions
 from curbside.answer.plain import gloss_draft
-from curbside.answer.population import Scope
+from curbside.answer.population import Scope, defined_abbreviations
 from curbside.answer.questions import analyse
+from curbside.answer.text import content_stems
 from curbside.answer.themes import ASKS_ESCALATION, ASKS_HARMS, ASKS_MANAGEMENT, main_clause_themes
 from curbside.records import Audience, Hit
 from curbside.settings import Settings
@@ -45,24 +47,31 @@ class ExtractiveGenerator:
         info = analyse(question, context=context)
         terms = self.stats.terms(info, content_terms(context))
         found = extract(evidence)
-        score_all(found, terms, audience, info.intents)
         scope = Scope.of(info.text, context)
-        mark(found, scope)
+        text: dict[str, list[str]] = {}  # title and the evidence passages of each document
+        for c in found:
+            parts = text.setdefault(c.hit.document.id, [c.hit.document.title])
+            if c.hit.passage.text not in parts:
+                parts.extend((c.hit.passage.section, c.hit.passage.text))
+        defined = {doc_id: defined_abbreviations(" ".join(parts)) for doc_id, parts in text.items()}
+        topical = {abbr: long_form for found_here in defined.values() for abbr, long_form in found_here.items()
+                   if scope.names_topic(long_form)}
+        # "Patients with mild-to-moderate CDI should be treated with metronidazole …" covers the
+        # question on Clostridium difficile infection as well as a sentence that spells it out
+        score_all(found, _abbreviated(terms, topical), audience, info.intents)
+        scopes = _abbreviation_scopes(scope, defined, topical)
+        mark(found, scope, scopes)
         if scope.topics:  # a question about a disease is answered from documents about it
-            text: dict[str, list[str]] = {}  # title and the evidence passages of each document
+            about = {doc_id: scopes[doc_id].names_topic(" ".join(parts)) for doc_id, parts in text.items()}
             for c in found:
-                parts = text.setdefault(c.hit.document.id, [c.hit.document.title])
-                if c.hit.passage.text not in parts:
-                    parts.extend((c.hit.passage.section, c.hit.passage.text))
-            about = {doc_id: scope.names_topic(" ".join(parts)) for doc_id, parts in text.items()}
-            for c in found:
+                own = scopes[c.hit.document.id]
                 c.on_topic = c.on_topic and about[c.hit.document.id]
                 # the disease named as part of the other one the title is about ("herpes zoster
                 # oticus", "pulmonary hypertension") is not the question's
-                c.names_topic = scope.names_topic(_without(c.text, c.drift))
+                c.names_topic = own.names_topic(_without(c.text, c.drift))
                 title = c.hit.document.title
-                c.titled = not has_title(title) or scope.names_topic(_without(title, c.drift))
-                c.in_passing = scope.names_topic_in_passing(c.text)
+                c.titled = not has_title(title) or own.names_topic(_without(title, c.drift))
+                c.in_passing = own.names_topic_in_passing(c.text)
         return found
 
     def generate(self, question: str, evidence: Sequence[Hit], audience: Audience,
@@ -108,6 +117,35 @@ class ExtractiveGenerator:
             verdict=verdict, generator=NAME, notes=notes,
         )
         return gloss_draft(draft, evidence, question) if audience is Audience.PATIENT else draft
+
+
+def _abbreviated(terms: Terms, topical: Mapping[str, str]) -> Terms:
+    """``terms`` where an abbreviation the evidence defines for the question's disease counts for
+    the words it stands for."""
+    if not topical:
+        return terms
+    alternatives = dict(terms.alternatives)
+    for abbr, long_form in topical.items():
+        short = frozenset(content_stems(abbr))
+        for word in set(content_stems(long_form)) & set(terms.weights):
+            alternatives[word] = (*alternatives.get(word, ()), short)
+    return replace(terms, alternatives=alternatives)
+
+
+def _abbreviation_scopes(scope: Scope, defined: Mapping[str, Mapping[str, str]],
+                         topical: Mapping[str, str]) -> dict[str, Scope]:
+    """The question's scope for each document, knowing the abbreviations the evidence defines for
+    its diseases ("overactive bladder (OAB)" in one guideline; the next says "all patients with
+    OAB" without defining it) — except where the document itself defines one as something else
+    ("Alzheimer's disease (AD)" for a question on atopic dermatitis)."""
+    if not topical:
+        return {doc_id: scope for doc_id in defined}
+    out = {}
+    for doc_id, own in defined.items():
+        kept = {abbr: long_form for abbr, long_form in topical.items()
+                if abbr not in own or scope.names_topic(own[abbr])}
+        out[doc_id] = scope.with_abbreviations(kept)
+    return out
 
 
 def _without(text: str, names: Sequence[str]) -> str:

@@ -11,7 +11,7 @@ question while a general statement is at hand (``assemble.choose_bottom``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from curbside.answer.generators.extractive.candidates import Candidate
 from curbside.answer.population import Scope
@@ -19,13 +19,16 @@ from curbside.answer.population import Scope
 P_SUBGROUP = 0.15  # score penalty for a sentence about a narrower population
 
 
-def mark(candidates: Sequence[Candidate], scope: Scope) -> None:
+def mark(candidates: Sequence[Candidate], scope: Scope, scopes: Mapping[str, Scope] | None = None) -> None:
     """Fill ``narrower``, ``implied`` and ``drift`` on every candidate and lower the score of
-    the narrower ones (in place)."""
+    the narrower ones (in place). ``scopes``: the question's scope per document id, knowing the
+    abbreviations the document defines (``Scope.with_abbreviations``)."""
     by_doc: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
     by_section: dict[tuple[str, str], tuple[str, ...]] = {}
+    question_scope = scope
     for c in candidates:
         doc = c.hit.document
+        scope = (scopes or {}).get(doc.id, question_scope)
         if doc.id not in by_doc:
             others = scope.other_topics(doc.title)
             if scope.names_topic(doc.title):
