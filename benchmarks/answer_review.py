@@ -9,8 +9,9 @@ last review is summarised in docs/answers.md ("A spread of clinical questions").
     python benchmarks/answer_review.py --kb KB [--questions benchmarks/questions/clinical.txt]
         [--audience clinician] [--out answers.md]
 
-Question files: clinical.txt (40, tuned on), clinical-check1.txt (20), clinical-check2.txt (20, a
-held-out check read once; write a fresh file before judging a change by it).
+Question files: clinical.txt (40, tuned on), clinical-check1.txt (20), clinical-check2.txt (20),
+clinical-check3.txt (24, written and first read by a second reader); all have been used to find
+general errors since: write a fresh file before judging a change by it.
 
 KB: a knowledge base built from all of ../shared/data/corpora (scripts/quickstart.sh).
 """
