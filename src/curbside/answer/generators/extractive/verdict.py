@@ -20,7 +20,14 @@ from dataclasses import dataclass
 from curbside.answer.conclusions import CONCLUSION_SECTION
 from curbside.answer.generators.extractive.assemble import Plan
 from curbside.answer.generators.extractive.candidates import Candidate
-from curbside.answer.generators.extractive.verdict_cues import UNDECIDED, sentence_polarity
+from curbside.answer.generators.extractive.verdict_cues import (
+    UNDECIDED,
+    UNIVERSAL_CLAIM,
+    UNIVERSAL_FINDING,
+    opposite_terms,
+    other_label,
+    sentence_polarity,
+)
 from curbside.answer.generators.extractive.verdict_model import VerdictModel, load
 from curbside.records import Kind, Verdict
 
@@ -30,8 +37,9 @@ RANK_DECAY = 1.5  # weight of a counted document at rank r (0-based): relevance 
 MIN_RELEVANCE = 0.8  # a later document counts when its conclusion is about as relevant as the first's
 CONFLICT = 0.6  # two counted documents each this sure of opposite answers → uncertain
 LEAN_MIN = 0.05  # |P(yes) − P(no)| below this: the evidence leans neither way → uncertain
+CLOSEST = 0.9  # sentences at least this share of the best relevance are what the evidence says to the question
 CLASSES = (Verdict.YES, Verdict.NO, Verdict.UNCERTAIN)
-__all__ = ["Basis", "VerdictResult", "bases", "decide", "sentence_polarity", "show_basis", "weigh"]
+__all__ = ["Basis", "VerdictResult", "bases", "decide", "rejects", "sentence_polarity", "show_basis", "weigh"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,9 +203,36 @@ def guideline_verdict(candidates: Sequence[Candidate],
                          (deciding[0].text,))
 
 
+def rejects(question: str, candidates: Sequence[Candidate], result: VerdictResult) -> VerdictResult:
+    """A yes turned no when the sentences closest to the question contradict its claim: they say the
+    opposite of it about the same thing, or name only another of the kind it asks about ("type 2"
+    for "type 1 diabetes"), or the question claims a universal ("only", "never", "the same") they do
+    not affirm. The conclusion model sees none of these (there is no negation to read, and it reads
+    the conclusion, not the claim), so a question built on a false premise read yes."""
+    if result.verdict is not Verdict.YES or not candidates:
+        return result
+    best = max(c.relevance for c in candidates)
+    closest = sorted((c for c in candidates if c.relevance >= CLOSEST * best), key=lambda c: (c.evidence, c.position))
+    opposed = next(((c, pair) for c in closest if (pair := opposite_terms(question, c.text) or
+                                                   other_label(question, c.text))), None)
+    if opposed is not None:
+        c, (said, opposite) = opposed
+        return VerdictResult(Verdict.NO, -abs(result.polarity), result.hedge, (c.evidence,),
+                             (f"evidence says {opposite!r} where the question says {said!r}",), "", (c.text,))
+    if UNIVERSAL_CLAIM.search(question) and not any(UNIVERSAL_FINDING.search(c.text) for c in closest):
+        return VerdictResult(Verdict.NO, -abs(result.polarity), result.hedge, result.basis,
+                             ("a universal claim the evidence does not affirm",), "", result.deciding)
+    return result
+
+
 def decide(question: str, candidates: Sequence[Candidate], model: VerdictModel | None = None) -> VerdictResult:
     """Verdict from guideline (or consumer-health) recommendations that name what is asked, else
-    from the leading studies' conclusions (uncertain without any evidence sentence)."""
+    from the leading studies' conclusions (uncertain without any evidence sentence); a yes the
+    closest evidence contradicts is a no (``rejects``)."""
+    return rejects(question, candidates, _decide(question, candidates, model))
+
+
+def _decide(question: str, candidates: Sequence[Candidate], model: VerdictModel | None = None) -> VerdictResult:
     found = bases(candidates)
     leading = min(candidates, key=lambda c: c.evidence).hit.document.kind if candidates else None
     # guidelines weigh the evidence, one study's conclusion does not — but a question framed on a

@@ -230,3 +230,79 @@ def ngram_buckets(sentences: Sequence[str], buckets: int) -> dict[int, float]:
         counts[bucket] = counts.get(bucket, 0.0) + 1.0
     norm = sum(v * v for v in counts.values()) ** 0.5
     return {k: v / norm for k, v in counts.items()} if norm else {}
+
+
+# What a question claims and the evidence contradicts. A question is often built on a claim the
+# evidence answers by stating its opposite in the question's own words ("Is apelin usually
+# decreased in diabetes?" ← "apelin concentrations are usually increased during … diabetes";
+# "Does RUNX2 inhibit astrocyte differentiation?" ← "RUNX2 promotes astrocyte maturation") with no
+# negation for the conclusion model to read. Each pair is two opposite sets of words; a question
+# word whose opposite the evidence uses near one of the question's neighbouring words (and which
+# the evidence itself does not use) is contradicted.
+OPPOSITES: tuple[tuple[str, str], ...] = (
+    # (not "promoter", "enhancer": DNA elements; nor "silencing": mostly an experiment, "X silencing
+    # reduced growth" says X promotes it)
+    (r"activat\w*|stimulat\w*|promot(?!ers?$)\w*|induc\w*|enhanc(?!ers?$)\w*|agonists?|favou?r\w*|positive",
+     r"inhibit\w*|suppress\w*|repress\w*|antagonis\w*|restrict\w*|counteract\w*|negative"),
+    (r"increas\w*|higher|elevat\w*|up-?regulat\w*|enrich\w*|longer|better|improv\w*|loosen\w*",
+     r"decreas\w*|lower|reduc\w*|down-?regulat\w*|deplet\w*|shorter|worse|poorer|tighten\w*"),
+    (r"dominant", r"recessive"), (r"common", r"rare"), (r"benign", r"malignant"), (r"bacterial", r"viral|fungal"),
+    (r"oncogen\w*", r"suppressors?"), (r"kinases?", r"phosphatases?"), (r"acute", r"chronic"), (r"gain", r"loss"),
+)
+_OPPOSITES = tuple((re.compile(rf"(?:{a})$"), re.compile(rf"(?:{b})$")) for a, b in OPPOSITES)
+OPPOSITE_WINDOW = 4  # words either side: the opposite must be said of the same thing ("shorter/longer survival")
+_WORDS = re.compile(r"[a-z0-9][a-z0-9-]*")
+_FUNCTION_WORDS = frozenset(
+    "the a an of in on for to and or with by is are was were be been does do did can could should would may might "
+    "has have had that this these those it its their as at from into than not no".split())
+
+
+def opposite_terms(question: str, text: str) -> tuple[str, str] | None:
+    """(question word, the evidence's opposite) when the text says the opposite of what the question
+    claims about the same thing, else None."""
+    q, t = _WORDS.findall(question.lower()), _WORDS.findall(text.lower())
+    for a, b in _OPPOSITES:
+        for said, opposite in ((a, b), (b, a)):
+            at = [i for i, w in enumerate(q) if said.match(w)]
+            # a question that names both sides ("activators or inhibitors") claims neither; a text
+            # that uses the question's own word may say both ("increased in X, decreased in Y")
+            if not at or any(opposite.match(w) for w in q) or any(said.match(w) for w in t):
+                continue
+            near = {_stem(w) for i in at for w in q[max(0, i - OPPOSITE_WINDOW):i + OPPOSITE_WINDOW + 1]
+                    if len(w) > 2 and w not in _FUNCTION_WORDS and not said.match(w)}
+            for j, w in enumerate(t):
+                around = t[max(0, j - OPPOSITE_WINDOW):j + OPPOSITE_WINDOW + 1]
+                if opposite.match(w) and near & {_stem(v) for v in around}:
+                    return q[at[0]], w
+    return None
+
+
+# A universal or identity claim ("Do only …", "never", "always", "necessarily", "Do all proteins …",
+# "Is X the same as Y?") fails on one exception, and the evidence rarely affirms it: in the PubMedQA
+# training questions such claims are "no" 10 times in 11. It counts as affirmed only when the
+# evidence itself speaks universally ("exclusively", "in all", "identical").
+UNIVERSAL_CLAIM = re.compile(
+    r"\b(?:only|never|always|necessarily|ubiquitous(?:ly)?|exclusively|solely|invariably|(?:have|has|need) to\b|"
+    r"the same\b|all (?!-|cause\b)\w+)", re.IGNORECASE)
+UNIVERSAL_FINDING = re.compile(r"\b(?:only|never|always|necessarily|ubiquitous(?:ly)?|exclusively|solely|invariably|"
+                               r"all|every|universal\w*|same|identical)\b", re.IGNORECASE)
+
+# A question about one numbered or lettered kind ("type 1 diabetes", "phase III", "hemophilia A",
+# "chromosome 1") answered by evidence about another of the same kind ("type 2", "phase 2",
+# "hemophilia B") and never about the one asked.
+_LABEL = r"\d{1,2}|I{1,3}|IV|VI?|[A-D]"  # letters upper-case only: "a" is an article
+_LABELLED = re.compile(rf"\b([A-Za-z][a-z-]{{2,}})[ -]({_LABEL})\b")
+_ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6"}
+
+
+def other_label(question: str, text: str) -> tuple[str, str] | None:
+    """(the question's "type 1", the text's "type 2") when the text names only other labels of a
+    labelled kind the question names, else None."""
+    for m in _LABELLED.finditer(question):
+        kind, label = m.group(1).lower(), _ROMAN.get(m.group(2).lower(), m.group(2).lower())
+        if kind in _FUNCTION_WORDS:  # "larger than 7 cm"
+            continue
+        found = [x.group(1) for x in re.finditer(rf"\b{re.escape(kind)}[ -]({_LABEL})\b", text, re.IGNORECASE)]
+        if found and label not in {_ROMAN.get(x.lower(), x.lower()) for x in found}:
+            return m.group(0), f"{kind} {found[0]}"
+    return None
