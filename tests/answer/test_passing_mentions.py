@@ -152,3 +152,9 @@ def test_plural_and_common_disease_names_are_topics(question: str, disease: str)
     from curbside.answer.lexicon import disease_mentions
 
     assert disease in disease_mentions(question)
+
+
+def test_cold_sores_are_herpes() -> None:
+    scope = Scope.of("How do I know if its a canker sore versus herpes")
+    # the *Cold Sores* page is about one of the two things compared, not another disease
+    assert scope.names_topic("Cold Sores") and not scope.other_topics("Cold Sores")

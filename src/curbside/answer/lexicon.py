@@ -131,7 +131,7 @@ kidney disease|liver disease|frailty|falls|pressure ulcers|diabetic foot ulcer|n
 abdominal pain|hyperkalemia|hyponatremia|hypernatremia|dehydration|syncope|vertigo|tinea pedis|athlete's foot|
 warts|alcohol withdrawal|ankle sprain|smoking cessation|tobacco use|tobacco dependence|nicotine dependence|
 overactive bladder|head lice|venous leg ulcer|leg ulcer|clostridium difficile infection|c difficile infection|
-sickle cell crisis|sickle cell pain crisis|
+sickle cell crisis|sickle cell pain crisis|herpes|genital herpes|oral herpes|cold sore|stomach flu|
 """.replace("\n", "").split("|")
 
 

@@ -59,6 +59,7 @@ kidney stones|nephrolithiasis|urolithiasis|renal calculi
 ear infection|otitis media
 pink eye|conjunctivitis
 shingles|herpes zoster
+herpes|herpes simplex|cold sore|cold sores|oral herpes|hsv
 chickenpox|varicella
 sore throat|pharyngitis
 cold sores|herpes labialis
