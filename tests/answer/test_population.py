@@ -106,3 +106,14 @@ def test_an_equivalent_of_one_word_is_not_an_equivalent_of_the_disease() -> None
     assert hcv.names_topic("Patients infected with HCV genotype 1 should be treated.")
     t2 = Scope.of("What is the first-line treatment for type 2 diabetes?")
     assert t2.names_topic("Metformin for patients with T2DM.") and not t2.names_topic("Diabetes care in schools.")
+
+
+def test_a_rule_for_every_stratum_of_a_measure_is_not_about_a_narrower_group() -> None:
+    scope = Scope.of("How should metformin be dosed in patients with chronic kidney disease?")
+    # KDIGO 2012 (NGC 9925): one rule across GFR strata answers the question for everyone it asks about
+    assert scope.narrower("The Work Group recommends that metformin be continued in people with GFR ≥45 "
+                          "ml/min/1.73 m² (GFR categories G1–G3a); its use should be reviewed in those with GFR "
+                          "30–44 ml/min/1.73 m² (GFR category G3b); and it should be discontinued in people with "
+                          "GFR <30 ml/min/1.73 m² (GFR categories G4–G5).") == ()
+    # … one stratum alone is a narrower group
+    assert scope.narrower("Metformin should be discontinued in people with GFR <30 ml/min/1.73 m².")

@@ -20,7 +20,7 @@ Two kinds of mention, both read from the text as written (nothing is inferred):
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -227,6 +227,21 @@ def _in_order(letters: str, text: str) -> bool:
     return True
 
 
+# a group defined by a threshold of a measurement: "people with GFR ≥45", "those with GFR 30–44"
+_MEASURED = re.compile(r"\b([A-Za-z][A-Za-z0-9]{1,10})\s*(?:[≥≤<>]=?\s*\d|\d+(?:\.\d+)?\s*[–-]\s*\d)")
+
+
+def _stratified(labels: Iterable[str]) -> set[str]:
+    """Measures a text splits into two or more groups by threshold ("metformin continued with GFR
+    ≥45, reviewed with GFR 30–44, stopped with GFR <30"): a rule for every stratum, not advice for
+    a narrower group."""
+    seen: dict[str, set[str]] = {}
+    for label in labels:
+        if m := _MEASURED.search(label):
+            seen.setdefault(m.group(1).lower(), set()).add(label)
+    return {measure for measure, groups in seen.items() if len(groups) >= 2}
+
+
 @dataclass(frozen=True, slots=True)
 class Scope:
     """Whom a question is about: the group families it names and the stems it covers (its own
@@ -285,8 +300,12 @@ class Scope:
     def narrower(self, text: str) -> tuple[str, ...]:
         """Labels of the populations ``text`` names that the question does not cover."""
         out = []
-        for m in mentions(text):
+        found = mentions(text)
+        strata = _stratified(m.label for m in found if m.family == "condition")
+        for m in found:
             if m.family == "condition":
+                if (measure := _MEASURED.search(m.label)) and measure.group(1).lower() in strata:
+                    continue  # one stratum of a rule that covers several: the rule covers everyone asked about
                 # "heel pain/plantar fasciitis": one alternative the question names is enough
                 parts = re.split(r"/|\bor\b", m.label)
                 if m.stems - self.allowed and not (len(parts) > 1 and any(
