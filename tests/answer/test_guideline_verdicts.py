@@ -115,3 +115,18 @@ def test_a_consumer_page_without_a_recommendation_does_not_say_yes() -> None:
     assert draft.verdict is Verdict.UNCERTAIN
     assert recommendation_polarity("Ask your pharmacist or health care provider if the medicines you take are safe "
                                    "to use.") is Verdict.UNCERTAIN
+
+
+def test_a_question_about_a_group_is_answered_by_what_is_said_of_that_group() -> None:
+    # UMHS *Essential hypertension* (NGC 10401): a recommendation for almost all patients and a
+    # contraindication in pregnancy; asked about pregnancy, only the second answers
+    title = "Essential hypertension."
+    everyone = _hit("ngc:10401#17", title, "Begin therapy with a thiazide diuretic, angiotensin converting enzyme "
+                    "(ACE) inhibitor, or long-acting dihydropyridine calcium channel blocker (DHP CCB) for almost all "
+                    "patients.", section="Recommendation [IA] — Treatment")
+    pregnancy = _hit("ngc:10401#28", title, "Angiotensin converting enzyme (ACE) inhibitors and angiotensin II "
+                     "receptor antagonists (ARBs) are contraindicated in pregnancy.", section="Contraindications")
+    gen = ExtractiveGenerator()
+    gen.generate("Can ACE inhibitors be used during pregnancy?", [everyone, pregnancy], Audience.CLINICIAN)
+    assert gen.last_verdict is not None and gen.last_verdict.verdict is Verdict.NO
+    assert recommendation_polarity("ACE inhibitors and ARBs are contraindicated in pregnancy.") is Verdict.NO

@@ -29,6 +29,7 @@ from curbside.answer.generators.extractive.verdict_cues import (
     sentence_polarity,
 )
 from curbside.answer.generators.extractive.verdict_model import VerdictModel, load
+from curbside.answer.population import Scope, mentions
 from curbside.records import Kind, Verdict
 
 MAX_DOCUMENTS = 3  # leading documents whose conclusions are read
@@ -132,7 +133,7 @@ RECOMMENDS_AGAINST = re.compile(
     r"don't|never|avoid)\b|\b(?:should|must) not\b|\bno (?:benefit|evidence of (?:benefit|effect))\b|"
     r"\b(?:is|are|was|were) (?:not|in)effective\b|\bineffective\b|\bdoes not (?:reduce|prevent|improve)\b|"
     r"\b(?:is|are)(?:n't| not) (?:usually |generally |routinely |often )?(?:prescribed|needed|necessary|helpful|"
-    r"useful|required|indicated)\b",
+    r"useful|required|indicated)\b|\b(?:is|are|remains?) (?:absolutely |strictly )?contraindicated\b",
     re.IGNORECASE)
 CANNOT_SAY = re.compile(
     r"\binsufficient (?:evidence|to (?:assess|recommend))|\b(?:cannot|unable to|could not) recommend\b|"
@@ -167,15 +168,21 @@ def recommendation_polarity(text: str) -> Verdict:
 
 
 def guideline_verdict(candidates: Sequence[Candidate],
-                      kinds: tuple[Kind, ...] = (Kind.GUIDELINE, Kind.CONSUMER)) -> VerdictResult | None:
+                      kinds: tuple[Kind, ...] = (Kind.GUIDELINE, Kind.CONSUMER),
+                      groups: frozenset[str] = frozenset()) -> VerdictResult | None:
     """A relevance-weighted vote of the guideline recommendations about as relevant as the best
     (None without any); yes and no both carrying weight (yes for some groups, no for others)
-    make it uncertain."""
+    make it uncertain. ``groups``: the population families the question names ("pregnancy")."""
     # the sentence must itself name most of what is asked ("arthroscopic", "knee osteoarthritis"): a
     # recommendation about something else in a guideline on the topic does not answer the question
     recs = [c for c in candidates if c.on_topic and c.own >= OWN_MIN and not c.drift
             and not (c.meta or c.fragment) and c.hit.document.kind in kinds
             and (c.recommendation or RECOMMENDS_AGAINST.search(c.text) or CANNOT_SAY.search(c.text))]
+    if groups:
+        # a question about a group is answered by what is said of that group: "Can ACE inhibitors be
+        # used during pregnancy?" by "… are contraindicated in pregnancy", not by "Begin therapy with a
+        # thiazide, ACE inhibitor or CCB for almost all patients"
+        recs = [c for c in recs if groups & {m.family for m in mentions(f"{c.section} {c.text}")}]
     if not recs:
         return None
     ranked = sorted(recs, key=lambda c: (-c.own, c.evidence, c.position))
@@ -241,7 +248,7 @@ def _decide(question: str, candidates: Sequence[Candidate], model: VerdictModel 
         # led by research snippets without a conclusion section, only a guideline outranks them:
         # a consumer page's advice does not answer "Is hemoglobin antimicrobial?"
         kinds = (Kind.GUIDELINE, Kind.CONSUMER) if leading in (Kind.GUIDELINE, Kind.CONSUMER) else (Kind.GUIDELINE,)
-        from_guideline = guideline_verdict(candidates, kinds)
+        from_guideline = guideline_verdict(candidates, kinds, Scope.of(question).families)
         if from_guideline is not None:
             return from_guideline
         if leading is Kind.CONSUMER and _PERSONAL.search(question):
