@@ -15,6 +15,7 @@ from functools import lru_cache
 from importlib.resources import files
 
 from curbside.answer.text import STOPWORDS, stem, tokenize
+from curbside.spelling import joined_pairs, spelling_variants
 
 _CLINICAL_WORDS = """
 abdomen abdominal ablation abscess absorption abuse ache acid acute addiction adherence adjuvant
@@ -140,6 +141,17 @@ def _diseases() -> frozenset[str]:
     text = files("curbside.answer").joinpath("data/diseases.txt").read_text(encoding="utf-8")
     names = {name for line in text.splitlines() if line and not line.startswith("#") for name in line.split("\t")}
     names |= {name for name in _COMMON_CONDITIONS if name}
+    # names as the question's tokens read them ("post-traumatic stress disorder" → "post traumatic …"),
+    # joined ("posttraumatic …") and in the other spelling ("hyponatraemia")
+    for name in list(names):
+        tokens = tokenize(name)
+        spoken = " ".join(tokens)
+        names.add(spoken)
+        for i, word in joined_pairs(tokens):
+            names.add(" ".join([*tokens[:i], word, *tokens[i + 2:]]))
+        for i, token in enumerate(tokens):
+            for variant in spelling_variants(token):
+                names.add(" ".join([*tokens[:i], variant, *tokens[i + 1:]]))
     # a name of stopwords only would match any sentence ("is a" came from a mis-parsed relation line)
     return frozenset(name for name in names if any(t not in STOPWORDS and len(t) > 1 for t in tokenize(name)))
 
@@ -171,9 +183,14 @@ def disease_mentions(text: str) -> list[str]:
     for i, j, phrase in _ngrams(tokens):
         if phrase not in diseases and phrase.endswith("s") and phrase[:-1] in diseases:
             phrase = phrase[:-1]  # "diabetic foot ulcers", "recurrent urinary tract infections"
+        if i > 0 and tokens[i - 1] in ("non", "not"):  # "non-alcoholic fatty liver" is not "alcoholic fatty liver"
+            continue
         if phrase in diseases and phrase not in _GENERIC and not taken.intersection(range(i, j)):
             taken.update(range(i, j))
-            found.append(phrase)
+            words = phrase.split()
+            for k, joined in reversed(joined_pairs(words)):  # "posttraumatic …", as content stems read it
+                words[k:k + 2] = [joined]
+            found.append(" ".join(words))
     return found
 
 

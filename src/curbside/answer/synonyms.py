@@ -13,6 +13,7 @@ from functools import lru_cache
 from importlib.resources import files
 
 from curbside.answer.text import stem, tokenize
+from curbside.spelling import joined_pairs
 
 _CURATED = """
 hypertension|high blood pressure|blood pressure|bp|htn|hypertensive
@@ -142,4 +143,9 @@ def alternatives(terms: list[str]) -> dict[str, tuple[frozenset[str], ...]]:
                 taken.update(window)
                 for j in window:
                     out[stem(terms[j])] = _forms(group)
+    # "post", "traumatic" (a hyphenated word split into terms) are covered by "posttraumatic",
+    # which is how content stems read the same word hyphenated or joined
+    for i, joined in joined_pairs(terms):
+        for j in (i, i + 1):
+            out[stem(terms[j])] = (*out.get(stem(terms[j]), ()), frozenset({stem(joined)}))
     return out

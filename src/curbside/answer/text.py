@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from curbside.retrieve.query import STOPWORDS
 from curbside.retrieve.query import tokenize as _full_tokenize
+from curbside.spelling import PREFIXES, american
 
 __all__ = ["STOPWORDS", "content_stems", "idf", "stem", "stems", "tokenize", "words"]
 
@@ -59,10 +60,12 @@ def _strip_once(w: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    """Light, deterministic stem of a lower-case word (numbers are returned unchanged)."""
+    """Light, deterministic stem of a lower-case word (numbers are returned unchanged), in American
+    spelling ("hyponatraemia" and "hyponatremia" share a stem)."""
     w = word.lower().strip("'-")
     if len(w) <= _MIN_STEM or not w[0].isalpha():
         return w
+    w = american(w)
     w = _plural(w)
     if w.endswith("ium") or (w.endswith("ia") and len(w) > 5):  # pterygium/pterygia, bacterium/bacteria
         w = w[:-2] if w.endswith("um") else w[:-1]
@@ -91,9 +94,16 @@ DOSE_STEM = stem("dose")
 def content_stems(text: str) -> list[str]:
     """Stems of content tokens (no stopwords, no single letters), in order, duplicates kept. A
     stated dose ("400 mg") also counts as the word "dose", and "antihypertensive" also as
-    "hypertensive"."""
+    "hypertensive"; British spelling is read as American and a hyphenated prefix joins its word
+    (``curbside.spelling``)."""
     out = []
-    for t in tokenize(text):
+    tokens = tokenize(text)
+    lowered = text.lower()
+    for i, t in enumerate(tokens):
+        if (t in PREFIXES and i + 1 < len(tokens) and len(tokens[i + 1]) >= 5 and tokens[i + 1].isalpha()
+                and f"{t}-{tokens[i + 1]}" in lowered):
+            tokens[i + 1] = t + tokens[i + 1]  # "non-alcoholic" is one word, as "nonalcoholic" is
+            continue
         if t not in STOPWORDS and (len(t) > 1 or t.isdigit()):
             out.append(stem(t))
             if t.startswith("anti") and len(t) >= 10:

@@ -16,10 +16,12 @@ its expansion: short ones (≤ 3 characters) only when written in capitals, so "
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
 
 from curbside.retrieve.query import ParsedQuery, tokenize
+from curbside.spelling import joined_pairs, spelling_variants, split_prefix
 
 PER_CONCEPT = 1
 MAX_EXPANSIONS = 8
@@ -108,7 +110,23 @@ def expansions_for(text: str, vocab: Vocabulary | None = None, *, per_concept: i
             if set(name.split()) - present and name not in out:
                 out.append(name)
                 added += 1
-    return out[:max_total]
+    return out[:max_total] + spellings(tokens, out)
+
+
+MAX_SPELLINGS = 4
+
+
+def spellings(tokens: list[str], taken: Sequence[str] = ()) -> list[str]:
+    """The question's words in their other spellings (``curbside.spelling``): "hyponatraemia" for
+    "hyponatremia", "posttraumatic" for "post-traumatic", "non alcoholic" for "nonalcoholic"."""
+    out: list[str] = []
+    for token in tokens:
+        if len(token) >= 5 and token.isalpha():
+            out.extend(spelling_variants(token))
+            if (parts := split_prefix(token)) is not None:
+                out.append(" ".join(parts))
+    out.extend(joined for _, joined in joined_pairs(tokens))
+    return [v for v in dict.fromkeys(out) if v not in taken][:MAX_SPELLINGS]
 
 
 def expand_query(parsed: ParsedQuery, vocab: Vocabulary | None = None) -> ParsedQuery:

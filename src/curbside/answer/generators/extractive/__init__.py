@@ -127,7 +127,7 @@ def _abbreviated(terms: Terms, topical: Mapping[str, str]) -> Terms:
     alternatives = dict(terms.alternatives)
     for abbr, long_form in topical.items():
         short = frozenset(content_stems(abbr))
-        for word in set(content_stems(long_form)) & set(terms.weights):
+        for word in terms.covered(frozenset(content_stems(long_form))):
             alternatives[word] = (*alternatives.get(word, ()), short)
     return replace(terms, alternatives=alternatives)
 

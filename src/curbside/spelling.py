@@ -1,0 +1,70 @@
+"""Spelling variants that keep a word's meaning: British and American medical spelling
+("hyponatraemia" / "hyponatremia", "oesophagus" / "esophagus", "paediatric" / "pediatric") and a
+prefix written joined or hyphenated ("posttraumatic" / "post-traumatic", "nonalcoholic" /
+"non-alcoholic"). Search splits hyphenated words, so "post-traumatic" is two tokens in one text
+and one token in another: without these, a question in one spelling misses a guideline written in
+the other (the VA/DoD PTSD guideline writes "posttraumatic", NICE writes "non-alcoholic").
+
+Lower-case tokens in, lower-case variants out; the word itself is never among its variants.
+"""
+
+from __future__ import annotations
+
+# (British, American) spellings of word parts, applied in both directions; "^" anchors a part to
+# the start of the word ("haemorrhage", not "them")
+_PARTS: tuple[tuple[str, str], ...] = (
+    ("aemia", "emia"), ("^haem", "^hem"), ("oesophag", "esophag"), ("oedem", "edem"), ("^paed", "^ped"),
+    ("anaesth", "anesth"), ("^foet", "^fet"), ("gynaec", "gynec"), ("diarrhoe", "diarrhe"), ("leukaem", "leukem"),
+    ("coeliac", "celiac"), ("tumour", "tumor"), ("behaviour", "behavior"), ("^oestr", "^estr"),
+    ("ischaem", "ischem"), ("dyspnoea", "dyspnea"), ("apnoea", "apnea"), ("^faec", "^fec"), ("glycaem", "glycem"),
+    ("kalaem", "kalem"), ("natraem", "natrem"), ("orthopaed", "orthoped"),
+)
+# prefixes written joined ("posttraumatic") or hyphenated ("post-traumatic": two search tokens)
+PREFIXES = ("non", "post", "pre", "anti", "peri", "intra", "inter", "extra", "sub", "semi", "multi", "poly")
+_MIN_REST = 5  # "nonalcoholic" splits, "preterm" does not
+
+
+def _swap(word: str, old: str, new: str) -> str | None:
+    if old.startswith("^"):
+        return new[1:] + word[len(old) - 1:] if word.startswith(old[1:]) else None
+    return word.replace(old, new) if old in word else None
+
+
+def spelling_variants(word: str) -> list[str]:
+    """Other spellings of ``word`` (British ↔ American)."""
+    out = []
+    for british, american in _PARTS:
+        if (v := _swap(word, british, american)) is not None:
+            out.append(v)
+        elif (v := _swap(word, american, british)) is not None:
+            out.append(v)
+    return [v for v in dict.fromkeys(out) if v != word]
+
+
+def american(word: str) -> str:
+    """``word`` in American spelling ("hyponatraemia" → "hyponatremia"; unchanged if it is)."""
+    for british, us in _PARTS:
+        if (v := _swap(word, british, us)) is not None:
+            word = v
+    return word
+
+
+# only "non" is split back out of a joined word: "prevention", "pregnancy", "posterior", "interval"
+# would split into nonsense ("pre vention")
+_SPLIT = ("non",)
+
+
+def split_prefix(word: str) -> tuple[str, str] | None:
+    """("non", "alcoholic") for "nonalcoholic": a joined "non" and the word it joins."""
+    for prefix in _SPLIT:
+        rest = word[len(prefix):]
+        if word.startswith(prefix) and len(rest) >= _MIN_REST and rest.isalpha():
+            return prefix, rest
+    return None
+
+
+def joined_pairs(tokens: list[str]) -> list[tuple[int, str]]:
+    """(index of the prefix token, joined word) for each prefix token followed by a word of five
+    letters or more: "post", "traumatic" → (i, "posttraumatic")."""
+    return [(i, tokens[i] + tokens[i + 1]) for i in range(len(tokens) - 1)
+            if tokens[i] in PREFIXES and len(tokens[i + 1]) >= _MIN_REST and tokens[i + 1].isalpha()]
