@@ -158,3 +158,14 @@ def test_cold_sores_are_herpes() -> None:
     scope = Scope.of("How do I know if its a canker sore versus herpes")
     # the *Cold Sores* page is about one of the two things compared, not another disease
     assert scope.names_topic("Cold Sores") and not scope.other_topics("Cold Sores")
+
+
+@pytest.mark.parametrize(("question", "intents"), [
+    ("What is the risk of recurrence after a first unprovoked seizure?", ("prognosis",)),
+    ("How should warfarin be reversed in a patient with major bleeding?", ("treatment",)),
+    ("How should hyponatremia be evaluated?", ("diagnosis",)),
+])
+def test_recurrence_reversal_and_evaluation_are_what_is_asked(question: str, intents: tuple[str, ...]) -> None:
+    from curbside.answer.questions import analyse
+
+    assert analyse(question).intents == intents

@@ -61,6 +61,7 @@ THEMES: tuple[Theme, ...] = (
               r"\bphysiotherap|\bphysical therapy\b|\bcare\b|"
               r"\bmanagement\b|\bget rid of\b|\bclears? up\b|\bcur(?:e|es|ed)\b"),
           _rx(r"\btreat|\btherap|\bmanag|\bcure|\bget rid of\b|\b(?:first|second)[- ]line\b|\bhelp(s)?\b|"
+              r"\brevers(?:e|ed|al)\b|"
               r"\bremed|\bsurg|\brehabilit|"
               r"\bexercis|\bwhat (can|should) (i|we|you) do\b|\bhow to (stop|relieve|heal|fix)\b|\beffective\b")),
     Theme("diagnosis", "Diagnosis and testing", "Tests and diagnosis",
@@ -87,7 +88,8 @@ THEMES: tuple[Theme, ...] = (
               r"\bremission\b|\blong[- ]term\b|\b(natural|clinical|disease) course\b|"
               r"\bcourse of (the )?(disease|illness|condition)\b|\blife expectancy\b|\brecover"),
           _rx(r"\bprognos|\bsurviv|\boutlook\b|\blife expectancy\b|\bhow long\b|\brecover|\bserious\b|"
-              r"\bcurable\b|\bfatal\b|\bdie\b|\bpermanent|\bgo away\b|\boutcomes?\b")),
+              r"\bcurable\b|\bfatal\b|\bdie\b|\bpermanent|\bgo away\b|\boutcomes?\b|\brecurr|\brelapse|"
+              r"\bchance of\b|\blikelihood\b")),
 )
 EVIDENCE_TITLES = {Audience.CLINICIAN: "Key evidence", Audience.PATIENT: "What studies found"}
 PITFALL_TITLES = {Audience.CLINICIAN: "Critical pitfalls", Audience.PATIENT: "Things to watch out for"}
