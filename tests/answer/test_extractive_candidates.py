@@ -491,3 +491,11 @@ def test_a_consumer_page_saying_what_gets_rid_of_it_speaks_to_treatment() -> Non
     assert primary_theme("Over-the-counter creams and powders will get rid of many tinea infections, particularly "
                          "athlete's foot and jock itch.") == "treatment"
     assert primary_theme("Most cases clear up with treatment in a few weeks.") == "treatment"
+
+
+def test_an_entry_of_a_reference_list_is_not_a_claim() -> None:
+    hit = _hit("file:815d44fb578ec9f4e8c7#9", "Hemorrhoids", "References",
+               "Nienhuijs S, de Hingh I. Conventional versus LigaSure hemorrhoidectomy for patients with symptomatic "
+               "hemorrhoids. Outpatient treatments for internal hemorrhoids include rubber band ligation.")
+    found = extract([hit])
+    assert [c.meta for c in found] == [True, False]

@@ -28,6 +28,7 @@ from curbside.answer.generators.extractive.cues import (
     PROFILE_LABEL,
     RECOMMENDATION_CUE,
     RECOMMENDATION_SECTION,
+    REFERENCE_ENTRY,
     RELATIVE_START,
     SCOPE_SECTION,
     STATS,
@@ -207,7 +208,8 @@ def extract(evidence: Sequence[Hit], *, min_words: int = 6, max_words: int = 80)
                 method=bool(METHOD_CUE.search(text)),
                 background=bool(METHOD_SECTION.search(section) or CAPS_BACKGROUND.match(raw.strip())
                                 or section.lower().startswith("potential benefits")),
-                meta=bool(scope or META_CUE.search(text) or ASIDE.match(text) or PROFILE_LABEL.match(text)),
+                meta=bool(scope or META_CUE.search(text) or ASIDE.match(text) or PROFILE_LABEL.match(text)
+                          or REFERENCE_ENTRY.match(text)),
                 dangling=(bool(DANGLING.match(text)) and not FORWARD.match(text)) or (
                     bool(BACK_REFERENCE.search(text)) and not in_conclusion and not CONCLUSION_CUE.search(raw)),
                 fragment=not is_clause(text) or bool(RELATIVE_START.match(text) or OPEN_END.search(text)),

@@ -68,6 +68,10 @@ METHOD_CUE = re.compile(
     r"examine|compare) (?:whether|the|if))\b", re.IGNORECASE)
 # a sentence wholly in parentheses is a provenance note or an aside: "(Modified from 2004 VA/DoD HTN CPG.)"
 ASIDE = re.compile(r"^\s*\([^()]*\)\.?\s*$")
+# an entry of a reference list: "Nienhuijs S, de Hingh I. Conventional versus LigaSure …", "Smith AB,
+# Jones C, et al." — a citation, not a claim
+_AUTHOR = r"(?:(?:van|von|de|der|den|da|di|du|le|la) )*[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+)* [A-Z]{1,3}"
+REFERENCE_ENTRY = re.compile(rf"^{_AUTHOR}(?:(?:, {_AUTHOR}){{1,7}}(?:,? et al)?|,? et al)\.\s+[A-Z]")
 META_CUE = re.compile(
     r"\b(?:see (?:the )?(?:section|table|figure|appendix|field|below|above)|this (?:[\w-]+ ){0,2}(?:guideline|"
     r"document|summary|report|statement|update)|recommendations? (?:from|in|of) this\b"
