@@ -169,3 +169,12 @@ def test_recurrence_reversal_and_evaluation_are_what_is_asked(question: str, int
     from curbside.answer.questions import analyse
 
     assert analyse(question).intents == intents
+
+
+def test_when_treatment_is_not_needed_does_not_lead_how_it_is_treated() -> None:
+    tremor = _hit("medquad:NINDS:0000271#1", "Essential Tremor", "What are the treatments for Essential Tremor?",
+                  "Treatment for essential tremor may not be necessary unless the tremors interfere with daily "
+                  "activities or cause embarrassment. Essential tremor may be treated with propranolol or other "
+                  "beta blockers (such as nadolol) and primidone, an anticonvulsant drug.", Kind.CONSUMER)
+    draft = ExtractiveGenerator().generate("How is essential tremor treated?", [tremor], Audience.CLINICIAN)
+    assert draft.bottom_line.text.startswith("Essential tremor may be treated with propranolol")

@@ -41,6 +41,11 @@ _CONCESSION = re.compile(r"^(?:although|though|while|whereas|even though|despite
 _UNSETTLED = re.compile(r"\b(?:limited|insufficient|inconclusive|little|no|not enough|weak|conflicting) (?:data|"
                         r"evidence)\b|\bevidence (?:is|was|remains) (?:limited|lacking|insufficient|inconclusive|"
                         r"conflicting)\b|\bfor or against\b|\bno recommendation\b", re.IGNORECASE)
+# when treatment is not needed ("Treatment for essential tremor may not be necessary unless …"): true,
+# but "how is it treated" is answered first by what the treatment is
+_NOT_NEEDED = re.compile(r"\b(?:not|rarely|never) (?:be )?(?:always |usually |often )?(?:necessary|needed|required)\b|"
+                         r"\b(?:is|are)n't (?:necessary|needed|required)\b|"
+                         r"\bdo(?:es)? not (?:always |usually )?(?:need|require)\b", re.IGNORECASE)
 REDUNDANT = 0.5  # stem Jaccard at or above this: same point
 CORROBORATES = 0.6  # … and at or above this from another document: cite it too
 RELATIVE_FLOOR = 0.55  # keep bullets scoring at least this share of the best
@@ -132,6 +137,8 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
             # start with
             bonus += B_NOVEL * min(c.novel, NOVEL_CAP)
             if _UNSETTLED.search(_CONCESSION.sub("", c.text, count=1)):
+                bonus -= P_UNSETTLED
+            if treats and _NOT_NEEDED.search(c.text):
                 bonus -= P_UNSETTLED
             if not escalate and _NEXT_STEP.match(c.text):  # "If goal BP is not reached …": a later step
                 bonus -= P_NEXT_STEP
