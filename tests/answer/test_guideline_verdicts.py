@@ -130,3 +130,29 @@ def test_a_question_about_a_group_is_answered_by_what_is_said_of_that_group() ->
     gen.generate("Can ACE inhibitors be used during pregnancy?", [everyone, pregnancy], Audience.CLINICIAN)
     assert gen.last_verdict is not None and gen.last_verdict.verdict is Verdict.NO
     assert recommendation_polarity("ACE inhibitors and ARBs are contraindicated in pregnancy.") is Verdict.NO
+
+
+def test_the_group_a_recommendation_leaves_out_does_not_decide_and_the_bottom_line_agrees() -> None:
+    # CTFPHC 2016 (NGC 10950): screen heavy smokers aged 55–74; do not screen all other adults
+    title = "Recommendations on screening for lung cancer."
+    section = "Summary of Recommendations for Clinicians and Policymakers"
+    screen = _hit("ngc:10950#8", title, "The Task Force recommends screening for lung cancer among adults aged 55 to "
+                  "74 years with at least a 30 pack-year smoking history, who smoke or quit smoking less than 15 years "
+                  "ago, with low-dose computed tomography (CT) every year up to three consecutive years. (Weak "
+                  "recommendation, low-quality evidence).", section=f"Recommendation [Weak] — {section}")
+    others = _hit("ngc:10950#9", title, "The Task Force recommends not screening all other adults, regardless of "
+                  "age, smoking history or other risk factors, for lung cancer with low-dose CT. (Strong "
+                  "recommendation, very low-quality evidence).", section=f"Recommendation [Strong] — {section}")
+    gen = ExtractiveGenerator()
+    draft = gen.generate("Is low-dose CT screening for lung cancer recommended for adults with a heavy smoking "
+                         "history?", [others, screen], Audience.CLINICIAN)
+    assert gen.last_verdict is not None and gen.last_verdict.verdict is Verdict.YES
+    assert draft.bottom_line.text.startswith("The Task Force recommends screening for lung cancer")
+
+
+def test_a_degree_word_is_not_what_a_question_is_about() -> None:
+    from curbside.answer.evidence import Terms
+
+    terms = Terms({"heavy": 6.1, "smok": 4.5, "ct": 3.6, "lung": 3.4})
+    assert terms.key == "smok"  # "heavy smoking" is said "30 pack-years"
+    assert Terms({"heavy": 1.0}).key == "heavy"

@@ -76,9 +76,17 @@ class Terms:
 
     @property
     def key(self) -> str:
-        return max(self.weights, key=lambda s: self.weights[s]) if self.weights else ""
+        """The rarest term, not counting degree words ("heavy smoking", "severe asthma"): the key is
+        what the question is about, and a degree is often said another way ("20 pack-years")."""
+        if not self.weights:
+            return ""
+        named = [s for s in self.weights if s not in _DEGREE] or list(self.weights)
+        return max(named, key=lambda s: self.weights[s])
 
 
+_DEGREE = frozenset(stem(w) for w in """heavy light severe mild moderate high low early late current former recent
+daily frequent occasional old older young younger long short large small major minor new normal common rare
+simple complicated uncomplicated significant""".split())
 _RECOMMENDATIONS = re.compile(r"recommend|conclu", re.IGNORECASE)
 
 

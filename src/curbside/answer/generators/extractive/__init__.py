@@ -11,18 +11,24 @@ from curbside.answer.compose import INSUFFICIENT
 from curbside.answer.evidence import Terms, TermStats, content_terms
 from curbside.answer.followups import context_question
 from curbside.answer.generators.base import Draft, DraftBullet, DraftSection
-from curbside.answer.generators.extractive.assemble import draft_bullet, plan, sections
+from curbside.answer.generators.extractive.assemble import Plan, draft_bullet, plan, sections
 from curbside.answer.generators.extractive.candidates import Candidate, extract
 from curbside.answer.generators.extractive.scoring import score_all
 from curbside.answer.generators.extractive.subgroups import mark
-from curbside.answer.generators.extractive.verdict import VerdictResult, decide, show_basis
+from curbside.answer.generators.extractive.verdict import (
+    GUIDELINE_CUE,
+    VerdictResult,
+    decide,
+    recommendation_polarity,
+    show_basis,
+)
 from curbside.answer.lexicon import disease_mentions
 from curbside.answer.plain import gloss_draft
 from curbside.answer.population import Scope, defined_abbreviations
 from curbside.answer.questions import analyse
 from curbside.answer.text import content_stems
 from curbside.answer.themes import ASKS_ESCALATION, ASKS_HARMS, ASKS_MANAGEMENT, main_clause_themes
-from curbside.records import Audience, Hit
+from curbside.records import Audience, Hit, Verdict
 from curbside.settings import Settings
 from curbside.sources.pubmedqa import has_title
 from curbside.store import Store
@@ -106,6 +112,7 @@ class ExtractiveGenerator:
         if info.yes_no:
             self.last_verdict = decide(info.text, found)
             verdict = self.last_verdict.verdict
+            _lead_with_deciding(chosen, found, self.last_verdict)
             show_basis(chosen, found, self.last_verdict)  # the answer shows what the verdict rests on
             if self.last_verdict.note:  # why "uncertain": the reader should see it
                 notes = (*notes, f"verdict uncertain: {self.last_verdict.note}")
@@ -117,6 +124,22 @@ class ExtractiveGenerator:
             verdict=verdict, generator=NAME, notes=notes,
         )
         return gloss_draft(draft, evidence, question) if audience is Audience.PATIENT else draft
+
+
+def _lead_with_deciding(chosen: Plan, found: Sequence[Candidate], result: VerdictResult) -> None:
+    """A guideline vote's yes or no leads with a recommendation that says so, not one that says
+    the opposite ("… recommends not screening all other adults" under *Yes* to screening heavy
+    smokers): the bottom line and the verdict must agree."""
+    if (result.cues != (GUIDELINE_CUE,) or result.verdict not in (Verdict.YES, Verdict.NO) or not result.deciding
+            or recommendation_polarity(chosen.bottom.text) is result.verdict):
+        return
+    deciding = next((c for c in found if c.text == result.deciding[0]), None)
+    if deciding is None or deciding is chosen.bottom:
+        return
+    if deciding in chosen.body:
+        chosen.body.remove(deciding)
+    chosen.body.insert(0, chosen.bottom)
+    chosen.bottom = deciding
 
 
 def _abbreviated(terms: Terms, topical: Mapping[str, str]) -> Terms:

@@ -154,6 +154,9 @@ SPLIT = 0.3  # yes and no each with this share of the vote → uncertain (one di
 OWN_MIN = 0.5  # share of the question's weighted terms a recommendation must name itself to vote
 
 
+GUIDELINE_CUE = "guideline recommendation"  # the cue a guideline vote's verdict carries
+_EVERYONE_ELSE = re.compile(r"\b(?:all )?other (?:adults|patients|people|persons|individuals|women|men|children)\b",
+                            re.IGNORECASE)
 # "… aspirin used for secondary prevention should not be discontinued": not stopping is continuing
 _NOT_STOPPED = re.compile(r"\b(?:should|must|need) not be (?:discontinued|stopped|withheld|withdrawn|interrupted)\b|"
                           r"\b(?:do not|don't) (?:discontinue|stop|withhold|withdraw|interrupt)\b", re.IGNORECASE)
@@ -178,6 +181,9 @@ def guideline_verdict(candidates: Sequence[Candidate],
     recs = [c for c in candidates if c.on_topic and c.own >= OWN_MIN and not c.drift
             and not (c.meta or c.fragment) and c.hit.document.kind in kinds
             and (c.recommendation or RECOMMENDS_AGAINST.search(c.text) or CANNOT_SAY.search(c.text))]
+    # "… recommends not screening all other adults": the group a recommendation leaves out, not the one
+    # it is about — it speaks to the question only when nothing else does
+    recs = [c for c in recs if not _EVERYONE_ELSE.search(c.text)] or recs
     if groups:
         # a question about a group is answered by what is said of that group: "Can ACE inhibitors be
         # used during pregnancy?" by "… are contraindicated in pregnancy", not by "Begin therapy with a
@@ -206,7 +212,7 @@ def guideline_verdict(candidates: Sequence[Candidate],
     final = Verdict.UNCERTAIN if note else verdict
     deciding = [c for c in counted if recommendation_polarity(c.text) is verdict] or counted
     return VerdictResult(final, (votes[Verdict.YES] - votes[Verdict.NO]) / total, votes[Verdict.UNCERTAIN] / total,
-                         tuple(dict.fromkeys(c.evidence for c in counted)), ("guideline recommendation",), note,
+                         tuple(dict.fromkeys(c.evidence for c in counted)), (GUIDELINE_CUE,), note,
                          (deciding[0].text,))
 
 
