@@ -499,3 +499,9 @@ def test_an_entry_of_a_reference_list_is_not_a_claim() -> None:
                "hemorrhoids. Outpatient treatments for internal hemorrhoids include rubber band ligation.")
     found = extract([hit])
     assert [c.meta for c in found] == [True, False]
+
+
+def test_a_sentence_cut_out_of_a_word_is_a_fragment() -> None:
+    hit = _hit("bioasq:1#1", "Psychedelics and PTSD", "Snippet", "O have anxiolytic effects, whereas MDMA has been "
+               "used effectively in PTSD. A short course is enough.", Kind.OTHER)
+    assert [c.fragment for c in extract([hit])] == [True, False]

@@ -134,6 +134,8 @@ _LEAD_STRENGTH = re.compile(r"^\(\s*(?P<strength>(?:strong|weak) (?:for|against)
 _DEFINITION_SECTION = re.compile(r"definitions? of (?:the )?(?:grades?|levels?|evidence|strength|recommendation|"
                                  r"quality|categor)|rating|(?:grades?|levels?|quality|strength|categor\w*) of|"
                                  r"legend|abbreviation|\bkey\b", re.IGNORECASE)
+# a sentence cut out of a word: "O have anxiolytic effects, whereas …" (from "N2O have …")
+_CUT_START = re.compile(r"^(?![AI] )[A-Z] [a-z]")
 _TABLE_ROW = re.compile(r"\|.*\|")
 # a heading run into its sentence without a space ("Bleeding RiskThe risk for gastrointestinal
 # bleeding …"): only before a word that opens sentences, so names such as "PubMed" stay whole
@@ -212,7 +214,8 @@ def extract(evidence: Sequence[Hit], *, min_words: int = 6, max_words: int = 80)
                           or REFERENCE_ENTRY.match(text)),
                 dangling=(bool(DANGLING.match(text)) and not FORWARD.match(text)) or (
                     bool(BACK_REFERENCE.search(text)) and not in_conclusion and not CONCLUSION_CUE.search(raw)),
-                fragment=not is_clause(text) or bool(RELATIVE_START.match(text) or OPEN_END.search(text)),
+                fragment=not is_clause(text) or bool(RELATIVE_START.match(text) or OPEN_END.search(text)
+                                                     or _CUT_START.match(text)),
                 stats=len(STATS.findall(text)),
                 pitfall=bool(PITFALL.search(text)) and not NEGATED_HARM.search(text)
                 and not UNLESS.search(text) and not (ADVISES.search(text) and not ADVISES_AGAINST.search(text)),
