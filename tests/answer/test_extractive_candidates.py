@@ -506,3 +506,11 @@ def test_a_sentence_cut_out_of_a_word_is_a_fragment() -> None:
                "used effectively in PTSD. A short course of prolonged exposure therapy reduced symptoms in most "
                "patients.", Kind.OTHER)
     assert [c.fragment for c in extract([hit])] == [True, False]
+
+
+def test_advice_not_to_stop_a_drug_is_not_a_pitfall() -> None:
+    hit = _hit("ngc:10172#30", "ACG clinical guideline: management of patients with acute lower gastrointestinal "
+               "bleeding.", "Major Recommendations", "In patients with established high-risk cardiovascular "
+               "disease and a history of LGIB, aspirin used for secondary prevention should not be discontinued. "
+               "Aspirin for primary prevention of cardiovascular events should be avoided in most patients with LGIB.")
+    assert [c.pitfall for c in extract([hit])] == [False, True]

@@ -23,6 +23,7 @@ from curbside.answer.generators.extractive.cues import (
     METHOD_CUE,
     METHOD_SECTION,
     NEGATED_HARM,
+    NOT_STOPPED,
     OPEN_END,
     PIPELINE,
     PROFILE_LABEL,
@@ -217,7 +218,7 @@ def extract(evidence: Sequence[Hit], *, min_words: int = 6, max_words: int = 80)
                 fragment=not is_clause(text) or bool(RELATIVE_START.match(text) or OPEN_END.search(text)
                                                      or _CUT_START.match(text)),
                 stats=len(STATS.findall(text)),
-                pitfall=bool(PITFALL.search(text)) and not NEGATED_HARM.search(text)
+                pitfall=bool(PITFALL.search(text)) and not NEGATED_HARM.search(text) and not NOT_STOPPED.search(text)
                 and not UNLESS.search(text) and not (ADVISES.search(text) and not ADVISES_AGAINST.search(text)),
                 escalation=bool(ESCALATION.search(text)), grade=fk_grade(text), words=n_words,
                 numbers=frozenset(_NUMBERS.findall(text)), primary=primary_theme(text),

@@ -110,6 +110,10 @@ BACK_REFERENCE = re.compile(r"\b(?:all|both|any|none|each|either|one) of (?:thes
                             r"\ball (?:these|those)\b|"
                             r"\bthese (?:symptoms|signs|problems|conditions|steps|measures|treatments|medicines|"
                             r"medications|drugs|tests|changes|options|things|factors)\b", re.IGNORECASE)
+# "… aspirin used for secondary prevention should not be discontinued": not stopping is continuing (a
+# yes in a verdict, and advice rather than a pitfall)
+NOT_STOPPED = re.compile(r"\b(?:should|must|need) not be (?:discontinued|stopped|withheld|withdrawn|interrupted)\b|"
+                         r"\b(?:do not|don't) (?:discontinue|stop|withhold|withdraw|interrupt)\b", re.IGNORECASE)
 DANGLING = re.compile(r"^(?:in (?:some|most|many|such) cases, (?:these|this|they|it)\b|for example\b|accordingly\b|"
                       r"(?:\S+ ){1,3}also (?:recommends?|suggests?|advises?)\b|"
                       r"this|these|those|it|they|such|both|the latter|the former|he|she|its|their|other|"

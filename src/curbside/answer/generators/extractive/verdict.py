@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from curbside.answer.conclusions import CONCLUSION_SECTION
 from curbside.answer.generators.extractive.assemble import Plan
 from curbside.answer.generators.extractive.candidates import Candidate
+from curbside.answer.generators.extractive.cues import NOT_STOPPED
 from curbside.answer.generators.extractive.verdict_cues import (
     UNDECIDED,
     UNIVERSAL_CLAIM,
@@ -157,15 +158,12 @@ OWN_MIN = 0.5  # share of the question's weighted terms a recommendation must na
 GUIDELINE_CUE = "guideline recommendation"  # the cue a guideline vote's verdict carries
 _EVERYONE_ELSE = re.compile(r"\b(?:all )?other (?:adults|patients|people|persons|individuals|women|men|children)\b",
                             re.IGNORECASE)
-# "… aspirin used for secondary prevention should not be discontinued": not stopping is continuing
-_NOT_STOPPED = re.compile(r"\b(?:should|must|need) not be (?:discontinued|stopped|withheld|withdrawn|interrupted)\b|"
-                          r"\b(?:do not|don't) (?:discontinue|stop|withhold|withdraw|interrupt)\b", re.IGNORECASE)
 
 
 def recommendation_polarity(text: str) -> Verdict:
     if CANNOT_SAY.search(text):
         return Verdict.UNCERTAIN
-    if _NOT_STOPPED.search(text):
+    if NOT_STOPPED.search(text):
         return Verdict.YES
     return Verdict.NO if RECOMMENDS_AGAINST.search(text) else Verdict.YES
 
