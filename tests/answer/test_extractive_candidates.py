@@ -514,3 +514,15 @@ def test_advice_not_to_stop_a_drug_is_not_a_pitfall() -> None:
                "disease and a history of LGIB, aspirin used for secondary prevention should not be discontinued. "
                "Aspirin for primary prevention of cardiovascular events should be avoided in most patients with LGIB.")
     assert [c.pitfall for c in extract([hit])] == [False, True]
+
+
+def test_a_patients_evidence_section_does_not_call_health_pages_studies() -> None:
+    from curbside.answer.themes import EVIDENCE_TITLES
+
+    assert EVIDENCE_TITLES[Audience.PATIENT] == "What the sources say"
+    page = _hit("medquad:MPlusHealthTopics:0000900#0", "Shingles", "What is (are) Shingles ?",
+                "You can't catch shingles from someone who has it. Shingles comes from the virus hiding inside the "
+                "person's body, not from an outside source. As you get older, the virus may reappear as shingles.",
+                Kind.CONSUMER)
+    draft = ExtractiveGenerator().generate("Can you catch shingles from someone?", [page], Audience.PATIENT)
+    assert all(s.title != "What studies found" for s in draft.sections)

@@ -91,7 +91,8 @@ THEMES: tuple[Theme, ...] = (
               r"\bcurable\b|\bfatal\b|\bdie\b|\bpermanent|\bgo away\b|\boutcomes?\b|\brecurr|\brelapse|"
               r"\bchance of\b|\blikelihood\b")),
 )
-EVIDENCE_TITLES = {Audience.CLINICIAN: "Key evidence", Audience.PATIENT: "What studies found"}
+# (patients' evidence comes from health pages as much as from studies)
+EVIDENCE_TITLES = {Audience.CLINICIAN: "Key evidence", Audience.PATIENT: "What the sources say"}
 PITFALL_TITLES = {Audience.CLINICIAN: "Critical pitfalls", Audience.PATIENT: "Things to watch out for"}
 ESCALATION_TITLES = {Audience.CLINICIAN: "When to escalate or refer", Audience.PATIENT: "When to get help"}
 POPULATION_TITLES = {Audience.CLINICIAN: "Specific populations", Audience.PATIENT: "For some groups of people"}
