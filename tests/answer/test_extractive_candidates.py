@@ -526,3 +526,21 @@ def test_a_patients_evidence_section_does_not_call_health_pages_studies() -> Non
                 Kind.CONSUMER)
     draft = ExtractiveGenerator().generate("Can you catch shingles from someone?", [page], Audience.PATIENT)
     assert all(s.title != "What studies found" for s in draft.sections)
+
+
+def test_a_list_introduced_by_the_following_x_y_listed_alphabetically_is_a_recommendation() -> None:
+    # APA PTSD guideline (NGC 11297): the list's opening has a slash word and a parenthetical before the colon
+    hit = _hit("ngc:11297#6", "Clinical practice guideline for the treatment of posttraumatic stress disorder (PTSD) "
+               "in adults.", "Major Recommendations — Psychotherapy",
+               "For adult patients with posttraumatic stress disorder (PTSD), the panel strongly recommends that "
+               "clinicians offer one of the following psychotherapies/interventions (listed alphabetically):\n"
+               "- Cognitive behavioral therapy (CBT)*\n- Cognitive processing therapy (CPT)\n- Cognitive therapy (CT)\n"
+               "- Prolonged exposure therapy (PE)")
+    found = extract([hit])
+    assert len(found) == 1 and not found[0].meta
+    assert found[0].text.endswith("cognitive therapy (CT); prolonged exposure therapy (PE).")
+    assert "clinicians offer one of the following" in found[0].text
+    people = "People with GAD can't seem to get rid of their concerns, even though they realize it."
+    from curbside.answer.themes import primary_theme
+
+    assert primary_theme(people) != "treatment"  # not being able to get rid of a worry is not a treatment

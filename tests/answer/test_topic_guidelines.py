@@ -95,3 +95,22 @@ def test_evidence_is_kept_only_from_documents_that_name_the_disease(tmp_path: Pa
     # the letter tells the diseases apart: the hepatitis B guideline shares every other word
     assert {h.document.id for h in evidence.hits} == {"g:c"}
     store.close()
+
+
+def test_evidence_reranking_knows_the_abbreviations_the_pool_defines() -> None:
+    from curbside.answer.evidence import Terms, _defined_for, abbreviated
+    from curbside.answer.text import content_stems
+    from curbside.records import Passage
+
+    scope = Scope.of("How is post-traumatic stress disorder treated?")
+    text = ("For adult patients with posttraumatic stress disorder (PTSD), the panel strongly recommends "
+            "psychotherapy.")
+    doc = Document(id="ngc:11297", kind=Kind.GUIDELINE, title="PTSD in adults.", source="test", issuer="test",
+                   year=2017, sections=(Section("Major Recommendations", text),))
+    hit = Hit(Passage("ngc:11297#6", "ngc:11297", 6, "Major Recommendations", text, 0, len(text)), doc, 1.0)
+    defined = _defined_for(scope, [hit])
+    assert defined == {"PTSD": "posttraumatic stress disorder"}
+    terms = Terms({"posttraumat": 5.0, "stress": 4.0, "disord": 2.5, "treat": 2.7})
+    short = set(content_stems("For patients with PTSD, the Work Group recommends trauma-focused psychotherapy."))
+    assert terms.coverage(short) == 0.0
+    assert abbreviated(terms, defined).coverage(short) > 0.8

@@ -23,10 +23,10 @@ which one passage has to make.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
-from curbside.answer.population import Scope
+from curbside.answer.population import Scope, defined_abbreviations
 from curbside.answer.questions import QuestionInfo
 from curbside.answer.synonyms import alternatives
 from curbside.answer.text import content_stems, idf, stem
@@ -197,6 +197,30 @@ def _prior(hit: Hit, audience: Audience) -> float:
     return bonus
 
 
+def abbreviated(terms: Terms, topical: Mapping[str, str]) -> Terms:
+    """``terms`` where an abbreviation the evidence defines for the question's disease counts for
+    the words it stands for (``topical``: abbreviation → long form naming the disease)."""
+    if not topical:
+        return terms
+    alternatives = dict(terms.alternatives)
+    for abbr, long_form in topical.items():
+        short = frozenset(content_stems(abbr))
+        for word in terms.covered(frozenset(content_stems(long_form))):
+            alternatives[word] = (*alternatives.get(word, ()), short)
+    return replace(terms, alternatives=alternatives)
+
+
+def _defined_for(scope: Scope, hits: Sequence[Hit]) -> dict[str, str]:
+    """Abbreviations the hits define for the question's disease ("posttraumatic stress disorder
+    (PTSD)")."""
+    out: dict[str, str] = {}
+    for hit in hits:
+        for abbr, long_form in defined_abbreviations(f"{hit.document.title}\n{hit.passage.text}").items():
+            if abbr not in out and scope.names_topic(long_form):
+                out[abbr] = long_form
+    return out
+
+
 def gather(
     retriever: Retriever, info: QuestionInfo, audience: Audience, *, k: int, stats: TermStats,
     context_question: str = "", filters: Filters | None = None,
@@ -220,6 +244,10 @@ def gather(
                 and (not filters or not filters.kinds or "guideline" in filters.kinds)):
             widened += _topic_guidelines(stats.store, stats.guideline_titles(), scope, info.intents,
                                          [*pool, *widened], filters or Filters())
+        if scope.topics:
+            # "For patients with PTSD, the Work Group recommends …" covers a question on posttraumatic
+            # stress disorder once the evidence defines the letters
+            terms = abbreviated(terms, _defined_for(scope, [*pool, *widened]))
         scored = _rerank([*pool, *widened], terms, audience, top, stats, scope,
                          () if info.yes_no else info.intents)
     if scope.topics:

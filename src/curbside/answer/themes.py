@@ -59,7 +59,7 @@ THEMES: tuple[Theme, ...] = (
               r"\binterventions?\b|"
               r"\bfirst[- ]line\b|\binitial (?:treatment|management|therapy|care)\b|\bconservative\b|"
               r"\bphysiotherap|\bphysical therapy\b|\bcare\b|"
-              r"\bmanagement\b|\bget rid of\b|\bclears? up\b|\bcur(?:e|es|ed)\b"),
+              r"\bmanagement\b|\b(?:will|can|may|could|helps?(?: to)?) get rid of\b|\bclears? up\b|\bcur(?:e|es|ed)\b"),
           _rx(r"\btreat|\btherap|\bmanag|\bcure|\bget rid of\b|\b(?:first|second)[- ]line\b|\bhelp(s)?\b|"
               r"\brevers(?:e|ed|al)\b|"
               r"\bremed|\bsurg|\brehabilit|"

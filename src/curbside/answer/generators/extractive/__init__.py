@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
 
 from curbside.answer.compose import INSUFFICIENT
-from curbside.answer.evidence import Terms, TermStats, content_terms
+from curbside.answer.evidence import TermStats, abbreviated, content_terms
 from curbside.answer.followups import context_question
 from curbside.answer.generators.base import Draft, DraftBullet, DraftSection
 from curbside.answer.generators.extractive.assemble import Plan, draft_bullet, plan, sections
@@ -26,7 +25,6 @@ from curbside.answer.lexicon import disease_mentions
 from curbside.answer.plain import gloss_draft
 from curbside.answer.population import Scope, defined_abbreviations
 from curbside.answer.questions import analyse
-from curbside.answer.text import content_stems
 from curbside.answer.themes import ASKS_ESCALATION, ASKS_HARMS, ASKS_MANAGEMENT, main_clause_themes
 from curbside.records import Audience, Hit, Verdict
 from curbside.settings import Settings
@@ -64,7 +62,7 @@ class ExtractiveGenerator:
                    if scope.names_topic(long_form)}
         # "Patients with mild-to-moderate CDI should be treated with metronidazole …" covers the
         # question on Clostridium difficile infection as well as a sentence that spells it out
-        score_all(found, _abbreviated(terms, topical), audience, info.intents)
+        score_all(found, abbreviated(terms, topical), audience, info.intents)
         scopes = _abbreviation_scopes(scope, defined, topical)
         mark(found, scope, scopes)
         if scope.topics:  # a question about a disease is answered from documents about it
@@ -140,19 +138,6 @@ def _lead_with_deciding(chosen: Plan, found: Sequence[Candidate], result: Verdic
         chosen.body.remove(deciding)
     chosen.body.insert(0, chosen.bottom)
     chosen.bottom = deciding
-
-
-def _abbreviated(terms: Terms, topical: Mapping[str, str]) -> Terms:
-    """``terms`` where an abbreviation the evidence defines for the question's disease counts for
-    the words it stands for."""
-    if not topical:
-        return terms
-    alternatives = dict(terms.alternatives)
-    for abbr, long_form in topical.items():
-        short = frozenset(content_stems(abbr))
-        for word in terms.covered(frozenset(content_stems(long_form))):
-            alternatives[word] = (*alternatives.get(word, ()), short)
-    return replace(terms, alternatives=alternatives)
 
 
 def _abbreviation_scopes(scope: Scope, defined: Mapping[str, Mapping[str, str]],

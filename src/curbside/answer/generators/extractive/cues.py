@@ -77,7 +77,7 @@ META_CUE = re.compile(
     r"document|summary|report|statement|update)|recommendations? (?:from|in|of) this\b"
     r"|(?:listed|given|defined|provided) (?:below|above|at the end)|rating scheme|ngc|"
     r"(?:described|listed|discussed) in this (?:section|chapter|document)|see special instructions|"
-    r"the following(?!(?: [\w-]+){0,3}: \S)|"
+    r"the following(?!(?: [\w/-]+){0,3}(?: \([^()]{1,40}\))?: \S)|"
     r"refer to the|original guideline document|companion document|supports? research|conducts? research|"
     r"research (?:on|is being|are being)|clinical trials? (?:are|is) (?:under ?way|ongoing|recruiting)|"
     r"more information|this (?:page|website|site|fact sheet)|click here|www\.|https?://|"

@@ -38,8 +38,10 @@ _BULLET_LINE = re.compile(r"^[-•*▪◦]\s+")
 _LEAD_IN_END = re.compile(r"(?::|\b(?:who|whom|whose|that|which|if|when|where|with|in|for|to|of|and|or|they|the|"
                           r"by|because|including|following|unless|after|before|during|as|if they|are|is|have|has))\s*$",
                           re.IGNORECASE)
-_FOLLOWING = re.compile(r"\s*\b(?:(?:any|all|one|each|either) of )?the following(?: [\w-]+){0,3}\s*:?\s*$",
-                        re.IGNORECASE)  # "… with any of the following conditions:" introduces, it is not meta
+# "… with any of the following conditions:" introduces, it is not meta (nor "… one of the following
+# psychotherapies/interventions (listed alphabetically):")
+_FOLLOWING = re.compile(r"\s*\b(?:(?:any|all|one|each|either) of )?the following(?: [\w/-]+){0,3}"
+                        r"(?:\s*\([^()]{1,40}\))?\s*:?\s*$", re.IGNORECASE)
 _ITEM_END = re.compile(r"(?:\s*(?:[,;]|\b(?:and|or)\b))+\s*$", re.IGNORECASE)
 _LEAD_COLON = re.compile(r"\b((?:who|whom|whose|that|which|if|when|where|with|in|for|to|of|and|or|by|"
                          r"including|unless|after|before|during|as|are|is|have|has)):\s*$", re.IGNORECASE)
