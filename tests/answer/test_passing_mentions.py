@@ -178,3 +178,16 @@ def test_when_treatment_is_not_needed_does_not_lead_how_it_is_treated() -> None:
                   "beta blockers (such as nadolol) and primidone, an anticonvulsant drug.", Kind.CONSUMER)
     draft = ExtractiveGenerator().generate("How is essential tremor treated?", [tremor], Audience.CLINICIAN)
     assert draft.bottom_line.text.startswith("Essential tremor may be treated with propranolol")
+
+
+def test_checking_that_a_treatment_worked_is_a_later_step() -> None:
+    # NICE *Blood transfusion* (NGC 10830): the reversal itself leads, not the INR check after it
+    transfusion = _hit("ngc:10830#23", "Blood transfusion.", "Major Recommendations — Thresholds and Targets",
+                       "Offer immediate prothrombin complex concentrate transfusions for the emergency reversal of "
+                       "warfarin anticoagulation in patients with either:\n- severe bleeding or\n- head injury with "
+                       "suspected intracerebral haemorrhage.\nMonitor the international normalised ratio (INR) to "
+                       "confirm that warfarin anticoagulation has been adequately reversed, and consider further "
+                       "prothrombin complex concentrate.")
+    draft = ExtractiveGenerator().generate("How should warfarin be reversed in a patient with major bleeding?",
+                                           [transfusion], Audience.CLINICIAN)
+    assert draft.bottom_line.text.startswith("Offer immediate prothrombin complex concentrate")

@@ -29,8 +29,11 @@ from curbside.records import Audience, Kind
 # a recommendation about what to tell patients ("Explain to people diagnosed with Lyme disease that …")
 _TELL = re.compile(r"^(?:explain|tell|discuss|inform|reassure|advise|offer (?:information|advice)|give (?:\w+ ){0,2}"
                    r"(?:information|advice))\b", re.IGNORECASE)
-_NEXT_STEP = re.compile(r"^(?:if|once|in case|unless|where)\b|^when\b(?!.*\b(?:is|are) (?:recommended|indicated)\b)",
-                        re.IGNORECASE)
+# a later step: what to do if the first fails ("If goal BP is not reached …"), or checking that it
+# worked ("Monitor the INR to confirm that warfarin anticoagulation has been adequately reversed …")
+_NEXT_STEP = re.compile(r"^(?:if|once|in case|unless|where)\b|^when\b(?!.*\b(?:is|are) (?:recommended|indicated)\b)|"
+                        r"^(?:monitor|re-?check|recheck|repeat|reassess|re-?evaluate)\b.{0,80}\bto (?:confirm|check|"
+                        r"ensure|assess)\b", re.IGNORECASE)
 _FIRST_STEP = re.compile(r"\b(?:initial(?:ly)?|first[- ]line|first[- ]choice|first step|in the first instance|"
                          r"start(?:ing)? with|begin(?:ning)? with|mainstay)\b", re.IGNORECASE)
 # "Although indomethacin is commonly considered the first-line NSAID …, there is no evidence …": what
