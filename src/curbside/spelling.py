@@ -49,17 +49,12 @@ def american(word: str) -> str:
     return word
 
 
-# only "non" is split back out of a joined word: "prevention", "pregnancy", "posterior", "interval"
-# would split into nonsense ("pre vention")
-_SPLIT = ("non",)
-
-
 def split_prefix(word: str) -> tuple[str, str] | None:
-    """("non", "alcoholic") for "nonalcoholic": a joined "non" and the word it joins."""
-    for prefix in _SPLIT:
-        rest = word[len(prefix):]
-        if word.startswith(prefix) and len(rest) >= _MIN_REST and rest.isalpha():
-            return prefix, rest
+    """("non", "alcoholic") for "nonalcoholic". Only "non" is split back out of a joined word:
+    "prevention", "pregnancy", "posterior" would split into nonsense ("pre vention")."""
+    rest = word[3:]
+    if word.startswith("non") and len(rest) >= _MIN_REST and rest.isalpha():
+        return "non", rest
     return None
 
 

@@ -74,6 +74,15 @@ PASSAGES: dict[str, tuple[str, str, str]] = {
 }
 
 
+def text_hit(passage_id: str, title: str, section: str, text: str, kind: Kind = Kind.GUIDELINE,
+             year: int = 2015) -> Hit:
+    """A hit on one passage quoted in the test itself (``passage_id`` is "document#ordinal")."""
+    doc_id, ordinal = passage_id.split("#")
+    document = Document(id=doc_id, kind=kind, title=title, sections=(Section(section, text),), source="ngc",
+                        issuer="test", year=year)
+    return Hit(Passage(passage_id, doc_id, int(ordinal), section, text, 0, len(text)), document, 10.0)
+
+
 def hit(passage_id: str, score: float = 10.0, kind: Kind = Kind.GUIDELINE) -> Hit:
     title, section, text = PASSAGES[passage_id]
     doc_id, ordinal = passage_id.split("#")

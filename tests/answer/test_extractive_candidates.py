@@ -10,14 +10,8 @@ from curbside.answer.clauses import is_clause
 from curbside.answer.generators.extractive import ExtractiveGenerator
 from curbside.answer.generators.extractive.candidates import Candidate, extract, trim
 from curbside.answer.themes import ESCALATION, PITFALL
-from curbside.records import Audience, Document, Hit, Kind, Passage, Section
-
-
-def _hit(passage_id: str, title: str, section: str, text: str, kind: Kind = Kind.GUIDELINE) -> Hit:
-    doc_id, ordinal = passage_id.split("#")
-    document = Document(id=doc_id, kind=kind, title=title, sections=(Section(section, text),), source="ngc",
-                        issuer="test", year=2015)
-    return Hit(Passage(passage_id, doc_id, int(ordinal), section, text, 0, len(text)), document, 10.0)
+from curbside.records import Audience, Kind
+from tests.answer.realtext import text_hit as _hit
 
 
 def _texts(found: list[Candidate], usable: bool = False) -> list[str]:

@@ -9,7 +9,8 @@ import pytest
 
 from curbside.answer.generators.extractive import ExtractiveGenerator
 from curbside.answer.population import Scope
-from curbside.records import Audience, Document, Hit, Kind, Passage, Section
+from curbside.records import Audience, Kind
+from tests.answer.realtext import text_hit as _hit
 
 BIPOLAR = ("Bipolar disorder: the assessment and management of bipolar disorder in adults, children and young "
            "people in primary and secondary care.")
@@ -19,11 +20,6 @@ COEXISTING = ("Offer people with bipolar disorder and coexisting disorders, such
 BPPV = "Clinical practice guideline: benign paroxysmal positional vertigo (update)."
 
 
-def _hit(passage_id: str, title: str, section: str, text: str, kind: Kind = Kind.GUIDELINE) -> Hit:
-    doc_id, ordinal = passage_id.split("#")
-    document = Document(id=doc_id, kind=kind, title=title, sections=(Section(section, text),), source="ngc",
-                        issuer="test", year=2016)
-    return Hit(Passage(passage_id, doc_id, int(ordinal), section, text, 0, len(text)), document, 10.0)
 
 
 @pytest.mark.parametrize(("question", "text", "in_passing"), [

@@ -213,12 +213,8 @@ def abbreviated(terms: Terms, topical: Mapping[str, str]) -> Terms:
 def _defined_for(scope: Scope, hits: Sequence[Hit]) -> dict[str, str]:
     """Abbreviations the hits define for the question's disease ("posttraumatic stress disorder
     (PTSD)")."""
-    out: dict[str, str] = {}
-    for hit in hits:
-        for abbr, long_form in defined_abbreviations(f"{hit.document.title}\n{hit.passage.text}").items():
-            if abbr not in out and scope.names_topic(long_form):
-                out[abbr] = long_form
-    return out
+    return scope.topic_abbreviations(defined_abbreviations(f"{hit.document.title}\n{hit.passage.text}")
+                                     for hit in hits)
 
 
 def gather(

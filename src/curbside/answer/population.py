@@ -270,6 +270,17 @@ class Scope:
         return cls(frozenset(families), frozenset(allowed), bool(diseases), tuple(topics), _diabetes_types(text),
                    _sexes(text))
 
+    def topic_abbreviations(self, definitions: Iterable[Mapping[str, str]]) -> dict[str, str]:
+        """Of the abbreviations defined in some texts (``defined_abbreviations`` of each), those that
+        stand for the question's disease ("posttraumatic stress disorder (PTSD)"), the first
+        definition of each kept."""
+        out: dict[str, str] = {}
+        for found in definitions:
+            for abbr, long_form in found.items():
+                if abbr not in out and self.names_topic(long_form):
+                    out[abbr] = long_form
+        return out
+
     def with_abbreviations(self, definitions: Mapping[str, str]) -> Scope:
         """This scope, knowing the abbreviations defined for the question's diseases ("overactive
         bladder (OAB)"; ``definitions``: abbreviation → long form): "all patients with OAB" then

@@ -58,8 +58,7 @@ class ExtractiveGenerator:
             if c.hit.passage.text not in parts:
                 parts.extend((c.hit.passage.section, c.hit.passage.text))
         defined = {doc_id: defined_abbreviations(" ".join(parts)) for doc_id, parts in text.items()}
-        topical = {abbr: long_form for found_here in defined.values() for abbr, long_form in found_here.items()
-                   if scope.names_topic(long_form)}
+        topical = scope.topic_abbreviations(defined.values())
         # "Patients with mild-to-moderate CDI should be treated with metronidazole …" covers the
         # question on Clostridium difficile infection as well as a sentence that spells it out
         score_all(found, abbreviated(terms, topical), audience, info.intents)
