@@ -33,6 +33,13 @@ BPPV = "Clinical practice guideline: benign paroxysmal positional vertigo (updat
      "as appendicitis, ulcers, pancreatitis, and gastroesophageal reflux disease.", True),
     ("What is the management of hyperkalemia?", "People with hyporeninemic hypoaldosteronism are frequently given "
      "furosemide to correct hyperkalemia.", False),
+    # one item of a long list (NICE TA on SGLT2 inhibitors, adverse effects)
+    ("How is vulvovaginal candidiasis treated?", "Canagliflozin: balanitis, constipation, dyslipidaemia, haematocrit "
+     "increase, nausea, polyuria, thirst, urinary tract infection and vulvovaginal candidiasis.", True),
+    # what a drug was used for, in a sentence about another disease (BioASQ snippet)
+    ("How is influenza treated?", "Avipiravir, a novel antiviral drug which was mainly used for the treatment of "
+     "influenza, now has been demonstrated to have a curative effect in treating Ebola virus infection.", True),
+    ("How is influenza treated?", "Oseltamivir, which is used for influenza, reduces the duration of symptoms.", False),
     ("How is attention deficit hyperactivity disorder treated?", "Most children with ADHD receive care through "
      "primary care physicians.", False),
 ])
@@ -57,11 +64,11 @@ def test_a_sentence_that_names_the_disease_in_passing_from_a_document_on_another
     draft = ExtractiveGenerator().generate(question, [bipolar], Audience.CLINICIAN)
     assert draft.insufficient and draft.bottom_line.text.startswith("The knowledge base has too little evidence")
     assert any("from a document about something else" in n for n in draft.notes)
-    # a sentence from a document about the disease is preferred, however plain
-    adhd = _hit("ngc:9904#9", "Attention-deficit hyperactivity disorder.", "Major Recommendations — Epidemiology",
-                "Most children with ADHD receive care through primary care physicians.")
+    # a sentence from a document about the disease is preferred, though it does not name it
+    adhd = _hit("ngc:9904#11", "Attention-deficit hyperactivity disorder.", "Recommendation [IA] — Diagnosis",
+                "Stimulants are the first line treatment and have proven benefit to most people.")
     draft = ExtractiveGenerator().generate(question, [bipolar, adhd], Audience.CLINICIAN)
-    assert not draft.insufficient and draft.bottom_line.text.startswith("Most children with ADHD")
+    assert not draft.insufficient and draft.bottom_line.text.startswith("Stimulants are the first line")
     assert COEXISTING not in [b.text for s in draft.sections for b in s.bullets]
 
 
@@ -187,3 +194,12 @@ def test_checking_that_a_treatment_worked_is_a_later_step() -> None:
     draft = ExtractiveGenerator().generate("How should warfarin be reversed in a patient with major bleeding?",
                                            [transfusion], Audience.CLINICIAN)
     assert draft.bottom_line.text.startswith("Offer immediate prothrombin complex concentrate")
+
+
+def test_a_snippet_without_a_title_that_names_the_disease_in_passing_is_no_answer() -> None:
+    # a BioASQ snippet has no title to say what it is about: its own words must
+    ebola = _hit("bioasq:27095580#0", "", "Snippet", "Avipiravir, a novel antiviral drug which was mainly used for the "
+                 "treatment of influenza, now has been demonstrated to have a curative effect in treating Ebola virus "
+                 "infection.", Kind.OTHER)
+    draft = ExtractiveGenerator().generate("How is influenza treated?", [ebola], Audience.CLINICIAN)
+    assert draft.insufficient

@@ -19,6 +19,13 @@ def test_stemmer_conflates(words: tuple[str, ...]) -> None:
     assert len({stem(w) for w in words}) == 1
 
 
+def test_a_species_name_is_not_the_disease() -> None:
+    # "Haemophilus influenzae infection" is not influenza, "Streptococcus pneumoniae" not pneumonia
+    assert stem("influenzae") != stem("influenza")
+    assert stem("pneumoniae") != stem("pneumonia")
+    assert stem("vertebrae") == stem("vertebra")
+
+
 def test_readability_orders_plain_and_technical_text() -> None:
     plain = "High blood pressure often has no signs. You can check it at home."
     technical = ("Pharmacological antihypertensive monotherapy demonstrated statistically significant "

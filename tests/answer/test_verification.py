@@ -167,3 +167,24 @@ def test_a_list_said_as_one_sentence_is_not_negated_by_the_sentence_after_the_li
     # a wrapped line that goes on in lower case is still one sentence: its denial still counts
     wrapped = "There is no evidence that hypothyroidism causes\nweight gain in adults."
     assert not SupportJudge().check("Hypothyroidism causes weight gain in adults.", [wrapped]).supported
+
+
+def test_a_lead_in_joined_to_its_items_rests_on_them_not_on_a_parallel_denial() -> None:
+    from curbside.answer.support import SupportJudge
+
+    # NICE CG166 (ngc:9956): the next recommendation repeats the lead-in's words for people "who cannot
+    # tolerate" the drug; the first-line statement is not negated by it
+    passage = ("Left-sided and Extensive Ulcerative Colitis\nTo induce remission in adults with a mild to moderate "
+               "first presentation or inflammatory exacerbation of left-sided or extensive ulcerative colitis:\n"
+               "- Offer a high induction dose of an oral aminosalicylate.\n"
+               "- Consider adding a topical aminosalicylate or oral beclometasone dipropionate, taking into account "
+               "the person's preferences.\n"
+               "To induce remission in people with a mild to moderate first presentation or inflammatory "
+               "exacerbation of left-sided or extensive ulcerative colitis who cannot tolerate or who decline "
+               "aminosalicylates, in whom aminosalicylates are contraindicated or who have subacute ulcerative "
+               "colitis, offer oral prednisolone.")
+    claim = ("To induce remission in adults with a mild to moderate first presentation or inflammatory exacerbation "
+             "of left-sided or extensive ulcerative colitis: offer a high induction dose of an oral aminosalicylate; "
+             "consider adding a topical aminosalicylate or oral beclometasone dipropionate, taking into account the "
+             "person's preferences.")
+    assert SupportJudge().check(claim, [passage]).supported

@@ -51,8 +51,9 @@ GROUPS: tuple[tuple[str, re.Pattern[str]], ...] = (
                               r"\bpost-?transplant(?:ation)?\b", _I)),
 )
 
-# "adults and children", "all ages": everyone, not a narrower group
-_EVERYONE = re.compile(r"\b(?:adults,? and (?:children|adolescents)|(?:children|adolescents),? and adults|all ages|"
+# "adults and children", "adults, children and young people", "all ages": everyone, not a narrower group
+_EVERYONE = re.compile(r"\b(?:adults,? (?:and |or )?(?:children|adolescents|young people)|"
+                       r"(?:children|adolescents|young people),? (?:and|or) adults|all ages|"
                        r"any age|people of all ages)\b", _I)
 # "18 years or older" is every adult
 _ALL_ADULTS = re.compile(r"^(?:aged?\s+)?(?:≥|>=|over\s+)?\s*(?:18|19|20|21)\s*(?:years?|yrs|y)?(?:\s+(?:of age\s+)?"
@@ -81,6 +82,14 @@ did not""".split())
 _IN_PASSING = re.compile(r"\b(?:such as|including|include|includes|e\.g\.|for example|in the absence of|without|"
                          r"other than|similar to|rather than|as well as|(?:the )?risks? (?:of|for)|adverse effects?|"
                          r"side effects?|complications?)\b[^.;:()]*", _I)
+# what a drug is (also) used for, said of a drug the sentence is about for another disease ("favipiravir,
+# … which was mainly used for the treatment of influenza, … curative effect in treating Ebola virus infection")
+_ALSO_USED = re.compile(r"\b(?:which|that) (?:is|was|are|were|has been|have been) (?:\w+ ){0,2}(?:used|approved|"
+                        r"licensed|indicated|developed)\b[^.;:()]*?(?=,|$)", _I)
+# one item of a list of four or more ("Canagliflozin: balanitis, constipation, …, urinary tract infection
+# and vulvovaginal candidiasis"): a list names many things and is about none of them
+_ITEM = r"[A-Za-z][\w'/-]*(?: [\w'/-]+){0,3}"
+_ENUMERATION = re.compile(rf"{_ITEM}(?:, {_ITEM}){{2,}},? (?:and|or) {_ITEM}", _I)
 _ABBREVIATION = re.compile(r"\b[A-Z][A-Z0-9]{1,5}\b")
 # medical words that describe any patient, not a subgroup
 _GENERIC = frozenset(stem(w) for w in """patient patients treatment treat therapy therapies medication medications
@@ -306,7 +315,13 @@ class Scope:
     def names_topic_in_passing(self, text: str) -> bool:
         """``text`` names the question's disease, but only in passing (an example, an exclusion, a
         harm): the sentence is about something else."""
-        return self.names_topic(text) and not self.names_topic(_IN_PASSING.sub(" ", text))
+        if not self.names_topic(text):
+            return False
+        rest = _ENUMERATION.sub(" ", _IN_PASSING.sub(" ", text))
+        if not self.names_topic(rest):
+            return True
+        main = _ALSO_USED.sub(" ", rest)
+        return not self.names_topic(main) and bool(disease_mentions(main))
 
     def narrower(self, text: str) -> tuple[str, ...]:
         """Labels of the populations ``text`` names that the question does not cover."""

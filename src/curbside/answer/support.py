@@ -67,13 +67,36 @@ def closest_sentence(claim: str, cited: str) -> tuple[str, float]:
     # a line break ends a sentence unless the next line goes on in lower case: list items and the
     # sentence after a list ("- slowed heart rate\nHowever, … people don't notice …") are not one sentence
     lines = re.sub(r"\n(?=[ \t]*[a-z])", " ", cited).split("\n")
-    for sentence in (s for line in lines for s in split_into_sentences(" ".join(line.split()))):
+    sentences = [s for line in lines for s in split_into_sentences(" ".join(line.split()))]
+    # … but a list's lead-in and its items are one statement when the answer joins them ("To induce
+    # remission in adults with …: offer a high induction dose …; consider adding …")
+    sentences += _lead_ins_with_items(lines)
+    for sentence in sentences:
         stems = set(content_stems(sentence))
         common = len(words & stems)
         candidate = (common / max(1, len(words)), common / max(1, len(words | stems)))
         if candidate > key:
             best, key = sentence, candidate
     return best, key[0]
+
+
+_ITEM_LINE = re.compile(r"^\s*(?:[-*•–]|\d+[.)])\s+")
+
+
+def _lead_ins_with_items(lines: list[str]) -> list[str]:
+    """Each line ending in a colon joined with the list items after it."""
+    out = []
+    for i, line in enumerate(lines):
+        if not line.rstrip().endswith(":"):
+            continue
+        items = []
+        for item in lines[i + 1:]:
+            if not _ITEM_LINE.match(item):
+                break
+            items.append(_ITEM_LINE.sub("", item).strip().rstrip("."))
+        if items:
+            out.append(" ".join(f"{line.strip()} {'; '.join(items)}.".split()))
+    return out
 
 
 _TOKENS = re.compile(r"[\w'’]+|[.;:!?]")

@@ -37,6 +37,9 @@ def tokenize(text: str) -> list[str]:
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'-]*|\d+(?:[.,]\d+)?")
 _MIN_STEM = 4
+# Latin species names that read as a disease once stemmed: "Haemophilus influenzae" is a bacterium,
+# not influenza; "Streptococcus pneumoniae" causes meningitis and otitis as well as pneumonia
+_SPECIES_EPITHETS = frozenset({"influenzae", "pneumoniae"})
 
 
 def _plural(w: str) -> str:
@@ -63,7 +66,7 @@ def stem(word: str) -> str:
     """Light, deterministic stem of a lower-case word (numbers are returned unchanged), in American
     spelling ("hyponatraemia" and "hyponatremia" share a stem)."""
     w = word.lower().strip("'-")
-    if len(w) <= _MIN_STEM or not w[0].isalpha():
+    if len(w) <= _MIN_STEM or not w[0].isalpha() or w in _SPECIES_EPITHETS:
         return w
     w = american(w)
     w = _plural(w)

@@ -41,6 +41,26 @@ _DRUG_CLASS = (r"\b(?:diuretics?|(?:channel |beta[- ]|alpha[- ]|receptor )blocke
                r"opioids?|analgesics?|insulin|aspirin|acetaminophen|paracetamol|colchicine|levothyroxine|"
                r"l-thyroxine|warfarin|lithium|digoxin)\b")
 
+# inducing or maintaining remission is what a treatment does ("To induce remission in adults with … ulcerative
+# colitis: offer … an oral aminosalicylate"), not the outlook
+_INDUCED_REMISSION = r"\b(?:induc(?:e|es|ed|ing|tion of)|maint(?:ain|ains|ained|aining|enance of)) (?:\w+ )?remission\b"
+
+# what a clinician can do: a drug or class, a procedure, a therapy, a device, a change of habit ("Offer a high
+# induction dose of an oral aminosalicylate", "CPAP", "a canalith repositioning procedure", "exercise")
+INTERVENTION = _rx(_DRUG + "|" + _DRUG_CLASS + "|" +
+                   r"\b\w+(?:ectomy|ectomies|otomy|ostomy|plasty|pexy)\b|\bsurg(?:ery|ical)\b|\bprocedures?\b|"
+                   r"\b(?:cognitive|behaviou?ral|physical|occupational|exercise|psycho|photo|radio|chemo|immuno|"
+                   r"oxygen|compression|fluid|replacement|hormon\w*|light|talk(?:ing)?|speech|manual) ?therap|"
+                   r"\bexercis|\bphysiotherap|\bcpap\b|\bvaccin|\bcounsel+ing\b|\bdiet(?:ary)?\b|\bweight loss\b|"
+                   r"\bsplint|\bbrac(?:e|es|ing)\b|\binjections?\b|\binfusions?\b|\btransfusions?\b|\bdialysis\b|"
+                   r"\bablation\b|\bstent|\bpacemaker|\bmanoeuvres?\b|\bmaneuvers?\b|\brepositioning\b|\bcasts?\b|"
+                   r"\borthos[ie]s|\bcreams?\b|\bointments?\b|\bgels?\b|\bdrops\b|\binhal(?:er|ed)\b|\bpatch(?:es)?\b|"
+                   r"\bsupplement|\biron\b|\bvitamin|\bcalcium\b|\bice\b|\brest\b|\belevation\b|\bcompress|"
+                   r"\b(?:oral|orally|topical|intravenous|subcutaneous|intramuscular|inhaled|intranasal)\b|\bdoses?\b|"
+                   r"\blaxatives?\b|\benemas?\b|\banti-?(?!bod|gen|cipat)[a-z]{4,}|"
+                   r"\b(?:treated|managed|treatment is|treatment consists of) with\b|"
+                   r"\btreat\w* [^.;]{0,60}\bby \w+ing\b")
+
 THEMES: tuple[Theme, ...] = (
     Theme("definition", "Overview", "What it is",
           _rx(r"\b(is|are) (a|an) (\w+ ){0,4}(disease|disorder|condition|syndrome|infection|type|form|group|"
@@ -59,7 +79,8 @@ THEMES: tuple[Theme, ...] = (
               r"\binterventions?\b|"
               r"\bfirst[- ]line\b|\binitial (?:treatment|management|therapy|care)\b|\bconservative\b|"
               r"\bphysiotherap|\bphysical therapy\b|\bcare\b|"
-              r"\bmanagement\b|\b(?:will|can|may|could|helps?(?: to)?) get rid of\b|\bclears? up\b|\bcur(?:e|es|ed)\b"),
+              r"\bmanagement\b|\b(?:will|can|may|could|helps?(?: to)?) get rid of\b|\bclears? up\b|\bcur(?:e|es|ed)\b|"
+              + _INDUCED_REMISSION),
           _rx(r"\btreat|\btherap|\bmanag|\bcure|\bget rid of\b|\b(?:first|second)[- ]line\b|\bhelp(s)?\b|"
               r"\brevers(?:e|ed|al)\b|"
               r"\bremed|\bsurg|\brehabilit|"
@@ -85,7 +106,8 @@ THEMES: tuple[Theme, ...] = (
     Theme("prognosis", "Prognosis and outcomes", "Outlook",
           # ("a 5-day course of antibiotics" is a dose, "recurrent UTI" a kind of UTI: not the outlook)
           _rx(r"\bprognos|\bsurviv|\bmortality\b|\boutcomes?\b|\brecurrences?\b|\brecur(s|red)?\b|"
-              r"\bremission\b|\blong[- ]term\b|\b(natural|clinical|disease) course\b|"
+              r"(?<!induce )(?<!induction of )(?<!maintain )(?<!maintenance of )\bremission\b|\blong[- ]term\b|"
+              r"\b(natural|clinical|disease) course\b|"
               r"\bcourse of (the )?(disease|illness|condition)\b|\blife expectancy\b|\brecover"),
           _rx(r"\bprognos|\bsurviv|\boutlook\b|\blife expectancy\b|\bhow long\b|\brecover|\bserious\b|"
               r"\bcurable\b|\bfatal\b|\bdie\b|\bpermanent|\bgo away\b|\boutcomes?\b|\brecurr|\brelapse|"
@@ -151,7 +173,9 @@ def primary_theme(sentence: str) -> str:
 
 # treatment as a setting, not the subject: "patients not currently receiving treatment for depression"
 _SETTING = _rx(r"\b(?:receiving|undergoing|on|after|before (?:starting )?|during|completed?|prior to|despite)\s+"
-               r"(?:\w+\s+)?(?:treatment|therapy|surgery)\b|\b(?:actively |currently |already )?being treated\b")
+               r"(?:\w+\s+)?(?:treatment|therapy|surgery)\b|\b(?:actively |currently |already )?being treated\b|"
+               # … or a trial's statistics ("A treatment interaction was detected …")
+               r"\btreatment (?:interactions?|effects?|groups?|arms?|allocation|assignment|difference)\b")
 
 
 # a clinical management question ("How is X treated?", "What is the first-line treatment for X?"):

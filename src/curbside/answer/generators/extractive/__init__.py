@@ -10,7 +10,7 @@ from curbside.answer.compose import INSUFFICIENT
 from curbside.answer.evidence import TermStats, abbreviated, content_terms
 from curbside.answer.followups import context_question
 from curbside.answer.generators.base import Draft, DraftBullet, DraftSection
-from curbside.answer.generators.extractive.assemble import Plan, draft_bullet, plan, sections
+from curbside.answer.generators.extractive.assemble import Plan, draft_bullet, plan, says_what_to_do, sections
 from curbside.answer.generators.extractive.candidates import Candidate, extract
 from curbside.answer.generators.extractive.scoring import score_all
 from curbside.answer.generators.extractive.subgroups import mark
@@ -75,6 +75,13 @@ class ExtractiveGenerator:
                 title = c.hit.document.title
                 c.titled = not has_title(title) or own.names_topic(_without(title, c.drift))
                 c.in_passing = own.names_topic_in_passing(c.text)
+            # a document without a title (a BioASQ snippet, a PubMedQA abstract) is about the disease
+            # when one of its sentences names it other than in passing ("Avipiravir, … mainly used
+            # for the treatment of influenza, … curative effect in treating Ebola virus infection")
+            direct = {c.hit.document.id for c in found if c.names_topic and not c.in_passing}
+            for c in found:
+                if not has_title(c.hit.document.title):
+                    c.titled = c.hit.document.id in direct
         return found
 
     def generate(self, question: str, evidence: Sequence[Hit], audience: Audience,
@@ -104,6 +111,7 @@ class ExtractiveGenerator:
                          insufficient=True, generator=NAME,
                          notes=("insufficient evidence: the closest sentence is from a document about "
                                 "something else" if strays else
+                                f"insufficient evidence: {NO_TREATMENT_NAMED}" if NO_TREATMENT_NAMED in notes[0] else
                                 f"insufficient evidence: no evidence sentence speaks to the question "
                                 f"({', '.join(info.intents)})",))
         if info.yes_no:
@@ -161,6 +169,9 @@ def _without(text: str, names: Sequence[str]) -> str:
     return text
 
 
+NO_TREATMENT_NAMED = "no evidence sentence says what to treat with"
+
+
 def _off_intent(bottom: Candidate, intents: Sequence[str], yes_no: bool, escalate: bool) -> tuple[str, ...]:
     """A note when no evidence sentence speaks to what was asked and the bottom line is only the
     closest statement found (the knowledge base lacks the recommendation): the reader should know."""
@@ -168,7 +179,13 @@ def _off_intent(bottom: Candidate, intents: Sequence[str], yes_no: bool, escalat
         return ("no evidence sentence says when to refer or escalate; the bottom line is the closest statement "
                 "found",)
     asked = main_clause_themes(intents)
-    if yes_no or escalate or not asked or bottom.primary in asked:
+    if yes_no or escalate or not asked:
+        return ()
+    if bottom.primary in asked:
+        if "treatment" in intents and not says_what_to_do(bottom):
+            # "Treating gonorrhea is becoming more difficult because drug-resistant strains are
+            # increasing": about treatment, but neither advice nor a finding nor a named treatment
+            return (f"{NO_TREATMENT_NAMED}; the bottom line is the closest statement found",)
         return ()
     return (f"no evidence sentence speaks directly to the question ({', '.join(intents)}); the bottom line is "
             "the closest statement found",)

@@ -17,6 +17,7 @@ from curbside.answer.generators.extractive.scoring import similarity
 from curbside.answer.themes import (
     ESCALATION_TITLES,
     EVIDENCE_TITLES,
+    INTERVENTION,
     PITFALL_TITLES,
     POPULATION_TITLES,
     THEMES,
@@ -31,11 +32,26 @@ _TELL = re.compile(r"^(?:explain|tell|discuss|inform|reassure|advise|offer (?:in
                    r"(?:information|advice))\b", re.IGNORECASE)
 # a later step: what to do if the first fails ("If goal BP is not reached …"), or checking that it
 # worked ("Monitor the INR to confirm that warfarin anticoagulation has been adequately reversed …")
-_NEXT_STEP = re.compile(r"^(?:if|once|in case|unless|where)\b|^when\b(?!.*\b(?:is|are) (?:recommended|indicated)\b)|"
+_NEXT_STEP = re.compile(r"^(?:if|once|in case|unless|where)\b|^after\b[^,]{0,80}\b(?:surgery|excision|resection|"
+                        r"ablation|treatment|therapy|failure|operation|\w+ectomy)\b|"
+                        r"^when\b(?!.*\b(?:is|are) (?:recommended|indicated)\b)|"
                         r"^(?:monitor|re-?check|recheck|repeat|reassess|re-?evaluate)\b.{0,80}\bto (?:confirm|check|"
                         r"ensure|assess)\b", re.IGNORECASE)
+# … or says, anywhere, that the first treatment failed or cannot be used ("Consider adding oral prednisolone
+# to aminosalicylate therapy … if there is no improvement within 4 weeks", "… whose disease has responded
+# inadequately to conventional therapy", "… who cannot tolerate or who decline aminosalicylates")
+_LATER_STEP = re.compile(r"\bif (?:there is )?(?:no|little|an? (?:inadequate|insufficient|partial|poor)) "
+                         r"(?:improvement|response|benefit)\b|\b(?:responded|respond|response) (?:inadequately|"
+                         r"poorly)\b|\b(?:inadequate|insufficient|incomplete|partial|poor|no) response to\b|"
+                         r"\bnot (?:adequately |sufficiently |well )?(?:controlled|respond(?:ed|ing)?)\b|"
+                         r"\bfail(?:s|ed|ure of|ing)? (?:to respond|(?:initial|first-line|conventional) (?:therapy|"
+                         r"treatment))|\b(?:refractory|intolerant) to\b|\bcannot tolerate\b|\bwho decline\b|"
+                         r"\bsymptoms (?:persist|worsen)|\bdespite (?:\w+ )?(?:treatment|therapy)\b|"
+                         r"\bsecond[- ]line\b|\badd-on\b|\bas an adjunct\b|^consider adding\b|^add(?:ing)?\b",
+                         re.IGNORECASE)
 _FIRST_STEP = re.compile(r"\b(?:initial(?:ly)?|first[- ]line|first[- ]choice|first step|in the first instance|"
-                         r"start(?:ing)? with|begin(?:ning)? with|mainstay)\b", re.IGNORECASE)
+                         r"start(?:ing)? with|begin(?:ning)? with|mainstay|first (?:presentation|episode))\b",
+                         re.IGNORECASE)
 # "Although indomethacin is commonly considered the first-line NSAID …, there is no evidence …": what
 # the concession grants is not what the sentence says
 _CONCESSION = re.compile(r"^(?:although|though|while|whereas|even though|despite)\b[^,;]{0,200},", re.IGNORECASE)
@@ -60,6 +76,7 @@ RESTATES = 2  # a body bullet with at most this many content words beyond the qu
 B_NOVEL = 0.03  # bottom line of an open question: per content word beyond the question's …
 NOVEL_CAP = 5  # … up to this many (longer is not better)
 B_FIRST_STEP = 0.08  # … and for a treatment question, saying what to start with
+B_INTERVENTION = 0.08  # … naming what to do (a drug, a procedure, a therapy)
 P_NEXT_STEP = 0.1  # … less when it is what to do if the first step fails
 P_UNSETTLED = 0.15  # … or what the evidence cannot settle
 GENERAL_MARGIN = 0.3  # a general statement leads unless a narrower one is this much better
@@ -107,6 +124,7 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
     candidates = [c for c in candidates if not c.strays] or candidates
     # ("These findings suggest …" in a conclusion refers to the study itself: fine)
     candidates = [c for c in candidates if not (c.dangling and not c.conclusion)] or candidates
+    everything = candidates
     best_rel = max(c.relevance for c in candidates)
     if escalate:  # "When should … be referred?" is answered by when to refer
         on_intent = [c for c in candidates if c.escalation and c.relevance >= 0.6 * best_rel]
@@ -143,10 +161,14 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
                 bonus -= P_UNSETTLED
             if treats and _NOT_NEEDED.search(c.text):
                 bonus -= P_UNSETTLED
-            if not escalate and _NEXT_STEP.match(c.text):  # "If goal BP is not reached …": a later step
-                bonus -= P_NEXT_STEP
-            elif treats and _FIRST_STEP.search(_CONCESSION.sub("", c.text, count=1)):
-                bonus += B_FIRST_STEP
+            if not escalate and (_NEXT_STEP.match(c.text) or (treats and _LATER_STEP.search(c.text))):
+                bonus -= P_NEXT_STEP  # "If goal BP is not reached …": a later step
+            elif treats:
+                if _FIRST_STEP.search(_CONCESSION.sub("", c.text, count=1)):
+                    bonus += B_FIRST_STEP
+                if INTERVENTION.search(c.text) and not c.pitfall:
+                    # "Treatment is with antibiotics", not "Treating … is becoming more difficult"
+                    bonus += B_INTERVENTION
         return c.score + bonus
 
     pool = [c for c in candidates if c.relevance >= 0.6 * best_rel and not c.method and not c.meta] or list(candidates)
@@ -162,7 +184,23 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
 
     if general and max(map(general_key, general)) >= max(map(key, pool)) - GENERAL_MARGIN:
         pool = general
-    return max(pool, key=key)
+    best = max(pool, key=key)
+    if treats and not (yes_no or escalate or harms) and not says_what_to_do(best):
+        # "The primary reason to … treat GAS pharyngitis is to decrease the risk of acute rheumatic
+        # fever": about treatment without naming one. A sentence of a document on the disease that
+        # names one ("Penicillin V is the drug of choice …") answers, though it repeats fewer of the
+        # question's words
+        named = [c for c in everything if c.titled and c.primary in main_clause_themes(intents)
+                 and INTERVENTION.search(c.text) and c.recommendation
+                 and not (c.pitfall or c.subgroup or c.strays or c.method or c.meta or c.fragment)]
+        if named:
+            return max(named, key=key)
+    return best
+
+
+def says_what_to_do(c: Candidate) -> bool:
+    """Advice, a finding, or a named treatment (a drug, a procedure, a therapy)."""
+    return c.recommendation or c.conclusion or bool(INTERVENTION.search(c.text))
 
 
 def plan(candidates: Sequence[Candidate], audience: Audience, yes_no: bool,

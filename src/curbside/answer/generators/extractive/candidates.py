@@ -100,7 +100,8 @@ class Candidate:
     own: float = 0.0  # question-term coverage of the sentence alone (no credit for its title)
     novel: int = 0  # content stems beyond the question's own: what the sentence adds to it
     on_topic: bool = True  # mentions the question's rarest term (here or in the document title)
-    titled: bool = True  # its document's title names the question's disease (or it has no real title)
+    # its document's title names the question's disease (no real title: one of its sentences does, not in passing)
+    titled: bool = True
     in_passing: bool = False  # it names the question's disease only in passing ("such as …", "without …")
     score: float = 0.0
     corroboration: list[int] = field(default_factory=list)  # other evidence numbers saying the same

@@ -46,7 +46,8 @@ CONCLUSION_CUE = re.compile(
     r"(?:suggest|indicate|demonstrate|conclude|show|confirm)s? that|we conclude)\b", re.IGNORECASE)
 RECOMMENDATION_CUE = re.compile(
     r"\b(?:we recommend|(?:is|are) (?:recommended|indicated|suggested|preferred|advised)|recommends?|"
-    r"should (?:be|receive|consider|undergo|include|start|not|avoid|only)|first[- ]line|treatment of choice|"
+    r"should (?:be|receive|consider|undergo|include|start|not|avoid|only)|first[- ]line|"
+    r"(?:treatment|drug|agent|therapy|antibiotic)s? of choice|"
     r"(?:the )?(?:best|preferred|main|usual) (?:treatment|therapy)|mainstay of (?:treatment|therapy)|"
     r"(?:is|are) (?:usually |often |mainly |most often |commonly |generally |typically )?(?:treated|managed) "
     r"(?:with|by)|"

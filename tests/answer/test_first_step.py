@@ -1,0 +1,97 @@
+"""A treatment question is answered first by what to start with: a step that follows a failed or
+untolerated first one ("if there is no improvement within 4 weeks", "who cannot tolerate …") comes
+after it. Texts from NICE CG166 *Ulcerative colitis* (ngc:9956) in the shared corpora."""
+
+from __future__ import annotations
+
+from curbside.answer.generators.extractive import ExtractiveGenerator
+from curbside.answer.population import Scope
+from curbside.answer.themes import primary_theme
+from curbside.records import Audience, Kind
+from tests.answer.realtext import text_hit
+
+TITLE = "Ulcerative colitis. Management in adults, children and young people."
+STEP_1 = ("Left-sided and Extensive Ulcerative Colitis\nTo induce remission in adults with a mild to moderate first "
+          "presentation or inflammatory exacerbation of left-sided or extensive ulcerative colitis:\n"
+          "- Offer a high induction dose of an oral aminosalicylate.\n"
+          "- Consider adding a topical aminosalicylate or oral beclometasone dipropionate, taking into account the "
+          "person's preferences.\n"
+          "To induce remission in people with a mild to moderate first presentation or inflammatory exacerbation of "
+          "left-sided or extensive ulcerative colitis who cannot tolerate or who decline aminosalicylates, in whom "
+          "aminosalicylates are contraindicated or who have subacute ulcerative colitis, offer oral prednisolone.")
+STEP_2 = ("All Extents of Disease\nConsider adding oral prednisolone to aminosalicylate therapy to induce remission in "
+          "people with mild to moderate ulcerative colitis if there is no improvement within 4 weeks of starting step "
+          "1 aminosalicylate therapy or if symptoms worsen despite treatment. Stop beclometasone dipropionate if "
+          "adding oral prednisolone.\nConsider adding oral tacrolimus to oral prednisolone to induce remission in "
+          "people with mild to moderate ulcerative colitis if there is an inadequate response to oral prednisolone "
+          "after 2 to 4 weeks.")
+
+
+def test_inducing_remission_is_treatment_not_outlook() -> None:
+    assert primary_theme("To induce remission in adults with ulcerative colitis: offer an oral aminosalicylate.") \
+        == "treatment"
+    assert primary_theme("Remission was sustained in 40% of patients at 5 years.") == "prognosis"
+
+
+def test_a_title_for_adults_and_children_covers_everyone() -> None:
+    assert Scope.of("How is mild to moderate ulcerative colitis treated?").narrower(TITLE) == ()
+
+
+def test_the_first_step_leads_and_the_step_after_it_follows() -> None:
+    step_2 = text_hit("ngc:9956#11", TITLE, "Major Recommendations — Treating Mild to Moderate Ulcerative Colitis: "
+                      "Step 2 Therapy", STEP_2)
+    step_1 = text_hit("ngc:9956#10", TITLE, "Major Recommendations — Treating Mild to Moderate Ulcerative Colitis: "
+                      "Step 1 Therapy", STEP_1)
+    draft = ExtractiveGenerator().generate("How is mild to moderate ulcerative colitis treated?", [step_2, step_1],
+                                           Audience.CLINICIAN)
+    assert draft.bottom_line.text.startswith("To induce remission in adults with a mild to moderate first presentation")
+    assert "high induction dose of an oral aminosalicylate" in draft.bottom_line.text
+
+
+def test_a_trials_statistics_are_not_treatment_advice() -> None:
+    # (JAMA meta-analysis of influenza vaccination and cardiovascular events, PubMed abstract)
+    stats = ("A treatment interaction was detected between patients with (RR, 0.45 [95% CI, 0.32-0.63]) and without "
+             "(RR, 0.94 [95% CI, 0.55-1.61]) recent ACS (P for interaction = .02).")
+    assert primary_theme(stats) != "treatment"
+
+
+PHARYNGITIS = "Pharyngitis."  # (UMHS guideline, ngc:9967)
+REASON = ("- The primary reason to identify and treat group A streptococcal (GAS) pharyngitis is to decrease the risk "
+          "of acute rheumatic fever (ARF) [IB]. The endemic incidence of ARF is around 0.23-1.88/100,000.")
+CHOICE = ("- Penicillin V is the drug of choice in patients who can swallow pills.\n- If using suspension, amoxicillin "
+          "is better tolerated than penicillin V due to the salty/bitter taste.")
+
+
+def test_a_treatment_question_is_answered_by_a_named_treatment() -> None:
+    reason = text_hit("ngc:9967#8", PHARYNGITIS, "Major Recommendations — General Principles", REASON)
+    choice = text_hit("ngc:9967#18", PHARYNGITIS, "Major Recommendations — Treatment", CHOICE)
+    draft = ExtractiveGenerator().generate("How is streptococcal pharyngitis treated?", [reason, choice],
+                                           Audience.CLINICIAN)
+    assert draft.bottom_line.text.startswith("Penicillin V is the drug of choice")
+
+
+def test_what_treatment_is_like_is_not_what_to_treat_with() -> None:
+    # (MedlinePlus *Gonorrhea*, medquad:MPlusHealthTopics:0000408): nothing else on treatment was found
+    page = text_hit("medquad:MPlusHealthTopics:0000408#1", "Gonorrhea", "What is (are) Gonorrhea ?",
+                    "Your health care provider will diagnose gonorrhea with lab tests. Treatment is with antibiotics. "
+                    "Treating gonorrhea is becoming more difficult because drug-resistant strains are increasing. "
+                    "Correct usage of latex condoms greatly reduces, but does not eliminate, the risk of catching or "
+                    "spreading gonorrhea.\nNIH: National Institute of Allergy and Infectious Diseases", Kind.CONSUMER)
+    draft = ExtractiveGenerator().generate("How is gonorrhea treated?", [page], Audience.CLINICIAN)
+    assert draft.insufficient
+    assert any("what to treat with" in n for n in draft.notes)
+
+
+ENDOMETRIOSIS = "Endometriosis: diagnosis and management."  # (NICE NG73, ngc:11264)
+
+
+def test_what_follows_surgery_is_a_later_step() -> None:
+    offer = text_hit("ngc:11264#20", ENDOMETRIOSIS, "Major Recommendations — Staging Systems",
+                     "Offer endometriosis treatment according to the woman's symptoms, preferences and priorities, "
+                     "rather than the stage of the endometriosis.")
+    after = text_hit("ngc:11264#29", ENDOMETRIOSIS, "Major Recommendations — Combination Treatments",
+                     "After laparoscopic excision or ablation of endometriosis, consider hormonal treatment (with, for "
+                     "example, the combined oral contraceptive pill), to prolong the benefits of surgery and manage "
+                     "symptoms.")
+    draft = ExtractiveGenerator().generate("How is endometriosis treated?", [after, offer], Audience.CLINICIAN)
+    assert draft.bottom_line.text.startswith("Offer endometriosis treatment")
