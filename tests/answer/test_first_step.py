@@ -95,3 +95,28 @@ def test_what_follows_surgery_is_a_later_step() -> None:
                      "symptoms.")
     draft = ExtractiveGenerator().generate("How is endometriosis treated?", [after, offer], Audience.CLINICIAN)
     assert draft.bottom_line.text.startswith("Offer endometriosis treatment")
+
+
+RLS = ("Practice guideline summary: treatment of restless legs syndrome in adults: report of the Guideline Development, "
+       "Dissemination, and Implementation Subcommittee of the American Academy of Neurology.")  # (ngc:11171)
+RLS_DRUGS = ("In moderate to severe primary restless legs syndrome (RLS), clinicians should consider prescribing a "
+             "pharmacologic agent to reduce RLS symptoms. There is strong evidence to support the use of pramipexole, "
+             "rotigotine, cabergoline, and gabapentin enacarbil (Level A); moderate evidence to support the use of "
+             "ropinirole, pregabalin, and intravenous (IV) ferric carboxymaltose (FCM) (Level B); and weak evidence to "
+             "support the use of levodopa (Level C). There are few head-to-head comparisons of these agents to suggest "
+             "that one should be used preferentially, though in practice clinicians often decide on the basis of "
+             "comorbidities or potential side effects such as augmentation with dopaminergic agents.")
+RLS_OTHER = ("For patients or clinicians wanting to use nonpharmacologic approaches to treat RLS, clinicians should "
+             "consider prescribing pneumatic compression before usual symptom onset (Level B) and may consider "
+             "prescribing near-infrared spectroscopy (NIRS) or repetitive transcranial magnetic stimulation (rTMS) "
+             "(where available) (Level C).")
+
+
+def test_advice_to_use_a_kind_of_drug_keeps_the_sentence_that_names_them() -> None:
+    drugs = text_hit("ngc:11171#7", RLS, "Recommendation [Level U] — Recommendations", RLS_DRUGS)
+    other = text_hit("ngc:11171#15", RLS, "Recommendation [Level U] — Recommendations", RLS_OTHER)
+    draft = ExtractiveGenerator().generate("What is the first-line treatment for restless legs syndrome?",
+                                           [other, drugs], Audience.CLINICIAN)
+    assert draft.bottom_line.text.startswith("In moderate to severe primary restless legs syndrome (RLS), clinicians "
+                                             "should consider prescribing a pharmacologic agent")
+    assert "pramipexole, rotigotine, cabergoline, and gabapentin enacarbil (Level A)" in draft.bottom_line.text

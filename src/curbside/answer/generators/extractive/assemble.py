@@ -47,8 +47,14 @@ _LATER_STEP = re.compile(r"\bif (?:there is )?(?:no|little|an? (?:inadequate|ins
                          r"\bfail(?:s|ed|ure of|ing)? (?:to respond|(?:initial|first-line|conventional) (?:therapy|"
                          r"treatment))|\b(?:refractory|intolerant) to\b|\bcannot tolerate\b|\bwho decline\b|"
                          r"\bsymptoms (?:persist|worsen)|\bdespite (?:\w+ )?(?:treatment|therapy)\b|"
-                         r"\bsecond[- ]line\b|\badd-on\b|\bas an adjunct\b|^consider adding\b|^add(?:ing)?\b",
+                         r"\bsecond[- ]line\b|\badd-on\b|\bas an adjunct\b|^consider adding\b|^add(?:ing)?\b|"
+                         # … or an alternative for those who prefer one ("For patients or clinicians wanting
+                         # to use nonpharmacologic approaches …")
+                         r"\b(?:wanting|preferring|wishing) to (?:use|try|avoid)\b|\bwho (?:prefer|wish to|want to)\b",
                          re.IGNORECASE)
+# … unless it grades several options, some well supported ("strong evidence to support the use of
+# pramipexole …; … weak evidence to support the use of levodopa")
+_SETTLED = re.compile(r"\b(?:strong|moderate|good|high[- ]quality) evidence\b", re.IGNORECASE)
 _FIRST_STEP = re.compile(r"\b(?:initial(?:ly)?|first[- ]line|first[- ]choice|first step|in the first instance|"
                          r"start(?:ing)? with|begin(?:ning)? with|mainstay|first (?:presentation|episode))\b",
                          re.IGNORECASE)
@@ -157,7 +163,7 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
             # hypertension is recommended independently of gender"); a treatment question by what to
             # start with
             bonus += B_NOVEL * min(c.novel, NOVEL_CAP)
-            if _UNSETTLED.search(_CONCESSION.sub("", c.text, count=1)):
+            if _UNSETTLED.search(_CONCESSION.sub("", c.text, count=1)) and not _SETTLED.search(c.text):
                 bonus -= P_UNSETTLED
             if treats and _NOT_NEEDED.search(c.text):
                 bonus -= P_UNSETTLED

@@ -182,6 +182,15 @@ def trim(sentence: str, *, grade_labels: bool = False) -> str:
 
 
 
+# advice to use a kind of treatment, not a named one …
+_CLASS_ADVICE = re.compile(r"\b(?:consider|recommend\w*|suggest\w*|offer\w*|prescrib\w*|use of|should (?:be )?"
+                           r"(?:receive|given|treated with))\b[^.;]{0,40}\b(?:an?|the) (?:pharmacologic(?:al)? "
+                           r"(?:agent|treatment|therapy)|drug|medication|medicine)\b", re.IGNORECASE)
+# … and the sentence after it that names them by the evidence for each
+_WHICH_ONES = re.compile(r"^there (?:is|are) (?:strong|moderate|good|high[- ]quality|sufficient|consistent) evidence "
+                         r"(?:to support|for|that supports) the use of\b", re.IGNORECASE)
+
+
 def extract(evidence: Sequence[Hit], *, min_words: int = 6, max_words: int = 80) -> list[Candidate]:
     """Every usable sentence of every evidence passage, described but not yet scored."""
     out: list[Candidate] = []
@@ -195,8 +204,18 @@ def extract(evidence: Sequence[Hit], *, min_words: int = 6, max_words: int = 80)
         grade_labels = (in_recommendation and not _DEFINITION_SECTION.search(section)
                         and not re.search(r"(?:^|\n)Q:", hit.passage.text))
         heading = section.rsplit(" — ", 1)[-1] if " — " in section else ""
-        for position, raw in enumerate(segments(hit.passage.text, heading)):
+        parts = list(segments(hit.passage.text, heading))
+        skip = -1
+        for position, raw in enumerate(parts):
+            if position == skip:
+                continue
             text = trim(raw, grade_labels=grade_labels)
+            if (position + 1 < len(parts) and _CLASS_ADVICE.search(text)
+                    and _WHICH_ONES.match(following := trim(parts[position + 1], grade_labels=grade_labels))):
+                # "… clinicians should consider prescribing a pharmacologic agent …" says which ones in the
+                # next sentence ("There is strong evidence to support the use of pramipexole, …")
+                raw = text = f"{text} {following}"
+                skip = position + 1
             n_words = len(text.split())
             key = text.lower()
             if (n_words < min_words or n_words > max_words or text.endswith("?") or key in seen
