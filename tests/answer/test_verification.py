@@ -188,3 +188,15 @@ def test_a_lead_in_joined_to_its_items_rests_on_them_not_on_a_parallel_denial() 
              "consider adding a topical aminosalicylate or oral beclometasone dipropionate, taking into account the "
              "person's preferences.")
     assert SupportJudge().check(claim, [passage]).supported
+
+
+def test_a_lead_in_with_one_item_is_not_negated_by_another_item() -> None:
+    from curbside.answer.support import SupportJudge
+
+    # (MedlinePlus *Tinea Infections*): "A worm doesn't cause it." is said of another item
+    passage = ("Symptoms depend on the affected area of the body:\n- Ringworm is a red skin rash that forms a ring "
+               "around normal-looking skin. A worm doesn't cause it.\n- Scalp ringworm causes itchy, red patches on "
+               "your head. It can leave bald spots. It usually affects children.\n- Athlete's foot causes itching, "
+               "burning and cracked skin between your toes.")
+    claim = "Symptoms depend on the affected area of the body: scalp ringworm causes itchy, red patches on your head."
+    assert SupportJudge().check(claim, [passage]).supported

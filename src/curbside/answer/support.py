@@ -84,7 +84,8 @@ _ITEM_LINE = re.compile(r"^\s*(?:[-*•–]|\d+[.)])\s+")
 
 
 def _lead_ins_with_items(lines: list[str]) -> list[str]:
-    """Each line ending in a colon joined with the list items after it."""
+    """Each line ending in a colon joined with each list item after it, and with all of them
+    (whichever the claim quotes; a denial in another item is not the claim's)."""
     out = []
     for i, line in enumerate(lines):
         if not line.rstrip().endswith(":"):
@@ -94,8 +95,8 @@ def _lead_ins_with_items(lines: list[str]) -> list[str]:
             if not _ITEM_LINE.match(item):
                 break
             items.append(_ITEM_LINE.sub("", item).strip().rstrip("."))
-        if items:
-            out.append(" ".join(f"{line.strip()} {'; '.join(items)}.".split()))
+        if items:  # the lead-in with each item, and with all of them
+            out.extend(" ".join(f"{line.strip()} {part}.".split()) for part in (*items, "; ".join(items)))
     return out
 
 

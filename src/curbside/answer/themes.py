@@ -50,7 +50,8 @@ _INDUCED_REMISSION = r"\b(?:induc(?:e|es|ed|ing|tion of)|maint(?:ain|ains|ained|
 INTERVENTION = _rx(_DRUG + "|" + _DRUG_CLASS + "|" +
                    r"\b\w+(?:ectomy|ectomies|otomy|ostomy|plasty|pexy)\b|\bsurg(?:ery|ical)\b|\bprocedures?\b|"
                    r"\b(?:cognitive|behaviou?ral|physical|occupational|exercise|psycho|photo|radio|chemo|immuno|"
-                   r"oxygen|compression|fluid|replacement|hormon\w*|light|talk(?:ing)?|speech|manual) ?therap|"
+                   r"oxygen|compression|fluid|replacement|hormon\w*|light|talk(?:ing)?|speech|manual|drug|medication|"
+                   r"pharmacologic(?:al)?) ?(?:therap|treatments?\b|interventions?\b)|\bpharmacotherap|"
                    r"\bexercis|\bphysiotherap|\bcpap\b|\bvaccin|\bcounsel+ing\b|\bdiet(?:ary)?\b|\bweight loss\b|"
                    r"\bsplint|\bbrac(?:e|es|ing)\b|\binjections?\b|\binfusions?\b|\btransfusions?\b|\bdialysis\b|"
                    r"\bablation\b|\bstent|\bpacemaker|\bmanoeuvres?\b|\bmaneuvers?\b|\brepositioning\b|\bcasts?\b|"
