@@ -97,8 +97,8 @@ def test_what_follows_surgery_is_a_later_step() -> None:
     assert draft.bottom_line.text.startswith("Offer endometriosis treatment")
 
 
-RLS = ("Practice guideline summary: treatment of restless legs syndrome in adults: report of the Guideline Development, "
-       "Dissemination, and Implementation Subcommittee of the American Academy of Neurology.")  # (ngc:11171)
+RLS = ("Practice guideline summary: treatment of restless legs syndrome in adults: report of the Guideline "
+       "Development, Dissemination, and Implementation Subcommittee of the American Academy of Neurology.")  # ngc:11171
 RLS_DRUGS = ("In moderate to severe primary restless legs syndrome (RLS), clinicians should consider prescribing a "
              "pharmacologic agent to reduce RLS symptoms. There is strong evidence to support the use of pramipexole, "
              "rotigotine, cabergoline, and gabapentin enacarbil (Level A); moderate evidence to support the use of "
