@@ -120,3 +120,29 @@ def test_advice_to_use_a_kind_of_drug_keeps_the_sentence_that_names_them() -> No
     assert draft.bottom_line.text.startswith("In moderate to severe primary restless legs syndrome (RLS), clinicians "
                                              "should consider prescribing a pharmacologic agent")
     assert "pramipexole, rotigotine, cabergoline, and gabapentin enacarbil (Level A)" in draft.bottom_line.text
+
+
+IMPETIGO_PAGE = ("Impetigo is a skin infection caused by bacteria. It is usually caused by staphylococcal (staph) "
+                 "bacteria, but it can also be caused by streptococcal (strep) bacteria.\nImpetigo can spread by "
+                 "contact with sores or nasal discharge from an infected person. You can treat impetigo with "
+                 "antibiotics.\nNIH: National Institute of Allergy and Infectious Diseases")
+LICENCE = ("As a 1% ointment, retapamulin has been approved in the United States for the treatment of impetigo and "
+           "in Europe for the shortterm treatment of impetigo and infected small lacerations, abrasions and sutured "
+           "wounds.")
+
+
+def test_where_a_drug_is_licensed_is_not_how_to_treat() -> None:
+    page = text_hit("medquad:MPlusHealthTopics:0000503#0", "Impetigo", "What is (are) Impetigo ?", IMPETIGO_PAGE,
+                    Kind.CONSUMER)
+    licence = text_hit("bioasq:18389088#3", "Retapamulin: a new topical antibiotic for the treatment of "
+                       "uncomplicated skin infections.", "Snippet", LICENCE, Kind.OTHER)
+    draft = ExtractiveGenerator().generate("What is the treatment for impetigo?", [licence, page], Audience.CLINICIAN)
+    assert draft.bottom_line.text == "You can treat impetigo with antibiotics."
+
+
+def test_a_study_title_is_not_a_clause() -> None:
+    from curbside.answer.clauses import is_clause
+
+    assert not is_clause("Topical retapamulin ointment 1% versus oral linezolid in the treatment of secondarily "
+                         "infected traumatic lesions and impetigo due to methicillin-resistant Staphylococcus aureus.")
+    assert is_clause("Symptoms rapidly improved after treatment.")

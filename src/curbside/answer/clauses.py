@@ -126,6 +126,8 @@ def is_clause(sentence: str) -> bool:
             continue
         if word in _REDUCED_RELATIVE and words[i + 2: i + 3] and words[i + 2] in _RELATIVE_NEXT:
             continue  # "… anxiety disorder associated with depressive symptoms": a noun's modifier
+        if previous.endswith("ly") and i > 0 and words[i - 1] in _NOUN_CONTEXT and words[i + 2: i + 3]:
+            continue  # "… of secondarily infected traumatic lesions": an adjective
         if word in anywhere or "n't" in word or (word.endswith("ed") and len(word) > 4):
             return True
         if word not in base:

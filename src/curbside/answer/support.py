@@ -70,7 +70,7 @@ def closest_sentence(claim: str, cited: str) -> tuple[str, float]:
     sentences = [s for line in lines for s in split_into_sentences(" ".join(line.split()))]
     # … but a list's lead-in and its items are one statement when the answer joins them ("To induce
     # remission in adults with …: offer a high induction dose …; consider adding …")
-    sentences += _lead_ins_with_items(lines)
+    sentences += _lead_ins_with_items(lines, words)
     for sentence in sentences:
         stems = set(content_stems(sentence))
         common = len(words & stems)
@@ -80,12 +80,13 @@ def closest_sentence(claim: str, cited: str) -> tuple[str, float]:
     return best, key[0]
 
 
+QUOTED_ITEM = 0.6  # share of a list item's words in a claim for the claim to quote it
 _ITEM_LINE = re.compile(r"^\s*(?:[-*•–]|\d+[.)])\s+")
 
 
-def _lead_ins_with_items(lines: list[str]) -> list[str]:
-    """Each line ending in a colon joined with each list item after it, and with all of them
-    (whichever the claim quotes; a denial in another item is not the claim's)."""
+def _lead_ins_with_items(lines: list[str], claim_words: set[str]) -> list[str]:
+    """Each line ending in a colon joined with the list items after it that the claim quotes (most
+    of their words are the claim's): a denial in another item is not the claim's."""
     out = []
     for i, line in enumerate(lines):
         if not line.rstrip().endswith(":"):
@@ -94,9 +95,12 @@ def _lead_ins_with_items(lines: list[str]) -> list[str]:
         for item in lines[i + 1:]:
             if not _ITEM_LINE.match(item):
                 break
-            items.append(_ITEM_LINE.sub("", item).strip().rstrip("."))
-        if items:  # the lead-in with each item, and with all of them
-            out.extend(" ".join(f"{line.strip()} {part}.".split()) for part in (*items, "; ".join(items)))
+            text = _ITEM_LINE.sub("", item).strip().rstrip(".")
+            stems = set(content_stems(text))
+            if stems and len(stems & claim_words) >= QUOTED_ITEM * len(stems):
+                items.append(text)
+        if items:
+            out.append(" ".join(f"{line.strip()} {'; '.join(items)}.".split()))
     return out
 
 

@@ -57,6 +57,10 @@ _LATER_STEP = re.compile(r"\bif (?:there is )?(?:no|little|an? (?:inadequate|ins
 # … unless it grades several options, some well supported ("strong evidence to support the use of
 # pramipexole …; … weak evidence to support the use of levodopa")
 _SETTLED = re.compile(r"\b(?:strong|moderate|good|high[- ]quality) evidence\b", re.IGNORECASE)
+# a drug's licence ("retapamulin has been approved in the United States for the treatment of impetigo")
+_REGULATORY = re.compile(r"\b(?:has|have|had) been approved\b|\b(?:was|were) (?:first )?approved\b|"
+                         r"\b(?:fda|ema)[- ]approved\b|\bfirst country to approve\b|\bgained approval\b|"
+                         r"\bmarketing (?:approval|authori[sz]ation) (?:was|has been) granted\b", re.IGNORECASE)
 _FIRST_STEP = re.compile(r"\b(?:initial(?:ly)?|first[- ]line|first[- ]choice|first step|in the first instance|"
                          r"start(?:ing)? with|begin(?:ning)? with|mainstay|first (?:presentation|episode))\b",
                          re.IGNORECASE)
@@ -169,6 +173,8 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
                 bonus -= P_UNSETTLED
             if treats and _NOT_NEEDED.search(c.text):
                 bonus -= P_UNSETTLED
+            if _REGULATORY.search(c.text) and not c.recommendation:
+                bonus -= P_UNSETTLED  # where a drug is licensed is not how to treat
             if not escalate and (_NEXT_STEP.match(c.text) or (treats and _LATER_STEP.search(c.text))):
                 bonus -= P_NEXT_STEP  # "If goal BP is not reached …": a later step
             elif treats:
