@@ -4,6 +4,8 @@ after it. Texts from NICE CG166 *Ulcerative colitis* (ngc:9956) in the shared co
 
 from __future__ import annotations
 
+import pytest
+
 from curbside.answer.generators.extractive import ExtractiveGenerator
 from curbside.answer.population import Scope
 from curbside.answer.themes import primary_theme
@@ -146,3 +148,26 @@ def test_a_study_title_is_not_a_clause() -> None:
     assert not is_clause("Topical retapamulin ointment 1% versus oral linezolid in the treatment of secondarily "
                          "infected traumatic lesions and impetigo due to methicillin-resistant Staphylococcus aureus.")
     assert is_clause("Symptoms rapidly improved after treatment.")
+
+
+def test_advice_for_those_who_cannot_take_the_first_choice_is_not_a_warning() -> None:
+    from curbside.answer.generators.extractive.candidates import extract
+
+    hit = text_hit("ngc:9956#10", TITLE, "Major Recommendations — Treating Mild to Moderate Ulcerative Colitis: "
+                   "Step 1 Therapy", STEP_1)
+    found = {c.text: c for c in extract([hit])}
+    alternative = next(c for t, c in found.items() if "who cannot tolerate or who decline" in t)
+    assert not alternative.pitfall and alternative.recommendation
+
+
+@pytest.mark.parametrize("text", [
+    # (ACR Appropriateness Criteria: a clinical scenario's label; a NICE TA's note on a later appraisal)
+    "Variant 6: Suspect chronic epicondylitis, refractory to empirical treatment; radiographs nondiagnostic.",
+    "Vedolizumab for treating moderately to severely active Crohn's disease after prior therapy was published while "
+    "this guidance was in development.",
+])
+def test_labels_and_publication_notes_are_not_claims(text: str) -> None:
+    from curbside.answer.generators.extractive.candidates import extract
+
+    (candidate,) = extract([text_hit("ngc:1#1", "A guideline.", "Major Recommendations", text)])
+    assert candidate.meta

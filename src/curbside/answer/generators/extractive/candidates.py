@@ -17,6 +17,7 @@ from curbside.answer.generators.extractive.cues import (
     CONCLUSION_CUE,
     CONCLUSION_SECTION,
     DANGLING,
+    FOR_THOSE_WHO_CANNOT,
     FORWARD,
     GRADED,
     META_CUE,
@@ -191,6 +192,15 @@ _WHICH_ONES = re.compile(r"^there (?:is|are) (?:strong|moderate|good|high[- ]qua
                          r"(?:to support|for|that supports) the use of\b", re.IGNORECASE)
 
 
+def _warns(text: str) -> bool:
+    """A warning: what not to do, a harm, a contraindication. Advice for those who cannot take the
+    first choice names a contraindication without warning against anything."""
+    if RECOMMENDATION_CUE.search(text):
+        text = FOR_THOSE_WHO_CANNOT.sub(" ", text)
+    return (bool(PITFALL.search(text)) and not NEGATED_HARM.search(text) and not NOT_STOPPED.search(text)
+            and not UNLESS.search(text) and not (ADVISES.search(text) and not ADVISES_AGAINST.search(text)))
+
+
 def extract(evidence: Sequence[Hit], *, min_words: int = 6, max_words: int = 80) -> list[Candidate]:
     """Every usable sentence of every evidence passage, described but not yet scored."""
     out: list[Candidate] = []
@@ -238,8 +248,7 @@ def extract(evidence: Sequence[Hit], *, min_words: int = 6, max_words: int = 80)
                 fragment=not is_clause(text) or bool(RELATIVE_START.match(text) or OPEN_END.search(text)
                                                      or _CUT_START.match(text)),
                 stats=len(STATS.findall(text)),
-                pitfall=bool(PITFALL.search(text)) and not NEGATED_HARM.search(text) and not NOT_STOPPED.search(text)
-                and not UNLESS.search(text) and not (ADVISES.search(text) and not ADVISES_AGAINST.search(text)),
+                pitfall=_warns(text),
                 escalation=bool(ESCALATION.search(text)), grade=fk_grade(text), words=n_words,
                 numbers=frozenset(_NUMBERS.findall(text)), primary=primary_theme(text),
                 pipeline=bool(PIPELINE.search(text)),

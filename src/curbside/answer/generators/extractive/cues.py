@@ -98,7 +98,8 @@ META_CUE = re.compile(
     # RCTs with a preponderance of benefit over harm.")
     r"^(?:strong |weak )?(?:recommendation|option) based on|preponderance of (?:benefits?|harms?) over|"
     r"^(?:grade|level|class) (?:[a-e]|[0-4][a-c+-]?|i{1,3}v?|iv)\s*[:=–-]\s|the evidence consists of|"
-    r"studies with negative results have|"
+    r"studies with negative results have|^variant \d+(?=\s*:)|\bwhile this (?:guidance|guideline) was (?:in|under) "
+    r"development\b|"
     r"(?:there is|recogni[sz]es that there is) a balance between (?:the )?(?:harms?|benefits?))\b|:\.?$",
     re.IGNORECASE)
 # a drug in development: news about a pipeline, not advice ("… is being developed by MerLion to treat …")
@@ -111,6 +112,12 @@ BACK_REFERENCE = re.compile(r"\b(?:all|both|any|none|each|either|one) of (?:thes
                             r"\ball (?:these|those)\b|"
                             r"\bthese (?:symptoms|signs|problems|conditions|steps|measures|treatments|medicines|"
                             r"medications|drugs|tests|changes|options|things|factors)\b", re.IGNORECASE)
+# what to offer those who cannot take the first choice ("… who cannot tolerate or who decline
+# aminosalicylates, in whom aminosalicylates are contraindicated …, offer oral prednisolone"): advice for a
+# group, not a warning
+FOR_THOSE_WHO_CANNOT = re.compile(r"\bwho (?:cannot|can't|could not) (?:tolerate|take)\b|\bwho decline\b|"
+                                  r"\bin whom [^.;]{0,60}\bcontraindicated\b|"
+                                  r"\b(?:have|with) (?:medical )?contraindications (?:to|for)\b", re.IGNORECASE)
 # "… aspirin used for secondary prevention should not be discontinued": not stopping is continuing (a
 # yes in a verdict, and advice rather than a pitfall)
 NOT_STOPPED = re.compile(r"\b(?:should|must|need) not be (?:discontinued|stopped|withheld|withdrawn|interrupted)\b|"
