@@ -114,3 +114,31 @@ def test_evidence_reranking_knows_the_abbreviations_the_pool_defines() -> None:
     short = set(content_stems("For patients with PTSD, the Work Group recommends trauma-focused psychotherapy."))
     assert terms.coverage(short) == 0.0
     assert abbreviated(terms, defined).coverage(short) > 0.8
+
+
+def test_a_health_page_named_for_the_disease_in_other_words_joins_with_what_was_asked(tmp_path: Path) -> None:
+    from curbside.answer.evidence import _topic_pages
+
+    # (NINDS *Shingles* and *Herpes Zoster Oticus*, MedQuAD): the page calls herpes zoster "shingles"
+    store = Store.open(tmp_path / "kb.sqlite")
+    ingest_documents(store, [
+        Document(id="medquad:NINDS:0000148", kind=Kind.CONSUMER, title="Shingles", source="test", issuer="NINDS",
+                 year=2017, sections=(
+                     Section("What is (are) Shingles ?", "Shingles (herpes zoster) is an outbreak of rash or blisters "
+                             "on the skin that is caused by the same virus that causes chickenpox."),
+                     Section("What are the treatments for Shingles ?", "The severity and duration of an attack of "
+                             "shingles can be significantly reduced by immediate treatment with antiviral drugs, "
+                             "which include acyclovir, valcyclovir, or famcyclovir."))),
+        Document(id="medquad:NINDS:0000149", kind=Kind.CONSUMER, title="Herpes Zoster Oticus", source="test",
+                 issuer="NINDS", year=2017, sections=(
+                     Section("What are the treatments for Herpes Zoster Oticus ?", "Some cases of herpes zoster "
+                             "oticus do not require treatment. When treatment is needed, medications such as "
+                             "antiviral drugs or corticosteroids may be prescribed."),)),
+    ])
+    scope = Scope.of("What is the treatment for herpes zoster?")
+    hits = _topic_pages(store, TermStats(store).page_titles(), scope, ("treatment",), [], Filters())
+    # the treatment section of the page named for the disease; not its overview, not another disease's page
+    assert [h.passage.section for h in hits] == ["What are the treatments for Shingles ?"]
+    assert Scope.of("What is the treatment for herpes zoster?").is_named("Shingles")
+    assert not Scope.of("What is the treatment for herpes zoster?").is_named("Herpes Zoster Oticus")
+    store.close()

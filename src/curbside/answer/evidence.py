@@ -45,6 +45,7 @@ WIDEN_DOCUMENTS = 5  # documents whose other passages join the pool
 WIDEN_PASSAGES = 12  # … at most this many passages each
 TOPIC_GUIDELINES = 3  # guidelines whose titles name the question's disease and intent join the pool …
 TOPIC_PASSAGES = 80  # … with at most this many of their recommendation passages each
+TOPIC_PAGES = 3  # health pages named for the question's disease whose sections ask what it asks
 SIBLING_DOCUMENTS = 2  # leading guidelines (titles naming the disease) whose other recommendations on
 SIBLING_PASSAGES = 3  # … what was asked join the evidence, at most this many each (clinicians, open questions)
 B_PATIENT_CONSUMER = 0.30  # patients: consumer-health pages (plain words; benchmarks/readability.py)
@@ -108,7 +109,7 @@ class TermStats:
         self.store = store
         self._cache: dict[tuple[str, tuple[str, ...]], Terms] = {}
         self._stems: dict[str, set[str]] = {}
-        self._titles: tuple[int, list[tuple[str, str, int | None]]] | None = None
+        self._titles: dict[str, tuple[int, list[tuple[str, str, int | None]]]] = {}
 
     @property
     def _total(self) -> int:
@@ -116,11 +117,19 @@ class TermStats:
 
     def guideline_titles(self) -> list[tuple[str, str, int | None]]:
         """(id, title, year) of the knowledge base's guidelines, read once per revision."""
+        return self._titles_of(Kind.GUIDELINE)
+
+    def page_titles(self) -> list[tuple[str, str, int | None]]:
+        """(id, title, year) of the knowledge base's consumer-health pages, read once per revision."""
+        return self._titles_of(Kind.CONSUMER)
+
+    def _titles_of(self, kind: Kind) -> list[tuple[str, str, int | None]]:
         if self.store is None:
             return []
-        if self._titles is None or self._titles[0] != self.store.revision:
-            self._titles = (self.store.revision, self.store.titles_of_kind(Kind.GUIDELINE.value))
-        return self._titles[1]
+        cached = self._titles.get(kind.value)
+        if cached is None or cached[0] != self.store.revision:
+            cached = self._titles[kind.value] = (self.store.revision, self.store.titles_of_kind(kind.value))
+        return cached[1]
 
     def stems_of(self, hit: Hit) -> set[str]:
         """Content stems of a hit with its title and section (cached by passage id)."""
@@ -240,6 +249,9 @@ def gather(
                 and (not filters or not filters.kinds or "guideline" in filters.kinds)):
             widened += _topic_guidelines(stats.store, stats.guideline_titles(), scope, info.intents,
                                          [*pool, *widened], filters or Filters())
+        if scope.topics and info.intents and not info.yes_no:
+            widened += _topic_pages(stats.store, stats.page_titles(), scope, info.intents, [*pool, *widened],
+                                    filters or Filters())
         if scope.topics:
             # "For patients with PTSD, the Work Group recommends …" covers a question on posttraumatic
             # stress disorder once the evidence defines the letters
@@ -413,6 +425,33 @@ def _topic_guidelines(store: Store, titles: Sequence[tuple[str, str, int | None]
     return extra
 
 
+
+
+def _topic_pages(store: Store, titles: Sequence[tuple[str, str, int | None]], scope: Scope,
+                 intents: Sequence[str], pool: Sequence[Hit], filters: Filters,
+                 documents: int = TOPIC_PAGES) -> list[Hit]:
+    """The sections of health pages named for the question's disease (in any of its wordings:
+    *Shingles* for herpes zoster) that ask what the question asks ("What are the treatments for
+    Shingles ?"): the page may call the disease by a name the question does not use, so passage
+    search misses it. Scored like the pool's weakest hit; reranking decides what is kept."""
+    if filters.kinds and Kind.CONSUMER.value not in filters.kinds:
+        return []
+    asked = [theme_by_key(key).question for key in intents if key != "definition"]
+    if not asked:
+        return []
+    ids = [doc_id for doc_id, title, _year in titles if scope.is_named(title)][:documents]
+    if not ids:
+        return []
+    seen = {h.passage.id for h in pool}
+    floor = min((h.score for h in pool), default=0.0)
+    docs = store.documents_by_ids(ids)
+    extra = []
+    for doc_id in ids:
+        for passage in store.passages_for(doc_id):
+            if passage.id not in seen and any(p.search(passage.section) for p in asked):
+                seen.add(passage.id)
+                extra.append(Hit(passage, docs[doc_id], floor, {"topic_page": floor}))
+    return extra
 
 
 def _sibling_recommendations(store: Store, hits: Sequence[Hit], scope: Scope, intents: Sequence[str],

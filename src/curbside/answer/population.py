@@ -307,6 +307,12 @@ class Scope:
         return Scope(self.families, frozenset(allowed), self.names_disease, tuple(extra), self.diabetes_types,
                      self.sexes)
 
+    def is_named(self, title: str) -> bool:
+        """``title`` is one of the names of the question's disease and nothing more (a health page
+        titled *Shingles* for herpes zoster; not *Herpes Zoster Oticus*)."""
+        stems = _name_stems(title)
+        return any(form == stems for forms in self.topics for form in forms)
+
     def names_topic(self, text: str) -> bool:
         """``text`` names a disease the question names (in any of its wordings)."""
         stems = _name_stems(text)

@@ -81,7 +81,7 @@ META_CUE = re.compile(
     r"the following(?!(?: [\w/-]+){0,3}(?: \([^()]{1,40}\))?: \S)|"
     r"refer to the|original guideline document|companion document|supports? research|conducts? research|"
     r"research (?:on|is being|are being)|clinical trials? (?:are|is) (?:under ?way|ongoing|recruiting)|"
-    r"more information|this (?:page|website|site|fact sheet)|click here|www\.|https?://|"
+    r"more information|this (?:page|website|site|fact sheet)|click here|www\.|https?://|watch the video|"
     r"the (?:committee|panel|work ?group|task force|guideline (?:development )?group|gdg|authors?|expert group|"
     r"guideline panel) (?:felt|noted|identified|considered|agreed|discussed|acknowledged|decided|uses?|used|"
     r"believes?|recogni[sz]ed)|(?:is|are) presented (?:in|as)|in the form of \d+ algorithms?|"
