@@ -117,3 +117,10 @@ def test_a_rule_for_every_stratum_of_a_measure_is_not_about_a_narrower_group() -
                           "GFR <30 ml/min/1.73 m² (GFR categories G4–G5).") == ()
     # … one stratum alone is a narrower group
     assert scope.narrower("Metformin should be discontinued in people with GFR <30 ml/min/1.73 m².")
+
+
+def test_a_deficiency_is_one_of_the_disorders_of_what_is_lacking() -> None:
+    # (BSH guideline, ngc:10402) for a question on vitamin B12 deficiency
+    scope = Scope.of("How is vitamin B12 deficiency diagnosed?")
+    assert scope.names_topic("Guidelines for the diagnosis and treatment of cobalamin and folate disorders.")
+    assert not scope.names_topic("Guidelines for the management of thyroid disorders.")

@@ -151,7 +151,14 @@ def _wordings(disease: str) -> tuple[frozenset[str], ...]:
     words = [w for w in tokenize(disease) if w.isalpha()]
     if len(words) >= 3:
         wordings.add(frozenset(content_stems("".join(w[0] for w in words))))
+    # a deficiency is one of the disorders of what is lacking ("cobalamin and folate disorders" covers
+    # vitamin B12 deficiency)
+    if _DEFICIENCY in base:
+        wordings |= {frozenset((w - {_DEFICIENCY}) | {_DISORDER}) for w in wordings if _DEFICIENCY in w}
     return tuple(wordings)
+
+
+_DEFICIENCY, _DISORDER = stem("deficiency"), stem("disorders")
 
 
 _DIABETES_TYPE = re.compile(r"\btype\s*(?P<n>[12])\s+diabet|\bt(?P<m>[12])dm\b", _I)
