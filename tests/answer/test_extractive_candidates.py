@@ -442,6 +442,20 @@ def test_sentences_run_together_by_the_source_are_split() -> None:
                                      "chest.", "See U.S. guidance."]
 
 
+def test_a_grade_left_at_the_start_of_the_next_sentence_goes_back_to_its_own() -> None:
+    from curbside.answer.generators.extractive.layout import segments
+
+    # (ACG GERD guideline, ngc:9639)
+    text = ("Traditional delayed release PPIs should be administered 30–60 minutes before meal for maximal pH control. "
+            "(Strong recommendation, moderate level of evidence) Newer PPIs may offer dosing flexibility relative to "
+            "meal timing. (Conditional recommendation, moderate level of evidence)")
+    assert segments(text) == [
+        "Traditional delayed release PPIs should be administered 30–60 minutes before meal for maximal pH control "
+        "(Strong recommendation, moderate level of evidence).",
+        "Newer PPIs may offer dosing flexibility relative to meal timing (Conditional recommendation, moderate level "
+        "of evidence)."]
+
+
 def test_a_body_bullet_that_restates_the_question_is_left_out() -> None:
     restated = _hit("ngc:7748#68", "Clinical practice guidelines on arterial hypertension.", "Major Recommendations",
                     "The treatment of hypertension is recommended independently of gender.")

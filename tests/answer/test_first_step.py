@@ -171,3 +171,19 @@ def test_labels_and_publication_notes_are_not_claims(text: str) -> None:
 
     (candidate,) = extract([text_hit("ngc:1#1", "A guideline.", "Major Recommendations", text)])
     assert candidate.meta
+
+
+def test_when_treatment_is_not_needed_does_not_answer_how_to_treat() -> None:
+    gerd = text_hit("ngc:9639#15", "Guidelines for the diagnosis and management of gastroesophageal reflux disease.",
+                    "Recommendation [Strong recommendation, low level of evidence] — Establishing the Diagnosis of "
+                    "Gastroesophageal Reflux Disease (GERD)", "Screening for Helicobacter pylori infection is not "
+                    "recommended in GERD patients. Treatment of H. pylori infection is not routinely required as part "
+                    "of antireflux therapy. (Strong recommendation, low level of evidence)")
+    page = text_hit("medquad:MPlusHealthTopics:0000453#0", "Helicobacter Pylori Infections",
+                    "What is (are) Helicobacter Pylori Infections ?", "Helicobacter pylori (H. pylori) is a type of "
+                    "bacteria that causes infection in the stomach.\nIf you have symptoms of a peptic ulcer, your "
+                    "doctor will test your blood, breath or stool to see if it contains H. pylori. The best treatment "
+                    "is a combination of antibiotics and acid-reducing medicines.", Kind.CONSUMER)
+    draft = ExtractiveGenerator().generate("How is Helicobacter pylori infection treated?", [gerd, page],
+                                           Audience.CLINICIAN)
+    assert draft.bottom_line.text == "The best treatment is a combination of antibiotics and acid-reducing medicines."

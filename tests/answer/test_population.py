@@ -124,3 +124,12 @@ def test_a_deficiency_is_one_of_the_disorders_of_what_is_lacking() -> None:
     scope = Scope.of("How is vitamin B12 deficiency diagnosed?")
     assert scope.names_topic("Guidelines for the diagnosis and treatment of cobalamin and folate disorders.")
     assert not scope.names_topic("Guidelines for the management of thyroid disorders.")
+
+
+def test_a_subtype_written_as_initials_and_a_letter_is_narrower() -> None:
+    # (AGA IBS guideline) for a question on irritable bowel syndrome as a whole
+    scope = Scope.of("How is irritable bowel syndrome managed?")
+    assert scope.narrower("The AGA recommends using linaclotide (over no drug treatment) in patients with IBS-C.") \
+        == ("IBS-C",)
+    assert scope.narrower("Healthcare professionals should consider prescribing antispasmodic agents for people with "
+                          "IBS.") == ()

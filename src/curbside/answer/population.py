@@ -90,6 +90,7 @@ _ALSO_USED = re.compile(r"\b(?:which|that) (?:is|was|are|were|has been|have been
 # and vulvovaginal candidiasis"): a list names many things and is about none of them
 _ITEM = r"[A-Za-z][\w'/-]*(?: [\w'/-]+){0,3}"
 _ENUMERATION = re.compile(rf"{_ITEM}(?:, {_ITEM}){{2,}},? (?:and|or) {_ITEM}", _I)
+_SUBTYPE = re.compile(r"\b([A-Z]{2,6})-[A-Z]\b")
 _ABBREVIATION = re.compile(r"\b[A-Z][A-Z0-9]{1,5}\b")
 # medical words that describe any patient, not a subgroup
 _GENERIC = frozenset(stem(w) for w in """patient patients treatment treat therapy therapies medication medications
@@ -354,6 +355,8 @@ class Scope:
                 out.append(m.label)
         if self.names_disease:
             out.extend(self._qualified(tokenize(text)))
+            # a subtype written as the disease's initials and a letter ("IBS-C", "IBS-D")
+            out.extend(m.group(0) for m in _SUBTYPE.finditer(text) if self.names_topic(m.group(1)))
         out.extend(self._other_diabetes(text))
         if self.sexes and (named := _sexes(text)) and not named & self.sexes:
             out.extend(sorted(named))  # "men with LUTS" for a question about women

@@ -74,7 +74,8 @@ _UNSETTLED = re.compile(r"\b(?:limited|insufficient|inconclusive|little|no|not e
                         r"conflicting)\b|\bfor or against\b|\bno recommendation\b", re.IGNORECASE)
 # when treatment is not needed ("Treatment for essential tremor may not be necessary unless …"): true,
 # but "how is it treated" is answered first by what the treatment is
-_NOT_NEEDED = re.compile(r"\b(?:not|rarely|never) (?:be )?(?:always |usually |often )?(?:necessary|needed|required)\b|"
+_NOT_NEEDED = re.compile(r"\b(?:not|rarely|never) (?:be )?(?:always |usually |often |routinely )?(?:necessary|needed|"
+                         r"required)\b|"
                          r"\b(?:is|are)n't (?:necessary|needed|required)\b|"
                          r"\bdo(?:es)? not (?:always |usually )?(?:need|require)\b", re.IGNORECASE)
 REDUNDANT = 0.5  # stem Jaccard at or above this: same point
@@ -91,6 +92,7 @@ B_FIRST_STEP = 0.08  # … and for a treatment question, saying what to start wi
 B_INTERVENTION = 0.08  # … naming what to do (a drug, a procedure, a therapy)
 P_NEXT_STEP = 0.1  # … less when it is what to do if the first step fails
 P_UNSETTLED = 0.15  # … or what the evidence cannot settle
+P_NOT_NEEDED = 0.4  # … or, asked how to treat, when treatment is not needed (as much as a warning)
 GENERAL_MARGIN = 0.3  # a general statement leads unless a narrower one is this much better
 P_PITFALL_LEAD = 0.2  # … a general "do not …" needs to come closer
 MAX_SECTIONS = 4
@@ -172,7 +174,7 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
             if _UNSETTLED.search(_CONCESSION.sub("", c.text, count=1)) and not _SETTLED.search(c.text):
                 bonus -= P_UNSETTLED
             if treats and _NOT_NEEDED.search(c.text):
-                bonus -= P_UNSETTLED
+                bonus -= P_NOT_NEEDED
             if _REGULATORY.search(c.text) and not c.recommendation:
                 bonus -= P_UNSETTLED  # where a drug is licensed is not how to treat
             if not escalate and (_NEXT_STEP.match(c.text) or (treats and _LATER_STEP.search(c.text))):

@@ -22,8 +22,14 @@ GRADE = re.compile(
     r"\(?(?:level|grade|class) (?:of evidence )?[a-e1-3iv]+\)?)(?:[,;]? [a-z ]{0,30})?", re.IGNORECASE)
 
 
-_PAREN_GRADE = re.compile(r"^\((?:grade|level|strength|class|quality|evidence|recommendation)\b[^()]{0,100}\)\.?$",
-                          re.IGNORECASE)
+_PAREN_GRADE = re.compile(r"^\((?:grade|level|strength|class|quality|evidence|recommendation|"
+                          r"(?:strong|conditional|weak|moderate|high|low)\b[^()]{0,40}\b(?:recommendation|evidence))"
+                          r"\b[^()]{0,100}\)\.?$", re.IGNORECASE)
+# … also when the splitter left it at the start of the next sentence ("… pH control. (Strong
+# recommendation, moderate level of evidence) Newer PPIs may …")
+_LEADING_PAREN_GRADE = re.compile(r"^(\((?:grade|level|strength|class|quality|evidence|recommendation|"
+                                  r"(?:strong|conditional|weak|moderate|high|low)\b[^()]{0,40}\b(?:recommendation|"
+                                  r"evidence))\b[^()]{0,100}\))\s+(?=[A-Z])", re.IGNORECASE)
 # two sentences the source ran together ("Chest pain or discomfort.Most heart attacks involve …")
 _GLUED_STOP = re.compile(r"(?<=[a-z]{3})\.(?=[A-Z][a-z]{2,}\b)")
 _HEADING_MAX_WORDS = 12
@@ -169,6 +175,9 @@ def segments(text: str, lead: str = "") -> list[str]:
             if out and _PAREN_GRADE.match(sentence):  # "… acute gout. (Grade: strong recommendation, …)"
                 out[-1] = f"{out[-1].rstrip().rstrip('.')} {sentence.strip().rstrip('.')}."
                 continue
+            if out and (lead_grade := _LEADING_PAREN_GRADE.match(sentence)):
+                out[-1] = f"{out[-1].rstrip().rstrip('.')} {lead_grade.group(1)}."
+                sentence = sentence[lead_grade.end():]
             m = GRADE.match(sentence) if out else None
             if m and len(m.group(0).split()) <= 8:
                 out[-1] = f"{out[-1].rstrip().rstrip('.')} ({m.group(0).strip().rstrip('.,;')})."
