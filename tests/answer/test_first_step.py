@@ -187,3 +187,13 @@ def test_when_treatment_is_not_needed_does_not_answer_how_to_treat() -> None:
     draft = ExtractiveGenerator().generate("How is Helicobacter pylori infection treated?", [gerd, page],
                                            Audience.CLINICIAN)
     assert draft.bottom_line.text == "The best treatment is a combination of antibiotics and acid-reducing medicines."
+
+
+def test_a_papers_title_naming_what_was_studied_is_not_a_bullet() -> None:
+    title = text_hit("bioasq:30186130#0", "", "Snippet", "Characterization of influenza virus variants induced by "
+                     "treatment with the endonuclease inhibitor baloxavir marboxil.", Kind.OTHER)
+    approval = text_hit("bioasq:30182321#0", "", "Snippet", "Japan was the first country to approve baloxavir "
+                        "marboxil as a treatment for influenza.", Kind.OTHER)
+    draft = ExtractiveGenerator().generate("How is influenza treated?", [title, approval], Audience.CLINICIAN)
+    shown = [draft.bottom_line.text, *(b.text for s in draft.sections for b in s.bullets)]
+    assert not any(t.startswith("Characterization of") for t in shown)

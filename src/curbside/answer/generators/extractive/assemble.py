@@ -78,6 +78,12 @@ _NOT_NEEDED = re.compile(r"\b(?:not|rarely|never) (?:be )?(?:always |usually |of
                          r"required)\b|"
                          r"\b(?:is|are)n't (?:necessary|needed|required)\b|"
                          r"\bdo(?:es)? not (?:always |usually )?(?:need|require)\b", re.IGNORECASE)
+# … and a paper's title that names what was studied, not what was found ("Characterization of influenza
+# virus variants induced by treatment with …", "Clinical and bacteriological efficacy of … retapamulin …")
+_STUDY_TITLE = re.compile(r"^(?:[A-Z][\w-]* and )?(?:[\w-]+ )?(?:characteri[sz]ation|efficacy|effectiveness|effects?|"
+                          r"safety|comparison|evaluation|assessment|analysis|role|impact|use|outcomes?|study|"
+                          r"investigation|prevalence|incidence|association|determinants|predictors|management|"
+                          r"treatment|diagnosis)\b[^.;:]{0,60}?\bof\b", re.IGNORECASE)
 REDUNDANT = 0.5  # stem Jaccard at or above this: same point
 CORROBORATES = 0.6  # … and at or above this from another document: cite it too
 RELATIVE_FLOOR = 0.55  # keep bullets scoring at least this share of the best
@@ -224,7 +230,8 @@ def plan(candidates: Sequence[Candidate], audience: Audience, yes_no: bool,
     # a fragment from a guideline or a consumer page is a list item out of its list; from a paper
     # it is usually the title, which states the finding ("X for the treatment of Y"): usable, lower
     usable = [c for c in candidates if c.relevance >= MIN_RELEVANCE and c.on_topic and not c.meta
-              and not (c.fragment and c.hit.document.kind in (Kind.GUIDELINE, Kind.CONSUMER))]
+              and not (c.fragment and (c.hit.document.kind in (Kind.GUIDELINE, Kind.CONSUMER)
+                                       or _STUDY_TITLE.match(c.text)))]
     if not usable:
         return None
     bottom = choose_bottom(usable, yes_no, intents, escalate, harms)
