@@ -156,3 +156,44 @@ def test_a_degree_word_is_not_what_a_question_is_about() -> None:
     terms = Terms({"heavy": 6.1, "smok": 4.5, "ct": 3.6, "lung": 3.4})
     assert terms.key == "smok"  # "heavy smoking" is said "30 pack-years"
     assert Terms({"heavy": 1.0}).key == "heavy"
+
+
+def test_whether_to_avoid_something_is_answered_by_whether_it_can_be_used() -> None:
+    # (Osakidetza hypertension guideline, ngc:7748): "can be used" answers "should … be avoided?" with no
+    hit = _hit("ngc:7748#136", "Clinical practice guidelines on arterial hypertension. 2007 update.",
+               "In patients with asthma or COPD in mild or moderate phases, the cardioselective beta blockers can be "
+               "used with precaution, whenever there is a firm indication for their use (ischaemic cardiopathy or "
+               "congestive cardiac insufficiency) (grade B).",
+               section="Recommendation [grade B] — Pharmacological Treatment in Special Situations")
+    generator = ExtractiveGenerator()
+    avoid = generator.generate("Should cardioselective beta-blockers be avoided in patients with COPD?", [hit],
+                               Audience.CLINICIAN)
+    use = generator.generate("Should cardioselective beta-blockers be used in patients with COPD?", [hit],
+                             Audience.CLINICIAN)
+    assert use.verdict is Verdict.YES and avoid.verdict is Verdict.NO
+
+
+def test_a_page_on_a_childhood_disease_answers_for_children_without_saying_so() -> None:
+    # (NINDS *Febrile Seizures*, medquad:NINDS:0000128): the page never says "children" in its advice
+    page = _hit("medquad:NINDS:0000128#1", "Febrile Seizures",
+                "A child who has a febrile seizure usually doesn't need to be hospitalized. Prolonged daily use of "
+                "anti-seizure medicines is usually not recommended because of their potential for harmful side "
+                "effects.", Kind.CONSUMER, section="What are the treatments for Febrile Seizures ?")
+    draft = ExtractiveGenerator().generate("Should children with a simple febrile seizure be started on "
+                                           "antiepileptic medication?", [page], Audience.CLINICIAN)
+    assert draft.verdict is Verdict.NO
+
+
+def test_recommendations_of_a_document_on_the_disease_vote_for_its_group() -> None:
+    from curbside.answer.generators.extractive.verdict import guideline_verdict
+
+    question = "Should children with a simple febrile seizure be given daily anti-seizure medicines?"
+    page = _hit("medquad:NINDS:0000128#1", "Febrile Seizures", "Prolonged daily use of anti-seizure medicines in "
+                "febrile seizures is usually not recommended because of their potential for harmful side effects.",
+                Kind.CONSUMER, section="What are the treatments for Febrile Seizures ?")
+    found = ExtractiveGenerator().candidates(question, [page], Audience.CLINICIAN)
+    result = guideline_verdict(found, (Kind.GUIDELINE, Kind.CONSUMER), frozenset({"children"}), disease=True)
+    assert result is not None and result.verdict is Verdict.NO
+    # without a disease to say what the document is about, a recommendation that does not name the group
+    # does not answer for it
+    assert guideline_verdict(found, (Kind.GUIDELINE, Kind.CONSUMER), frozenset({"children"})) is None

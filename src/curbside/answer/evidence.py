@@ -249,7 +249,7 @@ def gather(
                 and (not filters or not filters.kinds or "guideline" in filters.kinds)):
             widened += _topic_guidelines(stats.store, stats.guideline_titles(), scope, info.intents,
                                          [*pool, *widened], filters or Filters())
-        if scope.topics and info.intents and not info.yes_no:
+        if scope.topics and info.intents:
             widened += _topic_pages(stats.store, stats.page_titles(), scope, info.intents, [*pool, *widened],
                                     filters or Filters())
         if scope.topics:

@@ -133,6 +133,7 @@ abdominal pain|hyperkalemia|hyponatremia|hypernatremia|dehydration|syncope|verti
 warts|alcohol withdrawal|ankle sprain|smoking cessation|tobacco use|tobacco dependence|nicotine dependence|
 overactive bladder|head lice|venous leg ulcer|leg ulcer|clostridium difficile infection|c difficile infection|
 sickle cell crisis|sickle cell pain crisis|herpes|genital herpes|oral herpes|cold sore|stomach flu|
+febrile seizure|febrile seizures|febrile convulsion|febrile convulsions|
 """.replace("\n", "").split("|")
 
 

@@ -60,6 +60,7 @@ kidney stones|nephrolithiasis|urolithiasis|renal calculi
 ear infection|otitis media
 pink eye|conjunctivitis
 shingles|herpes zoster
+febrile seizure|febrile seizures|febrile convulsion|febrile convulsions
 herpes|herpes simplex|cold sore|cold sores|oral herpes|hsv
 chickenpox|varicella
 sore throat|pharyngitis
@@ -69,6 +70,7 @@ eczema|atopic dermatitis
 stomach|gastric
 bowel|intestinal|colon
 blood thinner|anticoagulant|anticoagulation
+antiepileptic|anticonvulsant|anti-seizure|antiseizure|aed
 vaccine|vaccination|immunization|immunisation
 birth control|contraception|contraceptive
 cardiac arrest|sudden cardiac arrest|cardiopulmonary arrest

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from curbside.answer.conclusions import CONCLUSION_SECTION
 from curbside.answer.generators.extractive.assemble import Plan
@@ -170,10 +170,11 @@ def recommendation_polarity(text: str) -> Verdict:
 
 def guideline_verdict(candidates: Sequence[Candidate],
                       kinds: tuple[Kind, ...] = (Kind.GUIDELINE, Kind.CONSUMER),
-                      groups: frozenset[str] = frozenset()) -> VerdictResult | None:
+                      groups: frozenset[str] = frozenset(), disease: bool = False) -> VerdictResult | None:
     """A relevance-weighted vote of the guideline recommendations about as relevant as the best
     (None without any); yes and no both carrying weight (yes for some groups, no for others)
-    make it uncertain. ``groups``: the population families the question names ("pregnancy")."""
+    make it uncertain. ``groups``: the population families the question names ("pregnancy");
+    ``disease``: the question names a disease (``Candidate.titled`` then says a document is on it)."""
     # the sentence must itself name most of what is asked ("arthroscopic", "knee osteoarthritis"): a
     # recommendation about something else in a guideline on the topic does not answer the question
     recs = [c for c in candidates if c.on_topic and c.own >= OWN_MIN and not c.drift
@@ -185,8 +186,11 @@ def guideline_verdict(candidates: Sequence[Candidate],
     if groups:
         # a question about a group is answered by what is said of that group: "Can ACE inhibitors be
         # used during pregnancy?" by "… are contraindicated in pregnancy", not by "Begin therapy with a
-        # thiazide, ACE inhibitor or CCB for almost all patients"
-        recs = [c for c in recs if groups & {m.family for m in mentions(f"{c.section} {c.text}")}]
+        # thiazide, ACE inhibitor or CCB for almost all patients" — or, for a disease of that group,
+        # by what the documents about the disease say ("Prolonged daily use of anti-seizure medicines is
+        # usually not recommended" on the NINDS *Febrile Seizures* page, which never says "children")
+        named = [c for c in recs if groups & {m.family for m in mentions(f"{c.section} {c.text}")}]
+        recs = named or ([c for c in recs if c.titled] if disease else [])
     if not recs:
         return None
     ranked = sorted(recs, key=lambda c: (-c.own, c.evidence, c.position))
@@ -239,8 +243,25 @@ def rejects(question: str, candidates: Sequence[Candidate], result: VerdictResul
 def decide(question: str, candidates: Sequence[Candidate], model: VerdictModel | None = None) -> VerdictResult:
     """Verdict from guideline (or consumer-health) recommendations that name what is asked, else
     from the leading studies' conclusions (uncertain without any evidence sentence); a yes the
-    closest evidence contradicts is a no (``rejects``)."""
+    closest evidence contradicts is a no (``rejects``). A question whether to avoid or stop
+    something is answered as the opposite of whether to use or continue it."""
+    if (avoid := _ASKS_AVOIDANCE.search(question)) is not None:
+        verb = avoid.group("verb")
+        positive = f"{question[:avoid.start('verb')]}{_OPPOSITE[verb.lower()]}{question[avoid.end('verb'):]}"
+        result = rejects(positive, candidates, _decide(positive, candidates, model))
+        flipped = {Verdict.YES: Verdict.NO, Verdict.NO: Verdict.YES}.get(result.verdict, result.verdict)
+        return replace(result, verdict=flipped, polarity=-result.polarity)
     return rejects(question, candidates, _decide(question, candidates, model))
+
+
+# "Should cardioselective beta-blockers be avoided in COPD?": the evidence says whether they can be
+# used ("… can be used with precaution …"), which answers the question the other way round
+_ASKS_AVOIDANCE = re.compile(r"^(?:should|must|is it (?:necessary|advisable|better) to)\b[^?]*?\b"
+                             r"(?P<verb>be avoided|be withheld|be stopped|be discontinued|avoid|withhold|stop|"
+                             r"discontinue)\b", re.IGNORECASE)
+_OPPOSITE = {"be avoided": "be used", "be withheld": "be given", "be stopped": "be continued",
+             "be discontinued": "be continued", "avoid": "use", "withhold": "give", "stop": "continue",
+             "discontinue": "continue"}
 
 
 def _decide(question: str, candidates: Sequence[Candidate], model: VerdictModel | None = None) -> VerdictResult:
@@ -252,7 +273,8 @@ def _decide(question: str, candidates: Sequence[Candidate], model: VerdictModel 
         # led by research snippets without a conclusion section, only a guideline outranks them:
         # a consumer page's advice does not answer "Is hemoglobin antimicrobial?"
         kinds = (Kind.GUIDELINE, Kind.CONSUMER) if leading in (Kind.GUIDELINE, Kind.CONSUMER) else (Kind.GUIDELINE,)
-        from_guideline = guideline_verdict(candidates, kinds, Scope.of(question).families)
+        scope = Scope.of(question)
+        from_guideline = guideline_verdict(candidates, kinds, scope.families, bool(scope.topics))
         if from_guideline is not None:
             return from_guideline
         if leading is Kind.CONSUMER and _PERSONAL.search(question):
