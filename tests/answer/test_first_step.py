@@ -197,3 +197,22 @@ def test_a_papers_title_naming_what_was_studied_is_not_a_bullet() -> None:
     draft = ExtractiveGenerator().generate("How is influenza treated?", [title, approval], Audience.CLINICIAN)
     shown = [draft.bottom_line.text, *(b.text for s in draft.sections for b in s.bullets)]
     assert not any(t.startswith("Characterization of") for t in shown)
+
+
+def test_a_weakly_graded_recommendation_does_not_lead() -> None:
+    from curbside.answer.generators.extractive.cues import strength
+
+    nice = text_hit("ngc:10649#18", "Irritable bowel syndrome in adults: diagnosis and management of irritable bowel "
+                    "syndrome in primary care.", "Major Recommendations — Pharmacological Therapy",
+                    "Healthcare professionals should consider prescribing antispasmodic agents for people with IBS. "
+                    "These should be taken as required, alongside dietary and lifestyle advice.")
+    aga = text_hit("ngc:10693#19", "American Gastroenterological Association Institute guideline on pharmacological "
+                   "management of irritable bowel syndrome.", "Recommendation [Conditional recommendation; "
+                   "Low-quality evidence]", "The AGA suggests using tricyclic antidepressants (over no drug "
+                   "treatment) in patients with IBS. (Conditional recommendation; Low-quality evidence)")
+    draft = ExtractiveGenerator().generate("How is irritable bowel syndrome managed?", [aga, nice], Audience.CLINICIAN)
+    assert "antispasmodic" in draft.bottom_line.text
+    assert strength("Recommendation [Grade of Recommendation D] — Physical Agents", "There is moderate evidence both "
+                    "for and against the use of low-level laser therapy (Grade of Recommendation D).") == -1
+    assert strength("Major Recommendations", "Offer X (Strong recommendation, high-quality evidence).") == 1
+    assert strength("Major Recommendations", "Offer X.") == 0

@@ -29,7 +29,7 @@ from curbside.records import Audience, Kind
 
 # a recommendation about what to tell patients ("Explain to people diagnosed with Lyme disease that …")
 _TELL = re.compile(r"^(?:explain|tell|discuss|inform|reassure|advise|offer (?:information|advice)|give (?:\w+ ){0,2}"
-                   r"(?:information|advice))\b", re.IGNORECASE)
+                   r"(?:information|advice)|ask\b[^.;]{0,60}\b(?:if|whether|about))\b", re.IGNORECASE)
 # a later step: what to do if the first fails ("If goal BP is not reached …"), or checking that it
 # worked ("Monitor the INR to confirm that warfarin anticoagulation has been adequately reversed …")
 _NEXT_STEP = re.compile(r"^(?:if|once|in case|unless|where)\b|^after\b[^,]{0,80}\b(?:surgery|excision|resection|"
@@ -95,6 +95,7 @@ RESTATES = 2  # a body bullet with at most this many content words beyond the qu
 B_NOVEL = 0.03  # bottom line of an open question: per content word beyond the question's …
 NOVEL_CAP = 5  # … up to this many (longer is not better)
 B_FIRST_STEP = 0.08  # … and for a treatment question, saying what to start with
+P_WEAK = 0.08  # … graded weakly ("conditional", grade D, "evidence both for and against")
 B_INTERVENTION = 0.08  # … naming what to do (a drug, a procedure, a therapy)
 P_NEXT_STEP = 0.1  # … less when it is what to do if the first step fails
 P_UNSETTLED = 0.15  # … or what the evidence cannot settle
@@ -162,7 +163,9 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
     treats = "treatment" in intents or "drugs" in intents
 
     def key(c: Candidate) -> float:
-        bonus = 0.25 * (c.conclusion or c.recommendation) + 0.1 * c.graded - 0.15 * (c.stats > 1) - 0.2 * c.dangling
+        # (a weak grade — "conditional", grade D — is no credit)
+        bonus = (0.25 * (c.conclusion or c.recommendation) + 0.1 * (c.graded and c.strength >= 0)
+                 - 0.15 * (c.stats > 1) - 0.2 * c.dangling)
         if c.conclusion and not c.recommendation and c.hit.document.kind is Kind.GUIDELINE:
             bonus -= 0.1  # a guideline's summary of the evidence ("… evidence suggests …") is not what it recommends
         if yes_no and c.conclusion:
@@ -176,7 +179,9 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
             # thiazide-type diuretic, CCB, ACEI or ARB"), not by a restatement ("The treatment of
             # hypertension is recommended independently of gender"); a treatment question by what to
             # start with
-            bonus += B_NOVEL * min(c.novel, NOVEL_CAP)
+            # (a weak grade only: across guidelines, grades are not on one scale — JNC 8's "moderate,
+            # grade B" first-line drugs outrank another guideline's "grade A" dosing advice)
+            bonus += B_NOVEL * min(c.novel, NOVEL_CAP) - P_WEAK * (c.strength < 0)
             if _UNSETTLED.search(_CONCESSION.sub("", c.text, count=1)) and not _SETTLED.search(c.text):
                 bonus -= P_UNSETTLED
             if treats and _NOT_NEEDED.search(c.text):

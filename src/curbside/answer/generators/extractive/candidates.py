@@ -35,6 +35,7 @@ from curbside.answer.generators.extractive.cues import (
     SCOPE_SECTION,
     STATS,
     UNLESS,
+    strength,
 )
 from curbside.answer.generators.extractive.layout import segments
 from curbside.answer.readability import fk_grade
@@ -104,6 +105,7 @@ class Candidate:
     # its document's title names the question's disease (no real title: one of its sentences does, not in passing)
     titled: bool = True
     in_passing: bool = False  # it names the question's disease only in passing ("such as …", "without …")
+    strength: int = 0  # +1 strongly graded, -1 weakly ("conditional", grade D), 0 ungraded (``cues.strength``)
     score: float = 0.0
     corroboration: list[int] = field(default_factory=list)  # other evidence numbers saying the same
 
@@ -251,6 +253,6 @@ def extract(evidence: Sequence[Hit], *, min_words: int = 6, max_words: int = 80)
                 pitfall=_warns(text),
                 escalation=bool(ESCALATION.search(text)), grade=fk_grade(text), words=n_words,
                 numbers=frozenset(_NUMBERS.findall(text)), primary=primary_theme(text),
-                pipeline=bool(PIPELINE.search(text)),
+                pipeline=bool(PIPELINE.search(text)), strength=strength(section, text),
             ))
     return out

@@ -136,3 +136,21 @@ ADVISES_AGAINST = re.compile(r"\b(?:do not|don't|should not|must not|not recomme
                               r"contraindicat\w*|not to)\b", re.IGNORECASE)
 NEGATED_HARM = re.compile(r"\b(?:no|without|few|minimal|rare|low rates? of|not associated with)\b[^.;]{0,30}"
                           r"(?:adverse|side effects?|harms?|toxicit|complications?)", re.IGNORECASE)
+
+
+# How strongly a guideline grades a recommendation, from its label in the section ("Recommendation [Grade
+# of Recommendation D] — Physical Agents") or the sentence ("(Strong recommendation, high-quality evidence)",
+# "(Level A)", "(1B)"): a strong one is what to start with, a weak one ("conditional", grade D, "evidence both
+# for and against") rarely is.
+_STRONG = re.compile(r"\bstrong(?:ly)? recommend|\bstrong\b[^)\]]{0,20}\bevidence\b|\b(?:grade|level)(?: of "
+                     r"recommendation)?:? a\b|\(\s*(?:grade )?[1i]\s*[ab]\s*\)|\[(?:grade |level )?a\]|"
+                     r"\bhigh[- ]quality evidence\b", re.IGNORECASE)
+_WEAK = re.compile(r"\bconditional\b|\bweak\b|\b(?:grade|level)(?: of recommendation)?:? [du]\b|"
+                   r"\(\s*(?:grade )?2\s*[cd]\s*\)|\bvery low\b|\bexpert opinion\b|\bconsensus\b|"
+                   r"\bboth for and against\b", re.IGNORECASE)
+
+
+def strength(section: str, text: str) -> int:
+    """+1 for a strong grade, -1 for a weak one, 0 when none is given (or both are)."""
+    where = f"{section} {text}"
+    return int(bool(_STRONG.search(where))) - int(bool(_WEAK.search(where)))

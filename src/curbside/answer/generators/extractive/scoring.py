@@ -65,7 +65,7 @@ def score_all(candidates: Sequence[Candidate], terms: Terms, audience: Audience,
         c.on_topic = not terms.key or terms.key in terms.covered(c.stems | title_stems[doc.id])
         s = c.relevance
         s += W_CONCLUSION * c.conclusion + W_RECOMMENDATION * c.recommendation
-        s += 0.5 * W_RECOMMENDATION * c.in_recommendations + W_GRADED * c.graded
+        s += 0.5 * W_RECOMMENDATION * c.in_recommendations + W_GRADED * (c.graded and c.strength >= 0)
         s += W_LEVEL * (5 - doc.kind.level) / 4
         if doc.year:
             s += W_RECENCY * min(1.0, max(0.0, (doc.year - 1990) / 35))
