@@ -197,3 +197,12 @@ def test_recommendations_of_a_document_on_the_disease_vote_for_its_group() -> No
     # without a disease to say what the document is about, a recommendation that does not name the group
     # does not answer for it
     assert guideline_verdict(found, (Kind.GUIDELINE, Kind.CONSUMER), frozenset({"children"})) is None
+
+
+def test_avoiding_as_a_purpose_is_not_a_question_about_avoiding() -> None:
+    from curbside.answer.generators.extractive.verdict import _ASKS_AVOIDANCE
+
+    # (PubMedQA 24684514): "to avoid transfusion" is why, not what is asked
+    assert not _ASKS_AVOIDANCE.search("Should all patients be optimized to the same preoperative hemoglobin level to "
+                                      "avoid transfusion in primary knee arthroplasty?")
+    assert _ASKS_AVOIDANCE.search("Should patients stop aspirin before surgery?")
