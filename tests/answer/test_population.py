@@ -133,3 +133,11 @@ def test_a_subtype_written_as_initials_and_a_letter_is_narrower() -> None:
         == ("IBS-C",)
     assert scope.narrower("Healthcare professionals should consider prescribing antispasmodic agents for people with "
                           "IBS.") == ()
+
+
+def test_the_disease_arising_from_another_is_narrower() -> None:
+    # (ACCF/AHA STEMI guideline) for a question on acute pericarditis in general
+    scope = Scope.of("What is the initial management of acute pericarditis?")
+    assert scope.narrower("Aspirin is recommended for treatment of pericarditis after STEMI (Level of Evidence: B).") \
+        == ("pericarditis after STEMI",)
+    assert scope.narrower("Recurrent pericarditis after a first episode is common.") == ()

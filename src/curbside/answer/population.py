@@ -90,6 +90,9 @@ _ALSO_USED = re.compile(r"\b(?:which|that) (?:is|was|are|were|has been|have been
 # and vulvovaginal candidiasis"): a list names many things and is about none of them
 _ITEM = r"[A-Za-z][\w'/-]*(?: [\w'/-]+){0,3}"
 _ENUMERATION = re.compile(rf"{_ITEM}(?:, {_ITEM}){{2,}},? (?:and|or) {_ITEM}", _I)
+_ARISING = re.compile(r"\b([A-Za-z]+)\s+(?:after|following|post|due to|secondary to|caused by|induced by)\s+"
+                      r"(?:an?\s+|the\s+)?(?P<cond>[\w-]+(?:\s+(?!(?:with|in|for|and|or|to|is|are|should|may)\b)"
+                      r"[\w-]+){0,2})", _I)
 _SUBTYPE = re.compile(r"\b([A-Z]{2,6})-[A-Z]\b")
 _ABBREVIATION = re.compile(r"\b[A-Z][A-Z0-9]{1,5}\b")
 # medical words that describe any patient, not a subgroup
@@ -357,6 +360,9 @@ class Scope:
             out.extend(self._qualified(tokenize(text)))
             # a subtype written as the disease's initials and a letter ("IBS-C", "IBS-D")
             out.extend(m.group(0) for m in _SUBTYPE.finditer(text) if self.names_topic(m.group(1)))
+            # the disease arising from another ("pericarditis after STEMI", "… secondary to chemotherapy")
+            out.extend(m.group(0) for m in _ARISING.finditer(text)
+                       if stem(m.group(1).lower()) in self.allowed and _medical_stems(m.group("cond")) - self.allowed)
         out.extend(self._other_diabetes(text))
         if self.sexes and (named := _sexes(text)) and not named & self.sexes:
             out.extend(sorted(named))  # "men with LUTS" for a question about women

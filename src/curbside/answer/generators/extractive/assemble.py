@@ -46,6 +46,7 @@ _LATER_STEP = re.compile(r"\bif (?:there is )?(?:no|little|an? (?:inadequate|ins
                          r"\bnot (?:adequately |sufficiently |well )?(?:controlled|respond(?:ed|ing)?)\b|"
                          r"\bnot (?:made|achieved|shown) (?:sufficient|adequate|enough|any)\b|"
                          r"\b(?:has|have) been (?:unsuccessful|ineffective|insufficient)\b|\b(?:has|have) failed\b|"
+                         r"\b(?:treatment|therapy|management) fails\b|"
                          r"\bfail(?:s|ed|ure of|ing)? (?:to respond|(?:initial|first-line|conventional) (?:therapy|"
                          r"treatment))|\b(?:refractory|intolerant) to\b|\bcannot tolerate\b|\bwho decline\b|"
                          r"\bsymptoms (?:persist|worsen)|\bdespite (?:\w+ )?(?:treatment|therapy)\b|"
