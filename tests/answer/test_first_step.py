@@ -216,3 +216,23 @@ def test_a_weakly_graded_recommendation_does_not_lead() -> None:
                     "for and against the use of low-level laser therapy (Grade of Recommendation D).") == -1
     assert strength("Major Recommendations", "Offer X (Strong recommendation, high-quality evidence).") == 1
     assert strength("Major Recommendations", "Offer X.") == 0
+
+
+def test_a_sentence_that_leans_on_the_one_before_is_not_a_bullet_of_its_own() -> None:
+    # (ACR Appropriateness Criteria, ngc:10446): "It" is TEE; out of its paragraph it would read as whatever
+    # bullet came before it
+    echo = text_hit("ngc:10446#14", "ACR Appropriateness Criteria® suspected infective endocarditis.",
+                    "Major Recommendations — Transthoracic and Transesophageal Echocardiography",
+                    "TEE is indicated and increasingly used in suspected infective endocarditis for demonstrating "
+                    "vegetations, paravalvular abscess, and valvular regurgitation. It is the most sensitive imaging "
+                    "technique for identifying vegetations, the presence of which is the hallmark for the definitive "
+                    "diagnosis of infective endocarditis. Using criteria for diagnosing infective endocarditis based "
+                    "on echocardiographic features provides better diagnostic accuracy than using clinical criteria "
+                    "alone.")
+    draft = ExtractiveGenerator().generate("How is infective endocarditis diagnosed?", [echo], Audience.CLINICIAN)
+    shown = [draft.bottom_line.text, *(b.text for s in draft.sections for b in s.bullets)]
+    assert shown and not any(t.startswith("It is the most sensitive") for t in shown)
+    from curbside.answer.generators.extractive.cues import EXPLETIVE
+
+    assert EXPLETIVE.match("It is recommended that patients be assessed for GAD.")
+    assert not EXPLETIVE.match("It is the most sensitive imaging technique for identifying vegetations.")

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from curbside.answer.generators.base import DraftBullet, DraftSection
 from curbside.answer.generators.extractive.candidates import Candidate
+from curbside.answer.generators.extractive.cues import EXPLETIVE
 from curbside.answer.generators.extractive.scoring import similarity
 from curbside.answer.themes import (
     ESCALATION_TITLES,
@@ -254,6 +255,12 @@ def plan(candidates: Sequence[Candidate], audience: Audience, yes_no: bool,
         if c is bottom or c.method or (c.implied and not bottom.subgroup):
             continue  # (a narrower population only the title names would read as general advice)
         if c.strays and not bottom.strays:  # "Gallstone symptoms may be similar to … appendicitis"
+            continue
+        if c.dangling and not (c.conclusion or EXPLETIVE.match(c.text)):
+            # "It is the most sensitive imaging technique …" after another sentence's bullet reads as
+            # about that one (TTE), not what the source meant (TEE): a pronoun needs its own sentence
+            # ("It is recommended that …" points forward: fine in the body; the bottom line still
+            # prefers a sentence that names its subject)
             continue
         if (not yes_no and audience is Audience.CLINICIAN and c.novel <= RESTATES
                 and c.hit.document.kind in (Kind.GUIDELINE, Kind.CONSUMER)):

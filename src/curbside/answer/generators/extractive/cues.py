@@ -127,6 +127,9 @@ DANGLING = re.compile(r"^(?:in (?:some|most|many|such) cases, (?:these|this|they
                       r"this|these|those|it|they|such|both|the latter|the former|he|she|its|their|other|"
                       r"in this (?:study|trial|series|cohort)|in these|(?:for|in|among) (?:those|them|such)(?! who))\b",
                       re.IGNORECASE)
+# "It is … that" / "It is … to …" points forward, not back ("It is recommended that patients be assessed
+# for GAD …", "It is a proposed and now generally accepted principle that …")
+EXPLETIVE = re.compile(r"^it (?:is|was|has been|remains)\b(?: [\w-]+){0,8} (?:that|to)\b", re.IGNORECASE)
 STATS = re.compile(r"\bp\s*[<=>≤]|\b95\s*%|\bci\b|\b(?:or|hr|rr|aor|ahr)\s*[=:,]|±|\bodds ratio\b|"
                    r"\bhazard ratio\b|\(\s*\d+(?:\.\d+)?\s*%\s*\)", re.IGNORECASE)
 # a positive recommendation that mentions harms ("… select CBT or SGAs after discussing adverse effect
