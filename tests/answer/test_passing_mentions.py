@@ -127,6 +127,10 @@ def test_abbreviations_defined_in_the_evidence_name_the_disease() -> None:
     assert defined_abbreviations("Mirabegron for treating symptoms of overactive bladder (OAB) in adults; the "
                                  "American Urological Association (AUA)") == {
         "OAB": "overactive bladder", "AUA": "American Urological Association"}
+    # the long form may start inside a token ("(magnetic", "5,10-methylenetetrahydrofolate")
+    assert defined_abbreviations("imaging (magnetic resonance imaging (MRI)) and 5,10-methylenetetrahydrofolate "
+                                 "reductase (MTHFR)") == {"MRI": "magnetic resonance imaging",
+                                                          "MTHFR": "methylenetetrahydrofolate reductase"}
     title = "Diagnosis and treatment of overactive bladder (non-neurogenic) in adults: AUA/SUFU guideline."
     first_line = _hit("ngc:10422#10", title, "Recommendation [Standard; Evidence Strength Grade B] — First-line "
                       "Treatments", "Clinicians should offer behavioral therapies (e.g., bladder training, bladder "

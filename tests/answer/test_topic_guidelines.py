@@ -136,7 +136,7 @@ def test_a_health_page_named_for_the_disease_in_other_words_joins_with_what_was_
                              "antiviral drugs or corticosteroids may be prescribed."),)),
     ])
     scope = Scope.of("What is the treatment for herpes zoster?")
-    hits = _topic_pages(store, TermStats(store).page_titles(), scope, ("treatment",), [], Filters())
+    hits = _topic_pages(store, TermStats(store).pages_by_name(), scope, ("treatment",), [], Filters())
     # the treatment section of the page named for the disease; not its overview, not another disease's page
     assert [h.passage.section for h in hits] == ["What are the treatments for Shingles ?"]
     assert Scope.of("What is the treatment for herpes zoster?").is_named("Shingles")

@@ -23,10 +23,12 @@ which one passage has to make.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+import weakref
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any, TypeVar
 
-from curbside.answer.population import Scope, defined_abbreviations
+from curbside.answer.population import Scope, defined_abbreviations, name_key
 from curbside.answer.questions import QuestionInfo
 from curbside.answer.synonyms import alternatives
 from curbside.answer.text import content_stems, idf, stem
@@ -102,6 +104,27 @@ father mother dad mom son daughter wife husband partner friend brother sister bo
 """.split())
 
 
+# what is read from a store once per revision (titles, their index): an answer builds new term statistics,
+# and reading 5,000 titles for each would cost more than the answer (weak keys: a closed store goes)
+_PER_STORE: weakref.WeakKeyDictionary[Store, dict[str, tuple[int, Any]]] = weakref.WeakKeyDictionary()
+T = TypeVar("T")
+
+
+def _per_revision(store: Store, name: str, read: Callable[[Store], T]) -> T:
+    cached = _PER_STORE.setdefault(store, {})
+    if name not in cached or cached[name][0] != store.revision:
+        cached[name] = (store.revision, read(store))
+    value: T = cached[name][1]
+    return value
+
+
+def _by_name(titles: Sequence[tuple[str, str, int | None]]) -> dict[frozenset[str], list[str]]:
+    index: dict[frozenset[str], list[str]] = {}
+    for doc_id, title, _year in titles:
+        index.setdefault(name_key(title), []).append(doc_id)
+    return index
+
+
 class TermStats:
     """Question-term weights (IDF in the knowledge base); uniform-ish without a store."""
 
@@ -109,7 +132,6 @@ class TermStats:
         self.store = store
         self._cache: dict[tuple[str, tuple[str, ...]], Terms] = {}
         self._stems: dict[str, set[str]] = {}
-        self._titles: dict[str, tuple[int, list[tuple[str, str, int | None]]]] = {}
 
     @property
     def _total(self) -> int:
@@ -119,17 +141,18 @@ class TermStats:
         """(id, title, year) of the knowledge base's guidelines, read once per revision."""
         return self._titles_of(Kind.GUIDELINE)
 
-    def page_titles(self) -> list[tuple[str, str, int | None]]:
-        """(id, title, year) of the knowledge base's consumer-health pages, read once per revision."""
-        return self._titles_of(Kind.CONSUMER)
+    def pages_by_name(self) -> dict[frozenset[str], list[str]]:
+        """Consumer-health pages by the stems of their titles (``population.name_key``), built once
+        per revision of the store: a question's disease finds the pages named for it by lookup."""
+        if self.store is None:
+            return {}
+        return _per_revision(self.store, "pages by name", lambda store: _by_name(store.titles_of_kind(
+            Kind.CONSUMER.value)))
 
     def _titles_of(self, kind: Kind) -> list[tuple[str, str, int | None]]:
         if self.store is None:
             return []
-        cached = self._titles.get(kind.value)
-        if cached is None or cached[0] != self.store.revision:
-            cached = self._titles[kind.value] = (self.store.revision, self.store.titles_of_kind(kind.value))
-        return cached[1]
+        return _per_revision(self.store, kind.value, lambda store: store.titles_of_kind(kind.value))
 
     def stems_of(self, hit: Hit) -> set[str]:
         """Content stems of a hit with its title and section (cached by passage id)."""
@@ -250,7 +273,7 @@ def gather(
             widened += _topic_guidelines(stats.store, stats.guideline_titles(), scope, info.intents,
                                          [*pool, *widened], filters or Filters())
         if scope.topics and info.intents:
-            widened += _topic_pages(stats.store, stats.page_titles(), scope, info.intents, [*pool, *widened],
+            widened += _topic_pages(stats.store, stats.pages_by_name(), scope, info.intents, [*pool, *widened],
                                     filters or Filters())
         if scope.topics:
             # "For patients with PTSD, the Work Group recommends …" covers a question on posttraumatic
@@ -427,7 +450,7 @@ def _topic_guidelines(store: Store, titles: Sequence[tuple[str, str, int | None]
 
 
 
-def _topic_pages(store: Store, titles: Sequence[tuple[str, str, int | None]], scope: Scope,
+def _topic_pages(store: Store, pages: Mapping[frozenset[str], Sequence[str]], scope: Scope,
                  intents: Sequence[str], pool: Sequence[Hit], filters: Filters,
                  documents: int = TOPIC_PAGES) -> list[Hit]:
     """The sections of health pages named for the question's disease (in any of its wordings:
@@ -439,7 +462,7 @@ def _topic_pages(store: Store, titles: Sequence[tuple[str, str, int | None]], sc
     asked = [theme_by_key(key).question for key in intents if key != "definition"]
     if not asked:
         return []
-    ids = [doc_id for doc_id, title, _year in titles if scope.is_named(title)][:documents]
+    ids = sorted({doc_id for name in scope.names() for doc_id in pages.get(name, ())})[:documents]
     if not ids:
         return []
     seen = {h.passage.id for h in pool}

@@ -137,6 +137,12 @@ def _name_stems(text: str) -> set[str]:
     return set(content_stems(text)) | {t for t in tokenize(text) if len(t) == 1 and t.isalpha()}
 
 
+def name_key(title: str) -> frozenset[str]:
+    """A disease name as a set of stems: a title that is exactly one of a disease's wordings has the
+    wording's key (``Scope.names``)."""
+    return frozenset(_name_stems(title))
+
+
 def _wordings(disease: str) -> tuple[frozenset[str], ...]:
     """The stem sets that name ``disease``: its own words, and each equivalent wording put in place
     of the words it stands for — "acute renal injury" for acute kidney injury, not "renal" alone
@@ -216,8 +222,11 @@ def mentions(text: str) -> tuple[Mention, ...]:
     return tuple(out)
 
 
-# an abbreviation defined in the text: "overactive bladder (OAB)", "atopic dermatitis (AD)"
-_DEFINED = re.compile(r"((?:[A-Za-z][\w'-]*\s+){0,7}[A-Za-z][\w'-]*)\s+\(([A-Z][A-Za-z]{1,7})\)")
+# an abbreviation defined in the text: "overactive bladder (OAB)", "atopic dermatitis (AD)" — the brackets
+# found first, then the words before them (a pattern that starts at every word is slow on long passages)
+_DEFINED = re.compile(r"\(([A-Z][A-Za-z]{1,7})\)")
+_PLAIN_WORD = re.compile(r"[A-Za-z][\w'-]*")
+_WORD_TAIL = re.compile(r"[A-Za-z][\w'-]*$")
 
 
 def defined_abbreviations(text: str) -> dict[str, str]:
@@ -226,7 +235,22 @@ def defined_abbreviations(text: str) -> dict[str, str]:
     the abbreviation's in order (Schwartz & Hearst's rule, simplified)."""
     out: dict[str, str] = {}
     for m in _DEFINED.finditer(text):
-        words, abbr = m.group(1).split(), m.group(2)
+        before = text[max(0, m.start() - 200):m.start()]
+        if not before or not before[-1].isspace():
+            continue
+        words: list[str] = []
+        for token in reversed(before.split()):
+            if len(words) == 8:
+                break
+            if not _PLAIN_WORD.fullmatch(token):
+                # the run starts inside a token: "(magnetic" → "magnetic", "5,10-methylenetetrahydrofolate" →
+                # "methylenetetrahydrofolate"
+                if tail := _WORD_TAIL.search(token):
+                    words.append(tail.group())
+                break
+            words.append(token)
+        words.reverse()
+        abbr = m.group(1)
         letters = abbr.lower()
         for start in range(len(words) - 1, -1, -1):
             if len(words) - start > len(letters) + 2:
@@ -321,8 +345,11 @@ class Scope:
     def is_named(self, title: str) -> bool:
         """``title`` is one of the names of the question's disease and nothing more (a health page
         titled *Shingles* for herpes zoster; not *Herpes Zoster Oticus*)."""
-        stems = _name_stems(title)
-        return any(form == stems for forms in self.topics for form in forms)
+        return name_key(title) in self.names()
+
+    def names(self) -> frozenset[frozenset[str]]:
+        """Every wording of the question's diseases, as ``name_key`` gives a title's."""
+        return frozenset(form for forms in self.topics for form in forms)
 
     def names_topic(self, text: str) -> bool:
         """``text`` names a disease the question names (in any of its wordings)."""
