@@ -236,3 +236,29 @@ def test_a_sentence_that_leans_on_the_one_before_is_not_a_bullet_of_its_own() ->
 
     assert EXPLETIVE.match("It is recommended that patients be assessed for GAD.")
     assert not EXPLETIVE.match("It is the most sensitive imaging technique for identifying vegetations.")
+
+
+def test_a_question_on_prevention_is_answered_by_a_preventive_drug_for_whom_it_is_recommended() -> None:
+    intro = text_hit("bioasq:27391203#1", "", "Snippet", "INTRODUCTION: Tenofovir disoproxil fumarate (TDF) and "
+                     "emtricitabine (FTC) are nucleoside reverse transcriptase inhibitors approved as pre-exposure "
+                     "prophylaxis (PrEP) against human immunodeficiency virus (HIV).", Kind.OTHER)
+    iapac = text_hit("ngc:11085#24", "IAPAC guidelines for optimizing the HIV care continuum for adults and "
+                     "adolescents.", "Recommendation [A I] — Increasing HIV Testing Coverage and Linkage to Care",
+                     "For high-risk individuals who test HIV negative, offering preexposure prophylaxis (PrEP) is "
+                     "recommended in addition to the provision of free condoms, education about risk reduction "
+                     "strategies, postexposure prophylaxis (PEP), and voluntary medical male circumcision. (A I)")
+    draft = ExtractiveGenerator().generate("Who should be offered HIV pre-exposure prophylaxis?", [intro, iapac],
+                                           Audience.CLINICIAN)
+    assert draft.bottom_line.text.startswith("For high-risk individuals who test HIV negative")
+    assert primary_theme("For high-risk individuals who test HIV negative, offering PrEP is recommended.") != \
+        "diagnosis"
+
+
+def test_what_is_left_to_research_is_read_as_such() -> None:
+    from curbside.answer.generators.extractive.assemble import _RESEARCH_ONLY
+
+    # (WHO antenatal care, ngc:11305): penalised like a warning when choosing the bottom line
+    assert _RESEARCH_ONLY.search("Antibiotic prophylaxis is only recommended to prevent recurrent urinary tract "
+                                 "infections in pregnant women in the context of rigorous research (Context-specific "
+                                 "recommendation – research).")
+    assert not _RESEARCH_ONLY.search("Antibiotic prophylaxis is the most effective way to reduce recurrent UTIs.")

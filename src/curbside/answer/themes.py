@@ -175,6 +175,8 @@ def primary_theme(sentence: str) -> str:
 # treatment as a setting, not the subject: "patients not currently receiving treatment for depression"
 _SETTING = _rx(r"\b(?:receiving|undergoing|on|after|before (?:starting )?|during|completed?|prior to|despite)\s+"
                r"(?:\w+\s+)?(?:treatment|therapy|surgery)\b|\b(?:actively |currently |already )?being treated\b|"
+               # … or who it is for ("For high-risk individuals who test HIV negative, offering PrEP …")
+               r"\bwho (?:test|tested|tests) (?:\w+ )?(?:negative|positive)\b|"
                # … or a trial's statistics ("A treatment interaction was detected …")
                r"\btreatment (?:interactions?|effects?|groups?|arms?|allocation|assignment|difference)\b")
 
@@ -203,9 +205,9 @@ _RELATED = {"treatment": {"drugs"}, "drugs": {"treatment"}, "prevention": {"caus
 
 def main_clause_themes(intents: Sequence[str]) -> set[str]:
     """Themes a bottom line's main clause may speak to and still answer the question: what was
-    asked, and drugs for a question about treatment (narrower than ``related``: a sentence about
-    causes does not answer "how is it prevented")."""
-    return set(intents) | ({"drugs"} if "treatment" in intents else set())
+    asked, and drugs for a question about treatment or prevention (PrEP, aspirin; narrower than
+    ``related``: a sentence about causes does not answer "how is it prevented")."""
+    return set(intents) | ({"drugs"} if {"treatment", "prevention"} & set(intents) else set())
 
 
 def related(intents: Sequence[str]) -> set[str]:

@@ -74,6 +74,10 @@ _CONCESSION = re.compile(r"^(?:although|though|while|whereas|even though|despite
 _UNSETTLED = re.compile(r"\b(?:limited|insufficient|inconclusive|little|no|not enough|weak|conflicting) (?:data|"
                         r"evidence)\b|\bevidence (?:is|was|remains) (?:limited|lacking|insufficient|inconclusive|"
                         r"conflicting)\b|\bfor or against\b|\bno recommendation\b", re.IGNORECASE)
+# … or leaves it to research ("Antibiotic prophylaxis is only recommended … in the context of rigorous
+# research"): not advice for practice, as much as a warning
+_RESEARCH_ONLY = re.compile(r"\bin the context of (?:rigorous )?research\b|\brecommendation\W+research\b",
+                            re.IGNORECASE)
 # when treatment is not needed ("Treatment for essential tremor may not be necessary unless …"): true,
 # but "how is it treated" is answered first by what the treatment is
 _NOT_NEEDED = re.compile(r"\b(?:not|rarely|never) (?:be )?(?:always |usually |often |routinely )?(?:necessary|needed|"
@@ -186,7 +190,7 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
             bonus += B_NOVEL * min(c.novel, NOVEL_CAP) - P_WEAK * (c.strength < 0)
             if _UNSETTLED.search(_CONCESSION.sub("", c.text, count=1)) and not _SETTLED.search(c.text):
                 bonus -= P_UNSETTLED
-            if treats and _NOT_NEEDED.search(c.text):
+            if (treats and _NOT_NEEDED.search(c.text)) or _RESEARCH_ONLY.search(c.text):
                 bonus -= P_NOT_NEEDED
             if _REGULATORY.search(c.text) and not c.recommendation:
                 bonus -= P_UNSETTLED  # where a drug is licensed is not how to treat
