@@ -262,3 +262,17 @@ def test_what_is_left_to_research_is_read_as_such() -> None:
                                  "infections in pregnant women in the context of rigorous research (Context-specific "
                                  "recommendation – research).")
     assert not _RESEARCH_ONLY.search("Antibiotic prophylaxis is the most effective way to reduce recurrent UTIs.")
+
+
+def test_a_guideline_on_the_disease_speaks_to_a_stage_of_it() -> None:
+    # (USPSTF syphilis statement, ngc:10997) for a question on primary syphilis
+    scope = Scope.of("What is the first-line treatment for primary syphilis?")
+    assert scope.names_topic("Final recommendation statement: syphilis infection in nonpregnant adults and "
+                             "adolescents: screening.")
+    cdc = ("In its 2015 guidelines on the treatment of sexually transmitted diseases, the Centers for Disease Control "
+           "and Prevention (CDC) recommends parenteral penicillin G benzathine for the treatment of syphilis.")
+    assert primary_theme(cdc) != "prevention"  # the agency's name is not prevention
+    # "primary care" and "eye-care services" are where care happens, not a treatment
+    assert primary_theme("Primary care clinicians should be aware of applicable local public health laws and "
+                         "reporting requirements for syphilis cases.") != "treatment"
+    assert primary_theme("Supportive care is the mainstay of treatment for bronchiolitis.") == "treatment"

@@ -161,6 +161,10 @@ def _wordings(disease: str) -> tuple[frozenset[str], ...]:
     words = [w for w in tokenize(disease) if w.isalpha()]
     if len(words) >= 3:
         wordings.add(frozenset(content_stems("".join(w[0] for w in words))))
+    # a stage or kind of a disease is named by the disease too: "primary syphilis" by a guideline on
+    # syphilis (a narrower stage, "secondary syphilis", stays another: ``Scope.narrower``)
+    if len(words) >= 2 and stem(words[0].lower()) in _NEUTRAL | _PHASE and disease_mentions(" ".join(words[1:])):
+        wordings |= set(_wordings(" ".join(words[1:])))
     # a deficiency is one of the disorders of what is lacking ("cobalamin and folate disorders" covers
     # vitamin B12 deficiency)
     if _DEFICIENCY in base:

@@ -79,7 +79,8 @@ THEMES: tuple[Theme, ...] = (
           _rx(r"\btreat|\btherap|\bmanag|\bsurg|\boperati|\b\w+(?:ectomy|ectomies|plasty)\b|\brehabilit|\bexercis|"
               r"\binterventions?\b|"
               r"\bfirst[- ]line\b|\binitial (?:treatment|management|therapy|care)\b|\bconservative\b|"
-              r"\bphysiotherap|\bphysical therapy\b|\bcare\b|"
+              r"\bphysiotherap|\bphysical therapy\b|(?<!primary )(?<!health )(?<!health-)\bcare\b(?! (?:clinicians?|"
+              r"providers?|physicians?|settings?|teams?|services?|professionals?)\b)|"
               r"\bmanagement\b|\b(?:will|can|may|could|helps?(?: to)?) get rid of\b|\bclears? up\b|\bcur(?:e|es|ed)\b|"
               + _INDUCED_REMISSION),
           _rx(r"\btreat|\btherap|\bmanag|\bcure|\bget rid of\b|\b(?:first|second)[- ]line\b|\bhelp(s)?\b|"
@@ -93,7 +94,8 @@ THEMES: tuple[Theme, ...] = (
               r"\bevaluat|\bwork-?up\b|\binvestigat|"
               r"\bhow (do|can) (you|i|we) (know|tell)\b|\bidentif")),
     Theme("prevention", "Screening and prevention", "Prevention and screening",
-          _rx(r"\bscreen|\bprevent|\bvaccin|\bimmuni[sz]|\bprophyla|\bavoid(ing)? (exposure|infection)|"
+          _rx(r"\bscreen|(?<!control and )\bprevent|\bvaccin|\bimmuni[sz]|\bprophyla|"
+              r"\bavoid(ing)? (exposure|infection)|"
               r"\breduc(e|es|ed|ing) (the )?risks?\b"),
           _rx(r"\bscreen|\bprevent|\bvaccin|\bimmuni[sz]|\bprophyla|\bavoid getting\b|\breduce (the |my )?risk\b")),
     Theme("causes", "Causes and risk factors", "Causes and risk factors",
