@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from curbside.answer.evidence import TermStats, _topic_guidelines
+from curbside.answer.evidence import TermStats
 from curbside.answer.population import Scope
 from curbside.answer.questions import analyse
+from curbside.answer.topic_sources import topic_guidelines
 from curbside.ingest import ingest_documents
 from curbside.records import Document, Hit, Kind, Section
 from curbside.retrieve import Filters
@@ -34,19 +35,19 @@ def test_management_guidelines_on_the_topic_join_the_pool(tmp_path: Path) -> Non
     ])
     scope = Scope.of("How is hypertension treated in adults?")
     titles = TermStats(store).guideline_titles()
-    hits = _topic_guidelines(store, titles, scope, ("treatment",), [], Filters())
+    hits = topic_guidelines(store, titles, scope, ("treatment",), [], Filters())
     documents = list(dict.fromkeys(h.document.id for h in hits))
     # the management guideline first; pregnancy (narrower) and pulmonary hypertension (another disease) left out
     assert documents[0] == "g:1" and "g:2" not in documents and "g:3" not in documents
     # only recommendation passages, not the scope fields
     assert all("Recommendation" in h.passage.section for h in hits)
-    recent = _topic_guidelines(store, titles, scope, ("treatment",), [], Filters(since=2015))
+    recent = topic_guidelines(store, titles, scope, ("treatment",), [], Filters(since=2015))
     assert {h.document.id for h in recent} == {"g:4"}  # the 2014 guideline is older than asked
     store.close()
 
 
 def test_the_leading_guidelines_other_recommendations_on_what_was_asked_join(tmp_path: Path) -> None:
-    from curbside.answer.evidence import _sibling_recommendations
+    from curbside.answer.topic_sources import sibling_recommendations
 
     store = Store.open(tmp_path / "kb.sqlite")
     jnc = Document(id="g:jnc", kind=Kind.GUIDELINE, title="Guideline for the management of high blood pressure in "
@@ -65,14 +66,14 @@ def test_the_leading_guidelines_other_recommendations_on_what_was_asked_join(tmp
     scope = Scope.of("How is hypertension treated in adults?")
     stats = TermStats(store)
     terms = stats.terms(analyse("How is hypertension treated in adults?"))
-    added = _sibling_recommendations(store, lead, scope, ("treatment",), terms, stats, per_document=1)
+    added = sibling_recommendations(store, lead, scope, ("treatment",), terms, stats, per_document=1)
     # the recommendation for everyone the question covers, not the narrower group's, not the objective or grades
     assert [h.passage.section for h in added] == ["Major Recommendations — Recommendation 6"]
     assert added[0].score == 3.0
-    three = _sibling_recommendations(store, lead, scope, ("treatment",), terms, stats, per_document=3)
+    three = sibling_recommendations(store, lead, scope, ("treatment",), terms, stats, per_document=3)
     assert three[1].passage.section.endswith("Recommendation 4")
     asthma = Scope.of("How is asthma treated?")
-    assert _sibling_recommendations(store, lead, asthma, ("treatment",), terms, stats) == []
+    assert sibling_recommendations(store, lead, asthma, ("treatment",), terms, stats) == []
     store.close()
 
 
@@ -117,7 +118,7 @@ def test_evidence_reranking_knows_the_abbreviations_the_pool_defines() -> None:
 
 
 def test_a_health_page_named_for_the_disease_in_other_words_joins_with_what_was_asked(tmp_path: Path) -> None:
-    from curbside.answer.evidence import _topic_pages
+    from curbside.answer.topic_sources import topic_pages
 
     # (NINDS *Shingles* and *Herpes Zoster Oticus*, MedQuAD): the page calls herpes zoster "shingles"
     store = Store.open(tmp_path / "kb.sqlite")
@@ -136,7 +137,7 @@ def test_a_health_page_named_for_the_disease_in_other_words_joins_with_what_was_
                              "antiviral drugs or corticosteroids may be prescribed."),)),
     ])
     scope = Scope.of("What is the treatment for herpes zoster?")
-    hits = _topic_pages(store, TermStats(store).pages_by_name(), scope, ("treatment",), [], Filters())
+    hits = topic_pages(store, TermStats(store).pages_by_name(), scope, ("treatment",), [], Filters())
     # the treatment section of the page named for the disease; not its overview, not another disease's page
     assert [h.passage.section for h in hits] == ["What are the treatments for Shingles ?"]
     assert Scope.of("What is the treatment for herpes zoster?").is_named("Shingles")

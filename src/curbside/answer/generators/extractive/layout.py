@@ -22,14 +22,13 @@ GRADE = re.compile(
     r"\(?(?:level|grade|class) (?:of evidence )?[a-e1-3iv]+\)?)(?:[,;]? [a-z ]{0,30})?", re.IGNORECASE)
 
 
-_PAREN_GRADE = re.compile(r"^\((?:grade|level|strength|class|quality|evidence|recommendation|"
-                          r"(?:strong|conditional|weak|moderate|high|low)\b[^()]{0,40}\b(?:recommendation|evidence))"
-                          r"\b[^()]{0,100}\)\.?$", re.IGNORECASE)
+_GRADE_IN_PARENS = (r"\((?:grade|level|strength|class|quality|evidence|recommendation|"
+                    r"(?:strong|conditional|weak|moderate|high|low)\b[^()]{0,40}\b(?:recommendation|evidence))"
+                    r"\b[^()]{0,100}\)")
+_PAREN_GRADE = re.compile(rf"^{_GRADE_IN_PARENS}\.?$", re.IGNORECASE)
 # … also when the splitter left it at the start of the next sentence ("… pH control. (Strong
 # recommendation, moderate level of evidence) Newer PPIs may …")
-_LEADING_PAREN_GRADE = re.compile(r"^(\((?:grade|level|strength|class|quality|evidence|recommendation|"
-                                  r"(?:strong|conditional|weak|moderate|high|low)\b[^()]{0,40}\b(?:recommendation|"
-                                  r"evidence))\b[^()]{0,100}\))\s+(?=[A-Z])", re.IGNORECASE)
+_LEADING_PAREN_GRADE = re.compile(rf"^({_GRADE_IN_PARENS})\s+(?=[A-Z])", re.IGNORECASE)
 # two sentences the source ran together ("Chest pain or discomfort.Most heart attacks involve …")
 _GLUED_STOP = re.compile(r"(?<=[a-z]{3})\.(?=[A-Z][a-z]{2,}\b)")
 _HEADING_MAX_WORDS = 12

@@ -1,0 +1,158 @@
+"""Documents about the question's disease that passage search can miss: guidelines whose titles name
+it (and what is asked), the other recommendations of the leading guidelines, and health pages named
+for it in other words (*Shingles* for herpes zoster). ``evidence.gather`` adds their passages to the
+pool; reranking decides what is kept. Titles are read from the store once per revision."""
+
+from __future__ import annotations
+
+import re
+import weakref
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from curbside.answer.population import Scope, name_key
+from curbside.answer.themes import main_clause_themes, primary_theme, related, theme_by_key
+from curbside.records import Hit, Kind
+from curbside.retrieve import Filters
+from curbside.store import Store
+
+if TYPE_CHECKING:
+    from curbside.answer.evidence import Terms, TermStats
+
+TOPIC_GUIDELINES = 3  # guidelines whose titles name the question's disease and intent join the pool …
+TOPIC_PASSAGES = 80  # … with at most this many of their recommendation passages each
+TOPIC_PAGES = 3  # health pages named for the question's disease whose sections ask what it asks
+SIBLING_DOCUMENTS = 2  # leading guidelines (titles naming the disease) whose other recommendations on
+SIBLING_PASSAGES = 3  # … what was asked join the evidence, at most this many each (clinicians, open questions)
+# a section that recommends or concludes ("Major Recommendations — …", "Conclusions")
+RECOMMENDATION_SECTION = re.compile(r"recommend|conclu", re.IGNORECASE)
+
+
+# what is read from a store once per revision (titles, their index): an answer builds new term statistics,
+# and reading 5,000 titles for each would cost more than the answer (weak keys: a closed store goes)
+_PER_STORE: weakref.WeakKeyDictionary[Store, dict[str, tuple[int, Any]]] = weakref.WeakKeyDictionary()
+T = TypeVar("T")
+
+
+def _per_revision(store: Store, name: str, read: Callable[[Store], T]) -> T:
+    cached = _PER_STORE.setdefault(store, {})
+    if name not in cached or cached[name][0] != store.revision:
+        cached[name] = (store.revision, read(store))
+    value: T = cached[name][1]
+    return value
+
+
+def _by_name(titles: Sequence[tuple[str, str, int | None]]) -> dict[frozenset[str], list[str]]:
+    index: dict[frozenset[str], list[str]] = {}
+    for doc_id, title, _year in titles:
+        index.setdefault(name_key(title), []).append(doc_id)
+    return index
+
+
+def guideline_titles(store: Store) -> list[tuple[str, str, int | None]]:
+    """(id, title, year) of the knowledge base's guidelines, read once per revision."""
+    return _per_revision(store, Kind.GUIDELINE.value, lambda s: s.titles_of_kind(Kind.GUIDELINE.value))
+
+
+def pages_by_name(store: Store) -> dict[frozenset[str], list[str]]:
+    """Consumer-health pages by the stems of their titles (``population.name_key``), built once per
+    revision: a question's disease finds the pages named for it by lookup."""
+    return _per_revision(store, "pages by name", lambda s: _by_name(s.titles_of_kind(Kind.CONSUMER.value)))
+
+
+def titled_for(scope: Scope, title: str) -> bool:
+    """A title about the question's disease, not a narrower population's or another disease's ("… of
+    pregnancy", "pulmonary hypertension"): a guideline whose recommendations may answer it."""
+    return scope.names_topic(title) and not scope.other_topics(title) and not scope.narrower(title)
+
+
+def topic_guidelines(store: Store, titles: Sequence[tuple[str, str, int | None]], scope: Scope,
+                      intents: Sequence[str], pool: Sequence[Hit], filters: Filters,
+                      documents: int = TOPIC_GUIDELINES) -> list[Hit]:
+    """Recommendations of the guidelines whose titles name the question's disease and what it
+    asks ("… management of hypertension …"), most recent first: a guideline's short
+    recommendations rarely repeat the question's words, so passage search can miss the guideline
+    that is the best source. Titles about a narrower population or another disease ("… of
+    pregnancy", "pulmonary hypertension") are left out; ``titles`` are the knowledge base's
+    guidelines as (id, title, year) (``guideline_titles``). The passages join the pool scored like
+    its weakest hit; reranking decides what is kept."""
+    asked = [theme_by_key(key).sentence for key in related(intents) if key != "definition"]
+    seen = {h.passage.id for h in pool}
+    floor = min((h.score for h in pool), default=0.0)
+    titled = []
+    for doc_id, title, year in titles:
+        if not titled_for(scope, title) or (filters.since is not None and (year or 0) < filters.since):
+            continue
+        titled.append((any(p.search(title) for p in asked), year or 0, doc_id))
+    ids = [doc_id for *_rank, doc_id in sorted(titled, reverse=True)[:documents]]
+    docs = store.documents_by_ids(ids)
+    extra = []
+    for doc_id in ids:
+        passages = store.passages_for(doc_id)
+        recommendations = [p for p in passages if RECOMMENDATION_SECTION.search(p.section)]
+        for passage in (recommendations or passages)[:TOPIC_PASSAGES]:
+            if passage.id not in seen:
+                seen.add(passage.id)
+                extra.append(Hit(passage, docs[doc_id], floor, {"topic_guideline": floor}))
+    return extra
+
+
+def topic_pages(store: Store, pages: Mapping[frozenset[str], Sequence[str]], scope: Scope,
+                 intents: Sequence[str], pool: Sequence[Hit], filters: Filters,
+                 documents: int = TOPIC_PAGES) -> list[Hit]:
+    """The sections of health pages named for the question's disease (in any of its wordings:
+    *Shingles* for herpes zoster) that ask what the question asks ("What are the treatments for
+    Shingles ?"): the page may call the disease by a name the question does not use, so passage
+    search misses it. Scored like the pool's weakest hit; reranking decides what is kept."""
+    if filters.kinds and Kind.CONSUMER.value not in filters.kinds:
+        return []
+    asked = [theme_by_key(key).question for key in intents if key != "definition"]
+    if not asked:
+        return []
+    ids = sorted({doc_id for name in scope.names() for doc_id in pages.get(name, ())})[:documents]
+    if not ids:
+        return []
+    seen = {h.passage.id for h in pool}
+    floor = min((h.score for h in pool), default=0.0)
+    docs = store.documents_by_ids(ids)
+    extra = []
+    for doc_id in ids:
+        for passage in store.passages_for(doc_id):
+            if passage.id not in seen and any(p.search(passage.section) for p in asked):
+                seen.add(passage.id)
+                extra.append(Hit(passage, docs[doc_id], floor, {"topic_page": floor}))
+    return extra
+
+
+def sibling_recommendations(store: Store, hits: Sequence[Hit], scope: Scope, intents: Sequence[str],
+                             terms: Terms, stats: TermStats, documents: int = SIBLING_DOCUMENTS,
+                             per_document: int = SIBLING_PASSAGES) -> list[Hit]:
+    """Other recommendations of the leading guidelines that speak to what was asked: a
+    guideline about the disease is read as a whole by a clinician, and its drug recommendation
+    ("initial antihypertensive treatment should include a thiazide-type diuretic …") names neither
+    the disease nor the question's words, so passage search ranks it below the guideline's other
+    recommendations. Guidelines whose titles name the question's disease, in evidence order;
+    their passages for everyone the question covers first, then those naming more of the
+    question's terms ("For acute COPD exacerbations, … systemic corticosteroids …"), then the
+    guideline's order; each added passage is scored like that guideline's best hit, after the
+    kept ones."""
+    asked = main_clause_themes(intents) - {"definition"}
+    if not asked:
+        return []
+    have = {h.passage.id for h in hits}
+    leading: dict[str, Hit] = {}
+    for hit in hits:
+        doc = hit.document
+        if (doc.kind is Kind.GUIDELINE and doc.id not in leading and len(leading) < documents
+                and titled_for(scope, doc.title)):
+            leading[doc.id] = hit
+    extra: list[Hit] = []
+    for doc_id, best in leading.items():
+        found = [Hit(p, best.document, best.score, {"sibling": best.score}) for p in store.passages_for(doc_id)
+                 if p.id not in have and RECOMMENDATION_SECTION.search(p.section) and primary_theme(p.text) in asked]
+        # (coverage to one decimal: near-equal recommendations keep the guideline's order)
+        found.sort(key=lambda h: (bool(scope.narrower(h.passage.text)), -round(terms.coverage(stats.stems_of(h)), 1)))
+        for hit in found[:per_document]:
+            have.add(hit.passage.id)
+            extra.append(hit)
+    return extra
