@@ -88,8 +88,9 @@ THEMES: tuple[Theme, ...] = (
               r"\bremed|\bsurg|\brehabilit|"
               r"\bexercis|\bwhat (can|should) (i|we|you) do\b|\bhow to (stop|relieve|heal|fix)\b|\beffective\b")),
     Theme("diagnosis", "Diagnosis and testing", "Tests and diagnosis",
-          _rx(r"\bdiagnos|\btests?\b|\btesting\b|\bimaging\b|\bmri\b|\bct\b|\bultraso|\bbiops|\bsensitivity\b|"
-              r"\bspecificity\b|\bx-?ray|\bscan\b|\blaborator|\bassess|\bexamination\b|\bcriteria\b"),
+          _rx(r"\b(?:over|mis|under)?diagnos|\btests?\b|\btesting\b|\bimaging\b|\bmri\b|\bct\b|\bultraso|\bbiops|\bsensitivity\b|"
+              r"\bspecificity\b|\bx-?ray|\bscan\b|\blaborator|\bassess|\bexamination\b|\bcriteria\b|"
+              r"\bambulatory (?:\w+ ){0,3}monitoring\b"),
           _rx(r"\bdiagnos|\btests?\b|\bdetect|\bimaging\b|\bmri\b|\bscan\b|\bbiops|\bsensitiv|\bspecific|"
               r"\bevaluat|\bwork-?up\b|\binvestigat|"
               r"\bhow (do|can) (you|i|we) (know|tell)\b|\bidentif")),
@@ -175,10 +176,12 @@ def primary_theme(sentence: str) -> str:
 
 
 # treatment as a setting, not the subject: "patients not currently receiving treatment for depression"
-_SETTING = _rx(r"\b(?:receiving|undergoing|on|after|before (?:starting )?|during|completed?|prior to|despite)\s+"
-               r"(?:\w+\s+)?(?:treatment|therapy|surgery)\b|\b(?:actively |currently |already )?being treated\b|"
-               # … or who it is for ("For high-risk individuals who test HIV negative, offering PrEP …")
-               r"\bwho (?:test|tested|tests) (?:\w+ )?(?:negative|positive)\b|"
+_SETTING = _rx(r"\b(?:receiving|undergoing|on|after|before (?:starting |consider(?:ing|ation of) )?|during|"
+               r"completed?|prior to|despite|refractory to)\s+"
+               r"(?:\w+\s+(?:or\s+\w+\s+)?)?(?:treatment|therapy|surgery)\b|\b(?:actively |currently |already )?being treated\b|"
+               # … or who it is for ("For high-risk individuals who test HIV negative, offering PrEP …", "For
+               # adults … diagnosed with Lyme disease, offer antibiotic treatment …")
+               r"\bwho (?:test|tested|tests) (?:\w+ )?(?:negative|positive)\b|\bdiagnosed (?:with|as having)\b|"
                # … or a trial's statistics ("A treatment interaction was detected …")
                r"\btreatment (?:interactions?|effects?|groups?|arms?|allocation|assignment|difference)\b")
 

@@ -60,10 +60,19 @@ def pages_by_name(store: Store) -> dict[frozenset[str], list[str]]:
     return _per_revision(store, "pages by name", lambda s: _by_name(s.titles_of_kind(Kind.CONSUMER.value)))
 
 
+# items of a coordinated title: "… management of esophageal eosinophilia and eosinophilic esophagitis"
+_COORDINATED = re.compile(r",\s*|\s+(?:and|or|&)\s+", re.IGNORECASE)
+
+
 def titled_for(scope: Scope, title: str) -> bool:
     """A title about the question's disease, not a narrower population's or another disease's ("… of
-    pregnancy", "pulmonary hypertension"): a guideline whose recommendations may answer it."""
-    return scope.names_topic(title) and not scope.other_topics(title) and not scope.narrower(title)
+    pregnancy", "pulmonary hypertension"): a guideline whose recommendations may answer it. A title
+    that names another disease beside it, as an item of its own ("… of esophageal eosinophilia and
+    eosinophilic esophagitis"), is about both; "pulmonary hypertension in COPD" is not about COPD."""
+    if not scope.names_topic(title) or scope.narrower(title):
+        return False
+    return not scope.other_topics(title) or any(
+        scope.names_topic(item) and not scope.other_topics(item) for item in _COORDINATED.split(title))
 
 
 def topic_guidelines(store: Store, titles: Sequence[tuple[str, str, int | None]], scope: Scope,

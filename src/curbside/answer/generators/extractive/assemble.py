@@ -47,6 +47,8 @@ _LATER_STEP = re.compile(r"\bif (?:there is )?(?:no|little|an? (?:inadequate|ins
                          r"\bnot (?:adequately |sufficiently |well )?(?:controlled|respond(?:ed|ing)?)\b|"
                          r"\bnot (?:made|achieved|shown) (?:sufficient|adequate|enough|any)\b|"
                          r"\b(?:has|have) been (?:unsuccessful|ineffective|insufficient)\b|\b(?:has|have) failed\b|"
+                         r"\b(?:is|are|was|were) (?:not effective|ineffective|not tolerated)\b|"
+                         r"\bbeyond the initial\b|"
                          r"\b(?:treatment|therapy|management) fails\b|"
                          r"\bfail(?:s|ed|ure of|ing)? (?:to respond|(?:initial|first-line|conventional) (?:therapy|"
                          r"treatment))|\b(?:refractory|intolerant) to\b|\bcannot tolerate\b|\bwho decline\b|"
@@ -64,7 +66,9 @@ _REGULATORY = re.compile(r"\b(?:has|have|had) been approved\b|\b(?:was|were) (?:
                          r"\b(?:fda|ema)[- ]approved\b|\bfirst country to approve\b|\bgained approval\b|"
                          r"\bmarketing (?:approval|authori[sz]ation) (?:was|has been) granted\b", re.IGNORECASE)
 _FIRST_STEP = re.compile(r"\b(?:initial(?:ly)?|first[- ]line|first[- ]choice|first step|in the first instance|"
-                         r"start(?:ing)? with|begin(?:ning)? with|mainstay|first (?:presentation|episode))\b",
+                         r"start(?:ing)? with|begin(?:ning)? with|mainstay|first (?:presentation|episode)|"
+                         r"(?:treatment|therapy|drug|agent|medication|management)s? of choice|"
+                         r"preferred (?:treatment|therapy|drug|agent|medication|option|regimen)s?)\b",
                          re.IGNORECASE)
 # "Although indomethacin is commonly considered the first-line NSAID …, there is no evidence …": what
 # the concession grants is not what the sentence says

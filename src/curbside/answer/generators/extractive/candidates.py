@@ -140,6 +140,7 @@ _DEFINITION_SECTION = re.compile(r"definitions? of (?:the )?(?:grades?|levels?|e
                                  r"quality|categor)|rating|(?:grades?|levels?|quality|strength|categor\w*) of|"
                                  r"legend|abbreviation|\bkey\b", re.IGNORECASE)
 # a sentence cut out of a word: "O have anxiolytic effects, whereas …" (from "N2O have …")
+_BRACKETS = re.compile(r"\[[^\]]*\]")
 _CUT_START = re.compile(r"^(?![AI] )[A-Z] [a-z]")
 _TABLE_ROW = re.compile(r"\|.*\|")
 # a heading run into its sentence without a space ("Bleeding RiskThe risk for gastrointestinal
@@ -208,12 +209,15 @@ def extract(evidence: Sequence[Hit], *, min_words: int = 6, max_words: int = 80)
     out: list[Candidate] = []
     seen: set[str] = set()
     for number, hit in enumerate(evidence, 1):
+        start = len(out)
         section = hit.passage.section
         scope = bool(SCOPE_SECTION.search(section))
         in_conclusion = bool(CONCLUSION_SECTION.search(section))
         in_recommendation = bool(RECOMMENDATION_SECTION.search(section))
         # "Q: …" lines mean a question-and-answer layout, where "A:" is the answer, not a grade
-        grade_labels = (in_recommendation and not _DEFINITION_SECTION.search(section)
+        # (a heading's bracketed copy of its statement's grade — "Recommendation [Strong recommendation,
+        # high level of evidence]" — does not make it a definition of grades)
+        grade_labels = (in_recommendation and not _DEFINITION_SECTION.search(_BRACKETS.sub(" ", section))
                         and not re.search(r"(?:^|\n)Q:", hit.passage.text))
         heading = section.rsplit(" — ", 1)[-1] if " — " in section else ""
         parts = list(segments(hit.passage.text, heading))
@@ -255,4 +259,16 @@ def extract(evidence: Sequence[Hit], *, min_words: int = 6, max_words: int = 80)
                 numbers=frozenset(_NUMBERS.findall(text)), primary=primary_theme(text),
                 pipeline=bool(PIPELINE.search(text)), strength=strength(section, text),
             ))
+        if grade_labels:
+            _share_grades(out[start:])
     return out
+
+
+def _share_grades(passage: list[Candidate]) -> None:
+    """A guideline grades a statement, not its last sentence: "An 8-week course of PPIs is the therapy
+    of choice … There are no major differences in efficacy between the different PPIs. (Strong
+    recommendation, high level of evidence)" grades both sentences. An ungraded sentence takes the
+    grade of the next sentence of its passage (in a recommendations section only)."""
+    for c, after in reversed(list(zip(passage, passage[1:], strict=False))):
+        if not c.graded and after.graded and after.position == c.position + 1:
+            c.graded, c.strength = True, after.strength

@@ -1,0 +1,66 @@
+"""A guideline's statement is read as its authors wrote it: the grade closing a two-sentence statement
+grades both sentences, "the therapy of choice" says what to start with, a title that names two
+diseases side by side is about each, and who a recommendation is for ("diagnosed with Lyme disease")
+is not what it is about. Texts from the shared corpora: ACG GERD 2013 (ngc:9639), ACG EoE 2013
+(ngc:9836), NICE NG95 *Lyme disease* (ngc:11383)."""
+
+from __future__ import annotations
+
+from curbside.answer.generators.extractive.assemble import _FIRST_STEP, _LATER_STEP
+from curbside.answer.generators.extractive.candidates import extract
+from curbside.answer.population import Scope
+from curbside.answer.themes import primary_theme
+from curbside.answer.topic_sources import titled_for
+from tests.answer.realtext import text_hit
+
+GERD = "Guidelines for the diagnosis and management of gastroesophageal reflux disease."
+EOE = ("ACG clinical guideline: evidenced based approach to the diagnosis and management of esophageal "
+       "eosinophilia and eosinophilic esophagitis (EoE).")
+PPI_COURSE = ("An 8-week course of PPIs is the therapy of choice for symptom relief and healing of erosive "
+              "esophagitis. There are no major differences in efficacy between the different PPIs. (Strong "
+              "recommendation, high level of evidence)")
+
+
+def test_the_grade_closing_a_statement_grades_each_of_its_sentences() -> None:
+    # (the heading repeats the grade in brackets, which does not make it a definition of grades)
+    hit = text_hit("ngc:9639#19", GERD, "Recommendation [Strong recommendation, high level of evidence] — "
+                   "Management of GERD", PPI_COURSE)
+    first, second = extract([hit])
+    assert first.text.startswith("An 8-week course of PPIs") and first.graded and first.strength > 0
+    assert second.graded
+
+
+def test_outside_a_recommendation_a_sentence_takes_no_grade_from_the_next() -> None:
+    hit = text_hit("ngc:9639#19", GERD, "Description of the evidence", PPI_COURSE)
+    first, _second = extract([hit])
+    assert not first.graded
+
+
+def test_the_therapy_of_choice_is_where_to_start_and_a_step_after_failure_is_not() -> None:
+    assert _FIRST_STEP.search(PPI_COURSE)
+    # (ASGE/ESGE, ngc:11051)
+    assert _FIRST_STEP.search("SEMS placement is the preferred treatment for palliation of malignant colonic "
+                              "obstruction (strong recommendation, high quality evidence).")
+    prednisone = ("Prednisone may be useful to treat EoE if topical steroids are not effective or in patients who "
+                  "require rapid improvement in symptoms.")
+    assert _LATER_STEP.search(prednisone)
+    assert _LATER_STEP.search("For patients requiring antibiotic therapy beyond the initial treatment period, "
+                              "subsequent decisions … should be individualized.")
+    assert not _LATER_STEP.search("Topical steroids are a first-line pharmacologic therapy for treatment of EoE.")
+
+
+def test_a_title_naming_two_diseases_side_by_side_is_about_each() -> None:
+    scope = Scope.of("How is eosinophilic esophagitis treated?")
+    assert titled_for(scope, EOE)
+    # … not a title about a disease of a disease's patients
+    assert not titled_for(Scope.of("How is COPD treated?"), "Treatment of pulmonary hypertension in COPD.")
+
+
+def test_who_a_recommendation_is_for_is_not_what_it_is_about() -> None:
+    nice = ("For adults and young people (aged 12 and over) diagnosed with Lyme disease, offer antibiotic treatment "
+            "according to their symptoms as described in Table 1 below.")
+    assert primary_theme(nice) == "drugs"
+    acg = ("Ambulatory esophageal reflux monitoring is indicated before consideration of endoscopic or surgical "
+           "therapy in patients with non-erosive disease (NERD), as part of the evaluation of patients refractory "
+           "to PPI therapy, and in situations when the diagnosis of GERD is in question.")
+    assert primary_theme(acg) == "diagnosis"
