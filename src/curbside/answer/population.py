@@ -371,13 +371,18 @@ class Scope:
         main = _ALSO_USED.sub(" ", rest)
         return not self.names_topic(main) and bool(disease_mentions(main))
 
-    def narrower(self, text: str) -> tuple[str, ...]:
-        """Labels of the populations ``text`` names that the question does not cover."""
+    def narrower(self, text: str, within: frozenset[str] = frozenset()) -> tuple[str, ...]:
+        """Labels of the populations ``text`` names that the question does not cover. ``within``: stems
+        of a heading on the question's disease that the text sits under; a condition sharing one is
+        the heading's ("patients with prolonged tonic-clonic seizures" under "… Prolonged Seizures
+        Including Status Epilepticus")."""
         out = []
         found = mentions(text)
         strata = _stratified(m.label for m in found if m.family == "condition")
         for m in found:
             if m.family == "condition":
+                if m.stems & within:
+                    continue
                 if (measure := _MEASURED.search(m.label)) and measure.group(1).lower() in strata:
                     continue  # one stratum of a rule that covers several: the rule covers everyone asked about
                 # "heel pain/plantar fasciitis": one alternative the question names is enough

@@ -178,7 +178,8 @@ def primary_theme(sentence: str) -> str:
 # treatment as a setting, not the subject: "patients not currently receiving treatment for depression"
 _SETTING = _rx(r"\b(?:receiving|undergoing|on|after|before (?:starting |consider(?:ing|ation of) )?|during|"
                r"completed?|prior to|despite|refractory to)\s+"
-               r"(?:\w+\s+(?:or\s+\w+\s+)?)?(?:treatment|therapy|surgery)\b|\b(?:actively |currently |already )?being treated\b|"
+               r"(?:\w+\s+(?:or\s+\w+\s+)?)?(?:treatment|therapy|surgery)\b|"
+               r"\b(?:actively |currently |already )?being treated\b|"
                # … or who it is for ("For high-risk individuals who test HIV negative, offering PrEP …", "For
                # adults … diagnosed with Lyme disease, offer antibiotic treatment …")
                r"\bwho (?:test|tested|tests) (?:\w+ )?(?:negative|positive)\b|\bdiagnosed (?:with|as having)\b|"

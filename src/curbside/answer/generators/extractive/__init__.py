@@ -12,7 +12,7 @@ from curbside.answer.followups import context_question
 from curbside.answer.generators.base import Draft, DraftBullet, DraftSection
 from curbside.answer.generators.extractive.assemble import Plan, draft_bullet, plan, says_what_to_do, sections
 from curbside.answer.generators.extractive.candidates import Candidate, extract
-from curbside.answer.generators.extractive.scoring import score_all
+from curbside.answer.generators.extractive.scoring import heading, score_all
 from curbside.answer.generators.extractive.subgroups import mark
 from curbside.answer.generators.extractive.verdict import (
     GUIDELINE_CUE,
@@ -61,7 +61,9 @@ class ExtractiveGenerator:
         topical = scope.topic_abbreviations(defined.values())
         # "Patients with mild-to-moderate CDI should be treated with metronidazole …" covers the
         # question on Clostridium difficile infection as well as a sentence that spells it out
-        score_all(found, abbreviated(terms, topical), audience, info.intents)
+        score_all(found, abbreviated(terms, topical), audience, info.intents,
+                  headed=lambda c: scope.names_disease and not scope.names_topic(c.hit.document.title)
+                  and scope.names_topic(heading(c.section)))
         scopes = _abbreviation_scopes(scope, defined, topical)
         mark(found, scope, scopes)
         if scope.topics:  # a question about a disease is answered from documents about it
@@ -75,6 +77,9 @@ class ExtractiveGenerator:
                 title = c.hit.document.title
                 c.titled = not has_title(title) or own.names_topic(_without(title, c.drift))
                 c.in_passing = own.names_topic_in_passing(c.text)
+                # (or the heading it sits under, in a document on no other disease or the disease's
+                # parent, whose drift ``subgroups.mark`` cleared)
+                c.titled = c.titled or (not c.drift and own.names_topic(heading(c.section)))
             # a document without a title (a BioASQ snippet, a PubMedQA abstract) is about the disease
             # when one of its sentences names it other than in passing ("Avipiravir, … mainly used
             # for the treatment of influenza, … curative effect in treating Ebola virus infection")

@@ -9,7 +9,7 @@ development questions and checked on the eval sets (docs/answers.md, benchmarks/
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from curbside.answer.evidence import Terms
 from curbside.answer.generators.extractive.candidates import Candidate
@@ -42,9 +42,12 @@ should consider considered""".split())
 
 
 def score_all(candidates: Sequence[Candidate], terms: Terms, audience: Audience,
-              intents: Sequence[str]) -> None:
+              intents: Sequence[str], headed: Callable[[Candidate], bool] = lambda c: False) -> None:
     """Fill ``relevance`` and ``score`` on every candidate (in place). Terms a sentence lacks but
-    its document's title or other evidence sentences have count half (the topic is set there)."""
+    its document's title or other evidence sentences have count half (the topic is set there); for
+    a sentence ``headed`` by the question's disease in a document on another, the heading sets it, as
+    a reader takes it ("Management of Prolonged Seizures Including Status Epilepticus" in a guideline
+    on epilepsy)."""
     doc_words: dict[str, set[str]] = {}  # title, section labels and words of the document's evidence
     for c in candidates:
         words = doc_words.setdefault(c.hit.document.id, set(content_stems(c.hit.document.title)))
@@ -57,7 +60,7 @@ def score_all(candidates: Sequence[Candidate], terms: Terms, audience: Audience,
             asked_stems |= form
     for c in candidates:
         doc = c.hit.document
-        own = terms.coverage(c.stems)
+        own = terms.coverage(c.stems | heading_stems(c.section) if headed(c) else c.stems)
         with_title = terms.coverage(c.stems | title_stems[doc.id])
         c.relevance = own + 0.5 * (with_title - own)  # terms only in the title count half
         c.own = own
@@ -84,6 +87,15 @@ def score_all(candidates: Sequence[Candidate], terms: Terms, audience: Audience,
             if doc.kind is Kind.CONSUMER:
                 s += B_CONSUMER
         c.score = s
+
+
+def heading(section: str) -> str:
+    """The heading a passage sits under ("Major Recommendations — Management of …" → "Management of …")."""
+    return section.rsplit(" — ", 1)[-1] if " — " in section else ""
+
+
+def heading_stems(section: str) -> frozenset[str]:
+    return frozenset(content_stems(heading(section)))
 
 
 def similarity(a: Candidate, b: Candidate) -> float:

@@ -14,9 +14,20 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from curbside.answer.generators.extractive.candidates import Candidate
+from curbside.answer.generators.extractive.scoring import heading, heading_stems
 from curbside.answer.population import Scope
+from curbside.answer.text import content_stems
 
 P_SUBGROUP = 0.15  # score penalty for a sentence about a narrower population
+
+
+KIN_PREFIX = 6  # letters a disease's name shares with a form of it ("epilepsy" → "status epilepticus")
+
+
+def _kin(disease: str, stems: frozenset[str]) -> bool:
+    """``disease`` shares the root of one of ``stems``: its parent or a form of it."""
+    return any(word[:KIN_PREFIX] == other[:KIN_PREFIX] for word in content_stems(disease) if len(word) >= KIN_PREFIX
+               for other in stems if len(other) >= KIN_PREFIX)
 
 
 def mark(candidates: Sequence[Candidate], scope: Scope, scopes: Mapping[str, Scope] | None = None) -> None:
@@ -41,14 +52,24 @@ def mark(candidates: Sequence[Candidate], scope: Scope, scopes: Mapping[str, Sco
         key = (doc.id, c.section)
         if key not in by_section:
             by_section[key] = scope.narrower(c.section)
-        c.narrower = scope.narrower(c.text)
-        if scope.names_disease and not scope.names_topic(c.text):
+        # under a heading on the question's disease in a document on a wider one ("Management of
+        # Prolonged Seizures Including Status Epilepticus" in a guideline on epilepsy), a sentence is
+        # about the question's disease, whatever condition it names ("Patients with prolonged
+        # tonic-clonic seizures … should be given: midazolam …")
+        # about the question's disease, whatever condition it names ("Patients with prolonged tonic-clonic
+        # seizures … should be given: midazolam …") — when the document's disease is its parent; the
+        # heading "Cellulitis" in a guideline on ascites is about the cellulitis of those patients
+        under_topic = (scope.names_disease and scope.names_topic(heading(c.section))
+                       and all(_kin(other, scope.allowed) for other in drift))
+        c.narrower = scope.narrower(c.text, within=heading_stems(c.section) - scope.allowed if under_topic
+                                    else frozenset())
+        if scope.names_disease and not scope.names_topic(c.text) and not under_topic:
             c.elsewhere = scope.other_topics(c.text)
-        c.drift = drift
+        c.drift = () if under_topic else drift
         # the title's population, or its other disease when the sentence does not name the
         # question's ("Treatment will depend on what type of PH you have." under *Pulmonary
         # Hypertension*), is implied by the title alone
-        implied = [*title_narrower, *by_section[key], *(() if scope.names_topic(c.text) else drift)]
+        implied = [*title_narrower, *by_section[key], *(() if scope.names_topic(c.text) else c.drift)]
         c.implied = () if c.narrower else tuple(dict.fromkeys(implied))
         if c.narrower or c.implied:
             c.score -= P_SUBGROUP
