@@ -49,3 +49,22 @@ def test_unusable_questions_raise_and_store_nothing(kb: Store, settings: Setting
 def test_answerable_question_is_not_insufficient(kb: Store, settings: Settings) -> None:
     answer = ask(kb, settings, "How should proximal hamstring tendinopathy be managed?")
     assert not answer.insufficient and answer.references
+
+
+def test_a_studys_methods_are_no_answer_to_a_clinical_question() -> None:
+    # (PubMedQA abstract 16155169 in the shared corpora: the methods of a trial on ethanol ablation)
+    from curbside.answer.generators.extractive import ExtractiveGenerator
+    from curbside.records import Audience, Kind
+    from tests.answer.realtext import text_hit
+
+    methods = text_hit("pmid:16155169#1", "PubMed abstract 16155169 (title not included in PubMedQA)", "METHODS",
+                       "We examined 60 patients with benign cystic thyroid nodules confirmed by fine-needle aspiration "
+                       "biopsy and divided them into 2 groups according to nonaspiration (group A, n = 30) or "
+                       "aspiration (group B, n = 30) of ethanol-mixed fluid after intracystic ethanol injection. We "
+                       "evaluated in both groups the complete disappearance of the cystic portion of the thyroid "
+                       "nodule on follow-up ultrasonography (chi-square test), side effects or complications during "
+                       "and after the procedure (chi-square test), and the total procedure time (Student t test).",
+                       kind=Kind.OTHER)
+    draft = ExtractiveGenerator().generate("How should a thyroid nodule be evaluated?", [methods], Audience.CLINICIAN)
+    assert draft.insufficient
+    assert any("methods" in note for note in draft.notes)

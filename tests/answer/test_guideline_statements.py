@@ -64,3 +64,41 @@ def test_who_a_recommendation_is_for_is_not_what_it_is_about() -> None:
            "therapy in patients with non-erosive disease (NERD), as part of the evaluation of patients refractory "
            "to PPI therapy, and in situations when the diagnosis of GERD is in question.")
     assert primary_theme(acg) == "diagnosis"
+
+
+def test_should_prescribe_is_a_recommendation_and_what_it_is_for_is_its_theme() -> None:
+    from curbside.answer.generators.extractive.cues import META_CUE, RECOMMENDATION_CUE
+
+    # AAO-HNS acute otitis externa (ngc:10226)
+    assert RECOMMENDATION_CUE.search("Clinicians should prescribe topical preparations for initial therapy of "
+                                     "diffuse, uncomplicated AOE.")
+    # NICE CG141 (ngc:9131): a preventive treatment is prevention, not management of the bleed
+    assert primary_theme("Offer acid-suppression therapy (H2-receptor antagonists or proton pump inhibitors) for "
+                         "primary prevention of upper gastrointestinal bleeding in acutely ill patients admitted to "
+                         "critical care.") == "prevention"
+    # NICE CG163 (IPF): measuring decline is assessment
+    assert primary_theme("Measure the initial rate of decline in the person's condition, which may predict "
+                         "subsequent prognosis, by using lung function test results.") == "diagnosis"
+    # pointers to other advice are not advice (NICE NG69; USPSTF LTBI)
+    assert META_CUE.search("For people with anorexia who have declined or do not want treatment, eating disorder "
+                           "services should provide support as covered in the first recommendation of the "
+                           "\"Treating Anorexia Nervosa\" section.")
+    assert META_CUE.search("Recommendations for the treatment of LTBI are available from the CDC.")
+    assert not META_CUE.search("For adults and young people (aged 12 and over) diagnosed with Lyme disease, offer "
+                               "antibiotic treatment according to their symptoms as described in Table 1 below.")
+
+
+def test_a_decision_after_treatment_has_started_or_been_declined_is_a_later_step() -> None:
+    # NICE TA383 (ankylosing spondylitis), NICE NG69 (anorexia nervosa)
+    assert _LATER_STEP.search("The response to adalimumab, certolizumab pegol, etanercept, golimumab or infliximab "
+                              "treatment should be assessed 12 weeks after the start of treatment.")
+    assert _LATER_STEP.search("For people with anorexia who have declined or do not want treatment …")
+
+
+def test_a_disease_the_ontology_lacks_is_still_a_disease() -> None:
+    from curbside.answer.lexicon import disease_mentions
+
+    for question in ("What is the first-line treatment for heavy menstrual bleeding?",
+                     "How is pheochromocytoma diagnosed?", "How is primary adrenal insufficiency diagnosed?",
+                     "How is acute upper gastrointestinal bleeding managed?"):
+        assert disease_mentions(question), question

@@ -30,6 +30,8 @@ def _hit(passage_id: str, title: str, text: str, kind: Kind = Kind.GUIDELINE, se
     ("The USPSTF concludes that the current evidence is insufficient to assess the balance of benefits and harms "
      "of screening for vitamin D deficiency in asymptomatic adults.", Verdict.UNCERTAIN),
     ("The work group is unable to recommend for or against the use of physical agents.", Verdict.UNCERTAIN),
+    ("The USPSTF does not recommend serologic screening for genital HSV infection in asymptomatic persons.",
+     Verdict.NO),
     ("The USPSTF recommends vitamin D supplementation to prevent falls in community-dwelling adults aged 65 years "
      "or older who are at increased risk for falls.", Verdict.YES),
     ("In patients with established high-risk cardiovascular disease and a history of LGIB, aspirin used for "
@@ -206,3 +208,40 @@ def test_avoiding_as_a_purpose_is_not_a_question_about_avoiding() -> None:
     assert not _ASKS_AVOIDANCE.search("Should all patients be optimized to the same preoperative hemoglobin level to "
                                       "avoid transfusion in primary knee arthroplasty?")
     assert _ASKS_AVOIDANCE.search("Should patients stop aspirin before surgery?")
+
+
+PSA_TITLE = "Recommendations on screening for prostate cancer with the prostate-specific antigen test."
+
+
+def test_what_is_said_of_another_age_group_does_not_answer_and_an_individual_decision_is_uncertain() -> None:
+    # CTFPHC 2014 (ngc:10592) by age group; USPSTF 2018 (uspstf:60, grade C) for men aged 55 to 69
+    under_55 = _hit("ngc:10592#7", PSA_TITLE, "For men aged less than 55 years, the Task Force recommends not "
+                    "screening for prostate cancer with the prostate-specific antigen (PSA) test. (Strong "
+                    "recommendation; low-quality evidence)", section="Recommendation [Strong recommendation; "
+                    "low-quality evidence]")
+    weak_no = _hit("ngc:10592#8", PSA_TITLE, "For men aged 55–69 years, the Task Force recommends not screening for "
+                   "prostate cancer with the PSA test. (Weak recommendation; moderate-quality evidence)",
+                   section="Recommendation [Weak recommendation; moderate-quality evidence]")
+    individual = _hit("uspstf:60#0", "Prostate Cancer: Screening -- Men aged 55 to 69 years", "For men aged 55 to 69 "
+                      "years, the decision to undergo periodic prostate-specific antigen (PSA)-based screening for "
+                      "prostate cancer should be an individual one.", section="Recommendation (Grade C)")
+    gen = ExtractiveGenerator()
+    draft = gen.generate("Should men aged 55 to 69 be screened for prostate cancer with PSA testing?",
+                         [weak_no, individual, under_55], Audience.CLINICIAN)
+    assert gen.last_verdict is not None and gen.last_verdict.verdict is Verdict.UNCERTAIN
+    assert "individual decision" in gen.last_verdict.note
+    assert draft.bottom_line.text.startswith("For men aged 55 to 69 years, the decision to undergo")
+
+
+def test_a_recommendation_for_adolescents_and_adults_including_pregnant_people_covers_adults() -> None:
+    # USPSTF 2016 (ngc:11122): both statements say no
+    title = "Final recommendation statement: genital herpes infection: serologic screening."
+    against = _hit("ngc:11122#7", title, "The USPSTF recommends against routine serologic screening for genital "
+                   "herpes simplex virus (HSV) infection in asymptomatic adolescents and adults, including those who "
+                   "are pregnant (D recommendation).", section="Recommendation [D recommendation] — Summary of "
+                   "Recommendation and Evidence")
+    not_recommended = _hit("ngc:11122#9", title, "The USPSTF does not recommend serologic screening for genital HSV "
+                           "infection in asymptomatic persons.", section="Major Recommendations — Screening Tests")
+    verdict, _notes = _verdict("Should asymptomatic adults be screened for genital herpes with serologic testing?",
+                               [against, not_recommended])
+    assert verdict is Verdict.NO

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from curbside.answer.population import Scope
+from curbside.answer.population import Scope, age_range
 
 GENERAL = Scope.of("first-line treatment of hypertension in adults")
 
@@ -141,3 +141,24 @@ def test_the_disease_arising_from_another_is_narrower() -> None:
     assert scope.narrower("Aspirin is recommended for treatment of pericarditis after STEMI (Level of Evidence: B).") \
         == ("pericarditis after STEMI",)
     assert scope.narrower("Recurrent pericarditis after a first episode is common.") == ()
+
+
+def test_an_age_group_outside_the_asked_ages_is_another_group() -> None:
+    # (CTFPHC 2014 and USPSTF 2018 on PSA screening)
+    scope = Scope.of("Should men aged 55 to 69 be screened for prostate cancer with PSA testing?")
+    assert scope.narrower("For men aged less than 55 years, the Task Force recommends not screening for prostate "
+                          "cancer with the prostate-specific antigen (PSA) test.") == ("aged less than 55",)
+    assert scope.narrower("The USPSTF recommends against PSA-based screening for prostate cancer in men 70 years "
+                          "and older.") == ("70 years and older",)
+    assert scope.narrower("For men aged 55 to 69 years, the decision to undergo periodic prostate-specific antigen "
+                          "(PSA)-based screening for prostate cancer should be an individual one.") == ()
+    assert age_range("aged 18 years or older") == (18.0, float("inf"))
+    assert age_range("over 65 years") == (65.5, float("inf")) and age_range("elderly") is None
+
+
+def test_a_group_a_statement_includes_or_adds_to_adults_is_not_narrower() -> None:
+    # (USPSTF 2016, genital herpes serologic screening)
+    scope = Scope.of("Should asymptomatic adults be screened for genital herpes with serologic testing?")
+    assert scope.narrower("The USPSTF recommends against routine serologic screening for genital herpes simplex "
+                          "virus (HSV) infection in asymptomatic adolescents and adults, including those who are "
+                          "pregnant (D recommendation).") == ()

@@ -133,7 +133,10 @@ abdominal pain|hyperkalemia|hyponatremia|hypernatremia|dehydration|syncope|verti
 warts|alcohol withdrawal|ankle sprain|smoking cessation|tobacco use|tobacco dependence|nicotine dependence|
 overactive bladder|head lice|venous leg ulcer|leg ulcer|clostridium difficile infection|c difficile infection|
 sickle cell crisis|sickle cell pain crisis|herpes|genital herpes|oral herpes|cold sore|stomach flu|
-febrile seizure|febrile seizures|febrile convulsion|febrile convulsions|
+febrile seizure|febrile seizures|febrile convulsion|febrile convulsions|heavy menstrual bleeding|menorrhagia|
+abnormal uterine bleeding|upper gastrointestinal bleeding|gastrointestinal bleeding|upper gi bleeding|gi bleeding|
+adrenal insufficiency|primary adrenal insufficiency|addison's disease|addison disease|pheochromocytoma|
+phaeochromocytoma|paraganglioma|thyroid nodule|thyroid nodules|renal colic|ureteral stone|
 """.replace("\n", "").split("|")
 
 

@@ -43,7 +43,8 @@ GROUPS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?:elderly|older (?:adults?|people|persons?|patients?|women|men|individuals|population)|"
         r"geriatrics?|frail(?:ty)?|nursing homes?|very old)\b|"
         r"\b(?:aged?|ages)\s+(?:\d{1,3}\s*(?:to|-|–|through|and)\s*\d{1,3}|(?:≥|>=?|<=?|≤|over|under|above|"
-        r"below)\s*\d{1,3}|\d{1,3}\s*(?:years?|y)?\s*(?:or|and)\s*(?:older|over|above|younger|under|less|more))|"
+        r"below|less than|more than|younger than|older than)\s*\d{1,3}|"
+        r"\d{1,3}\s*(?:years?|y)?\s*(?:or|and)\s*(?:older|over|above|younger|under|less|more))|"
         r"\b\d{1,3}\s*years?\s*(?:of age\s*)?(?:or|and)\s*(?:older|over|above|younger|under)\b|"
         r"\b(?:older|younger) than\s*\d{1,3}\b|\b(?:over|under)\s+(?:the age of\s+)?\d{1,3}\s*years\b|"
         r"(?:≥|>=|≤|<=)\s*\d{1,3}\s*(?:years|yrs|y)\b", _I)),
@@ -71,7 +72,7 @@ _IN_CASE = re.compile(r"(?:^\W*|(?<=[,;:] ))\bin (?:the )?(?:cases? of|presence 
                       r"(?P<cond>[^,.;:()\[\]|]{2,80})", _I)
 _BEFORE = re.compile(rf"\b(?:in|for|among|of)\s+(?:all\s+|the\s+)?(?P<cond>(?:[\w-]+\s+){{1,3}}?){_PEOPLE}\b", _I)
 _INCLUSIVE = re.compile(r"(?:including|regardless of|irrespective of|independent(?:ly)? of|with or without|"
-                        r"whether or not|as well as|even in|even|also in|and also|and in)\s+(?:\w+\s+){0,2}$", _I)
+                        r"whether or not|as well as|even in|even|also in|and also|and in)\s+(?:\w+\s+){0,3}$", _I)
 # a condition ends where the clause goes on ("adults with type 1 diabetes should …")
 _STOP = frozenset("""should must may might can could will would is are was were be been has have had who whom
 whose which that to in for at from by than as because if when unless whereas while where but so then do does
@@ -99,6 +100,8 @@ _ABBREVIATION = re.compile(r"\b[A-Z][A-Z0-9]{1,5}\b")
 _GENERIC = frozenset(stem(w) for w in """patient patients treatment treat therapy therapies medication medications
 drug drugs medicine care health clinical risk disease disorder condition conditions symptom symptoms symptomatic
 intervention hospital doctor diagnosis diagnosed problem problems history clinic physician nurse blood dose""".split())
+# age groups are families of their own (``GROUPS``), not conditions ("asymptomatic adolescents and adults")
+_AGE_WORDS = frozenset(stem(w) for w in "adolescent adolescents adult adults child children infant infants".split())
 # disease nouns the Disease Ontology lacks in the form titles use ("Type 1 diabetes in adults")
 _DISEASE_WORDS = frozenset(stem(w) for w in """diabetes diabetic asthma stroke dementia depression obesity epilepsy hiv
 aids tuberculosis pneumonia influenza covid sepsis migraine arthritis osteoporosis anemia anaemia angina
@@ -196,7 +199,7 @@ def _medical_stems(phrase: str) -> frozenset[str]:
     for found in medical_signal(phrase).medical:
         out.update(stem(t) for t in tokenize(found))
     out.update(stem(a.lower()) for a in _ABBREVIATION.findall(phrase))
-    return frozenset(s for s in out if s not in _GENERIC and not s.isdigit())
+    return frozenset(s for s in out if s not in _GENERIC | _AGE_WORDS and not s.isdigit())
 
 
 @lru_cache(maxsize=20_000)
@@ -207,8 +210,10 @@ def mentions(text: str) -> tuple[Mention, ...]:
     for family, pattern in GROUPS:
         if everyone and family in ("children", "age"):
             continue
+        # ("… adolescents and adults, including those who are pregnant": the group is covered too)
         out.extend(Mention(family, m.group(0).strip()) for m in pattern.finditer(text)
-                   if not _ALL_ADULTS.search(m.group(0)))
+                   if not _ALL_ADULTS.search(m.group(0))
+                   and not _INCLUSIVE.search(text[max(0, m.start() - 40):m.start()]))
     for pattern in (_AFTER, _IN_CASE, _BEFORE):
         for m in pattern.finditer(text):
             if _INCLUSIVE.search(text[max(0, m.start() - 40):m.start()]):
@@ -290,6 +295,31 @@ def _stratified(labels: Iterable[str]) -> set[str]:
     return {measure for measure, groups in seen.items() if len(groups) >= 2}
 
 
+_RANGE = re.compile(r"(\d{1,3})\s*(?:years?\s*)?(?:to|-|–|through|and)\s*(\d{1,3})")
+_FROM = re.compile(r"(?:≥|>=|over|above|older than|more than)\s*(\d{1,3})|(\d{1,3})\s*(?:years?|y)?\s*(?:of age\s*)?"
+                   r"(?:or|and)\s*(?:older|over|above|more)", _I)
+_BELOW = re.compile(r"(?:<=?|≤|under|below|less than|younger than)\s*(\d{1,3})|(\d{1,3})\s*(?:years?|y)?\s*"
+                    r"(?:of age\s*)?(?:or|and)\s*(?:younger|under|less)", _I)
+
+
+def age_range(label: str) -> tuple[float, float] | None:
+    """The ages an age group's label covers ("aged 55 to 69" → (55, 69), "aged less than 55 years"
+    → (0, 54.5), "65 years or older" → (65, ∞)); None for a group without figures ("elderly")."""
+    if m := _RANGE.search(label):
+        return float(m.group(1)), float(m.group(2))
+    if m := _FROM.search(label):  # "over 65" leaves 65 out, "≥ 65" and "65 or older" keep it
+        if m.group(1):
+            low = float(m.group(1))
+            return (low if m.group(0).startswith(("≥", ">=")) else low + 0.5), float("inf")
+        return float(m.group(2)), float("inf")
+    if m := _BELOW.search(label):  # "under 55" leaves 55 out, "≤ 55" and "55 or younger" keep it
+        if m.group(1):
+            high = float(m.group(1))
+            return 0.0, (high if m.group(0).startswith(("≤", "<=")) else high - 0.5)
+        return 0.0, float(m.group(2))
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class Scope:
     """Whom a question is about: the group families it names and the stems it covers (its own
@@ -301,6 +331,7 @@ class Scope:
     topics: tuple[tuple[frozenset[str], ...], ...] = ()  # each disease the question names: its wordings
     diabetes_types: frozenset[str] = frozenset()  # "1", "2": the diabetes types the question names
     sexes: frozenset[str] = frozenset()  # "women", "men": the sexes the question names
+    ages: tuple[tuple[float, float], ...] = ()  # the age ranges the question names ("aged 55 to 69")
 
     @classmethod
     def of(cls, question: str, context: str = "") -> Scope:
@@ -315,8 +346,9 @@ class Scope:
         topics = []
         for disease in diseases:
             topics.append(_wordings(disease))
+        ages = tuple(r for m in mentions(text) if m.family == "age" and (r := age_range(m.label)))
         return cls(frozenset(families), frozenset(allowed), bool(diseases), tuple(topics), _diabetes_types(text),
-                   _sexes(text))
+                   _sexes(text), ages)
 
     def topic_abbreviations(self, definitions: Iterable[Mapping[str, str]]) -> dict[str, str]:
         """Of the abbreviations defined in some texts (``defined_abbreviations`` of each), those that
@@ -344,7 +376,7 @@ class Scope:
         if len(allowed) == len(self.allowed):
             return self
         return Scope(self.families, frozenset(allowed), self.names_disease, tuple(extra), self.diabetes_types,
-                     self.sexes)
+                     self.sexes, self.ages)
 
     def is_named(self, title: str) -> bool:
         """``title`` is one of the names of the question's disease and nothing more (a health page
@@ -392,6 +424,9 @@ class Scope:
                     out.append(m.label)
             elif m.family not in self.families:
                 out.append(m.label)
+            elif m.family == "age" and self.ages and (ages := age_range(m.label)) and not any(
+                    ages[0] <= high and low <= ages[1] for low, high in self.ages):
+                out.append(m.label)  # "men aged less than 55 years" for a question on men aged 55 to 69
         if self.names_disease:
             out.extend(self._qualified(tokenize(text)))
             # a subtype written as the disease's initials and a letter ("IBS-C", "IBS-D")

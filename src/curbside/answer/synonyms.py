@@ -61,6 +61,9 @@ ear infection|otitis media
 pink eye|conjunctivitis
 shingles|herpes zoster
 febrile seizure|febrile seizures|febrile convulsion|febrile convulsions
+heavy menstrual bleeding|menorrhagia
+primary adrenal insufficiency|addison's disease|addison disease
+pheochromocytoma|phaeochromocytoma|ppgl|pheochromocytoma and paraganglioma
 herpes|herpes simplex|cold sore|cold sores|oral herpes|hsv
 chickenpox|varicella
 sore throat|pharyngitis

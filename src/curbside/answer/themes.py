@@ -90,7 +90,7 @@ THEMES: tuple[Theme, ...] = (
     Theme("diagnosis", "Diagnosis and testing", "Tests and diagnosis",
           _rx(r"\b(?:over|mis|under)?diagnos|\btests?\b|\btesting\b|\bimaging\b|\bmri\b|\bct\b|\bultraso|\bbiops|\bsensitivity\b|"
               r"\bspecificity\b|\bx-?ray|\bscan\b|\blaborator|\bassess|\bexamination\b|\bcriteria\b|"
-              r"\bambulatory (?:\w+ ){0,3}monitoring\b"),
+              r"\bambulatory (?:\w+ ){0,3}monitoring\b|^measure\b"),
           _rx(r"\bdiagnos|\btests?\b|\bdetect|\bimaging\b|\bmri\b|\bscan\b|\bbiops|\bsensitiv|\bspecific|"
               r"\bevaluat|\bwork-?up\b|\binvestigat|"
               r"\bhow (do|can) (you|i|we) (know|tell)\b|\bidentif")),
@@ -169,12 +169,17 @@ def sentence_themes(sentence: str) -> tuple[str, ...]:
 def primary_theme(sentence: str) -> str:
     """The theme a sentence speaks to first — usually its main clause: "The USPSTF recommends
     obtaining blood pressure measurements for diagnostic confirmation before starting treatment"
-    is about diagnosis, though it names treatment ("" if none)."""
+    is about diagnosis, though it names treatment ("" if none). A treatment given for primary
+    prevention is prevention ("Offer acid-suppression therapy … for primary prevention of upper
+    gastrointestinal bleeding in acutely ill patients")."""
+    if _PRIMARY_PREVENTION.search(sentence):
+        return "prevention"
     sentence = _SETTING.sub(" ", sentence)
     found = [(m.start(), t.key) for t in THEMES if (m := t.sentence.search(sentence))]
     return min(found)[1] if found else ""
 
 
+_PRIMARY_PREVENTION = _rx(r"\b(?:for|as) (?:the )?primary (?:prevention|prophylaxis)\b")
 # treatment as a setting, not the subject: "patients not currently receiving treatment for depression"
 _SETTING = _rx(r"\b(?:receiving|undergoing|on|after|before (?:starting |consider(?:ing|ation of) )?|during|"
                r"completed?|prior to|despite|refractory to)\s+"

@@ -16,6 +16,7 @@ from curbside.answer.generators.extractive.scoring import heading, score_all
 from curbside.answer.generators.extractive.subgroups import mark
 from curbside.answer.generators.extractive.verdict import (
     GUIDELINE_CUE,
+    INDIVIDUAL_DECISION,
     VerdictResult,
     decide,
     recommendation_polarity,
@@ -107,7 +108,9 @@ class ExtractiveGenerator:
         # passing ("… including cough, hyperkalemia …" from a CKD guideline for "management of
         # hyperkalemia"): the knowledge base has nothing about the disease itself on this
         strays = chosen.bottom.strays and not info.yes_no
-        if (((notes and not escalate and ASKS_MANAGEMENT.search(info.text)) or strays)
+        # … or the best sentence is how a study was done ("We evaluated in both groups …"): no finding
+        methods = chosen.bottom.method and not info.yes_no
+        if (((notes and not escalate and ASKS_MANAGEMENT.search(info.text)) or strays or methods)
                 and audience is Audience.CLINICIAN and disease_mentions(info.text)):
             # nothing speaks to what was asked ("first-line treatment of GAD" answered from pages on
             # what anxiety is): saying so beats a padded answer; what was found is shown as such
@@ -116,6 +119,7 @@ class ExtractiveGenerator:
                          insufficient=True, generator=NAME,
                          notes=("insufficient evidence: the closest sentence is from a document about "
                                 "something else" if strays else
+                                "insufficient evidence: the closest sentence is a study's methods" if methods else
                                 f"insufficient evidence: {NO_TREATMENT_NAMED}" if NO_TREATMENT_NAMED in notes[0] else
                                 f"insufficient evidence: no evidence sentence speaks to the question "
                                 f"({', '.join(info.intents)})",))
@@ -139,12 +143,14 @@ class ExtractiveGenerator:
 def _lead_with_deciding(chosen: Plan, found: Sequence[Candidate], result: VerdictResult) -> None:
     """A guideline vote's yes or no leads with a recommendation that says so, not one that says
     the opposite ("… recommends not screening all other adults" under *Yes* to screening heavy
-    smokers): the bottom line and the verdict must agree."""
-    if (result.cues != (GUIDELINE_CUE,) or result.verdict not in (Verdict.YES, Verdict.NO) or not result.deciding
+    smokers): the bottom line and the verdict must agree. An *Uncertain* that guidelines leave to an
+    individual decision leads with the recommendation that says so."""
+    if (result.cues != (GUIDELINE_CUE,) or not result.deciding
+            or (result.verdict is Verdict.UNCERTAIN and result.note != INDIVIDUAL_DECISION)
             or recommendation_polarity(chosen.bottom.text) is result.verdict):
         return
     deciding = next((c for c in found if c.text == result.deciding[0]), None)
-    if deciding is None or deciding is chosen.bottom:
+    if deciding is None or deciding is chosen.bottom or recommendation_polarity(deciding.text) is not result.verdict:
         return
     if deciding in chosen.body:
         chosen.body.remove(deciding)

@@ -48,10 +48,12 @@ _LATER_STEP = re.compile(r"\bif (?:there is )?(?:no|little|an? (?:inadequate|ins
                          r"\bnot (?:made|achieved|shown) (?:sufficient|adequate|enough|any)\b|"
                          r"\b(?:has|have) been (?:unsuccessful|ineffective|insufficient)\b|\b(?:has|have) failed\b|"
                          r"\b(?:is|are|was|were) (?:not effective|ineffective|not tolerated)\b|"
+                         r"\bwho (?:have )?declined?\b|\bdo not want (?:treatment|to be treated)\b|"
+                         r"\bafter the start of (?:\w+ )?(?:treatment|therapy)\b|"
                          r"\bbeyond the initial\b|"
                          r"\b(?:treatment|therapy|management) fails\b|"
                          r"\bfail(?:s|ed|ure of|ing)? (?:to respond|(?:initial|first-line|conventional) (?:therapy|"
-                         r"treatment))|\b(?:refractory|intolerant) to\b|\bcannot tolerate\b|\bwho decline\b|"
+                         r"treatment))|\b(?:refractory|intolerant) to\b|\bcannot tolerate\b|"
                          r"\bsymptoms (?:persist|worsen)|\bdespite (?:\w+ )?(?:treatment|therapy)\b|"
                          r"\bsecond[- ]line\b|\badd-on\b|\bas an adjunct\b|^consider adding\b|^add(?:ing)?\b|"
                          # … or an alternative for those who prefer one ("For patients or clinicians wanting

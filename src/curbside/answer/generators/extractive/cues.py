@@ -46,7 +46,8 @@ CONCLUSION_CUE = re.compile(
     r"(?:suggest|indicate|demonstrate|conclude|show|confirm)s? that|we conclude)\b", re.IGNORECASE)
 RECOMMENDATION_CUE = re.compile(
     r"\b(?:we recommend|(?:is|are) (?:recommended|indicated|suggested|preferred|advised)|recommends?|"
-    r"should (?:be|receive|consider|undergo|include|start|not|avoid|only)|first[- ]line|"
+    r"should (?:be|receive|consider|undergo|include|start|not|avoid|only|prescribe|offer|use|give|administer|treat|"
+    r"initiate|refer|perform|obtain|order|screen|educate|counsel|provide)\b|first[- ]line|"
     r"(?:treatment|drug|agent|therapy|antibiotic)s? of choice|"
     r"(?:the )?(?:best|preferred|main|usual) (?:treatment|therapy)|mainstay of (?:treatment|therapy)|"
     r"(?:is|are) (?:usually |often |mainly |most often |commonly |generally |typically )?(?:treated|managed) "
@@ -100,6 +101,10 @@ META_CUE = re.compile(
     r"^(?:grade|level|class) (?:[a-e]|[0-4][a-c+-]?|i{1,3}v?|iv)\s*[:=–-]\s|the evidence consists of|"
     r"studies with negative results have|^variant \d+(?=\s*:)|\bwhile this (?:guidance|guideline) was (?:in|under) "
     r"development\b|"
+    # a pointer to other advice, not advice ("… support as covered in the first recommendation of the … section",
+    # "Recommendations for the treatment of LTBI are available from the CDC")
+    r"\b(?:as )?(?:covered|described|set out|outlined) in (?:the )?(?:\w+ ){0,2}(?:recommendations?|sections?)\b|"
+    r"\brecommendations? (?:for|on|about) [^.;]{0,80}\b(?:is|are) available (?:from|at|in)\b|"
     r"(?:there is|recogni[sz]es that there is) a balance between (?:the )?(?:harms?|benefits?))\b|:\.?$",
     re.IGNORECASE)
 # a drug in development: news about a pipeline, not advice ("… is being developed by MerLion to treat …")

@@ -130,6 +130,7 @@ def show_basis(chosen: Plan, candidates: Sequence[Candidate], result: VerdictRes
 # risk factors" reads as a negative finding), so guideline evidence is read by these instead.
 RECOMMENDS_AGAINST = re.compile(
     r"\b(?:recommends?|suggests?|advises?) (?:against|not)\b|\b(?:should|must|is to|are to) be avoided\b|"
+    r"\b(?:does|do|did) not (?:recommend|suggest|advise|support)\b|"
     r"\b(?:is|are) not recommended\b|\bnot (?:be )?recommended\b|(?:^|[,;:] )(?:do not|"
     r"don't|never|avoid)\b|\b(?:should|must) not\b|\bno (?:benefit|evidence of (?:benefit|effect))\b|"
     r"\b(?:is|are|was|were) (?:not|in)effective\b|\bineffective\b|\bdoes not (?:reduce|prevent|improve)\b|"
@@ -141,7 +142,7 @@ CANNOT_SAY = re.compile(
     r"\bfor or against\b|\bno recommendation\b|\binconclusive\b|\bbalance of (?:benefits and harms|benefit and "
     r"harm) cannot\b|\bevidence is (?:lacking|insufficient|conflicting)\b|"
     # "the decision … should be an individual one" (a USPSTF C grade): it depends on the person
-    r"\bshould be an individual one\b|\bindividual(?:ized)? decision\b|"
+    r"\bshould be an individual one\b|\bindividual(?:ized)? decision\b|\bshared decision[- ]making\b|"
     # "Ask your pharmacist or health care provider if the medicines you take are safe": for "can I take …?"
     # that is "it depends — ask", not a yes
     r"\b(?:ask|check with|talk (?:to|with)) (?:your|a) (?:pharmacist|doctor|health ?care provider|provider|nurse)\b"
@@ -153,6 +154,9 @@ GUIDELINE_MARGIN = 0.15  # recommendations this close in relevance to the best o
 GUIDELINE_VOTES = 3  # … at most this many
 SPLIT = 0.3  # yes and no each with this share of the vote → uncertain (one dissent among three)
 OWN_MIN = 0.5  # share of the question's weighted terms a recommendation must name itself to vote
+WEAK_VOTE = 0.5  # weight of a weakly graded recommendation's vote
+INDIVIDUAL_DECISION = "the guidelines leave it to an individual decision"
+_INDIVIDUAL = re.compile(r"\bindividual(?:ized)? (?:one|decision)\b|\bshared decision[- ]making\b", re.IGNORECASE)
 
 
 GUIDELINE_CUE = "guideline recommendation"  # the cue a guideline vote's verdict carries
@@ -191,13 +195,15 @@ def guideline_verdict(candidates: Sequence[Candidate],
         # usually not recommended" on the NINDS *Febrile Seizures* page, which never says "children")
         named = [c for c in recs if groups & {m.family for m in mentions(f"{c.section} {c.text}")}]
         recs = named or ([c for c in recs if c.titled] if disease else [])
+        # … and not by what is said of another group of the kind ("men aged less than 55" for men aged 55 to 69)
+        recs = [c for c in recs if not c.narrower] or recs
     if not recs:
         return None
     ranked = sorted(recs, key=lambda c: (-c.own, c.evidence, c.position))
     counted = [c for c in ranked if c.own >= ranked[0].own - GUIDELINE_MARGIN][:GUIDELINE_VOTES]
     votes = dict.fromkeys(CLASSES, 0.0)
-    for c in counted:
-        votes[recommendation_polarity(c.text)] += c.own
+    for c in counted:  # (a weak recommendation — "conditional", "weak" — is a weaker vote)
+        votes[recommendation_polarity(c.text)] += c.own * (WEAK_VOTE if c.strength < 0 else 1.0)
     total = sum(votes.values()) or 1.0
     verdict = max(CLASSES, key=lambda v: votes[v])
     note = ""
@@ -210,7 +216,8 @@ def guideline_verdict(candidates: Sequence[Candidate],
     if (votes[Verdict.YES] >= SPLIT * total and votes[Verdict.NO] >= SPLIT * total) or by_group:
         note = "the guidelines' recommendations differ by group or setting"
     elif verdict is Verdict.UNCERTAIN:
-        note = "the guidelines find the evidence insufficient"
+        note = (INDIVIDUAL_DECISION if any(_INDIVIDUAL.search(c.text) for c in counted)
+                else "the guidelines find the evidence insufficient")
     final = Verdict.UNCERTAIN if note else verdict
     deciding = [c for c in counted if recommendation_polarity(c.text) is verdict] or counted
     return VerdictResult(final, (votes[Verdict.YES] - votes[Verdict.NO]) / total, votes[Verdict.UNCERTAIN] / total,
