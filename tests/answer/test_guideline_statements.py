@@ -102,3 +102,40 @@ def test_a_disease_the_ontology_lacks_is_still_a_disease() -> None:
                      "How is pheochromocytoma diagnosed?", "How is primary adrenal insufficiency diagnosed?",
                      "How is acute upper gastrointestinal bleeding managed?"):
         assert disease_mentions(question), question
+
+
+def test_whom_to_treat_is_a_weaker_answer_to_how_than_what_to_treat_with() -> None:
+    from curbside.answer.generators.extractive import ExtractiveGenerator
+    from curbside.records import Audience
+
+    # WHO 2015 chronic hepatitis B (ngc:10910)
+    title = "Guidelines for the prevention, care and treatment of persons with chronic hepatitis B infection."
+    whom = text_hit("ngc:10910#16", title, "Recommendation [Strong recommendation, low quality of evidence] — Who to "
+                    "Treat and Who Not to Treat in Persons with Chronic Hepatitis B", "As a priority, all adults, "
+                    "adolescents and children with chronic hepatitis B (CHB) and clinical evidence of compensated or "
+                    "decompensated cirrhosis should be treated, regardless of alanine aminotransferase (ALT) levels, "
+                    "hepatitis B e antigen (HBeAg) status or HBV DNA levels. (Strong recommendation, moderate quality "
+                    "of evidence)")
+    # NICE CG165 (ngc:9953), quoting its technology appraisals
+    what = text_hit("ngc:9953#21", "Hepatitis B (chronic). Diagnosis and management of chronic hepatitis B in "
+                    "children, young people and adults.", "Major Recommendations — Adults With Chronic Hepatitis B",
+                    "Peginterferon alfa-2a is recommended as an option for the initial treatment of adults with "
+                    "chronic hepatitis B (HBeAg-positive or HBeAg-negative), within its licensed indications.")
+    draft = ExtractiveGenerator().generate("How is chronic hepatitis B treated?", [whom, what], Audience.CLINICIAN)
+    assert draft.bottom_line.text.startswith("Peginterferon alfa-2a is recommended")
+    assert _LATER_STEP.search("The AASLD suggests that HBeAg-positive adults without cirrhosis with CHB who "
+                              "seroconvert to anti-HBe on therapy discontinue NAs after a period of treatment "
+                              "consolidation.")
+
+
+def test_a_pointer_in_brackets_is_trimmed_and_the_criteria_are_not_meta() -> None:
+    # Endocrine Society 2013 PCOS (ngc:10308)
+    hit = text_hit("ngc:10308#7", "Diagnosis and treatment of polycystic ovary syndrome: an Endocrine Society "
+                   "clinical practice guideline.", "Major Recommendations — Diagnosis of PCOS", "The Task Force "
+                   "suggests that the diagnosis of PCOS be made if two of the three following criteria are met: "
+                   "androgen excess, ovulatory dysfunction, or polycystic ovaries (PCO) (see Tables 1 and 2 in the "
+                   "original guideline document), whereas disorders that mimic the clinical features of PCOS are "
+                   "excluded.")
+    [criteria] = extract([hit])
+    assert "(see Tables" not in criteria.text and criteria.text.endswith("PCOS are excluded.")
+    assert not criteria.meta

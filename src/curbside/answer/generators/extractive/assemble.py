@@ -50,6 +50,7 @@ _LATER_STEP = re.compile(r"\bif (?:there is )?(?:no|little|an? (?:inadequate|ins
                          r"\b(?:is|are|was|were) (?:not effective|ineffective|not tolerated)\b|"
                          r"\bwho (?:have )?declined?\b|\bdo not want (?:treatment|to be treated)\b|"
                          r"\bafter the start of (?:\w+ )?(?:treatment|therapy)\b|"
+                         r"\b(?:discontinu|stop|withdraw)\w* (?:\w+ ){0,3}(?:after|once|when)\b|"
                          r"\bbeyond the initial\b|"
                          r"\b(?:treatment|therapy|management) fails\b|"
                          r"\bfail(?:s|ed|ure of|ing)? (?:to respond|(?:initial|first-line|conventional) (?:therapy|"
@@ -75,6 +76,10 @@ _FIRST_STEP = re.compile(r"\b(?:initial(?:ly)?|first[- ]line|first[- ]choice|fir
 # "Although indomethacin is commonly considered the first-line NSAID …, there is no evidence …": what
 # the concession grants is not what the sentence says
 _CONCESSION = re.compile(r"^(?:although|though|while|whereas|even though|despite)\b[^,;]{0,200},", re.IGNORECASE)
+# whom to treat ("As a priority, all adults … with CHB and … cirrhosis should be treated, regardless of ALT")
+_WHO_TO_TREAT = re.compile(r"\b(?:should|must|will) be treated\b(?! with)|\btreatment is (?:indicated|recommended) "
+                           r"(?:for|in)\b|\b(?:should|must) (?:receive|be offered|be given) (?:\w+ )?(?:treatment|"
+                           r"therapy)\b(?! with)", re.IGNORECASE)
 # what the evidence cannot settle ("There is limited evidence to recommend … physical modalities for …
 # acne"): worth saying, but an open question is answered first by what is known to work
 _UNSETTLED = re.compile(r"\b(?:limited|insufficient|inconclusive|little|no|not enough|weak|conflicting) (?:data|"
@@ -110,6 +115,7 @@ B_FIRST_STEP = 0.08  # … and for a treatment question, saying what to start wi
 P_WEAK = 0.08  # … graded weakly ("conditional", grade D, "evidence both for and against")
 B_INTERVENTION = 0.08  # … naming what to do (a drug, a procedure, a therapy)
 P_NEXT_STEP = 0.1  # … less when it is what to do if the first step fails
+P_WHO_TO_TREAT = 0.2  # … or says whom to treat without naming how
 P_UNSETTLED = 0.15  # … or what the evidence cannot settle
 P_NOT_NEEDED = 0.4  # … or, asked how to treat, when treatment is not needed (as much as a warning)
 GENERAL_MARGIN = 0.3  # a general statement leads unless a narrower one is this much better
@@ -208,6 +214,8 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
                 if INTERVENTION.search(c.text) and not c.pitfall:
                     # "Treatment is with antibiotics", not "Treating … is becoming more difficult"
                     bonus += B_INTERVENTION
+                elif _WHO_TO_TREAT.search(c.text):
+                    bonus -= P_WHO_TO_TREAT  # whom to treat, not how: "… with cirrhosis should be treated"
         return c.score + bonus
 
     pool = [c for c in candidates if c.relevance >= 0.6 * best_rel and not c.method and not c.meta] or list(candidates)

@@ -140,6 +140,8 @@ _DEFINITION_SECTION = re.compile(r"definitions? of (?:the )?(?:grades?|levels?|e
                                  r"quality|categor)|rating|(?:grades?|levels?|quality|strength|categor\w*) of|"
                                  r"legend|abbreviation|\bkey\b", re.IGNORECASE)
 # a sentence cut out of a word: "O have anxiolytic effects, whereas …" (from "N2O have …")
+# a pointer in brackets, not part of the claim: "(see Tables 1 and 2 in the original guideline document)"
+_SEE_ASIDE = re.compile(r"\s*\((?:see|refer to)\b[^()]{0,160}\)", re.IGNORECASE)
 _BRACKETS = re.compile(r"\[[^\]]*\]")
 _CUT_START = re.compile(r"^(?![AI] )[A-Z] [a-z]")
 _TABLE_ROW = re.compile(r"\|.*\|")
@@ -173,6 +175,7 @@ def trim(sentence: str, *, grade_labels: bool = False) -> str:
     text = _LEAD_LABEL.sub("", text)
     text = _LEAD_DISCOURSE.sub("", text)
     text = _REF_MARK.sub("", text).strip()
+    text = _SEE_ASIDE.sub("", text)
     if text and text[0].islower() and not re.match(r"^[a-z]+[A-Z0-9]", text):
         text = text[0].upper() + text[1:]
     if text and text[-1] not in ".!?\"')]":

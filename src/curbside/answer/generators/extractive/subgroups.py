@@ -24,7 +24,7 @@ P_SUBGROUP = 0.15  # score penalty for a sentence about a narrower population
 KIN_PREFIX = 6  # letters a disease's name shares with a form of it ("epilepsy" → "status epilepticus")
 
 
-def _kin(disease: str, stems: frozenset[str]) -> bool:
+def kin(disease: str, stems: frozenset[str]) -> bool:
     """``disease`` shares the root of one of ``stems``: its parent or a form of it."""
     return any(word[:KIN_PREFIX] == other[:KIN_PREFIX] for word in content_stems(disease) if len(word) >= KIN_PREFIX
                for other in stems if len(other) >= KIN_PREFIX)
@@ -60,7 +60,7 @@ def mark(candidates: Sequence[Candidate], scope: Scope, scopes: Mapping[str, Sco
         # seizures … should be given: midazolam …") — when the document's disease is its parent; the
         # heading "Cellulitis" in a guideline on ascites is about the cellulitis of those patients
         under_topic = (scope.names_disease and scope.names_topic(heading(c.section))
-                       and all(_kin(other, scope.allowed) for other in drift))
+                       and all(kin(other, scope.allowed) for other in drift))
         c.narrower = scope.narrower(c.text, within=heading_stems(c.section) - scope.allowed if under_topic
                                     else frozenset())
         if scope.names_disease and not scope.names_topic(c.text) and not under_topic:
