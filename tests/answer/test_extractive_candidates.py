@@ -32,7 +32,7 @@ def test_list_items_join_the_heading_that_introduces_them() -> None:
                "abnormal result before a renal ultrasound scan is arranged for them.")
     texts = _texts(extract([hit]))
     assert texts[0] == ("Offer a renal ultrasound scan to all people with CKD who have accelerated progression of "
-                        "CKD (see \"Defining Progression,\" below); have visible or persistent invisible haematuria; "
+                        "CKD; have visible or persistent invisible haematuria; "
                         "are considered by a nephrologist to require a renal biopsy.")
     assert not any(t.startswith("Have ") for t in texts)
 
