@@ -139,3 +139,22 @@ def test_a_pointer_in_brackets_is_trimmed_and_the_criteria_are_not_meta() -> Non
     [criteria] = extract([hit])
     assert "(see Tables" not in criteria.text and criteria.text.endswith("PCOS are excluded.")
     assert not criteria.meta
+
+
+def test_reference_entries_grade_explanations_and_orphaned_lead_ins_are_not_claims() -> None:
+    from curbside.answer.generators.extractive.cues import META_CUE, REFERENCE_ENTRY
+    from curbside.answer.generators.extractive.layout import segments
+
+    # MedlinePlus *Kawasaki disease* reference list; WHO 2015 hepatitis B (GRADE implications); AUA/SUFU 2017
+    assert REFERENCE_ENTRY.search("Sve P, Stankovic K, Smail A, Durand DV, Marchand G, and Broussolle C. Adult "
+                                  "Kawasaki disease: report of two cases and literature review.")
+    assert META_CUE.search("Healthcare Workers - Most people should receive the recommended course of action.")
+    assert META_CUE.search("In index patients considering surgery for stress urinary incontinence, physicians may "
+                           "offer the following options: (Strong Recommendation; Evidence Level: Grade A).")
+    # AUA 2013 PSA screening: the grade the splitter left at the next sentence's start goes back to its own
+    aua = ("For this reason, the Panel strongly recommends shared decision-making for men age 55 to 69 years that are "
+           "considering PSA screening, and proceeding based on men's values and preferences. (Standard; Evidence "
+           "Strength Grade B) The greatest benefit of screening appears to be in men ages 55 to 69 years.")
+    first, second = segments(aua)
+    assert first.endswith("preferences (Standard; Evidence Strength Grade B).")
+    assert second.startswith("The greatest benefit")

@@ -73,7 +73,7 @@ ASIDE = re.compile(r"^\s*\([^()]*\)\.?\s*$")
 # an entry of a reference list: "Nienhuijs S, de Hingh I. Conventional versus LigaSure …", "Smith AB,
 # Jones C, et al." — a citation, not a claim
 _AUTHOR = r"(?:(?:van|von|de|der|den|da|di|du|le|la) )*[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+)* [A-Z]{1,3}"
-REFERENCE_ENTRY = re.compile(rf"^{_AUTHOR}(?:(?:, {_AUTHOR}){{1,7}}(?:,? et al)?|,? et al)\.\s+[A-Z]")
+REFERENCE_ENTRY = re.compile(rf"^{_AUTHOR}(?:(?:,? (?:and )?{_AUTHOR}){{1,9}}(?:,? et al)?|,? et al)\.\s+[A-Z]")
 META_CUE = re.compile(
     r"\b(?:see (?:the )?(?:section|table|figure|appendix|field|below|above)|this (?:[\w-]+ ){0,2}(?:guideline|"
     r"document|summary|report|statement|update)|recommendations? (?:from|in|of) this\b"
@@ -101,11 +101,15 @@ META_CUE = re.compile(
     r"^(?:grade|level|class) (?:[a-e]|[0-4][a-c+-]?|i{1,3}v?|iv)\s*[:=–-]\s|the evidence consists of|"
     r"studies with negative results have|^variant \d+(?=\s*:)|\bwhile this (?:guidance|guideline) was (?:in|under) "
     r"development\b|"
+    # GRADE's explanation of what a strength of recommendation implies ("Healthcare Workers - Most people should
+    # receive the recommended course of action.")
+    r"\bthe recommended course of action\b|\bcan be adapted as (?:a )?policy\b|"
     # a pointer to other advice, not advice ("… support as covered in the first recommendation of the … section",
     # "Recommendations for the treatment of LTBI are available from the CDC")
     r"\b(?:as )?(?:covered|described|set out|outlined) in (?:the )?(?:\w+ ){0,2}(?:recommendations?|sections?)\b|"
     r"\brecommendations? (?:for|on|about) [^.;]{0,80}\b(?:is|are) available (?:from|at|in)\b|"
-    r"(?:there is|recogni[sz]es that there is) a balance between (?:the )?(?:harms?|benefits?))\b|:\.?$",
+    r"(?:there is|recogni[sz]es that there is) a balance between (?:the )?(?:harms?|benefits?))\b|"
+    r":\s*(?:\([^()]*\)\s*)?\.?$",
     re.IGNORECASE)
 # a drug in development: news about a pipeline, not advice ("… is being developed by MerLion to treat …")
 PIPELINE = re.compile(r"\b(?:is|are) (?:being|currently being) (?:developed|investigated|evaluated|tested)\b|"

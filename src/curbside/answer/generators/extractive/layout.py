@@ -22,7 +22,7 @@ GRADE = re.compile(
     r"\(?(?:level|grade|class) (?:of evidence )?[a-e1-3iv]+\)?)(?:[,;]? [a-z ]{0,30})?", re.IGNORECASE)
 
 
-_GRADE_IN_PARENS = (r"\((?:grade|level|strength|class|quality|evidence|recommendation|"
+_GRADE_IN_PARENS = (r"\((?:grade|level|strength|class|quality|evidence|recommendation|(?:standard|option)(?=\s*;)|"
                     r"(?:strong|conditional|weak|moderate|high|low)\b[^()]{0,40}\b(?:recommendation|evidence))"
                     r"\b[^()]{0,100}\)")
 _PAREN_GRADE = re.compile(rf"^{_GRADE_IN_PARENS}\.?$", re.IGNORECASE)
