@@ -158,3 +158,41 @@ def test_reference_entries_grade_explanations_and_orphaned_lead_ins_are_not_clai
     first, second = segments(aua)
     assert first.endswith("preferences (Standard; Evidence Strength Grade B).")
     assert second.startswith("The greatest benefit")
+
+
+def test_parallel_recommendations_for_and_against_are_both_kept() -> None:
+    from curbside.answer.generators.extractive.scoring import similarity
+    from curbside.answer.themes import PITFALL
+
+    # AGA 2013 Crohn's disease (ngc:10216)
+    title = ("American Gastroenterological Association Institute guideline on the use of thiopurines, methotrexate, "
+             "and anti–TNF-α biologic drugs for the induction and maintenance of remission in inflammatory Crohn's "
+             "disease.")
+    against = ("The guideline developers suggest against using thiopurine monotherapy to induce remission in patients "
+               "with moderately severe Crohn's disease (CD) (Weak Recommendation, Moderate-Quality Evidence)")
+    assert PITFALL.search(against)
+    over = ("The guideline developers recommend using anti–TNF-α monotherapy over thiopurine monotherapy to induce "
+            "remission in patients who have moderately severe CD (Strong Recommendation, Moderate-Quality Evidence)")
+    a, b = extract([text_hit("ngc:10216#7", title, "Major Recommendations", against),
+                    text_hit("ngc:10216#10", title, "Major Recommendations", over)])
+    a.pitfall = True  # (``extract`` reads it with ``_warns``; the planner compares warnings with advice)
+    assert similarity(a, b) < 0.5
+
+
+def test_crohns_disease_is_not_ulcerative_colitis() -> None:
+    scope = Scope.of("How is moderate to severe Crohn's disease treated?")
+    assert not scope.names_topic("Infliximab, adalimumab and golimumab for treating moderately to severely active "
+                                 "ulcerative colitis after the failure of conventional therapy.")
+
+
+def test_calls_for_research_and_asides_are_not_advice() -> None:
+    from curbside.answer.generators.extractive.assemble import _RESEARCH_ONLY
+
+    # NICE DG22 (ngc:10922)
+    assert _RESEARCH_ONLY.search("Further research is recommended on the clinical and cost-effectiveness of using "
+                                 "LISA-TRACKER, IDKmonitor and Promonitor ELISA kits for therapeutic monitoring.")
+    [aside] = extract([text_hit("ngc:10922#7", "Therapeutic monitoring of TNF-alpha inhibitors in Crohn's disease.",
+                                "Major Recommendations", "(The Inflammatory Bowel Disease [IBD] Registry is being "
+                                "adapted to receive data on TNFα inhibitor levels and antibodies against TNFα "
+                                "inhibitors.")])
+    assert aside.meta

@@ -83,7 +83,7 @@ rheumatoid arthritis|ra
 multiple sclerosis|ms
 amyotrophic lateral sclerosis|als|motor neuron disease
 lupus|sle|systemic lupus erythematosus
-inflammatory bowel disease|ibd|crohn's disease|ulcerative colitis
+inflammatory bowel disease|ibd
 irritable bowel syndrome|ibs
 hypothyroidism|underactive thyroid
 hyperthyroidism|overactive thyroid

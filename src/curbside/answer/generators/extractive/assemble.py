@@ -87,7 +87,8 @@ _UNSETTLED = re.compile(r"\b(?:limited|insufficient|inconclusive|little|no|not e
                         r"conflicting)\b|\bfor or against\b|\bno recommendation\b", re.IGNORECASE)
 # … or leaves it to research ("Antibiotic prophylaxis is only recommended … in the context of rigorous
 # research"): not advice for practice, as much as a warning
-_RESEARCH_ONLY = re.compile(r"\bin the context of (?:rigorous )?research\b|\brecommendation\W+research\b",
+_RESEARCH_ONLY = re.compile(r"\bin the context of (?:rigorous )?research\b|\brecommendation\W+research\b|"
+                            r"\b(?:further|more) research is (?:recommended|needed|required)\b",
                             re.IGNORECASE)
 # when treatment is not needed ("Treatment for essential tremor may not be necessary unless …"): true,
 # but "how is it treated" is answered first by what the treatment is
@@ -115,6 +116,8 @@ B_FIRST_STEP = 0.08  # … and for a treatment question, saying what to start wi
 P_WEAK = 0.08  # … graded weakly ("conditional", grade D, "evidence both for and against")
 B_INTERVENTION = 0.08  # … naming what to do (a drug, a procedure, a therapy)
 P_NEXT_STEP = 0.1  # … less when it is what to do if the first step fails
+# questions about what to do, whose body is advice and findings
+_PRACTICAL = frozenset({"treatment", "drugs", "diagnosis", "prevention"})
 P_WHO_TO_TREAT = 0.2  # … or says whom to treat without naming how
 P_UNSETTLED = 0.15  # … or what the evidence cannot settle
 P_NOT_NEEDED = 0.4  # … or, asked how to treat, when treatment is not needed (as much as a warning)
@@ -269,10 +272,16 @@ def plan(candidates: Sequence[Candidate], audience: Audience, yes_no: bool,
     body: list[Candidate] = []
     cited_docs = {c.hit.document.id for c in ranked[:12]}
     asked = related(intents)
+    practical = not yes_no and bool(set(intents) & _PRACTICAL)
     for c in ranked:
         if c is bottom or c.method or (c.implied and not bottom.subgroup):
             continue  # (a narrower population only the title names would read as general advice)
         if c.strays and not bottom.strays:  # "Gallstone symptoms may be similar to … appendicitis"
+            continue
+        if practical and ((c.background and c.hit.document.kind not in (Kind.GUIDELINE, Kind.CONSUMER))
+                          or _RESEARCH_ONLY.search(c.text)):
+            # what to do is not a study's background ("BACKGROUND & AIMS: Upadacitinib is a novel …") nor a
+            # call for research ("Further research is recommended on …")
             continue
         if c.dangling and not (c.conclusion or EXPLETIVE.match(c.text)):
             # "It is the most sensitive imaging technique …" after another sentence's bullet reads as

@@ -142,6 +142,8 @@ _DEFINITION_SECTION = re.compile(r"definitions? of (?:the )?(?:grades?|levels?|e
 # a sentence cut out of a word: "O have anxiolytic effects, whereas …" (from "N2O have …")
 # a pointer in brackets, not part of the claim: "(see Tables 1 and 2 in the original guideline document)"
 _SEE_ASIDE = re.compile(r"\s*\((?:see|refer to)\b[^()]{0,160}\)", re.IGNORECASE)
+# an aside whose bracket never closes: "(The Inflammatory Bowel Disease [IBD] Registry is being adapted …"
+_UNCLOSED_ASIDE = re.compile(r"^\([^)]*$")
 _BRACKETS = re.compile(r"\[[^\]]*\]")
 _CUT_START = re.compile(r"^(?![AI] )[A-Z] [a-z]")
 _TABLE_ROW = re.compile(r"\|.*\|")
@@ -251,7 +253,7 @@ def extract(evidence: Sequence[Hit], *, min_words: int = 6, max_words: int = 80)
                 background=bool(METHOD_SECTION.search(section) or CAPS_BACKGROUND.match(raw.strip())
                                 or section.lower().startswith("potential benefits")),
                 meta=bool(scope or META_CUE.search(text) or ASIDE.match(text) or PROFILE_LABEL.match(text)
-                          or REFERENCE_ENTRY.match(text)),
+                          or REFERENCE_ENTRY.match(text) or _UNCLOSED_ASIDE.match(text)),
                 dangling=(bool(DANGLING.match(text)) and not FORWARD.match(text)) or (
                     bool(BACK_REFERENCE.search(text)) and not in_conclusion and not CONCLUSION_CUE.search(raw)),
                 fragment=not is_clause(text) or bool(RELATIVE_START.match(text) or OPEN_END.search(text)

@@ -104,6 +104,7 @@ META_CUE = re.compile(
     # GRADE's explanation of what a strength of recommendation implies ("Healthcare Workers - Most people should
     # receive the recommended course of action.")
     r"\bthe recommended course of action\b|\bcan be adapted as (?:a )?policy\b|"
+    r"\bnot (?:considered|covered|included) in this\b|"
     # a pointer to other advice, not advice ("… support as covered in the first recommendation of the … section",
     # "Recommendations for the treatment of LTBI are available from the CDC")
     r"\b(?:as )?(?:covered|described|set out|outlined) in (?:the )?(?:\w+ ){0,2}(?:recommendations?|sections?)\b|"

@@ -103,6 +103,8 @@ def similarity(a: Candidate, b: Candidate) -> float:
     if not a.stems or not b.stems:
         return 0.0
     jaccard = len(a.stems & b.stems) / len(a.stems | b.stems)
-    if a.numbers != b.numbers and jaccard < 0.8:  # parallel statements with different figures
+    # parallel statements with different figures, or one for and one against ("… recommend anti-TNF
+    # monotherapy over thiopurine monotherapy …" / "… suggest against using thiopurine monotherapy …")
+    if (a.numbers != b.numbers or a.pitfall != b.pitfall) and jaccard < 0.8:
         return jaccard / 2
     return jaccard
