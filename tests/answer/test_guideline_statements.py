@@ -196,3 +196,44 @@ def test_calls_for_research_and_asides_are_not_advice() -> None:
                                 "adapted to receive data on TNFα inhibitor levels and antibodies against TNFα "
                                 "inhibitors.")])
     assert aside.meta
+
+
+BASHH_TV = "United Kingdom national guideline on the management of Trichomonas vaginalis 2014."
+TV_REGIMENS = ("Recommended Regimes (Ia, A)\n- Metronidazole 2 g orally in a single dose\n- or\n- Metronidazole "
+               "400mg to 500 mg twice daily for 5 to 7 days\nTinidazole 2 g orally in a single dose\nTinidazole has "
+               "similar activity to metronidazole but is more expensive.")
+
+
+def test_a_regimen_label_opens_its_list_and_the_regimens_answer_the_guidelines_disease() -> None:
+    from curbside.answer.generators.extractive import ExtractiveGenerator
+    from curbside.records import Audience
+
+    regimens = text_hit("ngc:10298#19", BASHH_TV, "Major Recommendations — Alternative Regimen", TV_REGIMENS)
+    first = extract([regimens])[0]
+    assert first.text == ("Recommended Regimes (Ia, A): metronidazole 2 g orally in a single dose; or metronidazole "
+                          "400mg to 500 mg twice daily for 5 to 7 days.")
+    assert not first.fragment
+    pregnancy = text_hit("ngc:10298#20", BASHH_TV, "Major Recommendations — Pregnancy and Breastfeeding",
+                         "Metronidazole is likely to cure trichomoniasis, but it is not known whether this treatment "
+                         "will have any effect on pregnancy outcomes.")
+    alcohol = text_hit("ngc:10298#23", BASHH_TV, "Major Recommendations — General Advice", "Patients should be "
+                       "advised not to take alcohol for the duration of treatment and for at least 48 hours, (72 hours "
+                       "for tinidazole) afterwards because of the possibility of a disulfiram-like reaction.")
+    draft = ExtractiveGenerator().generate("How is trichomoniasis treated?", [pregnancy, alcohol, regimens],
+                                           Audience.CLINICIAN)
+    assert draft.bottom_line.text.startswith("Recommended Regimes (Ia, A): metronidazole 2 g")
+
+
+def test_how_a_guideline_grades_and_words_its_advice_is_not_advice() -> None:
+    from curbside.answer.generators.extractive.cues import META_CUE
+
+    for text in ("The Guideline Development Group (GDG) makes a recommendation based on the trade-off between the "
+                 "benefits and harms of an intervention, taking into account the quality of the underpinning "
+                 "evidence.",
+                 "The choice of intervention, and whether or not to have the intervention at all, is more likely to "
+                 "depend on the person's values and preferences than for a strong recommendation.",
+                 "For recommendations on using neuromodulators to treat neuropathic pain, see the NICE guideline on "
+                 "neuropathic pain."):
+        assert META_CUE.search(text), text
+    assert _LATER_STEP.search("For maintenance treatment, prescribers should consider amisulpride, olanzapine or "
+                              "risperidone as the preferred medications.")

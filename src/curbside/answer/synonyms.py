@@ -62,6 +62,7 @@ pink eye|conjunctivitis
 shingles|herpes zoster
 febrile seizure|febrile seizures|febrile convulsion|febrile convulsions
 heavy menstrual bleeding|menorrhagia
+trichomoniasis|trichomonas vaginalis|trichomonas infection
 primary adrenal insufficiency|addison's disease|addison disease
 pheochromocytoma|phaeochromocytoma|ppgl|pheochromocytoma and paraganglioma
 herpes|herpes simplex|cold sore|cold sores|oral herpes|hsv

@@ -126,7 +126,8 @@ POPULATION_TITLES = {Audience.CLINICIAN: "Specific populations", Audience.PATIEN
 PITFALL = _rx(
     # ("… before stopping the infusion to avoid rebound hyperglycemia": a purpose, not a warning)
     r"\bcontraindicat(?!ed\b\W*(?:\.|$))|(?:^|[,;:] )(?:do not|don'?t|never|avoid)\b|(?<!\bto )\bavoid(?:ed)?\b|"
-    r"\bshould not\b|\bmust not\b|\bnot (?:be )?recommended\b|\b(?:recommends?|suggests?|advises?) against\b|"
+    r"\bshould not\b|\bmust not\b|\badvised? not to\b|\bnot (?:be )?recommended\b|"
+    r"\b(?:recommends?|suggests?|advises?) against\b|"
     r"(?<!benefits and )(?<!benefit and )\bharms?\b|"
     r"\bharmful\b|\badverse (?:events?|effects?|reactions?|outcomes?)\b|\bside effects?\b|\btoxicit|"
     r"\bcaution\b|\bwarning\b(?! (?:signs?|mini)\b)|\binteract(?:s|ion|ions)\b|\bserious (?:risk|complication)|"

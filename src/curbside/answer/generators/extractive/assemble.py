@@ -49,7 +49,7 @@ _LATER_STEP = re.compile(r"\bif (?:there is )?(?:no|little|an? (?:inadequate|ins
                          r"\b(?:has|have) been (?:unsuccessful|ineffective|insufficient)\b|\b(?:has|have) failed\b|"
                          r"\b(?:is|are|was|were) (?:not effective|ineffective|not tolerated)\b|"
                          r"\bwho (?:have )?declined?\b|\bdo not want (?:treatment|to be treated)\b|"
-                         r"\bafter the start of (?:\w+ )?(?:treatment|therapy)\b|"
+                         r"\bafter the start of (?:\w+ )?(?:treatment|therapy)\b|^for maintenance\b|"
                          r"\b(?:discontinu|stop|withdraw)\w* (?:\w+ ){0,3}(?:after|once|when)\b|"
                          r"\bbeyond the initial\b|"
                          r"\b(?:treatment|therapy|management) fails\b|"

@@ -37,7 +37,7 @@ from curbside.answer.generators.extractive.cues import (
     UNLESS,
     strength,
 )
-from curbside.answer.generators.extractive.layout import segments
+from curbside.answer.generators.extractive.layout import REGIMEN_LABEL, segments
 from curbside.answer.readability import fk_grade
 from curbside.answer.text import content_stems
 from curbside.answer.themes import ESCALATION, PITFALL, primary_theme, sentence_themes
@@ -256,8 +256,8 @@ def extract(evidence: Sequence[Hit], *, min_words: int = 6, max_words: int = 80)
                           or REFERENCE_ENTRY.match(text) or _UNCLOSED_ASIDE.match(text)),
                 dangling=(bool(DANGLING.match(text)) and not FORWARD.match(text)) or (
                     bool(BACK_REFERENCE.search(text)) and not in_conclusion and not CONCLUSION_CUE.search(raw)),
-                fragment=not is_clause(text) or bool(RELATIVE_START.match(text) or OPEN_END.search(text)
-                                                     or _CUT_START.match(text)),
+                fragment=not (is_clause(text) or REGIMEN_LABEL.match(text.split(":", 1)[0])) or bool(
+                    RELATIVE_START.match(text) or OPEN_END.search(text) or _CUT_START.match(text)),
                 stats=len(STATS.findall(text)),
                 pitfall=_warns(text),
                 escalation=bool(ESCALATION.search(text)), grade=fk_grade(text), words=n_words,

@@ -105,6 +105,12 @@ META_CUE = re.compile(
     # receive the recommended course of action.")
     r"\bthe recommended course of action\b|\bcan be adapted as (?:a )?policy\b|"
     r"\bnot (?:considered|covered|included) in this\b|"
+    # how a guideline words and grades its recommendations ("The GDG makes a recommendation based on the trade-off
+    # between the benefits and harms …", "… more likely to depend on the person's values and preferences than for a
+    # strong recommendation", "Recommendations for patient management that reflect clinical certainty …")
+    r"\bmakes? (?:a|its) recommendations? based on\b|\bthan for a strong recommendation\b|"
+    r"^:|\brecommendations? for patient management that reflects?\b|"
+    r"^for (?:recommendations|guidance|advice) on [^.;]{0,120}\bsee\b|"
     # a pointer to other advice, not advice ("… support as covered in the first recommendation of the … section",
     # "Recommendations for the treatment of LTBI are available from the CDC")
     r"\b(?:as )?(?:covered|described|set out|outlined) in (?:the )?(?:\w+ ){0,2}(?:recommendations?|sections?)\b|"

@@ -35,6 +35,11 @@ _HEADING_MAX_WORDS = 12
 _CLOSING = ".!?:;)]\"'"
 
 
+# a label that opens a list of regimens ("Recommended Regimes (Ia, A)", "Alternative regimen:"): what
+# follows is the recommendation itself
+REGIMEN_LABEL = re.compile(r"^(?:recommended|preferred|alternative|first[- ]line|second[- ]line)\s+"
+                           r"(?:regimens?|regimes?|treatments?|therap(?:y|ies)|options?)\b[^.;]{0,40}:?$",
+                           re.IGNORECASE)
 _CELL_BAR = re.compile(r"\s+\|\s+")  # table cells flattened into one line: "(strong recommendation). | In the …"
 _INLINE_FIRST_ITEM = re.compile(r"^(?P<head>[^-•][^:]{10,}:)\s+[-•]\s+(?P<item>\S.*)$")
 _LIST_MAX_WORDS = 60  # a list said as one sentence up to this length (else one sentence per item)
@@ -54,8 +59,11 @@ _LEAD_COLON = re.compile(r"\b((?:who|whom|whose|that|which|if|when|where|with|in
 
 def _lead_in(line: str) -> str:
     """``line`` as the opening of the list items under it, or "" if it is not one (a heading,
-    a label such as "Benefits:", or a sentence that is complete on its own)."""
+    a label such as "Benefits:", or a sentence that is complete on its own). A regimen label
+    ("Recommended Regimes (Ia, A)") opens its list of regimens."""
     line = line.strip()
+    if REGIMEN_LABEL.match(line):
+        return line.rstrip(":") + ":"
     if not _LEAD_IN_END.search(line) or line[-1] in ".!?" or len(line.split()) < 4:
         return ""
     if (line.endswith(":") and not is_clause(line)) or META_CUE.search(_FOLLOWING.sub("", line).rstrip(":")):
@@ -68,14 +76,17 @@ def _join_items(lead: str, items: Sequence[str]) -> str:
     one sentence in the source's words, items separated by semicolons (an item's capital is
     lowered unless it is an abbreviation; "who:" loses its colon)."""
     parts = []
+    alternatives = any(_BULLET_LINE.sub("", item).strip().lower() == "or" for item in items)
     for item in items:
         item = _ITEM_END.sub("", _BULLET_LINE.sub("", item).strip()).rstrip(" .")
+        if not item or item.lower() == "or":
+            continue  # ("- or" between two regimens: they are alternatives)
         first = item.split(" ", 1)[0]
         if first[:1].isupper() and (first[1:].islower() or len(first) == 1):
             item = item[0].lower() + item[1:]
         parts.append(item)
     lead = _LEAD_COLON.sub(lambda m: m.group(1), lead)
-    return f"{lead} {'; '.join(parts)}".rstrip(" .") + "."
+    return f"{lead} {('; or ' if alternatives else '; ').join(parts)}".rstrip(" .") + "."
 
 
 def _unrepeat(items: list[str]) -> str:

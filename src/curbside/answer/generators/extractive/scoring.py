@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from curbside.answer.evidence import Terms
 from curbside.answer.generators.extractive.candidates import Candidate
 from curbside.answer.text import content_stems, stem
-from curbside.answer.themes import related
+from curbside.answer.themes import INTERVENTION, related
 from curbside.records import Audience, Kind
 
 W_CONCLUSION = 0.22
@@ -58,9 +58,18 @@ def score_all(candidates: Sequence[Candidate], terms: Terms, audience: Audience,
     for forms in terms.alternatives.values():
         for form in forms:
             asked_stems |= form
+    key = terms.key
+    topic_titles = {doc_id for doc_id in title_stems if key and key in terms.covered(
+        frozenset(content_stems(next(c.hit.document.title for c in candidates if c.hit.document.id == doc_id))))}
     for c in candidates:
         doc = c.hit.document
         own = terms.coverage(c.stems | heading_stems(c.section) if headed(c) else c.stems)
+        if (doc.kind is Kind.GUIDELINE and doc.id in topic_titles and key not in terms.covered(c.stems)
+                and c.recommendation and INTERVENTION.search(c.text)):
+            # a guideline titled for the question's disease speaks of it throughout: what it recommends doing
+            # rarely repeats the disease's name ("Recommended Regimes (Ia, A): metronidazole 2 g …" in the
+            # BASHH guideline on Trichomonas vaginalis)
+            own = terms.coverage(c.stems | {key})
         with_title = terms.coverage(c.stems | title_stems[doc.id])
         c.relevance = own + 0.5 * (with_title - own)  # terms only in the title count half
         c.own = own
