@@ -237,3 +237,62 @@ def test_how_a_guideline_grades_and_words_its_advice_is_not_advice() -> None:
         assert META_CUE.search(text), text
     assert _LATER_STEP.search("For maintenance treatment, prescribers should consider amisulpride, olanzapine or "
                               "risperidone as the preferred medications.")
+
+
+def test_a_drug_in_development_a_hope_and_a_subjectless_use_are_not_answers() -> None:
+    from curbside.answer.generators.extractive.cues import DANGLING, PIPELINE
+
+    # (BioASQ snippets on tirbanibulin and orexin; AAP 2004 hyperbilirubinemia, on IVIG)
+    assert PIPELINE.search("Tirbanibulin (Klisyri®) is a first-in-class Src kinase signaling inhibitor and tubulin "
+                           "polymerisation inhibitor being developed by Athenex for the topical treatment of actinic "
+                           "keratosis.")
+    assert PIPELINE.search("ORX antagonists constitute a potential new treatment strategy for panic disorder.")
+    assert DANGLING.match("Use should be restricted to select neonates in the neonatal intensive care unit (NICU) with "
+                          "high bilirubin values.")
+    assert not DANGLING.match("Useful tests include a urine culture.")
+    from curbside.answer.generators.extractive.assemble import _RESEARCH_ONLY
+
+    # NICE DG13
+    assert _RESEARCH_ONLY.search("Research is recommended into the clinical benefits and cost effectiveness of using "
+                                 "viscoelastometric point-of-care testing.")
+
+
+def test_asked_for_the_outlook_advice_that_states_none_does_not_lead() -> None:
+    from curbside.answer.generators.extractive import ExtractiveGenerator
+    from curbside.records import Audience, Kind
+
+    # AAN 2009 ALS practice parameter (ngc:7840) and NINDS *Amyotrophic Lateral Sclerosis* (MedQuAD)
+    advice = text_hit("ngc:7840#10", "Practice parameter update: the care of the patient with amyotrophic lateral "
+                      "sclerosis: multidisciplinary care, symptom management, and cognitive/behavioral impairment.",
+                      "Recommendation [Level C] — Does multidisciplinary management improve outcomes?",
+                      "Specialized multidisciplinary clinic referral should be considered for patients with ALS to "
+                      "optimize health care delivery (Level B) and prolong survival (Level B), and may be considered "
+                      "to enhance quality of life (Level C).")
+    outlook = text_hit("medquad:NINDS:0000018#3", "Amyotrophic Lateral Sclerosis", "what is the prognosis for ALS ?",
+                       "Although ventilation support can ease problems with breathing and prolong survival, it does "
+                       "not affect the progression of ALS. Most people with ALS die from respiratory failure, usually "
+                       "within 3 to 5 years from the onset of symptoms.", kind=Kind.CONSUMER)
+    gen = ExtractiveGenerator()
+    question = "What is the prognosis of amyotrophic lateral sclerosis?"
+    draft = gen.generate(question, [advice, outlook], Audience.CLINICIAN)
+    assert draft.bottom_line.text.startswith("Most people with ALS die")
+
+
+def test_adults_do_not_answer_for_children_nor_children_for_adults() -> None:
+    children = Scope.of("How is nocturnal enuresis treated in children?")
+    assert children.conflicts("Consider offering oral desmopressin to men with nocturnal polyuria if other medical "
+                              "causes have been excluded.")
+    assert not children.conflicts("Most UI fades away naturally as a child grows and develops.")
+    adults = Scope.of("How should syncope be evaluated in adults?")
+    assert adults.conflicts("For children with syncope and a history atypical for VVS, the authors recommend referral "
+                            "to a specialist.")
+    assert not Scope.of("How should syncope be evaluated?").conflicts("For children with syncope, the authors "
+                                                                      "recommend referral to a specialist.")
+    assert _NEXT_STEP_OK("When treatment is needed, options include bladder training and related strategies, "
+                         "moisture alarms, and medications.")
+
+
+def _NEXT_STEP_OK(text: str) -> bool:
+    from curbside.answer.generators.extractive.assemble import _NEXT_STEP
+
+    return not _NEXT_STEP.match(text)

@@ -57,6 +57,7 @@ _EVERYONE = re.compile(r"\b(?:adults,? (?:and |or )?(?:children|adolescents|youn
                        r"(?:children|adolescents|young people),? (?:and|or) adults|all ages|"
                        r"any age|people of all ages)\b", _I)
 # "18 years or older" is every adult
+_ADULTS = re.compile(r"\badults?\b|\bgrown-?ups?\b", _I)
 _ALL_ADULTS = re.compile(r"^(?:aged?\s+)?(?:≥|>=|over\s+)?\s*(?:18|19|20|21)\s*(?:years?|yrs|y)?(?:\s+(?:of age\s+)?"
                          r"(?:or|and)\s+(?:older|over|above))?$", _I)
 _PEOPLE = (r"(?:patients?|adults?|people|persons?|individuals?|subjects?|women|men|mothers?|children|infants?|"
@@ -332,6 +333,7 @@ class Scope:
     diabetes_types: frozenset[str] = frozenset()  # "1", "2": the diabetes types the question names
     sexes: frozenset[str] = frozenset()  # "women", "men": the sexes the question names
     ages: tuple[tuple[float, float], ...] = ()  # the age ranges the question names ("aged 55 to 69")
+    adults: bool = False  # the question says "adults"
 
     @classmethod
     def of(cls, question: str, context: str = "") -> Scope:
@@ -348,7 +350,7 @@ class Scope:
             topics.append(_wordings(disease))
         ages = tuple(r for m in mentions(text) if m.family == "age" and (r := age_range(m.label)))
         return cls(frozenset(families), frozenset(allowed), bool(diseases), tuple(topics), _diabetes_types(text),
-                   _sexes(text), ages)
+                   _sexes(text), ages, bool(_ADULTS.search(question)))
 
     def topic_abbreviations(self, definitions: Iterable[Mapping[str, str]]) -> dict[str, str]:
         """Of the abbreviations defined in some texts (``defined_abbreviations`` of each), those that
@@ -376,7 +378,7 @@ class Scope:
         if len(allowed) == len(self.allowed):
             return self
         return Scope(self.families, frozenset(allowed), self.names_disease, tuple(extra), self.diabetes_types,
-                     self.sexes, self.ages)
+                     self.sexes, self.ages, self.adults)
 
     def is_named(self, title: str) -> bool:
         """``title`` is one of the names of the question's disease and nothing more (a health page
@@ -437,7 +439,18 @@ class Scope:
         out.extend(self._other_diabetes(text))
         if self.sexes and (named := _sexes(text)) and not named & self.sexes:
             out.extend(sorted(named))  # "men with LUTS" for a question about women
+        if "children" in self.families and (named := _sexes(text)) and not any(m.family == "children" for m in found):
+            out.extend(sorted(named))  # "men with nocturnal polyuria" for a question about children: adults
         return tuple(dict.fromkeys(out))
+
+    def conflicts(self, text: str) -> bool:
+        """``text`` is about the other side of the age line the question draws: adults ("men with
+        nocturnal polyuria") for a question on children, children ("For children with syncope …") for
+        one that says adults."""
+        named = {m.family for m in mentions(text)}
+        if "children" in self.families:
+            return "children" not in named and bool(_sexes(text) or _ADULTS.search(text))
+        return self.adults and "children" in named and not _ADULTS.search(text)
 
     def _other_diabetes(self, text: str) -> list[str]:
         """"type 1 diabetes" in a text for a question on type 2 diabetes (or the other way round):

@@ -112,7 +112,8 @@ THEMES: tuple[Theme, ...] = (
           _rx(r"\bprognos|\bsurviv|\bmortality\b|\boutcomes?\b|\brecurrences?\b|\brecur(s|red)?\b|"
               r"(?<!induce )(?<!induction of )(?<!maintain )(?<!maintenance of )\bremission\b|\blong[- ]term\b|"
               r"\b(natural|clinical|disease) course\b|"
-              r"\bcourse of (the )?(disease|illness|condition)\b|\blife expectancy\b|\brecover"),
+              r"\bcourse of (the )?(disease|illness|condition)\b|\blife expectancy\b|\brecover|"
+              r"\b(?:most|many|half|\d+%?) (?:of )?(?:people|patients|individuals)\b[^.;]{0,40}\bdie\b"),
           _rx(r"\bprognos|\bsurviv|\boutlook\b|\blife expectancy\b|\bhow long\b|\brecover|\bserious\b|"
               r"\bcurable\b|\bfatal\b|\bdie\b|\bpermanent|\bgo away\b|\boutcomes?\b|\brecurr|\brelapse|"
               r"\bchance of\b|\blikelihood\b")),

@@ -107,7 +107,8 @@ class ExtractiveGenerator:
         # the best sentence is from a document about something else and names the disease only in
         # passing ("… including cough, hyperkalemia …" from a CKD guideline for "management of
         # hyperkalemia"): the knowledge base has nothing about the disease itself on this
-        strays = chosen.bottom.strays and not info.yes_no
+        # (… or it is about adults for a question on children, or the other way round)
+        strays = (chosen.bottom.strays or chosen.bottom.conflicts) and not info.yes_no
         # … or the best sentence is how a study was done ("We evaluated in both groups …"): no finding
         methods = chosen.bottom.method and not info.yes_no
         if (((notes and not escalate and ASKS_MANAGEMENT.search(info.text)) or strays or methods)

@@ -35,7 +35,8 @@ _TELL = re.compile(r"^(?:explain|tell|discuss|inform|reassure|advise|offer (?:in
 # worked ("Monitor the INR to confirm that warfarin anticoagulation has been adequately reversed …")
 _NEXT_STEP = re.compile(r"^(?:if|once|in case|unless|where)\b|^after\b[^,]{0,80}\b(?:surgery|excision|resection|"
                         r"ablation|treatment|therapy|failure|operation|\w+ectomy)\b|"
-                        r"^when\b(?!.*\b(?:is|are) (?:recommended|indicated)\b)|"
+                        r"^when\b(?!.*\b(?:is|are) (?:recommended|indicated)\b)"
+                        r"(?! (?:treatment|therapy) is (?:needed|necessary|required)\b)|"
                         r"^(?:monitor|re-?check|recheck|repeat|reassess|re-?evaluate)\b.{0,80}\bto (?:confirm|check|"
                         r"ensure|assess)\b", re.IGNORECASE)
 # … or says, anywhere, that the first treatment failed or cannot be used ("Consider adding oral prednisolone
@@ -76,6 +77,9 @@ _FIRST_STEP = re.compile(r"\b(?:initial(?:ly)?|first[- ]line|first[- ]choice|fir
 # "Although indomethacin is commonly considered the first-line NSAID …, there is no evidence …": what
 # the concession grants is not what the sentence says
 _CONCESSION = re.compile(r"^(?:although|though|while|whereas|even though|despite)\b[^,;]{0,200},", re.IGNORECASE)
+# an outlook in figures: "survive 3 to 5 years", "a 30% mortality rate within the first year"
+_RATE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:%|percent|per cent)|\b\d+\s*(?:to|-|–)\s*\d+\s*(?:years?|months?)\b|"
+                   r"\bwithin (?:\d+|one|two|three|five|ten) (?:years?|months?)\b", re.IGNORECASE)
 # whom to treat ("As a priority, all adults … with CHB and … cirrhosis should be treated, regardless of ALT")
 _WHO_TO_TREAT = re.compile(r"\b(?:should|must|will) be treated\b(?! with)|\btreatment is (?:indicated|recommended) "
                            r"(?:for|in)\b|\b(?:should|must) (?:receive|be offered|be given) (?:\w+ )?(?:treatment|"
@@ -88,7 +92,7 @@ _UNSETTLED = re.compile(r"\b(?:limited|insufficient|inconclusive|little|no|not e
 # … or leaves it to research ("Antibiotic prophylaxis is only recommended … in the context of rigorous
 # research"): not advice for practice, as much as a warning
 _RESEARCH_ONLY = re.compile(r"\bin the context of (?:rigorous )?research\b|\brecommendation\W+research\b|"
-                            r"\b(?:further|more) research is (?:recommended|needed|required)\b",
+                            r"\b(?:further |more )?research is (?:recommended|needed|required)\b",
                             re.IGNORECASE)
 # when treatment is not needed ("Treatment for essential tremor may not be necessary unless …"): true,
 # but "how is it treated" is answered first by what the treatment is
@@ -118,6 +122,7 @@ B_INTERVENTION = 0.08  # … naming what to do (a drug, a procedure, a therapy)
 P_NEXT_STEP = 0.1  # … less when it is what to do if the first step fails
 # questions about what to do, whose body is advice and findings
 _PRACTICAL = frozenset({"treatment", "drugs", "diagnosis", "prevention"})
+B_OUTLOOK_FIGURE = 0.1  # … and asked for the outlook, a sentence that gives it in figures
 P_WHO_TO_TREAT = 0.2  # … or says whom to treat without naming how
 P_UNSETTLED = 0.15  # … or what the evidence cannot settle
 P_NOT_NEEDED = 0.4  # … or, asked how to treat, when treatment is not needed (as much as a warning)
@@ -180,8 +185,14 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
     if on_intent:
         candidates = on_intent
         best_rel = max(c.relevance for c in candidates)
+    if "prognosis" in intents and not ({"treatment", "drugs"} & set(intents)):
+        # asked for the outlook, a statement of it answers, not advice that mentions survival ("… clinic
+        # referral should be considered … to prolong survival")
+        candidates = [c for c in candidates if not c.recommendation] or candidates
+        best_rel = max(c.relevance for c in candidates)
 
     treats = "treatment" in intents or "drugs" in intents
+    outlook = "prognosis" in intents and not treats
 
     def key(c: Candidate) -> float:
         # (a weak grade — "conditional", grade D — is no credit)
@@ -195,6 +206,8 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
             bonus -= 0.2
         if _TELL.match(c.text):  # what to tell the patient is not the clinical answer itself
             bonus -= 0.2
+        if outlook and _RATE.search(c.text):
+            bonus += B_OUTLOOK_FIGURE  # "… die …, usually within 3 to 5 years": the outlook in figures
         if not yes_no:
             # an open question is answered by what the sentence adds to it ("… should include a
             # thiazide-type diuretic, CCB, ACEI or ARB"), not by a restatement ("The treatment of
@@ -222,6 +235,8 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
         return c.score + bonus
 
     pool = [c for c in candidates if c.relevance >= 0.6 * best_rel and not c.method and not c.meta] or list(candidates)
+    # … nor one about adults for a question on children, or the other way round
+    pool = [c for c in pool if not c.conflicts] or pool
     # a general question is answered for everyone: evidence about a narrower population (children,
     # pregnancy, type 1 diabetes …) or another disease leads only when nothing general comes close
     general = [c for c in pool if not c.subgroup]

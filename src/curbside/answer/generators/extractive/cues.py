@@ -121,7 +121,12 @@ META_CUE = re.compile(
 # a drug in development: news about a pipeline, not advice ("… is being developed by MerLion to treat …")
 PIPELINE = re.compile(r"\b(?:is|are) (?:being|currently being) (?:developed|investigated|evaluated|tested)\b|"
                       r"\bin phase (?:i{1,3}|[123])\b|\bphase (?:i{1,3}|[123]) (?:clinical )?(?:trials?|evaluation|"
-                      r"development|investigation)\b|\bunder development\b", re.IGNORECASE)
+                      r"development|investigation)\b|\bunder development\b|\bbeing developed\b|"
+                      # a finding's hope, not a treatment ("ORX antagonists constitute a potential new treatment
+                      # strategy for panic disorder")
+                      r"\bpotential (?:new |novel )?(?:treatment|therapeutic) "
+                      r"(?:strategy|strategies|targets?|options?)\b",
+                      re.IGNORECASE)
 # … or that points back to a list it does not quote, wherever it does so ("Not everyone with
 # appendicitis has all these symptoms."): a study's conclusion about "these patients" is exempt
 BACK_REFERENCE = re.compile(r"\b(?:all|both|any|none|each|either|one) of (?:these|those|them)\b|"
@@ -141,6 +146,7 @@ NOT_STOPPED = re.compile(r"\b(?:should|must|need) not be (?:discontinued|stopped
 DANGLING = re.compile(r"^(?:in (?:some|most|many|such) cases, (?:these|this|they|it)\b|for example\b|accordingly\b|"
                       r"(?:\S+ ){1,3}also (?:recommends?|suggests?|advises?)\b|"
                       r"this|these|those|it|they|such|both|the latter|the former|he|she|its|their|other|"
+                      r"use (?=should|must|may|is|was)|"
                       r"in this (?:study|trial|series|cohort)|in these|(?:for|in|among) (?:those|them|such)(?! who))\b",
                       re.IGNORECASE)
 # "It is … that" / "It is … to …" points forward, not back ("It is recommended that patients be assessed
