@@ -68,3 +68,19 @@ def test_a_studys_methods_are_no_answer_to_a_clinical_question() -> None:
     draft = ExtractiveGenerator().generate("How should a thyroid nodule be evaluated?", [methods], Audience.CLINICIAN)
     assert draft.insufficient
     assert any("methods" in note for note in draft.notes)
+
+
+def test_a_question_about_a_study_is_answered_by_its_methods() -> None:
+    # (BioASQ snippet, PubMed 29624723: the RT001 trial in Friedreich's ataxia)
+    from curbside.answer.generators.extractive import ExtractiveGenerator
+    from curbside.records import Audience, Kind
+    from tests.answer.realtext import text_hit
+
+    trial = text_hit("bioasq:29624723#2", "", "", "We conducted a phase I/II double-blind, comparator-controlled trial "
+                     "with 2 doses of RT001 in Friedreich's ataxia patients (9 subjects each cohort). Subjects were "
+                     "randomized 2:1 to receive either RT001 (1.8 or 9.0 g/day), or a matching dose of nondeuterated "
+                     "ethyl linoleate as comparator for 28 days.", kind=Kind.OTHER)
+    draft = ExtractiveGenerator().generate("What doses of RT001 were used in the phase I/II double-blind, "
+                                           "comparator-controlled trial in Friedreich's ataxia?", [trial],
+                                           Audience.CLINICIAN)
+    assert not draft.insufficient and draft.bottom_line.text.startswith("We conducted a phase I/II")

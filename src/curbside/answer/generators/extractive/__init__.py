@@ -110,7 +110,10 @@ class ExtractiveGenerator:
         # (… or it is about adults for a question on children, or the other way round)
         strays = (chosen.bottom.strays or chosen.bottom.conflicts) and not info.yes_no
         # … or the best sentence is how a study was done ("We evaluated in both groups …"): no finding
-        methods = chosen.bottom.method and not info.yes_no
+        # (a question about a study — "What doses of RT001 were used in the phase I/II trial?" — is
+        # answered by its methods; a clinical how-question is not)
+        methods = chosen.bottom.method and not info.yes_no and bool(
+            ASKS_MANAGEMENT.search(info.text) or _ASKS_WORKUP.search(info.text))
         if (((notes and not escalate and ASKS_MANAGEMENT.search(info.text)) or strays or methods)
                 and audience is Audience.CLINICIAN and disease_mentions(info.text)):
             # nothing speaks to what was asked ("first-line treatment of GAD" answered from pages on
@@ -182,6 +185,9 @@ def _without(text: str, names: Sequence[str]) -> str:
 
 
 NO_TREATMENT_NAMED = "no evidence sentence says what to treat with"
+# a clinical work-up question: "How should a thyroid nodule be evaluated?"
+_ASKS_WORKUP = re.compile(r"\bhow (?:is|are|should|do|does|can) .{0,80}\b(?:diagnosed|evaluated|assessed|investigated|"
+                          r"screened|worked up)\b", re.IGNORECASE)
 
 
 def _off_intent(bottom: Candidate, intents: Sequence[str], yes_no: bool, escalate: bool) -> tuple[str, ...]:
