@@ -290,6 +290,8 @@ def test_adults_do_not_answer_for_children_nor_children_for_adults() -> None:
                                                                       "recommend referral to a specialist.")
     assert _NEXT_STEP_OK("When treatment is needed, options include bladder training and related strategies, "
                          "moisture alarms, and medications.")
+    # (AAN 2011 painful diabetic neuropathy, ngc:8504)
+    assert _NEXT_STEP_OK("If clinically appropriate, pregabalin should be offered for the treatment of PDN (Level A).")
 
 
 def _NEXT_STEP_OK(text: str) -> bool:

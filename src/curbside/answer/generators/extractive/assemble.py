@@ -33,7 +33,9 @@ _TELL = re.compile(r"^(?:explain|tell|discuss|inform|reassure|advise|offer (?:in
                    r"(?:information|advice)|ask\b[^.;]{0,60}\b(?:if|whether|about))\b", re.IGNORECASE)
 # a later step: what to do if the first fails ("If goal BP is not reached …"), or checking that it
 # worked ("Monitor the INR to confirm that warfarin anticoagulation has been adequately reversed …")
-_NEXT_STEP = re.compile(r"^(?:if|once|in case|unless|where)\b|^after\b[^,]{0,80}\b(?:surgery|excision|resection|"
+_NEXT_STEP = re.compile(r"^(?:if(?! (?:clinically )?(?:appropriate|indicated|necessary)\b)|once|in case|unless|"
+                        r"where)\b|"
+                        r"^after\b[^,]{0,80}\b(?:surgery|excision|resection|"
                         r"ablation|treatment|therapy|failure|operation|\w+ectomy)\b|"
                         r"^when\b(?!.*\b(?:is|are) (?:recommended|indicated)\b)"
                         r"(?! (?:treatment|therapy) is (?:needed|necessary|required)\b)|"
