@@ -143,3 +143,33 @@ def test_a_health_page_named_for_the_disease_in_other_words_joins_with_what_was_
     assert Scope.of("What is the treatment for herpes zoster?").is_named("Shingles")
     assert not Scope.of("What is the treatment for herpes zoster?").is_named("Herpes Zoster Oticus")
     store.close()
+
+
+def test_a_guideline_on_the_group_the_disease_belongs_to_answers_with_what_names_it(tmp_path: Path) -> None:
+    from curbside.answer.topic_sources import sibling_recommendations
+
+    # NICE NG69 *Eating disorders: recognition and treatment* (ngc:11223), in the shared corpora
+    store = Store.open(tmp_path / "kb.sqlite")
+    ng69 = Document(id="ngc:11223", kind=Kind.GUIDELINE, title="Eating disorders: recognition and treatment.",
+                    source="test", issuer="test", year=2017, sections=(
+                        Section("Major Recommendations — Treating Anorexia Nervosa", "Provide support and care for "
+                                "all people with anorexia nervosa in contact with specialist services, whether or "
+                                "not they are having a specific intervention."),
+                        Section("Major Recommendations — For adults with anorexia nervosa, consider one of",
+                                "- Individual eating-disorder-focused cognitive behavioural therapy (CBT-ED)\n"
+                                "- Maudsley Anorexia Nervosa Treatment for Adults (MANTRA)\n"
+                                "- Specialist supportive clinical management (SSCM)"),
+                        Section("Major Recommendations — Treating Bulimia Nervosa", "For adults with bulimia "
+                                "nervosa, consider bulimia-nervosa-focused guided self-help.")))
+    ingest_documents(store, [ng69])
+    first = store.passages_for("ngc:11223")[0]
+    lead = [Hit(first, store.documents_by_ids(["ngc:11223"])["ngc:11223"], 3.0)]
+    question = "How is anorexia nervosa treated?"
+    scope = Scope.of(question)
+    assert scope.names_parent(ng69.title) and not scope.names_topic(ng69.title)
+    stats = TermStats(store)
+    added = sibling_recommendations(store, lead, scope, ("treatment",), stats.terms(analyse(question)), stats)
+    # the options for anorexia nervosa join; the bulimia recommendation does not
+    assert [h.passage.section for h in added] == ["Major Recommendations — For adults with anorexia nervosa, "
+                                                  "consider one of"]
+    store.close()

@@ -57,6 +57,16 @@ _EVERYONE = re.compile(r"\b(?:adults,? (?:and |or )?(?:children|adolescents|youn
                        r"(?:children|adolescents|young people),? (?:and|or) adults|all ages|"
                        r"any age|people of all ages)\b", _I)
 # "18 years or older" is every adult
+# the group a guideline may be titled for instead of the disease ("Eating disorders: recognition and
+# treatment" holds NICE's advice on anorexia nervosa; "… valvular heart disease" the AHA/ACC's on aortic
+# stenosis): its recommendations that name the disease answer for it
+PARENTS: dict[str, tuple[str, ...]] = {
+    "anorexia nervosa": ("eating disorders",), "bulimia nervosa": ("eating disorders",),
+    "binge eating disorder": ("eating disorders",),
+    "heavy menstrual bleeding": ("abnormal uterine bleeding",), "menorrhagia": ("abnormal uterine bleeding",),
+    "aortic stenosis": ("valvular heart disease",), "aortic regurgitation": ("valvular heart disease",),
+    "mitral stenosis": ("valvular heart disease",), "mitral regurgitation": ("valvular heart disease",),
+}
 _ADULTS = re.compile(r"\badults?\b|\bgrown-?ups?\b", _I)
 _ALL_ADULTS = re.compile(r"^(?:aged?\s+)?(?:≥|>=|over\s+)?\s*(?:18|19|20|21)\s*(?:years?|yrs|y)?(?:\s+(?:of age\s+)?"
                          r"(?:or|and)\s+(?:older|over|above))?$", _I)
@@ -334,6 +344,7 @@ class Scope:
     sexes: frozenset[str] = frozenset()  # "women", "men": the sexes the question names
     ages: tuple[tuple[float, float], ...] = ()  # the age ranges the question names ("aged 55 to 69")
     adults: bool = False  # the question says "adults"
+    parents: tuple[frozenset[str], ...] = ()  # the groups its diseases belong to (``PARENTS``), as stems
 
     @classmethod
     def of(cls, question: str, context: str = "") -> Scope:
@@ -349,8 +360,10 @@ class Scope:
         for disease in diseases:
             topics.append(_wordings(disease))
         ages = tuple(r for m in mentions(text) if m.family == "age" and (r := age_range(m.label)))
+        parents = tuple(frozenset(_name_stems(parent)) for disease in diseases
+                        for parent in PARENTS.get(" ".join(tokenize(disease)), ()))
         return cls(frozenset(families), frozenset(allowed), bool(diseases), tuple(topics), _diabetes_types(text),
-                   _sexes(text), ages, bool(_ADULTS.search(question)))
+                   _sexes(text), ages, bool(_ADULTS.search(question)), parents)
 
     def topic_abbreviations(self, definitions: Iterable[Mapping[str, str]]) -> dict[str, str]:
         """Of the abbreviations defined in some texts (``defined_abbreviations`` of each), those that
@@ -378,7 +391,7 @@ class Scope:
         if len(allowed) == len(self.allowed):
             return self
         return Scope(self.families, frozenset(allowed), self.names_disease, tuple(extra), self.diabetes_types,
-                     self.sexes, self.ages, self.adults)
+                     self.sexes, self.ages, self.adults, self.parents)
 
     def is_named(self, title: str) -> bool:
         """``title`` is one of the names of the question's disease and nothing more (a health page
@@ -393,6 +406,12 @@ class Scope:
         """``text`` names a disease the question names (in any of its wordings)."""
         stems = _name_stems(text)
         return any(form <= stems for forms in self.topics for form in forms)
+
+    def names_parent(self, text: str) -> bool:
+        """``text`` names a group the question's disease belongs to ("eating disorders" for anorexia
+        nervosa)."""
+        stems = _name_stems(text)
+        return any(parent <= stems for parent in self.parents)
 
     def names_topic_in_passing(self, text: str) -> bool:
         """``text`` names the question's disease, but only in passing (an example, an exclusion, a

@@ -153,12 +153,16 @@ def sibling_recommendations(store: Store, hits: Sequence[Hit], scope: Scope, int
     for hit in hits:
         doc = hit.document
         if (doc.kind is Kind.GUIDELINE and doc.id not in leading and len(leading) < documents
-                and titled_for(scope, doc.title)):
+                and (titled_for(scope, doc.title) or scope.names_parent(doc.title))):
             leading[doc.id] = hit
     extra: list[Hit] = []
     for doc_id, best in leading.items():
+        # (from a guideline on a group the disease belongs to, "Eating disorders: …", only the
+        # recommendations that name the disease: "For adults with anorexia nervosa, consider one of …")
+        parent = not titled_for(scope, best.document.title)
         found = [Hit(p, best.document, best.score, {"sibling": best.score}) for p in store.passages_for(doc_id)
-                 if p.id not in have and RECOMMENDATION_SECTION.search(p.section) and primary_theme(p.text) in asked]
+                 if p.id not in have and RECOMMENDATION_SECTION.search(p.section) and primary_theme(p.text) in asked
+                 and (not parent or scope.names_topic(f"{p.section} {p.text}"))]
         # (coverage to one decimal: near-equal recommendations keep the guideline's order)
         found.sort(key=lambda h: (bool(scope.narrower(h.passage.text)), -round(terms.coverage(stats.stems_of(h)), 1)))
         for hit in found[:per_document]:
