@@ -552,3 +552,14 @@ def test_a_list_introduced_by_the_following_x_y_listed_alphabetically_is_a_recom
     from curbside.answer.themes import primary_theme
 
     assert primary_theme(people) != "treatment"  # not being able to get rid of a worry is not a treatment
+
+
+def test_a_list_item_that_is_a_name_keeps_its_capital() -> None:
+    from curbside.answer.generators.extractive.layout import segments
+
+    # NICE NG69 (ngc:11223)
+    [joined] = segments("For adults with anorexia nervosa, consider one of:\n- Individual eating-disorder-focused "
+                        "cognitive behavioural therapy (CBT-ED)\n- Maudsley Anorexia Nervosa Treatment for Adults "
+                        "(MANTRA)\n- Specialist supportive clinical management (SSCM)")
+    assert "(CBT-ED); Maudsley Anorexia Nervosa Treatment for Adults (MANTRA); specialist supportive" in joined
+    assert "consider one of individual eating-disorder-focused" in joined

@@ -81,8 +81,10 @@ def _join_items(lead: str, items: Sequence[str]) -> str:
         item = _ITEM_END.sub("", _BULLET_LINE.sub("", item).strip()).rstrip(" .")
         if not item or item.lower() == "or":
             continue  # ("- or" between two regimens: they are alternatives)
-        first = item.split(" ", 1)[0]
-        if first[:1].isupper() and (first[1:].islower() or len(first) == 1):
+        first, *rest = item.split(" ", 2)
+        # (a name in title case keeps its capital: "Maudsley Anorexia Nervosa Treatment for Adults")
+        named = bool(rest) and len(rest[0]) > 1 and rest[0][0].isupper() and rest[0][1:].islower()
+        if first[:1].isupper() and (first[1:].islower() or len(first) == 1) and not named:
             item = item[0].lower() + item[1:]
         parts.append(item)
     lead = _LEAD_COLON.sub(lambda m: m.group(1), lead)
