@@ -298,3 +298,19 @@ def _NEXT_STEP_OK(text: str) -> bool:
     from curbside.answer.generators.extractive.assemble import _NEXT_STEP
 
     return not _NEXT_STEP.match(text)
+
+
+def test_a_sentence_saying_when_to_do_it_stays_with_the_bottom_line() -> None:
+    from curbside.answer.generators.extractive import ExtractiveGenerator
+    from curbside.records import Audience
+
+    # University of Michigan prenatal care (ngc:10231)
+    hit = text_hit("ngc:10231#16", "Prenatal care.", "Recommendation [I-D] — Important Care Aspects",
+                   "Tetanus diphtheria and pertussis (Tdap) vaccination. Offer Tdap vaccination to all women. This is "
+                   "optimally performed at 27 to 36 weeks in order to facilitate passive immunization of newborns for "
+                   "pertussis [I-D].")
+    draft = ExtractiveGenerator().generate("When should Tdap vaccination be offered in pregnancy?", [hit],
+                                           Audience.CLINICIAN)
+    assert draft.bottom_line.text.startswith("Offer Tdap vaccination to all women. This is optimally performed at 27 "
+                                             "to 36 weeks")
+    assert not any("Offer Tdap" in b.text for s in draft.sections for b in s.bullets)

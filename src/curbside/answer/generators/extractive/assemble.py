@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from curbside.answer.generators.base import DraftBullet, DraftSection
 from curbside.answer.generators.extractive.candidates import Candidate
@@ -265,6 +265,22 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
     return best
 
 
+# a sentence that says how or when to do what the sentence before it recommends ("Offer Tdap vaccination to
+# all women. This is optimally performed at 27 to 36 weeks …"): without it the advice is incomplete
+_QUALIFIER = re.compile(r"^(?:this|these|it|they) (?:is|are|should be) (?:optimally|best|ideally|preferably|usually|"
+                        r"typically|generally) (?:performed|given|done|administered|started|used|offered|taken)\b",
+                        re.IGNORECASE)
+
+
+def _with_its_qualifier(bottom: Candidate, candidates: Sequence[Candidate]) -> Candidate:
+    """The bottom line with the next sentence of its passage when that one says how or when to do it."""
+    follow = next((c for c in candidates if c.hit.passage.id == bottom.hit.passage.id
+                   and c.position == bottom.position + 1 and _QUALIFIER.match(c.text)), None)
+    if follow is None:
+        return bottom
+    return replace(bottom, text=f"{bottom.text} {follow.text}", stems=bottom.stems | follow.stems)
+
+
 def says_what_to_do(c: Candidate) -> bool:
     """Advice, a finding, or a named treatment (a drug, a procedure, a therapy)."""
     return c.recommendation or c.conclusion or bool(INTERVENTION.search(c.text))
@@ -279,7 +295,8 @@ def plan(candidates: Sequence[Candidate], audience: Audience, yes_no: bool,
                                        or _STUDY_TITLE.match(c.text)))]
     if not usable:
         return None
-    bottom = choose_bottom(usable, yes_no, intents, escalate, harms)
+    first = choose_bottom(usable, yes_no, intents, escalate, harms)
+    bottom = _with_its_qualifier(first, candidates)
     ranked = sorted(usable, key=lambda c: (c.score, -c.evidence, -c.position), reverse=True)
     floor = RELATIVE_FLOOR * ranked[0].score
     chosen: list[Candidate] = [bottom]
@@ -291,7 +308,7 @@ def plan(candidates: Sequence[Candidate], audience: Audience, yes_no: bool,
     asked = related(intents)
     practical = not yes_no and bool(set(intents) & _PRACTICAL)
     for c in ranked:
-        if c is bottom or c.method or (c.implied and not bottom.subgroup):
+        if c is bottom or c is first or c.method or (c.implied and not bottom.subgroup):
             continue  # (a narrower population only the title names would read as general advice)
         if c.strays and not bottom.strays:  # "Gallstone symptoms may be similar to … appendicitis"
             continue
