@@ -122,7 +122,7 @@ def test_first_line_and_pharmacotherapy_ask_about_treatment(question: str, inten
 
 
 def test_abbreviations_defined_in_the_evidence_name_the_disease() -> None:
-    from curbside.answer.population import defined_abbreviations
+    from curbside.answer.abbreviations import defined_abbreviations
 
     assert defined_abbreviations("Mirabegron for treating symptoms of overactive bladder (OAB) in adults; the "
                                  "American Urological Association (AUA)") == {

@@ -25,7 +25,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from curbside.answer.population import Scope, defined_abbreviations
+from curbside.answer.abbreviations import defined_abbreviations
+from curbside.answer.population import Scope
 from curbside.answer.questions import QuestionInfo
 from curbside.answer.synonyms import alternatives
 from curbside.answer.text import content_stems, idf, stem

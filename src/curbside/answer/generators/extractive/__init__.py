@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from curbside.answer.abbreviations import defined_abbreviations
 from curbside.answer.compose import INSUFFICIENT
 from curbside.answer.evidence import TermStats, abbreviated, content_terms
 from curbside.answer.followups import context_question
@@ -24,7 +25,7 @@ from curbside.answer.generators.extractive.verdict import (
 )
 from curbside.answer.lexicon import disease_mentions
 from curbside.answer.plain import gloss_draft
-from curbside.answer.population import Scope, defined_abbreviations
+from curbside.answer.population import Scope
 from curbside.answer.questions import analyse
 from curbside.answer.themes import ASKS_ESCALATION, ASKS_HARMS, ASKS_MANAGEMENT, main_clause_themes
 from curbside.records import Audience, Hit, Verdict
