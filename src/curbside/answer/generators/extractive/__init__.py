@@ -12,8 +12,8 @@ from curbside.answer.evidence import TermStats, abbreviated, content_terms
 from curbside.answer.followups import context_question
 from curbside.answer.generators.base import Draft, DraftBullet, DraftSection
 from curbside.answer.generators.extractive.assemble import Plan, draft_bullet, plan, says_what_to_do, sections
-from curbside.answer.generators.extractive.candidates import Candidate, extract
-from curbside.answer.generators.extractive.scoring import heading, score_all
+from curbside.answer.generators.extractive.candidates import Candidate, extract, heading
+from curbside.answer.generators.extractive.scoring import score_all
 from curbside.answer.generators.extractive.subgroups import mark
 from curbside.answer.generators.extractive.verdict import (
     GUIDELINE_CUE,

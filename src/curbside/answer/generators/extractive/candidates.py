@@ -210,6 +210,11 @@ def _warns(text: str) -> bool:
             and not UNLESS.search(text) and not (ADVISES.search(text) and not ADVISES_AGAINST.search(text)))
 
 
+def heading(section: str) -> str:
+    """The heading a passage sits under ("Major Recommendations — Management of …" → "Management of …")."""
+    return section.rsplit(" — ", 1)[-1] if " — " in section else ""
+
+
 def extract(evidence: Sequence[Hit], *, min_words: int = 6, max_words: int = 80) -> list[Candidate]:
     """Every usable sentence of every evidence passage, described but not yet scored."""
     out: list[Candidate] = []
@@ -225,8 +230,7 @@ def extract(evidence: Sequence[Hit], *, min_words: int = 6, max_words: int = 80)
         # high level of evidence]" — does not make it a definition of grades)
         grade_labels = (in_recommendation and not _DEFINITION_SECTION.search(_BRACKETS.sub(" ", section))
                         and not re.search(r"(?:^|\n)Q:", hit.passage.text))
-        heading = section.rsplit(" — ", 1)[-1] if " — " in section else ""
-        parts = list(segments(hit.passage.text, heading))
+        parts = list(segments(hit.passage.text, heading(section)))
         skip = -1
         for position, raw in enumerate(parts):
             if position == skip:

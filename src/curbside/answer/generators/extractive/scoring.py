@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from curbside.answer.evidence import Terms
-from curbside.answer.generators.extractive.candidates import Candidate
+from curbside.answer.generators.extractive.candidates import Candidate, heading
 from curbside.answer.text import content_stems, stem
 from curbside.answer.themes import INTERVENTION, related
 from curbside.records import Audience, Kind
@@ -59,8 +59,10 @@ def score_all(candidates: Sequence[Candidate], terms: Terms, audience: Audience,
         for form in forms:
             asked_stems |= form
     key = terms.key
-    topic_titles = {doc_id for doc_id in title_stems if key and key in terms.covered(
-        frozenset(content_stems(next(c.hit.document.title for c in candidates if c.hit.document.id == doc_id))))}
+    # documents whose own title names the question's key term (not only their evidence sentences)
+    titles = {c.hit.document.id: c.hit.document.title for c in candidates}
+    topic_titles = {doc_id for doc_id, title in titles.items()
+                    if key and key in terms.covered(frozenset(content_stems(title)))}
     for c in candidates:
         doc = c.hit.document
         own = terms.coverage(c.stems | heading_stems(c.section) if headed(c) else c.stems)
@@ -96,11 +98,6 @@ def score_all(candidates: Sequence[Candidate], terms: Terms, audience: Audience,
             if doc.kind is Kind.CONSUMER:
                 s += B_CONSUMER
         c.score = s
-
-
-def heading(section: str) -> str:
-    """The heading a passage sits under ("Major Recommendations — Management of …" → "Management of …")."""
-    return section.rsplit(" — ", 1)[-1] if " — " in section else ""
 
 
 def heading_stems(section: str) -> frozenset[str]:

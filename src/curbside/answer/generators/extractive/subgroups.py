@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from curbside.answer.generators.extractive.candidates import Candidate
-from curbside.answer.generators.extractive.scoring import heading, heading_stems
+from curbside.answer.generators.extractive.candidates import Candidate, heading
+from curbside.answer.generators.extractive.scoring import heading_stems
 from curbside.answer.population import Scope
 from curbside.answer.text import content_stems
 
