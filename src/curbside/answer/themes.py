@@ -202,6 +202,10 @@ ASKS_MANAGEMENT = _rx(r"\bhow (is|are|should|do|does|can|would) .{0,80}\b(treat|
                       r"\b(treatment|management|therapy|prevention|treatments)( options)? (of|for|in)\b|"
                       r"\bfirst[- ]line\b|\bhow to (treat|manage|prevent)\b")
 
+# a clinical work-up question: "How should a thyroid nodule be evaluated?"
+ASKS_WORKUP = _rx(r"\bhow (?:is|are|should|do|does|can) .{0,80}\b(?:diagnosed|evaluated|assessed|investigated|"
+                  r"screened|worked up)\b")
+
 # a question about side effects, risks or safety: its bottom line should say what the harm is
 ASKS_HARMS = _rx(r"\bside[- ]?effects?\b|\badverse (?:effects?|events?|reactions?)\b|\bis it (?:safe|dangerous)\b|"
                  r"\bharm(?:s|ful)?\b|\btoxicity\b|\binteract(?:s|ions?)\b|\bwhat are the risks\b")

@@ -27,7 +27,7 @@ from curbside.answer.lexicon import disease_mentions
 from curbside.answer.plain import gloss_draft
 from curbside.answer.population import Scope
 from curbside.answer.questions import analyse
-from curbside.answer.themes import ASKS_ESCALATION, ASKS_HARMS, ASKS_MANAGEMENT, main_clause_themes
+from curbside.answer.themes import ASKS_ESCALATION, ASKS_HARMS, ASKS_MANAGEMENT, ASKS_WORKUP, main_clause_themes
 from curbside.records import Audience, Hit, Verdict
 from curbside.settings import Settings
 from curbside.sources.pubmedqa import has_title
@@ -114,7 +114,7 @@ class ExtractiveGenerator:
         # (a question about a study — "What doses of RT001 were used in the phase I/II trial?" — is
         # answered by its methods; a clinical how-question is not)
         methods = chosen.bottom.method and not info.yes_no and bool(
-            ASKS_MANAGEMENT.search(info.text) or _ASKS_WORKUP.search(info.text))
+            ASKS_MANAGEMENT.search(info.text) or ASKS_WORKUP.search(info.text))
         if (((notes and not escalate and ASKS_MANAGEMENT.search(info.text)) or strays or methods)
                 and audience is Audience.CLINICIAN and disease_mentions(info.text)):
             # nothing speaks to what was asked ("first-line treatment of GAD" answered from pages on
@@ -186,9 +186,6 @@ def _without(text: str, names: Sequence[str]) -> str:
 
 
 NO_TREATMENT_NAMED = "no evidence sentence says what to treat with"
-# a clinical work-up question: "How should a thyroid nodule be evaluated?"
-_ASKS_WORKUP = re.compile(r"\bhow (?:is|are|should|do|does|can) .{0,80}\b(?:diagnosed|evaluated|assessed|investigated|"
-                          r"screened|worked up)\b", re.IGNORECASE)
 
 
 def _off_intent(bottom: Candidate, intents: Sequence[str], yes_no: bool, escalate: bool) -> tuple[str, ...]:

@@ -137,15 +137,15 @@ RECOMMENDS_AGAINST = re.compile(
     r"\b(?:is|are)(?:n't| not) (?:usually |generally |routinely |often )?(?:prescribed|needed|necessary|helpful|"
     r"useful|required|indicated)\b|\b(?:is|are|remains?) (?:absolutely |strictly )?contraindicated\b",
     re.IGNORECASE)
+# "the decision … should be an individual one" (a USPSTF C grade), shared decision-making: it depends on the person
+_INDIVIDUAL_CUE = r"\bshould be an individual one\b|\bindividual(?:ized)? decision\b|\bshared decision[- ]making\b"
 CANNOT_SAY = re.compile(
     r"\binsufficient (?:evidence|to (?:assess|recommend))|\b(?:cannot|unable to|could not) recommend\b|"
     r"\bfor or against\b|\bno recommendation\b|\binconclusive\b|\bbalance of (?:benefits and harms|benefit and "
-    r"harm) cannot\b|\bevidence is (?:lacking|insufficient|conflicting)\b|"
-    # "the decision … should be an individual one" (a USPSTF C grade): it depends on the person
-    r"\bshould be an individual one\b|\bindividual(?:ized)? decision\b|\bshared decision[- ]making\b|"
+    r"harm) cannot\b|\bevidence is (?:lacking|insufficient|conflicting)\b|" + _INDIVIDUAL_CUE + "|"
     # "Ask your pharmacist or health care provider if the medicines you take are safe": for "can I take …?"
     # that is "it depends — ask", not a yes
-    r"\b(?:ask|check with|talk (?:to|with)) (?:your|a) (?:pharmacist|doctor|health ?care provider|provider|nurse)\b"
+    + r"\b(?:ask|check with|talk (?:to|with)) (?:your|a) (?:pharmacist|doctor|health ?care provider|provider|nurse)\b"
     r"[^.]{0,60}\b(?:if|whether|before)\b", re.IGNORECASE)
 # a question about what someone may do ("Can I take …", "Is it safe to …"): a yes must rest on advice
 _PERSONAL = re.compile(r"\b(?:can|could|should|may|must) (?:i|we|you|he|she|they|my \w+)\b|\bis it (?:ok|okay|safe|"
@@ -156,7 +156,7 @@ SPLIT = 0.3  # yes and no each with this share of the vote → uncertain (one di
 OWN_MIN = 0.5  # share of the question's weighted terms a recommendation must name itself to vote
 WEAK_VOTE = 0.5  # weight of a weakly graded recommendation's vote
 INDIVIDUAL_DECISION = "the guidelines leave it to an individual decision"
-_INDIVIDUAL = re.compile(r"\bindividual(?:ized)? (?:one|decision)\b|\bshared decision[- ]making\b", re.IGNORECASE)
+_INDIVIDUAL = re.compile(_INDIVIDUAL_CUE, re.IGNORECASE)
 
 
 GUIDELINE_CUE = "guideline recommendation"  # the cue a guideline vote's verdict carries
