@@ -255,13 +255,13 @@ def test_a_question_on_prevention_is_answered_by_a_preventive_drug_for_whom_it_i
 
 
 def test_what_is_left_to_research_is_read_as_such() -> None:
-    from curbside.answer.generators.extractive.assemble import _RESEARCH_ONLY
+    from curbside.answer.generators.extractive.lead_cues import RESEARCH_ONLY
 
     # (WHO antenatal care, ngc:11305): penalised like a warning when choosing the bottom line
-    assert _RESEARCH_ONLY.search("Antibiotic prophylaxis is only recommended to prevent recurrent urinary tract "
-                                 "infections in pregnant women in the context of rigorous research (Context-specific "
-                                 "recommendation – research).")
-    assert not _RESEARCH_ONLY.search("Antibiotic prophylaxis is the most effective way to reduce recurrent UTIs.")
+    assert RESEARCH_ONLY.search("Antibiotic prophylaxis is only recommended to prevent recurrent urinary tract "
+                                "infections in pregnant women in the context of rigorous research (Context-specific "
+                                "recommendation – research).")
+    assert not RESEARCH_ONLY.search("Antibiotic prophylaxis is the most effective way to reduce recurrent UTIs.")
 
 
 def test_a_guideline_on_the_disease_speaks_to_a_stage_of_it() -> None:

@@ -6,8 +6,8 @@ is not what it is about. Texts from the shared corpora: ACG GERD 2013 (ngc:9639)
 
 from __future__ import annotations
 
-from curbside.answer.generators.extractive.assemble import _FIRST_STEP, _LATER_STEP
 from curbside.answer.generators.extractive.candidates import extract
+from curbside.answer.generators.extractive.lead_cues import FIRST_STEP, LATER_STEP
 from curbside.answer.population import Scope
 from curbside.answer.themes import primary_theme
 from curbside.answer.topic_sources import titled_for
@@ -37,16 +37,16 @@ def test_outside_a_recommendation_a_sentence_takes_no_grade_from_the_next() -> N
 
 
 def test_the_therapy_of_choice_is_where_to_start_and_a_step_after_failure_is_not() -> None:
-    assert _FIRST_STEP.search(PPI_COURSE)
+    assert FIRST_STEP.search(PPI_COURSE)
     # (ASGE/ESGE, ngc:11051)
-    assert _FIRST_STEP.search("SEMS placement is the preferred treatment for palliation of malignant colonic "
-                              "obstruction (strong recommendation, high quality evidence).")
+    assert FIRST_STEP.search("SEMS placement is the preferred treatment for palliation of malignant colonic "
+                             "obstruction (strong recommendation, high quality evidence).")
     prednisone = ("Prednisone may be useful to treat EoE if topical steroids are not effective or in patients who "
                   "require rapid improvement in symptoms.")
-    assert _LATER_STEP.search(prednisone)
-    assert _LATER_STEP.search("For patients requiring antibiotic therapy beyond the initial treatment period, "
-                              "subsequent decisions … should be individualized.")
-    assert not _LATER_STEP.search("Topical steroids are a first-line pharmacologic therapy for treatment of EoE.")
+    assert LATER_STEP.search(prednisone)
+    assert LATER_STEP.search("For patients requiring antibiotic therapy beyond the initial treatment period, "
+                             "subsequent decisions … should be individualized.")
+    assert not LATER_STEP.search("Topical steroids are a first-line pharmacologic therapy for treatment of EoE.")
 
 
 def test_a_title_naming_two_diseases_side_by_side_is_about_each() -> None:
@@ -90,9 +90,9 @@ def test_should_prescribe_is_a_recommendation_and_what_it_is_for_is_its_theme() 
 
 def test_a_decision_after_treatment_has_started_or_been_declined_is_a_later_step() -> None:
     # NICE TA383 (ankylosing spondylitis), NICE NG69 (anorexia nervosa)
-    assert _LATER_STEP.search("The response to adalimumab, certolizumab pegol, etanercept, golimumab or infliximab "
-                              "treatment should be assessed 12 weeks after the start of treatment.")
-    assert _LATER_STEP.search("For people with anorexia who have declined or do not want treatment …")
+    assert LATER_STEP.search("The response to adalimumab, certolizumab pegol, etanercept, golimumab or infliximab "
+                             "treatment should be assessed 12 weeks after the start of treatment.")
+    assert LATER_STEP.search("For people with anorexia who have declined or do not want treatment …")
 
 
 def test_a_disease_the_ontology_lacks_is_still_a_disease() -> None:
@@ -123,9 +123,9 @@ def test_whom_to_treat_is_a_weaker_answer_to_how_than_what_to_treat_with() -> No
                     "chronic hepatitis B (HBeAg-positive or HBeAg-negative), within its licensed indications.")
     draft = ExtractiveGenerator().generate("How is chronic hepatitis B treated?", [whom, what], Audience.CLINICIAN)
     assert draft.bottom_line.text.startswith("Peginterferon alfa-2a is recommended")
-    assert _LATER_STEP.search("The AASLD suggests that HBeAg-positive adults without cirrhosis with CHB who "
-                              "seroconvert to anti-HBe on therapy discontinue NAs after a period of treatment "
-                              "consolidation.")
+    assert LATER_STEP.search("The AASLD suggests that HBeAg-positive adults without cirrhosis with CHB who "
+                             "seroconvert to anti-HBe on therapy discontinue NAs after a period of treatment "
+                             "consolidation.")
 
 
 def test_a_pointer_in_brackets_is_trimmed_and_the_criteria_are_not_meta() -> None:
@@ -186,11 +186,11 @@ def test_crohns_disease_is_not_ulcerative_colitis() -> None:
 
 
 def test_calls_for_research_and_asides_are_not_advice() -> None:
-    from curbside.answer.generators.extractive.assemble import _RESEARCH_ONLY
+    from curbside.answer.generators.extractive.lead_cues import RESEARCH_ONLY
 
     # NICE DG22 (ngc:10922)
-    assert _RESEARCH_ONLY.search("Further research is recommended on the clinical and cost-effectiveness of using "
-                                 "LISA-TRACKER, IDKmonitor and Promonitor ELISA kits for therapeutic monitoring.")
+    assert RESEARCH_ONLY.search("Further research is recommended on the clinical and cost-effectiveness of using "
+                                "LISA-TRACKER, IDKmonitor and Promonitor ELISA kits for therapeutic monitoring.")
     [aside] = extract([text_hit("ngc:10922#7", "Therapeutic monitoring of TNF-alpha inhibitors in Crohn's disease.",
                                 "Major Recommendations", "(The Inflammatory Bowel Disease [IBD] Registry is being "
                                 "adapted to receive data on TNFα inhibitor levels and antibodies against TNFα "
@@ -235,8 +235,8 @@ def test_how_a_guideline_grades_and_words_its_advice_is_not_advice() -> None:
                  "For recommendations on using neuromodulators to treat neuropathic pain, see the NICE guideline on "
                  "neuropathic pain."):
         assert META_CUE.search(text), text
-    assert _LATER_STEP.search("For maintenance treatment, prescribers should consider amisulpride, olanzapine or "
-                              "risperidone as the preferred medications.")
+    assert LATER_STEP.search("For maintenance treatment, prescribers should consider amisulpride, olanzapine or "
+                             "risperidone as the preferred medications.")
 
 
 def test_a_drug_in_development_a_hope_and_a_subjectless_use_are_not_answers() -> None:
@@ -250,11 +250,11 @@ def test_a_drug_in_development_a_hope_and_a_subjectless_use_are_not_answers() ->
     assert DANGLING.match("Use should be restricted to select neonates in the neonatal intensive care unit (NICU) with "
                           "high bilirubin values.")
     assert not DANGLING.match("Useful tests include a urine culture.")
-    from curbside.answer.generators.extractive.assemble import _RESEARCH_ONLY
+    from curbside.answer.generators.extractive.lead_cues import RESEARCH_ONLY
 
     # NICE DG13
-    assert _RESEARCH_ONLY.search("Research is recommended into the clinical benefits and cost effectiveness of using "
-                                 "viscoelastometric point-of-care testing.")
+    assert RESEARCH_ONLY.search("Research is recommended into the clinical benefits and cost effectiveness of using "
+                                "viscoelastometric point-of-care testing.")
 
 
 def test_asked_for_the_outlook_advice_that_states_none_does_not_lead() -> None:
@@ -295,9 +295,9 @@ def test_adults_do_not_answer_for_children_nor_children_for_adults() -> None:
 
 
 def _NEXT_STEP_OK(text: str) -> bool:
-    from curbside.answer.generators.extractive.assemble import _NEXT_STEP
+    from curbside.answer.generators.extractive.lead_cues import NEXT_STEP
 
-    return not _NEXT_STEP.match(text)
+    return not NEXT_STEP.match(text)
 
 
 def test_a_sentence_saying_when_to_do_it_stays_with_the_bottom_line() -> None:

@@ -14,6 +14,21 @@ from dataclasses import dataclass, replace
 from curbside.answer.generators.base import DraftBullet, DraftSection
 from curbside.answer.generators.extractive.candidates import Candidate
 from curbside.answer.generators.extractive.cues import EXPLETIVE
+from curbside.answer.generators.extractive.lead_cues import (
+    CONCESSION,
+    FIRST_STEP,
+    LATER_STEP,
+    NEXT_STEP,
+    NOT_NEEDED,
+    RATE,
+    REGULATORY,
+    RESEARCH_ONLY,
+    SETTLED,
+    STUDY_TITLE,
+    TELL,
+    UNSETTLED,
+    WHO_TO_TREAT,
+)
 from curbside.answer.generators.extractive.scoring import similarity
 from curbside.answer.themes import (
     ESCALATION_TITLES,
@@ -28,86 +43,6 @@ from curbside.answer.themes import (
 )
 from curbside.records import Audience, Kind
 
-# a recommendation about what to tell patients ("Explain to people diagnosed with Lyme disease that …")
-_TELL = re.compile(r"^(?:explain|tell|discuss|inform|reassure|advise|offer (?:information|advice)|give (?:\w+ ){0,2}"
-                   r"(?:information|advice)|ask\b[^.;]{0,60}\b(?:if|whether|about))\b", re.IGNORECASE)
-# a later step: what to do if the first fails ("If goal BP is not reached …"), or checking that it
-# worked ("Monitor the INR to confirm that warfarin anticoagulation has been adequately reversed …")
-_NEXT_STEP = re.compile(r"^(?:if(?! (?:clinically )?(?:appropriate|indicated|necessary)\b)|once|in case|unless|"
-                        r"where)\b|"
-                        r"^after\b[^,]{0,80}\b(?:surgery|excision|resection|"
-                        r"ablation|treatment|therapy|failure|operation|\w+ectomy)\b|"
-                        r"^when\b(?!.*\b(?:is|are) (?:recommended|indicated)\b)"
-                        r"(?! (?:treatment|therapy) is (?:needed|necessary|required)\b)|"
-                        r"^(?:monitor|re-?check|recheck|repeat|reassess|re-?evaluate)\b.{0,80}\bto (?:confirm|check|"
-                        r"ensure|assess)\b", re.IGNORECASE)
-# … or says, anywhere, that the first treatment failed or cannot be used ("Consider adding oral prednisolone
-# to aminosalicylate therapy … if there is no improvement within 4 weeks", "… whose disease has responded
-# inadequately to conventional therapy", "… who cannot tolerate or who decline aminosalicylates")
-_LATER_STEP = re.compile(r"\bif (?:there is )?(?:no|little|an? (?:inadequate|insufficient|partial|poor)) "
-                         r"(?:improvement|response|benefit)\b|\b(?:responded|respond|response) (?:inadequately|"
-                         r"poorly)\b|\b(?:inadequate|insufficient|incomplete|partial|poor|no) response to\b|"
-                         r"\bnot (?:adequately |sufficiently |well )?(?:controlled|respond(?:ed|ing)?)\b|"
-                         r"\bnot (?:made|achieved|shown) (?:sufficient|adequate|enough|any)\b|"
-                         r"\b(?:has|have) been (?:unsuccessful|ineffective|insufficient)\b|\b(?:has|have) failed\b|"
-                         r"\b(?:is|are|was|were) (?:not effective|ineffective|not tolerated)\b|"
-                         r"\bwho (?:have )?declined?\b|\bdo not want (?:treatment|to be treated)\b|"
-                         r"\bafter the start of (?:\w+ )?(?:treatment|therapy)\b|^for maintenance\b|"
-                         r"\b(?:discontinu|stop|withdraw)\w* (?:\w+ ){0,3}(?:after|once|when)\b|"
-                         r"\bbeyond the initial\b|"
-                         r"\b(?:treatment|therapy|management) fails\b|"
-                         r"\bfail(?:s|ed|ure of|ing)? (?:to respond|(?:initial|first-line|conventional) (?:therapy|"
-                         r"treatment))|\b(?:refractory|intolerant) to\b|\bcannot tolerate\b|"
-                         r"\bsymptoms (?:persist|worsen)|\bdespite (?:\w+ )?(?:treatment|therapy)\b|"
-                         r"\bsecond[- ]line\b|\badd-on\b|\bas an adjunct\b|^consider adding\b|^add(?:ing)?\b|"
-                         # … or an alternative for those who prefer one ("For patients or clinicians wanting
-                         # to use nonpharmacologic approaches …")
-                         r"\b(?:wanting|preferring|wishing) to (?:use|try|avoid)\b|\bwho (?:prefer|wish to|want to)\b",
-                         re.IGNORECASE)
-# … unless it grades several options, some well supported ("strong evidence to support the use of
-# pramipexole …; … weak evidence to support the use of levodopa")
-_SETTLED = re.compile(r"\b(?:strong|moderate|good|high[- ]quality) evidence\b", re.IGNORECASE)
-# a drug's licence ("retapamulin has been approved in the United States for the treatment of impetigo")
-_REGULATORY = re.compile(r"\b(?:has|have|had) been approved\b|\b(?:was|were) (?:first )?approved\b|"
-                         r"\b(?:fda|ema)[- ]approved\b|\bfirst country to approve\b|\bgained approval\b|"
-                         r"\bmarketing (?:approval|authori[sz]ation) (?:was|has been) granted\b", re.IGNORECASE)
-_FIRST_STEP = re.compile(r"\b(?:initial(?:ly)?|first[- ]line|first[- ]choice|first step|in the first instance|"
-                         r"start(?:ing)? with|begin(?:ning)? with|mainstay|first (?:presentation|episode)|"
-                         r"(?:treatment|therapy|drug|agent|medication|management)s? of choice|"
-                         r"preferred (?:treatment|therapy|drug|agent|medication|option|regimen)s?)\b",
-                         re.IGNORECASE)
-# "Although indomethacin is commonly considered the first-line NSAID …, there is no evidence …": what
-# the concession grants is not what the sentence says
-_CONCESSION = re.compile(r"^(?:although|though|while|whereas|even though|despite)\b[^,;]{0,200},", re.IGNORECASE)
-# an outlook in figures: "survive 3 to 5 years", "a 30% mortality rate within the first year"
-_RATE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:%|percent|per cent)|\b\d+\s*(?:to|-|–)\s*\d+\s*(?:years?|months?)\b|"
-                   r"\bwithin (?:\d+|one|two|three|five|ten) (?:years?|months?)\b", re.IGNORECASE)
-# whom to treat ("As a priority, all adults … with CHB and … cirrhosis should be treated, regardless of ALT")
-_WHO_TO_TREAT = re.compile(r"\b(?:should|must|will) be treated\b(?! with)|\btreatment is (?:indicated|recommended) "
-                           r"(?:for|in)\b|\b(?:should|must) (?:receive|be offered|be given) (?:\w+ )?(?:treatment|"
-                           r"therapy)\b(?! with)", re.IGNORECASE)
-# what the evidence cannot settle ("There is limited evidence to recommend … physical modalities for …
-# acne"): worth saying, but an open question is answered first by what is known to work
-_UNSETTLED = re.compile(r"\b(?:limited|insufficient|inconclusive|little|no|not enough|weak|conflicting) (?:data|"
-                        r"evidence)\b|\bevidence (?:is|was|remains) (?:limited|lacking|insufficient|inconclusive|"
-                        r"conflicting)\b|\bfor or against\b|\bno recommendation\b", re.IGNORECASE)
-# … or leaves it to research ("Antibiotic prophylaxis is only recommended … in the context of rigorous
-# research"): not advice for practice, as much as a warning
-_RESEARCH_ONLY = re.compile(r"\bin the context of (?:rigorous )?research\b|\brecommendation\W+research\b|"
-                            r"\b(?:further |more )?research is (?:recommended|needed|required)\b",
-                            re.IGNORECASE)
-# when treatment is not needed ("Treatment for essential tremor may not be necessary unless …"): true,
-# but "how is it treated" is answered first by what the treatment is
-_NOT_NEEDED = re.compile(r"\b(?:not|rarely|never) (?:be )?(?:always |usually |often |routinely )?(?:necessary|needed|"
-                         r"required)\b|"
-                         r"\b(?:is|are)n't (?:necessary|needed|required)\b|"
-                         r"\bdo(?:es)? not (?:always |usually )?(?:need|require)\b", re.IGNORECASE)
-# … and a paper's title that names what was studied, not what was found ("Characterization of influenza
-# virus variants induced by treatment with …", "Clinical and bacteriological efficacy of … retapamulin …")
-_STUDY_TITLE = re.compile(r"^(?:[A-Z][\w-]* and )?(?:[\w-]+ )?(?:characteri[sz]ation|efficacy|effectiveness|effects?|"
-                          r"safety|comparison|evaluation|assessment|analysis|role|impact|use|outcomes?|study|"
-                          r"investigation|prevalence|incidence|association|determinants|predictors|management|"
-                          r"treatment|diagnosis)\b[^.;:]{0,60}?\bof\b", re.IGNORECASE)
 REDUNDANT = 0.5  # stem Jaccard at or above this: same point
 CORROBORATES = 0.6  # … and at or above this from another document: cite it too
 RELATIVE_FLOOR = 0.55  # keep bullets scoring at least this share of the best
@@ -206,9 +141,9 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
             bonus += 0.15
         if not yes_no and not harms and c.pitfall:  # "how is it treated" is answered by what to do first
             bonus -= 0.2
-        if _TELL.match(c.text):  # what to tell the patient is not the clinical answer itself
+        if TELL.match(c.text):  # what to tell the patient is not the clinical answer itself
             bonus -= 0.2
-        if outlook and _RATE.search(c.text):
+        if outlook and RATE.search(c.text):
             bonus += B_OUTLOOK_FIGURE  # "… die …, usually within 3 to 5 years": the outlook in figures
         if not yes_no:
             # an open question is answered by what the sentence adds to it ("… should include a
@@ -218,21 +153,21 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
             # (a weak grade only: across guidelines, grades are not on one scale — JNC 8's "moderate,
             # grade B" first-line drugs outrank another guideline's "grade A" dosing advice)
             bonus += B_NOVEL * min(c.novel, NOVEL_CAP) - P_WEAK * (c.strength < 0)
-            if _UNSETTLED.search(_CONCESSION.sub("", c.text, count=1)) and not _SETTLED.search(c.text):
+            if UNSETTLED.search(CONCESSION.sub("", c.text, count=1)) and not SETTLED.search(c.text):
                 bonus -= P_UNSETTLED
-            if (treats and _NOT_NEEDED.search(c.text)) or _RESEARCH_ONLY.search(c.text):
+            if (treats and NOT_NEEDED.search(c.text)) or RESEARCH_ONLY.search(c.text):
                 bonus -= P_NOT_NEEDED
-            if _REGULATORY.search(c.text) and not c.recommendation:
+            if REGULATORY.search(c.text) and not c.recommendation:
                 bonus -= P_UNSETTLED  # where a drug is licensed is not how to treat
-            if not escalate and (_NEXT_STEP.match(c.text) or (treats and _LATER_STEP.search(c.text))):
+            if not escalate and (NEXT_STEP.match(c.text) or (treats and LATER_STEP.search(c.text))):
                 bonus -= P_NEXT_STEP  # "If goal BP is not reached …": a later step
             elif treats:
-                if _FIRST_STEP.search(_CONCESSION.sub("", c.text, count=1)):
+                if FIRST_STEP.search(CONCESSION.sub("", c.text, count=1)):
                     bonus += B_FIRST_STEP
                 if INTERVENTION.search(c.text) and not c.pitfall:
                     # "Treatment is with antibiotics", not "Treating … is becoming more difficult"
                     bonus += B_INTERVENTION
-                elif _WHO_TO_TREAT.search(c.text):
+                elif WHO_TO_TREAT.search(c.text):
                     bonus -= P_WHO_TO_TREAT  # whom to treat, not how: "… with cirrhosis should be treated"
         return c.score + bonus
 
@@ -292,7 +227,7 @@ def plan(candidates: Sequence[Candidate], audience: Audience, yes_no: bool,
     # it is usually the title, which states the finding ("X for the treatment of Y"): usable, lower
     usable = [c for c in candidates if c.relevance >= MIN_RELEVANCE and c.on_topic and not c.meta
               and not (c.fragment and (c.hit.document.kind in (Kind.GUIDELINE, Kind.CONSUMER)
-                                       or _STUDY_TITLE.match(c.text)))]
+                                       or STUDY_TITLE.match(c.text)))]
     if not usable:
         return None
     first = choose_bottom(usable, yes_no, intents, escalate, harms)
@@ -313,7 +248,7 @@ def plan(candidates: Sequence[Candidate], audience: Audience, yes_no: bool,
         if c.strays and not bottom.strays:  # "Gallstone symptoms may be similar to … appendicitis"
             continue
         if practical and ((c.background and c.hit.document.kind not in (Kind.GUIDELINE, Kind.CONSUMER))
-                          or _RESEARCH_ONLY.search(c.text)):
+                          or RESEARCH_ONLY.search(c.text)):
             # what to do is not a study's background ("BACKGROUND & AIMS: Upadacitinib is a novel …") nor a
             # call for research ("Further research is recommended on …")
             continue

@@ -1,0 +1,91 @@
+"""Cues for which statement leads an answer: the step it names (first, next, later), whom it is for,
+and what it is not (research only, a licence, an unsettled question, a study's title).
+
+The bottom line of an open question is weighed by these (assemble.choose_bottom); they live apart so
+that the weighing there reads as weights, not as patterns.
+"""
+
+from __future__ import annotations
+
+import re
+
+# a recommendation about what to tell patients ("Explain to people diagnosed with Lyme disease that …")
+TELL = re.compile(r"^(?:explain|tell|discuss|inform|reassure|advise|offer (?:information|advice)|give (?:\w+ ){0,2}"
+                  r"(?:information|advice)|ask\b[^.;]{0,60}\b(?:if|whether|about))\b", re.IGNORECASE)
+# a later step: what to do if the first fails ("If goal BP is not reached …"), or checking that it
+# worked ("Monitor the INR to confirm that warfarin anticoagulation has been adequately reversed …")
+NEXT_STEP = re.compile(r"^(?:if(?! (?:clinically )?(?:appropriate|indicated|necessary)\b)|once|in case|unless|"
+                       r"where)\b|"
+                       r"^after\b[^,]{0,80}\b(?:surgery|excision|resection|"
+                       r"ablation|treatment|therapy|failure|operation|\w+ectomy)\b|"
+                       r"^when\b(?!.*\b(?:is|are) (?:recommended|indicated)\b)"
+                       r"(?! (?:treatment|therapy) is (?:needed|necessary|required)\b)|"
+                       r"^(?:monitor|re-?check|recheck|repeat|reassess|re-?evaluate)\b.{0,80}\bto (?:confirm|check|"
+                       r"ensure|assess)\b", re.IGNORECASE)
+# … or says, anywhere, that the first treatment failed or cannot be used ("Consider adding oral prednisolone
+# to aminosalicylate therapy … if there is no improvement within 4 weeks", "… whose disease has responded
+# inadequately to conventional therapy", "… who cannot tolerate or who decline aminosalicylates")
+LATER_STEP = re.compile(r"\bif (?:there is )?(?:no|little|an? (?:inadequate|insufficient|partial|poor)) "
+                        r"(?:improvement|response|benefit)\b|\b(?:responded|respond|response) (?:inadequately|"
+                        r"poorly)\b|\b(?:inadequate|insufficient|incomplete|partial|poor|no) response to\b|"
+                        r"\bnot (?:adequately |sufficiently |well )?(?:controlled|respond(?:ed|ing)?)\b|"
+                        r"\bnot (?:made|achieved|shown) (?:sufficient|adequate|enough|any)\b|"
+                        r"\b(?:has|have) been (?:unsuccessful|ineffective|insufficient)\b|\b(?:has|have) failed\b|"
+                        r"\b(?:is|are|was|were) (?:not effective|ineffective|not tolerated)\b|"
+                        r"\bwho (?:have )?declined?\b|\bdo not want (?:treatment|to be treated)\b|"
+                        r"\bafter the start of (?:\w+ )?(?:treatment|therapy)\b|^for maintenance\b|"
+                        r"\b(?:discontinu|stop|withdraw)\w* (?:\w+ ){0,3}(?:after|once|when)\b|"
+                        r"\bbeyond the initial\b|"
+                        r"\b(?:treatment|therapy|management) fails\b|"
+                        r"\bfail(?:s|ed|ure of|ing)? (?:to respond|(?:initial|first-line|conventional) (?:therapy|"
+                        r"treatment))|\b(?:refractory|intolerant) to\b|\bcannot tolerate\b|"
+                        r"\bsymptoms (?:persist|worsen)|\bdespite (?:\w+ )?(?:treatment|therapy)\b|"
+                        r"\bsecond[- ]line\b|\badd-on\b|\bas an adjunct\b|^consider adding\b|^add(?:ing)?\b|"
+                        # … or an alternative for those who prefer one ("For patients or clinicians wanting
+                        # to use nonpharmacologic approaches …")
+                        r"\b(?:wanting|preferring|wishing) to (?:use|try|avoid)\b|\bwho (?:prefer|wish to|want to)\b",
+                        re.IGNORECASE)
+# … unless it grades several options, some well supported ("strong evidence to support the use of
+# pramipexole …; … weak evidence to support the use of levodopa")
+SETTLED = re.compile(r"\b(?:strong|moderate|good|high[- ]quality) evidence\b", re.IGNORECASE)
+# a drug's licence ("retapamulin has been approved in the United States for the treatment of impetigo")
+REGULATORY = re.compile(r"\b(?:has|have|had) been approved\b|\b(?:was|were) (?:first )?approved\b|"
+                        r"\b(?:fda|ema)[- ]approved\b|\bfirst country to approve\b|\bgained approval\b|"
+                        r"\bmarketing (?:approval|authori[sz]ation) (?:was|has been) granted\b", re.IGNORECASE)
+FIRST_STEP = re.compile(r"\b(?:initial(?:ly)?|first[- ]line|first[- ]choice|first step|in the first instance|"
+                        r"start(?:ing)? with|begin(?:ning)? with|mainstay|first (?:presentation|episode)|"
+                        r"(?:treatment|therapy|drug|agent|medication|management)s? of choice|"
+                        r"preferred (?:treatment|therapy|drug|agent|medication|option|regimen)s?)\b",
+                        re.IGNORECASE)
+# "Although indomethacin is commonly considered the first-line NSAID …, there is no evidence …": what
+# the concession grants is not what the sentence says
+CONCESSION = re.compile(r"^(?:although|though|while|whereas|even though|despite)\b[^,;]{0,200},", re.IGNORECASE)
+# an outlook in figures: "survive 3 to 5 years", "a 30% mortality rate within the first year"
+RATE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:%|percent|per cent)|\b\d+\s*(?:to|-|–)\s*\d+\s*(?:years?|months?)\b|"
+                  r"\bwithin (?:\d+|one|two|three|five|ten) (?:years?|months?)\b", re.IGNORECASE)
+# whom to treat ("As a priority, all adults … with CHB and … cirrhosis should be treated, regardless of ALT")
+WHO_TO_TREAT = re.compile(r"\b(?:should|must|will) be treated\b(?! with)|\btreatment is (?:indicated|recommended) "
+                          r"(?:for|in)\b|\b(?:should|must) (?:receive|be offered|be given) (?:\w+ )?(?:treatment|"
+                          r"therapy)\b(?! with)", re.IGNORECASE)
+# what the evidence cannot settle ("There is limited evidence to recommend … physical modalities for …
+# acne"): worth saying, but an open question is answered first by what is known to work
+UNSETTLED = re.compile(r"\b(?:limited|insufficient|inconclusive|little|no|not enough|weak|conflicting) (?:data|"
+                       r"evidence)\b|\bevidence (?:is|was|remains) (?:limited|lacking|insufficient|inconclusive|"
+                       r"conflicting)\b|\bfor or against\b|\bno recommendation\b", re.IGNORECASE)
+# … or leaves it to research ("Antibiotic prophylaxis is only recommended … in the context of rigorous
+# research"): not advice for practice, as much as a warning
+RESEARCH_ONLY = re.compile(r"\bin the context of (?:rigorous )?research\b|\brecommendation\W+research\b|"
+                           r"\b(?:further |more )?research is (?:recommended|needed|required)\b",
+                           re.IGNORECASE)
+# when treatment is not needed ("Treatment for essential tremor may not be necessary unless …"): true,
+# but "how is it treated" is answered first by what the treatment is
+NOT_NEEDED = re.compile(r"\b(?:not|rarely|never) (?:be )?(?:always |usually |often |routinely )?(?:necessary|needed|"
+                        r"required)\b|"
+                        r"\b(?:is|are)n't (?:necessary|needed|required)\b|"
+                        r"\bdo(?:es)? not (?:always |usually )?(?:need|require)\b", re.IGNORECASE)
+# … and a paper's title that names what was studied, not what was found ("Characterization of influenza
+# virus variants induced by treatment with …", "Clinical and bacteriological efficacy of … retapamulin …")
+STUDY_TITLE = re.compile(r"^(?:[A-Z][\w-]* and )?(?:[\w-]+ )?(?:characteri[sz]ation|efficacy|effectiveness|effects?|"
+                         r"safety|comparison|evaluation|assessment|analysis|role|impact|use|outcomes?|study|"
+                         r"investigation|prevalence|incidence|association|determinants|predictors|management|"
+                         r"treatment|diagnosis)\b[^.;:]{0,60}?\bof\b", re.IGNORECASE)
