@@ -95,7 +95,7 @@ simple complicated uncomplicated significant""".split())
 
 # conversational words that carry no topic: they neither count for nor against coverage
 CHATTER = frozenset("""
-alright ok okay im ive id dont doesnt didnt cant wont isnt because perhaps instance super anything something
+alright ok okay am im ive id dont doesnt didnt cant wont isnt because perhaps instance super anything something
 anyone someone everything nothing now really actually please thanks thank hi hello hey wondering curious
 question questions know tell think thought thoughts like liked want wanted need needed get gets got getting go
 going make makes made thing things stuff lot lots kind sort way ways even maybe probably sure good bad fine

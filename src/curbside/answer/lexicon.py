@@ -1,8 +1,9 @@
 """Is this a medical question, and what is it about? A small vocabulary, no model.
 
-Three signals mark a question as medical: a disease name from the Human Disease Ontology
-(``data/diseases.txt``, names and exact synonyms), a word from the curated clinical vocabulary below, or medical word
-morphology (``-itis``, ``-ectomy``, drug-name stems such as ``-pril``, ``-mab``, ``-statin``).
+Four signals mark a question as medical: a disease name from the Human Disease Ontology
+(``data/diseases.txt``, names and exact synonyms), a word from the curated clinical vocabulary below, medical word
+morphology (``-itis``, ``-ectomy``, drug-name stems such as ``-pril``, ``-mab``, ``-statin``), or a drug's
+name, brand names included (``curbside.drug_names``: "Valtrex", "Lexapro").
 Non-medical cues (recipes, sport, finance, programming …) count against. The final decision
 also looks at how well the knowledge base covers the question (see ``answer/evidence.py``).
 """
@@ -15,6 +16,7 @@ from functools import lru_cache
 from importlib.resources import files
 
 from curbside.answer.text import STOPWORDS, stem, tokenize
+from curbside.drug_names import generic_of
 from curbside.spelling import joined_pairs, spelling_variants
 
 _CLINICAL_WORDS = """
@@ -59,6 +61,8 @@ ultrasound urinary urine uterus vaccination vaccine vaccinate vascular vein vira
 vomit vomiting wound xray inhibitor inhibit enzyme protein receptor kinase antigen mutation allele
 genotype phenotype chromosome transcription expression pathway apoptosis cytokine lymphocyte
 macrophage neutrophil hemoglobin haemoglobin anemia anaemia sugar weight bmi overweight
+immunosuppressant immunosuppressive antifungal antibacterial antiseptic antipsychotic anticonvulsant
+antiemetic ointment suppository nipple
 """.split()
 
 # common drug names (generic): a question that names one is medical; a claim that names one must have it
@@ -205,7 +209,8 @@ def medical_signal(question: str) -> MedicalSignal:
     for tok in tokens:
         if tok in medical:
             continue
-        if stem(tok) in clinical or tok in DRUG_NAMES or (len(tok) > 5 and _MORPHOLOGY.search(tok)):
+        if (stem(tok) in clinical or tok in DRUG_NAMES or (len(tok) > 5 and _MORPHOLOGY.search(tok))
+                or generic_of(tok) is not None):
             medical.append(tok)
     if _MEDICINE_TAKING.search(question):
         medical.append("take (a medicine)")

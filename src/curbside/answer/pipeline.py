@@ -124,12 +124,16 @@ def _declined(info: QuestionInfo, evidence: Evidence) -> bool:
 
 def _missing_terms(info: QuestionInfo, evidence: Evidence) -> list[str]:
     from curbside.answer.evidence import CHATTER, hit_stems
+    from curbside.answer.synonyms import alternatives
     from curbside.answer.text import stem
 
     found: set[str] = set()
     for hit in evidence.hits:
         found |= hit_stems(hit)
-    return [t for t in info.terms if stem(t) not in found and t not in CHATTER]
+    # a term is found when any of its wordings is ("Cymbalta" as duloxetine)
+    wordings = alternatives(list(info.terms))
+    return [t for t in info.terms if t not in CHATTER and stem(t) not in found
+            and not any(form <= found for form in wordings.get(stem(t), ()))]
 
 
 def _insufficient(info: QuestionInfo, evidence: Evidence, gen: ExtractiveGenerator, audience: Audience,

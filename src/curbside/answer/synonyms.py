@@ -1,10 +1,10 @@
 """Equivalent wordings, so coverage counts "high blood pressure" for "hypertension".
 
-Two sources: a short curated list of clinical and lay equivalents and abbreviations (below; a
+Three sources: a short curated list of clinical and lay equivalents and abbreviations (below; a
 wording marked "=" counts for its group but does not make its word a key: "acute" counts for
-"flare", yet a question about acute bronchitis is not about flares), and the Disease Ontology's
-exact synonyms (``data/diseases.txt``). Used to measure how well a
-passage or sentence covers a question — not to rewrite anything.
+"flare", yet a question about acute bronchitis is not about flares), the Disease Ontology's exact
+synonyms (``data/diseases.txt``) and a drug brand's generic (``curbside.drug_names``). Used to measure
+how well a passage or sentence covers a question — not to rewrite anything.
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib.resources import files
 
-from curbside.answer.text import stem, tokenize
+from curbside.answer.text import STOPWORDS, stem, tokenize
+from curbside.drug_names import brand_generic
 from curbside.spelling import joined_pairs
 
 _CURATED = """
@@ -61,6 +62,7 @@ ear infection|otitis media
 pink eye|conjunctivitis
 shingles|herpes zoster
 febrile seizure|febrile seizures|febrile convulsion|febrile convulsions
+focal epilepsy|partial epilepsy|focal seizures|focal onset seizures|partial seizures|partial onset seizures
 heavy menstrual bleeding|menorrhagia
 trichomoniasis|trichomonas vaginalis|trichomonas infection
 primary adrenal insufficiency|addison's disease|addison disease
@@ -149,6 +151,10 @@ def alternatives(terms: list[str]) -> dict[str, tuple[frozenset[str], ...]]:
                 taken.update(window)
                 for j in window:
                     out[stem(terms[j])] = _forms(group)
+    # a brand is covered by its generic ("Valtrex" by valacyclovir), as the literature names it
+    for term in terms:
+        if (generic := brand_generic(term)) is not None and (forms := _phrase_stems(generic) - STOPWORDS):
+            out[stem(term)] = (*out.get(stem(term), (frozenset({stem(term)}),)), frozenset(forms))
     # "post", "traumatic" (a hyphenated word split into terms) are covered by "posttraumatic",
     # which is how content stems read the same word hyphenated or joined
     for i, joined in joined_pairs(terms):

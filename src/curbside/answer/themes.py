@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from curbside.drug_names import names_drug
 from curbside.records import Audience
 
 
@@ -60,7 +61,13 @@ INTERVENTION = _rx(_DRUG + "|" + _DRUG_CLASS + "|" +
                    r"\b(?:oral|orally|topical|intravenous|subcutaneous|intramuscular|inhaled|intranasal)\b|\bdoses?\b|"
                    r"\blaxatives?\b|\benemas?\b|\banti-?(?!bod|gen|cipat)[a-z]{4,}|"
                    r"\b(?:treated|managed|treatment is|treatment consists of) with\b|"
-                   r"\btreat\w* [^.;]{0,60}\bby \w+ing\b")
+                   r"\btreat\w* [^.;]{0,60}\bby \w+ing\b|\btreat(?:s|ed|ing)? (?:\w+ ){1,3}with\b")
+
+
+def names_intervention(text: str) -> bool:
+    """``text`` names what a clinician can do: ``INTERVENTION``, or a drug by name ("lamotrigine is
+    the drug of choice"; the suffixes miss most names)."""
+    return bool(INTERVENTION.search(text)) or names_drug(text)
 
 THEMES: tuple[Theme, ...] = (
     Theme("definition", "Overview", "What it is",

@@ -33,11 +33,11 @@ from curbside.answer.generators.extractive.scoring import similarity
 from curbside.answer.themes import (
     ESCALATION_TITLES,
     EVIDENCE_TITLES,
-    INTERVENTION,
     PITFALL_TITLES,
     POPULATION_TITLES,
     THEMES,
     main_clause_themes,
+    names_intervention,
     related,
     theme_by_key,
 )
@@ -164,7 +164,7 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
             elif treats:
                 if FIRST_STEP.search(CONCESSION.sub("", c.text, count=1)):
                     bonus += B_FIRST_STEP
-                if INTERVENTION.search(c.text) and not c.pitfall:
+                if names_intervention(c.text) and not c.pitfall:
                     # "Treatment is with antibiotics", not "Treating … is becoming more difficult"
                     bonus += B_INTERVENTION
                 elif WHO_TO_TREAT.search(c.text):
@@ -193,7 +193,7 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
         # names one ("Penicillin V is the drug of choice …") answers, though it repeats fewer of the
         # question's words
         named = [c for c in everything if c.titled and c.primary in main_clause_themes(intents)
-                 and INTERVENTION.search(c.text) and c.recommendation
+                 and names_intervention(c.text) and c.recommendation
                  and not (c.pitfall or c.subgroup or c.strays or c.method or c.meta or c.fragment)]
         if named:
             return max(named, key=key)
@@ -205,12 +205,19 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
 _QUALIFIER = re.compile(r"^(?:this|these|it|they) (?:is|are|should be) (?:optimally|best|ideally|preferably|usually|"
                         r"typically|generally) (?:performed|given|done|administered|started|used|offered|taken)\b",
                         re.IGNORECASE)
+# … or names whom or what the sentence before it left unnamed ("Certain people are at higher risk for poor
+# outcomes from chronic sarcoidosis. This includes people who have lung scarring …")
+_UNNAMED = re.compile(r"^(?:certain|some|several|a (?:number|few) of|a few|other|specific) \w+", re.IGNORECASE)
+_NAMES_THEM = re.compile(r"^(?:this|these|they|those) (?:includes?|are|consist of)\b", re.IGNORECASE)
 
 
 def _with_its_qualifier(bottom: Candidate, candidates: Sequence[Candidate]) -> Candidate:
-    """The bottom line with the next sentence of its passage when that one says how or when to do it."""
+    """The bottom line with the next sentence of its passage when that one says how or when to do it,
+    or names what it left unnamed."""
     follow = next((c for c in candidates if c.hit.passage.id == bottom.hit.passage.id
-                   and c.position == bottom.position + 1 and _QUALIFIER.match(c.text)), None)
+                   and c.position == bottom.position + 1
+                   and (_QUALIFIER.match(c.text) or (_UNNAMED.match(bottom.text) and _NAMES_THEM.match(c.text)))),
+                  None)
     if follow is None:
         return bottom
     return replace(bottom, text=f"{bottom.text} {follow.text}", stems=bottom.stems | follow.stems)
@@ -218,7 +225,7 @@ def _with_its_qualifier(bottom: Candidate, candidates: Sequence[Candidate]) -> C
 
 def says_what_to_do(c: Candidate) -> bool:
     """Advice, a finding, or a named treatment (a drug, a procedure, a therapy)."""
-    return c.recommendation or c.conclusion or bool(INTERVENTION.search(c.text))
+    return c.recommendation or c.conclusion or bool(names_intervention(c.text))
 
 
 def plan(candidates: Sequence[Candidate], audience: Audience, yes_no: bool,

@@ -116,7 +116,10 @@ META_CUE = re.compile(
     r"\b(?:as )?(?:covered|described|set out|outlined) in (?:the )?(?:\w+ ){0,2}(?:recommendations?|sections?)\b|"
     r"\brecommendations? (?:for|on|about) [^.;]{0,80}\b(?:is|are) available (?:from|at|in)\b|"
     r"(?:there is|recogni[sz]es that there is) a balance between (?:the )?(?:harms?|benefits?))\b|"
-    r":\s*(?:\([^()]*\)\s*)?\.?$",
+    r":\s*(?:\([^()]*\)\s*)?\.?$|"
+    # a question, not an answer: a guideline's key question as a heading ("… which laboratory testing method(s)
+    # should be used to diagnose a urinary tract infection? (Level A recommendations).")
+    r"\?\s*(?:\([^()]*\)\s*)?\.?$",
     re.IGNORECASE)
 # a drug in development: news about a pipeline, not advice ("… is being developed by MerLion to treat …")
 PIPELINE = re.compile(r"\b(?:is|are) (?:being|currently being) (?:developed|investigated|evaluated|tested)\b|"

@@ -40,7 +40,8 @@ LATER_STEP = re.compile(r"\bif (?:there is )?(?:no|little|an? (?:inadequate|insu
                         r"\bfail(?:s|ed|ure of|ing)? (?:to respond|(?:initial|first-line|conventional) (?:therapy|"
                         r"treatment))|\b(?:refractory|intolerant) to\b|\bcannot tolerate\b|"
                         r"\bsymptoms (?:persist|worsen)|\bdespite (?:\w+ )?(?:treatment|therapy)\b|"
-                        r"\bsecond[- ]line\b|\badd-on\b|\bas an adjunct\b|^consider adding\b|^add(?:ing)?\b|"
+                        r"\bsecond[- ]line\b|\badd-on\b|\bas an adjunct\b|\badjunctive (?:treatment|therapy|use)\b|"
+                        r"^consider adding\b|^add(?:ing)?\b|"
                         # … or an alternative for those who prefer one ("For patients or clinicians wanting
                         # to use nonpharmacologic approaches …")
                         r"\b(?:wanting|preferring|wishing) to (?:use|try|avoid)\b|\bwho (?:prefer|wish to|want to)\b",

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from curbside.answer.evidence import Terms
 from curbside.answer.generators.extractive.candidates import Candidate, heading
 from curbside.answer.text import content_stems, stem
-from curbside.answer.themes import INTERVENTION, related
+from curbside.answer.themes import names_intervention, related
 from curbside.records import Audience, Kind
 
 W_CONCLUSION = 0.22
@@ -67,7 +67,7 @@ def score_all(candidates: Sequence[Candidate], terms: Terms, audience: Audience,
         doc = c.hit.document
         own = terms.coverage(c.stems | heading_stems(c.section) if headed(c) else c.stems)
         if (doc.kind is Kind.GUIDELINE and doc.id in topic_titles and key not in terms.covered(c.stems)
-                and c.recommendation and INTERVENTION.search(c.text)):
+                and c.recommendation and names_intervention(c.text)):
             # a guideline titled for the question's disease speaks of it throughout: what it recommends doing
             # rarely repeats the disease's name ("Recommended Regimes (Ia, A): metronidazole 2 g …" in the
             # BASHH guideline on Trichomonas vaginalis)

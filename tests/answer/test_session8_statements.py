@@ -1,0 +1,76 @@
+"""What a sentence says, read as written (held-out set check8). Texts from the shared corpora: NIDDK
+*Prolactinoma* (medquad:NIDDK:0000015), ACEP *well-appearing febrile infants* (ngc:10960), NHLBI
+*Sarcoidosis* (medquad:NHLBI:0000116), SIGN 143 *Diagnosis and management of epilepsy in adults*
+(ngc:10803)."""
+
+from __future__ import annotations
+
+from curbside.answer.generators.extractive import ExtractiveGenerator
+from curbside.answer.generators.extractive.candidates import extract
+from curbside.answer.generators.extractive.lead_cues import LATER_STEP
+from curbside.answer.population import Scope
+from curbside.records import Audience, Kind
+from tests.answer.realtext import text_hit
+
+PROLACTINOMA = (
+    "The goals of treatment are to return prolactin secretion to normal, reduce tumor size, correct any visual "
+    "abnormalities, and restore normal pituitary function.\nMedical Treatment\nBecause dopamine is the chemical that "
+    "normally inhibits prolactin secretion, doctors may treat prolactinoma with the dopamine agonists bromocriptine "
+    "(Parlodel) or cabergoline (Dostinex). Agonists are drugs that act like a naturally occurring substance.")
+SIGN = "Diagnosis and management of epilepsy in adults. A national clinical guideline."
+
+
+def test_a_sentence_naming_a_drug_says_what_to_treat_with() -> None:
+    hit = text_hit("medquad:NIDDK:0000015#8", "Prolactinoma", "What are the treatments for Prolactinoma ?",
+                   PROLACTINOMA, kind=Kind.CONSUMER)
+    draft = ExtractiveGenerator().generate("What is the first-line treatment for a prolactinoma?", [hit],
+                                           Audience.CLINICIAN)
+    assert not draft.insufficient, draft.notes
+    assert "bromocriptine" in draft.bottom_line.text
+
+
+def test_a_key_question_is_not_an_answer() -> None:
+    text = ("Physicians should consider urinalysis and urine culture testing to identify urinary tract infection in "
+            "well-appearing infants and children aged 2 months to 2 years with a fever ≥38°C (100.4°F), especially "
+            "among those at higher risk for urinary tract infection.\n- For well-appearing febrile infants and "
+            "children aged 2 months to 2 years undergoing urine testing, which laboratory testing method(s) should "
+            "be used to diagnose a urinary tract infection? (Level A recommendations).")
+    hit = text_hit("ngc:10960#7", "Clinical policy for well-appearing infants and children younger than 2 years of "
+                   "age presenting to the emergency department with fever.", "Major Recommendations", text)
+    question = [c for c in extract([hit]) if "which laboratory" in c.text]
+    assert question and all(c.meta for c in question)
+
+
+def test_a_lead_in_keeps_the_sentence_that_names_whom_it_means() -> None:
+    text = ("Certain people are at higher risk for poor outcomes from chronic (long-term) sarcoidosis. This includes "
+            "people who have lung scarring, heart or brain complications, or lupus pernio (LU-pus PUR-ne-o). Lupus "
+            "pernio is a serious skin condition that sarcoidosis may cause.")
+    hit = text_hit("medquad:NHLBI:0000116#3", "Sarcoidosis", "What is (are) Sarcoidosis ?", text,
+                   kind=Kind.CONSUMER)
+    draft = ExtractiveGenerator().generate("What is the prognosis of sarcoidosis?", [hit], Audience.CLINICIAN)
+    assert draft.bottom_line.text.startswith("Certain people")
+    assert "lung scarring" in draft.bottom_line.text
+
+
+def test_adjunctive_treatment_is_a_later_step() -> None:
+    assert LATER_STEP.search("Carbamazepine, gabapentin, lacosamide, lamotrigine, levetiracetam, oxcarbazepine, "
+                             "perampanel, pregabalin, topiramate, sodium valproate and zonisamide may be used in the "
+                             "adjunctive treatment of focal epilepsy.")
+    assert not LATER_STEP.search("In patients with focal onset seizures, lamotrigine is the drug of choice.")
+
+
+def test_focal_onset_seizures_are_focal_epilepsy() -> None:
+    scope = Scope.of("What is the first-line drug treatment for focal epilepsy in adults?")
+    sentence = "In patients with focal onset seizures, lamotrigine is the drug of choice."
+    assert scope.names_topic(sentence)
+    assert not scope.narrower(sentence)
+    choice = ("A - In patients with focal onset seizures, lamotrigine is the drug of choice. Where lamotrigine is "
+              "poorly tolerated, carbamazepine and levetiracetam may be reasonable alternatives.")
+    adjunct = ("Carbamazepine, gabapentin, lacosamide, lamotrigine, levetiracetam, oxcarbazepine, perampanel, "
+               "pregabalin, topiramate, sodium valproate and zonisamide may be used in the adjunctive treatment of "
+               "focal epilepsy.")
+    hits = [text_hit("ngc:10803#14", SIGN, "Major Recommendations — Drug-resistant Focal Epilepsy", adjunct),
+            text_hit("ngc:10803#13", SIGN, "Major Recommendations — Choice of Formulation", choice)]
+    draft = ExtractiveGenerator().generate("What is the first-line drug treatment for focal epilepsy in adults?",
+                                           hits, Audience.CLINICIAN)
+    assert draft.bottom_line.text.startswith("In patients with focal onset seizures, lamotrigine")
