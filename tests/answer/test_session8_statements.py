@@ -74,3 +74,21 @@ def test_focal_onset_seizures_are_focal_epilepsy() -> None:
     draft = ExtractiveGenerator().generate("What is the first-line drug treatment for focal epilepsy in adults?",
                                            hits, Audience.CLINICIAN)
     assert draft.bottom_line.text.startswith("In patients with focal onset seizures, lamotrigine")
+
+
+def test_steps_after_the_first_and_whom_to_test_are_read_as_such() -> None:
+    from curbside.answer.generators.extractive.lead_cues import NEXT_STEP, WHO_TO_TEST
+    from curbside.answer.themes import names_intervention
+
+    # (APA 2016 dementia, ngc:10994; Endocrine Society acromegaly, ngc:10692; ACG coeliac disease, ngc:9835)
+    assert LATER_STEP.search("APA recommends that in patients with dementia who show adequate response of "
+                             "behavioral/psychological symptoms to treatment with an antipsychotic drug, an attempt to "
+                             "taper and withdraw the drug should be made within 4 months of initiation.")
+    assert NEXT_STEP.match("Following biochemical diagnosis of acromegaly, the Task Force recommends performing an "
+                           "imaging study to visualize tumor size and appearance.")
+    assert WHO_TO_TEST.search("Patients with a first-degree family member who has a confirmed diagnosis of CD should "
+                              "be tested if they show possible signs or symptoms or laboratory evidence of CD.")
+    assert not WHO_TO_TEST.search("IgA anti-TTG antibody is the preferred single test for detection of CD.")
+    # a growth factor named after insulin is not insulin
+    assert not names_intervention("The Task Force recommends measurement of insulin-like growth factor 1 levels.")
+    assert names_intervention("Offer basal insulin to adults with type 1 diabetes.")

@@ -22,6 +22,7 @@ which one passage has to make.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -29,11 +30,12 @@ from curbside.answer.abbreviations import defined_abbreviations
 from curbside.answer.population import Scope
 from curbside.answer.questions import QuestionInfo
 from curbside.answer.synonyms import alternatives
-from curbside.answer.text import content_stems, idf, stem
+from curbside.answer.text import content_stems, idf, stem, tokenize
 from curbside.answer.themes import theme_by_key
 from curbside.answer.topic_sources import (
     RECOMMENDATION_SECTION,
     guideline_titles,
+    leading_statements,
     pages_by_name,
     sibling_recommendations,
     topic_guidelines,
@@ -48,6 +50,7 @@ KEY_TERM_REQUIRED = True  # the question's rarest term must appear in the kept e
 STUDY_MAX_CHARS = 4000  # a document this short is one study (PubMed abstracts here: 1,100–3,100)
 STUDY_DOCUMENTS = 2  # leading documents tried as a whole (as many as `conclusions` reads for a verdict)
 CONTEXT_WEIGHT = 0.4  # weight of an earlier question's terms in a follow-up
+EXAMPLE_WEIGHT = 0.5  # weight of a term only in the examples a question gives ("such as …")
 MAX_PER_DOCUMENT = 2
 WIDEN_DOCUMENTS = 5  # documents whose other passages join the pool
 WIDEN_PASSAGES = 12  # … at most this many passages each
@@ -98,6 +101,7 @@ CHATTER = frozenset("""
 alright ok okay am im ive id dont doesnt didnt cant wont isnt because perhaps instance super anything something
 anyone someone everything nothing now really actually please thanks thank hi hello hey wondering curious
 question questions know tell think thought thoughts like liked want wanted need needed get gets got getting go
+take takes taking took
 going make makes made thing things stuff lot lots kind sort way ways even maybe probably sure good bad fine
 ever day days time times same able try trying help helps let lets say said mean yes yeah just
 father mother dad mom son daughter wife husband partner friend brother sister boyfriend girlfriend
@@ -143,7 +147,9 @@ class TermStats:
         extra = [t for t in context_terms if stem(t) in info.context_stems and t not in CHATTER]
         df = self.store.term_frequencies([*terms, *extra]) if self.store is not None else {}
         out: dict[str, float] = {}
-        for term, factor in [(t, 1.0) for t in terms] + [(t, CONTEXT_WEIGHT) for t in extra]:
+        examples = _example_terms(info.text)
+        for term, factor in ([(t, EXAMPLE_WEIGHT if t in examples else 1.0) for t in terms]
+                             + [(t, CONTEXT_WEIGHT) for t in extra]):
             key = stem(term)
             if self.store is not None:
                 w = idf(df.get(term, 0), self._total)
@@ -151,6 +157,18 @@ class TermStats:
                 w = 1.0 + 0.15 * min(len(term), 12)
             out[key] = max(out.get(key, 0.0), w * factor)
         return out
+
+
+# the examples a question gives of what it asks about ("… to prevent chronic conditions such as heart disease and
+# osteoporosis"): an answer about the conditions as a whole answers it ("… for the primary prevention of chronic
+# conditions"), so the examples weigh less than the rest
+_EXAMPLES = re.compile(r"\b(?:such as|e\.g\.|for example|for instance)\s+(?P<examples>[^?.;:()]+)", re.IGNORECASE)
+
+
+def _example_terms(question: str) -> frozenset[str]:
+    inside = {t for m in _EXAMPLES.finditer(question) for t in tokenize(m.group("examples"))}
+    outside = set(tokenize(_EXAMPLES.sub(" ", question)))
+    return frozenset(inside - outside)
 
 
 def hit_stems(hit: Hit) -> set[str]:
@@ -281,6 +299,10 @@ def gather(
     if (audience is Audience.CLINICIAN and not info.yes_no and scope.topics and info.intents
             and stats.store is not None):
         extra = sibling_recommendations(stats.store, hits, scope, info.intents, terms, stats)
+        hits += tuple(extra)
+        coverages += tuple(terms.coverage(stats.stems_of(h)) for h in extra)
+    if audience is Audience.CLINICIAN and info.yes_no and stats.store is not None:
+        extra = leading_statements(stats.store, hits, terms)
         hits += tuple(extra)
         coverages += tuple(terms.coverage(stats.stems_of(h)) for h in extra)
     study_cov = 0.0

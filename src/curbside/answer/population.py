@@ -422,6 +422,12 @@ class Scope:
             return "children" not in named and bool(_sexes(text) or _ADULTS.search(text))
         return self.adults and "children" in named and not _ADULTS.search(text)
 
+    def outside_pregnancy(self, text: str) -> bool:
+        """The question is about pregnancy and ``text`` (a sentence with its heading and its document's
+        title) never mentions it: advice for everyone else ("In patients with hypertension and CKD,
+        … treatment with an ACEI or ARB") is not advice in pregnancy, where it may harm the fetus."""
+        return "pregnancy" in self.families and not any(m.family == "pregnancy" for m in mentions(text))
+
     def _other_diabetes(self, text: str) -> list[str]:
         """"type 1 diabetes" in a text for a question on type 2 diabetes (or the other way round):
         word-level checks see the same disease words ("diabetes") and a bare digit."""

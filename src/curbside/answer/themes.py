@@ -39,7 +39,7 @@ _DRUG_CLASS = (r"\b(?:diuretics?|(?:channel |beta[- ]|alpha[- ]|receptor )blocke
                r"inhibitors?|ace-?is?|arbs?|ccbs?|ppis?|ssris?|snris?|nsaids?|antibiotics?|antidepressants?|"
                r"anticoagulants?|antiplatelets?|antihypertensives?|antivirals?|antifungals?|antihistamines?|"
                r"antipsychotics?|anticonvulsants?|antiepileptics?|corticosteroids?|steroids?|bisphosphonates?|"
-               r"opioids?|analgesics?|insulin|aspirin|acetaminophen|paracetamol|colchicine|levothyroxine|"
+               r"opioids?|analgesics?|insulin(?!-like)|aspirin|acetaminophen|paracetamol|colchicine|levothyroxine|"
                r"l-thyroxine|warfarin|lithium|digoxin)\b")
 
 # inducing or maintaining remission is what a treatment does ("To induce remission in adults with … ulcerative

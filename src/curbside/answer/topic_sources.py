@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from curbside.answer.population import Scope, name_key
+from curbside.answer.text import content_stems
 from curbside.answer.themes import main_clause_themes, primary_theme, related, theme_by_key
 from curbside.records import Hit, Kind
 from curbside.retrieve import Filters
@@ -24,6 +25,10 @@ TOPIC_PASSAGES = 80  # … with at most this many of their recommendation passag
 TOPIC_PAGES = 3  # health pages named for the question's disease whose sections ask what it asks
 SIBLING_DOCUMENTS = 2  # leading guidelines (titles naming the disease) whose other recommendations on
 SIBLING_PASSAGES = 3  # … what was asked join the evidence, at most this many each (clinicians, open questions)
+STATEMENT_PASSAGES = 2  # yes/no: the leading guideline's recommendations on the question that join the evidence
+STATEMENT_SHARE = 0.4  # … covering at least this share of the question's terms in their own words
+# a statement of what to do ("The USPSTF recommends against …", "… should be offered …")
+_STATES = re.compile(r"\b(?:recommends?|recommended|suggests?|advises?|should)\b", re.IGNORECASE)
 # a section that recommends or concludes ("Major Recommendations — …", "Conclusions")
 RECOMMENDATION_SECTION = re.compile(r"recommend|conclu", re.IGNORECASE)
 
@@ -169,3 +174,30 @@ def sibling_recommendations(store: Store, hits: Sequence[Hit], scope: Scope, int
             have.add(hit.passage.id)
             extra.append(hit)
     return extra
+
+
+def leading_statements(store: Store, hits: Sequence[Hit], terms: Terms,
+                       per_document: int = STATEMENT_PASSAGES) -> list[Hit]:
+    """For a yes/no question, the recommendations of the leading guideline (the first in evidence
+    order) that speak to it but that passage search ranked below the guideline's background: "Should
+    postmenopausal women take hormone therapy to prevent chronic conditions …?" finds USPSTF's
+    description of hormone therapy, while its answer, "The USPSTF recommends against the use of
+    combined estrogen and progestin for the primary prevention of chronic conditions in postmenopausal
+    women (D recommendation)", says neither "hormone" nor "therapy". The guideline's title must be on
+    what is asked (cover as much of the question as a statement must). A statement (it recommends,
+    suggests or says what should be done) whose own words cover enough of the question, most
+    covering first, each scored like that guideline's best hit."""
+    best = next((h for h in hits if h.document.kind is Kind.GUIDELINE), None)
+    # (a guideline whose title is on what is asked: "Diabetes and pregnancy" is not on ACE inhibitors in pregnancy)
+    if best is None or terms.coverage(frozenset(content_stems(best.document.title))) < STATEMENT_SHARE:
+        return []
+    have = {h.passage.id for h in hits}
+    found = []
+    for p in store.passages_for(best.document.id):
+        if p.id in have or not RECOMMENDATION_SECTION.search(p.section) or not _STATES.search(p.text):
+            continue
+        # (its own words: the title, which every passage shares, says nothing of what this one says)
+        if (own := terms.coverage(frozenset(content_stems(p.text)))) >= STATEMENT_SHARE:
+            found.append((own, Hit(p, best.document, best.score, {"statement": best.score})))
+    found.sort(key=lambda oh: -oh[0])
+    return [h for _, h in found[:per_document]]

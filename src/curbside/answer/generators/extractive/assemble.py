@@ -27,6 +27,7 @@ from curbside.answer.generators.extractive.lead_cues import (
     STUDY_TITLE,
     TELL,
     UNSETTLED,
+    WHO_TO_TEST,
     WHO_TO_TREAT,
 )
 from curbside.answer.generators.extractive.scoring import similarity
@@ -169,6 +170,8 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
                     bonus += B_INTERVENTION
                 elif WHO_TO_TREAT.search(c.text):
                     bonus -= P_WHO_TO_TREAT  # whom to treat, not how: "… with cirrhosis should be treated"
+            elif "diagnosis" in intents and WHO_TO_TEST.search(c.text):
+                bonus -= P_WHO_TO_TREAT  # whom to test, not how the diagnosis is made
         return c.score + bonus
 
     pool = [c for c in candidates if c.relevance >= 0.6 * best_rel and not c.method and not c.meta] or list(candidates)
@@ -250,7 +253,7 @@ def plan(candidates: Sequence[Candidate], audience: Audience, yes_no: bool,
     asked = related(intents)
     practical = not yes_no and bool(set(intents) & _PRACTICAL)
     for c in ranked:
-        if c is bottom or c is first or c.method or (c.implied and not bottom.subgroup):
+        if c is bottom or c is first or c.method or c.conflicts or (c.implied and not bottom.subgroup):
             continue  # (a narrower population only the title names would read as general advice)
         if c.strays and not bottom.strays:  # "Gallstone symptoms may be similar to … appendicitis"
             continue

@@ -104,7 +104,9 @@ class Candidate:
     on_topic: bool = True  # mentions the question's rarest term (here or in the document title)
     # its document's title names the question's disease (no real title: one of its sentences does, not in passing)
     titled: bool = True
-    conflicts: bool = False  # about the other side of the question's age line (``Scope.conflicts``)
+    # about the other side of the question's age line (``Scope.conflicts``), or not about pregnancy when the
+    # question is (``Scope.outside_pregnancy``)
+    conflicts: bool = False
     in_passing: bool = False  # it names the question's disease only in passing ("such as …", "without …")
     strength: int = 0  # +1 strongly graded, -1 weakly ("conditional", grade D), 0 ungraded (``cues.strength``)
     score: float = 0.0

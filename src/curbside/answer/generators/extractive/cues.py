@@ -119,7 +119,10 @@ META_CUE = re.compile(
     r":\s*(?:\([^()]*\)\s*)?\.?$|"
     # a question, not an answer: a guideline's key question as a heading ("… which laboratory testing method(s)
     # should be used to diagnose a urinary tract infection? (Level A recommendations).")
-    r"\?\s*(?:\([^()]*\)\s*)?\.?$",
+    r"\?\s*(?:\([^()]*\)\s*)?\.?$|"
+    # what a recommendation was based on, not what it says ("For this recommendation, the USPSTF considered
+    # evidence on the benefits and harms of …")
+    r"^for this recommendation\b|\bconsidered (?:the )?evidence (?:on|for|about|regarding)\b",
     re.IGNORECASE)
 # a drug in development: news about a pipeline, not advice ("… is being developed by MerLion to treat …")
 PIPELINE = re.compile(r"\b(?:is|are) (?:being|currently being) (?:developed|investigated|evaluated|tested)\b|"

@@ -16,7 +16,7 @@ TELL = re.compile(r"^(?:explain|tell|discuss|inform|reassure|advise|offer (?:inf
 # worked ("Monitor the INR to confirm that warfarin anticoagulation has been adequately reversed …")
 NEXT_STEP = re.compile(r"^(?:if(?! (?:clinically )?(?:appropriate|indicated|necessary)\b)|once|in case|unless|"
                        r"where)\b|"
-                       r"^after\b[^,]{0,80}\b(?:surgery|excision|resection|"
+                       r"^(?:after|following)\b[^,]{0,80}\b(?:surgery|excision|resection|diagnosis|"
                        r"ablation|treatment|therapy|failure|operation|\w+ectomy)\b|"
                        r"^when\b(?!.*\b(?:is|are) (?:recommended|indicated)\b)"
                        r"(?! (?:treatment|therapy) is (?:needed|necessary|required)\b)|"
@@ -35,7 +35,7 @@ LATER_STEP = re.compile(r"\bif (?:there is )?(?:no|little|an? (?:inadequate|insu
                         r"\bwho (?:have )?declined?\b|\bdo not want (?:treatment|to be treated)\b|"
                         r"\bafter the start of (?:\w+ )?(?:treatment|therapy)\b|^for maintenance\b|"
                         r"\b(?:discontinu|stop|withdraw)\w* (?:\w+ ){0,3}(?:after|once|when)\b|"
-                        r"\bbeyond the initial\b|"
+                        r"\bbeyond the initial\b|\btaper(?:ing)? (?:and|or) (?:withdraw|discontinu|stop)|"
                         r"\b(?:treatment|therapy|management) fails\b|"
                         r"\bfail(?:s|ed|ure of|ing)? (?:to respond|(?:initial|first-line|conventional) (?:therapy|"
                         r"treatment))|\b(?:refractory|intolerant) to\b|\bcannot tolerate\b|"
@@ -68,6 +68,14 @@ RATE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:%|percent|per cent)|\b\d+\s*(?:to|-|–
 WHO_TO_TREAT = re.compile(r"\b(?:should|must|will) be treated\b(?! with)|\btreatment is (?:indicated|recommended) "
                           r"(?:for|in)\b|\b(?:should|must) (?:receive|be offered|be given) (?:\w+ )?(?:treatment|"
                           r"therapy)\b(?! with)", re.IGNORECASE)
+# … and whom to test ("Any first-degree family member of a patient with confirmed CD should be tested …"), for
+# a question on how the diagnosis is made
+WHO_TO_TEST = re.compile(r"\b(?:should|must) (?:also )?be (?:tested|screened|investigated|evaluated)\b|"
+                         r"^consider (?:testing|screening)(?: of)? (?:asymptomatic |all )?(?:relatives|people|patients|"
+                         r"adults|children|women|men|family)\b|"
+                         r"\boffer (?:\w+ ){0,2}(?:testing|tests?|screening) (?:for [^.;]{1,60} )?to\b|"
+                         r"\b(?:testing|screening) (?:is|should be) (?:recommended|offered|considered) (?:for|in)\b",
+                         re.IGNORECASE)
 # what the evidence cannot settle ("There is limited evidence to recommend … physical modalities for …
 # acne"): worth saying, but an open question is answered first by what is known to work
 UNSETTLED = re.compile(r"\b(?:limited|insufficient|inconclusive|little|no|not enough|weak|conflicting) (?:data|"

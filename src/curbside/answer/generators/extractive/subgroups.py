@@ -63,7 +63,8 @@ def mark(candidates: Sequence[Candidate], scope: Scope, scopes: Mapping[str, Sco
                        and all(kin(other, scope.allowed) for other in drift))
         c.narrower = scope.narrower(c.text, within=heading_stems(c.section) - scope.allowed if under_topic
                                     else frozenset())
-        c.conflicts = scope.conflicts(c.text) or (not c.narrower and scope.conflicts(doc.title))
+        c.conflicts = (scope.conflicts(c.text) or (not c.narrower and scope.conflicts(doc.title))
+                       or scope.outside_pregnancy(f"{doc.title} {c.section} {c.text}"))
         if scope.names_disease and not scope.names_topic(c.text) and not under_topic:
             c.elsewhere = scope.other_topics(c.text)
         c.drift = () if under_topic else drift

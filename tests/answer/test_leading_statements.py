@@ -1,0 +1,120 @@
+"""A yes/no question is answered by the leading guideline's own statement on it, which passage search
+ranks below the guideline's background; and a question on pregnancy is not answered by advice for
+everyone else. Texts from the shared corpora: USPSTF 2017 *Hormone therapy in postmenopausal women*
+(ngc:11315), VA/DoD hypertension (ngc:10598), SOGC 2014 hypertensive disorders of pregnancy (ngc:10362)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from curbside.answer.evidence import Terms, _example_terms
+from curbside.answer.generators.extractive.candidates import extract
+from curbside.answer.population import Scope
+from curbside.answer.synonyms import alternatives
+from curbside.answer.topic_sources import leading_statements
+from curbside.ingest import ingest_documents
+from curbside.records import Document, Hit, Kind, Section
+from curbside.store import Store
+from tests.answer.realtext import text_hit
+
+USPSTF = Document(
+    id="ngc:11315", kind=Kind.GUIDELINE, source="ngc", year=2017, issuer="U.S. Preventive Services Task Force",
+    title="Final recommendation statement: hormone therapy in postmenopausal women—primary prevention of chronic "
+          "conditions.",
+    sections=(
+        Section("Disease/condition(s)", "Chronic conditions including:\n- Coronary heart disease\n- Breast cancer, "
+                "colorectal cancer, and other types of cancer\n- Stroke\n- Fractures\n- Diabetes"),
+        Section("Recommendation [D recommendation] — Recommendation Summary",
+                "The USPSTF recommends against the use of combined estrogen and progestin for the primary "
+                "prevention of chronic conditions in postmenopausal women. (D recommendation)"),
+        Section("Recommendation [D recommendation] — Recommendation Summary",
+                "The USPSTF recommends against the use of estrogen alone for the primary prevention of chronic "
+                "conditions in postmenopausal women who have had a hysterectomy. (D recommendation)"),
+        Section("Major Recommendations — Treatment and Intervention",
+                "Menopausal hormone therapy refers to the use of combined estrogen and progestin in women with an "
+                "intact uterus, or estrogen alone in women who have had a hysterectomy, taken at or after the time "
+                "of menopause. For this recommendation, the USPSTF considered evidence on the benefits and harms of "
+                "systemic (i.e., oral or transdermal) menopausal hormone therapy but not local formulations (e.g., "
+                "creams or rings) of hormone therapy, because these are not generally used for the primary "
+                "prevention of chronic conditions.\nIndications for hormone therapy approved by the U.S. Food and "
+                "Drug Administration (FDA) in menopausal women are limited to the treatment of menopausal symptoms "
+                "and the prevention of postmenopausal osteoporosis."),
+        Section("Major Recommendations — Treatment and Intervention",
+                "Several different formulations of menopausal hormone therapy are approved by the FDA for use in "
+                "the United States. The use of menopausal hormone therapy is associated with both benefits and "
+                "harms. Combined estrogen and progestin use is associated with a decreased risk of fractures, "
+                "diabetes, and colorectal cancer; however, it is also associated with an increased risk of invasive "
+                "breast cancer, coronary heart disease, thromboembolic events, stroke, dementia, gallbladder "
+                "disease, and self-reported urinary incontinence."),
+    ),
+)
+
+
+QUESTION = ("Should postmenopausal women take hormone therapy to prevent chronic conditions such as heart disease "
+            "and osteoporosis?")
+# the question's term weights in the shared-corpora knowledge base (IDF over 129,580 passages); a test KB of
+# one guideline would weigh every word it repeats at nothing
+IDF = {"postmenopaus": 6.11, "women": 3.05, "take": 3.30, "hormon": 4.03, "therapy": 2.11, "prev": 2.38,
+       "chron": 2.99, "cond": 1.93, "heart": 3.18, "diseas": 1.64, "osteoporos": 5.47}
+
+
+def test_a_yes_no_question_gets_the_leading_guidelines_statement(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "kb.sqlite")
+    try:
+        ingest_documents(store, [USPSTF])
+        passages = store.passages_for("ngc:11315")
+        background = next(p for p in passages if p.text.startswith("Menopausal hormone therapy refers"))
+        terms = Terms({s: w for s, w in IDF.items() if s not in {"take"}}, alternatives([]))
+        added = leading_statements(store, [Hit(background, USPSTF, 9.0)], terms)
+    finally:
+        store.close()
+    assert [h.passage.text[:45] for h in added] == ["The USPSTF recommends against the use of comb",
+                                                    "The USPSTF recommends against the use of estr"]
+    # … not from a guideline whose title is on something else
+    other = Document(id="x:1", kind=Kind.GUIDELINE, source="test", title="Diabetes and pregnancy.", sections=())
+    assert leading_statements(store, [Hit(background, other, 9.0)], terms) == []
+
+
+def test_what_a_question_gives_as_examples_weighs_less() -> None:
+    examples = _example_terms(QUESTION)
+    assert {"heart", "disease", "osteoporosis"} <= examples and not {"postmenopausal", "conditions"} & examples
+    assert _example_terms("How is heart disease treated in women?") == frozenset()
+
+
+def test_what_a_recommendation_was_based_on_is_not_what_it_says() -> None:
+    hit = text_hit("ngc:11315#11", USPSTF.title, "Major Recommendations — Treatment and Intervention",
+                   USPSTF.sections[3].text)
+    based_on = next(c for c in extract([hit]) if c.text.startswith("For this recommendation"))
+    assert based_on.meta
+
+
+def test_advice_that_never_mentions_pregnancy_is_not_advice_in_pregnancy() -> None:
+    scope = Scope.of("How should chronic hypertension be treated during pregnancy?")
+    everyone = ("VA/DoD clinical practice guideline for the diagnosis and management of hypertension in the primary "
+                "care setting. In patients with hypertension and CKD, we recommend treatment with an ACEI or ARB.")
+    assert scope.outside_pregnancy(everyone)
+    assert not scope.outside_pregnancy(
+        "Treatment of the hypertensive disorders of pregnancy. Initial therapy in pregnancy can be with one of a "
+        "variety of antihypertensive agents: methyldopa, labetalol, other beta-blockers and calcium channel blockers.")
+    assert not Scope.of("How is hypertension treated?").outside_pregnancy(everyone)
+
+
+def test_a_pregnancy_answer_leaves_out_advice_for_everyone_else() -> None:
+    from curbside.answer.generators.extractive import ExtractiveGenerator
+    from curbside.records import Audience
+
+    sogc = text_hit("ngc:10362#23", "Treatment of the hypertensive disorders of pregnancy. In: Diagnosis, evaluation, "
+                    "and management of the hypertensive disorders of pregnancy: executive summary.",
+                    "Major Recommendations — Antihypertensive Drug Treatment",
+                    "Initial therapy in pregnancy can be with one of a variety of antihypertensive agents as for "
+                    "non-severe hypertension: methyldopa (I-A), labetalol (I-A), other beta-blockers (acebutolol, "
+                    "metoprolol, pindolol, and propranolol) (I-B), and calcium channel blockers (nifedipine). (I-A)")
+    vadod = text_hit("ngc:10598#60", "VA/DoD clinical practice guideline for the diagnosis and management of "
+                     "hypertension in the primary care setting.", "Major Recommendations — Chronic Kidney Disease",
+                     "In patients with hypertension and chronic kidney disease, we recommend treatment with an ACEI "
+                     "or ARB to slow the progression of kidney disease. (Strong for)")
+    draft = ExtractiveGenerator().generate("How should chronic hypertension be treated during pregnancy?",
+                                           [sogc, vadod], Audience.CLINICIAN)
+    texts = [draft.bottom_line.text, *(b.text for s in draft.sections for b in s.bullets)]
+    assert any("methyldopa" in t for t in texts)
+    assert not any("ACEI or ARB" in t for t in texts)
