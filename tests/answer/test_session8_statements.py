@@ -92,3 +92,53 @@ def test_steps_after_the_first_and_whom_to_test_are_read_as_such() -> None:
     # a growth factor named after insulin is not insulin
     assert not names_intervention("The Task Force recommends measurement of insulin-like growth factor 1 levels.")
     assert names_intervention("Offer basal insulin to adults with type 1 diabetes.")
+
+
+def test_a_guideline_on_the_group_speaks_under_a_heading_on_the_disease() -> None:
+    # NICE NG69 *Eating disorders* (ngc:11223): its bulimia section is about bulimia nervosa, and guided
+    # self-help is a treatment
+    hit = text_hit("ngc:11223#49", "Eating disorders: recognition and treatment.",
+                   "Major Recommendations — Psychological Treatment for Bulimia Nervosa in Adults",
+                   "Consider bulimia-nervosa-focused guided self-help for adults with bulimia nervosa.")
+    found = ExtractiveGenerator().candidates("How is bulimia nervosa treated in adults?", [hit], Audience.CLINICIAN)
+    assert found and not found[0].subgroup and found[0].primary == "treatment"
+
+
+def test_a_short_line_opening_a_passage_is_its_heading() -> None:
+    from curbside.answer.synonyms import alternatives
+    from curbside.answer.text import stem
+    from curbside.answer.topic_sources import subheading
+
+    # (NHLBI *Sarcoidosis*: the outlook sits under "What is (are) Sarcoidosis ?", opening with "Outlook")
+    assert subheading("Outlook\nThe outlook for sarcoidosis varies. Many people recover.") == "Outlook"
+    assert subheading("The outlook for sarcoidosis varies.\nMany people recover.") == ""
+    assert subheading("Outlook") == ""
+    assert frozenset({stem("outlook")}) in alternatives(["prognosis", "sarcoidosis"])[stem("prognosis")]
+
+
+def test_prevention_asked_in_lay_words() -> None:
+    from curbside.answer.questions import analyse
+
+    assert analyse("I had a kidney stone last year. What can I do so I don't get another one?").intents == (
+        "prevention",)
+    assert "prevention" in analyse("How can I stop getting kidney stones?").intents
+    assert analyse("What can I do for my back pain?").intents == ("treatment",)
+
+
+def test_what_a_sentence_is_for_sets_its_theme_and_a_hope_is_not_a_treatment() -> None:
+    from curbside.answer.generators.extractive.cues import META_CUE, PIPELINE
+    from curbside.answer.themes import primary_theme
+
+    # (ACP 2014 kidney stones, ngc:10291 and its comparison with the AUA guideline; NIDDK *Urinary Tract
+    # Infections in Adults*)
+    assert primary_theme("ACP recommends management with increased fluid intake spread throughout the day to "
+                         "achieve at least 2 L of urine per day to prevent recurrent nephrolithiasis.") == "prevention"
+    assert META_CUE.search("Dietary and pharmacologic management to prevent recurrent nephrolithiasis in adults: a "
+                           "clinical practice guideline from the American College of Physicians.")
+    assert not META_CUE.search("Both developers recommend that stone formers maintain a fluid intake that will "
+                               "achieve at least 2 liters of urine per day.")
+    assert PIPELINE.search("If a similar process can be demonstrated in humans, the discovery may lead to new "
+                           "treatments to prevent recurrent UTIs.")
+    assert LATER_STEP.search("ACP recommends pharmacologic monotherapy with a thiazide diuretic, citrate, or "
+                             "allopurinol to prevent recurrent nephrolithiasis in patients with active disease in "
+                             "which increased fluid intake fails to reduce the formation of stones.")

@@ -31,7 +31,7 @@ from curbside.answer.population import Scope
 from curbside.answer.questions import QuestionInfo
 from curbside.answer.synonyms import alternatives
 from curbside.answer.text import content_stems, idf, stem, tokenize
-from curbside.answer.themes import theme_by_key
+from curbside.answer.themes import LAY_PREVENTION, theme_by_key
 from curbside.answer.topic_sources import (
     RECOMMENDATION_SECTION,
     guideline_titles,
@@ -101,7 +101,7 @@ CHATTER = frozenset("""
 alright ok okay am im ive id dont doesnt didnt cant wont isnt because perhaps instance super anything something
 anyone someone everything nothing now really actually please thanks thank hi hello hey wondering curious
 question questions know tell think thought thoughts like liked want wanted need needed get gets got getting go
-take takes taking took
+take takes taking took another last one ones don't doesn't didn't can't won't isn't i'm i've i'd
 going make makes made thing things stuff lot lots kind sort way ways even maybe probably sure good bad fine
 ever day days time times same able try trying help helps let lets say said mean yes yeah just
 father mother dad mom son daughter wife husband partner friend brother sister boyfriend girlfriend
@@ -245,6 +245,10 @@ def gather(
     documents (a guideline's recommendations rarely repeat the question's words), rerank, and
     keep ``k`` passages (at most ``MAX_PER_DOCUMENT`` per document, one more for a guideline)."""
     query = f"{info.text} {context_question}".strip()
+    if "prevention" in info.intents and LAY_PREVENTION.search(info.text) and not any(
+            s.startswith("prevent") for s in info.stems):
+        # asked in lay words ("What can I do so I don't get another one?"): the literature says "prevent"
+        query += " prevention"
     pool = retriever.search(query, max(3 * k, 30), filters or Filters())
     context_terms = content_terms(context_question) if context_question else []
     terms = stats.terms(info, context_terms)

@@ -73,8 +73,15 @@ def analyse(question: str, *, context: str = "", max_chars: int = 2000) -> Quest
     )
 
 
+# "What can I do so I don't get another one?": what to do, asked about prevention, is prevention
+_WHAT_TO_DO = re.compile(r"\bwhat (?:can|should) (?:i|we|you) do\b|\bhelps?\b", re.IGNORECASE)
+_TREATMENT_WORD = re.compile(r"\btreat|\btherap|\bmanag|\bcure|\bmedic|\bdrug|\bsurg|\bget rid of\b", re.IGNORECASE)
+
+
 def _intents(text: str) -> tuple[str, ...]:
     intents = question_intents(text)
     if "definition" in intents and len(intents) > 1:  # "what is the dose of …" asks about the dose
         intents = tuple(i for i in intents if i != "definition")
+    if {"treatment", "prevention"} <= set(intents) and _WHAT_TO_DO.search(text) and not _TREATMENT_WORD.search(text):
+        intents = tuple(i for i in intents if i != "treatment")
     return intents

@@ -61,6 +61,7 @@ kidney stones|nephrolithiasis|urolithiasis|renal calculi
 ear infection|otitis media
 pink eye|conjunctivitis
 shingles|herpes zoster
+prognosis|outlook
 febrile seizure|febrile seizures|febrile convulsion|febrile convulsions
 focal epilepsy|partial epilepsy|focal seizures|focal onset seizures|partial seizures|partial onset seizures
 heavy menstrual bleeding|menorrhagia

@@ -53,7 +53,8 @@ INTERVENTION = _rx(_DRUG + "|" + _DRUG_CLASS + "|" +
                    r"\b(?:cognitive|behaviou?ral|physical|occupational|exercise|psycho|photo|radio|chemo|immuno|"
                    r"oxygen|compression|fluid|replacement|hormon\w*|light|talk(?:ing)?|speech|manual|drug|medication|"
                    r"pharmacologic(?:al)?) ?(?:therap|treatments?\b|interventions?\b)|\bpharmacotherap|"
-                   r"\bexercis|\bphysiotherap|\bcpap\b|\bvaccin|\bcounsel+ing\b|\bdiet(?:ary)?\b|\bweight loss\b|"
+                   r"\bexercis|\bphysiotherap|\bcpap\b|\bvaccin|\bcounsel+ing\b|\bself-help\b|\bdiet(?:ary)?\b|"
+                   r"\bweight loss\b|"
                    r"\bsplint|\bbrac(?:e|es|ing)\b|\binjections?\b|\binfusions?\b|\btransfusions?\b|\bdialysis\b|"
                    r"\bablation\b|\bstent|\bpacemaker|\bmanoeuvres?\b|\bmaneuvers?\b|\brepositioning\b|\bcasts?\b|"
                    r"\borthos[ie]s|\bcreams?\b|\bointments?\b|\bgels?\b|\bdrops\b|\binhal(?:er|ed)\b|\bpatch(?:es)?\b|"
@@ -68,6 +69,11 @@ def names_intervention(text: str) -> bool:
     """``text`` names what a clinician can do: ``INTERVENTION``, or a drug by name ("lamotrigine is
     the drug of choice"; the suffixes miss most names)."""
     return bool(INTERVENTION.search(text)) or names_drug(text)
+
+_LAY_PREVENTION = (r"\b(?:do not|don'?t|never|not) (?:get|have) (?:another|it again|them again|any more|more)\b|"
+                   r"\b(?:stop|keep (?:\w+ )?from|avoid) (?:getting|having)\b|\b(?:coming|come) back\b|"
+                   r"\bhappen(?:ing)? again\b")
+LAY_PREVENTION = _rx(_LAY_PREVENTION)  # prevention asked without the word ("What can I do so I don't get another one?")
 
 THEMES: tuple[Theme, ...] = (
     Theme("definition", "Overview", "What it is",
@@ -84,7 +90,7 @@ THEMES: tuple[Theme, ...] = (
               r"\bpharmacolog|\bpharmacotherap|\bprescri|" + _DRUG)),
     Theme("treatment", "Management", "Treatment",
           _rx(r"\btreat|\btherap|\bmanag|\bsurg|\boperati|\b\w+(?:ectomy|ectomies|plasty)\b|\brehabilit|\bexercis|"
-              r"\binterventions?\b|"
+              r"\binterventions?\b|\bself-help\b|"
               r"\bfirst[- ]line\b|\binitial (?:treatment|management|therapy|care)\b|\bconservative\b|"
               r"\bphysiotherap|\bphysical therapy\b|(?<!primary )(?<!health )(?<!health-)\bcare\b(?! (?:clinicians?|"
               r"providers?|physicians?|settings?|teams?|services?|professionals?)\b)|"
@@ -105,7 +111,9 @@ THEMES: tuple[Theme, ...] = (
           _rx(r"\bscreen|(?<!control and )\bprevent|\bvaccin|\bimmuni[sz]|\bprophyla|"
               r"\bavoid(ing)? (exposure|infection)|"
               r"\breduc(e|es|ed|ing) (the )?risks?\b"),
-          _rx(r"\bscreen|\bprevent|\bvaccin|\bimmuni[sz]|\bprophyla|\bavoid getting\b|\breduce (the |my )?risk\b")),
+          # (and in lay words: "so I don't get another one", "stop getting kidney stones", "from coming back")
+          _rx(r"\bscreen|\bprevent|\bvaccin|\bimmuni[sz]|\bprophyla|\bavoid getting\b|\breduce (the |my )?risk\b|"
+              + _LAY_PREVENTION)),
     Theme("causes", "Causes and risk factors", "Causes and risk factors",
           _rx(r"\bcaus|\brisk factors?\b|\bassociated with\b|\bgenetic|\bmutations?\b|\binherit|\betiolog|"
               r"\baetiolog|\bpathogenesis\b|\bmechanism|\bleads? to\b|\bresults? from\b"),
@@ -180,7 +188,7 @@ def primary_theme(sentence: str) -> str:
     obtaining blood pressure measurements for diagnostic confirmation before starting treatment"
     is about diagnosis, though it names treatment ("" if none). A treatment given for primary
     prevention is prevention ("Offer acid-suppression therapy … for primary prevention of upper
-    gastrointestinal bleeding in acutely ill patients")."""
+    gastrointestinal bleeding in acutely ill patients"), and so is one given to prevent recurrence."""
     if _PRIMARY_PREVENTION.search(sentence):
         return "prevention"
     sentence = _SETTING.sub(" ", sentence)
@@ -188,7 +196,10 @@ def primary_theme(sentence: str) -> str:
     return min(found)[1] if found else ""
 
 
-_PRIMARY_PREVENTION = _rx(r"\b(?:for|as) (?:the )?primary (?:prevention|prophylaxis)\b")
+# … and so is one given to stop a disease coming back ("ACP recommends management with increased fluid intake …
+# to prevent recurrent nephrolithiasis")
+_PRIMARY_PREVENTION = _rx(r"\b(?:for|as) (?:the )?(?:primary|secondary) (?:prevention|prophylaxis)\b|"
+                          r"\bto prevent (?:the )?recurren|\bprevention of (?:the )?recurren")
 # treatment as a setting, not the subject: "patients not currently receiving treatment for depression"
 _SETTING = _rx(r"\b(?:receiving|undergoing|on|after|before (?:starting |consider(?:ing|ation of) )?|during|"
                r"completed?|prior to|despite|refractory to)\s+"

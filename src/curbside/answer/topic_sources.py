@@ -111,13 +111,21 @@ def topic_guidelines(store: Store, titles: Sequence[tuple[str, str, int | None]]
     return extra
 
 
+def subheading(text: str) -> str:
+    """A heading that opens a passage's text ("Outlook" under *What is (are) Sarcoidosis ?*): a short
+    first line that is not a sentence; "" when there is none."""
+    first = text.split("\n", 1)[0].strip()
+    return first if first != text.strip() and len(first) <= 60 and not first.endswith((".", ":", ";")) else ""
+
+
 def topic_pages(store: Store, pages: Mapping[frozenset[str], Sequence[str]], scope: Scope,
                  intents: Sequence[str], pool: Sequence[Hit], filters: Filters,
                  documents: int = TOPIC_PAGES) -> list[Hit]:
     """The sections of health pages named for the question's disease (in any of its wordings:
     *Shingles* for herpes zoster) that ask what the question asks ("What are the treatments for
-    Shingles ?"): the page may call the disease by a name the question does not use, so passage
-    search misses it. Scored like the pool's weakest hit; reranking decides what is kept."""
+    Shingles ?", or a passage opening with the heading "Outlook"): the page may call the disease by a
+    name the question does not use, so passage search misses it. Scored like the pool's weakest hit;
+    reranking decides what is kept."""
     if filters.kinds and Kind.CONSUMER.value not in filters.kinds:
         return []
     asked = [theme_by_key(key).question for key in intents if key != "definition"]
@@ -132,7 +140,8 @@ def topic_pages(store: Store, pages: Mapping[frozenset[str], Sequence[str]], sco
     extra = []
     for doc_id in ids:
         for passage in store.passages_for(doc_id):
-            if passage.id not in seen and any(p.search(passage.section) for p in asked):
+            heads = (passage.section, subheading(passage.text))
+            if passage.id not in seen and any(p.search(h) for p in asked for h in heads):
                 seen.add(passage.id)
                 extra.append(Hit(passage, docs[doc_id], floor, {"topic_page": floor}))
     return extra

@@ -130,6 +130,7 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
         best_rel = max(c.relevance for c in candidates)
 
     treats = "treatment" in intents or "drugs" in intents
+    steps = treats or "prevention" in intents  # (prevention has first and later steps too)
     outlook = "prognosis" in intents and not treats
 
     def key(c: Candidate) -> float:
@@ -160,7 +161,7 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
                 bonus -= P_NOT_NEEDED
             if REGULATORY.search(c.text) and not c.recommendation:
                 bonus -= P_UNSETTLED  # where a drug is licensed is not how to treat
-            if not escalate and (NEXT_STEP.match(c.text) or (treats and LATER_STEP.search(c.text))):
+            if not escalate and (NEXT_STEP.match(c.text) or (steps and LATER_STEP.search(c.text))):
                 bonus -= P_NEXT_STEP  # "If goal BP is not reached …": a later step
             elif treats:
                 if FIRST_STEP.search(CONCESSION.sub("", c.text, count=1)):

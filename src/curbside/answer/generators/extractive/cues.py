@@ -122,7 +122,11 @@ META_CUE = re.compile(
     r"\?\s*(?:\([^()]*\)\s*)?\.?$|"
     # what a recommendation was based on, not what it says ("For this recommendation, the USPSTF considered
     # evidence on the benefits and harms of …")
-    r"^for this recommendation\b|\bconsidered (?:the )?evidence (?:on|for|about|regarding)\b",
+    r"^for this recommendation\b|\bconsidered (?:the )?evidence (?:on|for|about|regarding)\b|"
+    # a guideline's title quoted in a comparison ("Dietary and pharmacologic management to prevent recurrent
+    # nephrolithiasis in adults: a clinical practice guideline from the American College of Physicians.")
+    r":\s*(?:an?\s+|the\s+)?(?:[\w/&-]+\s+){0,4}(?:clinical\s+practice\s+)?guidelines?\b(?:\s+(?:from|of|by)\b[^.;]*)?"
+    r"\.?$",
     re.IGNORECASE)
 # a drug in development: news about a pipeline, not advice ("… is being developed by MerLion to treat …")
 PIPELINE = re.compile(r"\b(?:is|are) (?:being|currently being) (?:developed|investigated|evaluated|tested)\b|"
@@ -131,7 +135,11 @@ PIPELINE = re.compile(r"\b(?:is|are) (?:being|currently being) (?:developed|inve
                       # a finding's hope, not a treatment ("ORX antagonists constitute a potential new treatment
                       # strategy for panic disorder")
                       r"\bpotential (?:new |novel )?(?:treatment|therapeutic) "
-                      r"(?:strategy|strategies|targets?|options?)\b",
+                      r"(?:strategy|strategies|targets?|options?)\b|"
+                      # … or a laboratory finding's ("… bacteria formed a protective film … in mice. If a similar
+                      # process can be demonstrated in humans, the discovery may lead to new treatments …")
+                      r"\b(?:may|might|could) (?:eventually |one day )?lead to (?:new|novel|better) (?:treatments?|"
+                      r"therap(?:y|ies)|drugs?|ways)\b",
                       re.IGNORECASE)
 # … or that points back to a list it does not quote, wherever it does so ("Not everyone with
 # appendicitis has all these symptoms."): a study's conclusion about "these patients" is exempt

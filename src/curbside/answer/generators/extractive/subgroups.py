@@ -57,10 +57,11 @@ def mark(candidates: Sequence[Candidate], scope: Scope, scopes: Mapping[str, Sco
         # about the question's disease, whatever condition it names ("Patients with prolonged
         # tonic-clonic seizures … should be given: midazolam …")
         # about the question's disease, whatever condition it names ("Patients with prolonged tonic-clonic
-        # seizures … should be given: midazolam …") — when the document's disease is its parent; the
-        # heading "Cellulitis" in a guideline on ascites is about the cellulitis of those patients
+        # seizures … should be given: midazolam …") — when the document's disease is its parent (or the group it
+        # belongs to, ``population.PARENTS``: "Eating disorders"); the heading "Cellulitis" in a guideline on
+        # ascites is about the cellulitis of those patients
         under_topic = (scope.names_disease and scope.names_topic(heading(c.section))
-                       and all(kin(other, scope.allowed) for other in drift))
+                       and all(kin(other, scope.allowed) or scope.names_parent(other) for other in drift))
         c.narrower = scope.narrower(c.text, within=heading_stems(c.section) - scope.allowed if under_topic
                                     else frozenset())
         c.conflicts = (scope.conflicts(c.text) or (not c.narrower and scope.conflicts(doc.title))
