@@ -97,6 +97,13 @@ def test_advice_that_never_mentions_pregnancy_is_not_advice_in_pregnancy() -> No
         "Treatment of the hypertensive disorders of pregnancy. Initial therapy in pregnancy can be with one of a "
         "variety of antihypertensive agents: methyldopa, labetalol, other beta-blockers and calcium channel blockers.")
     assert not Scope.of("How is hypertension treated?").outside_pregnancy(everyone)
+    # … and a study of women who became pregnant, or of infants small for gestational age, is not about care in
+    # pregnancy (PubMedQA 19542542, 19198736)
+    for question in ("Is there a uniform basal endometrial gene expression profile during the implantation window "
+                     "in women who became pregnant in a subsequent ICSI cycle?",
+                     "Is being small for gestational age a risk factor for retinopathy of prematurity?"):
+        assert not Scope.of(question).outside_pregnancy(everyone), question
+    assert Scope.of("What is the first-line treatment for nausea and vomiting of pregnancy?").pregnant
 
 
 def test_a_pregnancy_answer_leaves_out_advice_for_everyone_else() -> None:

@@ -67,6 +67,11 @@ PARENTS: dict[str, tuple[str, ...]] = {
     "aortic stenosis": ("valvular heart disease",), "aortic regurgitation": ("valvular heart disease",),
     "mitral stenosis": ("valvular heart disease",), "mitral regurgitation": ("valvular heart disease",),
 }
+# care in pregnancy ("treated during pregnancy", "pregnant women", "antenatal care"), not a study of women who
+# "became pregnant" nor an infant "small for gestational age"
+_IN_PREGNANCY = re.compile(r"\b(?:during|in|throughout|of) pregnancy\b|\bpregnant (?:women|woman|patients?|people|"
+                           r"persons?|mothers?|adolescents?|individuals?|girls?)\b|"
+                           r"\b(?:while|when|if|i'?m|am) pregnant\b|\b(?:ante|pre)natal care\b", _I)
 _ADULTS = re.compile(r"\badults?\b|\bgrown-?ups?\b", _I)
 _ALL_ADULTS = re.compile(r"^(?:aged?\s+)?(?:≥|>=|over\s+)?\s*(?:18|19|20|21)\s*(?:years?|yrs|y)?(?:\s+(?:of age\s+)?"
                          r"(?:or|and)\s+(?:older|over|above))?$", _I)
@@ -296,6 +301,7 @@ class Scope:
     ages: tuple[tuple[float, float], ...] = ()  # the age ranges the question names ("aged 55 to 69")
     adults: bool = False  # the question says "adults"
     parents: tuple[frozenset[str], ...] = ()  # the groups its diseases belong to (``PARENTS``), as stems
+    pregnant: bool = False  # the question asks about care in pregnancy (``_IN_PREGNANCY``)
 
     @classmethod
     def of(cls, question: str, context: str = "") -> Scope:
@@ -314,7 +320,7 @@ class Scope:
         parents = tuple(frozenset(_name_stems(parent)) for disease in diseases
                         for parent in PARENTS.get(" ".join(tokenize(disease)), ()))
         return cls(frozenset(families), frozenset(allowed), bool(diseases), tuple(topics), _diabetes_types(text),
-                   _sexes(text), ages, bool(_ADULTS.search(question)), parents)
+                   _sexes(text), ages, bool(_ADULTS.search(question)), parents, bool(_IN_PREGNANCY.search(question)))
 
     def topic_abbreviations(self, definitions: Iterable[Mapping[str, str]]) -> dict[str, str]:
         """Of the abbreviations defined in some texts (``abbreviations.defined_abbreviations`` of each), those that
@@ -342,7 +348,7 @@ class Scope:
         if len(allowed) == len(self.allowed):
             return self
         return Scope(self.families, frozenset(allowed), self.names_disease, tuple(extra), self.diabetes_types,
-                     self.sexes, self.ages, self.adults, self.parents)
+                     self.sexes, self.ages, self.adults, self.parents, self.pregnant)
 
     def is_named(self, title: str) -> bool:
         """``title`` is one of the names of the question's disease and nothing more (a health page
@@ -423,10 +429,11 @@ class Scope:
         return self.adults and "children" in named and not _ADULTS.search(text)
 
     def outside_pregnancy(self, text: str) -> bool:
-        """The question is about pregnancy and ``text`` (a sentence with its heading and its document's
-        title) never mentions it: advice for everyone else ("In patients with hypertension and CKD,
-        … treatment with an ACEI or ARB") is not advice in pregnancy, where it may harm the fetus."""
-        return "pregnancy" in self.families and not any(m.family == "pregnancy" for m in mentions(text))
+        """The question is about care in pregnancy and ``text`` (a sentence with its heading and its
+        document's title) never mentions pregnancy: advice for everyone else ("In patients with
+        hypertension and CKD, … treatment with an ACEI or ARB") is not advice in pregnancy, where it
+        may harm the fetus."""
+        return self.pregnant and not any(m.family == "pregnancy" for m in mentions(text))
 
     def _other_diabetes(self, text: str) -> list[str]:
         """"type 1 diabetes" in a text for a question on type 2 diabetes (or the other way round):

@@ -27,6 +27,7 @@ SIBLING_DOCUMENTS = 2  # leading guidelines (titles naming the disease) whose ot
 SIBLING_PASSAGES = 3  # … what was asked join the evidence, at most this many each (clinicians, open questions)
 STATEMENT_PASSAGES = 2  # yes/no: the leading guideline's recommendations on the question that join the evidence
 STATEMENT_SHARE = 0.4  # … covering at least this share of the question's terms in their own words
+STATEMENT_TITLE = 0.6  # … from a guideline whose title covers this share (its title is on what is asked)
 # a statement of what to do ("The USPSTF recommends against …", "… should be offered …")
 _STATES = re.compile(r"\b(?:recommends?|recommended|suggests?|advises?|should)\b", re.IGNORECASE)
 # a section that recommends or concludes ("Major Recommendations — …", "Conclusions")
@@ -193,12 +194,12 @@ def leading_statements(store: Store, hits: Sequence[Hit], terms: Terms,
     description of hormone therapy, while its answer, "The USPSTF recommends against the use of
     combined estrogen and progestin for the primary prevention of chronic conditions in postmenopausal
     women (D recommendation)", says neither "hormone" nor "therapy". The guideline's title must be on
-    what is asked (cover as much of the question as a statement must). A statement (it recommends,
+    what is asked (``STATEMENT_TITLE``). A statement (it recommends,
     suggests or says what should be done) whose own words cover enough of the question, most
     covering first, each scored like that guideline's best hit."""
     best = next((h for h in hits if h.document.kind is Kind.GUIDELINE), None)
     # (a guideline whose title is on what is asked: "Diabetes and pregnancy" is not on ACE inhibitors in pregnancy)
-    if best is None or terms.coverage(frozenset(content_stems(best.document.title))) < STATEMENT_SHARE:
+    if best is None or terms.coverage(frozenset(content_stems(best.document.title))) < STATEMENT_TITLE:
         return []
     have = {h.passage.id for h in hits}
     found = []
