@@ -142,3 +142,28 @@ def test_what_a_sentence_is_for_sets_its_theme_and_a_hope_is_not_a_treatment() -
     assert LATER_STEP.search("ACP recommends pharmacologic monotherapy with a thiazide diuretic, citrate, or "
                              "allopurinol to prevent recurrent nephrolithiasis in patients with active disease in "
                              "which increased fluid intake fails to reduce the formation of stones.")
+
+
+def test_a_numbered_recommendation_label_goes_whole_and_a_regimen_for_the_treated_is_prevention() -> None:
+    from curbside.answer.population import Scope
+    from curbside.answer.questions import analyse
+    from curbside.answer.themes import primary_theme
+
+    # (ASCO 2017 *Antiemetics*, ngc:11283)
+    asco = ("Recommendation 1.1: Adult patients who are treated with cisplatin and other high-emetic-risk single "
+            "agents should be offered a four-drug combination of a neurokinin 1 (NK1) receptor antagonist, a serotonin "
+            "(5-HT3) receptor antagonist, dexamethasone, and olanzapine.")
+    hit = text_hit("ngc:11283#7", "Antiemetics: American Society of Clinical Oncology clinical practice guideline "
+                   "update.", "Major Recommendations", asco)
+    (found,) = extract([hit])
+    assert found.text.startswith("Adult patients who are treated with cisplatin")
+    # the patients being treated with chemotherapy are who it is for; what it offers is drugs
+    assert primary_theme(found.text) == "drugs"
+    # "high-emetic-risk" is how the guideline says "highly emetogenic"
+    question = "How should nausea and vomiting be prevented in adults receiving highly emetogenic chemotherapy?"
+    from curbside.answer.synonyms import alternatives
+    from curbside.answer.text import stem
+
+    assert frozenset({stem("emetic")}) in alternatives(["highly", "emetogenic"])[stem("emetogenic")]
+    assert not Scope.of(question).narrower(found.text)
+    assert analyse("What to do for a sprained ankle?").intents == ("treatment",)

@@ -99,7 +99,8 @@ THEMES: tuple[Theme, ...] = (
           _rx(r"\btreat|\btherap|\bmanag|\bcure|\bget rid of\b|\b(?:first|second)[- ]line\b|\bhelp(s)?\b|"
               r"\brevers(?:e|ed|al)\b|"
               r"\bremed|\bsurg|\brehabilit|"
-              r"\bexercis|\bwhat (can|should) (i|we|you) do\b|\bhow to (stop|relieve|heal|fix)\b|\beffective\b")),
+              r"\bexercis|\bwhat (can|should) (i|we|you) do\b|\bwhat to do\b|\bhow to (stop|relieve|heal|fix)\b|"
+              r"\beffective\b")),
     Theme("diagnosis", "Diagnosis and testing", "Tests and diagnosis",
           _rx(r"\b(?:over|mis|under)?diagnos|\btests?\b|\btesting\b|\bimaging\b|\bmri\b|\bct\b|\bultraso|\bbiops|\bsensitivity\b|"
               r"\bspecificity\b|\bx-?ray|\bscan\b|\blaborator|\bassess|\bexamination\b|\bcriteria\b|"
@@ -205,6 +206,8 @@ _SETTING = _rx(r"\b(?:receiving|undergoing|on|after|before (?:starting |consider
                r"completed?|prior to|despite|refractory to)\s+"
                r"(?:\w+\s+(?:or\s+\w+\s+)?)?(?:treatment|therapy|surgery)\b|"
                r"\b(?:actively |currently |already )?being treated\b|"
+               # ("Adult patients who are treated with cisplatin … should be offered a four-drug combination …")
+               r"\bwho (?:are|were|is|was|have been|has been) (?:being )?(?:treated|managed) with\b|"
                # … or who it is for ("For high-risk individuals who test HIV negative, offering PrEP …", "For
                # adults … diagnosed with Lyme disease, offer antibiotic treatment …")
                r"\bwho (?:test|tested|tests) (?:\w+ )?(?:negative|positive)\b|\bdiagnosed (?:with|as having)\b|"

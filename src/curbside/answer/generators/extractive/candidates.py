@@ -44,7 +44,7 @@ from curbside.answer.themes import ESCALATION, PITFALL, primary_theme, sentence_
 from curbside.records import Hit
 
 _LEAD_LABEL = re.compile(
-    r"^(?:(?:(?:recommendation|key action statement|statement|question) (?:[a-z]?\d+[a-z]?|[a-z]\d*)|"
+    r"^(?:(?:(?:recommendation|key action statement|statement|question) (?:[a-z]?\d+(?:\.\d+)*[a-z]?|[a-z]\d*)|"
     r"(?:work group |panel |committee |task force )?recommendation|key points|conclusions?|results?|background|"
     r"summary|interpretation|recommendations?|"
     r"major recommendations|findings|objectives?|methods?|purpose)\s*[:.\-–]\s*)+", re.IGNORECASE)
