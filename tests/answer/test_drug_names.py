@@ -71,3 +71,31 @@ def test_a_brand_found_as_its_generic_is_not_reported_missing(kb: Store, setting
     assert "ibuprofen" in " ".join(b.text for s in answer.sections for b in s.bullets)  # found …
     assert "“advil”" not in answer.bottom_line.text  # … so not listed as what nothing was found on
     assert "“astronauts”" in answer.bottom_line.text
+
+
+def test_a_brand_the_knowledge_base_names_is_searched_as_written(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from curbside.ingest import ingest_documents
+    from curbside.records import Document, Kind, Section
+    from curbside.retrieve.lexical import LexicalRetriever
+
+    # (BioASQ "What is herceptin?": the literature's own "Herceptin is a major drug used to treat HER2 positive
+    # breast cancer" answers it, not every trastuzumab regimen)
+    store = Store.open(tmp_path / "kb.sqlite")
+    try:
+        ingest_documents(store, [Document(
+            id=f"test:{n}", kind=Kind.RCT, source="test", title=f"Trial {n}",
+            sections=(Section("RESULTS", "Herceptin improved survival in HER2 positive breast cancer."),))
+            for n in range(4)])
+        retriever = LexicalRetriever(store)
+        assert retriever.knows("herceptin") and not retriever.knows("valtrex")
+        assert "trastuzumab" not in retriever.parse("What is herceptin?").expansions
+        assert "valacyclovir" in retriever.parse("What is Valtrex?").expansions
+        # … and the generic does not stand in for it when measuring coverage
+        from curbside.answer.evidence import TermStats
+        from curbside.answer.questions import analyse
+
+        stats = TermStats(store)
+        assert stem("herceptin") not in stats.terms(analyse("What is herceptin?")).alternatives
+        assert stem("valtrex") in stats.terms(analyse("What is Valtrex?")).alternatives
+    finally:
+        store.close()

@@ -167,3 +167,27 @@ def test_a_numbered_recommendation_label_goes_whole_and_a_regimen_for_the_treate
     assert frozenset({stem("emetic")}) in alternatives(["highly", "emetogenic"])[stem("emetogenic")]
     assert not Scope.of(question).narrower(found.text)
     assert analyse("What to do for a sprained ankle?").intents == ("treatment",)
+
+
+def test_a_contrast_leans_on_what_went_before_and_relief_is_treatment() -> None:
+    from curbside.answer.generators.extractive.cues import DANGLING
+    from curbside.answer.themes import primary_theme
+
+    assert DANGLING.match("However, the analysis lacked the statistical precision to exclude an important "
+                          "beneficial effect (or harm) from the addition of valacyclovir.")
+    assert not DANGLING.match("Howeverish claims are not a word.")
+    # (WHO antenatal care 2016, ngc:11305)
+    assert primary_theme("Ginger, chamomile, vitamin B6 and/or acupuncture are recommended for the relief of "
+                         "nausea in early pregnancy, based on a woman's preferences and available options.") == (
+        "treatment")
+
+
+def test_advice_for_another_population_is_no_answer_even_without_a_disease_name() -> None:
+    # (NICE NG31 *Care of dying adults in the last days of life*, ngc:10994 — for a question on pregnancy)
+    dying = text_hit("ngc:10951#40", "Care of dying adults in the last days of life.",
+                     "Major Recommendations — Nausea and Vomiting",
+                     "For people in the last days of life with obstructive bowel disorders who have nausea or "
+                     "vomiting, consider: hyoscine butylbromide as the first-line pharmacological treatment.")
+    draft = ExtractiveGenerator().generate("What is the first-line treatment for nausea and vomiting of pregnancy?",
+                                           [dying], Audience.CLINICIAN)
+    assert draft.insufficient

@@ -41,8 +41,10 @@ from curbside.answer.topic_sources import (
     topic_guidelines,
     topic_pages,
 )
+from curbside.drug_names import brand_generic
 from curbside.records import Audience, Hit, Kind
 from curbside.retrieve import Filters, Retriever
+from curbside.retrieve.lexical import KNOWN_PASSAGES
 from curbside.store import Store
 
 COVERAGE_MIN = 0.6  # best single-passage coverage below this → "too little evidence"
@@ -139,8 +141,21 @@ class TermStats:
         key = (info.text, tuple(context_terms))
         if key not in self._cache:
             weights = self._weights(info, context_terms)
-            self._cache[key] = Terms(weights, alternatives([*info.terms, *context_terms]))
+            self._cache[key] = Terms(weights, self._alternatives([*info.terms, *context_terms]))
         return self._cache[key]
+
+    def _alternatives(self, terms: list[str]) -> dict[str, tuple[frozenset[str], ...]]:
+        """``synonyms.alternatives``, less a brand's generic where the knowledge base names the brand
+        itself: "What is herceptin?" is answered by what is said of Herceptin, not of every trastuzumab
+        regimen."""
+        out = alternatives(terms)
+        brands = [t for t in terms if brand_generic(t) is not None]
+        if brands and self.store is not None:
+            df = self.store.term_frequencies(brands)
+            for brand in brands:
+                if df.get(brand, 0) >= KNOWN_PASSAGES:
+                    out.pop(stem(brand), None)
+        return out
 
     def _weights(self, info: QuestionInfo, context_terms: Sequence[str]) -> dict[str, float]:
         terms = [t for t in info.terms if t not in CHATTER] or list(info.terms)

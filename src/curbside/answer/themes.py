@@ -90,7 +90,7 @@ THEMES: tuple[Theme, ...] = (
               r"\bpharmacolog|\bpharmacotherap|\bprescri|" + _DRUG)),
     Theme("treatment", "Management", "Treatment",
           _rx(r"\btreat|\btherap|\bmanag|\bsurg|\boperati|\b\w+(?:ectomy|ectomies|plasty)\b|\brehabilit|\bexercis|"
-              r"\binterventions?\b|\bself-help\b|"
+              r"\binterventions?\b|\bself-help\b|\bfor (?:the )?relief of\b|\bto relieve\b|"
               r"\bfirst[- ]line\b|\binitial (?:treatment|management|therapy|care)\b|\bconservative\b|"
               r"\bphysiotherap|\bphysical therapy\b|(?<!primary )(?<!health )(?<!health-)\bcare\b(?! (?:clinicians?|"
               r"providers?|physicians?|settings?|teams?|services?|professionals?)\b)|"

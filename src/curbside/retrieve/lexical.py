@@ -20,6 +20,7 @@ from curbside.retrieve.query import ParsedQuery, parse_query
 from curbside.store import Store
 
 EXACT_MAX = 50_000  # passages: above this the numpy index serves (exact FTS5 OR is ~0.3-1 s at 100k here)
+KNOWN_PASSAGES = 3  # a brand the knowledge base names this often is searched as written (synonyms.expansions_for)
 
 
 class LexicalRetriever:
@@ -39,8 +40,12 @@ class LexicalRetriever:
         if self.expand:
             from curbside.retrieve.synonyms import expand_query, vocabulary
 
-            parsed = expand_query(parsed, vocabulary(self.diseases))
+            parsed = expand_query(parsed, vocabulary(self.diseases), known=self.knows)
         return parsed
+
+    def knows(self, word: str) -> bool:
+        """The knowledge base uses ``word`` (in at least ``KNOWN_PASSAGES`` passages)."""
+        return self.store.term_frequencies([word]).get(word, 0) >= KNOWN_PASSAGES
 
     def uses_index(self) -> bool:
         """Whether this KB is big enough for the numpy index (see the module docstring)."""

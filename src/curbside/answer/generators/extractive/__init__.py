@@ -115,8 +115,12 @@ class ExtractiveGenerator:
         # answered by its methods; a clinical how-question is not)
         methods = chosen.bottom.method and not info.yes_no and bool(
             ASKS_MANAGEMENT.search(info.text) or ASKS_WORKUP.search(info.text))
-        if (((notes and not escalate and ASKS_MANAGEMENT.search(info.text)) or strays or methods)
-                and audience is Audience.CLINICIAN and disease_mentions(info.text)):
+        # (advice for another population — adults for children, everyone else for pregnancy — is no answer,
+        # whether or not the question names a disease: "first-line treatment for nausea and vomiting of pregnancy"
+        # is not answered by end-of-life care)
+        if audience is Audience.CLINICIAN and ((
+                ((notes and not escalate and ASKS_MANAGEMENT.search(info.text)) or strays or methods)
+                and disease_mentions(info.text)) or (chosen.bottom.conflicts and not info.yes_no)):
             # nothing speaks to what was asked ("first-line treatment of GAD" answered from pages on
             # what anxiety is): saying so beats a padded answer; what was found is shown as such
             found_bullets = tuple(draft_bullet(c) for c in (chosen.bottom, *chosen.body)[:CLOSEST])
