@@ -20,10 +20,12 @@ from curbside.answer.generators.extractive.lead_cues import (
     LATER_STEP,
     NEXT_STEP,
     NOT_NEEDED,
+    OPTIONS,
     RATE,
     REGULATORY,
     RESEARCH_ONLY,
     SETTLED,
+    SOME_CASES,
     STUDY_TITLE,
     TELL,
     UNSETTLED,
@@ -161,10 +163,11 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
                 bonus -= P_NOT_NEEDED
             if REGULATORY.search(c.text) and not c.recommendation:
                 bonus -= P_UNSETTLED  # where a drug is licensed is not how to treat
-            if not escalate and (NEXT_STEP.match(c.text) or (steps and LATER_STEP.search(c.text))):
+            if not escalate and (NEXT_STEP.match(c.text) or (steps and (LATER_STEP.search(c.text)
+                                                                        or SOME_CASES.search(c.text)))):
                 bonus -= P_NEXT_STEP  # "If goal BP is not reached …": a later step
             elif treats:
-                if FIRST_STEP.search(CONCESSION.sub("", c.text, count=1)):
+                if FIRST_STEP.search(CONCESSION.sub("", c.text, count=1)) or OPTIONS.match(c.text):
                     bonus += B_FIRST_STEP
                 if names_intervention(c.text) and not c.pitfall:
                     # "Treatment is with antibiotics", not "Treating … is becoming more difficult"

@@ -77,6 +77,16 @@ WHO_TO_TEST = re.compile(r"\b(?:should|must) (?:also )?be (?:tested|screened|inv
                          r"\boffer (?:\w+ ){0,2}(?:testing|tests?|screening) (?:for [^.;]{1,60} )?to\b|"
                          r"\b(?:testing|screening) (?:is|should be) (?:recommended|offered|considered) (?:for|in)\b",
                          re.IGNORECASE)
+# what the treatment of the disease consists of ("Treatment of basal cell carcinoma may include the following: simple
+# excision; Mohs micrographic surgery; …"): the options, the answer to how it is treated
+OPTIONS = re.compile(r"^(?:the )?(?:standard |main |usual |first-line )?(?:treatments?|therap(?:y|ies)|management|"
+                     r"treatment options?) (?:of|for) [^.;:]{1,80}?\b(?:may |can |usually |often |generally )?"
+                     r"(?:include|includes|consist of|consists of)\b", re.IGNORECASE)
+# … and what is for some cases only ("Topical imiquimod … may be used to treat some small basal cell
+# carcinomas"): an answer for the usual case comes first
+SOME_CASES = re.compile(r"\b(?:(?:to|in|for) (?:treat )?some|in (?:certain|selected)|for (?:certain|selected)) "
+                        r"(?:[\w-]+ ){0,3}(?:cases|patients|people|tumou?rs|lesions|carcinomas|cancers|types|forms)\b",
+                        re.IGNORECASE)
 # what the evidence cannot settle ("There is limited evidence to recommend … physical modalities for …
 # acne"): worth saying, but an open question is answered first by what is known to work
 UNSETTLED = re.compile(r"\b(?:limited|insufficient|inconclusive|little|no|not enough|weak|conflicting) (?:data|"
