@@ -197,7 +197,8 @@ def test_the_options_lead_over_what_is_for_some_cases() -> None:
     # (NCI *Skin Cancer* PDQ, medquad:CancerGov:0000028_1)
     options = ("Treatment of basal cell carcinoma may include the following: simple excision; Mohs micrographic "
                "surgery; radiation therapy; electrodesiccation and curettage; cryosurgery.")
-    some = "Topical imiquimod therapy (a cream applied to the skin) may be used to treat some small basal cell carcinomas."
+    some = ("Topical imiquimod therapy (a cream applied to the skin) may be used to treat some small basal cell "
+            "carcinomas.")
     hits = [text_hit("medquad:CancerGov:0000028_1#33", "Skin Cancer", "What are the treatments for Skin Cancer ?",
                      some, kind=Kind.CONSUMER),
             text_hit("medquad:CancerGov:0000028_1#34", "Skin Cancer", "What are the treatments for Skin Cancer ?",
