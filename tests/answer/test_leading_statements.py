@@ -125,3 +125,27 @@ def test_a_pregnancy_answer_leaves_out_advice_for_everyone_else() -> None:
     texts = [draft.bottom_line.text, *(b.text for s in draft.sections for b in s.bullets)]
     assert any("methyldopa" in t for t in texts)
     assert not any("ACEI or ARB" in t for t in texts)
+
+
+def test_a_guideline_abbreviation_defined_outside_the_evidence_still_names_the_disease(tmp_path: Path) -> None:
+    from curbside.answer.evidence import TermStats
+    from curbside.answer.generators.extractive import ExtractiveGenerator
+    from curbside.records import Audience
+
+    # (ACG GERD 2013, ngc:9639: the abbreviation is defined in the guideline's scope, not in its recommendations)
+    acg = Document(id="ngc:9639", kind=Kind.GUIDELINE, source="ngc", year=2013,
+                   title="Guidelines for the diagnosis and management of gastroesophageal reflux disease.",
+                   sections=(Section("Disease/condition(s)", "Gastroesophageal reflux disease (GERD)"),
+                             Section("Major Recommendations — Management of GERD",
+                                     "Weight loss is recommended for GERD patients who are overweight.")))
+    store = Store.open(tmp_path / "kb.sqlite")
+    try:
+        ingest_documents(store, [acg])
+        passage = next(p for p in store.passages_for("ngc:9639") if "Weight loss" in p.text)
+        hit = Hit(passage, acg, 9.0)
+        question = "How is gastroesophageal reflux disease treated?"
+        with_store = ExtractiveGenerator(TermStats(store)).candidates(question, [hit], Audience.CLINICIAN)
+        without = ExtractiveGenerator().candidates(question, [hit], Audience.CLINICIAN)
+    finally:
+        store.close()
+    assert with_store[0].names_topic and not without[0].names_topic

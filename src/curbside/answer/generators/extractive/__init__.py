@@ -28,7 +28,7 @@ from curbside.answer.plain import gloss_draft
 from curbside.answer.population import Scope
 from curbside.answer.questions import analyse
 from curbside.answer.themes import ASKS_ESCALATION, ASKS_HARMS, ASKS_MANAGEMENT, ASKS_WORKUP, main_clause_themes
-from curbside.records import Audience, Hit, Verdict
+from curbside.records import Audience, Hit, Kind, Verdict
 from curbside.settings import Settings
 from curbside.sources.pubmedqa import has_title
 from curbside.store import Store
@@ -46,6 +46,19 @@ class ExtractiveGenerator:
     def __init__(self, stats: TermStats | None = None) -> None:
         self.stats = stats or TermStats(None)
         self.last_verdict: VerdictResult | None = None  # for inspection and eval
+        self._abbreviations: dict[str, dict[str, str]] = {}  # a guideline's own abbreviations, by document id
+
+    def _guideline_abbreviations(self, doc_id: str, found: Sequence[Candidate]) -> dict[str, str]:
+        """The abbreviations a guideline in the evidence defines anywhere in it: its recommendations say
+        "severe AS" long after "Aortic Stenosis (AS)" heads a section the evidence did not keep."""
+        store = self.stats.store
+        if store is None or not any(c.hit.document.id == doc_id and c.hit.document.kind is Kind.GUIDELINE
+                                    for c in found):
+            return {}
+        if doc_id not in self._abbreviations:
+            self._abbreviations[doc_id] = defined_abbreviations(
+                " ".join(f"{p.section} {p.text}" for p in store.passages_for(doc_id)))
+        return self._abbreviations[doc_id]
 
     def candidates(self, question: str, evidence: Sequence[Hit], audience: Audience,
                    context: str = "") -> list[Candidate]:
@@ -59,7 +72,8 @@ class ExtractiveGenerator:
             parts = text.setdefault(c.hit.document.id, [c.hit.document.title])
             if c.hit.passage.text not in parts:
                 parts.extend((c.hit.passage.section, c.hit.passage.text))
-        defined = {doc_id: defined_abbreviations(" ".join(parts)) for doc_id, parts in text.items()}
+        defined = {doc_id: {**self._guideline_abbreviations(doc_id, found), **defined_abbreviations(" ".join(parts))}
+                   for doc_id, parts in text.items()}
         topical = scope.topic_abbreviations(defined.values())
         # "Patients with mild-to-moderate CDI should be treated with metronidazole …" covers the
         # question on Clostridium difficile infection as well as a sentence that spells it out
