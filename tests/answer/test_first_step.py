@@ -255,7 +255,7 @@ def test_a_question_on_prevention_is_answered_by_a_preventive_drug_for_whom_it_i
 
 
 def test_what_is_left_to_research_is_read_as_such() -> None:
-    from curbside.answer.generators.extractive.lead_cues import RESEARCH_ONLY
+    from curbside.answer.lead_cues import RESEARCH_ONLY
 
     # (WHO antenatal care, ngc:11305): penalised like a warning when choosing the bottom line
     assert RESEARCH_ONLY.search("Antibiotic prophylaxis is only recommended to prevent recurrent urinary tract "

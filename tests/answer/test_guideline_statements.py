@@ -7,7 +7,7 @@ is not what it is about. Texts from the shared corpora: ACG GERD 2013 (ngc:9639)
 from __future__ import annotations
 
 from curbside.answer.generators.extractive.candidates import extract
-from curbside.answer.generators.extractive.lead_cues import FIRST_STEP, LATER_STEP
+from curbside.answer.lead_cues import FIRST_STEP, LATER_STEP
 from curbside.answer.population import Scope
 from curbside.answer.themes import primary_theme
 from curbside.answer.topic_sources import titled_for
@@ -186,7 +186,7 @@ def test_crohns_disease_is_not_ulcerative_colitis() -> None:
 
 
 def test_calls_for_research_and_asides_are_not_advice() -> None:
-    from curbside.answer.generators.extractive.lead_cues import RESEARCH_ONLY
+    from curbside.answer.lead_cues import RESEARCH_ONLY
 
     # NICE DG22 (ngc:10922)
     assert RESEARCH_ONLY.search("Further research is recommended on the clinical and cost-effectiveness of using "
@@ -250,7 +250,7 @@ def test_a_drug_in_development_a_hope_and_a_subjectless_use_are_not_answers() ->
     assert DANGLING.match("Use should be restricted to select neonates in the neonatal intensive care unit (NICU) with "
                           "high bilirubin values.")
     assert not DANGLING.match("Useful tests include a urine culture.")
-    from curbside.answer.generators.extractive.lead_cues import RESEARCH_ONLY
+    from curbside.answer.lead_cues import RESEARCH_ONLY
 
     # NICE DG13
     assert RESEARCH_ONLY.search("Research is recommended into the clinical benefits and cost effectiveness of using "
@@ -295,7 +295,7 @@ def test_adults_do_not_answer_for_children_nor_children_for_adults() -> None:
 
 
 def _NEXT_STEP_OK(text: str) -> bool:
-    from curbside.answer.generators.extractive.lead_cues import NEXT_STEP
+    from curbside.answer.lead_cues import NEXT_STEP
 
     return not NEXT_STEP.match(text)
 

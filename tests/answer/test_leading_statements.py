@@ -149,3 +149,40 @@ def test_a_guideline_abbreviation_defined_outside_the_evidence_still_names_the_d
     finally:
         store.close()
     assert with_store[0].names_topic and not without[0].names_topic
+
+
+def test_the_leading_guidelines_first_step_joins_its_other_recommendations(tmp_path: Path) -> None:
+    from curbside.answer.evidence import TermStats
+    from curbside.answer.questions import analyse
+    from curbside.answer.topic_sources import sibling_recommendations
+
+    # (NICE NG8 *Anaemia management in people with chronic kidney disease*, ngc:10726): iron comes before ESAs
+    ng8 = Document(id="ngc:10726", kind=Kind.GUIDELINE, source="ngc", year=2015,
+                   title="Anaemia management in people with chronic kidney disease.", sections=(
+        Section("Major Recommendations — Benefits of Treatment with ESAs", "Offer treatment with ESAs to people with "
+                "anaemia of CKD who are likely to benefit in terms of quality of life and physical function."),
+        Section("Major Recommendations — Nutritional Supplements", "Supplements of vitamin C, folic acid, or "
+                "carnitine should not be prescribed as adjuvants specifically for the treatment of anaemia of CKD."),
+        Section("Major Recommendations — Androgens", "In people with anaemia of CKD, androgens should not be used to "
+                "treat the anaemia."),
+        Section("Major Recommendations — Clinical Utility of ESA Therapy", "ESAs need not be administered where the "
+                "presence of comorbidities, or the prognosis, is likely to negate the benefits of correcting the "
+                "anaemia of chronic kidney disease."),
+        Section("Major Recommendations — Treatment with ESAs", "Treatment with ESAs should be managed to keep the "
+                "haemoglobin of people with anaemia of chronic kidney disease in the aspirational range."),
+        Section("Major Recommendations — Iron Therapy for People Who Are Iron Deficient and Not on ESA Therapy",
+                "Offer iron therapy to people with anaemia of CKD who are iron deficient and who are not receiving "
+                "ESA therapy, before discussing ESA therapy."),
+    ))
+    store = Store.open(tmp_path / "kb.sqlite")
+    try:
+        ingest_documents(store, [ng8])
+        info = analyse("How should anemia of chronic kidney disease be managed?")
+        stats = TermStats(store)
+        passages = store.passages_for("ngc:10726")
+        first = Hit(passages[0], ng8, 9.0)
+        extra = sibling_recommendations(store, [first], Scope.of(info.text), info.intents, stats.terms(info), stats)
+    finally:
+        store.close()
+    assert any(h.passage.text.startswith("Offer iron therapy") for h in extra)
+    assert len(extra) <= 4

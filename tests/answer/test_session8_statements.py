@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from curbside.answer.generators.extractive import ExtractiveGenerator
 from curbside.answer.generators.extractive.candidates import extract
-from curbside.answer.generators.extractive.lead_cues import LATER_STEP
+from curbside.answer.lead_cues import LATER_STEP
 from curbside.answer.population import Scope
 from curbside.records import Audience, Kind
 from tests.answer.realtext import text_hit
@@ -77,7 +77,7 @@ def test_focal_onset_seizures_are_focal_epilepsy() -> None:
 
 
 def test_steps_after_the_first_and_whom_to_test_are_read_as_such() -> None:
-    from curbside.answer.generators.extractive.lead_cues import NEXT_STEP, WHO_TO_TEST
+    from curbside.answer.lead_cues import NEXT_STEP, WHO_TO_TEST
     from curbside.answer.themes import names_intervention
 
     # (APA 2016 dementia, ngc:10994; Endocrine Society acromegaly, ngc:10692; ACG coeliac disease, ngc:9835)
@@ -206,3 +206,12 @@ def test_the_options_lead_over_what_is_for_some_cases() -> None:
     draft = ExtractiveGenerator().generate("How is basal cell carcinoma of the skin treated?", hits,
                                            Audience.CLINICIAN)
     assert draft.bottom_line.text.startswith("Treatment of basal cell carcinoma may include")
+
+
+def test_what_comes_before_another_treatment_is_a_first_step_and_refractory_disease_a_later_one() -> None:
+    from curbside.answer.lead_cues import FIRST_STEP
+
+    assert FIRST_STEP.search("Offer iron therapy to people with anaemia of CKD who are iron deficient and who are not "
+                             "receiving ESA therapy, before discussing ESA therapy.")
+    # (ACG GERD 2013, ngc:9639)
+    assert LATER_STEP.search("The first step in management of refractory GERD is optimization of PPI therapy.")

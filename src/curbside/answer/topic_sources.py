@@ -10,6 +10,7 @@ import weakref
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from curbside.answer.lead_cues import FIRST_STEP, LATER_STEP
 from curbside.answer.population import Scope, name_key
 from curbside.answer.text import content_stems
 from curbside.answer.themes import main_clause_themes, primary_theme, related, theme_by_key
@@ -180,7 +181,11 @@ def sibling_recommendations(store: Store, hits: Sequence[Hit], scope: Scope, int
                  and (not parent or scope.names_topic(f"{p.section} {p.text}"))]
         # (coverage to one decimal: near-equal recommendations keep the guideline's order)
         found.sort(key=lambda h: (bool(scope.narrower(h.passage.text)), -round(terms.coverage(stats.stems_of(h)), 1)))
-        for hit in found[:per_document]:
+        # (… and the one that says where to start, if those are not among them: "Offer iron therapy … before
+        # discussing ESA therapy")
+        first = next((h for h in found[per_document:] if FIRST_STEP.search(h.passage.text)
+                      and not (LATER_STEP.search(h.passage.text) or scope.narrower(h.passage.text))), None)
+        for hit in [*found[:per_document], *([first] if first else [])]:
             have.add(hit.passage.id)
             extra.append(hit)
     return extra

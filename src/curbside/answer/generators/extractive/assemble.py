@@ -14,7 +14,8 @@ from dataclasses import dataclass, replace
 from curbside.answer.generators.base import DraftBullet, DraftSection
 from curbside.answer.generators.extractive.candidates import Candidate
 from curbside.answer.generators.extractive.cues import EXPLETIVE
-from curbside.answer.generators.extractive.lead_cues import (
+from curbside.answer.generators.extractive.scoring import similarity
+from curbside.answer.lead_cues import (
     CONCESSION,
     FIRST_STEP,
     LATER_STEP,
@@ -32,7 +33,6 @@ from curbside.answer.generators.extractive.lead_cues import (
     WHO_TO_TEST,
     WHO_TO_TREAT,
 )
-from curbside.answer.generators.extractive.scoring import similarity
 from curbside.answer.themes import (
     ESCALATION_TITLES,
     EVIDENCE_TITLES,

@@ -1,8 +1,9 @@
 """Cues for which statement leads an answer: the step it names (first, next, later), whom it is for,
 and what it is not (research only, a licence, an unsettled question, a study's title).
 
-The bottom line of an open question is weighed by these (assemble.choose_bottom); they live apart so
-that the weighing there reads as weights, not as patterns.
+The bottom line of an open question is weighed by these (``generators/extractive/assemble.choose_bottom``),
+and the leading guideline's recommendations are picked with ``FIRST_STEP`` (``topic_sources``); they live
+apart so that the weighing reads as weights, not as patterns.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ LATER_STEP = re.compile(r"\bif (?:there is )?(?:no|little|an? (?:inadequate|insu
                         r"\b(?:treatment|therapy|management) fails\b|"
                         r"\bfail(?:s|ed|ure of|ing)? (?:to (?:respond|reduce|control|prevent|improve)|"
                         r"(?:initial|first-line|conventional) (?:therapy|"
-                        r"treatment))|\b(?:refractory|intolerant) to\b|\bcannot tolerate\b|"
+                        r"treatment))|\brefractory\b|\bintolerant to\b|\bcannot tolerate\b|"
                         r"\bsymptoms (?:persist|worsen)|\bdespite (?:\w+ )?(?:treatment|therapy)\b|"
                         r"\bsecond[- ]line\b|\badd-on\b|\bas an adjunct\b|\badjunctive (?:treatment|therapy|use)\b|"
                         r"^consider adding\b|^add(?:ing)?\b|"
@@ -57,7 +58,11 @@ REGULATORY = re.compile(r"\b(?:has|have|had) been approved\b|\b(?:was|were) (?:f
 FIRST_STEP = re.compile(r"\b(?:initial(?:ly)?|first[- ]line|first[- ]choice|first step|in the first instance|"
                         r"start(?:ing)? with|begin(?:ning)? with|mainstay|first (?:presentation|episode)|"
                         r"(?:treatment|therapy|drug|agent|medication|management)s? of choice|"
-                        r"preferred (?:treatment|therapy|drug|agent|medication|option|regimen)s?)\b",
+                        r"preferred (?:treatment|therapy|drug|agent|medication|option|regimen)s?|"
+                        # what comes before another treatment ("Offer iron therapy to people with anaemia of CKD who
+                        # are iron deficient …, before discussing ESA therapy")
+                        r"before (?:discussing|starting|offering|considering|initiating|trying|prescribing) (?:an? )?"
+                        r"[\w-]+ (?:therapy|treatment|drugs?|medication))\b",
                         re.IGNORECASE)
 # "Although indomethacin is commonly considered the first-line NSAID …, there is no evidence …": what
 # the concession grants is not what the sentence says
