@@ -58,7 +58,8 @@ REGULATORY = re.compile(r"\b(?:has|have|had) been approved\b|\b(?:was|were) (?:f
 FIRST_STEP = re.compile(r"\b(?:initial(?:ly)?|first[- ]line|first[- ]choice|first step|in the first instance|"
                         r"start(?:ing)? with|begin(?:ning)? with|mainstay|first (?:presentation|episode)|"
                         r"(?:treatment|therapy|drug|agent|medication|management)s? of choice|"
-                        r"preferred (?:treatment|therapy|drug|agent|medication|option|regimen)s?|"
+                        r"preferred (?:single )?(?:treatment|therapy|drug|agent|medication|option|regimen|test|"
+                        r"investigation)s?|"
                         # what comes before another treatment ("Offer iron therapy to people with anaemia of CKD who
                         # are iron deficient …, before discussing ESA therapy")
                         r"before (?:discussing|starting|offering|considering|initiating|trying|prescribing) (?:an? )?"
