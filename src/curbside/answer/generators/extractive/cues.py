@@ -47,7 +47,7 @@ CONCLUSION_CUE = re.compile(
 RECOMMENDATION_CUE = re.compile(
     r"\b(?:we recommend|(?:is|are) (?:recommended|indicated|suggested|preferred|advised)|recommends?|"
     r"should (?:be|receive|consider|undergo|include|start|not|avoid|only|prescribe|offer|use|give|administer|treat|"
-    r"initiate|refer|perform|obtain|order|screen|educate|counsel|provide)\b|should:|first[- ]line|"
+    r"initiate|refer|perform|obtain|order|screen|educate|counsel|provide)\b|first[- ]line|"
     r"(?:treatment|drug|agent|therapy|antibiotic)s? of choice|"
     r"(?:the )?(?:best|preferred|main|usual) (?:treatment|therapy)|mainstay of (?:treatment|therapy)|"
     r"(?:is|are) (?:usually |often |mainly |most often |commonly |generally |typically )?(?:treated|managed) "
