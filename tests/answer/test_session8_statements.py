@@ -223,3 +223,59 @@ def test_the_preferred_test_is_a_first_step() -> None:
     # (ACG coeliac disease 2013, ngc:9835; NICE NG20, ngc:10797)
     assert FIRST_STEP.search("IgA anti-TTG antibody is the preferred single test for detection of CD in individuals "
                              "over the age of 2 years.")
+
+
+APA_AUD = "Practice guideline for the pharmacological treatment of patients with alcohol use disorder."
+
+
+def test_a_recommendation_finished_by_its_list_leads_over_a_caution_and_a_fallback() -> None:
+    from curbside.answer.generators.extractive.layout import segments
+
+    # (APA 2018 alcohol use disorder, ngc:11359; VA/DoD substance use disorders 2015, ngc:10930)
+    apa = ("- APA recommends (1B) that naltrexone or acamprosate be offered to patients with moderate to severe "
+           "alcohol use disorder who\n- Have a goal of reducing alcohol consumption or achieving abstinence,\n- Prefer "
+           "pharmacotherapy or have not responded to nonpharmacological treatments alone, and\n- Have no "
+           "contraindications to the use of these medications.\n- APA recommends (1C) that for individuals with mild "
+           "to moderate renal impairment, acamprosate not be used as a first-line treatment and, if used, the dose of "
+           "acamprosate be reduced compared with recommended doses in individuals with normal renal function.")
+    first = segments(apa)[0]
+    assert first.startswith("APA recommends (1B) that naltrexone or acamprosate be offered")
+    assert first.endswith("have no contraindications to the use of these medications.")
+    vadod = ("For patients with moderate-severe alcohol use disorder for whom first-line pharmacotherapy is "
+             "contraindicated or ineffective, the Work Group suggests offering gabapentin. (Weak for)")
+    hits = [text_hit("ngc:10930#20", "VA/DoD clinical practice guideline for the management of substance use "
+                     "disorders.", "Major Recommendations — Pharmacotherapy for Alcohol Use Disorder", vadod),
+            text_hit("ngc:11359#9", APA_AUD, "Major Recommendations — Pharmacotherapy", apa)]
+    found = extract(hits)
+    caution = next(c for c in found if "renal impairment" in c.text)
+    assert caution.pitfall  # "… recommends that … acamprosate not be used as a first-line treatment"
+    offered = next(c for c in found if "naltrexone or acamprosate be offered" in c.text)
+    assert not offered.pitfall and not offered.dangling  # "these medications" are named in it
+    assert LATER_STEP.search(vadod) and not LATER_STEP.search(offered.text)
+    draft = ExtractiveGenerator().generate("What is the first-line pharmacotherapy for alcohol use disorder?", hits,
+                                           Audience.CLINICIAN)
+    assert draft.bottom_line.text.startswith("APA recommends (1B) that naltrexone or acamprosate be offered")
+
+
+def test_every_word_of_the_diseases_name_is_the_questions() -> None:
+    from curbside.answer.population import Scope
+
+    scope = Scope.of("What is the first-line pharmacotherapy for alcohol use disorder?")
+    assert not scope.narrower("For patients with moderate-severe alcohol use disorder, the Work Group recommends "
+                              "offering one of the following medications: acamprosate, disulfiram, naltrexone.")
+
+
+def test_an_aim_a_label_and_the_outlook_read_as_such() -> None:
+    from curbside.answer.generators.extractive.cues import METHOD_CUE
+    from curbside.answer.questions import analyse
+    from curbside.answer.themes import primary_theme
+
+    assert METHOD_CUE.search("To evaluate extended dosing with faricimab, the first bispecific antibody designed for "
+                             "intraocular use, in patients with neovascular age-related macular degeneration.")
+    hit = text_hit("bioasq:1#0", "", "", "INTRODUCTION: Therapeutic plasma exchange (TPE) is the first-line treatment "
+                   "for acute thrombotic thrombocytopenic purpura (TTP).", kind=Kind.REVIEW)
+    assert extract([hit])[0].text.startswith("Therapeutic plasma exchange")
+    # (NINDS *Huntington's Disease*)
+    assert primary_theme("People with this disease usually die within 15 to 20 years following diagnosis.") == (
+        "prognosis")
+    assert "prognosis" in analyse("What is the risk of rupture of an unruptured intracranial aneurysm?").intents

@@ -103,7 +103,7 @@ CHATTER = frozenset("""
 alright ok okay am im ive id dont doesnt didnt cant wont isnt because perhaps instance super anything something
 anyone someone everything nothing now really actually please thanks thank hi hello hey wondering curious
 question questions know tell think thought thoughts like liked want wanted need needed get gets got getting go
-take takes taking took another last one ones don't doesn't didn't can't won't isn't i'm i've i'd
+take takes taking took another last one ones whenever says don't doesn't didn't can't won't isn't i'm i've i'd
 going make makes made thing things stuff lot lots kind sort way ways even maybe probably sure good bad fine
 ever day days time times same able try trying help helps let lets say said mean yes yeah just
 father mother dad mom son daughter wife husband partner friend brother sister boyfriend girlfriend

@@ -313,6 +313,8 @@ class Scope:
                 allowed.update(form)
         families = {m.family for m in mentions(text) if m.family != "condition"}
         diseases = disease_mentions(question)
+        # every word of a disease's name, even one content stems drop ("use" in alcohol use disorder)
+        allowed.update(stem(t) for disease in diseases for t in tokenize(disease))
         topics = []
         for disease in diseases:
             topics.append(_wordings(disease))

@@ -129,10 +129,12 @@ THEMES: tuple[Theme, ...] = (
               r"(?<!induce )(?<!induction of )(?<!maintain )(?<!maintenance of )\bremission\b|\blong[- ]term\b|"
               r"\b(natural|clinical|disease) course\b|"
               r"\bcourse of (the )?(disease|illness|condition)\b|\blife expectancy\b|\brecover|"
-              r"\b(?:most|many|half|\d+%?) (?:of )?(?:people|patients|individuals)\b[^.;]{0,40}\bdie\b"),
+              r"\b(?:most|many|half|\d+%?) (?:of )?(?:people|patients|individuals)\b[^.;]{0,40}\bdie\b|"
+              r"\b(?:usually|often|typically|generally) die\b|\bdie within\b"),
           _rx(r"\bprognos|\bsurviv|\boutlook\b|\blife expectancy\b|\bhow long\b|\brecover|\bserious\b|"
               r"\bcurable\b|\bfatal\b|\bdie\b|\bpermanent|\bgo away\b|\boutcomes?\b|\brecurr|\brelapse|"
-              r"\bchance of\b|\blikelihood\b")),
+              r"\bchance of\b|\blikelihood\b|\brisk of (?:rupture|progression|recurrence|death|dying|"
+              r"transformation)\b|\bnatural history\b")),
 )
 # (patients' evidence comes from health pages as much as from studies)
 EVIDENCE_TITLES = {Audience.CLINICIAN: "Key evidence", Audience.PATIENT: "What the sources say"}
@@ -145,6 +147,10 @@ PITFALL = _rx(
     r"\bcontraindicat(?!ed\b\W*(?:\.|$))|(?:^|[,;:] )(?:do not|don'?t|never|avoid)\b|(?<!\bto )\bavoid(?:ed)?\b|"
     r"\bshould not\b|\bmust not\b|\badvised? not to\b|\bnot (?:be )?recommended\b|"
     r"\b(?:recommends?|suggests?|advises?) against\b|"
+    # ("APA recommends (1C) that for individuals with … renal impairment, acamprosate not be used as a first-line
+    # treatment")
+    r"\b(?:recommends?|suggests?|advises?)\b[^.;]{0,20}\bthat\b[^.;]{0,120}\bnot be (?:used|given|prescribed|offered|"
+    r"started|initiated)\b|"
     r"(?<!benefits and )(?<!benefit and )\bharms?\b|"
     r"\bharmful\b|\badverse (?:events?|effects?|reactions?|outcomes?)\b|\bside effects?\b|\btoxicit|"
     r"\bcaution\b|\bwarning\b(?! (?:signs?|mini)\b)|\binteract(?:s|ion|ions)\b|\bserious (?:risk|complication)|"

@@ -40,13 +40,13 @@ from curbside.answer.generators.extractive.cues import (
 from curbside.answer.generators.extractive.layout import REGIMEN_LABEL, segments
 from curbside.answer.readability import fk_grade
 from curbside.answer.text import content_stems
-from curbside.answer.themes import ESCALATION, PITFALL, primary_theme, sentence_themes
+from curbside.answer.themes import ESCALATION, PITFALL, names_intervention, primary_theme, sentence_themes
 from curbside.records import Hit
 
 _LEAD_LABEL = re.compile(
     r"^(?:(?:(?:recommendation|key action statement|statement|question) (?:[a-z]?\d+(?:\.\d+)*[a-z]?|[a-z]\d*)|"
     r"(?:work group |panel |committee |task force )?recommendation|key points|conclusions?|results?|background|"
-    r"summary|interpretation|recommendations?|"
+    r"summary|interpretation|recommendations?|introduction|"
     r"major recommendations|findings|objectives?|methods?|purpose)\s*[:.\-–]\s*)+", re.IGNORECASE)
 # PubMed's upper-case structured-abstract labels run into the sentence: "BACKGROUND In the assessment …"
 _LEAD_CAPS_LABEL = re.compile(r"^(?:BACKGROUND|OBJECTIVES?|PURPOSE|AIMS?|INTRODUCTION|CONTEXT|METHODS?|DESIGN|"
@@ -203,6 +203,13 @@ _WHICH_ONES = re.compile(r"^there (?:is|are) (?:strong|moderate|good|high[- ]qua
                          r"(?:to support|for|that supports) the use of\b", re.IGNORECASE)
 
 
+def _refers_back(text: str) -> bool:
+    """"These medications" with nothing before them in the sentence to name them ("… naltrexone or acamprosate
+    be offered to patients … who have no contraindications to the use of these medications" names them)."""
+    found = BACK_REFERENCE.search(text)
+    return found is not None and not names_intervention(text[:found.start()])
+
+
 def _warns(text: str) -> bool:
     """A warning: what not to do, a harm, a contraindication. Advice for those who cannot take the
     first choice names a contraindication without warning against anything."""
@@ -262,7 +269,7 @@ def extract(evidence: Sequence[Hit], *, min_words: int = 6, max_words: int = 80)
                 meta=bool(scope or META_CUE.search(text) or ASIDE.match(text) or PROFILE_LABEL.match(text)
                           or REFERENCE_ENTRY.match(text) or _UNCLOSED_ASIDE.match(text)),
                 dangling=(bool(DANGLING.match(text)) and not FORWARD.match(text)) or (
-                    bool(BACK_REFERENCE.search(text)) and not in_conclusion and not CONCLUSION_CUE.search(raw)),
+                    _refers_back(text) and not in_conclusion and not CONCLUSION_CUE.search(raw)),
                 fragment=not (is_clause(text) or REGIMEN_LABEL.match(text.split(":", 1)[0])) or bool(
                     RELATIVE_START.match(text) or OPEN_END.search(text) or _CUT_START.match(text)),
                 stats=len(STATS.findall(text)),

@@ -67,7 +67,10 @@ METHOD_CUE = re.compile(
     r"included|identified|reviewed|collected|obtained|divided|selected|assigned|performed|conducted|"
     r"carried out|measured|recorded|extracted|interviewed|surveyed)|data (?:were|was) |a total of \d+|"
     r"(?:retrospective|prospective) (?:review|analysis) of|to (?:determine|evaluate|assess|investigate|"
-    r"examine|compare) (?:whether|the|if))\b", re.IGNORECASE)
+    r"examine|compare) (?:whether|the|if)|"
+    # a trial's aim opening the sentence ("To evaluate extended dosing with faricimab, …")
+    r"^to (?:evaluate|assess|investigate|examine|compare|determine|explore|describe|characteri[sz]e)\b)\b",
+    re.IGNORECASE)
 # a sentence wholly in parentheses is a provenance note or an aside: "(Modified from 2004 VA/DoD HTN CPG.)"
 ASIDE = re.compile(r"^\s*\([^()]*\)\.?\s*$")
 # an entry of a reference list: "Nienhuijs S, de Hingh I. Conventional versus LigaSure …", "Smith AB,
@@ -174,9 +177,10 @@ STATS = re.compile(r"\bp\s*[<=>≤]|\b95\s*%|\bci\b|\b(?:or|hr|rr|aor|ahr)\s*[=:
 # profiles") says what to do, not what to avoid
 ADVISES = re.compile(r"\b(?:recommends?|suggests?|advises?) (?:that|the use|using|offering|\w+ing)\b", re.IGNORECASE)
 ADVISES_AGAINST = re.compile(r"\b(?:do not|don't|should not|must not|not recommended|against|avoid\w*|"
-                              r"contraindicat\w*|not to)\b", re.IGNORECASE)
+                              r"contraindicat\w*|not to|not be (?:used|given|prescribed|offered|started|initiated))\b",
+                              re.IGNORECASE)
 NEGATED_HARM = re.compile(r"\b(?:no|without|few|minimal|rare|low rates? of|not associated with)\b[^.;]{0,30}"
-                          r"(?:adverse|side effects?|harms?|toxicit|complications?)", re.IGNORECASE)
+                          r"(?:adverse|side effects?|harms?|toxicit|complications?|contraindications?)", re.IGNORECASE)
 
 
 # How strongly a guideline grades a recommendation, from its label in the section ("Recommendation [Grade

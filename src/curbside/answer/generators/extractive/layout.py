@@ -53,6 +53,10 @@ _LEAD_IN_END = re.compile(r"(?::|\b(?:who|whom|whose|that|which|if|when|where|wi
 _FOLLOWING = re.compile(r"\s*\b(?:(?:any|all|one|each|either) of )?the following(?: [\w/-]+){0,3}"
                         r"(?:\s*\([^()]{1,40}\))?\s*:?\s*$", re.IGNORECASE)
 _ITEM_END = re.compile(r"(?:\s*(?:[,;]|\b(?:and|or)\b))+\s*$", re.IGNORECASE)
+# a list item that ends where a clause opens ("… to patients with moderate to severe alcohol use disorder who"):
+# the items after it finish it (a shorter item ending so is one of its list's own items)
+_OPENS_CLAUSE = re.compile(r"\b(?:who|whom|whose|that|which|if|when|where)\s*$", re.IGNORECASE)
+_ITEM_LEAD_WORDS = 8
 _LEAD_COLON = re.compile(r"\b((?:who|whom|whose|that|which|if|when|where|with|in|for|to|of|and|or|by|"
                          r"including|unless|after|before|during|as|are|is|have|has)):\s*$", re.IGNORECASE)
 
@@ -145,10 +149,12 @@ def _lines(text: str, lead: str = "") -> list[str]:
     for i, line in enumerate(lines):
         following = i + 1 < len(lines) and bool(_BULLET_LINE.match(lines[i + 1]))
         bullet = bool(_BULLET_LINE.match(line))
-        if following and (not bullet or line.rstrip().endswith(":")):
+        if following and (not bullet or line.rstrip().endswith(":") or (
+                _OPENS_CLAUSE.search(line) and len(line.split()) >= _ITEM_LEAD_WORDS)):
             # a line that opens a list — or a list item that opens one of its own ("- Although …,
-            # the panel suggests consultation … with any of the following conditions:"); only its
-            # last sentence opens the list, the ones before it stand alone
+            # the panel suggests consultation … with any of the following conditions:", "- APA recommends
+            # (1B) that naltrexone or acamprosate be offered to patients with … alcohol use disorder who");
+            # only its last sentence opens the list, the ones before it stand alone
             flush()
             body = _BULLET_LINE.sub("", line)
             spans = split_sentences(body)
@@ -164,6 +170,9 @@ def _lines(text: str, lead: str = "") -> list[str]:
                 continue
             if lead:
                 items.append(line)
+                if _OPENS_CLAUSE.search(lead) and line.rstrip().endswith("."):
+                    flush()  # the clause the lead-in opened ends with its last item's full stop
+                    lead = ""
                 continue
         else:
             flush()
