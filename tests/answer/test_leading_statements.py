@@ -186,3 +186,35 @@ def test_the_leading_guidelines_first_step_joins_its_other_recommendations(tmp_p
         store.close()
     assert any(h.passage.text.startswith("Offer iron therapy") for h in extra)
     assert len(extra) <= 4
+
+
+def test_patients_with_another_condition_are_answered_by_what_is_said_of_them() -> None:
+    from curbside.answer.generators.extractive import ExtractiveGenerator
+    from curbside.answer.themes import PITFALL, primary_theme
+    from curbside.records import Audience
+    from tests.answer.realtext import text_hit
+
+    question = "How should venous thromboembolism be treated in patients with cancer?"
+    scope = Scope.of(question)
+    assert scope.qualifier and Scope.of("How should breathlessness be managed?").qualifier == ""
+    # (CHEST 2016 antithrombotic therapy for VTE, ngc:10951; ASCO 2015 VTE in cancer, ngc:9844)
+    chest = "Antithrombotic therapy for VTE disease: CHEST guideline and expert panel report."
+    surgery = text_hit("ngc:10951#5", chest, "Major Recommendations — Duration of Anticoagulant Therapy",
+                       "In patients with a proximal DVT of the leg or PE provoked by surgery, the panel recommends "
+                       "treatment with anticoagulation for 3 months over treatment of a longer time-limited period "
+                       "(Grade 1B).")
+    no_cancer = text_hit("ngc:10951#9", chest, "Major Recommendations — Choice of Anticoagulant",
+                         "In patients with DVT of the leg or PE and no cancer, as long-term anticoagulant therapy, the "
+                         "panel suggests dabigatran, rivaroxaban, apixaban, or edoxaban over VKA therapy (Grade 2B).")
+    asco = text_hit("ngc:9844#10", "Venous thromboembolism prophylaxis and treatment in patients with cancer: "
+                    "American Society of Clinical Oncology clinical practice guideline update 2014.",
+                    "Major Recommendations — Treatment",
+                    "LMWH is preferred over UFH for the initial 5 to 10 days of anticoagulation for the patient with "
+                    "cancer with newly diagnosed VTE who does not have severe renal impairment.")
+    assert scope.excludes_qualifier(no_cancer.passage.text)
+    draft = ExtractiveGenerator().generate(question, [surgery, no_cancer, asco], Audience.CLINICIAN)
+    assert draft.bottom_line.text.startswith("LMWH is preferred over UFH")
+    assert not any("no cancer" in b.text for s in draft.sections for b in s.bullets)
+    # (who it is for is not what it is about; a contraindication denied is no warning)
+    assert primary_theme(asco.passage.text) != "diagnosis"
+    assert not PITFALL.search("In patients for whom antithrombotic therapy is not contraindicated, consider LMWH.")

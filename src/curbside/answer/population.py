@@ -72,6 +72,21 @@ PARENTS: dict[str, tuple[str, ...]] = {
 _IN_PREGNANCY = re.compile(r"\b(?:during|in|throughout|of) pregnancy\b|\bpregnant (?:women|woman|patients?|people|"
                            r"persons?|mothers?|adolescents?|individuals?|girls?)\b|"
                            r"\b(?:while|when|if|i'?m|am) pregnant\b|\b(?:ante|pre)natal care\b", _I)
+# the condition a question's patients have, beside the disease it asks about ("How should venous
+# thromboembolism be treated in patients with cancer?"): its last word names it
+_QUALIFIED = re.compile(r"\b(?:in|for|among) (?:patients|people|persons|adults|children|women|men|individuals|those) "
+                        r"(?:with|who have) (?P<cond>[a-z][a-z -]{2,40}?)\s*(?:\?|$|,|\band\b|\bwho\b)", _I)
+_WITHOUT = re.compile(r"\b(?:no|without|not having|who do not have|free of)\s+(?:active\s+)?(?P<word>[a-z]+)", _I)
+
+
+def _qualifier(question: str) -> str:
+    found = _QUALIFIED.search(question)
+    if found is None or not disease_mentions(question):
+        return ""  # (the question's own disease is what its patients have: "in patients with asthma")
+    words = [stem(w) for w in tokenize(found.group("cond")) if stem(w) not in _GENERIC | _PHASE]
+    return words[-1] if words else ""
+
+
 _ADULTS = re.compile(r"\badults?\b|\bgrown-?ups?\b", _I)
 _ALL_ADULTS = re.compile(r"^(?:aged?\s+)?(?:≥|>=|over\s+)?\s*(?:18|19|20|21)\s*(?:years?|yrs|y)?(?:\s+(?:of age\s+)?"
                          r"(?:or|and)\s+(?:older|over|above))?$", _I)
@@ -302,6 +317,7 @@ class Scope:
     adults: bool = False  # the question says "adults"
     parents: tuple[frozenset[str], ...] = ()  # the groups its diseases belong to (``PARENTS``), as stems
     pregnant: bool = False  # the question asks about care in pregnancy (``_IN_PREGNANCY``)
+    qualifier: str = ""  # the stem of the condition the question's patients have ("… in patients with cancer")
 
     @classmethod
     def of(cls, question: str, context: str = "") -> Scope:
@@ -322,7 +338,8 @@ class Scope:
         parents = tuple(frozenset(_name_stems(parent)) for disease in diseases
                         for parent in PARENTS.get(" ".join(tokenize(disease)), ()))
         return cls(frozenset(families), frozenset(allowed), bool(diseases), tuple(topics), _diabetes_types(text),
-                   _sexes(text), ages, bool(_ADULTS.search(question)), parents, bool(_IN_PREGNANCY.search(question)))
+                   _sexes(text), ages, bool(_ADULTS.search(question)), parents, bool(_IN_PREGNANCY.search(question)),
+                   _qualifier(question))
 
     def topic_abbreviations(self, definitions: Iterable[Mapping[str, str]]) -> dict[str, str]:
         """Of the abbreviations defined in some texts (``abbreviations.defined_abbreviations`` of each), those that
@@ -350,7 +367,7 @@ class Scope:
         if len(allowed) == len(self.allowed):
             return self
         return Scope(self.families, frozenset(allowed), self.names_disease, tuple(extra), self.diabetes_types,
-                     self.sexes, self.ages, self.adults, self.parents, self.pregnant)
+                     self.sexes, self.ages, self.adults, self.parents, self.pregnant, self.qualifier)
 
     def is_named(self, title: str) -> bool:
         """``title`` is one of the names of the question's disease and nothing more (a health page
@@ -436,6 +453,17 @@ class Scope:
         hypertension and CKD, … treatment with an ACEI or ARB") is not advice in pregnancy, where it
         may harm the fetus."""
         return self.pregnant and not any(m.family == "pregnancy" for m in mentions(text))
+
+    def names_qualifier(self, text: str) -> bool:
+        """``text`` speaks of the condition the question's patients have ("… in patients with cancer")."""
+        return bool(self.qualifier) and self.qualifier in content_stems(text)
+
+    def excludes_qualifier(self, text: str) -> bool:
+        """``text`` is about patients without that condition ("In patients with DVT of the leg or PE and no
+        cancer, …" for a question on VTE in patients with cancer)."""
+        if not self.qualifier:
+            return False
+        return any(stem(m.group("word")) == self.qualifier for m in _WITHOUT.finditer(text))
 
     def _other_diabetes(self, text: str) -> list[str]:
         """"type 1 diabetes" in a text for a question on type 2 diabetes (or the other way round):

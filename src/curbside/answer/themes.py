@@ -83,7 +83,7 @@ THEMES: tuple[Theme, ...] = (
           _rx(r"^\W*(what|who) (is|are)\b|\bdefin|\bmeaning of\b|\btell me (more )?about\b")),
     Theme("drugs", "Drugs and doses", "Medicines",
           _rx(r"\b\d+(\.\d+)?\s?(mg|mcg|µg|g|units?|iu|ml)\b|(?<!effective )(?<!radiation )\bdos(e|es|age|ing)\b|"
-              r"\bmedications?\b|"
+              r"\bmedications?\b|\banticoagulation\b|\bthromboprophylaxis\b|"
               r"\bdrugs?\b|\bpharmacolog|\bprescri|\btablets?\b|\boral\b|\bintravenous|\binjections?\b|" + _DRUG
               + "|" + _DRUG_CLASS),
           _rx(r"\bdos(e|es|age|ing)\b|\bmedications?\b|\bdrugs?\b|\bpills?\b|\btablets?\b|\bhow (much|many)\b|"
@@ -144,7 +144,8 @@ POPULATION_TITLES = {Audience.CLINICIAN: "Specific populations", Audience.PATIEN
 
 PITFALL = _rx(
     # ("… before stopping the infusion to avoid rebound hyperglycemia": a purpose, not a warning)
-    r"\bcontraindicat(?!ed\b\W*(?:\.|$))|(?:^|[,;:] )(?:do not|don'?t|never|avoid)\b|(?<!\bto )\bavoid(?:ed)?\b|"
+    r"(?<!\bnot )\bcontraindicat(?!ed\b\W*(?:\.|$))|(?:^|[,;:] )(?:do not|don'?t|never|avoid)\b|"
+    r"(?<!\bto )\bavoid(?:ed)?\b|"
     r"\bshould not\b|\bmust not\b|\badvised? not to\b|\bnot (?:be )?recommended\b|"
     r"\b(?:recommends?|suggests?|advises?) against\b|"
     # ("APA recommends (1C) that for individuals with … renal impairment, acamprosate not be used as a first-line
@@ -217,6 +218,7 @@ _SETTING = _rx(r"\b(?:receiving|undergoing|on|after|before (?:starting |consider
                # … or who it is for ("For high-risk individuals who test HIV negative, offering PrEP …", "For
                # adults … diagnosed with Lyme disease, offer antibiotic treatment …")
                r"\bwho (?:test|tested|tests) (?:\w+ )?(?:negative|positive)\b|\bdiagnosed (?:with|as having)\b|"
+               r"\bnewly diagnosed\b|"
                # … or a trial's statistics ("A treatment interaction was detected …")
                r"\btreatment (?:interactions?|effects?|groups?|arms?|allocation|assignment|difference)\b")
 

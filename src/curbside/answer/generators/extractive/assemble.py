@@ -193,6 +193,9 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
 
     if general and max(map(general_key, general)) >= max(map(key, pool)) - GENERAL_MARGIN:
         pool = general
+    # a question about patients with another condition ("VTE … in patients with cancer") is answered by what is
+    # said of them: CHEST's 3 months for surgery-provoked VTE is not advice for active cancer
+    pool = [c for c in pool if c.qualified] or pool
     best = max(pool, key=key)
     if treats and not (yes_no or escalate or harms) and not says_what_to_do(best):
         # "The primary reason to … treat GAS pharyngitis is to decrease the risk of acute rheumatic

@@ -107,6 +107,9 @@ class Candidate:
     # about the other side of the question's age line (``Scope.conflicts``), or not about pregnancy when the
     # question is (``Scope.outside_pregnancy``)
     conflicts: bool = False
+    # it speaks of the condition the question's patients have, if the question names one ("… in patients with
+    # cancer"; ``Scope.names_qualifier``)
+    qualified: bool = True
     in_passing: bool = False  # it names the question's disease only in passing ("such as …", "without …")
     strength: int = 0  # +1 strongly graded, -1 weakly ("conditional", grade D), 0 ungraded (``cues.strength``)
     score: float = 0.0
