@@ -279,3 +279,11 @@ def test_an_aim_a_label_and_the_outlook_read_as_such() -> None:
     assert primary_theme("People with this disease usually die within 15 to 20 years following diagnosis.") == (
         "prognosis")
     assert "prognosis" in analyse("What is the risk of rupture of an unruptured intracranial aneurysm?").intents
+
+
+def test_a_possessive_eponym_is_the_name() -> None:
+    from curbside.answer.lexicon import disease_mentions
+    from curbside.answer.text import stem
+
+    assert stem("Raynaud's") == stem("Raynaud") and stem("Barrett's") == stem("Barrett")
+    assert disease_mentions("How is Raynaud's phenomenon treated?")

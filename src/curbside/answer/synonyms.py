@@ -62,6 +62,7 @@ ear infection|otitis media
 pink eye|conjunctivitis
 shingles|herpes zoster
 prognosis|outlook
+raynaud phenomenon|raynaud disease|raynaud syndrome
 emetogenic|emetic risk|high-emetic-risk|emetic
 febrile seizure|febrile seizures|febrile convulsion|febrile convulsions
 focal epilepsy|partial epilepsy|focal seizures|focal onset seizures|partial seizures|partial onset seizures
