@@ -218,3 +218,21 @@ def test_patients_with_another_condition_are_answered_by_what_is_said_of_them() 
     # (who it is for is not what it is about; a contraindication denied is no warning)
     assert primary_theme(asco.passage.text) != "diagnosis"
     assert not PITFALL.search("In patients for whom antithrombotic therapy is not contraindicated, consider LMWH.")
+
+
+def test_a_yes_no_questions_population_is_the_studys() -> None:
+    from curbside.answer.generators.extractive import ExtractiveGenerator
+    from curbside.records import Audience
+    from tests.answer.realtext import text_hit
+
+    # (PubMedQA 20338971: the conclusion calls them "ESRD patients")
+    background = text_hit("pmid:20338971#0", "", "BACKGROUND", "There are various causes of halitosis, one of which "
+                          "is chronic renal failure.", kind=Kind.OBSERVATIONAL)
+    conclusion = text_hit("pmid:20338971#3", "", "CONCLUSIONS", "PD may play an important role in decreasing the "
+                          "level of halitosis in ESRD patients.", kind=Kind.OBSERVATIONAL)
+    from curbside.answer.generators.extractive.assemble import choose_bottom
+
+    question = "Does peritoneal dialysis affect halitosis in patients with end-stage renal disease?"
+    found = ExtractiveGenerator().candidates(question, [background, conclusion], Audience.CLINICIAN)
+    assert Scope.of(question).qualifier and not next(c for c in found if c.text.startswith("PD")).qualified
+    assert choose_bottom(found, True).text.startswith("PD may play an important role")

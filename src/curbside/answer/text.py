@@ -66,8 +66,6 @@ def stem(word: str) -> str:
     """Light, deterministic stem of a lower-case word (numbers are returned unchanged), in American
     spelling ("hyponatraemia" and "hyponatremia" share a stem)."""
     w = word.lower().strip("'-")
-    if w.endswith("'s"):  # a possessive eponym is the name: "Raynaud's" is Raynaud, "Barrett's" Barrett
-        w = w[:-2]
     if len(w) <= _MIN_STEM or not w[0].isalpha() or w in _SPECIES_EPITHETS:
         return w
     w = american(w)

@@ -195,7 +195,9 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
         pool = general
     # a question about patients with another condition ("VTE … in patients with cancer") is answered by what is
     # said of them: CHEST's 3 months for surgery-provoked VTE is not advice for active cancer
-    pool = [c for c in pool if c.qualified] or pool
+    # (a yes/no question's population is a study's: its conclusion answers, whatever it calls them)
+    if not yes_no:
+        pool = [c for c in pool if c.qualified] or pool
     best = max(pool, key=key)
     if treats and not (yes_no or escalate or harms) and not says_what_to_do(best):
         # "The primary reason to … treat GAS pharyngitis is to decrease the risk of acute rheumatic
