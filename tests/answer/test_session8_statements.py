@@ -285,3 +285,19 @@ def test_raynauds_phenomenon_is_a_condition() -> None:
     from curbside.answer.lexicon import disease_mentions
 
     assert disease_mentions("How is Raynaud's phenomenon treated?")
+
+
+def test_the_outlook_in_figures_and_long_term_treatment() -> None:
+    from curbside.answer.lead_cues import OPTIONS, UNSETTLED
+    from curbside.answer.synonyms import alternatives
+    from curbside.answer.text import stem
+    from curbside.answer.themes import primary_theme
+
+    # (NINDS *Creutzfeldt-Jakob Disease*; AAN IVIG 2012, ngc:9085; NCI PDQ *Childhood Vascular Tumors*)
+    assert primary_theme("About 70 percent of individuals die within one year.") == "prognosis"
+    assert frozenset({stem("die")}) in alternatives(["prognosis", "disease"])[stem("prognosis")]
+    assert primary_theme("IVIg should be offered for the long-term treatment of CIDP (Level A).") != "prognosis"
+    assert UNSETTLED.search("Data are insufficient to address the comparative efficacy of prednisolone and IVIg in "
+                            "treating CIDP.")
+    assert OPTIONS.search("If the hemangioma is large or causing other health problems, treatment may include: "
+                          "propranolol or other beta-blocker therapy.")

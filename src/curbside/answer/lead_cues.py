@@ -88,7 +88,9 @@ WHO_TO_TEST = re.compile(r"\b(?:should|must) (?:also )?be (?:tested|screened|inv
 # excision; Mohs micrographic surgery; …"): the options, the answer to how it is treated
 OPTIONS = re.compile(r"^(?:the )?(?:standard |main |usual |first-line )?(?:treatments?|therap(?:y|ies)|management|"
                      r"treatment options?) (?:of|for) [^.;:]{1,80}?\b(?:may |can |usually |often |generally )?"
-                     r"(?:include|includes|consist of|consists of)\b", re.IGNORECASE)
+                     r"(?:include|includes|consist of|consists of)\b|"
+                     # ("If the hemangioma is large or causing other health problems, treatment may include: …")
+                     r"\btreatment (?:options )?(?:may|can|usually|often) includes?\b", re.IGNORECASE)
 # … and what is for some cases only ("Topical imiquimod … may be used to treat some small basal cell
 # carcinomas"): an answer for the usual case comes first
 SOME_CASES = re.compile(r"\b(?:(?:to|in|for) (?:treat )?some|in (?:certain|selected)|for (?:certain|selected)) "
@@ -96,7 +98,9 @@ SOME_CASES = re.compile(r"\b(?:(?:to|in|for) (?:treat )?some|in (?:certain|selec
                         re.IGNORECASE)
 # what the evidence cannot settle ("There is limited evidence to recommend … physical modalities for …
 # acne"): worth saying, but an open question is answered first by what is known to work
-UNSETTLED = re.compile(r"\b(?:limited|insufficient|inconclusive|little|no|not enough|weak|conflicting) (?:data|"
+UNSETTLED = re.compile(r"\b(?:data|evidence) (?:are|is|were|was|remains?) (?:insufficient|limited|lacking|inconclusive|"
+                       r"conflicting)\b|"
+                       r"\b(?:limited|insufficient|inconclusive|little|no|not enough|weak|conflicting) (?:data|"
                        r"evidence)\b|\bevidence (?:is|was|remains) (?:limited|lacking|insufficient|inconclusive|"
                        r"conflicting)\b|\bfor or against\b|\bno recommendation\b", re.IGNORECASE)
 # … or leaves it to research ("Antibiotic prophylaxis is only recommended … in the context of rigorous

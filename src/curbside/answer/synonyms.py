@@ -61,7 +61,7 @@ kidney stones|nephrolithiasis|urolithiasis|renal calculi
 ear infection|otitis media
 pink eye|conjunctivitis
 shingles|herpes zoster
-prognosis|outlook
+prognosis|outlook|=survival|=survive|=die|=mortality|=life expectancy|=recover
 raynaud phenomenon|raynaud disease|raynaud syndrome
 emetogenic|emetic risk|high-emetic-risk|emetic
 febrile seizure|febrile seizures|febrile convulsion|febrile convulsions

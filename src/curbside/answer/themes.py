@@ -126,10 +126,13 @@ THEMES: tuple[Theme, ...] = (
     Theme("prognosis", "Prognosis and outcomes", "Outlook",
           # ("a 5-day course of antibiotics" is a dose, "recurrent UTI" a kind of UTI: not the outlook)
           _rx(r"\bprognos|\bsurviv|\bmortality\b|\boutcomes?\b|\brecurrences?\b|\brecur(s|red)?\b|"
-              r"(?<!induce )(?<!induction of )(?<!maintain )(?<!maintenance of )\bremission\b|\blong[- ]term\b|"
+              r"(?<!induce )(?<!induction of )(?<!maintain )(?<!maintenance of )\bremission\b|"
+              # ("IVIg should be offered for the long-term treatment of CIDP" is treatment)
+              r"\blong[- ]term\b(?! (?:treatment|therapy|use|management|anticoagula\w*|care)\b)|"
               r"\b(natural|clinical|disease) course\b|"
               r"\bcourse of (the )?(disease|illness|condition)\b|\blife expectancy\b|\brecover|"
-              r"\b(?:most|many|half|\d+%?) (?:of )?(?:people|patients|individuals)\b[^.;]{0,40}\bdie\b|"
+              r"\b(?:most|many|half|\d+%?|\d+ (?:percent|per cent)) (?:of )?(?:people|patients|individuals)\b"
+              r"[^.;]{0,40}\bdie\b|"
               r"\b(?:usually|often|typically|generally) die\b|\bdie within\b"),
           _rx(r"\bprognos|\bsurviv|\boutlook\b|\blife expectancy\b|\bhow long\b|\brecover|\bserious\b|"
               r"\bcurable\b|\bfatal\b|\bdie\b|\bpermanent|\bgo away\b|\boutcomes?\b|\brecurr|\brelapse|"
