@@ -2,7 +2,8 @@
 a human to read. No gold answers exist for these questions, so the table does not score
 correctness: it counts what a reader would notice at a glance — a bottom line whose main clause
 is not about what was asked, a bottom line that does not name the disease asked about, quoted
-fragments (list items or titles without a verb), answers built on one source, and the latency.
+fragments (list items or titles without a verb, sentences cut at the start or left open at the end,
+ones that lean on a sentence that is not quoted), answers built on one source, and the latency.
 Correctness is judged by reading the answers (written to --out) against their citations; the
 last review is summarised in docs/answers.md ("A spread of clinical questions").
 
@@ -29,6 +30,7 @@ from rich.table import Table
 
 from curbside.answer import ask
 from curbside.answer.clauses import is_clause
+from curbside.answer.generators.extractive.cues import DANGLING, OPEN_END, RELATIVE_START
 from curbside.answer.population import Scope
 from curbside.answer.questions import analyse
 from curbside.answer.render import to_markdown
@@ -43,6 +45,14 @@ QUESTIONS = Path(__file__).resolve().parent / "questions" / "clinical.txt"
 def _asked(question: str) -> set[str]:
     return main_clause_themes(analyse(question).intents)
 
+
+
+def _fragment(text: str) -> bool:
+    """Not a sentence a reader can take on its own: no verb, cut at the start ("which …", a lower-case
+    opening), left open at the end ("… should be offered to"), or leaning on one not quoted ("These …")."""
+    text = text.strip()
+    return (not is_clause(text) or text[:1].islower() or bool(RELATIVE_START.match(text))
+            or bool(OPEN_END.search(text.rstrip(". "))) or bool(DANGLING.match(text)))
 
 def review(answer: Answer) -> dict[str, object]:
     """What a reader notices at a glance (None where it does not apply)."""
@@ -62,7 +72,7 @@ def review(answer: Answer) -> dict[str, object]:
         "answered": True,
         "on_intent": on_intent,
         "names_topic": scope.names_topic(bottom) if scope.topics else None,
-        "fragments": sum(not is_clause(b.text) for b in bullets),
+        "fragments": sum(_fragment(b.text) for b in bullets),
         "bullets": len(bullets),
         "references": len(answer.references),
         "kinds": "".join(sorted({r.kind.value[0].upper() for r in answer.references})),
