@@ -301,3 +301,18 @@ def test_the_outlook_in_figures_and_long_term_treatment() -> None:
                             "treating CIDP.")
     assert OPTIONS.search("If the hemangioma is large or causing other health problems, treatment may include: "
                           "propranolol or other beta-blocker therapy.")
+
+
+def test_a_question_that_also_asks_what_to_do_instead_gets_no_verdict() -> None:
+    from curbside.answer.generators.extractive.cues import META_CUE
+    from curbside.answer.lexicon import disease_mentions
+    from curbside.answer.questions import analyse, is_yes_no
+
+    lay = ("My ears keep getting blocked with earwax. Is it OK to clean them with cotton swabs, or what should I use "
+           "instead?")
+    assert not is_yes_no(lay) and "treatment" in analyse(lay).intents and disease_mentions(lay)
+    assert is_yes_no("Is it OK to clean my ears with cotton swabs?")
+    # (AAO-HNS earwax update 2017, ngc:11229: notes on its own wording and its quality measures)
+    assert META_CUE.search("The term accumulation is used but not precisely defined, as it is up to the clinician to "
+                           "determine.")
+    assert META_CUE.search("Quality improvement opportunity: Communicating safe preventive measures to patients.")

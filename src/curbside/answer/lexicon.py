@@ -141,7 +141,7 @@ febrile seizure|febrile seizures|febrile convulsion|febrile convulsions|heavy me
 abnormal uterine bleeding|upper gastrointestinal bleeding|gastrointestinal bleeding|upper gi bleeding|gi bleeding|
 adrenal insufficiency|primary adrenal insufficiency|addison's disease|addison disease|pheochromocytoma|
 phaeochromocytoma|paraganglioma|thyroid nodule|thyroid nodules|renal colic|ureteral stone|
-raynaud phenomenon|raynaud's phenomenon|
+raynaud phenomenon|raynaud's phenomenon|earwax|ear wax|earwax blockage|cerumen impaction|
 """.replace("\n", "").split("|")
 
 

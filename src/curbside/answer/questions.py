@@ -42,9 +42,14 @@ def validate(question: str, max_chars: int = 2000) -> str:
     return normalise(question)
 
 
+# "Is it OK to clean them with cotton swabs, or what should I use instead?": the question asks what to do, and a
+# verdict on its first half would answer only that half
+_OR_WHAT = re.compile(r"\bor (?:what|how|which|who|when|where)\b", re.IGNORECASE)
+
+
 def is_yes_no(question: str) -> bool:
     text = question.strip().lstrip(",.;:-\"' ")
-    if not text:
+    if not text or _OR_WHAT.search(text):
         return False
     first = text.split(None, 1)[0].lower()
     if first in _AUX:

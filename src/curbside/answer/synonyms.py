@@ -62,6 +62,7 @@ ear infection|otitis media
 pink eye|conjunctivitis
 shingles|herpes zoster
 prognosis|outlook|=survival|=survive|=die|=mortality|=life expectancy|=recover
+earwax|ear wax|cerumen
 raynaud phenomenon|raynaud disease|raynaud syndrome
 emetogenic|emetic risk|high-emetic-risk|emetic
 febrile seizure|febrile seizures|febrile convulsion|febrile convulsions

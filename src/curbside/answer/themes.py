@@ -99,7 +99,8 @@ THEMES: tuple[Theme, ...] = (
           _rx(r"\btreat|\btherap|\bmanag|\bcure|\bget rid of\b|\b(?:first|second)[- ]line\b|\bhelp(s)?\b|"
               r"\brevers(?:e|ed|al)\b|"
               r"\bremed|\bsurg|\brehabilit|"
-              r"\bexercis|\bwhat (can|should) (i|we|you) do\b|\bwhat to do\b|\bhow to (stop|relieve|heal|fix)\b|"
+              r"\bexercis|\bwhat (can|should) (i|we|you) (do|use|take)\b|\bwhat to do\b|"
+              r"\bhow to (stop|relieve|heal|fix)\b|"
               r"\beffective\b")),
     Theme("diagnosis", "Diagnosis and testing", "Tests and diagnosis",
           _rx(r"\b(?:over|mis|under)?diagnos|\btests?\b|\btesting\b|\bimaging\b|\bmri\b|\bct\b|\bultraso|\bbiops|\bsensitivity\b|"

@@ -123,6 +123,10 @@ META_CUE = re.compile(
     # a question, not an answer: a guideline's key question as a heading ("… which laboratory testing method(s)
     # should be used to diagnose a urinary tract infection? (Level A recommendations).")
     r"\?\s*(?:\([^()]*\)\s*)?\.?$|"
+    # a guideline's note on its own wording ("The term accumulation is used but not precisely defined …")
+    r"^the (?:term|word|phrase)\b[^.;]{0,60}\b(?:is|was|are) used\b|"
+    # … or on its quality measures ("Quality improvement opportunity: Communicating safe preventive measures …")
+    r"^quality improvement opportunit(?:y|ies)\b|"
     # what a recommendation was based on, not what it says ("For this recommendation, the USPSTF considered
     # evidence on the benefits and harms of …")
     r"^for this recommendation\b|\bconsidered (?:the )?evidence (?:on|for|about|regarding)\b|"
