@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from curbside.answer.population import Scope, age_range
+from curbside.answer.ages import age_range
+from curbside.answer.population import Scope
 
 GENERAL = Scope.of("first-line treatment of hypertension in adults")
 

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
+from curbside.answer.ages import age_range
 from curbside.answer.lexicon import disease_mentions, medical_signal
 from curbside.answer.synonyms import alternatives
 from curbside.answer.text import content_stems, stem, tokenize
@@ -275,31 +276,6 @@ def _stratified(labels: Iterable[str]) -> set[str]:
         if m := _MEASURED.search(label):
             seen.setdefault(m.group(1).lower(), set()).add(label)
     return {measure for measure, groups in seen.items() if len(groups) >= 2}
-
-
-_RANGE = re.compile(r"(\d{1,3})\s*(?:years?\s*)?(?:to|-|–|through|and)\s*(\d{1,3})")
-_FROM = re.compile(r"(?:≥|>=|over|above|older than|more than)\s*(\d{1,3})|(\d{1,3})\s*(?:years?|y)?\s*(?:of age\s*)?"
-                   r"(?:or|and)\s*(?:older|over|above|more)", _I)
-_BELOW = re.compile(r"(?:<=?|≤|under|below|less than|younger than)\s*(\d{1,3})|(\d{1,3})\s*(?:years?|y)?\s*"
-                    r"(?:of age\s*)?(?:or|and)\s*(?:younger|under|less)", _I)
-
-
-def age_range(label: str) -> tuple[float, float] | None:
-    """The ages an age group's label covers ("aged 55 to 69" → (55, 69), "aged less than 55 years"
-    → (0, 54.5), "65 years or older" → (65, ∞)); None for a group without figures ("elderly")."""
-    if m := _RANGE.search(label):
-        return float(m.group(1)), float(m.group(2))
-    if m := _FROM.search(label):  # "over 65" leaves 65 out, "≥ 65" and "65 or older" keep it
-        if m.group(1):
-            low = float(m.group(1))
-            return (low if m.group(0).startswith(("≥", ">=")) else low + 0.5), float("inf")
-        return float(m.group(2)), float("inf")
-    if m := _BELOW.search(label):  # "under 55" leaves 55 out, "≤ 55" and "55 or younger" keep it
-        if m.group(1):
-            high = float(m.group(1))
-            return 0.0, (high if m.group(0).startswith(("≤", "<=")) else high - 0.5)
-        return 0.0, float(m.group(2))
-    return None
 
 
 @dataclass(frozen=True, slots=True)
