@@ -44,7 +44,7 @@ from curbside.answer.topic_sources import (
 from curbside.drug_names import brand_generic
 from curbside.records import Audience, Hit, Kind
 from curbside.retrieve import Filters, Retriever
-from curbside.retrieve.lexical import KNOWN_PASSAGES
+from curbside.retrieve.lexical import uses_word
 from curbside.store import Store
 
 COVERAGE_MIN = 0.6  # best single-passage coverage below this → "too little evidence"
@@ -149,11 +149,9 @@ class TermStats:
         itself: "What is herceptin?" is answered by what is said of Herceptin, not of every trastuzumab
         regimen."""
         out = alternatives(terms)
-        brands = [t for t in terms if brand_generic(t) is not None]
-        if brands and self.store is not None:
-            df = self.store.term_frequencies(brands)
-            for brand in brands:
-                if df.get(brand, 0) >= KNOWN_PASSAGES:
+        if self.store is not None:
+            for brand in terms:
+                if brand_generic(brand) is not None and uses_word(self.store, brand):
                     out.pop(stem(brand), None)
         return out
 

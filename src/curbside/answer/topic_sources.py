@@ -29,7 +29,8 @@ SIBLING_PASSAGES = 3  # … what was asked join the evidence, at most this many 
 STATEMENT_PASSAGES = 2  # yes/no: the leading guideline's recommendations on the question that join the evidence
 STATEMENT_SHARE = 0.4  # … covering at least this share of the question's terms in their own words
 STATEMENT_TITLE = 0.6  # … from a guideline whose title covers this share (its title is on what is asked)
-# a statement of what to do ("The USPSTF recommends against …", "… should be offered …")
+# a statement of what to do ("The USPSTF recommends against …", "… should be offered …"); whole words, unlike the
+# generator's RECOMMENDATION_CUE, whose "recommend" also matches "This recommendation statement applies to …"
 _STATES = re.compile(r"\b(?:recommends?|recommended|suggests?|advises?|should)\b", re.IGNORECASE)
 # a section that recommends or concludes ("Major Recommendations — …", "Conclusions")
 RECOMMENDATION_SECTION = re.compile(r"recommend|conclu", re.IGNORECASE)

@@ -23,6 +23,13 @@ EXACT_MAX = 50_000  # passages: above this the numpy index serves (exact FTS5 OR
 KNOWN_PASSAGES = 3  # a brand the knowledge base names this often is searched as written (synonyms.expansions_for)
 
 
+def uses_word(store: Store, word: str) -> bool:
+    """The knowledge base uses ``word`` (in at least ``KNOWN_PASSAGES`` passages): a drug brand it uses is
+    searched and covered as written, one it does not by its generic (``synonyms.expansions_for``,
+    ``evidence.TermStats``)."""
+    return store.term_frequencies([word]).get(word, 0) >= KNOWN_PASSAGES
+
+
 class LexicalRetriever:
     name = "lexical"
 
@@ -44,8 +51,7 @@ class LexicalRetriever:
         return parsed
 
     def knows(self, word: str) -> bool:
-        """The knowledge base uses ``word`` (in at least ``KNOWN_PASSAGES`` passages)."""
-        return self.store.term_frequencies([word]).get(word, 0) >= KNOWN_PASSAGES
+        return uses_word(self.store, word)
 
     def uses_index(self) -> bool:
         """Whether this KB is big enough for the numpy index (see the module docstring)."""

@@ -46,7 +46,8 @@ class ExtractiveGenerator:
     def __init__(self, stats: TermStats | None = None) -> None:
         self.stats = stats or TermStats(None)
         self.last_verdict: VerdictResult | None = None  # for inspection and eval
-        self._abbreviations: dict[str, dict[str, str]] = {}  # a guideline's own abbreviations, by document id
+        # a guideline's own abbreviations, by the KB's revision and the document's id
+        self._abbreviations: dict[tuple[int, str], dict[str, str]] = {}
 
     def _guideline_abbreviations(self, doc_id: str, found: Sequence[Candidate]) -> dict[str, str]:
         """The abbreviations a guideline in the evidence defines anywhere in it: its recommendations say
@@ -55,10 +56,11 @@ class ExtractiveGenerator:
         if store is None or not any(c.hit.document.id == doc_id and c.hit.document.kind is Kind.GUIDELINE
                                     for c in found):
             return {}
-        if doc_id not in self._abbreviations:
-            self._abbreviations[doc_id] = defined_abbreviations(
+        key = (store.revision, doc_id)  # (an ingest may change the guideline)
+        if key not in self._abbreviations:
+            self._abbreviations[key] = defined_abbreviations(
                 " ".join(f"{p.section} {p.text}" for p in store.passages_for(doc_id)))
-        return self._abbreviations[doc_id]
+        return self._abbreviations[key]
 
     def candidates(self, question: str, evidence: Sequence[Hit], audience: Audience,
                    context: str = "") -> list[Candidate]:
