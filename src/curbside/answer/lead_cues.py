@@ -120,3 +120,7 @@ STUDY_TITLE = re.compile(r"^(?:[A-Z][\w-]* and )?(?:[\w-]+ )?(?:characteri[sz]at
                          r"safety|comparison|evaluation|assessment|analysis|role|impact|use|outcomes?|study|"
                          r"investigation|prevalence|incidence|association|determinants|predictors|management|"
                          r"treatment|diagnosis)\b[^.;:]{0,60}?\bof\b", re.IGNORECASE)
+
+# an appropriateness table's row, as ``answer/tables.py`` reads it: "CT abdomen and pelvis with contrast is usually
+# appropriate (rating 8) for …"
+USUALLY_APPROPRIATE = re.compile(r"\b(?:is|are) usually appropriate\b(?: \(rating (?P<rating>[7-9])\))?", re.IGNORECASE)

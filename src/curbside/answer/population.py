@@ -144,6 +144,7 @@ _NOT_DISEASES = frozenset({"diagnosis", "diagnoses", "prognosis", "prognoses", "
 # words that do not make a question's own condition narrower ("arterial hypertension")
 _NEUTRAL = frozenset(stem(w) for w in """adult adults general population uncomplicated essential primary arterial
 known suspected confirmed""".split())
+_PHRASE_BREAK = re.compile(r"\s*[—–]\s*|\s-\s|[:;,()]")
 # a phase or severity of the same disease ("acute COPD exacerbations" for COPD exacerbations), not
 # another disease that shares its name ("pulmonary hypertension")
 _PHASE = frozenset(stem(w) for w in "acute chronic stable severe mild moderate recurrent early advanced".split())
@@ -401,7 +402,7 @@ class Scope:
                     ages[0] <= high and low <= ages[1] for low, high in self.ages):
                 out.append(m.label)  # "men aged less than 55 years" for a question on men aged 55 to 69
         if self.names_disease:
-            out.extend(self._qualified(tokenize(text)))
+            out.extend(self._qualified(text))
             # a subtype written as the disease's initials and a letter ("IBS-C", "IBS-D")
             out.extend(m.group(0) for m in _SUBTYPE.finditer(text) if self.names_topic(m.group(1)))
             # the disease arising from another ("pericarditis after STEMI", "… secondary to chemotherapy")
@@ -458,11 +459,16 @@ class Scope:
         words = [t for t in tokens if (stem(t) in _DISEASE_WORDS or (len(t) > 5 and _DISEASE_MORPHOLOGY.search(t)))
                  and stem(t) not in self.allowed | _GENERIC and t not in _NOT_DISEASES
                  and not any(t in d.split() for d in named)]
-        return tuple(dict.fromkeys([*named, *words, *self._qualified(tokens), *self._other_diabetes(title)]))
+        return tuple(dict.fromkeys([*named, *words, *self._qualified(title), *self._other_diabetes(title)]))
 
-    def _qualified(self, tokens: list[str]) -> list[str]:
+    def _qualified(self, text: str) -> list[str]:
         """The question's disease with a medical qualifier the question lacks ("pulmonary arterial
-        hypertension" for "hypertension"): another disease that shares its name."""
+        hypertension" for "hypertension"): another disease that shares its name. A qualifier is read
+        within its phrase: "right lower quadrant pain — suspected appendicitis" names pain, then
+        appendicitis, not a kind of appendicitis."""
+        return [q for part in _PHRASE_BREAK.split(text) for q in self._qualified_in(tokenize(part))]
+
+    def _qualified_in(self, tokens: list[str]) -> list[str]:
         out = []
         for i, token in enumerate(tokens):
             if not (stem(token) in self.allowed and disease_mentions(token)):

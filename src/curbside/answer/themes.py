@@ -105,7 +105,12 @@ THEMES: tuple[Theme, ...] = (
     Theme("diagnosis", "Diagnosis and testing", "Tests and diagnosis",
           _rx(r"\b(?:over|mis|under)?diagnos|\btests?\b|\btesting\b|\bimaging\b|\bmri\b|\bct\b|\bultraso|\bbiops|\bsensitivity\b|"
               r"\bspecificity\b|\bx-?ray|\bscan\b|\blaborator|\bassess|\bexamination\b|\bcriteria\b|"
-              r"\bambulatory (?:\w+ ){0,3}monitoring\b|^measure\b"),
+              r"\bambulatory (?:\w+ ){0,3}monitoring\b|^measure\b|"
+              # imaging by its modality, as an appropriateness table names it ("US pelvis may be appropriate …";
+              # not "US adults", "US Food and Drug Administration")
+              r"\bangiograph|\barteriograph|\bfluoroscop|\bscintigra|\bmammogra|\belastograph|\becho(?:cardio)?graph|"
+              r"(?-i:\b(?:MRA|CTA|PET|SPECT)\b|\bUS\b(?! [A-Z])(?! (?:population|adults|children|women|men|"
+              r"veterans|residents|hospitals|counties|cohort|sample|survey|data|dollars|military|health)\b))"),
           _rx(r"\bdiagnos|\btests?\b|\bdetect|\bimaging\b|\bmri\b|\bscan\b|\bbiops|\bsensitiv|\bspecific|"
               r"\bevaluat|\bwork-?up\b|\binvestigat|"
               r"\bhow (do|can) (you|i|we) (know|tell)\b|\bidentif")),
@@ -135,7 +140,7 @@ THEMES: tuple[Theme, ...] = (
               r"\b(?:most|many|half|\d+%?|\d+ (?:percent|per cent)) (?:of )?(?:people|patients|individuals)\b"
               r"[^.;]{0,40}\bdie\b|"
               r"\b(?:usually|often|typically|generally) die\b|\bdie within\b"),
-          _rx(r"\bprognos|\bsurviv|\boutlook\b|\blife expectancy\b|\bhow long\b|\brecover|\bserious\b|"
+          _rx(r"\bprognos|\bsurviv|\boutlook\b|\blife expectancy\b|\bhow long\b|\brecover|\bserious\b|\bmortality\b|"
               r"\bcurable\b|\bfatal\b|\bdie\b|\bpermanent|\bgo away\b|\boutcomes?\b|\brecurr|\brelapse|"
               r"\bchance of\b|\blikelihood\b|\brisk of (?:rupture|progression|recurrence|death|dying|"
               r"transformation)\b|\bnatural history\b")),
@@ -151,7 +156,7 @@ PITFALL = _rx(
     r"(?<!\bnot )\bcontraindicat(?!ed\b\W*(?:\.|$))|(?:^|[,;:] )(?:do not|don'?t|never|avoid)\b|"
     r"(?<!\bto )\bavoid(?:ed)?\b|"
     r"\bshould not\b|\bmust not\b|\badvised? not to\b|\bnot (?:be )?recommended\b|"
-    r"\b(?:recommends?|suggests?|advises?) against\b|"
+    r"\b(?:recommends?|suggests?|advises?) against\b|\bis usually not appropriate\b|"
     # ("APA recommends (1C) that for individuals with … renal impairment, acamprosate not be used as a first-line
     # treatment")
     r"\b(?:recommends?|suggests?|advises?)\b[^.;]{0,20}\bthat\b[^.;]{0,120}\bnot be (?:used|given|prescribed|offered|"
@@ -238,6 +243,9 @@ ASKS_MANAGEMENT = _rx(r"\bhow (is|are|should|do|does|can|would) .{0,80}\b(treat|
 # a clinical work-up question: "How should a thyroid nodule be evaluated?"
 ASKS_WORKUP = _rx(r"\bhow (?:is|are|should|do|does|can) .{0,80}\b(?:diagnosed|evaluated|assessed|investigated|"
                   r"screened|worked up)\b")
+
+# a question about which imaging to do
+ASKS_IMAGING = _rx(r"\bimaging\b|\bradiolog|\bscans?\b|\bultraso|\bx-?rays?\b|\bmri\b|\bct\b|\bradiograph")
 
 # a question about side effects, risks or safety: its bottom line should say what the harm is
 ASKS_HARMS = _rx(r"\bside[- ]?effects?\b|\badverse (?:effects?|events?|reactions?)\b|\bis it (?:safe|dangerous)\b|"

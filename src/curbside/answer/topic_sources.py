@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from curbside.answer.lead_cues import FIRST_STEP, LATER_STEP
 from curbside.answer.population import Scope, name_key
+from curbside.answer.tables import rates, rows_as_sentences
 from curbside.answer.text import content_stems
 from curbside.answer.themes import main_clause_themes, primary_theme, related, theme_by_key
 from curbside.records import Hit, Kind
@@ -178,15 +179,20 @@ def sibling_recommendations(store: Store, hits: Sequence[Hit], scope: Scope, int
         # recommendations that name the disease: "For adults with anorexia nervosa, consider one of …")
         parent = not titled_for(scope, best.document.title)
         found = [Hit(p, best.document, best.score, {"sibling": best.score}) for p in store.passages_for(doc_id)
-                 if p.id not in have and RECOMMENDATION_SECTION.search(p.section) and primary_theme(p.text) in asked
+                 if p.id not in have and RECOMMENDATION_SECTION.search(p.section)
+                 and primary_theme(rows_as_sentences(p.text)) in asked
                  and (not parent or scope.names_topic(f"{p.section} {p.text}"))]
         # (coverage to one decimal: near-equal recommendations keep the guideline's order)
         found.sort(key=lambda h: (bool(scope.narrower(h.passage.text)), -round(terms.coverage(stats.stems_of(h)), 1)))
         # (… and the one that says where to start, if those are not among them: "Offer iron therapy … before
         # discussing ESA therapy")
+        # (… or, in an appropriateness guideline, its first table: the scenario it sets first is the common one,
+        # "Variant 1: Fever, leukocytosis, and classic presentation clinically for appendicitis in adults")
         first = next((h for h in found[per_document:] if FIRST_STEP.search(h.passage.text)
                       and not (LATER_STEP.search(h.passage.text) or scope.narrower(h.passage.text))), None)
-        for hit in [*found[:per_document], *([first] if first else [])]:
+        table = None if any(rates(h.passage.text) for h in found[:per_document]) else next(
+            (h for h in found[per_document:] if rates(h.passage.text)), None)
+        for hit in [*found[:per_document], *(h for h in (first, table) if h is not None)]:
             have.add(hit.passage.id)
             extra.append(hit)
     return extra

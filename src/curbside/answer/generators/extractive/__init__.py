@@ -27,7 +27,15 @@ from curbside.answer.lexicon import disease_mentions
 from curbside.answer.plain import gloss_draft
 from curbside.answer.population import Scope
 from curbside.answer.questions import analyse
-from curbside.answer.themes import ASKS_ESCALATION, ASKS_HARMS, ASKS_MANAGEMENT, ASKS_WORKUP, main_clause_themes
+from curbside.answer.tables import table_context
+from curbside.answer.themes import (
+    ASKS_ESCALATION,
+    ASKS_HARMS,
+    ASKS_IMAGING,
+    ASKS_MANAGEMENT,
+    ASKS_WORKUP,
+    main_clause_themes,
+)
 from curbside.records import Audience, Hit, Kind, Verdict
 from curbside.settings import Settings
 from curbside.sources.pubmedqa import has_title
@@ -48,6 +56,7 @@ class ExtractiveGenerator:
         self.last_verdict: VerdictResult | None = None  # for inspection and eval
         # a guideline's own abbreviations, by the KB's revision and the document's id
         self._abbreviations: dict[tuple[int, str], dict[str, str]] = {}
+        self._tables: dict[tuple[int, str], tuple[str, ...]] = {}  # (revision, passage id) → carried lines
 
     def _guideline_abbreviations(self, doc_id: str, found: Sequence[Candidate]) -> dict[str, str]:
         """The abbreviations a guideline in the evidence defines anywhere in it: its recommendations say
@@ -62,12 +71,30 @@ class ExtractiveGenerator:
                 " ".join(f"{p.section} {p.text}" for p in store.passages_for(doc_id)))
         return self._abbreviations[key]
 
+    def _tables_carried(self, evidence: Sequence[Hit]) -> dict[str, tuple[str, ...]]:
+        """By passage id, the table header, scenario and legend lines a guideline's table runs on
+        under from earlier in the document (an ACR table split over two passages keeps its header
+        in the first)."""
+        store = self.stats.store
+        out: dict[str, tuple[str, ...]] = {}
+        for hit in evidence:
+            passage = hit.passage
+            if store is None or " | " not in passage.text or hit.document.kind is not Kind.GUIDELINE:
+                continue
+            key = (store.revision, passage.id)
+            if key not in self._tables:
+                whole = store.passages_for(passage.doc_id)
+                self._tables[key] = table_context([p.text for p in whole if p.ordinal < passage.ordinal],
+                                                  "\n".join(p.text for p in whole))
+            out[passage.id] = self._tables[key]
+        return out
+
     def candidates(self, question: str, evidence: Sequence[Hit], audience: Audience,
                    context: str = "") -> list[Candidate]:
         context = context_question(context) if context else ""
         info = analyse(question, context=context)
         terms = self.stats.terms(info, content_terms(context))
-        found = extract(evidence)
+        found = extract(evidence, carried=self._tables_carried(evidence))
         scope = Scope.of(info.text, context)
         text: dict[str, list[str]] = {}  # title and the evidence passages of each document
         for c in found:
@@ -113,7 +140,8 @@ class ExtractiveGenerator:
         found = self.candidates(question, evidence, audience, context)
         escalate = bool(ASKS_ESCALATION.search(info.text))
         harms = bool(ASKS_HARMS.search(info.text))  # "What are the side effects of …?"
-        chosen = plan(found, audience, info.yes_no, info.intents, escalate, harms)
+        imaging = bool(ASKS_IMAGING.search(info.text))  # "What imaging is appropriate for …?"
+        chosen = plan(found, audience, info.yes_no, info.intents, escalate, harms, imaging)
         if chosen is None:
             return Draft(bottom_line=DraftBullet("", ()), sections=(), insufficient=True,
                          notes=("no evidence sentence addressed the question",), generator=NAME)

@@ -30,6 +30,7 @@ from curbside.answer.lead_cues import (
     STUDY_TITLE,
     TELL,
     UNSETTLED,
+    USUALLY_APPROPRIATE,
     WHO_TO_TEST,
     WHO_TO_TREAT,
 )
@@ -59,6 +60,8 @@ NOVEL_CAP = 5  # … up to this many (longer is not better)
 B_FIRST_STEP = 0.08  # … and for a treatment question, saying what to start with
 P_WEAK = 0.08  # … graded weakly ("conditional", grade D, "evidence both for and against")
 B_INTERVENTION = 0.08  # … naming what to do (a drug, a procedure, a therapy)
+B_IMAGING = 0.5  # asked which imaging: an appropriateness table's "usually appropriate" (more than a finding)
+B_RATING = 0.03  # … and per point of its rating above 7
 P_NEXT_STEP = 0.1  # … less when it is what to do if the first step fails
 # questions about what to do, whose body is advice and findings
 _PRACTICAL = frozenset({"treatment", "drugs", "diagnosis", "prevention"})
@@ -97,7 +100,7 @@ def _redundant(c: Candidate, chosen: Sequence[Candidate]) -> bool:
 
 
 def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequence[str] = (),
-                  escalate: bool = False, harms: bool = False) -> Candidate:
+                  escalate: bool = False, harms: bool = False, imaging: bool = False) -> Candidate:
     # a fragment (a title) or news of a drug in development leads only if nothing else can
     candidates = [c for c in candidates if not (c.fragment or c.pipeline)] or candidates
     # … nor a sentence from a document about another disease unless it names the question's own,
@@ -145,6 +148,11 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
             bonus += 0.15
         if not yes_no and not harms and c.pitfall:  # "how is it treated" is answered by what to do first
             bonus -= 0.2
+        if (rated := USUALLY_APPROPRIATE.search(c.text)) is not None:
+            # asked which imaging, an appropriateness table's rating answers ("CT abdomen and pelvis with contrast
+            # is usually appropriate (rating 8) for …"); asked how a disease is diagnosed, it is one part of that.
+            # The higher rating of a scenario leads (9 over 7)
+            bonus += B_IMAGING * imaging + B_RATING * (int(rated.group("rating") or 7) - 7)
         if TELL.match(c.text):  # what to tell the patient is not the clinical answer itself
             bonus -= 0.2
         if outlook and RATE.search(c.text):
@@ -241,7 +249,8 @@ def says_what_to_do(c: Candidate) -> bool:
 
 
 def plan(candidates: Sequence[Candidate], audience: Audience, yes_no: bool,
-         intents: Sequence[str] = (), escalate: bool = False, harms: bool = False) -> Plan | None:
+         intents: Sequence[str] = (), escalate: bool = False, harms: bool = False,
+         imaging: bool = False) -> Plan | None:
     # a fragment from a guideline or a consumer page is a list item out of its list; from a paper
     # it is usually the title, which states the finding ("X for the treatment of Y"): usable, lower
     usable = [c for c in candidates if c.relevance >= MIN_RELEVANCE and c.on_topic and not c.meta
@@ -249,7 +258,7 @@ def plan(candidates: Sequence[Candidate], audience: Audience, yes_no: bool,
                                        or STUDY_TITLE.match(c.text)))]
     if not usable:
         return None
-    first = choose_bottom(usable, yes_no, intents, escalate, harms)
+    first = choose_bottom(usable, yes_no, intents, escalate, harms, imaging)
     bottom = _with_its_qualifier(first, candidates)
     ranked = sorted(usable, key=lambda c: (c.score, -c.evidence, -c.position), reverse=True)
     floor = RELATIVE_FLOOR * ranked[0].score

@@ -4,7 +4,7 @@ meaning, and describe each one (relevance, cues, themes, readability) for scorin
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from curbside.answer.clauses import is_clause, is_verb
@@ -227,8 +227,10 @@ def heading(section: str) -> str:
     return section.rsplit(" — ", 1)[-1] if " — " in section else ""
 
 
-def extract(evidence: Sequence[Hit], *, min_words: int = 6, max_words: int = 80) -> list[Candidate]:
-    """Every usable sentence of every evidence passage, described but not yet scored."""
+def extract(evidence: Sequence[Hit], *, min_words: int = 6, max_words: int = 80,
+            carried: Mapping[str, Sequence[str]] | None = None) -> list[Candidate]:
+    """Every usable sentence of every evidence passage, described but not yet scored (``carried``:
+    by passage id, the table header, scenario and legend lines its table runs on under)."""
     out: list[Candidate] = []
     seen: set[str] = set()
     for number, hit in enumerate(evidence, 1):
@@ -242,7 +244,7 @@ def extract(evidence: Sequence[Hit], *, min_words: int = 6, max_words: int = 80)
         # high level of evidence]" — does not make it a definition of grades)
         grade_labels = (in_recommendation and not _DEFINITION_SECTION.search(_BRACKETS.sub(" ", section))
                         and not re.search(r"(?:^|\n)Q:", hit.passage.text))
-        parts = list(segments(hit.passage.text, heading(section)))
+        parts = list(segments(hit.passage.text, heading(section), (carried or {}).get(hit.passage.id, ())))
         skip = -1
         for position, raw in enumerate(parts):
             if position == skip:

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from curbside.answer.clauses import is_clause
 from curbside.answer.generators.extractive.cues import META_CUE
+from curbside.answer.tables import rows_as_sentences
 from curbside.sentences import split_sentences
 
 _BULLET_SPLIT = re.compile(r"(?:^|\s+)(?:[-•*▪◦]|\d+\.)\s+(?=[A-Z(])")
@@ -184,9 +185,12 @@ def _lines(text: str, lead: str = "") -> list[str]:
     return out
 
 
-def segments(text: str, lead: str = "") -> list[str]:
-    """Sentences (and list items); an evidence-grade statement joins the sentence before it."""
+def segments(text: str, lead: str = "", carried: Sequence[str] = ()) -> list[str]:
+    """Sentences (and list items); an evidence-grade statement joins the sentence before it. The
+    rows of a table read by ``tables`` are one sentence each (``carried``: the header, scenario and
+    legend lines a table continued from an earlier passage runs on under)."""
     out: list[str] = []
+    text = rows_as_sentences(text, carried)
     cells = (cell for line in _lines(text, lead) for cell in _CELL_BAR.split(line))
     for part in (p for cell in cells for p in _BULLET_SPLIT.split(cell)):
         part = _GLUED_STOP.sub(". ", part.strip())

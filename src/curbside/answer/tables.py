@@ -1,0 +1,209 @@
+"""Table rows read as the sentences they stand for. A guideline table is stored one row per line,
+its cells joined with " | " ("CT abdomen and pelvis with contrast | 8 | Oral or rectal contrast may
+not be needed …"). Read cell by cell, the rating loses its procedure and the comment its subject
+("This procedure is appropriate in women with pelvic pain"); read as a row under its header, it says
+"US pelvis may be appropriate (rating 5) for fever, leukocytosis …; this procedure is appropriate in
+women with pelvic pain." — every word the table's own, in the order of its columns.
+
+Two kinds of table are read, both by their header row: appropriateness tables (a subject column,
+then "Rating" or "Appropriateness Category"; the clinical scenario is the "Variant N:" line above the
+table and the meaning of a rating is the table's own "Rating Scale" legend), and recommendation tables
+(subject columns, then "Recommendation", with rationale and grade columns: the Beers criteria). Rows of
+any other table are left as they are. A table that runs on from an earlier passage of its document is
+read under the header, scenario and legend ``carried`` from there (``table_context``)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+_BAR = " | "
+_CELL_MAX = 60  # characters of a header cell
+_RATING = re.compile(r"^(?:rating|appropriateness (?:category|rating))\*?$", re.IGNORECASE)
+_RECOMMENDATION = re.compile(r"^recommendations?\*?$", re.IGNORECASE)
+_COMMENT = re.compile(r"^(?:comments?|(?:risk )?rationale|justification)\*?$", re.IGNORECASE)
+_GRADE = re.compile(r"^(?:quality|strength|level|certainty) of (?:the )?(?:evidence|recommendation)\*?$",
+                    re.IGNORECASE)
+# a first column that labels a statement rather than naming its subject ("Grade | Recommendation",
+# "CAP Designation | Recommendation | Rationale", "Clinical Question | Recommendation …")
+_LABEL_COLUMN = re.compile(r"\b(?:grade|level|designation|strength|quality|question|statement|source|"
+                           r"recommendation|evidence)\b", re.IGNORECASE)
+_VARIANT = re.compile(r"^Variant \d+[a-z]?\s*:\s*(?P<scenario>\S.*)$")
+_LEGEND = re.compile(r"^Rating Scale:", re.IGNORECASE)
+_LEGEND_BAND = re.compile(r"(?P<numbers>\d(?:\s*,\s*\d)+)\s+(?P<meaning>[A-Za-z][A-Za-z ()]*?)\s*(?=;|\||$)")
+_CATEGORY = re.compile(r"^(?:usually (?:not )?appropriate|may be appropriate(?: \(disagreement\))?)$",
+                       re.IGNORECASE)
+_POINTER = re.compile(r"^see\b", re.IGNORECASE)  # "See statement regarding contrast in text below …"
+_ROW_MAX_WORDS = 70  # longer, the scenario and then the comment are left out
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    cells: tuple[str, ...]
+    subject: int  # the leading columns that name the row's subject
+    rating: int = -1  # appropriateness: the rating or category column
+    recommendation: int = -1  # recommendation tables: the recommendation column
+    comments: tuple[int, ...] = ()
+    grades: tuple[int, ...] = ()
+
+
+def header(line: str) -> Header | None:
+    """The line as a table header this module reads, or None."""
+    cells = tuple(c.strip() for c in line.split(_BAR))
+    if len(cells) < 2 or any(len(c) > _CELL_MAX or not c or re.search(r"\d", c) for c in cells):
+        return None
+    rating = next((i for i, c in enumerate(cells) if i and _RATING.match(c)), -1)
+    recommendation = next((i for i, c in enumerate(cells) if i and _RECOMMENDATION.match(c)), -1)
+    if rating < 0 and (recommendation < 0 or _LABEL_COLUMN.search(cells[0])):
+        return None
+    comments = tuple(i for i, c in enumerate(cells) if _COMMENT.match(c))
+    grades = tuple(i for i, c in enumerate(cells) if _GRADE.match(c))
+    first_other = min(i for i in (rating, recommendation, *comments, *grades) if i > 0)
+    return Header(cells, first_other, rating, recommendation if rating < 0 else -1, comments, grades)
+
+
+def rates(text: str) -> bool:
+    """``text`` holds an appropriateness table's header."""
+    return any((found := header(line.strip())) is not None and found.rating >= 0 for line in text.split("\n"))
+
+
+def legend(line: str) -> dict[str, str]:
+    """"Rating Scale: 1,2,3 Usually not appropriate; 4,5,6 May be appropriate; 7,8,9 Usually
+    appropriate" → {"1": "usually not appropriate", …}."""
+    if not _LEGEND.match(line):
+        return {}
+    bands = {}
+    for band in _LEGEND_BAND.finditer(line.split(":", 1)[1]):
+        for number in re.findall(r"\d", band.group("numbers")):
+            bands[number] = band.group("meaning").strip().lower()
+    return bands
+
+
+def _lower_first(text: str) -> str:
+    """A sentence's opening lowered to run on after other words, unless it is an abbreviation ("US", "CT")."""
+    if len(text) > 1 and text[0].isupper() and not text[1].isupper() and not text[1].isdigit():
+        return text[0].lower() + text[1:]
+    return text
+
+
+def _lower_words(text: str) -> str:
+    """"Quality of Evidence" → "quality of evidence" (abbreviations kept: "GRADE", "CAP")."""
+    return " ".join(_lower_first(w) for w in text.split())
+
+
+def _scenario(variant: str) -> str:
+    """"Variant 2: Suspect acute distal radius fracture. Radiographs normal. Next procedure." →
+    "suspect acute distal radius fracture; radiographs normal; next procedure" (one sentence)."""
+    parts = [p.strip().rstrip(".") for p in re.split(r"\.\s+", variant.strip())]
+    return "; ".join(_lower_first(p) for p in parts if p)
+
+
+def _appropriateness(head: Header, cells: Sequence[str], scenario: str, bands: dict[str, str]) -> str:
+    value = cells[head.rating].strip()
+    if re.fullmatch(r"\d", value):
+        meaning, rating = bands.get(value, ""), f"rating {value}"
+    elif _CATEGORY.match(value):
+        meaning, rating = value.lower(), ""
+    else:
+        return ""
+    if meaning.startswith("may"):
+        verb = meaning
+    elif meaning:
+        verb = f"is {meaning}"
+    else:
+        verb = "is rated"
+        rating = rating.removeprefix("rating ")
+    subject = " — ".join(c.strip() for c in cells[:head.subject])
+    graded = f"{verb} ({rating})" if rating and verb != "is rated" else f"{verb} {rating}".rstrip()
+    comments = [c.strip().rstrip(".") for i, c in enumerate(cells) if i in head.comments and c.strip()]
+    # (a radiation level in the comments' column, "O", where the comment is left empty, is not one)
+    comment = "; ".join(_lower_first(c) for c in comments if not _POINTER.match(c) and len(c.split()) > 1)
+    for_scenario = f" for {scenario}" if scenario else ""
+    # (the comment after a dash: after a semicolon, "use of oral or rectal contrast depends on …" would read as advice)
+    options = (f"{subject} {graded}{for_scenario} — {comment}" if comment else "",
+               f"{subject} {graded}{for_scenario}", f"{subject} {graded}")
+    return next(o for o in options if o and len(o.split()) <= _ROW_MAX_WORDS) + "."
+
+
+def _recommended(head: Header, cells: Sequence[str]) -> str:
+    advice = cells[head.recommendation].strip().rstrip(".")
+    if not advice:
+        return ""
+    subject = " — ".join(c.strip() for c in cells[:head.subject] if c.strip())
+    grades = "; ".join(f"{_lower_words(head.cells[i].rstrip('*'))}: {cells[i].strip().lower()}"
+                       for i in head.grades if cells[i].strip())
+    reasons = "; ".join(cells[i].strip().rstrip(".") for i in head.comments if cells[i].strip())
+    graded = f" ({grades})" if grades else ""
+    options = (f"{subject}: {_lower_first(advice)} — {_lower_first(reasons)}{graded}" if reasons else "",
+               f"{subject}: {_lower_first(advice)}{graded}")
+    return next((o for o in options if o and len(o.split()) <= _ROW_MAX_WORDS), options[-1]) + "."
+
+
+@dataclass(slots=True)
+class _State:
+    head: Header | None = None
+    scenario: str = ""
+    bands: dict[str, str] | None = None
+
+    def read(self, line: str) -> bool:
+        """Take a header, scenario or legend line; True when the line was one of them."""
+        found = header(line)
+        if found is not None:
+            self.head = found
+            return True
+        variant = _VARIANT.match(line)
+        if variant:
+            self.scenario, self.head = _scenario(variant.group("scenario")), None
+            return True
+        bands = legend(line)
+        if bands:
+            self.bands = {**(self.bands or {}), **bands}
+            return True
+        return False
+
+
+def table_context(before: Sequence[str], document: str) -> tuple[str, ...]:
+    """The header, scenario and legend lines a passage's table runs on under: the last header and
+    "Variant" line in the passages ``before`` it, and the document's first rating legend (which
+    follows its table, often in a later passage)."""
+    lines: dict[str, str] = {}
+    for text in before:
+        for line in text.split("\n"):
+            line = line.strip()
+            if header(line) is not None:
+                lines["header"] = line
+            elif _VARIANT.match(line):
+                lines["variant"] = line
+                lines.pop("header", None)
+    key = next((line.strip() for line in document.split("\n") if legend(line.strip())), "")
+    return tuple(x for x in (lines.get("variant", ""), lines.get("header", ""), key) if x)
+
+
+def rows_as_sentences(text: str, carried: Sequence[str] = ()) -> str:
+    """``text`` with the rows of the tables this module reads written as sentences, and those
+    tables' header and legend lines left out; every other line as it was."""
+    if _BAR not in text:
+        return text
+    state = _State()
+    for line in carried:
+        state.read(line)
+    for line in text.split("\n"):  # a legend below the table gives the ratings above it their meaning
+        bands = legend(line.strip())
+        if bands:
+            state.bands = {**(state.bands or {}), **bands}
+    out = []
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if state.read(line):  # (a "Variant" line is said by each row under it)
+            continue
+        head = state.head
+        cells = line.split(_BAR)
+        sentence = ""
+        if head is not None and _BAR in line:
+            if head.rating >= 0 and head.rating < len(cells) <= len(head.cells):
+                sentence = _appropriateness(head, cells, state.scenario, state.bands or {})
+            elif head.recommendation >= 0 and len(cells) == len(head.cells):
+                sentence = _recommended(head, cells)
+        out.append(sentence[0].upper() + sentence[1:] if sentence else raw)
+    return "\n".join(out)
