@@ -68,6 +68,7 @@ class Terms:
 
     weights: dict[str, float]
     alternatives: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
+    minor: frozenset[str] = frozenset()  # stems only in the question's examples or exclusions: never its key
 
     def covered(self, stems: set[str] | frozenset[str]) -> set[str]:
         out = set()
@@ -89,13 +90,14 @@ class Terms:
         what the question is about, and a degree is often said another way ("20 pack-years")."""
         if not self.weights:
             return ""
-        named = [s for s in self.weights if s not in _DEGREE] or list(self.weights)
+        named = [s for s in self.weights if s not in _DEGREE | self.minor] or list(self.weights)
         return max(named, key=lambda s: self.weights[s])
 
 
 _DEGREE = frozenset(stem(w) for w in """heavy light severe mild moderate high low early late current former recent
 daily frequent occasional old older young younger long short large small major minor new normal common rare
-simple complicated uncomplicated significant""".split())
+simple complicated uncomplicated significant persistent recurrent chronic acute suspected refractory ongoing
+repeated isolated advanced stable unexplained""".split())
 
 
 # conversational words that carry no topic: they neither count for nor against coverage
@@ -106,6 +108,7 @@ question questions know tell think thought thoughts like liked want wanted need 
 take takes taking took another last one ones whenever says don't doesn't didn't can't won't isn't i'm i've i'd
 going make makes made thing things stuff lot lots kind sort way ways even maybe probably sure good bad fine
 ever day days time times same able try trying help helps let lets say said mean yes yeah just
+up out come comes coming came worked
 father mother dad mom son daughter wife husband partner friend brother sister boyfriend girlfriend
 """.split())
 
@@ -141,7 +144,8 @@ class TermStats:
         key = (info.text, tuple(context_terms))
         if key not in self._cache:
             weights = self._weights(info, context_terms)
-            self._cache[key] = Terms(weights, self._alternatives([*info.terms, *context_terms]))
+            minor = frozenset(stem(t) for t in _example_terms(info.text))
+            self._cache[key] = Terms(weights, self._alternatives([*info.terms, *context_terms]), minor & set(weights))
         return self._cache[key]
 
     def _alternatives(self, terms: list[str]) -> dict[str, tuple[frozenset[str], ...]]:
@@ -176,11 +180,16 @@ class TermStats:
 # osteoporosis"): an answer about the conditions as a whole answers it ("… for the primary prevention of chronic
 # conditions"), so the examples weigh less than the rest
 _EXAMPLES = re.compile(r"\b(?:such as|e\.g\.|for example|for instance)\s+(?P<examples>[^?.;:()]+)", re.IGNORECASE)
+# … and so do what it excludes ("… in a patient without signs of peritonitis or strangulation"): an answer for that
+# patient need not name them
+_EXCLUSIONS = re.compile(r"\b(?:without|excluding|other than)\s+(?:(?:any|clinical|the) )?(?:(?:signs?|symptoms?|"
+                         r"evidence|history|features?) of\s+)?(?P<examples>[^?.;:(),]+)", re.IGNORECASE)
 
 
 def _example_terms(question: str) -> frozenset[str]:
-    inside = {t for m in _EXAMPLES.finditer(question) for t in tokenize(m.group("examples"))}
-    outside = set(tokenize(_EXAMPLES.sub(" ", question)))
+    inside = {t for rx in (_EXAMPLES, _EXCLUSIONS) for m in rx.finditer(question)
+              for t in tokenize(m.group("examples"))}
+    outside = set(tokenize(_EXCLUSIONS.sub(" ", _EXAMPLES.sub(" ", question))))
     return frozenset(inside - outside)
 
 

@@ -82,7 +82,10 @@ WHO_TO_TEST = re.compile(r"\b(?:should|must) (?:also )?be (?:tested|screened|inv
                          r"^consider (?:testing|screening)(?: of)? (?:asymptomatic |all )?(?:relatives|people|patients|"
                          r"adults|children|women|men|family)\b|"
                          r"\boffer (?:\w+ ){0,2}(?:testing|tests?|screening) (?:for [^.;]{1,60} )?to\b|"
-                         r"\b(?:testing|screening) (?:is|should be) (?:recommended|offered|considered) (?:for|in)\b",
+                         r"\b(?:testing|screening) (?:is|should be) (?:recommended|offered|considered) (?:for|in)\b|"
+                         # … or whom to suspect it in ("… suspicion should be high for vertebral osteomyelitis")
+                         r"\bsuspicion (?:should|must) be (?:high|raised)\b|\bindex of suspicion\b|"
+                         r"\b(?:should|must) be suspected\b|\bconsider the (?:possibility|diagnosis) of\b",
                          re.IGNORECASE)
 # what the treatment of the disease consists of ("Treatment of basal cell carcinoma may include the following: simple
 # excision; Mohs micrographic surgery; …"): the options, the answer to how it is treated

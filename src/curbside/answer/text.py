@@ -18,8 +18,10 @@ from curbside.spelling import PREFIXES, american
 
 __all__ = ["STOPWORDS", "content_stems", "idf", "stem", "stems", "tokenize", "words"]
 
+# ("-ated" and "-ating" go as "-ation" does: "evaluated" and "evaluation" share "evalu", "strangulated" and
+# "strangulation" "strangul"; "-ate" stays, for "neonate" and "prostate" are nouns)
 _SUFFIXES = (
-    "izations", "ization", "ational", "fulness", "iveness", "ousness", "ically", "ations", "ation",
+    "ated", "ating", "izations", "ization", "ational", "fulness", "iveness", "ousness", "ically", "ations", "ation",
     "itions", "ition", "ments", "ment", "ness", "ities", "ity", "ical", "ings", "ing", "ives", "ive",
     "ions", "ion", "ers", "er", "edly", "ed", "ly", "ous", "ants", "ant", "ents", "ent", "ences", "ence",
     "ances", "ance", "able", "ible", "ism", "ists", "ist", "ized", "ised", "ize", "ise", "al", "ic", "is",
@@ -56,6 +58,8 @@ def _plural(w: str) -> str:
 
 def _strip_once(w: str) -> str:
     for suffix in _SUFFIXES:
+        if suffix.startswith("at") and w[: -len(suffix)].endswith(("st", "e")):
+            continue  # "repeated" is "repeat", as "repeat" is ("devastated", …)
         if w.endswith(suffix) and len(w) - len(suffix) >= _MIN_STEM:
             return w[: -len(suffix)]
     return w

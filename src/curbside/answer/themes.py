@@ -112,7 +112,7 @@ THEMES: tuple[Theme, ...] = (
               r"(?-i:\b(?:MRA|CTA|PET|SPECT)\b|\bUS\b(?! [A-Z])(?! (?:population|adults|children|women|men|"
               r"veterans|residents|hospitals|counties|cohort|sample|survey|data|dollars|military|health)\b))"),
           _rx(r"\bdiagnos|\btests?\b|\bdetect|\bimaging\b|\bmri\b|\bscan\b|\bbiops|\bsensitiv|\bspecific|"
-              r"\bevaluat|\bwork-?up\b|\binvestigat|"
+              r"\bevaluat|\bwork(?:ed)?[- ]?up\b|\binvestigat|"
               r"\bhow (do|can) (you|i|we) (know|tell)\b|\bidentif")),
     Theme("prevention", "Screening and prevention", "Prevention and screening",
           _rx(r"\bscreen|(?<!control and )\bprevent|\bvaccin|\bimmuni[sz]|\bprophyla|"

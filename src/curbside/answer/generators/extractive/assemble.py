@@ -66,6 +66,7 @@ P_NEXT_STEP = 0.1  # … less when it is what to do if the first step fails
 # questions about what to do, whose body is advice and findings
 _PRACTICAL = frozenset({"treatment", "drugs", "diagnosis", "prevention"})
 B_OUTLOOK_FIGURE = 0.1  # … and asked for the outlook, a sentence that gives it in figures
+READ_ON = 0.45  # share of the best relevance a sentence on a test needs, in a guideline on the disease asked about
 P_WHO_TO_TREAT = 0.2  # … or says whom to treat without naming how
 P_UNSETTLED = 0.15  # … or what the evidence cannot settle
 P_NOT_NEEDED = 0.4  # … or, asked how to treat, when treatment is not needed (as much as a warning)
@@ -123,7 +124,11 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
     else:  # a question about symptoms gets a bottom line about symptoms, in its main clause if possible
         # (a yes/no question's bottom line is the finding that decides it, whatever its theme)
         asked = main_clause_themes(intents)
-        main = [] if yes_no else [c for c in candidates if c.primary in asked and c.relevance >= 0.6 * best_rel]
+        # (asked how it is diagnosed, a guideline on the disease is read further: "MRI with and without contrast of
+        # the complete spine is the ideal imaging study" answers how vertebral osteomyelitis is worked up without
+        # repeating its name; a test rarely does)
+        main = [] if yes_no else [c for c in candidates if c.primary in asked and c.relevance >= best_rel * (
+            READ_ON if c.primary == "diagnosis" and c.titled and c.hit.document.kind is Kind.GUIDELINE else 0.6)]
         on_intent = main or [c for c in candidates if set(c.themes) & set(intents) and c.relevance >= 0.6 * best_rel]
     if on_intent:
         candidates = on_intent

@@ -49,6 +49,10 @@ RECOMMENDATION_CUE = re.compile(
     r"should (?:be|receive|consider|undergo|include|start|not|avoid|only|prescribe|offer|use|give|administer|treat|"
     r"initiate|refer|perform|obtain|order|screen|educate|counsel|provide)\b|first[- ]line|"
     r"(?:treatment|drug|agent|therapy|antibiotic)s? of choice|"
+    # … and the test to do ("MRI … of the complete spine is the ideal imaging study", "… the investigation of choice")
+    r"(?:test|investigation|examination|modality|(?:imaging )?study) of choice|"
+    r"(?:is|are) the (?:ideal|preferred|best|recommended|initial) (?:imaging |diagnostic |first-line )?"
+    r"(?:study|studies|test|tests|investigation|examination|modality)\b|"
     r"(?:the )?(?:best|preferred|main|usual) (?:treatment|therapy)|mainstay of (?:treatment|therapy)|"
     r"(?:is|are) (?:usually |often |mainly |most often |commonly |generally |typically )?(?:treated|managed) "
     r"(?:with|by)|"
