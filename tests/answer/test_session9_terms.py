@@ -7,10 +7,11 @@ epidural abscess in adults* (ngc:10055)."""
 from __future__ import annotations
 
 from curbside.answer.evidence import CHATTER, Terms, _example_terms
-from curbside.answer.generators.extractive.assemble import choose_bottom
+from curbside.answer.generators.extractive.assemble import Asks, choose_bottom
 from curbside.answer.generators.extractive.candidates import extract
 from curbside.answer.generators.extractive.cues import RECOMMENDATION_CUE
 from curbside.answer.lead_cues import WHO_TO_TEST
+from curbside.answer.population import Scope
 from curbside.answer.questions import analyse
 from curbside.answer.text import stem
 from tests.answer.realtext import text_hit
@@ -62,3 +63,37 @@ def test_asked_how_it_is_worked_up_the_guidelines_ideal_test_leads_though_it_nam
         c.relevance, c.score, c.titled, c.names_topic = relevance, relevance + 0.5, True, True
     first.primary = "causes"
     assert choose_bottom(found, False, ("diagnosis",)) is ideal
+
+
+def test_labour_and_the_last_days_of_life_are_narrower_populations() -> None:
+    general = Scope.of("How long should healthy adults fast before elective surgery under general anaesthesia?")
+    assert general.narrower("The oral intake of moderate amounts of clear liquids may be allowed for uncomplicated "
+                            "laboring patients.")
+    cancer = Scope.of("How should breathlessness be managed in patients with advanced cancer?")
+    assert cancer.narrower("Consider non-pharmacological management of breathlessness in a person in the last days "
+                           "of life.")
+    assert not Scope.of("How should breathlessness be managed in the last days of life?").narrower(
+        "Consider non-pharmacological management of breathlessness in a person in the last days of life.")
+
+
+def test_a_limb_trauma_is_a_limb_injury_and_advice_for_it_is_advice() -> None:
+    scope = Scope.of("When should a tourniquet be used to control bleeding from a limb injury before the patient "
+                     "reaches hospital?")
+    advice = ("In patients with major limb trauma use a tourniquet if direct pressure has failed to control "
+              "life-threatening haemorrhage.")
+    assert scope.narrower(advice) == () and RECOMMENDATION_CUE.search(advice)
+
+
+def test_a_measure_asked_for_by_name_is_answered_by_a_sentence_giving_it_in_figures() -> None:
+    question = "What surgical margins are recommended when excising a primary cutaneous squamous cell carcinoma?"
+    assert Asks.of(question).measure == stem("margins") and Asks.of("What is the treatment of gout?").measure == ""
+    radiotherapy = ("Primary radiotherapy should be considered for individual patients where surgical excision would "
+                    "be extremely challenging or difficult to perform.")
+    margin = ("For high-risk tumours a clinical peripheral margin of 6 mm or greater is indicated, where surgically "
+              "achievable and clinically appropriate.")
+    found = extract([text_hit("ngc:10740#10", "Cutaneous squamous cell carcinoma.", "Major Recommendations",
+                              f"{radiotherapy} {margin}")])
+    for c, relevance, score in zip(found, (0.67, 0.63), (1.29, 1.28), strict=True):  # (as scored in the shared corpora)
+        c.relevance, c.score, c.titled, c.names_topic, c.primary = relevance, score, True, True, "treatment"
+    assert choose_bottom(found, False, ("treatment",), Asks.of(question)).text == margin
+    assert choose_bottom(found, False, ("treatment",)).text.startswith("Primary radiotherapy")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from curbside.answer.evidence import TermStats
 from curbside.answer.generators.extractive import ExtractiveGenerator
-from curbside.answer.generators.extractive.assemble import choose_bottom
+from curbside.answer.generators.extractive.assemble import Asks, choose_bottom
 from curbside.answer.generators.extractive.candidates import Candidate, extract
 from curbside.answer.generators.extractive.layout import segments
 from curbside.answer.population import Scope
@@ -152,5 +152,5 @@ def test_asked_which_imaging_the_tables_usually_appropriate_rating_leads() -> No
     eight = _row("CT abdomen and pelvis with contrast is usually appropriate (rating 8) for fever, leukocytosis, and "
                  "classic presentation clinically for appendicitis in adults.", titled=True, evidence=3)
     pool = [remark, seven, eight]
-    assert choose_bottom(pool, False, ("diagnosis",), imaging=True) is eight
+    assert choose_bottom(pool, False, ("diagnosis",), Asks(imaging=True)) is eight
     assert choose_bottom(pool, False, ("diagnosis",)) is remark  # (asked how it is diagnosed: one part of that)

@@ -39,7 +39,13 @@ GROUPS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("pregnancy", re.compile(
         r"\b(?:pregnan(?:t|cy|cies)|gestation(?:al)?|antenatal|prenatal|perinatal|post-?partum|peripartum|"
         r"obstetric(?:s|al)?|(?:pre-?)?eclampsia|breast-?feeding|lactat(?:ing|ion)|trimesters?|"
-        r"expectant mothers?)\b", _I)),
+        r"expectant mothers?|parturients?|labou?ring (?:patients?|women|mothers?)|"
+        r"in (?:active |established |spontaneous |preterm )?labou?r)\b", _I)),
+    # care in the last days of life ("Do not routinely start oxygen … in the last days of life") is not
+    # everyone's
+    ("end of life", re.compile(r"\b(?:last (?:days|hours|weeks|months) of (?:their |a person's )?life|"
+                               r"end[- ]of[- ]life|dying (?:patients?|people|persons?|adults?)|(?:a|the) person "
+                               r"(?:who is )?dying|terminally ill|imminently dying|hospice)\b", _I)),
     ("age", re.compile(
         r"\b(?:elderly|older (?:adults?|people|persons?|patients?|women|men|individuals|population)|"
         r"geriatrics?|frail(?:ty)?|nursing homes?|very old)\b|"

@@ -38,6 +38,7 @@ liver|hepatic
 heart|cardiac|cardio
 lung|pulmonary
 children|child|pediatric|paediatric|kids|childhood
+injury|trauma
 elderly|older adults|older people|aged|seniors|geriatric
 pregnancy|pregnant|gestation|gestational|antenatal|prenatal|obstetric
 depression|depressive|mdd

@@ -247,6 +247,12 @@ ASKS_WORKUP = _rx(r"\bhow (?:is|are|should|do|does|can) .{0,80}\b(?:diagnosed|ev
 # a question about which imaging to do
 ASKS_IMAGING = _rx(r"\bimaging\b|\bradiolog|\bscans?\b|\bultraso|\bx-?rays?\b|\bmri\b|\bct\b|\bradiograph")
 
+# a question that asks for a measure by name ("What surgical margins are recommended …", "What oxygen saturation
+# target …"): a sentence that gives that measure in figures answers it
+ASKS_MEASURE = _rx(r"^(?:what|which)\s+(?:[\w-]+\s+){0,3}?(?P<measure>margins?|targets?|thresholds?|doses?|dosages?|"
+                   r"durations?|intervals?|counts?|levels?|ranges?|frequency|cut-?offs?)\s+(?:is|are|should|would|"
+                   r"can|do|does|was|were|has|have|to)\b")
+
 # a question about side effects, risks or safety: its bottom line should say what the harm is
 ASKS_HARMS = _rx(r"\bside[- ]?effects?\b|\badverse (?:effects?|events?|reactions?)\b|\bis it (?:safe|dangerous)\b|"
                  r"\bharm(?:s|ful)?\b|\btoxicity\b|\binteract(?:s|ions?)\b|\bwhat are the risks\b")

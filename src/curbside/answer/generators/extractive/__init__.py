@@ -11,7 +11,7 @@ from curbside.answer.compose import INSUFFICIENT
 from curbside.answer.evidence import TermStats, abbreviated, content_terms
 from curbside.answer.followups import context_question
 from curbside.answer.generators.base import Draft, DraftBullet, DraftSection
-from curbside.answer.generators.extractive.assemble import Plan, draft_bullet, plan, says_what_to_do, sections
+from curbside.answer.generators.extractive.assemble import Asks, Plan, draft_bullet, plan, says_what_to_do, sections
 from curbside.answer.generators.extractive.candidates import Candidate, extract, heading
 from curbside.answer.generators.extractive.scoring import score_all
 from curbside.answer.generators.extractive.subgroups import mark
@@ -29,9 +29,6 @@ from curbside.answer.population import Scope
 from curbside.answer.questions import analyse
 from curbside.answer.tables import table_context
 from curbside.answer.themes import (
-    ASKS_ESCALATION,
-    ASKS_HARMS,
-    ASKS_IMAGING,
     ASKS_MANAGEMENT,
     ASKS_WORKUP,
     main_clause_themes,
@@ -138,10 +135,9 @@ class ExtractiveGenerator:
                  context: str = "") -> Draft:
         info = analyse(question, context=context_question(context) if context else "")
         found = self.candidates(question, evidence, audience, context)
-        escalate = bool(ASKS_ESCALATION.search(info.text))
-        harms = bool(ASKS_HARMS.search(info.text))  # "What are the side effects of …?"
-        imaging = bool(ASKS_IMAGING.search(info.text))  # "What imaging is appropriate for …?"
-        chosen = plan(found, audience, info.yes_no, info.intents, escalate, harms, imaging)
+        asks = Asks.of(info.text)
+        escalate, harms = asks.escalate, asks.harms
+        chosen = plan(found, audience, info.yes_no, info.intents, asks)
         if chosen is None:
             return Draft(bottom_line=DraftBullet("", ()), sections=(), insufficient=True,
                          notes=("no evidence sentence addressed the question",), generator=NAME)

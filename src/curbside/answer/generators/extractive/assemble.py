@@ -34,7 +34,12 @@ from curbside.answer.lead_cues import (
     WHO_TO_TEST,
     WHO_TO_TREAT,
 )
+from curbside.answer.text import stem
 from curbside.answer.themes import (
+    ASKS_ESCALATION,
+    ASKS_HARMS,
+    ASKS_IMAGING,
+    ASKS_MEASURE,
     ESCALATION_TITLES,
     EVIDENCE_TITLES,
     PITFALL_TITLES,
@@ -48,6 +53,7 @@ from curbside.answer.themes import (
 from curbside.records import Audience, Kind
 
 REDUNDANT = 0.5  # stem Jaccard at or above this: same point
+_FIGURE = re.compile(r"\d")
 CORROBORATES = 0.6  # … and at or above this from another document: cite it too
 RELATIVE_FLOOR = 0.55  # keep bullets scoring at least this share of the best
 SIDE_FLOOR = 0.4  # pitfalls and escalation from on-topic documents may score lower
@@ -62,6 +68,7 @@ P_WEAK = 0.08  # … graded weakly ("conditional", grade D, "evidence both for a
 B_INTERVENTION = 0.08  # … naming what to do (a drug, a procedure, a therapy)
 B_IMAGING = 0.5  # asked which imaging: an appropriateness table's "usually appropriate" (more than a finding)
 B_RATING = 0.03  # … and per point of its rating above 7
+B_MEASURE = 0.1  # asked for a measure by name: a sentence giving it in figures
 P_NEXT_STEP = 0.1  # … less when it is what to do if the first step fails
 # questions about what to do, whose body is advice and findings
 _PRACTICAL = frozenset({"treatment", "drugs", "diagnosis", "prevention"})
@@ -100,8 +107,25 @@ def _redundant(c: Candidate, chosen: Sequence[Candidate]) -> bool:
     return False
 
 
+@dataclass(frozen=True, slots=True)
+class Asks:
+    """What the question's wording asks for, beside its intents (``themes.ASKS_*``)."""
+
+    escalate: bool = False  # when to refer ("When should … be referred?")
+    harms: bool = False  # the side effects ("What are the side effects of metformin?")
+    imaging: bool = False  # which imaging ("What imaging is appropriate for …?")
+    measure: str = ""  # the stem of a measure asked for by name ("What surgical margins …")
+
+    @classmethod
+    def of(cls, question: str) -> Asks:
+        measure = ASKS_MEASURE.search(question)
+        return cls(bool(ASKS_ESCALATION.search(question)), bool(ASKS_HARMS.search(question)),
+                   bool(ASKS_IMAGING.search(question)), stem(measure.group("measure").lower()) if measure else "")
+
+
 def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequence[str] = (),
-                  escalate: bool = False, harms: bool = False, imaging: bool = False) -> Candidate:
+                  asks: Asks = Asks()) -> Candidate:
+    escalate, harms, imaging = asks.escalate, asks.harms, asks.imaging
     # a fragment (a title) or news of a drug in development leads only if nothing else can
     candidates = [c for c in candidates if not (c.fragment or c.pipeline)] or candidates
     # … nor a sentence from a document about another disease unless it names the question's own,
@@ -158,6 +182,8 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
             # is usually appropriate (rating 8) for …"); asked how a disease is diagnosed, it is one part of that.
             # The higher rating of a scenario leads (9 over 7)
             bonus += B_IMAGING * imaging + B_RATING * (int(rated.group("rating") or 7) - 7)
+        if asks.measure and asks.measure in c.stems and _FIGURE.search(c.text):
+            bonus += B_MEASURE  # "… a clinical peripheral margin of 6 mm or greater is indicated" for "What margins …"
         if TELL.match(c.text):  # what to tell the patient is not the clinical answer itself
             bonus -= 0.2
         if outlook and RATE.search(c.text):
@@ -254,8 +280,7 @@ def says_what_to_do(c: Candidate) -> bool:
 
 
 def plan(candidates: Sequence[Candidate], audience: Audience, yes_no: bool,
-         intents: Sequence[str] = (), escalate: bool = False, harms: bool = False,
-         imaging: bool = False) -> Plan | None:
+         intents: Sequence[str] = (), asks: Asks = Asks()) -> Plan | None:
     # a fragment from a guideline or a consumer page is a list item out of its list; from a paper
     # it is usually the title, which states the finding ("X for the treatment of Y"): usable, lower
     usable = [c for c in candidates if c.relevance >= MIN_RELEVANCE and c.on_topic and not c.meta
@@ -263,7 +288,7 @@ def plan(candidates: Sequence[Candidate], audience: Audience, yes_no: bool,
                                        or STUDY_TITLE.match(c.text)))]
     if not usable:
         return None
-    first = choose_bottom(usable, yes_no, intents, escalate, harms, imaging)
+    first = choose_bottom(usable, yes_no, intents, asks)
     bottom = _with_its_qualifier(first, candidates)
     ranked = sorted(usable, key=lambda c: (c.score, -c.evidence, -c.position), reverse=True)
     floor = RELATIVE_FLOOR * ranked[0].score

@@ -60,7 +60,10 @@ RECOMMENDATION_CUE = re.compile(
     r"grade [a-d12]\b|\(grade|strength of recommendation|level of evidence|quality of evidence|"
     r"\[[a-d]\]|class (?:i|ii|iia|iib|iii)\b)|(?:^|[,;:] )(?:initiate|start|use|consider|offer|give|prescribe|"
     r"avoid|treat|screen|refer|measure|add|titrate|obtain|administer|continue|discontinue|stop|monitor|"
-    r"evaluate|assess)\b", re.IGNORECASE)
+    r"evaluate|assess)\b|"
+    # … also when no comma sets off whom it is for ("In patients with major limb trauma use a tourniquet if …")
+    r"^(?:in|for) (?:patients|people|adults|children|women|men|those|infants|neonates)\b[^.;,]{0,80}? "
+    r"(?:use|offer|consider|give|start|refer|treat|prescribe|avoid|do not)\b", re.IGNORECASE)
 GRADED = re.compile(r"\((?:strong|moderate|weak|conditional|expert|grade|level|class)[^)]*\)|\bgrade [a-d]\b|"
                     r"\bstrong recommendation\b", re.IGNORECASE)
 METHOD_CUE = re.compile(
