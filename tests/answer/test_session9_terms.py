@@ -9,11 +9,13 @@ from __future__ import annotations
 from curbside.answer.evidence import CHATTER, Terms, _example_terms
 from curbside.answer.generators.extractive.assemble import Asks, choose_bottom
 from curbside.answer.generators.extractive.candidates import extract
-from curbside.answer.generators.extractive.cues import RECOMMENDATION_CUE
-from curbside.answer.lead_cues import WHO_TO_TEST
+from curbside.answer.generators.extractive.cues import META_CUE, RECOMMENDATION_CUE
+from curbside.answer.lead_cues import RESEARCH_ONLY, WHO_TO_TEST
 from curbside.answer.population import Scope
 from curbside.answer.questions import analyse
 from curbside.answer.text import stem
+from curbside.answer.themes import primary_theme
+from curbside.answer.topic_sources import _ASKS_ONLY
 from tests.answer.realtext import text_hit
 
 VO = "Vertebral osteomyelitis, discitis, and spinal epidural abscess in adults."
@@ -97,3 +99,39 @@ def test_a_measure_asked_for_by_name_is_answered_by_a_sentence_giving_it_in_figu
         c.relevance, c.score, c.titled, c.names_topic, c.primary = relevance, score, True, True, "treatment"
     assert choose_bottom(found, False, ("treatment",), Asks.of(question)).text == margin
     assert choose_bottom(found, False, ("treatment",)).text.startswith("Primary radiotherapy")
+
+
+def test_an_adjective_shares_its_nouns_stem() -> None:
+    assert stem("diagnostic") == stem("diagnosis") == stem("diagnosed")
+    assert stem("therapeutic") == stem("therapy") and stem("surgical") == stem("surgery")
+    assert stem("prognostic") == stem("prognosis")
+
+
+def test_a_recurrent_condition_to_manage_is_not_a_question_of_the_outlook() -> None:
+    effusion = "How should a symptomatic, recurrent malignant pleural effusion be managed?"
+    assert analyse(effusion).intents == ("treatment",)
+    assert "prognosis" in analyse("How often does a pilonidal sinus recur after surgery?").intents
+
+
+def test_whom_advice_is_for_is_not_what_it_is_about() -> None:
+    assert primary_theme("In patients being considered for active therapy, pleural effusion should be investigated "
+                         "with pleural aspiration and/or pleural biopsy.") == "diagnosis"
+
+
+def test_what_a_guideline_consists_of_and_how_it_rated_the_evidence_are_not_advice() -> None:
+    for text in ("(1, 2) The updated 2011 practice guideline consists of a series of recommendations to guide "
+                 "clinicians in identification, diagnostic evaluation, and management of children with febrile UTI.",
+                 "Using the GRADE approach, the Task Force rated the overall quality of evidence for each question as "
+                 "high, moderate, low or very low."):
+        assert META_CUE.search(text)
+    assert RESEARCH_ONLY.search("Holotranscobalamin (HoloTC) is suggested as a suitable assay for assessment of "
+                                "cobalamin status in a routine diagnostic laboratory in the future (Grade 1B).")
+
+
+def test_a_key_question_or_a_remark_is_not_a_sibling_recommendation() -> None:
+    assert _ASKS_ONLY.search("In patients suspected of having PCD should nasal nitric oxide be used as a diagnostic "
+                             "tool? Based on moderate confidence in the evidence, the Task Force recommends that:")
+    assert _ASKS_ONLY.search("Remark: The Task Force suggests that patients presenting with a strong clinical history "
+                             "should undergo further testing.")
+    assert not _ASKS_ONLY.search("Nasal nitric oxide measurement should be used as part of the diagnostic work-up of "
+                                 "school children aged >6 years and adults suspected of having PCD.")

@@ -109,7 +109,9 @@ UNSETTLED = re.compile(r"\b(?:data|evidence) (?:are|is|were|was|remains?) (?:ins
 # … or leaves it to research ("Antibiotic prophylaxis is only recommended … in the context of rigorous
 # research"): not advice for practice, as much as a warning
 RESEARCH_ONLY = re.compile(r"\bin the context of (?:rigorous )?research\b|\brecommendation\W+research\b|"
-                           r"\b(?:further |more )?research is (?:recommended|needed|required)\b",
+                           r"\b(?:further |more )?research is (?:recommended|needed|required)\b|"
+                           # ("HoloTC is suggested as a suitable assay … in a routine laboratory in the future")
+                           r"\bin the future\b",
                            re.IGNORECASE)
 # when treatment is not needed ("Treatment for essential tremor may not be necessary unless …"): true,
 # but "how is it treated" is answered first by what the treatment is

@@ -81,7 +81,11 @@ def stem(word: str) -> str:
         w = w[:-1]
     if len(w) > _MIN_STEM and w[-1] == w[-2] and w[-1] not in "aeiouls":
         w = w[:-1]
-    return w
+    return _SAME.get(w, w)
+
+
+# adjectives whose suffix the rules above cannot undo: "diagnostic" is about diagnosis, "surgical" about surgery
+_SAME = {"diagnost": "diagnos", "prognost": "prognos", "therapeut": "therapy", "surgery": "surg"}
 
 
 def words(text: str) -> list[str]:

@@ -141,7 +141,8 @@ THEMES: tuple[Theme, ...] = (
               r"[^.;]{0,40}\bdie\b|"
               r"\b(?:usually|often|typically|generally) die\b|\bdie within\b"),
           _rx(r"\bprognos|\bsurviv|\boutlook\b|\blife expectancy\b|\bhow long\b|\brecover|\bserious\b|\bmortality\b|"
-              r"\bcurable\b|\bfatal\b|\bdie\b|\bpermanent|\bgo away\b|\boutcomes?\b|\brecurr|\brelapse|"
+              # ("a recurrent malignant pleural effusion" is the one to manage, not a question of whether it recurs)
+              r"\bcurable\b|\bfatal\b|\bdie\b|\bpermanent|\bgo away\b|\boutcomes?\b|\brecur(?!rent\b)|\brelapse|"
               r"\bchance of\b|\blikelihood\b|\brisk of (?:rupture|progression|recurrence|death|dying|"
               r"transformation)\b|\bnatural history\b")),
 )
@@ -228,6 +229,9 @@ _SETTING = _rx(r"\b(?:receiving|undergoing|on|after|before (?:starting |consider
                # adults … diagnosed with Lyme disease, offer antibiotic treatment …")
                r"\bwho (?:test|tested|tests) (?:\w+ )?(?:negative|positive)\b|\bdiagnosed (?:with|as having)\b|"
                r"\bnewly diagnosed\b|"
+               # ("In patients being considered for active therapy, pleural effusion should be investigated …")
+               r"\b(?:being )?(?:considered|candidates?|eligible|suitable|fit) for (?:\w+ )?"
+               r"(?:treatment|therapy|surgery)\b|"
                # … or a trial's statistics ("A treatment interaction was detected …")
                r"\btreatment (?:interactions?|effects?|groups?|arms?|allocation|assignment|difference)\b")
 

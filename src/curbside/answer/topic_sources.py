@@ -151,6 +151,12 @@ def topic_pages(store: Store, pages: Mapping[frozenset[str], Sequence[str]], sco
     return extra
 
 
+# a passage that only asks a key question or opens a list the next passage holds ("In patients suspected of having
+# PCD should nasal nitric oxide be used as a diagnostic tool? Based on moderate confidence in the evidence, the Task
+# Force recommends that:"), or only remarks on one: it repeats the question's words, but the advice is elsewhere
+_ASKS_ONLY = re.compile(r"^[^\n]*\?(?:[^.\n]*:)?\s*$|^Remarks?:", re.IGNORECASE)
+
+
 def sibling_recommendations(store: Store, hits: Sequence[Hit], scope: Scope, intents: Sequence[str],
                              terms: Terms, stats: TermStats, documents: int = SIBLING_DOCUMENTS,
                              per_document: int = SIBLING_PASSAGES) -> list[Hit]:
@@ -179,7 +185,7 @@ def sibling_recommendations(store: Store, hits: Sequence[Hit], scope: Scope, int
         # recommendations that name the disease: "For adults with anorexia nervosa, consider one of …")
         parent = not titled_for(scope, best.document.title)
         found = [Hit(p, best.document, best.score, {"sibling": best.score}) for p in store.passages_for(doc_id)
-                 if p.id not in have and RECOMMENDATION_SECTION.search(p.section)
+                 if p.id not in have and RECOMMENDATION_SECTION.search(p.section) and not _ASKS_ONLY.search(p.text)
                  and primary_theme(rows_as_sentences(p.text)) in asked
                  and (not parent or scope.names_topic(f"{p.section} {p.text}"))]
         # (coverage to one decimal: near-equal recommendations keep the guideline's order)

@@ -119,6 +119,10 @@ META_CUE = re.compile(
     # between the benefits and harms …", "… more likely to depend on the person's values and preferences than for a
     # strong recommendation", "Recommendations for patient management that reflect clinical certainty …")
     r"\bmakes? (?:a|its) recommendations? based on\b|\bthan for a strong recommendation\b|"
+    r"\brated the (?:overall )?(?:quality|certainty) of (?:the )?evidence\b|"
+    # what a guideline is made of ("The updated 2011 practice guideline consists of a series of recommendations …")
+    r"\b(?:guidelines?|statement|document) (?:consists? of|comprises?|is composed of)\b|"
+    r"\ba series of recommendations\b|"
     r"^:|\brecommendations? for patient management that reflects?\b|"
     r"^for (?:recommendations|guidance|advice) on [^.;]{0,120}\bsee\b|"
     # a pointer to other advice, not advice ("… support as covered in the first recommendation of the … section",
