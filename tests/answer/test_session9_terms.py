@@ -6,16 +6,22 @@ epidural abscess in adults* (ngc:10055)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from curbside.answer.evidence import CHATTER, Terms, _example_terms
+from curbside.answer.generators.extractive import THIN_NOTE, ExtractiveGenerator
 from curbside.answer.generators.extractive.assemble import Asks, choose_bottom
 from curbside.answer.generators.extractive.candidates import extract
 from curbside.answer.generators.extractive.cues import META_CUE, RECOMMENDATION_CUE
-from curbside.answer.lead_cues import RESEARCH_ONLY, WHO_TO_TEST
+from curbside.answer.lead_cues import OPTIONS, RESEARCH_ONLY, WHO_TO_TEST
 from curbside.answer.population import Scope
 from curbside.answer.questions import analyse
 from curbside.answer.text import stem
 from curbside.answer.themes import primary_theme
-from curbside.answer.topic_sources import _ASKS_ONLY
+from curbside.answer.topic_sources import _ASKS_ONLY, page_siblings
+from curbside.ingest import ingest_documents
+from curbside.records import Audience, Document, Hit, Kind, Section
+from curbside.store import Store
 from tests.answer.realtext import text_hit
 
 VO = "Vertebral osteomyelitis, discitis, and spinal epidural abscess in adults."
@@ -135,3 +141,35 @@ def test_a_key_question_or_a_remark_is_not_a_sibling_recommendation() -> None:
                              "should undergo further testing.")
     assert not _ASKS_ONLY.search("Nasal nitric oxide measurement should be used as part of the diagnostic work-up of "
                                  "school children aged >6 years and adults suspected of having PCD.")
+
+
+MENIERE_WHAT = ("Meniere's disease is a disorder of the inner ear. It can cause severe dizziness, a roaring sound in "
+                "your ears called tinnitus, hearing loss that comes and goes and the feeling of ear pressure or pain.")
+MENIERE_MORE = ("Scientists don't yet know the cause. Doctors diagnose it based on a physical exam and your symptoms. "
+                "There is no cure. Treatments include medicines to control dizziness, limiting salt in your diet, and "
+                "taking water pills.")
+
+
+def test_a_health_pages_passage_on_what_was_asked_joins_its_passage_in_the_evidence(tmp_path: Path) -> None:
+    page = Document(id="medquad:MPlusHealthTopics:0000597", kind=Kind.CONSUMER, source="medquad",
+                    title="Meniere's Disease", issuer="MedlinePlus (NLM)",
+                    sections=(Section("What is (are) Meniere's Disease ?", MENIERE_WHAT),
+                              Section("What is (are) Meniere's Disease ?", MENIERE_MORE)))
+    question = "How is Meniere's disease managed?"
+    store = Store.open(tmp_path / "kb.sqlite")
+    try:
+        ingest_documents(store, [page])
+        first, more = store.passages_for(page.id)
+        added = page_siblings(store, [Hit(first, page, 7.0)], Scope.of(question), ("treatment",))
+        # (not when the page's passage on it is in already, nor for a page on something else)
+        assert page_siblings(store, [Hit(first, page, 7.0), Hit(more, page, 6.0)], Scope.of(question),
+                             ("treatment",)) == []
+        assert page_siblings(store, [Hit(first, page, 7.0)], Scope.of("How is gout treated?"), ("treatment",)) == []
+    finally:
+        store.close()
+    assert [h.passage.id for h in added] == [more.id]
+    # … and leads, a clinician told that it rests on a health page
+    found = ExtractiveGenerator().candidates(question, [Hit(first, page, 7.0), *added], Audience.CLINICIAN)
+    draft = ExtractiveGenerator().generate(question, [Hit(first, page, 7.0), *added], Audience.CLINICIAN)
+    assert any(OPTIONS.match(c.text) for c in found)
+    assert draft.bottom_line.text.startswith("Treatments include medicines") and THIN_NOTE in draft.notes

@@ -36,6 +36,7 @@ from curbside.answer.topic_sources import (
     RECOMMENDATION_SECTION,
     guideline_titles,
     leading_statements,
+    page_siblings,
     pages_by_name,
     sibling_recommendations,
     topic_guidelines,
@@ -325,6 +326,10 @@ def gather(
     if (audience is Audience.CLINICIAN and not info.yes_no and scope.topics and info.intents
             and stats.store is not None):
         extra = sibling_recommendations(stats.store, hits, scope, info.intents, terms, stats)
+        hits += tuple(extra)
+        coverages += tuple(terms.coverage(stats.stems_of(h)) for h in extra)
+    if not info.yes_no and scope.topics and info.intents and stats.store is not None:
+        extra = page_siblings(stats.store, hits, scope, info.intents)
         hits += tuple(extra)
         coverages += tuple(terms.coverage(stats.stems_of(h)) for h in extra)
     if audience is Audience.CLINICIAN and info.yes_no and stats.store is not None:

@@ -93,7 +93,8 @@ OPTIONS = re.compile(r"^(?:the )?(?:standard |main |usual |first-line )?(?:treat
                      r"treatment options?) (?:of|for) [^.;:]{1,80}?\b(?:may |can |usually |often |generally )?"
                      r"(?:include|includes|consist of|consists of)\b|"
                      # ("If the hemangioma is large or causing other health problems, treatment may include: …")
-                     r"\btreatment (?:options )?(?:may|can|usually|often) includes?\b", re.IGNORECASE)
+                     r"\btreatment (?:options )?(?:may|can|usually|often) includes?\b|"
+                     r"^(?:the )?(?:main |usual |standard )?treatments? (?:options )?include\b", re.IGNORECASE)
 # … and what is for some cases only ("Topical imiquimod … may be used to treat some small basal cell
 # carcinomas"): an answer for the usual case comes first
 SOME_CASES = re.compile(r"\b(?:(?:to|in|for) (?:treat )?some|in (?:certain|selected)|for (?:certain|selected)) "

@@ -10,13 +10,14 @@ import weakref
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from curbside.answer.lead_cues import FIRST_STEP, LATER_STEP
+from curbside.answer.lead_cues import FIRST_STEP, LATER_STEP, OPTIONS
 from curbside.answer.population import Scope, name_key
 from curbside.answer.tables import rates, rows_as_sentences
 from curbside.answer.text import content_stems
 from curbside.answer.themes import main_clause_themes, primary_theme, related, theme_by_key
 from curbside.records import Hit, Kind
 from curbside.retrieve import Filters
+from curbside.sentences import sentences
 from curbside.store import Store
 
 if TYPE_CHECKING:
@@ -26,6 +27,7 @@ TOPIC_GUIDELINES = 3  # guidelines whose titles name the question's disease and 
 TOPIC_PASSAGES = 80  # … with at most this many of their recommendation passages each
 TOPIC_PAGES = 3  # health pages named for the question's disease whose sections ask what it asks
 SIBLING_DOCUMENTS = 2  # leading guidelines (titles naming the disease) whose other recommendations on
+PAGE_SIBLING_DOCUMENTS = 2  # health pages on the disease, in evidence, whose passage on what was asked joins it
 SIBLING_PASSAGES = 3  # … what was asked join the evidence, at most this many each (clinicians, open questions)
 STATEMENT_PASSAGES = 2  # yes/no: the leading guideline's recommendations on the question that join the evidence
 STATEMENT_SHARE = 0.4  # … covering at least this share of the question's terms in their own words
@@ -201,6 +203,44 @@ def sibling_recommendations(store: Store, hits: Sequence[Hit], scope: Scope, int
         for hit in [*found[:per_document], *(h for h in (first, table) if h is not None)]:
             have.add(hit.passage.id)
             extra.append(hit)
+    return extra
+
+
+# what a health page says how the disease is treated or diagnosed with ("Treatments include medicines …", "Wet AMD
+# can be treated with laser surgery …", "Doctors diagnose it based on a physical exam …")
+_TREATED = re.compile(r"\b(?:can|may|is|are) (?:usually |often |sometimes )?(?:be )?treated (?:with|by)\b",
+                      re.IGNORECASE)
+_SAYS_HOW = {"treatment": re.compile(f"{OPTIONS.pattern}|{_TREATED.pattern}", re.IGNORECASE), "drugs": _TREATED,
+             "diagnosis": re.compile(r"\bdiagnos\w* (?:it |them |\w+ )?(?:with|by|based on|using)\b", re.IGNORECASE)}
+_NEVER = re.compile(r"(?!)")
+
+
+def page_siblings(store: Store, hits: Sequence[Hit], scope: Scope, intents: Sequence[str],
+                  documents: int = PAGE_SIBLING_DOCUMENTS) -> list[Hit]:
+    """The passage of a health page on the question's disease, already in the evidence, that speaks to
+    what was asked: MedlinePlus's one-section summary of Meniere's disease says what it is in one
+    passage and "Treatments include medicines to control dizziness, limiting salt in your diet, and
+    taking water pills" in the next, under the same "What is (are) …" heading, so neither its heading
+    (``topic_pages``) nor passage search finds the second. At most one passage a page, scored like
+    the page's hit."""
+    asked = main_clause_themes(intents) - {"definition"}
+    if not asked:
+        return []
+    have = {h.passage.id for h in hits}
+    pages: dict[str, Hit] = {}
+    for hit in hits:
+        if (hit.document.kind is Kind.CONSUMER and hit.document.id not in pages and len(pages) < documents
+                and titled_for(scope, hit.document.title)):
+            pages[hit.document.id] = hit
+    extra = []
+    for doc_id, best in pages.items():
+        if any(primary_theme(h.passage.text) in asked for h in hits if h.document.id == doc_id):
+            continue  # (the page's passage on it is in already)
+        found = next((p for p in store.passages_for(doc_id) if p.id not in have
+                      and any(_SAYS_HOW.get(primary_theme(s), _NEVER).search(s) and primary_theme(s) in asked
+                              for s in sentences(p.text))), None)
+        if found is not None:
+            extra.append(Hit(found, best.document, best.score, {"page_sibling": best.score}))
     return extra
 
 

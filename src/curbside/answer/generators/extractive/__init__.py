@@ -41,6 +41,8 @@ from curbside.store import Store
 NAME = "extractive-v1"
 CLOSEST = 3  # sentences shown when nothing answers what was asked
 CLOSEST_TITLE = "Closest passages found (they do not answer the question)"
+THIN_NOTE = ("thin evidence: the bottom line comes from a consumer-health page; no guideline or study sentence in the "
+             "knowledge base says it")
 
 
 class ExtractiveGenerator:
@@ -172,6 +174,10 @@ class ExtractiveGenerator:
                                 f"insufficient evidence: {NO_TREATMENT_NAMED}" if NO_TREATMENT_NAMED in notes[0] else
                                 f"insufficient evidence: no evidence sentence speaks to the question "
                                 f"({', '.join(info.intents)})",))
+        if audience is Audience.CLINICIAN and chosen.bottom.hit.document.kind is Kind.CONSUMER:
+            # (a clinician should know the answer rests on a health page: the knowledge base had no guideline or
+            # study sentence that said it better)
+            notes = (*notes, THIN_NOTE)
         if info.yes_no:
             self.last_verdict = decide(info.text, found)
             verdict = self.last_verdict.verdict

@@ -151,8 +151,11 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
         # (asked how it is diagnosed, a guideline on the disease is read further: "MRI with and without contrast of
         # the complete spine is the ideal imaging study" answers how vertebral osteomyelitis is worked up without
         # repeating its name; a test rarely does)
-        main = [] if yes_no else [c for c in candidates if c.primary in asked and c.relevance >= best_rel * (
-            READ_ON if c.primary == "diagnosis" and c.titled and c.hit.document.kind is Kind.GUIDELINE else 0.6)]
+        # (… and what the treatments of the disease are, said on a page about it: "Treatments include medicines to
+        # control dizziness, limiting salt in your diet, and taking water pills" on MedlinePlus's Meniere's disease)
+        main = [] if yes_no else [c for c in candidates if c.primary in asked and (c.relevance >= best_rel * (
+            READ_ON if c.primary == "diagnosis" and c.titled and c.hit.document.kind is Kind.GUIDELINE else 0.6)
+            or (c.primary == "treatment" and c.titled and OPTIONS.match(c.text) is not None))]
         on_intent = main or [c for c in candidates if set(c.themes) & set(intents) and c.relevance >= 0.6 * best_rel]
     if on_intent:
         candidates = on_intent
