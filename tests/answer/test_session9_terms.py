@@ -128,7 +128,9 @@ def test_what_a_guideline_consists_of_and_how_it_rated_the_evidence_are_not_advi
     for text in ("(1, 2) The updated 2011 practice guideline consists of a series of recommendations to guide "
                  "clinicians in identification, diagnostic evaluation, and management of children with febrile UTI.",
                  "Using the GRADE approach, the Task Force rated the overall quality of evidence for each question as "
-                 "high, moderate, low or very low."):
+                 "high, moderate, low or very low.",
+                 "There is a growing body of controlled evidence for pharmacologic intervention, and a summary of "
+                 "randomized controlled trials of medication in children with ASD is included."):
         assert META_CUE.search(text)
     assert RESEARCH_ONLY.search("Holotranscobalamin (HoloTC) is suggested as a suitable assay for assessment of "
                                 "cobalamin status in a routine diagnostic laboratory in the future (Grade 1B).")

@@ -120,6 +120,8 @@ META_CUE = re.compile(
     # strong recommendation", "Recommendations for patient management that reflect clinical certainty …")
     r"\bmakes? (?:a|its) recommendations? based on\b|\bthan for a strong recommendation\b|"
     r"\brated the (?:overall )?(?:quality|certainty) of (?:the )?evidence\b|"
+    # ("… and a summary of randomized controlled trials of medication in children with ASD is included")
+    r"\b(?:a |the )?(?:summary|table|list|overview|review) of [^.;]{0,100}\b(?:is|are) included\b|"
     # what a guideline is made of ("The updated 2011 practice guideline consists of a series of recommendations …")
     r"\b(?:guidelines?|statement|document) (?:consists? of|comprises?|is composed of)\b|"
     r"\ba series of recommendations\b|"
