@@ -175,3 +175,16 @@ def test_a_health_pages_passage_on_what_was_asked_joins_its_passage_in_the_evide
     draft = ExtractiveGenerator().generate(question, [Hit(first, page, 7.0), *added], Audience.CLINICIAN)
     assert any(OPTIONS.match(c.text) for c in found)
     assert draft.bottom_line.text.startswith("Treatments include medicines") and THIN_NOTE in draft.notes
+
+
+def test_another_kind_of_the_disease_than_the_one_asked_about_is_narrower() -> None:
+    inph = Scope.of("What is the likelihood of improvement after shunt surgery for idiopathic normal pressure "
+                    "hydrocephalus, and what predicts a good response?")
+    assert inph.narrower("Shunt surgery is preferred for secondary hydrocephalus, especially for secondary normal "
+                         "pressure hydrocephalus.")
+    assert not inph.narrower("Shunting is possibly effective in patients with iNPH, with a 96% chance of subjective "
+                             "improvement.")
+    # a question naming no kind asks about every kind
+    assert not Scope.of("How should chronic constipation be treated in adults?").narrower(
+        "Lubiprostone should only be prescribed by a clinician with experience of treating chronic idiopathic "
+        "constipation.")

@@ -150,6 +150,8 @@ _NOT_DISEASES = frozenset({"diagnosis", "diagnoses", "prognosis", "prognoses", "
 # words that do not make a question's own condition narrower ("arterial hypertension")
 _NEUTRAL = frozenset(stem(w) for w in """adult adults general population uncomplicated essential primary arterial
 known suspected confirmed""".split())
+# kinds of a disease by origin: a question that names one is not answered for another
+_KINDS = frozenset(stem(w) for w in "idiopathic primary secondary congenital acquired familial hereditary".split())
 _PHRASE_BREAK = re.compile(r"\s*[—–]\s*|\s-\s|[:;,()]")
 # a phase or severity of the same disease ("acute COPD exacerbations" for COPD exacerbations), not
 # another disease that shares its name ("pulmonary hypertension")
@@ -486,7 +488,16 @@ class Scope:
                 qualifier = stem(tokens[j])
                 if qualifier not in self.allowed | _GENERIC and medical_signal(tokens[j]).medical:
                     out.append(" ".join(tokens[j:i + 1]))
-        return out
+            # another kind of the question's own disease than the one it names, before the disease's whole name
+            # ("secondary normal pressure hydrocephalus" for idiopathic normal pressure hydrocephalus; a question
+            # naming no kind, or the usual one, asks about every kind: "chronic idiopathic constipation" answers
+            # "chronic constipation")
+            j = i - 1
+            while j >= 0 and i - j <= 4 and stem(tokens[j]) in self.allowed - _KINDS:
+                j -= 1
+            if j >= 0 and stem(tokens[j]) in _KINDS - self.allowed and self.allowed & _KINDS - _NEUTRAL:
+                out.append(" ".join(tokens[j:i + 1]))
+        return list(dict.fromkeys(out))
 
     def general(self) -> bool:
         """The question names no population group of its own."""
