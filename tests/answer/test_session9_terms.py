@@ -12,7 +12,7 @@ from curbside.answer.evidence import CHATTER, Terms, _example_terms
 from curbside.answer.generators.extractive import THIN_NOTE, ExtractiveGenerator
 from curbside.answer.generators.extractive.assemble import Asks, choose_bottom
 from curbside.answer.generators.extractive.candidates import extract
-from curbside.answer.generators.extractive.cues import META_CUE, RECOMMENDATION_CUE
+from curbside.answer.generators.extractive.cues import CONCLUSION_CUE, META_CUE, RECOMMENDATION_CUE
 from curbside.answer.lead_cues import OPTIONS, RESEARCH_ONLY, WHO_TO_TEST
 from curbside.answer.population import Scope
 from curbside.answer.questions import analyse
@@ -188,3 +188,24 @@ def test_another_kind_of_the_disease_than_the_one_asked_about_is_narrower() -> N
     assert not Scope.of("How should chronic constipation be treated in adults?").narrower(
         "Lubiprostone should only be prescribed by a clinician with experience of treating chronic idiopathic "
         "constipation.")
+
+
+def test_a_yes_no_bottom_line_names_what_the_question_asks_about() -> None:
+    question = "Is exercise effective for reducing cancer-related fatigue in cancer survivors?"
+    asks = Asks.of(question)
+    assert frozenset({stem("exercise")}) in asks.about and frozenset({stem("physical"), stem("activity")}) in asks.about
+    stimulants = ("Evidence suggests that psychostimulants (e.g., methylphenidate) and other wakefulness agents (e.g., "
+                  "modafinil) can be effectively used to manage fatigue in patients with advanced disease or those "
+                  "receiving active treatment.")
+    exercise = ("Several meta-analyses, systematic reviews, and randomized trials have demonstrated that initiating or "
+                "maintaining adequate levels of physical activity can reduce cancer-related fatigue in post-treatment "
+                "patients.")
+    assert CONCLUSION_CUE.search(exercise) and not CONCLUSION_CUE.search(
+        "Of note, several studies have shown that about 37% of persons with subclinical hypothyroidism revert.")
+    found = extract([text_hit("ngc:10482#16", "Cancer-related fatigue.", "Major Recommendations",
+                              f"{stimulants} {exercise}")])
+    for c, relevance, score in zip(found, (0.65, 0.84), (1.40, 1.32), strict=True):
+        c.relevance, c.score, c.titled, c.names_topic = relevance, score, True, True
+    assert all(c.conclusion for c in found)
+    assert choose_bottom(found, True, (), asks).text == exercise
+    assert choose_bottom(found, True, ()).text == stimulants  # (the better-scored finding, on something else)

@@ -39,6 +39,7 @@ heart|cardiac|cardio
 lung|pulmonary
 children|child|pediatric|paediatric|kids|childhood
 injury|trauma
+exercise|physical activity|exercise training
 elderly|older adults|older people|aged|seniors|geriatric
 pregnancy|pregnant|gestation|gestational|antenatal|prenatal|obstetric
 depression|depressive|mdd

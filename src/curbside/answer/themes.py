@@ -257,6 +257,14 @@ ASKS_MEASURE = _rx(r"^(?:what|which)\s+(?:[\w-]+\s+){0,3}?(?P<measure>margins?|t
                    r"durations?|intervals?|counts?|levels?|ranges?|frequency|cut-?offs?)\s+(?:is|are|should|would|"
                    r"can|do|does|was|were|has|have|to)\b")
 
+# what a yes/no question asks about ("Is exercise effective for …", "Should quinine be prescribed for …", "Does
+# metformin reduce …"): the finding that decides it names it
+ASKS_ABOUT = _rx(r"^(?:is|are|does|do|did|should|can|could|will|would)\s+(?:the use of |using |taking |giving )?"
+                 r"(?P<subject>(?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:be\s+)?(?:effective|safe|useful|beneficial|helpful|"
+                 r"recommended|indicated|superior|better|worth|reduce|reduces|improve|improves|prevent|prevents|"
+                 r"increase|increases|lower|lowers|cause|causes|work|help|helps|used|given|prescribed|offered|"
+                 r"started|continued|stopped|avoided)\b")
+
 # a question about side effects, risks or safety: its bottom line should say what the harm is
 ASKS_HARMS = _rx(r"\bside[- ]?effects?\b|\badverse (?:effects?|events?|reactions?)\b|\bis it (?:safe|dangerous)\b|"
                  r"\bharm(?:s|ful)?\b|\btoxicity\b|\binteract(?:s|ions?)\b|\bwhat are the risks\b")

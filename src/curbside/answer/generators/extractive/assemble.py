@@ -34,8 +34,10 @@ from curbside.answer.lead_cues import (
     WHO_TO_TEST,
     WHO_TO_TREAT,
 )
-from curbside.answer.text import stem
+from curbside.answer.synonyms import alternatives
+from curbside.answer.text import content_stems, stem, tokenize
 from curbside.answer.themes import (
+    ASKS_ABOUT,
     ASKS_ESCALATION,
     ASKS_HARMS,
     ASKS_IMAGING,
@@ -69,6 +71,7 @@ B_INTERVENTION = 0.08  # … naming what to do (a drug, a procedure, a therapy)
 B_IMAGING = 0.5  # asked which imaging: an appropriateness table's "usually appropriate" (more than a finding)
 B_RATING = 0.03  # … and per point of its rating above 7
 B_MEASURE = 0.1  # asked for a measure by name: a sentence giving it in figures
+P_OTHER_SUBJECT = 0.15  # a yes/no question's bottom line that does not name what it asks about
 P_NEXT_STEP = 0.1  # … less when it is what to do if the first step fails
 # questions about what to do, whose body is advice and findings
 _PRACTICAL = frozenset({"treatment", "drugs", "diagnosis", "prevention"})
@@ -115,12 +118,20 @@ class Asks:
     harms: bool = False  # the side effects ("What are the side effects of metformin?")
     imaging: bool = False  # which imaging ("What imaging is appropriate for …?")
     measure: str = ""  # the stem of a measure asked for by name ("What surgical margins …")
+    # a yes/no question's subject, in each of its wordings, as stem sets ("exercise" or "physical activity")
+    about: tuple[frozenset[str], ...] = ()
 
     @classmethod
     def of(cls, question: str) -> Asks:
         measure = ASKS_MEASURE.search(question)
+        subject = ASKS_ABOUT.search(question)
+        about: tuple[frozenset[str], ...] = ()
+        if subject is not None and (stems := frozenset(content_stems(subject.group("subject")))):
+            words = tokenize(subject.group("subject"))
+            about = (stems, *(form for forms in alternatives(words).values() for form in forms))
         return cls(bool(ASKS_ESCALATION.search(question)), bool(ASKS_HARMS.search(question)),
-                   bool(ASKS_IMAGING.search(question)), stem(measure.group("measure").lower()) if measure else "")
+                   bool(ASKS_IMAGING.search(question)), stem(measure.group("measure").lower()) if measure else "",
+                   about)
 
 
 def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequence[str] = (),
@@ -178,6 +189,8 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
             bonus -= 0.1  # a guideline's summary of the evidence ("… evidence suggests …") is not what it recommends
         if yes_no and c.conclusion:
             bonus += 0.15
+        if yes_no and asks.about and not any(form <= c.stems for form in asks.about):
+            bonus -= P_OTHER_SUBJECT  # "… psychostimulants … manage fatigue" does not decide whether exercise does
         if not yes_no and not harms and c.pitfall:  # "how is it treated" is answered by what to do first
             bonus -= 0.2
         if (rated := USUALLY_APPROPRIATE.search(c.text)) is not None:

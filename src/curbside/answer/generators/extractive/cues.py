@@ -43,7 +43,11 @@ CONCLUSION_CUE = re.compile(
     r"\b(?:in conclusion|in summary|taken together|(?:these|our|the) (?:results|findings|data|observations) "
     r"(?:suggest|indicate|show|demonstrate|support|confirm|highlight)|(?:this|our|the present) (?:study|trial|"
     r"review|analysis|meta-analysis) (?:shows|suggests|demonstrates|indicates|found|confirms)|"
-    r"(?:suggest|indicate|demonstrate|conclude|show|confirm)s? that|we conclude)\b", re.IGNORECASE)
+    r"(?:suggest|indicate|demonstrate|conclude|show|confirm)s? that|we conclude|"
+    # … and what the pooled or randomised evidence has shown ("Several meta-analyses, systematic reviews, and
+    # randomized trials have demonstrated that …"; not "several studies have shown that", a guideline's aside)
+    r"(?:meta-analys[ie]s|systematic reviews?|randomi[sz]ed (?:controlled )?trials?)\b[^.;]{0,60}\b(?:have|has) "
+    r"(?:consistently |repeatedly )?(?:demonstrated|shown|confirmed) that)\b", re.IGNORECASE)
 RECOMMENDATION_CUE = re.compile(
     r"\b(?:we recommend|(?:is|are) (?:recommended|indicated|suggested|preferred|advised)|recommends?|"
     r"should (?:be|receive|consider|undergo|include|start|not|avoid|only|prescribe|offer|use|give|administer|treat|"
