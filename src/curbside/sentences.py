@@ -8,6 +8,7 @@ _ABBREVIATIONS = {
     "e.g", "i.e", "et al", "vs", "dr", "mr", "mrs", "ms", "prof", "fig", "figs", "no", "approx", "ca",
     "cf", "etc", "st", "jr", "sr", "inc", "ltd", "co", "mg", "ml", "min", "max", "resp", "ref", "refs",
     "vol", "pp", "al", "sp", "spp", "var", "u.s", "dept", "univ", "eq", "incl", "mo", "yr", "yrs", "wk",
+    "u.k",
 }
 # a sentence ends at . ! ? (optionally followed by quotes/brackets) then space and an upper-case
 # letter, digit or opening bracket
@@ -24,7 +25,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     for m in _BOUNDARY.finditer(text):
         end = m.start()
         before = text[start:end]
-        last_word = before.rsplit(None, 1)[-1].rstrip(".!?\"')]").lower() if before.split() else ""
+        # ("… Food and Drug Administration (U.S. FDA)": an abbreviation opening a bracket is one too)
+        last_word = before.rsplit(None, 1)[-1].rstrip(".!?\"')]").lstrip("([\"'").lower() if before.split() else ""
         if last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()):
             continue
         seg_end = end

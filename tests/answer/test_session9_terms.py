@@ -13,14 +13,16 @@ from curbside.answer.generators.extractive import THIN_NOTE, ExtractiveGenerator
 from curbside.answer.generators.extractive.assemble import Asks, choose_bottom
 from curbside.answer.generators.extractive.candidates import extract
 from curbside.answer.generators.extractive.cues import CONCLUSION_CUE, META_CUE, RECOMMENDATION_CUE
+from curbside.answer.generators.extractive.verdict import recommendation_polarity
 from curbside.answer.lead_cues import OPTIONS, RESEARCH_ONLY, WHO_TO_TEST
-from curbside.answer.population import Scope
+from curbside.answer.population import Scope, mentions
 from curbside.answer.questions import analyse
 from curbside.answer.text import stem
 from curbside.answer.themes import primary_theme
 from curbside.answer.topic_sources import _ASKS_ONLY, page_siblings
 from curbside.ingest import ingest_documents
-from curbside.records import Audience, Document, Hit, Kind, Section
+from curbside.records import Audience, Document, Hit, Kind, Section, Verdict
+from curbside.sentences import sentences
 from curbside.store import Store
 from tests.answer.realtext import text_hit
 
@@ -209,3 +211,27 @@ def test_a_yes_no_bottom_line_names_what_the_question_asks_about() -> None:
     assert all(c.conclusion for c in found)
     assert choose_bottom(found, True, (), asks).text == exercise
     assert choose_bottom(found, True, ()).text == stimulants  # (the better-scored finding, on something else)
+
+
+def test_a_recommendation_against_read_in_any_of_its_wordings_is_a_no() -> None:
+    for text in ("Neither guideline developer recommends routine screening pelvic examination in asymptomatic, "
+                 "nonpregnant adult women.",
+                 "Weighing the available evidence on the benefits and harms of the screening pelvic examination, the "
+                 "ACP makes a strong recommendation against the use of screening pelvic examination.",
+                 "The current evidence shows that harms outweigh any demonstrated benefits associated with the "
+                 "screening pelvic examination."):
+        assert recommendation_polarity(text) is Verdict.NO
+
+
+def test_non_pregnant_women_are_not_the_pregnancy_group() -> None:
+    assert Scope.of("Should asymptomatic, non-pregnant adult women have a routine screening pelvic "
+                    "examination?").families == frozenset()
+    assert Scope.of("Is it safe to take ibuprofen while pregnant?").families == frozenset({"pregnancy"})
+    assert all(m.family != "pregnancy" for m in mentions("The recommendation applies to non-pregnant women."))
+
+
+def test_an_abbreviation_opening_a_bracket_does_not_end_the_sentence() -> None:
+    assert sentences("For comments see the U.S. Medical Eligibility Criteria for Contraceptive Use (U.S. MEC). "
+                     "Each woman is different.") == [
+        "For comments see the U.S. Medical Eligibility Criteria for Contraceptive Use (U.S. MEC).",
+        "Each woman is different."]

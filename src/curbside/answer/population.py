@@ -36,8 +36,10 @@ GROUPS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?:child(?:ren|hood)?|p(?:a)?ediatrics?|infan(?:ts?|cy)|neonat\w*|new-?borns?|toddlers?|"
         r"adolescen(?:ts?|ce)|teen(?:agers?|s)?|youths?|kids|school-?aged?|juveniles?|boys|girls|young people|"
         r"preterm)\b", _I)),
+    # ("non-pregnant adult women" are everyone else)
     ("pregnancy", re.compile(
-        r"\b(?:pregnan(?:t|cy|cies)|gestation(?:al)?|antenatal|prenatal|perinatal|post-?partum|peripartum|"
+        r"(?<!\bnon-)(?<!\bnon )(?<!\bnot )\b(?:pregnan(?:t|cy|cies)|gestation(?:al)?|antenatal|prenatal|perinatal|"
+        r"post-?partum|peripartum|"
         r"obstetric(?:s|al)?|(?:pre-?)?eclampsia|breast-?feeding|lactat(?:ing|ion)|trimesters?|"
         r"expectant mothers?|parturients?|labou?ring (?:patients?|women|mothers?)|"
         r"in (?:active |established |spontaneous |preterm )?labou?r)\b", _I)),

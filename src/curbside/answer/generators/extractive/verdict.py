@@ -130,6 +130,10 @@ def show_basis(chosen: Plan, candidates: Sequence[Candidate], result: VerdictRes
 # risk factors" reads as a negative finding), so guideline evidence is read by these instead.
 RECOMMENDS_AGAINST = re.compile(
     r"\b(?:recommends?|suggests?|advises?) (?:against|not)\b|\b(?:should|must|is to|are to) be avoided\b|"
+    # ("… the ACP makes a strong recommendation against the use of …", "Neither guideline developer recommends
+    # routine screening pelvic examination …", "… harms outweigh any demonstrated benefits …")
+    r"\brecommendations? against\b|\bneither\b[^.;]{0,60}\b(?:recommends?|supports?|advises?)\b|"
+    r"\bharms (?:clearly )?outweigh (?:the |any )?(?:\w+ )?benefits?\b|"
     r"\b(?:does|do|did) not (?:recommend|suggest|advise|support)\b|"
     r"\b(?:is|are) not recommended\b|\bnot (?:be )?recommended\b|(?:^|[,;:] )(?:do not|"
     r"don't|never|avoid)\b|\b(?:should|must) not\b|\bno (?:benefit|evidence of (?:benefit|effect))\b|"
