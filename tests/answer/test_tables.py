@@ -95,7 +95,7 @@ def test_other_tables_are_left_as_they_are() -> None:
     grades = "Grade | Recommendation\nA | Offer the test to everyone at risk."
     levels = "Level of Certainty | Description\nHigh | The available evidence usually includes consistent results."
     assert header("Grade | Recommendation") is None and rows_as_sentences(grades) == grades
-    assert rows_as_sentences(levels) == levels
+    assert rows_as_sentences(levels) == "Level of Certainty | Description"  # (its legend row is left out)
     # a row cut where its passage ends (fewer cells than its header) is not guessed at
     cut = BEERS.rsplit(" | ", 2)[0]
     assert rows_as_sentences(cut).split("\n")[1] == cut.split("\n")[2]
@@ -154,3 +154,20 @@ def test_asked_which_imaging_the_tables_usually_appropriate_rating_leads() -> No
     pool = [remark, seven, eight]
     assert choose_bottom(pool, False, ("diagnosis",), Asks(imaging=True)) is eight
     assert choose_bottom(pool, False, ("diagnosis",)) is remark  # (asked how it is diagnosed: one part of that)
+
+
+def test_a_grading_schemes_legend_row_is_left_out() -> None:
+    legend = ("Levels of Recommendation\n"
+              "Level 1 | Generally accepted principles for patient management, which reflect a high degree of "
+              "clinical certainty\n"
+              "Level 2 | Recommendations for patient management which reflect clinical certainty (usually this "
+              "requires class II evidence or a strong consensus of class III evidence)\n"
+              "Class I Evidence Level 1 Recommendation | Evidence provided by one or more well-designed clinical "
+              "studies of a diverse population.\n"
+              "Very Low | Any estimate of effect is very uncertain.")
+    assert rows_as_sentences(legend) == "Levels of Recommendation"
+    # (cell by cell, the next row's label had become this row's grade: "… clinical certainty (Level 2).")
+    assert not any("Level 2" in s or "clinical certainty" in s for s in segments(legend))
+    # a graded recommendation, or a clinical table's row, is not a legend
+    kept = "A | Offer the test to everyone at risk.\nGrade III | 1-2 wk | >10 wk"
+    assert rows_as_sentences(kept) == kept

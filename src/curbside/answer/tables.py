@@ -5,7 +5,8 @@ not be needed …"). Read cell by cell, the rating loses its procedure and the c
 "US pelvis may be appropriate (rating 5) for fever, leukocytosis …; this procedure is appropriate in
 women with pelvic pain." — every word the table's own, in the order of its columns.
 
-Two kinds of table are read, both by their header row: appropriateness tables (a subject column,
+A grading scheme's legend row ("Level 1 | Generally accepted principles …") is left out. Two kinds of
+table are read, both by their header row: appropriateness tables (a subject column,
 then "Rating" or "Appropriateness Category"; the clinical scenario is the "Variant N:" line above the
 table and the meaning of a rating is the table's own "Rating Scale" legend), and recommendation tables
 (subject columns, then "Recommendation", with rationale and grade columns: the Beers criteria). Rows of
@@ -36,6 +37,18 @@ _CATEGORY = re.compile(r"^(?:usually (?:not )?appropriate|may be appropriate(?: 
                        re.IGNORECASE)
 _POINTER = re.compile(r"^see\b", re.IGNORECASE)  # "See statement regarding contrast in text below …"
 _ROW_MAX_WORDS = 70  # longer, the scenario and then the comment are left out
+# a row of a grading scheme's legend: a grade label, then what the grade means ("Level 1 | Generally accepted
+# principles for patient management, which reflect a high degree of clinical certainty …", "Very Low | Any
+# estimate of effect is very uncertain", "IV | Case series"). Read cell by cell, the next row's label became
+# the grade of this row's text ("… clinical certainty … (Level 2)"); a legend is never an answer
+_GRADE_LABEL = re.compile(r"^(?:(?:(?:level|grade|class|category|tier)\s*[\w+-]{1,4}"
+                          r"(?: evidence| recommendation)?\s*){1,2}|[A-D][+-]?|(?:I{1,3}V?|IV|V)[ab]?|"
+                          r"high|moderate|low|very low|strong|weak|conditional)(?: evidence| recommendation)?"
+                          r"(?:\s*\([^()]{1,40}\))?$", re.IGNORECASE)
+_DEFINES = re.compile(r"\b(?:evidence|certainty|stud(?:y|ies)|trials?|consensus|opinion|confiden\w*|quality|"
+                      r"outweigh|net benefit|clinical utility|well-designed|randomi[sz]ed|estimates?|effect|"
+                      r"case[- ](?:series|control)|cohort|tradeoffs?|expert|preponderance|not applicable|"
+                      r"(?:level|class) (?:[1-5]|i{1,3}v?|iv|v)\b)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,6 +212,8 @@ def rows_as_sentences(text: str, carried: Sequence[str] = ()) -> str:
             continue
         head = state.head
         cells = line.split(_BAR)
+        if len(cells) >= 2 and _GRADE_LABEL.match(cells[0].strip()) and _DEFINES.search(" ".join(cells[1:])):
+            continue  # (a grading scheme's legend row)
         sentence = ""
         if head is not None and _BAR in line:
             if head.rating >= 0 and head.rating < len(cells) <= len(head.cells):
