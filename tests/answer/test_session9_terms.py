@@ -14,6 +14,7 @@ from curbside.answer.generators.extractive.assemble import Asks, choose_bottom
 from curbside.answer.generators.extractive.candidates import extract
 from curbside.answer.generators.extractive.cues import CONCLUSION_CUE, META_CUE, RECOMMENDATION_CUE
 from curbside.answer.generators.extractive.verdict import recommendation_polarity
+from curbside.answer.generators.extractive.verdict_cues import opposite_terms
 from curbside.answer.lead_cues import OPTIONS, RESEARCH_ONLY, WHO_TO_TEST
 from curbside.answer.population import Scope, mentions
 from curbside.answer.questions import analyse
@@ -235,3 +236,13 @@ def test_an_abbreviation_opening_a_bracket_does_not_end_the_sentence() -> None:
                      "Each woman is different.") == [
         "For comments see the U.S. Medical Eligibility Criteria for Contraceptive Use (U.S. MEC).",
         "Each woman is different."]
+
+
+def test_improvement_in_a_symptom_is_not_the_opposite_of_reducing_it() -> None:
+    question = "Is exercise effective for reducing cancer-related fatigue in cancer survivors?"
+    assert opposite_terms(question, "An Internet-based educational program led to significant improvements in "
+                                    "fatigue in a mixed sample of fatigued cancer survivors.") is None
+    assert opposite_terms("Does early mobilisation improve outcomes after stroke?",
+                          "Very early mobilisation led to worse outcomes after stroke.") == ("improve", "worse")
+    assert opposite_terms("Is apelin usually decreased in diabetes?",
+                          "Apelin concentrations are usually increased during diabetes.") == ("decreased", "increased")

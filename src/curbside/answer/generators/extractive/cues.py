@@ -46,7 +46,9 @@ CONCLUSION_CUE = re.compile(
     r"(?:suggest|indicate|demonstrate|conclude|show|confirm)s? that|we conclude|"
     # … and what the pooled or randomised evidence has shown ("Several meta-analyses, systematic reviews, and
     # randomized trials have demonstrated that …"; not "several studies have shown that", a guideline's aside)
-    r"(?:meta-analys[ie]s|systematic reviews?|randomi[sz]ed (?:controlled )?trials?)\b[^.;]{0,60}\b(?:have|has) "
+    # (the studies themselves as the subject: "evidence from both RCTs and real-world studies has demonstrated
+    # that …" read as a conclusion gave liraglutide for weight a No from the conclusion model)
+    r"(?:meta-analyses|systematic reviews|randomi[sz]ed (?:controlled )?trials),? (?:and [^.;]{0,40})?have "
     r"(?:consistently |repeatedly )?(?:demonstrated|shown|confirmed) that)\b", re.IGNORECASE)
 RECOMMENDATION_CUE = re.compile(
     r"\b(?:we recommend|(?:is|are) (?:recommended|indicated|suggested|preferred|advised)|recommends?|"

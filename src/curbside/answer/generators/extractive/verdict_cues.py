@@ -244,8 +244,11 @@ OPPOSITES: tuple[tuple[str, str], ...] = (
     # reduced growth" says X promotes it)
     (r"activat\w*|stimulat\w*|promot(?!ers?$)\w*|induc\w*|enhanc(?!ers?$)\w*|agonists?|favou?r\w*|positive",
      r"inhibit\w*|suppress\w*|repress\w*|antagonis\w*|restrict\w*|counteract\w*|negative"),
-    (r"increas\w*|higher|elevat\w*|up-?regulat\w*|enrich\w*|longer|better|improv\w*|loosen\w*",
-     r"decreas\w*|lower|reduc\w*|down-?regulat\w*|deplet\w*|shorter|worse|poorer|tighten\w*"),
+    (r"increas\w*|higher|elevat\w*|up-?regulat\w*|enrich\w*|longer|loosen\w*",
+     r"decreas\w*|lower|reduc\w*|down-?regulat\w*|deplet\w*|shorter|tighten\w*"),
+    # (better is not more: "improvements in fatigue" are fatigue reduced, as the question's "reducing
+    # cancer-related fatigue" says)
+    (r"better|improv\w*", r"worse|poorer|worsen\w*"),
     (r"dominant", r"recessive"), (r"common", r"rare"), (r"benign", r"malignant"), (r"bacterial", r"viral|fungal"),
     (r"oncogen\w*", r"suppressors?"), (r"kinases?", r"phosphatases?"), (r"acute", r"chronic"), (r"gain", r"loss"),
 )
