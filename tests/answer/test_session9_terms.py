@@ -16,7 +16,8 @@ from curbside.answer.generators.extractive.cues import CONCLUSION_CUE, META_CUE,
 from curbside.answer.generators.extractive.verdict import recommendation_polarity
 from curbside.answer.generators.extractive.verdict_cues import opposite_terms
 from curbside.answer.lead_cues import OPTIONS, RESEARCH_ONLY, WHO_TO_TEST
-from curbside.answer.population import Scope, mentions
+from curbside.answer.mentions import mentions
+from curbside.answer.population import Scope
 from curbside.answer.questions import analyse
 from curbside.answer.text import stem
 from curbside.answer.themes import primary_theme

@@ -5,7 +5,7 @@ transplant recipients …) answers a general question only for that group, so it
 the bottom line of a general answer, and a document whose *title* names such a group speaks for
 that group in every sentence, even one that does not repeat it.
 
-Two kinds of mention, both read from the text as written (nothing is inferred):
+Two kinds of mention, both read from the text as written (nothing is inferred; ``mentions``):
 
 * **groups** — fixed patterns: children, pregnancy, older adults and age bands, transplant
   recipients. A group is narrower unless the question names the same group;
@@ -22,50 +22,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 
 from curbside.answer.ages import age_range
 from curbside.answer.lexicon import disease_mentions, medical_signal
+from curbside.answer.mentions import GENERIC, medical_stems, mentions
 from curbside.answer.synonyms import alternatives
 from curbside.answer.text import content_stems, stem, tokenize
 
 _I = re.IGNORECASE
-# family → pattern; a question naming any group of a family accepts the whole family
-GROUPS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("children", re.compile(
-        r"\b(?:child(?:ren|hood)?|p(?:a)?ediatrics?|infan(?:ts?|cy)|neonat\w*|new-?borns?|toddlers?|"
-        r"adolescen(?:ts?|ce)|teen(?:agers?|s)?|youths?|kids|school-?aged?|juveniles?|boys|girls|young people|"
-        r"preterm)\b", _I)),
-    # ("non-pregnant adult women" are everyone else)
-    ("pregnancy", re.compile(
-        r"(?<!\bnon-)(?<!\bnon )(?<!\bnot )\b(?:pregnan(?:t|cy|cies)|gestation(?:al)?|antenatal|prenatal|perinatal|"
-        r"post-?partum|peripartum|"
-        r"obstetric(?:s|al)?|(?:pre-?)?eclampsia|breast-?feeding|lactat(?:ing|ion)|trimesters?|"
-        r"expectant mothers?|parturients?|labou?ring (?:patients?|women|mothers?)|"
-        r"in (?:active |established |spontaneous |preterm )?labou?r)\b", _I)),
-    # care in the last days of life ("Do not routinely start oxygen … in the last days of life") is not
-    # everyone's
-    ("end of life", re.compile(r"\b(?:last (?:days|hours|weeks|months) of (?:their |a person's )?life|"
-                               r"end[- ]of[- ]life|dying (?:patients?|people|persons?|adults?)|(?:a|the) person "
-                               r"(?:who is )?dying|terminally ill|imminently dying|hospice)\b", _I)),
-    ("age", re.compile(
-        r"\b(?:elderly|older (?:adults?|people|persons?|patients?|women|men|individuals|population)|"
-        r"geriatrics?|frail(?:ty)?|nursing homes?|very old)\b|"
-        r"\b(?:aged?|ages)\s+(?:\d{1,3}\s*(?:to|-|–|through|and)\s*\d{1,3}|(?:≥|>=?|<=?|≤|over|under|above|"
-        r"below|less than|more than|younger than|older than)\s*\d{1,3}|"
-        r"\d{1,3}\s*(?:years?|y)?\s*(?:or|and)\s*(?:older|over|above|younger|under|less|more))|"
-        r"\b\d{1,3}\s*years?\s*(?:of age\s*)?(?:or|and)\s*(?:older|over|above|younger|under)\b|"
-        r"\b(?:older|younger) than\s*\d{1,3}\b|\b(?:over|under)\s+(?:the age of\s+)?\d{1,3}\s*years\b|"
-        r"(?:≥|>=|≤|<=)\s*\d{1,3}\s*(?:years|yrs|y)\b", _I)),
-    ("transplant", re.compile(r"\b(?:transplant(?:ation)?|graft|LT|KT|organ) recipients\b|\brecipients of\b|"
-                              r"\bpost-?transplant(?:ation)?\b", _I)),
-)
-
-# "adults and children", "adults, children and young people", "all ages": everyone, not a narrower group
-_EVERYONE = re.compile(r"\b(?:adults,? (?:and |or )?(?:children|adolescents|young people)|"
-                       r"(?:children|adolescents|young people),? (?:and|or) adults|all ages|"
-                       r"any age|people of all ages)\b", _I)
-# "18 years or older" is every adult
 # the group a guideline may be titled for instead of the disease ("Eating disorders: recognition and
 # treatment" holds NICE's advice on anorexia nervosa; "… valvular heart disease" the AHA/ACC's on aortic
 # stenosis): its recommendations that name the disease answer for it
@@ -92,31 +56,11 @@ def _qualifier(question: str) -> str:
     found = _QUALIFIED.search(question)
     if found is None or not disease_mentions(question):
         return ""  # (the question's own disease is what its patients have: "in patients with asthma")
-    words = [stem(w) for w in tokenize(found.group("cond")) if stem(w) not in _GENERIC | _PHASE]
+    words = [stem(w) for w in tokenize(found.group("cond")) if stem(w) not in GENERIC | _PHASE]
     return words[-1] if words else ""
 
 
 _ADULTS = re.compile(r"\badults?\b|\bgrown-?ups?\b", _I)
-_ALL_ADULTS = re.compile(r"^(?:aged?\s+)?(?:≥|>=|over\s+)?\s*(?:18|19|20|21)\s*(?:years?|yrs|y)?(?:\s+(?:of age\s+)?"
-                         r"(?:or|and)\s+(?:older|over|above))?$", _I)
-_PEOPLE = (r"(?:patients?|adults?|people|persons?|individuals?|subjects?|women|men|mothers?|children|infants?|"
-           r"those|recipients?|survivors?|populations?|smokers?|users?)")
-# ("the population aged 18 years or older with chronic kidney disease": an age between them)
-_AGED = r"(?:\s+aged?\s+[\d\s≥>=<≤-]{1,12}(?:years?\s+)?(?:(?:or|and)\s+(?:older|over|younger))?)?"
-_AFTER = re.compile(rf"\b{_PEOPLE}{_AGED}\s+(?:with|who (?:have|has|had)|having|undergoing|receiving|treated with|"
-                    rf"taking|after|following)\s+(?P<cond>[^,.;:()\[\]|]{{2,80}})", _I)
-# "In cases of CKD and diabetes, a therapeutic option … is colchicine": a qualifier with no noun for people,
-# only where it opens the sentence or a clause ("… beta-cell failure in the presence of chronic insulin
-# resistance" says how a disease arises, not whom the statement is about)
-_IN_CASE = re.compile(r"(?:^\W*|(?<=[,;:] ))\bin (?:the )?(?:cases? of|presence of|setting of|event of)\s+"
-                      r"(?P<cond>[^,.;:()\[\]|]{2,80})", _I)
-_BEFORE = re.compile(rf"\b(?:in|for|among|of)\s+(?:all\s+|the\s+)?(?P<cond>(?:[\w-]+\s+){{1,3}}?){_PEOPLE}\b", _I)
-_INCLUSIVE = re.compile(r"(?:including|regardless of|irrespective of|independent(?:ly)? of|with or without|"
-                        r"whether or not|as well as|even in|even|also in|and also|and in)\s+(?:\w+\s+){0,3}$", _I)
-# a condition ends where the clause goes on ("adults with type 1 diabetes should …")
-_STOP = frozenset("""should must may might can could will would is are was were be been has have had who whom
-whose which that to in for at from by than as because if when unless whereas while where but so then do does
-did not""".split())
 # where a disease is named only in passing: an example or list item ("coexisting disorders, such as
 # … ADHD"), an exclusion ("in the absence of urticaria", "(without obstructive sleep apnea)"), a
 # comparison ("similar to those of … appendicitis") or a harm ("… including cough, hyperkalemia")
@@ -135,13 +79,6 @@ _ARISING = re.compile(r"\b([A-Za-z]+)\s+(?:after|following|post|due to|secondary
                       r"(?:an?\s+|the\s+)?(?P<cond>[\w-]+(?:\s+(?!(?:with|in|for|and|or|to|is|are|should|may)\b)"
                       r"[\w-]+){0,2})", _I)
 _SUBTYPE = re.compile(r"\b([A-Z]{2,6})-[A-Z]\b")
-_ABBREVIATION = re.compile(r"\b[A-Z][A-Z0-9]{1,5}\b")
-# medical words that describe any patient, not a subgroup
-_GENERIC = frozenset(stem(w) for w in """patient patients treatment treat therapy therapies medication medications
-drug drugs medicine care health clinical risk disease disorder condition conditions symptom symptoms symptomatic
-intervention hospital doctor diagnosis diagnosed problem problems history clinic physician nurse blood dose""".split())
-# age groups are families of their own (``GROUPS``), not conditions ("asymptomatic adolescents and adults")
-_AGE_WORDS = frozenset(stem(w) for w in "adolescent adolescents adult adults child children infant infants".split())
 # disease nouns the Disease Ontology lacks in the form titles use ("Type 1 diabetes in adults")
 _DISEASE_WORDS = frozenset(stem(w) for w in """diabetes diabetic asthma stroke dementia depression obesity epilepsy hiv
 aids tuberculosis pneumonia influenza covid sepsis migraine arthritis osteoporosis anemia anaemia angina
@@ -158,24 +95,6 @@ _PHRASE_BREAK = re.compile(r"\s*[—–]\s*|\s-\s|[:;,()]")
 # a phase or severity of the same disease ("acute COPD exacerbations" for COPD exacerbations), not
 # another disease that shares its name ("pulmonary hypertension")
 _PHASE = frozenset(stem(w) for w in "acute chronic stable severe mild moderate recurrent early advanced".split())
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    family: str  # a GROUPS family, or "condition"
-    label: str  # the words as written ("adults with type 1 diabetes")
-    stems: frozenset[str] = frozenset()  # for a condition: its medical stems
-
-
-def _condition(phrase: str) -> str:
-    words = []
-    for word in phrase.split():
-        if word.lower().strip("-") in _STOP:
-            break
-        words.append(word)
-        if len(words) >= 6:
-            break
-    return " ".join(words)
 
 
 def _name_stems(text: str) -> set[str]:
@@ -234,44 +153,6 @@ def _sexes(text: str) -> frozenset[str]:
 
 def _diabetes_types(text: str) -> frozenset[str]:
     return frozenset(m.group("n") or m.group("m") for m in _DIABETES_TYPE.finditer(text))
-
-
-def _medical_stems(phrase: str) -> frozenset[str]:
-    """Stems of the medical words of a condition phrase (abbreviations such as CKD included)."""
-    out: set[str] = set()
-    for found in medical_signal(phrase).medical:
-        out.update(stem(t) for t in tokenize(found))
-    out.update(stem(a.lower()) for a in _ABBREVIATION.findall(phrase))
-    return frozenset(s for s in out if s not in _GENERIC | _AGE_WORDS and not s.isdigit())
-
-
-@lru_cache(maxsize=20_000)
-def mentions(text: str) -> tuple[Mention, ...]:
-    """Every population ``text`` names: groups, then condition qualifiers."""
-    out: list[Mention] = []
-    everyone = bool(_EVERYONE.search(text))
-    for family, pattern in GROUPS:
-        if everyone and family in ("children", "age"):
-            continue
-        # ("… adolescents and adults, including those who are pregnant": the group is covered too)
-        out.extend(Mention(family, m.group(0).strip()) for m in pattern.finditer(text)
-                   if not _ALL_ADULTS.search(m.group(0))
-                   and not _INCLUSIVE.search(text[max(0, m.start() - 40):m.start()]))
-    for pattern in (_AFTER, _IN_CASE, _BEFORE):
-        for m in pattern.finditer(text):
-            if _INCLUSIVE.search(text[max(0, m.start() - 40):m.start()]):
-                continue
-            if pattern is not _BEFORE:
-                cond = _condition(m.group("cond"))
-            else:  # "the use of ACE inhibitors in patients": only the words right before the noun
-                words = m.group("cond").split()
-                cut = max((i + 1 for i, w in enumerate(words) if w.lower() in _STOP), default=0)
-                cond = " ".join(words[cut:])
-            stems = _medical_stems(cond)
-            if stems:
-                label = text[m.start():m.start("cond") + len(cond)] if pattern is not _BEFORE else m.group(0)
-                out.append(Mention("condition", label.strip(), stems))
-    return tuple(out)
 
 
 # a group defined by a threshold of a measurement: "people with GFR ≥45", "those with GFR 30–44"
@@ -404,7 +285,7 @@ class Scope:
                 # "heel pain/plantar fasciitis": one alternative the question names is enough
                 parts = re.split(r"/|\bor\b", m.label)
                 if m.stems - self.allowed and not (len(parts) > 1 and any(
-                        (stems := _medical_stems(p)) and stems <= self.allowed for p in parts)):
+                        (stems := medical_stems(p)) and stems <= self.allowed for p in parts)):
                     out.append(m.label)
             elif m.family not in self.families:
                 out.append(m.label)
@@ -417,7 +298,7 @@ class Scope:
             out.extend(m.group(0) for m in _SUBTYPE.finditer(text) if self.names_topic(m.group(1)))
             # the disease arising from another ("pericarditis after STEMI", "… secondary to chemotherapy")
             out.extend(m.group(0) for m in _ARISING.finditer(text)
-                       if stem(m.group(1).lower()) in self.allowed and _medical_stems(m.group("cond")) - self.allowed)
+                       if stem(m.group(1).lower()) in self.allowed and medical_stems(m.group("cond")) - self.allowed)
         out.extend(self._other_diabetes(text))
         if self.sexes and (named := _sexes(text)) and not named & self.sexes:
             out.extend(sorted(named))  # "men with LUTS" for a question about women
@@ -467,7 +348,7 @@ class Scope:
         named = [d for d in disease_mentions(title) if set(content_stems(d)) - self.allowed]
         tokens = tokenize(title)
         words = [t for t in tokens if (stem(t) in _DISEASE_WORDS or (len(t) > 5 and _DISEASE_MORPHOLOGY.search(t)))
-                 and stem(t) not in self.allowed | _GENERIC and t not in _NOT_DISEASES
+                 and stem(t) not in self.allowed | GENERIC and t not in _NOT_DISEASES
                  and not any(t in d.split() for d in named)]
         return tuple(dict.fromkeys([*named, *words, *self._qualified(title), *self._other_diabetes(title)]))
 
@@ -488,7 +369,7 @@ class Scope:
                 j -= 1
             if j >= 0 and i - j <= 2:
                 qualifier = stem(tokens[j])
-                if qualifier not in self.allowed | _GENERIC and medical_signal(tokens[j]).medical:
+                if qualifier not in self.allowed | GENERIC and medical_signal(tokens[j]).medical:
                     out.append(" ".join(tokens[j:i + 1]))
             # another kind of the question's own disease than the one it names, before the disease's whole name
             # ("secondary normal pressure hydrocephalus" for idiopathic normal pressure hydrocephalus; a question

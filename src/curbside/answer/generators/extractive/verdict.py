@@ -30,7 +30,8 @@ from curbside.answer.generators.extractive.verdict_cues import (
     sentence_polarity,
 )
 from curbside.answer.generators.extractive.verdict_model import VerdictModel, load
-from curbside.answer.population import Scope, mentions
+from curbside.answer.mentions import mentions
+from curbside.answer.population import Scope
 from curbside.records import Kind, Verdict
 
 MAX_DOCUMENTS = 3  # leading documents whose conclusions are read
