@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 _BAR = " | "
 _CELL_MAX = 60  # characters of a header cell
@@ -157,10 +157,10 @@ def _recommended(head: Header, cells: Sequence[str]) -> str:
 class _State:
     head: Header | None = None
     scenario: str = ""
-    bands: dict[str, str] | None = None
+    bands: dict[str, str] = field(default_factory=dict)  # rating → meaning, from every legend in reach
 
     def read(self, line: str) -> bool:
-        """Take a header, scenario or legend line; True when the line was one of them."""
+        """Take a header or scenario line; True when the line was one of them, or a legend."""
         found = header(line)
         if found is not None:
             self.head = found
@@ -169,11 +169,7 @@ class _State:
         if variant:
             self.scenario, self.head = _scenario(variant.group("scenario")), None
             return True
-        bands = legend(line)
-        if bands:
-            self.bands = {**(self.bands or {}), **bands}
-            return True
-        return False
+        return _LEGEND.match(line) is not None
 
 
 def table_context(before: Sequence[str], document: str) -> tuple[str, ...]:
@@ -199,14 +195,13 @@ def rows_as_sentences(text: str, carried: Sequence[str] = ()) -> str:
     if _BAR not in text:
         return text
     state = _State()
+    lines = text.split("\n")
+    for line in (*carried, *lines):  # (a legend below the table gives the ratings above it their meaning)
+        state.bands.update(legend(line.strip()))
     for line in carried:
         state.read(line)
-    for line in text.split("\n"):  # a legend below the table gives the ratings above it their meaning
-        bands = legend(line.strip())
-        if bands:
-            state.bands = {**(state.bands or {}), **bands}
     out = []
-    for raw in text.split("\n"):
+    for raw in lines:
         line = raw.strip()
         if state.read(line):  # (a "Variant" line is said by each row under it)
             continue
@@ -217,7 +212,7 @@ def rows_as_sentences(text: str, carried: Sequence[str] = ()) -> str:
         sentence = ""
         if head is not None and _BAR in line:
             if head.rating >= 0 and head.rating < len(cells) <= len(head.cells):
-                sentence = _appropriateness(head, cells, state.scenario, state.bands or {})
+                sentence = _appropriateness(head, cells, state.scenario, state.bands)
             elif head.recommendation >= 0 and len(cells) == len(head.cells):
                 sentence = _recommended(head, cells)
         out.append(sentence[0].upper() + sentence[1:] if sentence else raw)

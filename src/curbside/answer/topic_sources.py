@@ -212,7 +212,6 @@ _TREATED = re.compile(r"\b(?:can|may|is|are) (?:usually |often |sometimes )?(?:b
                       re.IGNORECASE)
 _SAYS_HOW = {"treatment": re.compile(f"{OPTIONS.pattern}|{_TREATED.pattern}", re.IGNORECASE), "drugs": _TREATED,
              "diagnosis": re.compile(r"\bdiagnos\w* (?:it |them |\w+ )?(?:with|by|based on|using)\b", re.IGNORECASE)}
-_NEVER = re.compile(r"(?!)")
 
 
 def page_siblings(store: Store, hits: Sequence[Hit], scope: Scope, intents: Sequence[str],
@@ -237,8 +236,8 @@ def page_siblings(store: Store, hits: Sequence[Hit], scope: Scope, intents: Sequ
         if any(primary_theme(h.passage.text) in asked for h in hits if h.document.id == doc_id):
             continue  # (the page's passage on it is in already)
         found = next((p for p in store.passages_for(doc_id) if p.id not in have
-                      and any(_SAYS_HOW.get(primary_theme(s), _NEVER).search(s) and primary_theme(s) in asked
-                              for s in sentences(p.text))), None)
+                      and any((says := _SAYS_HOW.get(theme := primary_theme(s))) is not None and theme in asked
+                              and says.search(s) for s in sentences(p.text))), None)
         if found is not None:
             extra.append(Hit(found, best.document, best.score, {"page_sibling": best.score}))
     return extra

@@ -33,7 +33,7 @@ from curbside.answer.themes import (
     ASKS_WORKUP,
     main_clause_themes,
 )
-from curbside.records import Audience, Hit, Kind, Verdict
+from curbside.records import Audience, Hit, Kind, Passage, Verdict
 from curbside.settings import Settings
 from curbside.sources.pubmedqa import has_title
 from curbside.store import Store
@@ -53,9 +53,16 @@ class ExtractiveGenerator:
     def __init__(self, stats: TermStats | None = None) -> None:
         self.stats = stats or TermStats(None)
         self.last_verdict: VerdictResult | None = None  # for inspection and eval
-        # a guideline's own abbreviations, by the KB's revision and the document's id
+        # a guideline read whole (for its own abbreviations and its tables' headers), and the abbreviations it
+        # defines, by the KB's revision (an ingest may change the guideline) and the document's id
+        self._guidelines: dict[tuple[int, str], tuple[Passage, ...]] = {}
         self._abbreviations: dict[tuple[int, str], dict[str, str]] = {}
-        self._tables: dict[tuple[int, str], tuple[str, ...]] = {}  # (revision, passage id) → carried lines
+
+    def _whole(self, store: Store, doc_id: str) -> tuple[Passage, ...]:
+        key = (store.revision, doc_id)
+        if key not in self._guidelines:
+            self._guidelines[key] = tuple(store.passages_for(doc_id))
+        return self._guidelines[key]
 
     def _guideline_abbreviations(self, doc_id: str, found: Sequence[Candidate]) -> dict[str, str]:
         """The abbreviations a guideline in the evidence defines anywhere in it: its recommendations say
@@ -64,10 +71,10 @@ class ExtractiveGenerator:
         if store is None or not any(c.hit.document.id == doc_id and c.hit.document.kind is Kind.GUIDELINE
                                     for c in found):
             return {}
-        key = (store.revision, doc_id)  # (an ingest may change the guideline)
+        key = (store.revision, doc_id)
         if key not in self._abbreviations:
             self._abbreviations[key] = defined_abbreviations(
-                " ".join(f"{p.section} {p.text}" for p in store.passages_for(doc_id)))
+                " ".join(f"{p.section} {p.text}" for p in self._whole(store, doc_id)))
         return self._abbreviations[key]
 
     def _tables_carried(self, evidence: Sequence[Hit]) -> dict[str, tuple[str, ...]]:
@@ -80,12 +87,9 @@ class ExtractiveGenerator:
             passage = hit.passage
             if store is None or " | " not in passage.text or hit.document.kind is not Kind.GUIDELINE:
                 continue
-            key = (store.revision, passage.id)
-            if key not in self._tables:
-                whole = store.passages_for(passage.doc_id)
-                self._tables[key] = table_context([p.text for p in whole if p.ordinal < passage.ordinal],
-                                                  "\n".join(p.text for p in whole))
-            out[passage.id] = self._tables[key]
+            whole = self._whole(store, passage.doc_id)
+            out[passage.id] = table_context([p.text for p in whole if p.ordinal < passage.ordinal],
+                                            "\n".join(p.text for p in whole))
         return out
 
     def candidates(self, question: str, evidence: Sequence[Hit], audience: Audience,
