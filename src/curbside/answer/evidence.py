@@ -42,6 +42,7 @@ from curbside.answer.topic_sources import (
     topic_guidelines,
     topic_pages,
 )
+from curbside.answer.vignette import case_terms, parts
 from curbside.drug_names import brand_generic
 from curbside.records import Audience, Hit, Kind
 from curbside.retrieve import Filters, Retriever
@@ -61,6 +62,7 @@ B_PATIENT_CONSUMER = 0.30  # patients: consumer-health pages (plain words; bench
 B_SECTION_ASKED = 0.05  # a passage under a heading that asks what the question asks
 P_NARROWER_TITLE = 0.10  # a document about a narrower population or another disease (population.py)
 P_NARROWER_SECTION = 0.04  # a section about a narrower population ("Treatment of children")
+_TOPIC_WORDS = 1  # a health page titled with one word ("Pinworms") is named for its topic
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,9 @@ class Terms:
     weights: dict[str, float]
     alternatives: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
     minor: frozenset[str] = frozenset()  # stems only in the question's examples or exclusions: never its key
+    # a case's description, ages and figures: they count where a passage has them, never against it (vignette.py)
+    optional: frozenset[str] = frozenset()
+    parts: tuple[frozenset[str], ...] = ()  # what each part of a several-part question asks (vignette.py)
 
     def covered(self, stems: set[str] | frozenset[str]) -> set[str]:
         out = set()
@@ -78,12 +83,24 @@ class Terms:
                 out.add(s)
         return out
 
-    def coverage(self, stems: set[str] | frozenset[str]) -> float:
-        """IDF-weighted share of the question's terms that ``stems`` contain (synonyms count)."""
-        total = sum(self.weights.values())
-        if total <= 0:
-            return 0.0
-        return sum(self.weights[s] for s in self.covered(stems)) / total
+    def coverage(self, stems: set[str] | frozenset[str], parts: int | None = None) -> float:
+        """IDF-weighted share of the question's terms that ``stems`` contain (synonyms count), or of one of
+        its first ``parts`` parts' terms (all by default) where that is more: a passage that answers one part
+        answers the question in part."""
+        covered = self.covered(stems)
+        return max([self._share(covered, None), *(self._share(covered, part) for part in self.parts[:parts])])
+
+    def _share(self, covered: set[str], asked: frozenset[str] | None) -> float:
+        total = got = 0.0
+        for s, w in self.weights.items():
+            if asked is not None and s not in asked and s not in self.optional:
+                continue  # (another part's term)
+            if s in covered:
+                got += w
+                total += w
+            elif s not in self.optional:
+                total += w  # (a case word counts only where the passage has it)
+        return got / total if total > 0 else 0.0
 
     @property
     def key(self) -> str:
@@ -91,7 +108,7 @@ class Terms:
         what the question is about, and a degree is often said another way ("20 pack-years")."""
         if not self.weights:
             return ""
-        named = [s for s in self.weights if s not in _DEGREE | self.minor] or list(self.weights)
+        named = [s for s in self.weights if s not in _DEGREE | self.minor | self.optional] or list(self.weights)
         return max(named, key=lambda s: self.weights[s])
 
 
@@ -110,6 +127,8 @@ take takes taking took another last one ones whenever says don't doesn't didn't 
 going make makes made thing things stuff lot lots kind sort way ways even maybe probably sure good bad fine
 ever day days time times same able try trying help helps let lets say said mean yes yeah just
 up out come comes coming came worked
+youd wouldnt couldnt shouldnt hasnt havent arent wasnt werent told today tonight tomorrow yesterday meantime
+pretty generally exactly supposed assume assuming bit odd app along though whats hows whos wheres thinking
 father mother dad mom son daughter wife husband partner friend brother sister boyfriend girlfriend
 """.split())
 
@@ -121,6 +140,7 @@ class TermStats:
         self.store = store
         self._cache: dict[tuple[str, tuple[str, ...]], Terms] = {}
         self._stems: dict[str, set[str]] = {}
+        self._topics: tuple[dict[frozenset[str], list[str]], frozenset[str]] | None = None
 
     @property
     def _total(self) -> int:
@@ -134,6 +154,13 @@ class TermStats:
         """Consumer-health pages by the stems of their titles (``topic_sources.pages_by_name``)."""
         return pages_by_name(self.store) if self.store is not None else {}
 
+    def topic_words(self) -> frozenset[str]:
+        """Stems of health pages' one-word titles ("Pinworms", "Bronchitis"): words that name a topic."""
+        pages = self.pages_by_name()  # (read once per knowledge-base revision; so are its topic words)
+        if self._topics is None or self._topics[0] is not pages:
+            self._topics = (pages, frozenset(s for name in pages if len(name) <= _TOPIC_WORDS for s in name))
+        return self._topics[1]
+
     def stems_of(self, hit: Hit) -> set[str]:
         """Content stems of a hit with its title and section (cached by passage id)."""
         found = self._stems.get(hit.passage.id)
@@ -146,7 +173,12 @@ class TermStats:
         if key not in self._cache:
             weights = self._weights(info, context_terms)
             minor = frozenset(stem(t) for t in _example_terms(info.text))
-            self._cache[key] = Terms(weights, self._alternatives([*info.terms, *context_terms]), minor & set(weights))
+            topics = self.topic_words()
+            found = Terms(weights, self._alternatives([*info.terms, *context_terms]), minor & set(weights),
+                          case_terms(info.text, topics) & set(weights))
+            # (a part is a question of its own only with what the question is about: "get rid of them" alone is not)
+            asked = tuple(part for part in parts(info.text, topics) if found.key in part)
+            self._cache[key] = replace(found, parts=asked)
         return self._cache[key]
 
     def _alternatives(self, terms: list[str]) -> dict[str, tuple[frozenset[str], ...]]:
@@ -402,12 +434,14 @@ def _rerank(pool: Sequence[Hit], terms: Terms, audience: Audience, top: float,
     doc_stems: dict[str, set[str]] = {}
     for hit in pool:
         doc_stems.setdefault(hit.document.id, set()).update(stats.stems_of(hit))
-    doc_cov = {doc_id: terms.coverage(s) for doc_id, s in doc_stems.items()}
+    doc_cov = {doc_id: terms.coverage(s, parts=0) for doc_id, s in doc_stems.items()}
     narrower = _narrower(pool, scope)
     scored = []
     for rank, hit in enumerate(pool):
+        # (the order reads the question whole; whether the evidence suffices also reads its parts)
         cov = terms.coverage(stats.stems_of(hit))
-        score = (0.3 * (hit.score / top if top > 0 else 0.0) + 0.5 * cov + 0.2 * doc_cov[hit.document.id]
+        whole = terms.coverage(stats.stems_of(hit), parts=0) if terms.parts else cov
+        score = (0.3 * (hit.score / top if top > 0 else 0.0) + 0.5 * whole + 0.2 * doc_cov[hit.document.id]
                  + _prior(hit, audience) - narrower.get((hit.document.id, hit.passage.section), 0.0))
         if any(rx.search(hit.passage.section) for rx in asks):
             score += B_SECTION_ASKED

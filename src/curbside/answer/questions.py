@@ -39,17 +39,27 @@ def validate(question: str, max_chars: int = 2000) -> str:
     if not isinstance(question, str):
         raise QueryError("the question must be text")
     parse_query(question, max_chars=max_chars)  # raises QueryError with a clear message
-    return normalise(question)
+    # a sentence typed without its space ("… keratosis pilaris.Are there any options?") is two words, not one
+    return _RUN_ON.sub(r"\1. \2", normalise(question))
+
+
+_RUN_ON = re.compile(r"\b([a-z]{3,})\.([A-Z][a-z]+)\b")
 
 
 # "Is it OK to clean them with cotton swabs, or what should I use instead?": the question asks what to do, and a
 # verdict on its first half would answer only that half
 _OR_WHAT = re.compile(r"\bor (?:what|how|which|who|when|where)\b", re.IGNORECASE)
+# "Is there anything you'd recommend for the throat pain?", "Can you suggest something natural …?": a request for
+# what to do, put politely as a question; "yes" would not answer it ("Is there a way to tell COVID-19 from
+# influenza?" is a real yes/no question)
+_REQUEST = re.compile(r"^\W*(?:(?:is|are) there (?:anything|something|any ?(?:kind|type|sort)s? of)\b|"
+                      r"(?:can|could|would) you (?:suggest|recommend|prescribe|provide|give|advise)\b|"
+                      r"do you (?:recommend|suggest|have any)\b)", re.IGNORECASE)
 
 
 def is_yes_no(question: str) -> bool:
     text = question.strip().lstrip(",.;:-\"' ")
-    if not text or _OR_WHAT.search(text):
+    if not text or _OR_WHAT.search(text) or _REQUEST.search(text):
         return False
     first = text.split(None, 1)[0].lower()
     if first in _AUX:

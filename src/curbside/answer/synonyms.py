@@ -106,6 +106,10 @@ helicobacter pylori|h. pylori|h pylori|hp
 heart failure with reduced ejection fraction|hfref|systolic heart failure
 chronic obstructive pulmonary disease|copd
 benign prostatic hyperplasia|bph|lower urinary tract symptoms|luts
+group b strep|group b streptococcus|group b streptococcal|gbs
+strep|streptococcus|streptococcal|streptococci
+theatre|operating room|surgery|operation
+fluid behind the eardrum|fluid behind the eardrums|middle ear effusion|otitis media with effusion|ome|glue ear
 """
 
 

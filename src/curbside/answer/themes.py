@@ -39,7 +39,8 @@ _DRUG_CLASS = (r"\b(?:diuretics?|(?:channel |beta[- ]|alpha[- ]|receptor )blocke
                r"inhibitors?|ace-?is?|arbs?|ccbs?|ppis?|ssris?|snris?|nsaids?|antibiotics?|antidepressants?|"
                r"anticoagulants?|antiplatelets?|antihypertensives?|antivirals?|antifungals?|antihistamines?|"
                r"antipsychotics?|anticonvulsants?|antiepileptics?|corticosteroids?|steroids?|bisphosphonates?|"
-               r"opioids?|analgesics?|insulin(?!-like)|aspirin|acetaminophen|paracetamol|colchicine|levothyroxine|"
+               r"opioids?|analgesics?|pain ?relievers?|pain ?killers?|insulin(?!-like)|aspirin|acetaminophen|"
+               r"paracetamol|colchicine|levothyroxine|"
                r"l-thyroxine|warfarin|lithium|digoxin)\b")
 
 # inducing or maintaining remission is what a treatment does ("To induce remission in adults with … ulcerative
@@ -61,6 +62,10 @@ INTERVENTION = _rx(_DRUG + "|" + _DRUG_CLASS + "|" +
                    r"\bsupplement|\biron\b|\bvitamin|\bcalcium\b|\bice\b|\brest\b|\belevation\b|\bcompress|"
                    r"\b(?:oral|orally|topical|intravenous|subcutaneous|intramuscular|inhaled|intranasal)\b|\bdoses?\b|"
                    r"\blaxatives?\b|\benemas?\b|\banti-?(?!bod|gen|cipat)[a-z]{4,}|"
+                   # (self-care, as a health page names it: "Sucking on lozenges, drinking lots of liquids, and
+                   # gargling may ease the pain")
+                   r"\blozenges?\b|\bgargl\w*|\b(?:drink\w*|plenty of|lots of) (?:\w+ )?(?:liquids|fluids|water)\b|"
+                   r"\bhumidifiers?\b|\bsaline\b|\b(?:warm|sitz) baths?\b|"
                    r"\b(?:treated|managed|treatment is|treatment consists of) with\b|"
                    r"\btreat\w* [^.;]{0,60}\bby \w+ing\b|\btreat(?:s|ed|ing)? (?:\w+ ){1,3}with\b")
 
@@ -80,7 +85,8 @@ THEMES: tuple[Theme, ...] = (
           _rx(r"\b(is|are) (a|an) (\w+ ){0,4}(disease|disorder|condition|syndrome|infection|type|form|group|"
               r"cancer|tumou?r|protein|enzyme|drug|medicine|class|procedure)|\brefers? to\b|\bis defined as\b|"
               r"\bis characteri[sz]ed by\b|\bis caused by\b"),
-          _rx(r"^\W*(what|who) (is|are)\b|\bdefin|\bmeaning of\b|\btell me (more )?about\b")),
+          _rx(r"^\W*(what|who)(?:'?s\b| (?:exactly |actually |really )?(?:is|are)\b)|\bdefin|\bmeaning of\b|"
+              r"\btell me (more )?about\b")),
     Theme("drugs", "Drugs and doses", "Medicines",
           _rx(r"\b\d+(\.\d+)?\s?(mg|mcg|µg|g|units?|iu|ml)\b|(?<!effective )(?<!radiation )\bdos(e|es|age|ing)\b|"
               r"\bmedications?\b|\banticoagulation\b|\bthromboprophylaxis\b|"
@@ -91,6 +97,8 @@ THEMES: tuple[Theme, ...] = (
     Theme("treatment", "Management", "Treatment",
           _rx(r"\btreat|\btherap|\bmanag|\bsurg|\boperati|\b\w+(?:ectomy|ectomies|plasty)\b|\brehabilit|\bexercis|"
               r"\binterventions?\b|\bself-help\b|\bfor (?:the )?relief of\b|\bto relieve\b|"
+              # (what eases a symptom treats it: "gargling may ease the pain")
+              r"\b(?:may|can|will|helps?(?: to)?) (?:ease|soothe|relieve)\b|"
               r"\bfirst[- ]line\b|\binitial (?:treatment|management|therapy|care)\b|\bconservative\b|"
               r"\bphysiotherap|\bphysical therapy\b|(?<!primary )(?<!health )(?<!health-)\bcare\b(?! (?:clinicians?|"
               r"providers?|physicians?|settings?|teams?|services?|professionals?)\b)|"
@@ -100,6 +108,9 @@ THEMES: tuple[Theme, ...] = (
               r"\brevers(?:e|ed|al)\b|"
               r"\bremed|\bsurg|\brehabilit|"
               r"\bexercis|\bwhat (can|should) (i|we|you) (do|use|take)\b|\bwhat to do\b|"
+              # (in lay words: "anything you'd recommend for …", "anything I can take for …", "can you suggest …")
+              r"\b(?:anything|something)\b(?: \w+){0,3}? (?:recommend|suggest|prescribe|do|take|use|try)\b|"
+              r"\b(?:can|could|would) you (?:suggest|recommend|prescribe)\b|"
               r"\bhow to (stop|relieve|heal|fix)\b|"
               r"\beffective\b")),
     Theme("diagnosis", "Diagnosis and testing", "Tests and diagnosis",
@@ -264,6 +275,14 @@ ASKS_ABOUT = _rx(r"^(?:is|are|does|do|did|should|can|could|will|would)\s+(?:the 
                  r"recommended|indicated|superior|better|worth|reduce|reduces|improve|improves|prevent|prevents|"
                  r"increase|increases|lower|lowers|cause|causes|work|help|helps|used|given|prescribed|offered|"
                  r"started|continued|stopped|avoided)\b")
+
+# what a "What is X?" question asks to have defined ("What is Valtrex?", "What exactly is cervical radiculopathy?")
+ASKS_DEFINITION = _rx(r"^\W*(?:what|who)(?:'?s| (?:exactly |actually |really )?(?:is|are)) (?:an? |the )?"
+                      r"(?P<subject>[^?.,;:]{2,60}?)\s*\??$")
+# … and what a sentence defines: its words before the verb ("Lupus pernio is a serious skin condition that
+# sarcoidosis may cause" defines lupus pernio)
+DEFINED = _rx(r"^(?P<subject>.{2,80}?)\s(?:(?:is|are) (?:a|an|the|one of|also called|also known as)|refers? to|"
+              r"means)\b")
 
 # a question about side effects, risks or safety: its bottom line should say what the harm is
 ASKS_HARMS = _rx(r"\bside[- ]?effects?\b|\badverse (?:effects?|events?|reactions?)\b|\bis it (?:safe|dangerous)\b|"

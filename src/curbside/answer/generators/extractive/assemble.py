@@ -38,10 +38,12 @@ from curbside.answer.synonyms import alternatives
 from curbside.answer.text import content_stems, stem, tokenize
 from curbside.answer.themes import (
     ASKS_ABOUT,
+    ASKS_DEFINITION,
     ASKS_ESCALATION,
     ASKS_HARMS,
     ASKS_IMAGING,
     ASKS_MEASURE,
+    DEFINED,
     ESCALATION_TITLES,
     EVIDENCE_TITLES,
     PITFALL_TITLES,
@@ -120,18 +122,35 @@ class Asks:
     measure: str = ""  # the stem of a measure asked for by name ("What surgical margins …")
     # a yes/no question's subject, in each of its wordings, as stem sets ("exercise" or "physical activity")
     about: tuple[frozenset[str], ...] = ()
+    # what "What is X?" asks to have defined, in each of its wordings
+    defines: tuple[frozenset[str], ...] = ()
 
     @classmethod
     def of(cls, question: str) -> Asks:
         measure = ASKS_MEASURE.search(question)
         subject = ASKS_ABOUT.search(question)
-        about: tuple[frozenset[str], ...] = ()
-        if subject is not None and (stems := frozenset(content_stems(subject.group("subject")))):
-            words = tokenize(subject.group("subject"))
-            about = (stems, *(form for forms in alternatives(words).values() for form in forms))
+        about = _wordings(subject.group("subject")) if subject is not None else ()
+        defined = ASKS_DEFINITION.search(question)
         return cls(bool(ASKS_ESCALATION.search(question)), bool(ASKS_HARMS.search(question)),
                    bool(ASKS_IMAGING.search(question)), stem(measure.group("measure").lower()) if measure else "",
-                   about)
+                   about, _wordings(defined.group("subject")) if defined else ())
+
+
+def _wordings(phrase: str) -> tuple[frozenset[str], ...]:
+    """The stems of ``phrase``, and of each of its other wordings (synonyms)."""
+    stems = frozenset(content_stems(phrase))
+    if not stems:
+        return ()
+    return (stems, *(form for forms in alternatives(tokenize(phrase)).values() for form in forms))
+
+
+def defines(c: Candidate, asks: Asks) -> bool:
+    """``c`` says what the thing "What is X?" asks about is: X is its subject ("Gout is a form of arthritis …")."""
+    subject = DEFINED.match(c.text)
+    if subject is None:
+        return False
+    stems = frozenset(content_stems(subject.group("subject")))
+    return any(form <= stems for form in asks.defines)
 
 
 def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequence[str] = (),
@@ -167,6 +186,10 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
         main = [] if yes_no else [c for c in candidates if c.primary in asked and (c.relevance >= best_rel * (
             READ_ON if c.primary == "diagnosis" and c.titled and c.hit.document.kind is Kind.GUIDELINE else 0.6)
             or (c.primary == "treatment" and c.titled and OPTIONS.match(c.text) is not None))]
+        if asks.defines and not yes_no and set(intents) == {"definition"}:
+            # "What is Valtrex?" is answered by what Valtrex is, not a sentence naming it ("What is the treatment
+            # for scabies?" asks about its treatment)
+            main = [c for c in candidates if defines(c, asks)] or main
         on_intent = main or [c for c in candidates if set(c.themes) & set(intents) and c.relevance >= 0.6 * best_rel]
     if on_intent:
         candidates = on_intent

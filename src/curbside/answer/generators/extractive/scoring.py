@@ -65,14 +65,20 @@ def score_all(candidates: Sequence[Candidate], terms: Terms, audience: Audience,
                     if key and key in terms.covered(frozenset(content_stems(title)))}
     for c in candidates:
         doc = c.hit.document
-        own = terms.coverage(c.stems | heading_stems(c.section) if headed(c) else c.stems)
+        own = terms.coverage(c.stems | heading_stems(c.section) if headed(c) else c.stems, parts=0)
         if (doc.kind is Kind.GUIDELINE and doc.id in topic_titles and key not in terms.covered(c.stems)
                 and c.recommendation and names_intervention(c.text)):
             # a guideline titled for the question's disease speaks of it throughout: what it recommends doing
             # rarely repeats the disease's name ("Recommended Regimes (Ia, A): metronidazole 2 g …" in the
             # BASHH guideline on Trichomonas vaginalis)
-            own = terms.coverage(c.stems | {key})
-        with_title = terms.coverage(c.stems | title_stems[doc.id])
+            own = terms.coverage(c.stems | {key}, parts=0)
+        elif (doc.kind is Kind.CONSUMER and doc.id in topic_titles and key not in terms.covered(c.stems)
+              and {"treatment", "drugs"} & set(intents) and c.themes and c.themes[0] in related(intents)
+              and names_intervention(c.text)):
+            # … and so does a health page titled for it, on what the question asks ("Sucking on lozenges … may ease
+            # the pain", on MedlinePlus's "Sore Throat" page)
+            own = terms.coverage(c.stems | {key}, parts=0)
+        with_title = terms.coverage(c.stems | title_stems[doc.id], parts=0)
         c.relevance = own + 0.5 * (with_title - own)  # terms only in the title count half
         c.own = own
         c.novel = len(c.stems - asked_stems)

@@ -1,0 +1,110 @@
+"""A question put as a case: which of its words describe the patient and which ask the question, and the
+parts a several-part question asks.
+
+Clinicians ask the way they present: "A 3-year-old who attends daycare was admitted overnight with
+meningococcal septicaemia. Which contacts need chemoprophylaxis, and what drug and dose should they get?".
+A guideline on meningococcal disease answers it without saying "daycare", "admitted" or "overnight", and no
+one passage answers both parts. Sufficiency (``evidence.Terms.coverage``) reads such a question as:
+
+* *case words* — the patient's age, figures, and the words of the case description that are not a disease's
+  name — count for coverage where a passage has them and never against it where it does not;
+* *parts* — "…, and what drug and dose …", "…, or should we be thinking about ear tubes?" — each is a
+  question of its own with the case's diseases: a passage that answers one of them answers the question in
+  part (the first part, or a later one that names the disease).
+"""
+
+from __future__ import annotations
+
+import re
+
+from curbside.answer.lexicon import disease_mentions
+from curbside.answer.mentions import medical_stems
+from curbside.answer.text import STOPWORDS, content_stems, stem, tokenize
+from curbside.sentences import sentences
+
+# an age or a figure is a fact of the case, not what is asked ("64-year-old", "aged 70", "sodium of 112 mmol/L")
+_AGE = re.compile(r"\b\d+(?:\.\d+)?[- ](?:years?|yrs?|months?|weeks?|days?)[- ]old\b|"
+                  r"\baged? \d+(?: (?:years?|months?))?\b|\b\d+ (?:years?|months?|weeks?|days?) (?:old|of age)\b",
+                  re.IGNORECASE)
+_ASKING = (r"(?:what|which|how|when|where|who|why|should|is|are|can|could|do|does|did|will|would|must|has|have|"
+           r"need|needs)\b")
+# a case set before the question after a dash or colon ("Newly diagnosed Addison's disease — what doses …?")
+_LEAD_IN = re.compile(rf"^(?P<case>[^?]{{12,}}?)(?:\s+(?:—|–|-)\s+(?={_ASKING})|:\s+)", re.IGNORECASE)
+# options listed after a dash ("… does a lower-risk BRUE need — admission, ECG, labs, imaging?"): what the answer
+# may speak of, not words every passage must have
+_OPTIONS = re.compile(rf"\s+(?:—|–)\s+(?!{_ASKING})(?P<options>[^?]+)", re.IGNORECASE)
+# where one question ends and the next begins ("…, and what drug and dose …", "…; how long …", "…, or should …")
+_PART = re.compile(rf",?\s+(?:and|or|but)\s+(?={_ASKING})|;\s+|,\s+(?={_ASKING})|\s+(?:—|–)\s+", re.IGNORECASE)
+_MIN_PART_TERMS = 2
+_QUALIFIERS = 3  # words either side of a medical word that may belong to its phrase
+
+
+def case_terms(question: str, topics: frozenset[str] = frozenset()) -> frozenset[str]:
+    """Stems of the words that describe the patient rather than ask: ages and figures anywhere, and the words
+    of the case description (sentences before the question, or a lead-in before a dash) other than its medical
+    words, other than ``topics`` (words a health page is named for: "pinworms") and other than words the question
+    itself uses."""
+    case, asking = _split(question)
+    described = set(content_stems(case)) - set(content_stems(asking)) - _medical(case, question, topics)
+    ages = {stem(t) for m in _AGE.finditer(question) for t in tokenize(m.group(0))} - _diseases(question)
+    figures = {t for t in tokenize(question) if t[0].isdigit()}
+    options = {s for m in _OPTIONS.finditer(asking) for s in content_stems(m.group("options"))}
+    return frozenset(described | ages | figures | (options - _diseases(question)))
+
+
+def parts(question: str, topics: frozenset[str] = frozenset()) -> tuple[frozenset[str], ...]:
+    """What each part of a several-part question asks, as stems, with the medical words of the case and the
+    diseases the question names (empty for a question of one part). A later part with neither is left out:
+    asked alone, "should aspirin be added" is about aspirin for anything."""
+    case, asking = _split(question)
+    pieces = [p for p in _PART.split(_OPTIONS.sub(" ", asking)) if p and p.strip()]
+    if len(pieces) < 2:
+        return ()
+    context = _medical(case, question, topics) | _diseases(question)
+    out = []
+    for i, piece in enumerate(pieces):
+        own = frozenset(content_stems(piece))
+        if len(own) < _MIN_PART_TERMS or (i and not context and not own & _diseases(question)):
+            continue
+        out.append(own | context)
+    return tuple(out)
+
+
+def _diseases(question: str) -> set[str]:
+    return {stem(t) for name in disease_mentions(question) for t in tokenize(name)}
+
+
+def _medical(case: str, question: str, topics: frozenset[str]) -> set[str]:
+    """The case's medical words and topics and the question's diseases: what the case is about, which a passage
+    must say."""
+    if not case:
+        return set()
+    medical = set(medical_stems(case)) | (set(content_stems(case)) & topics) | _diseases(question)
+    # … with the words that qualify them ("meningococcal septicaemia", "displaced femoral neck fracture")
+    # (as far as a word that is not part of their phrase: "admitted overnight with meningococcal …")
+    tokens = tokenize(_AGE.sub(" ", case))
+    for i, token in enumerate(tokens):
+        if stem(token) not in medical:
+            continue
+        for side in (reversed(tokens[max(0, i - _QUALIFIERS):i]), tokens[i + 1:i + 1 + _QUALIFIERS]):
+            for word in side:  # ("serum sodium of 112 mmol/L": the phrase ends at "of")
+                if word in STOPWORDS or word[0].isdigit():
+                    break
+                medical.add(stem(word))
+    return medical
+
+
+def _split(question: str) -> tuple[str, str]:
+    """(case description, the question asked)."""
+    said = sentences(question)
+    asked = [s for s in said if s.rstrip().endswith("?")]
+    if len(said) >= 2 and asked:
+        case = " ".join(s for s in said if s not in asked)
+        asking = " ".join(asked)
+    else:
+        case, asking = "", question
+    lead = _LEAD_IN.match(asking)
+    if lead is not None:
+        case = f"{case} {lead.group('case')}".strip()
+        asking = asking[lead.end():]
+    return case, asking
