@@ -14,6 +14,7 @@ from curbside.answer.evidence import Terms, TermStats
 from curbside.answer.generators.extractive import ExtractiveGenerator
 from curbside.answer.generators.extractive.assemble import Asks, choose_bottom, defines
 from curbside.answer.generators.extractive.candidates import extract
+from curbside.answer.generators.extractive.cues import META_CUE
 from curbside.answer.questions import QuestionInfo, analyse, is_yes_no
 from curbside.answer.text import stem
 from curbside.answer.themes import names_intervention, primary_theme
@@ -114,3 +115,18 @@ def test_what_is_x_is_answered_by_a_sentence_that_says_what_x_is() -> None:
     assert choose_bottom([other, itself], False, ("definition", "treatment"), asks) is other
     assert analyse("What exactly is cervical radiculopathy?").intents == ("definition",)
     assert analyse("Whats a cluster headache?").intents == ("definition",)
+
+
+def test_emergency_advice_and_a_case_without_red_flags_do_not_ask_when_to_escalate() -> None:
+    assert not Asks.of("What sick-day and emergency advice should the patient get?").escalate
+    assert not Asks.of("A 6-year-old with a wet cough, no red-flag features and a normal exam: which antibiotic?"
+                       ).escalate
+    assert Asks.of("What are the red flags in low back pain?").escalate
+    assert Asks.of("When is chest pain an emergency?").escalate
+
+
+def test_an_effective_method_is_a_treatment_and_a_sections_contents_are_not_an_answer() -> None:
+    assert primary_theme("IUDs are an effective method of emergency contraception and should be made available to "
+                         "women seeking emergency contraception.") == "treatment"
+    assert META_CUE.search("Each contraceptive method section generally includes information about initiation of "
+                           "the method, regular follow-up, and management of problems with use.")

@@ -6,9 +6,10 @@ although the knowledge base held the guideline)."""
 from __future__ import annotations
 
 from curbside.answer.evidence import Terms, TermStats
+from curbside.answer.population import Scope
 from curbside.answer.questions import analyse
 from curbside.answer.text import stem
-from curbside.answer.vignette import case_terms, parts
+from curbside.answer.vignette import case_terms, parts, restatements
 
 MENINGOCOCCAL = ("A 3-year-old who attends daycare was admitted overnight with meningococcal septicaemia. Which "
                  "contacts need chemoprophylaxis, and what drug and dose should they get?")
@@ -72,3 +73,42 @@ def test_the_question_weights_read_the_case() -> None:
     assert {stem("daycare"), stem("overnight")} <= terms.optional
     assert terms.key not in terms.optional
     assert len(terms.parts) == 2 and all(terms.key in part for part in terms.parts)
+
+
+def test_a_topic_set_before_the_question_is_not_a_case() -> None:
+    # (PubMedQA titles: the words before the colon are what the question is about)
+    assert case_terms("School food policy at Dutch primary schools: room for improvement?") == frozenset()
+    assert case_terms("Cold knife conization vs. LEEP. Are they the same procedure?") == frozenset()
+
+
+def test_what_a_question_adds_in_brackets_is_a_detail_or_another_wording() -> None:
+    question = ("Does a patient with moderate mitral regurgitation (native valve, no history of endocarditis) need "
+                "antibiotic prophylaxis before a tooth extraction?")
+    assert {stem("native"), stem("endocarditis")} <= case_terms(question)
+    # (an abbreviation or one word in brackets names what is asked)
+    assert not case_terms("What dialysis dose (Kt/V) should be targeted for thrice-weekly haemodialysis?")
+    neuritis = ("Is vestibular rehabilitation effective for persistent dizziness and imbalance after vestibular "
+                "neuritis (unilateral vestibular hypofunction)?")
+    assert restatements(neuritis)[stem("neuritis")] == frozenset({stem("unilateral"), stem("vestibular"),
+                                                                 stem("hypofunction")})
+    terms = TermStats().terms(analyse(neuritis))
+    assert stem("neuritis") in terms.covered({stem("unilateral"), stem("vestibular"), stem("hypofunction")})
+    # … and a guideline on the other wording is about the question's disease
+    assert Scope.of(neuritis).names_topic("Vestibular rehabilitation for peripheral vestibular hypofunction: "
+                                          "unilateral vestibular hypofunction")
+    assert not Scope.of("Is vestibular rehabilitation effective after vestibular neuritis?").names_topic(
+        "unilateral vestibular hypofunction")
+
+
+def test_a_choice_between_two_courses_or_a_question_with_a_which_part_asks_how_to_manage() -> None:
+    for question in ("Suspected acute gout in a hot swollen knee — is a serum uric acid level enough to make the "
+                     "diagnosis, or do I need to aspirate the joint?",
+                     "Patient with DLBCL about to start R-CHOP is HBsAg-negative but anti-HBc positive. Should I start "
+                     "antiviral prophylaxis, with which drug, and for how long after the last rituximab dose?",
+                     "Initial management of new moderate ascites in a patient with alcohol-related cirrhosis — which "
+                     "diuretics at what doses, is sodium or fluid restriction needed?"):
+        assert not analyse(question).yes_no, question
+    assert analyse("Should asymptomatic adults who smoke be screened for COPD with office spirometry?").yes_no
+    # (what is asked, not the case: "Newly diagnosed …" does not ask about the diagnosis)
+    assert analyse("Newly diagnosed Addison's disease — what hydrocortisone and fludrocortisone doses should I "
+                   "start?").intents == ("drugs",)

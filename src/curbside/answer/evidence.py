@@ -42,7 +42,7 @@ from curbside.answer.topic_sources import (
     topic_guidelines,
     topic_pages,
 )
-from curbside.answer.vignette import case_terms, parts
+from curbside.answer.vignette import case_terms, parts, restatements
 from curbside.drug_names import brand_generic
 from curbside.records import Audience, Hit, Kind
 from curbside.retrieve import Filters, Retriever
@@ -174,8 +174,11 @@ class TermStats:
             weights = self._weights(info, context_terms)
             minor = frozenset(stem(t) for t in _example_terms(info.text))
             topics = self.topic_words()
-            found = Terms(weights, self._alternatives([*info.terms, *context_terms]), minor & set(weights),
-                          case_terms(info.text, topics) & set(weights))
+            alternatives = self._alternatives([*info.terms, *context_terms])
+            for key_stem, restated in restatements(info.text).items():
+                if key_stem in weights:
+                    alternatives[key_stem] = (*alternatives.get(key_stem, ()), restated)
+            found = Terms(weights, alternatives, minor & set(weights), case_terms(info.text, topics) & set(weights))
             # (a part is a question of its own only with what the question is about: "get rid of them" alone is not)
             asked = tuple(part for part in parts(info.text, topics) if found.key in part)
             self._cache[key] = replace(found, parts=asked)

@@ -108,6 +108,16 @@ def name_key(title: str) -> frozenset[str]:
     return frozenset(_name_stems(title))
 
 
+def _restated(question: str, disease: str) -> tuple[frozenset[str], ...]:
+    """The other name the question gives a disease in brackets after it ("vestibular neuritis (unilateral
+    vestibular hypofunction)"): a guideline on that answers the question on the disease."""
+    words = r"\W+".join(re.escape(t) for t in tokenize(disease))
+    found = re.search(rf"\b{words}\w*\s*\((?P<inside>[^()]{{4,80}})\)", question, re.IGNORECASE)
+    if found is None or len(stems := frozenset(_name_stems(found.group("inside")))) < 2:  # (not "(CKD)")
+        return ()
+    return (stems,)
+
+
 def _wordings(disease: str) -> tuple[frozenset[str], ...]:
     """The stem sets that name ``disease``: its own words, and each equivalent wording put in place
     of the words it stands for — "acute renal injury" for acute kidney injury, not "renal" alone
@@ -201,7 +211,7 @@ class Scope:
         allowed.update(stem(t) for disease in diseases for t in tokenize(disease))
         topics = []
         for disease in diseases:
-            topics.append(_wordings(disease))
+            topics.append((*_wordings(disease), *_restated(question, disease)))
         ages = tuple(r for m in mentions(text) if m.family == "age" and (r := age_range(m.label)))
         parents = tuple(frozenset(_name_stems(parent)) for disease in diseases
                         for parent in PARENTS.get(" ".join(tokenize(disease)), ()))

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from curbside.answer.lexicon import MedicalSignal, disease_mentions, medical_signal
 from curbside.answer.text import content_stems, unique
 from curbside.answer.themes import question_intents
+from curbside.answer.vignette import asking
 from curbside.errors import QueryError
 from curbside.retrieve.query import normalise, parse_query
 
@@ -49,6 +50,13 @@ _RUN_ON = re.compile(r"\b([a-z]{3,})\.([A-Z][a-z]+)\b")
 # "Is it OK to clean them with cotton swabs, or what should I use instead?": the question asks what to do, and a
 # verdict on its first half would answer only that half
 _OR_WHAT = re.compile(r"\bor (?:what|how|which|who|when|where)\b", re.IGNORECASE)
+# … and so does a choice between two courses ("Is a serum uric acid level enough, or do I need to aspirate the
+# joint?", "Does he need more antibiotics, or should we be thinking about ear tubes?")
+# … and so does a yes/no question with a part that asks what, which or how: it asks how to manage
+_AND_WHICH = re.compile(r",\s+(?:and |or )?(?:(?:with|for|in|at|to|by|of) )?(?:what|which|how|when|where|whom?)\b",
+                        re.IGNORECASE)
+_EITHER_OR = re.compile(r",\s+or (?:do|does|should|shall|must|would|will|can|is|are) (?:i|we|you|he|she|they|it)\b",
+                        re.IGNORECASE)
 # "Is there anything you'd recommend for the throat pain?", "Can you suggest something natural …?": a request for
 # what to do, put politely as a question; "yes" would not answer it ("Is there a way to tell COVID-19 from
 # influenza?" is a real yes/no question)
@@ -59,7 +67,12 @@ _REQUEST = re.compile(r"^\W*(?:(?:is|are) there (?:anything|something|any ?(?:ki
 
 def is_yes_no(question: str) -> bool:
     text = question.strip().lstrip(",.;:-\"' ")
-    if not text or _OR_WHAT.search(text) or _REQUEST.search(text):
+    if not text or _OR_WHAT.search(text) or _REQUEST.search(text) or _EITHER_OR.search(text):
+        return False
+    asked = asking(text)
+    if asked != text and _WH.match(asked):  # "Initial management of ascites — which diuretics …, is …?"
+        return False
+    if _AND_WHICH.search(asked):  # "Should I start antiviral prophylaxis, with which drug, and for how long …?"
         return False
     first = text.split(None, 1)[0].lower()
     if first in _AUX:
@@ -94,7 +107,8 @@ _TREATMENT_WORD = re.compile(r"\btreat|\btherap|\bmanag|\bcure|\bmedic|\bdrug|\b
 
 
 def _intents(text: str) -> tuple[str, ...]:
-    intents = question_intents(text)
+    # (what the question asks, not the case set before it: "Newly diagnosed Addison's disease — what doses …?")
+    intents = question_intents(asking(text)) or question_intents(text)
     if "definition" in intents and len(intents) > 1:  # "what is the dose of …" asks about the dose
         intents = tuple(i for i in intents if i != "definition")
     if {"treatment", "prevention"} <= set(intents) and _WHAT_TO_DO.search(text) and not _TREATMENT_WORD.search(text):

@@ -97,6 +97,8 @@ THEMES: tuple[Theme, ...] = (
     Theme("treatment", "Management", "Treatment",
           _rx(r"\btreat|\btherap|\bmanag|\bsurg|\boperati|\b\w+(?:ectomy|ectomies|plasty)\b|\brehabilit|\bexercis|"
               r"\binterventions?\b|\bself-help\b|\bfor (?:the )?relief of\b|\bto relieve\b|"
+              # ("IUDs are an effective method of emergency contraception")
+              r"\beffective (?:methods?|options?|treatments?|therap\w+|interventions?)\b|"
               # (what eases a symptom treats it: "gargling may ease the pain")
               r"\b(?:may|can|will|helps?(?: to)?) (?:ease|soothe|relieve)\b|"
               r"\bfirst[- ]line\b|\binitial (?:treatment|management|therapy|care)\b|\bconservative\b|"
@@ -291,7 +293,9 @@ ASKS_HARMS = _rx(r"\bside[- ]?effects?\b|\badverse (?:effects?|events?|reactions
 # a question about when to refer or escalate: its bottom line should say when
 ASKS_ESCALATION = _rx(r"\brefer(r?al|red)?\b|\bspecialists?\b|\bescalat|\bwhen (should|to|do|must) (i|we|you|"
                       r"they|patients?|people|\w+) (see|go|call|seek|be (seen|admitted|hospitali[sz]ed))|"
-                      r"\bemergency\b|\bsee a (doctor|specialist)\b|\bred flags?\b")
+                      # (not emergency advice to give, nor a case's "no red-flag features")
+                      r"\bemergency\b(?! (?:advice|card|kit|plan|contraception|dose|injection|pack|letter|supply)\b)|"
+                      r"\bsee a (doctor|specialist)\b|(?<!\bno )(?<!\bwithout )\bred[- ]flags?\b")
 
 
 _RELATED = {"treatment": {"drugs"}, "drugs": {"treatment"}, "prevention": {"causes"}, "causes": {"prevention"},

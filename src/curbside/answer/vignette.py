@@ -35,6 +35,11 @@ _LEAD_IN = re.compile(rf"^(?P<case>[^?]{{12,}}?)(?:\s+(?:—|–|-)\s+(?={_ASKIN
 _OPTIONS = re.compile(rf"\s+(?:—|–)\s+(?!{_ASKING})(?P<options>[^?]+)", re.IGNORECASE)
 # where one question ends and the next begins ("…, and what drug and dose …", "…; how long …", "…, or should …")
 _PART = re.compile(rf",?\s+(?:and|or|but)\s+(?={_ASKING})|;\s+|,\s+(?={_ASKING})|\s+(?:—|–)\s+", re.IGNORECASE)
+# what tells a case from a topic: a patient, an age or a figure, or a diagnosis made or suspected
+_PATIENT = re.compile(r"\b(?:patients?|man|woman|men|women|boy|girl|child|children|infant|baby|toddler|newborn|"
+                      r"neonate|adult|he|she|my|newly|suspected|new|\d+)\b|\b\d", re.IGNORECASE)
+_BRACKETED = re.compile(r"\((?P<inside>[^()]{2,120})\)")
+_RESTATED = re.compile(r"(?P<phrase>(?:\b[\w'-]+\s+){0,2}[\w'-]+)\s+\((?P<inside>[^()]{2,120})\)")
 _MIN_PART_TERMS = 2
 _QUALIFIERS = 3  # words either side of a medical word that may belong to its phrase
 
@@ -49,7 +54,25 @@ def case_terms(question: str, topics: frozenset[str] = frozenset()) -> frozenset
     ages = {stem(t) for m in _AGE.finditer(question) for t in tokenize(m.group(0))} - _diseases(question)
     figures = {t for t in tokenize(question) if t[0].isdigit()}
     options = {s for m in _OPTIONS.finditer(asking) for s in content_stems(m.group("options"))}
-    return frozenset(described | ages | figures | (options - _diseases(question)))
+    # (what a question adds in brackets is a detail or another wording: "(native valve, no history of
+    # endocarditis)", "vestibular neuritis (unilateral vestibular hypofunction)")
+    outside = set(content_stems(_BRACKETED.sub(" ", question)))
+    # (not an abbreviation or a single word: "(Kt/V)", "(HbSS)", "(wet)" name what is asked)
+    bracketed = {s for m in _BRACKETED.finditer(question)
+                 if len(inside := content_stems(m.group("inside"))) >= _MIN_PART_TERMS for s in inside} - outside
+    return frozenset(described | ages | figures | bracketed | (options - _diseases(question)))
+
+
+def restatements(question: str) -> dict[str, frozenset[str]]:
+    """Another wording the question gives in brackets for the words before them, by stem ("vestibular neuritis
+    (unilateral vestibular hypofunction)": a guideline on unilateral vestibular hypofunction covers neuritis)."""
+    out: dict[str, frozenset[str]] = {}
+    for m in _RESTATED.finditer(question):
+        inside = frozenset(content_stems(m.group("inside")))
+        if len(inside) >= _MIN_PART_TERMS:
+            for s in content_stems(m.group("phrase")):
+                out.setdefault(s, inside)
+    return out
 
 
 def parts(question: str, topics: frozenset[str] = frozenset()) -> tuple[frozenset[str], ...]:
@@ -94,17 +117,24 @@ def _medical(case: str, question: str, topics: frozenset[str]) -> set[str]:
     return medical
 
 
+def asking(question: str) -> str:
+    """The question asked, without the case set before it."""
+    return _split(question)[1]
+
+
 def _split(question: str) -> tuple[str, str]:
-    """(case description, the question asked)."""
+    """(case description, the question asked). Only a patient's description is a case: a topic set before the
+    question ("School food policy at Dutch primary schools: room for improvement?", "Cold knife conization vs.
+    LEEP. Are they the same procedure?") is what the question is about."""
     said = sentences(question)
     asked = [s for s in said if s.rstrip().endswith("?")]
+    case, asking = "", question
     if len(said) >= 2 and asked:
-        case = " ".join(s for s in said if s not in asked)
-        asking = " ".join(asked)
-    else:
-        case, asking = "", question
+        before = " ".join(s for s in said if s not in asked)
+        if _PATIENT.search(before):
+            case, asking = before, " ".join(asked)
     lead = _LEAD_IN.match(asking)
-    if lead is not None:
+    if lead is not None and _PATIENT.search(lead.group("case")):
         case = f"{case} {lead.group('case')}".strip()
         asking = asking[lead.end():]
     return case, asking

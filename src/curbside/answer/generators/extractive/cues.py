@@ -130,6 +130,8 @@ META_CUE = re.compile(
     r"\b(?:a |the )?(?:summary|table|list|overview|review) of [^.;]{0,100}\b(?:is|are) included\b|"
     # what a guideline is made of ("The updated 2011 practice guideline consists of a series of recommendations …")
     r"\b(?:guidelines?|statement|document) (?:consists? of|comprises?|is composed of)\b|"
+    # ("Each contraceptive method section generally includes information about initiation of the method …")
+    r"\bsections? (?:\w+ )?(?:includes?|contains?|provides?) information\b|"
     r"\ba series of recommendations\b|\beach recommendation (?:addresses|describes|covers|is)\b|"
     r"^:|\brecommendations? for patient management that reflects?\b|"
     r"^for (?:recommendations|guidance|advice) on [^.;]{0,120}\bsee\b|"
