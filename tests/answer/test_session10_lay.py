@@ -130,3 +130,10 @@ def test_an_effective_method_is_a_treatment_and_a_sections_contents_are_not_an_a
                          "women seeking emergency contraception.") == "treatment"
     assert META_CUE.search("Each contraceptive method section generally includes information about initiation of "
                            "the method, regular follow-up, and management of problems with use.")
+
+
+def test_a_glossary_row_is_not_an_answer() -> None:
+    # (it had been the bottom line for hepatitis B prophylaxis before R-CHOP, under a verdict of No)
+    assert META_CUE.search("DA-EPOCH-R, dose-adjusted etoposide, prednisone, vincristine, cyclophosphamide, "
+                           "doxorubicin and rituximab.")
+    assert not META_CUE.search("HIV, hepatitis B and hepatitis C should be screened for.")

@@ -36,8 +36,9 @@ _OPTIONS = re.compile(rf"\s+(?:—|–)\s+(?!{_ASKING})(?P<options>[^?]+)", re.I
 # where one question ends and the next begins ("…, and what drug and dose …", "…; how long …", "…, or should …")
 _PART = re.compile(rf",?\s+(?:and|or|but)\s+(?={_ASKING})|;\s+|,\s+(?={_ASKING})|\s+(?:—|–)\s+", re.IGNORECASE)
 # what tells a case from a topic: a patient, an age or a figure, or a diagnosis made or suspected
-_PATIENT = re.compile(r"\b(?:patients?|man|woman|men|women|boy|girl|child|children|infant|baby|toddler|newborn|"
-                      r"neonate|adult|he|she|my|newly|suspected|new|\d+)\b|\b\d", re.IGNORECASE)
+# (one patient: "children" and "women" in a study's title are its population, not a case)
+_PATIENT = re.compile(r"\b(?:patient|man|woman|boy|girl|child|infant|baby|toddler|newborn|neonate|he|she|my|newly|"
+                      r"suspected|new)\b|\b\d", re.IGNORECASE)
 _BRACKETED = re.compile(r"\((?P<inside>[^()]{2,120})\)")
 _RESTATED = re.compile(r"(?P<phrase>(?:\b[\w'-]+\s+){0,2}[\w'-]+)\s+\((?P<inside>[^()]{2,120})\)")
 _MIN_PART_TERMS = 2
