@@ -137,3 +137,5 @@ def test_a_glossary_row_is_not_an_answer() -> None:
     assert META_CUE.search("DA-EPOCH-R, dose-adjusted etoposide, prednisone, vincristine, cyclophosphamide, "
                            "doxorubicin and rituximab.")
     assert not META_CUE.search("HIV, hepatitis B and hepatitis C should be screened for.")
+    assert not META_CUE.search("Here, we show that the elephant genome encodes 20 copies of the tumor suppressor "
+                               "gene TP53.")

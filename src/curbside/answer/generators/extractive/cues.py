@@ -143,7 +143,7 @@ META_CUE = re.compile(
     r":\s*(?:\([^()]*\)\s*)?\.?$|"
     # a glossary row: an abbreviation and what it stands for ("DA-EPOCH-R, dose-adjusted etoposide, prednisone,
     # vincristine, cyclophosphamide, doxorubicin and rituximab.")
-    r"^[A-Z][A-Z0-9-]{1,15},\s+(?![^.;]*\b(?:is|are|was|were|be|been|should|may|might|can|could|must|will|would|"
+    r"^(?-i:[A-Z][A-Z0-9-]{1,15}),\s+(?![^.;]*\b(?:is|are|was|were|be|been|should|may|might|can|could|must|will|would|"
     r"has|have|had|does|do|did|recommend\w*|suggest\w*|includ\w*)\b)[a-z][^.;]*\.?$|"
     # a question, not an answer: a guideline's key question as a heading ("… which laboratory testing method(s)
     # should be used to diagnose a urinary tract infection? (Level A recommendations).")
