@@ -43,6 +43,8 @@ GN_TREATMENT = (
     ("Is there anything youd recommend for the throat pain", {"youd"}, "throat"),
     ("I have gout and my doctor told me to take colchicine, how should I take it?", {"told"}, "colchicine"),
     ("If it was Bv wouldnt the metrogel have worked?", {"wouldnt"}, "metrogel"),
+    ("My 3-year-old had an ear infection and the doctor says there's still fluid behind both eardrums.",
+     {"there's", "both"}, "eardrums"),
 ])
 def test_a_patients_frame_words_are_not_what_the_question_is_about(question: str, frame: set[str],
                                                                    topic: str) -> None:
