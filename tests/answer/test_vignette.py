@@ -112,3 +112,14 @@ def test_a_choice_between_two_courses_or_a_question_with_a_which_part_asks_how_t
     # (what is asked, not the case: "Newly diagnosed …" does not ask about the diagnosis)
     assert analyse("Newly diagnosed Addison's disease — what hydrocortisone and fludrocortisone doses should I "
                    "start?").intents == ("drugs",)
+
+
+def test_a_titles_capitalised_patient_or_year_is_not_a_case() -> None:
+    assert case_terms("Prompting Primary Care Providers about Increased Patient Risk As a Result of Family History: "
+                      "Does It Work?") == frozenset()
+    assert case_terms("Validation of the 2009 TNM version in a large multi-institutional cohort: is it valid?") <= {
+        "2009"}
+    assert stem("displaced") not in case_terms("85-year-old woman with a displaced femoral neck fracture: fixation "
+                                               "or arthroplasty?")
+    melanoma = case_terms("New 1.5 mm Breslow melanoma on the back — what margin is recommended?")
+    assert stem("back") in melanoma and stem("melanoma") not in melanoma

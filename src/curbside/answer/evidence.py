@@ -128,7 +128,8 @@ going make makes made thing things stuff lot lots kind sort way ways even maybe 
 ever day days time times same able try trying help helps let lets say said mean yes yeah just
 up out come comes coming came worked
 youd wouldnt couldnt shouldnt hasnt havent arent wasnt werent told today tonight tomorrow yesterday meantime
-pretty generally exactly supposed assume assuming bit odd app along though whats hows whos wheres thinking there's theres that's thats it's he's she's they're both
+pretty generally exactly supposed assume assuming bit odd app along though whats hows whos wheres thinking
+there's theres that's thats it's he's she's they're both
 father mother dad mom son daughter wife husband partner friend brother sister boyfriend girlfriend
 """.split())
 

@@ -36,9 +36,12 @@ _OPTIONS = re.compile(rf"\s+(?:—|–)\s+(?!{_ASKING})(?P<options>[^?]+)", re.I
 # where one question ends and the next begins ("…, and what drug and dose …", "…; how long …", "…, or should …")
 _PART = re.compile(rf",?\s+(?:and|or|but)\s+(?={_ASKING})|;\s+|,\s+(?={_ASKING})|\s+(?:—|–)\s+", re.IGNORECASE)
 # what tells a case from a topic: a patient, an age or a figure, or a diagnosis made or suspected
-# (one patient: "children" and "women" in a study's title are its population, not a case)
-_PATIENT = re.compile(r"\b(?:patient|man|woman|boy|girl|child|infant|baby|toddler|newborn|neonate|he|she|my|newly|"
-                      r"suspected|new)\b|\b\d", re.IGNORECASE)
+# (one patient, in running words: "children" and "women" in a study's title are its population, and a title's
+# "Increased Patient Risk" or "the 2009 TNM version" is not a case)
+_ONE = r"patient|man|woman|boy|girl|child|infant|baby|toddler|newborn|neonate|he|she|my|newly|suspected|new"
+_PATIENT = re.compile(rf"(?-i:\b(?:{_ONE})\b|^\s*(?i:{_ONE})\b)|\b\d+(?:\.\d+)?\s?(?:mmol|mg|mcg|g|kg|cm|mm|ml|%|"
+                      r"mmhg|bpm|weeks?|days?|hours?|months?|years?)\b|\b\d+[- ](?:year|month|week|day)s?[- ]old\b",
+                      re.IGNORECASE)
 _BRACKETED = re.compile(r"\((?P<inside>[^()]{2,120})\)")
 _RESTATED = re.compile(r"(?P<phrase>(?:\b[\w'-]+\s+){0,2}[\w'-]+)\s+\((?P<inside>[^()]{2,120})\)")
 _MIN_PART_TERMS = 2
