@@ -245,3 +245,26 @@ def test_a_recommendation_for_adolescents_and_adults_including_pregnant_people_c
     verdict, _notes = _verdict("Should asymptomatic adults be screened for genital herpes with serologic testing?",
                                [against, not_recommended])
     assert verdict is Verdict.NO
+
+
+def test_a_guideline_that_leads_without_a_recommendation_does_not_say_yes_to_using_a_treatment() -> None:
+    # CPIC *Rasburicase therapy in the context of G6PD deficiency genotype* (NGC 10591, "Potential harms"): read as a
+    # study's conclusion, its harms section had said yes to giving rasburicase to a G6PD-deficient patient
+    title = ("Clinical Pharmacogenetics Implementation Consortium (CPIC) guidelines for rasburicase therapy in the "
+             "context of G6PD deficiency genotype.")
+    harms = _hit("ngc:10591#25", title, "Administration of rasburicase to G6PD-deficient patients has resulted in "
+                 "cases of subsequent hemolytic anemia and methemoglobinemia, which can be fatal. Of course, tumor "
+                 "lysis syndrome can itself be life-threatening, and alternative uric acid–lowering therapy, such as "
+                 "allopurinol, may not be as efficacious as rasburicase at lowering uric acid levels and has other "
+                 "potential side effects.", section="Potential harms")
+    genetics = _hit("ngc:10591#7", title, "The G6PD gene is on the X chromosome (Xq28;ref.2). Genotype results "
+                    "associated with G6PD deficiency may be reported as (i) hemizygous male (e.g., one class I–III "
+                    "variant allele), (ii) homozygous female (two identical deficient class I–III alleles with the "
+                    "same variant), and (iv) heterozygous female (one normal class IV allele and one deficient "
+                    "class I–III allele) (Table 1, below).",
+                    section="Major Recommendations — Genetic Test Interpretation")
+    generator = ExtractiveGenerator()
+    draft = generator.generate("Can rasburicase be used to treat tumour lysis syndrome in a patient with known G6PD "
+                               "deficiency?", [genetics, harms], Audience.CLINICIAN)
+    assert draft.verdict is not Verdict.YES
+    assert generator.last_verdict is not None and "does not say yes or no" in generator.last_verdict.note

@@ -32,6 +32,8 @@ from curbside.answer.generators.extractive.verdict_cues import (
 from curbside.answer.generators.extractive.verdict_model import VerdictModel, load
 from curbside.answer.mentions import mentions
 from curbside.answer.population import Scope
+from curbside.answer.text import content_stems
+from curbside.answer.themes import ASKS_ABOUT
 from curbside.records import Kind, Verdict
 
 MAX_DOCUMENTS = 3  # leading documents whose conclusions are read
@@ -155,6 +157,9 @@ CANNOT_SAY = re.compile(
 # a question about what someone may do ("Can I take …", "Is it safe to …"): a yes must rest on advice
 _PERSONAL = re.compile(r"\b(?:can|could|should|may|must) (?:i|we|you|he|she|they|my \w+)\b|\bis it (?:ok|okay|safe|"
                        r"dangerous|bad)\b", re.IGNORECASE)
+# whether to use a treatment in a patient ("Can rasburicase be used to treat …", "Should I start a statin …")
+_USE = re.compile(r"^\W*(?:can|could|should|may|must)\b[^?]*\b(?:be (?:used|given|prescribed|offered|started|"
+                  r"continued|administered|transfused)|use|give|start|prescribe|transfuse|treat)\b", re.IGNORECASE)
 GUIDELINE_MARGIN = 0.15  # recommendations this close in relevance to the best one vote …
 GUIDELINE_VOTES = 3  # … at most this many
 SPLIT = 0.3  # yes and no each with this share of the vote → uncertain (one dissent among three)
@@ -260,7 +265,7 @@ def decide(question: str, candidates: Sequence[Candidate], model: VerdictModel |
     if (avoid := _ASKS_AVOIDANCE.search(question)) is not None:
         verb = avoid.group("verb")
         positive = f"{question[:avoid.start('verb')]}{_OPPOSITE[verb.lower()]}{question[avoid.end('verb'):]}"
-        result = rejects(positive, candidates, _decide(positive, candidates, model))
+        result = rejects(positive, candidates, _decide(positive, candidates, model, cautious=False))
         flipped = {Verdict.YES: Verdict.NO, Verdict.NO: Verdict.YES}.get(result.verdict, result.verdict)
         return replace(result, verdict=flipped, polarity=-result.polarity)
     return rejects(question, candidates, _decide(question, candidates, model))
@@ -277,7 +282,8 @@ _OPPOSITE = {"be avoided": "be used", "be withheld": "be given", "be stopped": "
              "discontinue": "continue"}
 
 
-def _decide(question: str, candidates: Sequence[Candidate], model: VerdictModel | None = None) -> VerdictResult:
+def _decide(question: str, candidates: Sequence[Candidate], model: VerdictModel | None = None,
+            cautious: bool = True) -> VerdictResult:
     found = bases(candidates)
     leading = min(candidates, key=lambda c: c.evidence).hit.document.kind if candidates else None
     # guidelines weigh the evidence, one study's conclusion does not — but a question framed on a
@@ -297,4 +303,16 @@ def _decide(question: str, candidates: Sequence[Candidate], model: VerdictModel 
             # BioASQ it reads such pages right more often than not)
             return VerdictResult(Verdict.UNCERTAIN, 0.0, 1.0, (), ("consumer pages without a recommendation",),
                                  "the health pages found do not say yes or no")
-    return weigh(question, found, model or load())
+    result = weigh(question, found, model or load())
+    if (cautious and result.verdict is Verdict.YES and leading is Kind.GUIDELINE and _USE.search(question)
+            and (subject := ASKS_ABOUT.search(question)) is not None
+            and not any(set(content_stems(subject.group("subject"))) <= set(content_stems(text))
+                        for text in result.deciding)):
+        # … nor is a guideline that leads and whose sentences read as a yes do not name what was asked: read as a
+        # study, its background ("The G6PD gene is on the X chromosome …") said yes to "Can rasburicase be used
+        # … in a patient with known G6PD deficiency?", which the guideline calls contraindicated ("… can be used
+        # with precaution" names the beta-blockers it allows; and a question whether to avoid something keeps the
+        # reading)
+        return VerdictResult(Verdict.UNCERTAIN, 0.0, 1.0, (), ("guideline without a recommendation",),
+                             "the guideline found does not say yes or no")
+    return result
