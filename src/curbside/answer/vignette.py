@@ -39,9 +39,11 @@ _PART = re.compile(rf",?\s+(?:and|or|but)\s+(?={_ASKING})|;\s+|,\s+(?={_ASKING})
 # (one patient, in running words: "children" and "women" in a study's title are its population, and a title's
 # "Increased Patient Risk" or "the 2009 TNM version" is not a case)
 _ONE = r"patient|man|woman|boy|girl|child|infant|baby|toddler|newborn|neonate|he|she|my|newly|suspected|new"
-_PATIENT = re.compile(rf"(?-i:\b(?:{_ONE})\b|^\s*(?i:{_ONE})\b)|\b\d+(?:\.\d+)?\s?(?:mmol|mg|mcg|g|kg|cm|mm|ml|%|"
-                      r"mmhg|bpm|weeks?|days?|hours?|months?|years?)\b|\b\d+[- ](?:year|month|week|day)s?[- ]old\b",
-                      re.IGNORECASE)
+# … or findings told as of one ("screening endoscopy shows medium oesophageal varices …, never bled")
+_FINDINGS = r"shows?|showed|reveals?|revealed|presents?|presented|complains?|denies|never|history of|on examination"
+_PATIENT = re.compile(rf"(?-i:\b(?:{_ONE}|{_FINDINGS})\b|^\s*(?i:{_ONE})\b)|"
+                      r"\b\d+(?:\.\d+)?\s?(?:mmol|mg|mcg|g|kg|cm|mm|ml|%|mmhg|bpm|weeks?|days?|hours?|months?|years?)\b|"
+                      r"\b\d+[- ](?:year|month|week|day)s?[- ]old\b", re.IGNORECASE)
 _BRACKETED = re.compile(r"\((?P<inside>[^()]{2,120})\)")
 _RESTATED = re.compile(r"(?P<phrase>(?:\b[\w'-]+\s+){0,2}[\w'-]+)\s+\((?P<inside>[^()]{2,120})\)")
 _MIN_PART_TERMS = 2
