@@ -128,4 +128,4 @@ def test_a_titles_capitalised_patient_or_year_is_not_a_case() -> None:
 def test_findings_told_of_one_patient_are_a_case() -> None:
     varices = ("Compensated Child-Pugh A cirrhosis; screening endoscopy shows medium oesophageal varices with red wale "
                "signs, never bled. Beta-blocker or banding, and which drug and dose?")
-    assert {stem("shows"), stem("never"), stem("bled")} <= case_terms(varices)
+    assert {stem("never"), stem("bled")} <= case_terms(varices) and stem("varices") not in case_terms(varices)
