@@ -5,7 +5,8 @@ although the knowledge base held the guideline)."""
 
 from __future__ import annotations
 
-from curbside.answer.evidence import Terms, TermStats
+from curbside.answer.evidence import Evidence, Terms, TermStats
+from curbside.answer.pipeline import _missing_terms
 from curbside.answer.population import Scope
 from curbside.answer.questions import analyse
 from curbside.answer.text import stem
@@ -129,3 +130,11 @@ def test_findings_told_of_one_patient_are_a_case() -> None:
     varices = ("Compensated Child-Pugh A cirrhosis; screening endoscopy shows medium oesophageal varices with red wale "
                "signs, never bled. Beta-blocker or banding, and which drug and dose?")
     assert {stem("never"), stem("bled")} <= case_terms(varices) and stem("varices") not in case_terms(varices)
+
+
+def test_a_case_word_is_not_reported_as_missing() -> None:
+    info = analyse("52-year-old with gastroparesis still vomiting. Which prokinetic should I start?")
+    terms = TermStats().terms(info)
+    evidence = Evidence(hits=(), terms=terms, coverage=0.0, key_term=terms.key, key_covered=False, pool=0)
+    missing = _missing_terms(info, evidence)
+    assert "prokinetic" in missing and not {"52", "year", "old"} & set(missing)

@@ -132,7 +132,8 @@ def _missing_terms(info: QuestionInfo, evidence: Evidence) -> list[str]:
         found |= hit_stems(hit)
     # a term is found when any of its wordings is ("Cymbalta" as duloxetine)
     wordings = alternatives(list(info.terms))
-    return [t for t in info.terms if t not in CHATTER and stem(t) not in found
+    # (a case's ages, figures and description words never count against the evidence: not "missing" either)
+    return [t for t in info.terms if t not in CHATTER and stem(t) not in found | evidence.terms.optional
             and not any(form <= found for form in wordings.get(stem(t), ()))]
 
 
