@@ -20,7 +20,10 @@ def test_packaged_vocabulary_loads_disease_ontology_and_abbreviations() -> None:
     assert "high blood pressure" in vocab.groups[vocab.phrases[("hypertension",)]]
     assert vocab.abbreviations["htn"] == ("hypertension",)
     abbreviations_only = vocabulary(diseases=False)
-    assert not abbreviations_only.groups and abbreviations_only.abbreviations["copd"]
+    assert abbreviations_only.abbreviations["copd"]
+    # (with the lay wordings only: each adds its clinical term, and no disease name is a key)
+    assert all(len(group) == 2 for group in abbreviations_only.groups)
+    assert ("hypertension",) not in abbreviations_only.phrases
 
 
 def test_search_expands_abbreviations_by_default_but_not_disease_names(store: Store) -> None:

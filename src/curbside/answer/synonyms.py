@@ -109,7 +109,7 @@ benign prostatic hyperplasia|bph|lower urinary tract symptoms|luts
 group b strep|group b streptococcus|group b streptococcal|gbs
 strep|streptococcus|streptococcal|streptococci
 theatre|operating room|surgery|operation
-fluid behind the eardrum|fluid behind the eardrums|middle ear effusion|otitis media with effusion|ome|glue ear
+fluid behind the eardrum|fluid behind the eardrums|fluid behind both eardrums|middle ear effusion|ome|glue ear
 """
 
 

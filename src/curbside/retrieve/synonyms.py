@@ -46,6 +46,14 @@ class Vocabulary:
             names = tuple(line.split("\t")[1:])
             if len(names) < 2:
                 continue
+            if line.startswith("LAY:"):
+                # a lay wording adds its clinical term, not the other way round: a question that says
+                # "hypertension" is not searched for "high blood pressure"
+                clinical, *lay = names
+                for wording in lay:
+                    phrases.setdefault(tuple(wording.split()), len(groups))
+                    groups.append((wording, clinical))
+                continue
             for name in names:
                 phrases.setdefault(tuple(name.split()), len(groups))
             groups.append(names)
@@ -83,7 +91,10 @@ def vocabulary(diseases: bool = True) -> Vocabulary:
     negative on both benchmarks, see docs/retrieval.md)."""
     data = resources.files("curbside.retrieve") / "data"
     disease_lines = (data / "synonyms.txt").read_text(encoding="utf-8").splitlines() if diseases else []
-    return Vocabulary.from_lines(disease_lines, (data / "abbreviations.txt").read_text(encoding="utf-8").splitlines())
+    # lay wordings come first, and always: "fluid behind the eardrums" is searched as otitis media with effusion
+    lay_lines = (data / "lay.txt").read_text(encoding="utf-8").splitlines()
+    return Vocabulary.from_lines([*lay_lines, *disease_lines],
+                                 (data / "abbreviations.txt").read_text(encoding="utf-8").splitlines())
 
 
 def expansions_for(text: str, vocab: Vocabulary | None = None, *, per_concept: int = PER_CONCEPT,
