@@ -138,3 +138,8 @@ def test_a_case_word_is_not_reported_as_missing() -> None:
     evidence = Evidence(hits=(), terms=terms, coverage=0.0, key_term=terms.key, key_covered=False, pool=0)
     missing = _missing_terms(info, evidence)
     assert "prokinetic" in missing and not {"52", "year", "old"} & set(missing)
+
+
+def test_a_class_is_not_a_figure() -> None:
+    assert "2" not in case_terms("How can I lower my risk of type 2 diabetes?")
+    assert "112" in case_terms("ED patient with a serum sodium of 112 mmol/L: how much hypertonic saline?")

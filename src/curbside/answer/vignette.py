@@ -47,6 +47,8 @@ _PATIENT = re.compile(rf"(?-i:\b(?:{_ONE}|{_FINDINGS})\b|^\s*(?i:{_ONE})\b)|"
 _BRACKETED = re.compile(r"\((?P<inside>[^()]{2,120})\)")
 _RESTATED = re.compile(r"(?P<phrase>(?:\b[\w'-]+\s+){0,2}[\w'-]+)\s+\((?P<inside>[^()]{2,120})\)")
 _MIN_PART_TERMS = 2
+_CLASSES = frozenset({"type", "types", "stage", "stages", "grade", "grades", "class", "phase", "level", "step",
+                      "tier", "nyha", "gold", "ckd", "category", "group"})
 _QUALIFIERS = 3  # words either side of a medical word that may belong to its phrase
 
 
@@ -58,7 +60,9 @@ def case_terms(question: str, topics: frozenset[str] = frozenset()) -> frozenset
     case, asking = _split(question)
     described = set(content_stems(case)) - set(content_stems(asking)) - _medical(case, question, topics)
     ages = {stem(t) for m in _AGE.finditer(question) for t in tokenize(m.group(0))} - _diseases(question)
-    figures = {t for t in tokenize(question) if t[0].isdigit()}
+    # (a class is not a figure: "type 2 diabetes", "stage 3 CKD", "grade 1", "phase 2")
+    tokens = tokenize(question)
+    figures = {t for i, t in enumerate(tokens) if t[0].isdigit() and (i == 0 or tokens[i - 1] not in _CLASSES)}
     options = {s for m in _OPTIONS.finditer(asking) for s in content_stems(m.group("options"))}
     # (what a question adds in brackets is a detail or another wording: "(native valve, no history of
     # endocarditis)", "vestibular neuritis (unilateral vestibular hypofunction)")
