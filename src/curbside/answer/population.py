@@ -28,6 +28,7 @@ from curbside.answer.lexicon import disease_mentions, medical_signal
 from curbside.answer.mentions import GENERIC, medical_stems, mentions
 from curbside.answer.synonyms import alternatives
 from curbside.answer.text import content_stems, stem, tokenize
+from curbside.answer.vignette import restatements
 
 _I = re.IGNORECASE
 # the group a guideline may be titled for instead of the disease ("Eating disorders: recognition and
@@ -111,11 +112,8 @@ def name_key(title: str) -> frozenset[str]:
 def _restated(question: str, disease: str) -> tuple[frozenset[str], ...]:
     """The other name the question gives a disease in brackets after it ("vestibular neuritis (unilateral
     vestibular hypofunction)"): a guideline on that answers the question on the disease."""
-    words = r"\W+".join(re.escape(t) for t in tokenize(disease))
-    found = re.search(rf"\b{words}\w*\s*\((?P<inside>[^()]{{4,80}})\)", question, re.IGNORECASE)
-    if found is None or len(stems := frozenset(_name_stems(found.group("inside")))) < 2:  # (not "(CKD)")
-        return ()
-    return (stems,)
+    restated = restatements(question)
+    return tuple(restated[s] for s in content_stems(disease)[-1:] if s in restated)
 
 
 def _wordings(disease: str) -> tuple[frozenset[str], ...]:

@@ -58,8 +58,9 @@ def case_terms(question: str, topics: frozenset[str] = frozenset()) -> frozenset
     words, other than ``topics`` (words a health page is named for: "pinworms") and other than words the question
     itself uses."""
     case, asking = _split(question)
-    described = set(content_stems(case)) - set(content_stems(asking)) - _medical(case, question, topics)
-    ages = {stem(t) for m in _AGE.finditer(question) for t in tokenize(m.group(0))} - _diseases(question)
+    diseases = _diseases(question)
+    described = set(content_stems(case)) - set(content_stems(asking)) - _medical(case, diseases, topics)
+    ages = {stem(t) for m in _AGE.finditer(question) for t in tokenize(m.group(0))} - diseases
     # (a class is not a figure: "type 2 diabetes", "stage 3 CKD", "grade 1", "phase 2")
     tokens = tokenize(question)
     figures = {t for i, t in enumerate(tokens) if t[0].isdigit() and (i == 0 or tokens[i - 1] not in _CLASSES)}
@@ -70,7 +71,7 @@ def case_terms(question: str, topics: frozenset[str] = frozenset()) -> frozenset
     # (not an abbreviation or a single word: "(Kt/V)", "(HbSS)", "(wet)" name what is asked)
     bracketed = {s for m in _BRACKETED.finditer(question)
                  if len(inside := content_stems(m.group("inside"))) >= _MIN_PART_TERMS for s in inside} - outside
-    return frozenset(described | ages | figures | bracketed | (options - _diseases(question)))
+    return frozenset(described | ages | figures | bracketed | (options - diseases))
 
 
 def restatements(question: str) -> dict[str, frozenset[str]]:
@@ -93,11 +94,12 @@ def parts(question: str, topics: frozenset[str] = frozenset()) -> tuple[frozense
     pieces = [p for p in _PART.split(_OPTIONS.sub(" ", asking)) if p and p.strip()]
     if len(pieces) < 2:
         return ()
-    context = _medical(case, question, topics) | _diseases(question)
+    diseases = _diseases(question)
+    context = _medical(case, diseases, topics) | diseases
     out = []
     for i, piece in enumerate(pieces):
         own = frozenset(content_stems(piece))
-        if len(own) < _MIN_PART_TERMS or (i and not context and not own & _diseases(question)):
+        if len(own) < _MIN_PART_TERMS or (i and not context and not own & diseases):
             continue
         out.append(own | context)
     return tuple(out)
@@ -107,12 +109,12 @@ def _diseases(question: str) -> set[str]:
     return {stem(t) for name in disease_mentions(question) for t in tokenize(name)}
 
 
-def _medical(case: str, question: str, topics: frozenset[str]) -> set[str]:
+def _medical(case: str, diseases: set[str], topics: frozenset[str]) -> set[str]:
     """The case's medical words and topics and the question's diseases: what the case is about, which a passage
     must say."""
     if not case:
         return set()
-    medical = set(medical_stems(case)) | (set(content_stems(case)) & topics) | _diseases(question)
+    medical = set(medical_stems(case)) | (set(content_stems(case)) & topics) | diseases
     # … with the words that qualify them ("meningococcal septicaemia", "displaced femoral neck fracture")
     # (as far as a word that is not part of their phrase: "admitted overnight with meningococcal …")
     tokens = tokenize(_AGE.sub(" ", case))

@@ -59,6 +59,7 @@ def score_all(candidates: Sequence[Candidate], terms: Terms, audience: Audience,
         for form in forms:
             asked_stems |= form
     key = terms.key
+    treats = bool({"treatment", "drugs"} & set(intents))
     # documents whose own title names the question's key term (not only their evidence sentences)
     titles = {c.hit.document.id: c.hit.document.title for c in candidates}
     topic_titles = {doc_id for doc_id, title in titles.items()
@@ -66,17 +67,13 @@ def score_all(candidates: Sequence[Candidate], terms: Terms, audience: Audience,
     for c in candidates:
         doc = c.hit.document
         own = terms.coverage(c.stems | heading_stems(c.section) if headed(c) else c.stems, parts=0)
-        if (doc.kind is Kind.GUIDELINE and doc.id in topic_titles and key not in terms.covered(c.stems)
-                and c.recommendation and names_intervention(c.text)):
+        if (doc.id in topic_titles and key not in terms.covered(c.stems) and names_intervention(c.text)
+                and ((doc.kind is Kind.GUIDELINE and c.recommendation)
+                     or (doc.kind is Kind.CONSUMER and treats and c.themes and c.themes[0] in related(intents)))):
             # a guideline titled for the question's disease speaks of it throughout: what it recommends doing
             # rarely repeats the disease's name ("Recommended Regimes (Ia, A): metronidazole 2 g …" in the
-            # BASHH guideline on Trichomonas vaginalis)
-            own = terms.coverage(c.stems | {key}, parts=0)
-        elif (doc.kind is Kind.CONSUMER and doc.id in topic_titles and key not in terms.covered(c.stems)
-              and {"treatment", "drugs"} & set(intents) and c.themes and c.themes[0] in related(intents)
-              and names_intervention(c.text)):
-            # … and so does a health page titled for it, on what the question asks ("Sucking on lozenges … may ease
-            # the pain", on MedlinePlus's "Sore Throat" page)
+            # BASHH guideline on Trichomonas vaginalis); so does a health page titled for it, on how it is
+            # treated ("Sucking on lozenges … may ease the pain", on MedlinePlus's "Sore Throat" page)
             own = terms.coverage(c.stems | {key}, parts=0)
         with_title = terms.coverage(c.stems | title_stems[doc.id], parts=0)
         c.relevance = own + 0.5 * (with_title - own)  # terms only in the title count half
