@@ -15,9 +15,37 @@ _BELOW = re.compile(r"(?:<=?|≤|under|below|less than|younger than)\s*(\d{1,3})
                     r"(?:of age\s*)?(?:or|and)\s*(?:younger|under|less)", _I)
 
 
+# one patient's age in a case ("a 3-year-old", "82-year-old woman", "aged 70", "a 4-month-old")
+_PATIENT_AGE = re.compile(r"\b(\d{1,3}(?:\.\d)?)[- ](years?|months?|weeks?|days?)[- ]old\b|"
+                          r"\baged (\d{1,3})\b(?! ?(?:to|-|–))", _I)
+_UNIT = re.compile(r"\b(months?|weeks?|days?)\b", _I)
+_PER_YEAR = {"month": 12.0, "week": 52.0, "day": 365.0}
+
+
+def patient_ages(question: str) -> tuple[float, ...]:
+    """The ages, in years, of the patients a case describes ("A 3-year-old …" → (3.0,), "a 4-month-old" → (0.33,))."""
+    out = []
+    for m in _PATIENT_AGE.finditer(question):
+        if m.group(1):
+            out.append(float(m.group(1)) / _PER_YEAR.get(m.group(2).lower().rstrip("s"), 1.0))
+        else:
+            out.append(float(m.group(3)))
+    return tuple(out)
+
+
 def age_range(label: str) -> tuple[float, float] | None:
-    """The ages an age group's label covers ("aged 55 to 69" → (55, 69), "aged less than 55 years"
-    → (0, 54.5), "65 years or older" → (65, ∞)); None for a group without figures ("elderly")."""
+    """The ages, in years, an age group's label covers ("aged 55 to 69" → (55, 69), "aged less than 55
+    years" → (0, 54.5), "65 years or older" → (65, ∞), "younger than 3 months" → (0, 0.21)); None for a group
+    without figures ("elderly")."""
+    found = _years(label)
+    unit = _UNIT.search(label)
+    if found is None or unit is None:
+        return found
+    per_year = _PER_YEAR[unit.group(1).lower().rstrip("s")]
+    return found[0] / per_year, found[1] / per_year
+
+
+def _years(label: str) -> tuple[float, float] | None:
     if m := _RANGE.search(label):
         return float(m.group(1)), float(m.group(2))
     if m := _FROM.search(label):  # "over 65" leaves 65 out, "≥ 65" and "65 or older" keep it
@@ -33,4 +61,4 @@ def age_range(label: str) -> tuple[float, float] | None:
     return None
 
 
-__all__ = ["age_range"]
+__all__ = ["age_range", "patient_ages"]

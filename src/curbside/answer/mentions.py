@@ -34,10 +34,11 @@ GROUPS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?:elderly|older (?:adults?|people|persons?|patients?|women|men|individuals|population)|"
         r"geriatrics?|frail(?:ty)?|nursing homes?|very old)\b|"
         r"\b(?:aged?|ages)\s+(?:\d{1,3}\s*(?:to|-|–|through|and)\s*\d{1,3}|(?:≥|>=?|<=?|≤|over|under|above|"
-        r"below|less than|more than|younger than|older than)\s*\d{1,3}|"
+        r"below|less than|more than|younger than|older than)\s*\d{1,3}(?:\s*(?:months?|weeks?|days?)\b)?|"
         r"\d{1,3}\s*(?:years?|y)?\s*(?:or|and)\s*(?:older|over|above|younger|under|less|more))|"
         r"\b\d{1,3}\s*years?\s*(?:of age\s*)?(?:or|and)\s*(?:older|over|above|younger|under)\b|"
-        r"\b(?:older|younger) than\s*\d{1,3}\b|\b(?:over|under)\s+(?:the age of\s+)?\d{1,3}\s*years\b|"
+        r"\b(?:older|younger) than\s*\d{1,3}\b(?:\s*(?:years?|months?|weeks?|days?)\b)?|"
+        r"\b(?:over|under)\s+(?:the age of\s+)?\d{1,3}\s*(?:years|months|weeks)\b|"
         r"(?:≥|>=|≤|<=)\s*\d{1,3}\s*(?:years|yrs|y)\b", _I)),
     ("transplant", re.compile(r"\b(?:transplant(?:ation)?|graft|LT|KT|organ) recipients\b|\brecipients of\b|"
                               r"\bpost-?transplant(?:ation)?\b", _I)),

@@ -23,12 +23,13 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from curbside.answer.ages import age_range
+from curbside.answer.ages import age_range, patient_ages
 from curbside.answer.lexicon import disease_mentions, medical_signal
 from curbside.answer.mentions import GENERIC, medical_stems, mentions
 from curbside.answer.synonyms import alternatives
 from curbside.answer.text import content_stems, stem, tokenize
 from curbside.answer.vignette import restatements
+from curbside.drug_names import generic_of
 
 _I = re.IGNORECASE
 # the group a guideline may be titled for instead of the disease ("Eating disorders: recognition and
@@ -51,6 +52,18 @@ _IN_PREGNANCY = re.compile(r"\b(?:during|in|throughout|of) pregnancy\b|\bpregnan
 _QUALIFIED = re.compile(r"\b(?:in|for|among) (?:patients|people|persons|adults|children|women|men|individuals|those) "
                         r"(?:with|who have) (?P<cond>[a-z][a-z -]{2,40}?)\s*(?:\?|$|,|\band\b|\bwho\b)", _I)
 _WITHOUT = re.compile(r"\b(?:no|without|not having|who do not have|free of)\s+(?:active\s+)?(?P<word>[a-z]+)", _I)
+# people not given a treatment ("… anti-HBs negative and are not taking rituximab or other B cell-depleting
+# therapies: …"): not a question's patient who is given it ("about to start R-CHOP … after the last rituximab dose")
+_DRUG_WORD = re.compile(r"[A-Za-z][a-z]{4,}")
+_NOT_TAKING = re.compile(r"\b(?:not|never|no longer)\s+(?:(?:currently|yet|already)\s+)?(?:taking|receiving|"
+                         r"on|using|treated with|starting|started on|given)\s+(?P<word>[a-z][\w-]+)", _I)
+
+
+def _treated(question: str) -> frozenset[str]:
+    """The drugs a question names without denying them ("not on rituximab")."""
+    denied = {stem(m.group("word").lower()) for m in _NOT_TAKING.finditer(question)}
+    named = {stem(w.lower()) for w in _DRUG_WORD.findall(question) if generic_of(w) is not None}
+    return frozenset(named - denied)
 
 
 def _qualifier(question: str) -> str:
@@ -194,6 +207,8 @@ class Scope:
     parents: tuple[frozenset[str], ...] = ()  # the groups its diseases belong to (``PARENTS``), as stems
     pregnant: bool = False  # the question asks about care in pregnancy (``_IN_PREGNANCY``)
     qualifier: str = ""  # the stem of the condition the question's patients have ("… in patients with cancer")
+    # the treatments the question's patient is given ("about to start R-CHOP … the last rituximab dose"), as stems
+    treated: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, question: str, context: str = "") -> Scope:
@@ -211,11 +226,20 @@ class Scope:
         for disease in diseases:
             topics.append((*_wordings(disease), *_restated(question, disease)))
         ages = tuple(r for m in mentions(text) if m.family == "age" and (r := age_range(m.label)))
+        # a case's patient is of one age ("A 3-year-old …"): a statement for another age group ("For children
+        # younger than 3 months, …") is about someone else
+        patients = patient_ages(question)
+        if patients:
+            ages += tuple((age, age) for age in patients)
+            families.add("age")
+            if any(age < 18 for age in patients):
+                families.add("children")
+        adults = bool(_ADULTS.search(question)) or (bool(patients) and all(age >= 18 for age in patients))
         parents = tuple(frozenset(_name_stems(parent)) for disease in diseases
                         for parent in PARENTS.get(" ".join(tokenize(disease)), ()))
         return cls(frozenset(families), frozenset(allowed), bool(diseases), tuple(topics), _diabetes_types(text),
-                   _sexes(text), ages, bool(_ADULTS.search(question)), parents, bool(_IN_PREGNANCY.search(question)),
-                   _qualifier(question))
+                   _sexes(text), ages, adults, parents, bool(_IN_PREGNANCY.search(question)),
+                   _qualifier(question), _treated(question))
 
     def topic_abbreviations(self, definitions: Iterable[Mapping[str, str]]) -> dict[str, str]:
         """Of the abbreviations defined in some texts (``abbreviations.defined_abbreviations`` of each), those that
@@ -340,6 +364,11 @@ class Scope:
         if not self.qualifier:
             return False
         return any(stem(m.group("word")) == self.qualifier for m in _WITHOUT.finditer(text))
+
+    def excludes_treatment(self, text: str) -> bool:
+        """``text`` is about people not given a treatment the question's patient is given ("… and are not taking
+        rituximab …" for a patient starting R-CHOP)."""
+        return any(stem(m.group("word").lower()) in self.treated for m in _NOT_TAKING.finditer(text))
 
     def _other_diabetes(self, text: str) -> list[str]:
         """"type 1 diabetes" in a text for a question on type 2 diabetes (or the other way round):

@@ -66,7 +66,7 @@ def mark(candidates: Sequence[Candidate], scope: Scope, scopes: Mapping[str, Sco
                                     else frozenset())
         c.conflicts = (scope.conflicts(c.text) or (not c.narrower and scope.conflicts(doc.title))
                        or scope.outside_pregnancy(f"{doc.title} {c.section} {c.text}")
-                       or scope.excludes_qualifier(c.text))
+                       or scope.excludes_qualifier(c.text) or scope.excludes_treatment(c.text))
         c.qualified = not scope.qualifier or scope.names_qualifier(f"{doc.title} {c.section} {c.text}")
         if scope.names_disease and not scope.names_topic(c.text) and not under_topic:
             c.elsewhere = scope.other_topics(c.text)

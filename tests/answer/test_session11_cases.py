@@ -1,0 +1,75 @@
+"""A case's patient: their age, the treatment they are given, and what the case asks. Questions from the
+held-out sets written as clinicians type them (check14 and check15): a 3-year-old's meningococcal disease had been
+answered with a rule for infants under 3 months, and a patient starting R-CHOP with advice for people not taking
+rituximab (and before that, with lymphoma prognosis)."""
+
+from __future__ import annotations
+
+import pytest
+
+from curbside.answer.ages import age_range, patient_ages
+from curbside.answer.evidence import Terms, TermStats
+from curbside.answer.population import Scope
+from curbside.answer.questions import analyse
+from curbside.answer.text import stem
+from curbside.answer.vignette import case_question
+
+MENINGOCOCCAL = ("A 3-year-old who attends daycare was admitted overnight with meningococcal septicaemia. Which "
+                 "contacts need chemoprophylaxis, and what drug and dose should they get?")
+HBV = ("Patient with DLBCL about to start R-CHOP is HBsAg-negative but anti-HBc positive. Should I start antiviral "
+       "prophylaxis, with which drug, and for how long after the last rituximab dose?")
+NOT_TAKING = ("In people who are HBsAg negative, anti-HBc positive and anti-HBs negative and are not taking rituximab "
+              "or other B cell-depleting therapies: continue antiviral therapy for a minimum of 6 months.")
+STARTING = ("In people who are HBsAg negative and anti-HBc positive (regardless of anti-HBs status) and are starting "
+            "rituximab or other B cell-depleting therapies: offer prophylaxis with lamivudine.")
+
+
+@pytest.mark.parametrize(("question", "ages"), [
+    (MENINGOCOCCAL, (3.0,)),
+    ("82-year-old on apixaban tripped and hit her head. Does she need a head CT?", (82.0,)),
+    ("A 6-month-old with bronchiolitis: is salbutamol useful?", (0.5,)),
+    ("Patient aged 70 with a hip fracture: how soon should surgery be?", (70.0,)),
+    ("Should adults aged 50 to 75 be screened for colorectal cancer?", ()),  # (a group, not a patient)
+])
+def test_the_age_of_a_cases_patient_is_read_in_years(question: str, ages: tuple[float, ...]) -> None:
+    assert patient_ages(question) == ages
+
+
+def test_an_age_groups_months_are_years_twelfths() -> None:
+    low, high = age_range("younger than 3 months") or (9.0, 9.0)
+    assert low == 0.0 and high == pytest.approx(2.5 / 12)
+    assert age_range("aged 55 to 69") == (55.0, 69.0)
+
+
+def test_a_rule_for_another_age_is_about_someone_else_than_the_cases_patient() -> None:
+    child = Scope.of(MENINGOCOCCAL)
+    assert "younger than 3 months" in child.narrower(
+        "For children younger than 3 months, give an additional antibiotic active against listeria.")
+    assert not child.narrower("Give parenteral antibiotics to children with suspected meningococcal disease.")
+    assert child.conflicts("Adults with meningococcal disease should be treated in intensive care.")
+    old = Scope.of("82-year-old on apixaban tripped and hit her head. Does she need a head CT?")
+    assert old.conflicts("For children with head injury, use the paediatric rules.")
+    assert not old.narrower("Perform a CT head scan within 8 hours for adults aged 65 or older.")
+
+
+def test_advice_for_people_not_given_the_patients_treatment_is_for_someone_else() -> None:
+    scope = Scope.of(HBV)
+    assert scope.excludes_treatment(NOT_TAKING)
+    assert not scope.excludes_treatment(STARTING)
+    # (a question about people not on it is answered by that advice)
+    assert not Scope.of("HBsAg-negative, anti-HBc positive and not taking rituximab: is prophylaxis needed?"
+                        ).excludes_treatment(NOT_TAKING)
+
+
+def test_a_case_is_about_the_medical_words_of_what_it_asks() -> None:
+    asked = case_question(HBV)
+    assert {stem("prophylaxis"), stem("rituximab")} <= asked and not {stem("dlbcl"), stem("hbsag")} & asked
+    weights = {stem("dlbcl"): 9.0, stem("hbsag"): 8.5, stem("prophylaxis"): 6.0, stem("rituximab"): 7.0}
+    assert Terms(weights).key == stem("dlbcl")
+    assert Terms(weights, asked=asked).key == stem("rituximab")
+    # (asked in plain words, the key is where it was: "What is the next step?" is not about "next")
+    assert not case_question("32-year-old's cervical screening shows ASC-US and reflex HPV is positive. What is the "
+                             "next step?")
+    assert not case_question("Should I start a statin in patients on dialysis?")  # (no case)
+    plain = TermStats(None).terms(analyse(HBV))
+    assert plain.key in asked
