@@ -42,7 +42,7 @@ from curbside.answer.topic_sources import (
     topic_guidelines,
     topic_pages,
 )
-from curbside.answer.vignette import case_question, case_terms, parts, restatements
+from curbside.answer.vignette import case_terms, parts, restatements
 from curbside.drug_names import brand_generic
 from curbside.records import Audience, Hit, Kind
 from curbside.retrieve import Filters, Retriever
@@ -75,7 +75,6 @@ class Terms:
     # a case's description, ages and figures: they count where a passage has them, never against it (vignette.py)
     optional: frozenset[str] = frozenset()
     parts: tuple[frozenset[str], ...] = ()  # what each part of a several-part question asks (vignette.py)
-    asked: frozenset[str] = frozenset()  # a case's question without the case (vignette.py): where its key is
 
     def covered(self, stems: set[str] | frozenset[str]) -> set[str]:
         out = set()
@@ -110,9 +109,6 @@ class Terms:
         if not self.weights:
             return ""
         named = [s for s in self.weights if s not in _DEGREE | self.minor | self.optional] or list(self.weights)
-        # (a case is told to ask something: "… admitted overnight with meningococcal septicaemia. Which contacts
-        # need chemoprophylaxis …?" is about chemoprophylaxis, which a guideline on meningococcal disease gives)
-        named = [s for s in named if s in self.asked] or named
         return max(named, key=lambda s: self.weights[s])
 
 
@@ -183,8 +179,7 @@ class TermStats:
             for key_stem, restated in restatements(info.text).items():
                 if key_stem in weights:
                     alternatives[key_stem] = (*alternatives.get(key_stem, ()), restated)
-            found = Terms(weights, alternatives, minor & set(weights), case_terms(info.text, topics) & set(weights),
-                          asked=case_question(info.text))
+            found = Terms(weights, alternatives, minor & set(weights), case_terms(info.text, topics) & set(weights))
             # (a part is a question of its own only with what the question is about: "get rid of them" alone is not)
             asked = tuple(part for part in parts(info.text, topics) if found.key in part)
             self._cache[key] = replace(found, parts=asked)

@@ -129,13 +129,6 @@ def _medical(case: str, diseases: set[str], topics: frozenset[str]) -> set[str]:
     return medical
 
 
-def case_question(question: str) -> frozenset[str]:
-    """The stems of the medical words of what a case asks ("Which contacts need chemoprophylaxis …?"; empty for a
-    question that describes no patient, or asks in plain words: "What is the next step?")."""
-    case, asked = _split(question)
-    return frozenset(medical_stems(asked)) | _diseases(asked) if case else frozenset()
-
-
 def asking(question: str) -> str:
     """The question asked, without the case set before it."""
     return _split(question)[1]
