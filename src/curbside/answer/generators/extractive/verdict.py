@@ -304,6 +304,16 @@ def _decide(question: str, candidates: Sequence[Candidate], model: VerdictModel 
             return VerdictResult(Verdict.UNCERTAIN, 0.0, 1.0, (), ("consumer pages without a recommendation",),
                                  "the health pages found do not say yes or no")
     result = weigh(question, found, model or load())
+    deciding = [c for c in candidates if c.text in result.deciding]
+    if (cautious and result.verdict is not Verdict.UNCERTAIN and leading is Kind.GUIDELINE and deciding
+            and all(c.hit.document.kind is Kind.GUIDELINE and not c.recommendation for c in deciding)
+            and _USE.search(question)):
+        # a guideline that leads without a recommendation on what was asked (``guideline_verdict`` found none) is
+        # not a study: its background read as a conclusion ("… it is reasonable to conclude that many asymptomatic
+        # persons receive treatment", on how often levothyroxine is prescribed) said yes to starting levothyroxine
+        # for a TSH of 7.2 at 80 (what it recommends still counts: "… beta blockers can be used with precaution")
+        return VerdictResult(Verdict.UNCERTAIN, 0.0, 1.0, (), ("guideline without a recommendation",),
+                             "the guideline found does not say yes or no")
     if (cautious and result.verdict is Verdict.YES and leading is Kind.GUIDELINE and _USE.search(question)
             and (subject := ASKS_ABOUT.search(question)) is not None
             and not any(set(content_stems(subject.group("subject"))) <= set(content_stems(text))
