@@ -1,0 +1,109 @@
+"""How often the bottom line comes from a passage a reviewer named as the answer.
+
+Each held-out question set (clinical-check6 … check17) was read by a second reader against a key written
+before any answer existed; for every answer that was not good, the reader named the knowledge-base passages
+that should have led ("ngc:10951#29"), and for a good one, the passage it came from.
+``questions/bottom-line-labels.jsonl`` keeps those passages per question (and the questions the key marks as
+absent from the knowledge base, which should abstain). This script asks every labelled question again and
+counts, per set:
+
+* *answered* — not an abstention;
+* *lead* — the bottom line cites one of the named passages (a lower bound on a right lead: another passage
+  can say the same);
+* *in answer* — a named passage is cited anywhere in the answer;
+* *in evidence* — a named passage is among the passages the answer was composed from (retrieval's share of
+  a miss: when it is not there, no sentence choice could have found it);
+* *absent, abstained* — of the questions the knowledge base cannot answer, how many still abstain.
+
+Sets up to check16 were read and then used to find general errors (they are tuned on); check17 was read once
+on commit 7159487 and is the freshest. Write and read a new set before judging a change by its first read.
+
+    python benchmarks/bottom_lines.py --kb KB [--labels benchmarks/questions/bottom-line-labels.jsonl]
+
+KB: a knowledge base built from all of ../shared/data/corpora (scripts/quickstart.sh).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import defaultdict
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import track
+from rich.table import Table
+
+from curbside.answer import ask
+from curbside.answer.evidence import TermStats, gather
+from curbside.answer.questions import analyse
+from curbside.records import Answer, Audience
+from curbside.retrieve import make_retriever
+from curbside.settings import load_settings
+from curbside.store import Store
+
+LABELS = Path(__file__).parent / "questions" / "bottom-line-labels.jsonl"
+COLUMNS = ("set", "labelled", "answered", "lead", "in answer", "in evidence", "absent, abstained")
+
+
+def _cited(answer: Answer) -> set[str]:
+    bullets = [answer.bottom_line, *(b for s in answer.sections for b in s.bullets), *answer.pitfalls,
+               *answer.escalation]
+    return {p for b in bullets for p in b.passage_ids}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--kb", type=Path, required=True)
+    parser.add_argument("--labels", type=Path, default=LABELS)
+    parser.add_argument("--json", type=Path, help="also write one row per question to this file")
+    args = parser.parse_args()
+    labels = [json.loads(line) for line in args.labels.read_text(encoding="utf-8").splitlines() if line.strip()]
+    settings = load_settings({"kb": args.kb, "offline": True})
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(COLUMNS[1:], 0))
+    rows = []
+    with Store.open(args.kb, readonly=True) as store:
+        stats = TermStats(store)
+        retriever = make_retriever(store, settings)
+        for label in track(labels, description="asking"):
+            question, named = label["question"], set(label["answer_passages"])
+            # (the sets were read as the clinician answers)
+            answer = ask(store, settings, question, audience=Audience.CLINICIAN, save=False, live=False)
+            row = counts[label["set"]]
+            if not named:  # the key says the knowledge base cannot answer it
+                row["absent, abstained"] += answer.insufficient
+                rows.append({**label, "abstained": answer.insufficient, "bottom_line": answer.bottom_line.text})
+                continue
+            evidence = gather(retriever, analyse(question), Audience.CLINICIAN, k=settings.k, stats=stats)
+            found = {
+                "answered": not answer.insufficient,
+                "lead": bool(set(answer.bottom_line.passage_ids) & named),
+                "in answer": bool(_cited(answer) & named),
+                "in evidence": bool({h.passage.id for h in evidence.hits} & named),
+            }
+            row["labelled"] += 1
+            for column, value in found.items():
+                row[column] += value
+            rows.append({**label, **found, "bottom_line": answer.bottom_line.text})
+    absent = defaultdict(int)
+    for label in labels:
+        absent[label["set"]] += not label["answer_passages"]
+    table = Table(title=f"{len(labels)} labelled questions: bottom lines from a passage a reviewer named")
+    for column in COLUMNS:
+        table.add_column(column, justify="left" if column == "set" else "right")
+    totals = dict.fromkeys(COLUMNS[1:], 0)
+    for name in sorted(counts, key=lambda s: int(s.removeprefix("check"))):
+        row = counts[name]
+        for column in totals:
+            totals[column] += row[column]
+        table.add_row(name, *(str(row[c]) if c != "absent, abstained" else f"{row[c]}/{absent[name]}"
+                              for c in COLUMNS[1:]))
+    table.add_row("all", *(str(totals[c]) if c != "absent, abstained" else f"{totals[c]}/{sum(absent.values())}"
+                           for c in COLUMNS[1:]))
+    Console(width=120).print(table)
+    if args.json:
+        args.json.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
