@@ -85,7 +85,7 @@ def main() -> None:
             for column, value in found.items():
                 row[column] += value
             rows.append({**label, **found, "bottom_line": answer.bottom_line.text})
-    absent = defaultdict(int)
+    absent: dict[str, int] = defaultdict(int)
     for label in labels:
         absent[label["set"]] += not label["answer_passages"]
     table = Table(title=f"{len(labels)} labelled questions: bottom lines from a passage a reviewer named")
