@@ -85,6 +85,8 @@ blood thinner|anticoagulant|anticoagulation
 antiepileptic|anticonvulsant|anti-seizure|antiseizure|aed
 vaccine|vaccination|immunization|immunisation
 birth control|contraception|contraceptive
+combined oral contraceptive pill|combined oral contraceptive|combined pill|estrogen-containing contraceptive
+women|woman
 cardiac arrest|sudden cardiac arrest|cardiopulmonary arrest
 low back pain|lumbar pain|back pain
 osteoarthritis|oa|degenerative joint disease
