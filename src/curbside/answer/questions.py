@@ -55,7 +55,9 @@ _OR_WHAT = re.compile(r"\bor (?:what|how|which|who|when|where)\b", re.IGNORECASE
 # … and so does a yes/no question with a part that asks what, which or how: it asks how to manage
 _AND_WHICH = re.compile(r",\s+(?:and |or )?(?:(?:with|for|in|at|to|by|of) )?(?:what|which|how|when|where|whom?)\b",
                         re.IGNORECASE)
-_EITHER_OR = re.compile(r",\s+or (?:do|does|should|shall|must|would|will|can|is|are) (?:i|we|you|he|she|they|it)\b",
+_EITHER_OR = re.compile(r",\s+or (?:do|does|should|shall|must|would|will|can|is|are) (?:i|we|you|he|she|they|it)\b|"
+                        # … or among options ("Does he need tetanus vaccine, tetanus immunoglobulin, or both?")
+                        r",? or (?:both|neither|all three|none)\W*$",
                         re.IGNORECASE)
 # "Is there anything you'd recommend for the throat pain?", "Can you suggest something natural …?": a request for
 # what to do, put politely as a question; "yes" would not answer it ("Is there a way to tell COVID-19 from
