@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from curbside.answer.citations import check_bullet
+from curbside.answer.gaps import gaps_notice
 from curbside.answer.generators.base import Draft, DraftBullet
 from curbside.answer.safety import disclaimer, dosing_notice
 from curbside.answer.support import SupportJudge
@@ -131,6 +132,8 @@ def compose(
     dosing = dosing_notice(all_bullets, audience)
     if dosing is not None:
         notices.append(dosing)
+    if not insufficient and (gaps := gaps_notice(question, all_bullets, audience)) is not None:
+        notices.append(gaps)
     stamp = created_at or now()
     return Answer(
         id=answer_id or new_answer_id(), question=question, audience=audience, bottom_line=bottom,

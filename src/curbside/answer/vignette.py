@@ -105,6 +105,13 @@ def parts(question: str, topics: frozenset[str] = frozenset()) -> tuple[frozense
     return tuple(out)
 
 
+def part_texts(question: str) -> tuple[str, ...]:
+    """The parts of a several-part question as written ("Which contacts need chemoprophylaxis", "what drug and dose
+    should they get?"); empty for a question of one part."""
+    pieces = [p.strip() for p in _PART.split(_OPTIONS.sub(" ", asking(question))) if p and p.strip()]
+    return tuple(pieces) if len(pieces) >= 2 else ()
+
+
 def _diseases(question: str) -> set[str]:
     return {stem(t) for name in disease_mentions(question) for t in tokenize(name)}
 

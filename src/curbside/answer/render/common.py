@@ -5,7 +5,7 @@ from __future__ import annotations
 from curbside.answer.themes import ESCALATION_TITLES, PITFALL_TITLES
 from curbside.records import Answer, Bullet, Reference, Verdict
 
-SAFETY_LABELS = {"emergency": "Seek urgent care", "crisis": "Crisis support", "dosing": "Dosing"}
+SAFETY_LABELS = {"emergency": "Seek urgent care", "crisis": "Crisis support", "dosing": "Dosing", "gaps": "Not covered"}
 VERDICT_LABELS = {Verdict.YES: "Yes", Verdict.NO: "No", Verdict.UNCERTAIN: "Uncertain"}
 VERDICT_EXPLAINED = {
     Verdict.YES: "the cited evidence mostly supports it",

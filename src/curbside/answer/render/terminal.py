@@ -31,7 +31,7 @@ def to_terminal(answer: Answer, console: Console) -> None:
     a = answer
     console.print(f"[bold]{escape(a.question)}[/bold]", highlight=False)
     for notice in a.safety:
-        style = "yellow" if notice.kind == "dosing" else "bold red"
+        style = "yellow" if notice.kind in ("dosing", "gaps") else "bold red"
         console.print(Panel(escape(notice.message), title=escape(safety_label(notice.kind)), border_style=style,
                             title_align="left"), highlight=False)
     if a.verdict is not None:

@@ -1,0 +1,70 @@
+"""Parts of a several-part question that an answer's sentences do not mention.
+
+"… Which contacts need chemoprophylaxis, and what drug and dose should they get?" answered with a sentence
+on treating the child leaves its first part unanswered, and the reader should be told rather than left to
+notice. A part is *unmentioned* when none of its own words — other than the words that frame a question
+("what", "dose", "should", "how long") and conversational ones — appears in any sentence
+of the answer, in any wording the synonyms know. It is a statement about the answer's words, not a judgement
+of its meaning: the notice says which parts the sentences do not mention and that the evidence found may not
+answer them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from curbside.answer.evidence import CHATTER
+from curbside.answer.synonyms import alternatives
+from curbside.answer.text import content_stems, stem, tokenize
+from curbside.answer.vignette import part_texts
+from curbside.records import Audience, Bullet, SafetyNotice
+
+# words that frame what a part asks rather than name it ("what drug and dose", "how soon should it start",
+# "which agents", "is there a role for …")
+_FRAME = frozenset(stem(w) for w in """next step steps add added adding best first line option options choice choices
+manage managed management approach start started starting stop stopping use used using give given recommend
+recommended recommendation need needed needs treat treated treatment treatments therapy therapies dose doses dosing
+long often much many soon initial setting settings right appropriate safe safely still now usual usually way ways plan
+do does done kind type types work works help helps offer offered choose check checked order ordered get gets take
+taking him her them tell come comes go make think because enough decide involve involves include includes role
+drug drugs agent agents medication medications medicine medicines people patient patients later year years time
+instead increase increases decrease decreases affect affects what which when how why who where whom whose there
+""".split())
+
+
+def unmentioned_parts(question: str, bullets: Sequence[Bullet]) -> list[str]:
+    """The parts of ``question`` (several-part questions only) none of whose own words the bullets mention."""
+    parts = part_texts(question)
+    if not parts:
+        return []
+    said: set[str] = set()
+    for bullet in bullets:
+        said |= set(content_stems(bullet.text))
+    out = []
+    for part in parts:
+        words = [t for t in tokenize(part) if t not in CHATTER]
+        own = {stem(t) for t in words} & set(content_stems(part))
+        asked = own - _FRAME
+        if not asked:
+            continue  # (nothing of its own to look for: "how soon should it start?")
+        wordings = alternatives(words)
+        if not any(w in said or any(form <= said for form in wordings.get(w, ())) for w in asked):
+            out.append(part.rstrip("?. "))
+    return out
+
+
+def gaps_notice(question: str, bullets: Sequence[Bullet], audience: Audience) -> SafetyNotice | None:
+    """A notice naming the parts of the question the answer does not mention (None when there are none)."""
+    parts = unmentioned_parts(question, bullets)
+    if not parts:
+        return None
+    quoted = "; ".join(f"“{p}”" for p in parts)
+    it = "it" if len(parts) == 1 else "them"
+    if audience is Audience.PATIENT:
+        return SafetyNotice("gaps", f"This answer does not cover part of what you asked: {quoted}. Ask your doctor, "
+                                    f"nurse or pharmacist about {it}.")
+    return SafetyNotice("gaps", f"The sentences below do not mention part of the question: {quoted}. The evidence "
+                                f"found may not answer {it}; check other sources.")
+
+
+__all__ = ["gaps_notice", "unmentioned_parts"]
