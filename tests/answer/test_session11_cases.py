@@ -103,6 +103,8 @@ def test_transplant_patients_and_the_immunocompromised_are_narrower_than_a_healt
     assert "children" not in gardener.families
     assert gardener.narrower("Recommendations for Vaccination of Hematopoietic Stem Cell Transplant Patients")
     assert gardener.narrower("2013 IDSA clinical practice guideline for vaccination of the immunocompromised host.")
+    # (the human immunodeficiency virus is a virus, not a group of people)
+    assert not gardener.narrower("Cabotegravir is a novel human immunodeficiency virus integrase inhibitor.")
     assert not Scope.of("Which vaccines can immunocompromised patients receive?").narrower(
         "2013 IDSA clinical practice guideline for vaccination of the immunocompromised host.")
     # (a child's case keeps its age group; an adult asking about a child is asking about the child)

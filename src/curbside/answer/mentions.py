@@ -45,7 +45,7 @@ GROUPS: tuple[tuple[str, re.Pattern[str]], ...] = (
                               r"\bHSCT (?:patients|recipients)\b", _I)),
     # an immunocompromised host ("vaccination of the immunocompromised host") is not everyone
     ("immunocompromised", re.compile(r"\bimmuno-?(?:compromised|suppressed|deficient)\b|\bimmunocompromise\b|"
-                                     r"\bimmunodeficiency\b", _I)),
+                                     r"\bimmunodeficiency\b(?! virus)", _I)),
 )
 
 # "adults and children", "adults, children and young people", "all ages": everyone, not a narrower group
