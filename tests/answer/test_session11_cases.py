@@ -110,3 +110,22 @@ def test_transplant_patients_and_the_immunocompromised_are_narrower_than_a_healt
     # (a child's case keeps its age group; an adult asking about a child is asking about the child)
     assert "children" in Scope.of(MENINGOCOCCAL).families
     assert "children" in Scope.of("34-year-old mother asks: should her children get the flu vaccine?").families
+
+
+def test_british_and_international_drug_names_are_the_american_ones() -> None:
+    from curbside.answer.evidence import Terms
+    from curbside.answer.synonyms import alternatives
+    from curbside.answer.text import content_stems, stem
+
+    # (held-out check18: "Should I give him oral aciclovir …?" abstained on "aciclovir"; the KB says acyclovir more)
+    for asked, said in (("aciclovir", "Acyclovir is given within 24 hours of the rash."),
+                        ("adrenaline", "Give intramuscular epinephrine."),
+                        ("rifampicin", "Rifampin is the preferred agent.")):
+        terms = Terms({stem(asked): 1.0}, alternatives([asked]))
+        assert terms.covered(frozenset(content_stems(said))) == {stem(asked)}, asked
+
+
+def test_him_is_a_function_word() -> None:
+    from curbside.retrieve.query import STOPWORDS
+
+    assert {"him", "hers", "ours"} <= STOPWORDS

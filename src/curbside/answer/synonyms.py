@@ -84,6 +84,16 @@ bowel|intestinal|colon
 blood thinner|anticoagulant|anticoagulation
 antiepileptic|anticonvulsant|anti-seizure|antiseizure|aed
 vaccine|vaccination|immunization|immunisation
+aciclovir|acyclovir
+valaciclovir|valacyclovir
+adrenaline|epinephrine
+noradrenaline|norepinephrine
+ciclosporin|cyclosporine|cyclosporin
+rifampicin|rifampin
+lignocaine|lidocaine
+glyceryl trinitrate|nitroglycerin|nitroglycerine
+colecalciferol|cholecalciferol
+frusemide|furosemide
 birth control|contraception|contraceptive
 combined oral contraceptive pill|combined oral contraceptive|combined pill|estrogen-containing contraceptive
 women|woman

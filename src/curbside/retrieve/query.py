@@ -17,7 +17,7 @@ STOPWORDS = frozenset(
     """a an the of in on at to for from by with without and or not no nor is are was were be been being
     do does did done doing have has had having what which who whom whose when where why how whether
     this that these those it its it's their there then than so such as if into about over under
-    can could should would may might must shall will i me my we our you your he she they them his her
+    can could should would may might must shall will i me my we our ours you your he she they them his her hers him
     most more less least very much many any some all each every other others also only just per
     vs versus via among between during before after while use used using best appropriate""".split()
 )
