@@ -100,3 +100,13 @@ def test_emergency_notice_leads_the_answer_page(client: TestClient) -> None:
     assert r.status_code == 201 and r.json()["safety"][0]["kind"] == "emergency"
     html = client.get(f"/answers/{r.json()['id']}").text
     assert html.index('class="safety safety-emergency urgent" role="alert"') < html.index('id="answer-title"')
+
+
+def test_a_part_the_answer_does_not_mention_is_named_on_the_page(client: TestClient) -> None:
+    r = client.post("/api/v1/ask", json={"question": "How should hypertension be treated in adults with type 2 "
+                                                     "diabetes, and does yoga help?"})
+    assert r.status_code == 201, r.text
+    gaps = [n for n in r.json()["safety"] if n["kind"] == "gaps"]
+    assert len(gaps) == 1 and "“does yoga help”" in gaps[0]["message"]
+    html = client.get(f"/answers/{r.json()['id']}").text
+    assert 'class="safety safety-gaps" role="note"' in html and "Not covered:" in html
