@@ -35,9 +35,16 @@ def brand_generic(word: str) -> str | None:
     return generic if generic is not None and generic != word.lower() else None
 
 
+def drug_words(text: str) -> list[str]:
+    """The words of ``text`` that name a drug, lower-cased ("… start R-CHOP … the last rituximab dose" →
+    ["rituximab"])."""
+    return [w for word in _WORD.findall(text)
+            if (w := word.lower()) not in _ENDOGENOUS and generic_of(word) is not None]
+
+
 def names_drug(text: str) -> bool:
     """``text`` names a drug ("lamotrigine is the drug of choice", "bromocriptine (Parlodel)")."""
-    return any(word.lower() not in _ENDOGENOUS and generic_of(word) is not None for word in _WORD.findall(text))
+    return bool(drug_words(text))
 
 
-__all__ = ["brand_generic", "generic_of", "names_drug"]
+__all__ = ["brand_generic", "drug_words", "generic_of", "names_drug"]

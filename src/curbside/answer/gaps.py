@@ -20,16 +20,15 @@ from curbside.answer.vignette import part_texts
 from curbside.records import Audience, Bullet, SafetyNotice
 
 # words that frame what a part asks rather than name it ("what drug and dose", "how soon should it start",
-# "which agents", "is there a role for …")
-_FRAME = frozenset(stem(w) for w in """next step steps add added adding best first line option options choice choices
-manage managed management approach start started starting stop stopping use used using give given recommend
-recommended recommendation need needed needs treat treated treatment treatments therapy therapies dose doses dosing
-long often much many soon initial setting settings right appropriate safe safely still now usual usually way ways plan
-do does done kind type types work works help helps offer offered choose check checked order ordered get gets take
-taking him her them tell come comes go make think because enough decide involve involves include includes role
-drug drugs agent agents medication medications medicine medicines people patient patients later year years time
-instead increase increases decrease decreases affect affects what which when how why who where whom whose there
-""".split())
+# "which agents", "is there a role for …"; function words are already left out by ``content_stems``)
+_FRAME = frozenset(stem(w) for w in """next step steps add added adding first line option options choice choices
+manage managed management approach start started starting stop stopping give given recommend recommended
+recommendation need needed needs treat treated treatment treatments therapy therapies dose doses dosing long
+often soon initial setting settings right safe safely still now usual usually way ways plan kind type types work
+works help helps offer offered choose check checked order ordered get gets take taking tell come comes go make
+think because enough decide involve involves include includes role drug drugs agent agents medication
+medications medicine medicines people patient patients later year years time instead increase increases decrease
+decreases affect affects""".split())
 
 
 def unmentioned_parts(question: str, bullets: Sequence[Bullet]) -> list[str]:

@@ -29,7 +29,7 @@ from curbside.answer.mentions import GENERIC, medical_stems, mentions
 from curbside.answer.synonyms import alternatives
 from curbside.answer.text import content_stems, stem, tokenize
 from curbside.answer.vignette import asking, restatements
-from curbside.drug_names import generic_of
+from curbside.drug_names import drug_words
 
 _I = re.IGNORECASE
 # the group a guideline may be titled for instead of the disease ("Eating disorders: recognition and
@@ -54,7 +54,6 @@ _QUALIFIED = re.compile(r"\b(?:in|for|among) (?:patients|people|persons|adults|c
 _WITHOUT = re.compile(r"\b(?:no|without|not having|who do not have|free of)\s+(?:active\s+)?(?P<word>[a-z]+)", _I)
 # people not given a treatment ("… anti-HBs negative and are not taking rituximab or other B cell-depleting
 # therapies: …"): not a question's patient who is given it ("about to start R-CHOP … after the last rituximab dose")
-_DRUG_WORD = re.compile(r"[A-Za-z][a-z]{4,}")
 _NOT_TAKING = re.compile(r"\b(?:not|never|no longer)\s+(?:(?:currently|yet|already)\s+)?(?:taking|receiving|"
                          r"on|using|treated with|starting|started on|given)\s+(?P<word>[a-z][\w-]+)", _I)
 
@@ -62,8 +61,7 @@ _NOT_TAKING = re.compile(r"\b(?:not|never|no longer)\s+(?:(?:currently|yet|alrea
 def _treated(question: str) -> frozenset[str]:
     """The drugs a question names without denying them ("not on rituximab")."""
     denied = {stem(m.group("word").lower()) for m in _NOT_TAKING.finditer(question)}
-    named = {stem(w.lower()) for w in _DRUG_WORD.findall(question) if generic_of(w) is not None}
-    return frozenset(named - denied)
+    return frozenset(stem(w) for w in drug_words(question)) - denied
 
 
 def _qualifier(question: str) -> str:

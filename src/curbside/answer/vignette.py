@@ -90,10 +90,10 @@ def parts(question: str, topics: frozenset[str] = frozenset()) -> tuple[frozense
     """What each part of a several-part question asks, as stems, with the medical words of the case and the
     diseases the question names (empty for a question of one part). A later part with neither is left out:
     asked alone, "should aspirin be added" is about aspirin for anything."""
-    case, asking = _split(question)
-    pieces = [p for p in _PART.split(_OPTIONS.sub(" ", asking)) if p and p.strip()]
-    if len(pieces) < 2:
+    pieces = part_texts(question)
+    if not pieces:
         return ()
+    case = _split(question)[0]
     diseases = _diseases(question)
     context = _medical(case, diseases, topics) | diseases
     out = []

@@ -282,6 +282,11 @@ _OPPOSITE = {"be avoided": "be used", "be withheld": "be given", "be stopped": "
              "discontinue": "continue"}
 
 
+# a guideline leads the evidence and recommends nothing on what was asked: it says neither yes nor no
+_NO_RECOMMENDATION = VerdictResult(Verdict.UNCERTAIN, 0.0, 1.0, (), ("guideline without a recommendation",),
+                                   "the guideline found does not say yes or no")
+
+
 def _decide(question: str, candidates: Sequence[Candidate], model: VerdictModel | None = None,
             cautious: bool = True) -> VerdictResult:
     found = bases(candidates)
@@ -312,8 +317,7 @@ def _decide(question: str, candidates: Sequence[Candidate], model: VerdictModel 
         # not a study: its background read as a conclusion ("… it is reasonable to conclude that many asymptomatic
         # persons receive treatment", on how often levothyroxine is prescribed) said yes to starting levothyroxine
         # for a TSH of 7.2 at 80 (what it recommends still counts: "… beta blockers can be used with precaution")
-        return VerdictResult(Verdict.UNCERTAIN, 0.0, 1.0, (), ("guideline without a recommendation",),
-                             "the guideline found does not say yes or no")
+        return _NO_RECOMMENDATION
     if (cautious and result.verdict is Verdict.YES and leading is Kind.GUIDELINE and _USE.search(question)
             and (subject := ASKS_ABOUT.search(question)) is not None
             and not any(set(content_stems(subject.group("subject"))) <= set(content_stems(text))
@@ -323,6 +327,5 @@ def _decide(question: str, candidates: Sequence[Candidate], model: VerdictModel 
         # … in a patient with known G6PD deficiency?", which the guideline calls contraindicated ("… can be used
         # with precaution" names the beta-blockers it allows; and a question whether to avoid something keeps the
         # reading)
-        return VerdictResult(Verdict.UNCERTAIN, 0.0, 1.0, (), ("guideline without a recommendation",),
-                             "the guideline found does not say yes or no")
+        return _NO_RECOMMENDATION
     return result
