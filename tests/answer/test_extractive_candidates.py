@@ -563,3 +563,21 @@ def test_a_list_item_that_is_a_name_keeps_its_capital() -> None:
                         "(MANTRA)\n- Specialist supportive clinical management (SSCM)")
     assert "(CBT-ED); Maudsley Anorexia Nervosa Treatment for Adults (MANTRA); specialist supportive" in joined
     assert "consider one of individual eating-disorder-focused" in joined
+
+
+def test_a_number_that_ends_a_sentence_is_not_a_list_marker() -> None:
+    # ngc:11331#26 (ACR Appropriateness Criteria, breast cancer screening): the age had been cut off as if "40."
+    # opened a numbered item, leaving "… recommended beginning at age."
+    hit = _hit("ngc:11331#26", "ACR Appropriateness Criteria® breast cancer screening.", "Summary of Recommendations",
+               "- For average-risk women, annual screening mammography or DBT (with accompanying planar or synthesized "
+               "2-D images) is recommended beginning at age 40. For women with dense breasts, US may also be "
+               "considered, but the balance between increased cancer detection and the increased risk of a "
+               "false-positive examination should be considered in the decision.")
+    texts = _texts(extract([hit]))
+    assert texts[0].endswith("is recommended beginning at age 40.")
+    assert texts[1].startswith("For women with dense breasts")
+    numbered = _hit("ngc:1#1", CKD_TITLE, "Recommendations",
+                    "The following apply: 1. Offer a renal ultrasound scan to adults with CKD. "
+                    "2. Review the result with a nephrologist within 6 weeks.")
+    assert _texts(extract([numbered]))[-2:] == ["Offer a renal ultrasound scan to adults with CKD.",
+                                                "Review the result with a nephrologist within 6 weeks."]

@@ -104,11 +104,12 @@ class Terms:
 
     @property
     def key(self) -> str:
-        """The rarest term, not counting degree words ("heavy smoking", "severe asthma"): the key is
-        what the question is about, and a degree is often said another way ("20 pack-years")."""
+        """The rarest term, not counting degree words ("heavy smoking", "severe asthma") or a drug's form
+        ("tablets"): the key is what the question is about, and a degree is often said another way ("20 pack-years")."""
         if not self.weights:
             return ""
-        named = [s for s in self.weights if s not in _DEGREE | self.minor | self.optional] or list(self.weights)
+        never = _DEGREE | _FORMS | self.minor | self.optional
+        named = [s for s in self.weights if s not in never] or list(self.weights)
         return max(named, key=lambda s: self.weights[s])
 
 
@@ -116,6 +117,8 @@ _DEGREE = frozenset(stem(w) for w in """heavy light severe mild moderate high lo
 daily frequent occasional old older young younger long short large small major minor new normal common rare
 simple complicated uncomplicated significant persistent recurrent chronic acute suspected refractory ongoing
 repeated isolated advanced stable unexplained""".split())
+# … nor what a drug comes as ("should I be on tablets like metformin?"): the form, not the subject
+_FORMS = frozenset(stem(w) for w in "tablet tablets pill pills capsule capsules".split())
 
 
 # conversational words that carry no topic: they neither count for nor against coverage
@@ -130,7 +133,8 @@ up out come comes coming came worked
 youd wouldnt couldnt shouldnt hasnt havent arent wasnt werent told today tonight tomorrow yesterday meantime
 pretty generally exactly supposed assume assuming bit odd app along though whats hows whos wheres thinking
 there's theres that's thats it's he's she's they're both
-father mother dad mom son daughter wife husband partner friend brother sister boyfriend girlfriend
+father mother dad mom mum son daughter wife husband partner friend brother sister boyfriend girlfriend
+wants needs worth definitely certainly gp
 """.split())
 
 

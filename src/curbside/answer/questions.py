@@ -59,6 +59,10 @@ _EITHER_OR = re.compile(r",\s+or (?:do|does|should|shall|must|would|will|can|is|
                         # … or among options ("Does he need tetanus vaccine, tetanus immunoglobulin, or both?")
                         r",? or (?:both|neither|all three|none)\W*$",
                         re.IGNORECASE)
+# … and so do two yes/no questions in one ("Does that mean I'll definitely get diabetes, and should I be on tablets
+# like metformin?"): one verdict cannot answer both, and the answers often differ
+_AND_YES_NO = re.compile(r"(?:,|\band)\s+(?:and\s+)?(?:do|does|should|shall|must|would|will|can|could|is|are) "
+                         r"(?:i|we|you|he|she|they|it|this|that|there|my|his|her|their|our)\b", re.IGNORECASE)
 # "Is there anything you'd recommend for the throat pain?", "Can you suggest something natural …?": a request for
 # what to do, put politely as a question; "yes" would not answer it ("Is there a way to tell COVID-19 from
 # influenza?" is a real yes/no question)
@@ -67,9 +71,19 @@ _REQUEST = re.compile(r"^\W*(?:(?:is|are) there (?:anything|something|any ?(?:ki
                       r"do you (?:recommend|suggest|have any)\b)", re.IGNORECASE)
 
 
+def _two_questions(text: str) -> bool:
+    """A yes/no question followed by another ("Does X …, and should I …?"); not a claim put as one ("Suturing of the
+    nasal septum after septoplasty, is it an effective alternative …?")."""
+    for m in _AND_YES_NO.finditer(text):
+        before = re.split(r"[.?!]\s+", text[:m.start()])[-1].split(None, 1)
+        if (before and before[0].lower() in _AUX) or "?" in text[:m.start()]:
+            return True  # (or after one asked already: "Should my son have the HPV jab? … and is it safe?")
+    return False
+
+
 def is_yes_no(question: str) -> bool:
     text = question.strip().lstrip(",.;:-\"' ")
-    if not text or _OR_WHAT.search(text) or _REQUEST.search(text) or _EITHER_OR.search(text):
+    if not text or _OR_WHAT.search(text) or _REQUEST.search(text) or _EITHER_OR.search(text) or _two_questions(text):
         return False
     asked = asking(text)
     if asked != text and _WH.match(asked):  # "Initial management of ascites — which diuretics …, is …?"

@@ -50,6 +50,8 @@ _MIN_PART_TERMS = 2
 _CLASSES = frozenset({"type", "types", "stage", "stages", "grade", "grades", "class", "phase", "level", "step",
                       "tier", "nyha", "gold", "ckd", "category", "group"})
 _QUALIFIERS = 3  # words either side of a medical word that may belong to its phrase
+# the side of the body ("right lateral shoulder pain"): guidance is rarely for one side only
+_SIDES = frozenset({"right", "left"})
 
 
 def case_terms(question: str, topics: frozenset[str] = frozenset()) -> frozenset[str]:
@@ -71,7 +73,10 @@ def case_terms(question: str, topics: frozenset[str] = frozenset()) -> frozenset
     # (not an abbreviation or a single word: "(Kt/V)", "(HbSS)", "(wet)" name what is asked)
     bracketed = {s for m in _BRACKETED.finditer(question)
                  if len(inside := content_stems(m.group("inside"))) >= _MIN_PART_TERMS for s in inside} - outside
-    return frozenset(described | ages | figures | bracketed | (options - diseases))
+    # (not "the right way", "right away", "right now")
+    sides = {t for i, t in enumerate(tokens) if t in _SIDES and (i == 0 or tokens[i - 1] not in ("the", "a", "all"))
+             and (i + 1 == len(tokens) or tokens[i + 1] not in ("way", "away", "now", "thing", "time", "to"))}
+    return frozenset(described | ages | figures | bracketed | sides | (options - diseases))
 
 
 def restatements(question: str) -> dict[str, frozenset[str]]:

@@ -20,7 +20,14 @@ STOPWORDS = frozenset(
     can could should would may might must shall will i me my we our ours you your he she they them his her hers him
     most more less least very much many any some all each every other others also only just per
     vs versus via among between during before after while use used using best appropriate""".split()
+) | frozenset(  # contractions: "Does that mean I'll definitely get diabetes?" asks nothing about "I'll"
+    [f"{pronoun}'{ending}" for pronoun in "i you we they he she it that there what who where how here let".split()
+     for ending in ("ll", "re", "ve", "d", "m", "s")]
+    + """don't doesn't didn't can't won't wouldn't couldn't shouldn't isn't aren't wasn't weren't hasn't haven't
+    hadn't mustn't needn't""".split()
 )
+# typographic apostrophes and quotes as typed: "I’ll" is "I'll", "Crohn’s" is "Crohn's"
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")
 MAX_TERMS = 64
@@ -52,7 +59,7 @@ def normalise(text: str) -> str:
 
 
 def tokenize(text: str) -> list[str]:
-    folded = unicodedata.normalize("NFKD", text.lower())
+    folded = unicodedata.normalize("NFKD", text.lower().translate(_APOSTROPHES))
     folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
     return _TOKEN.findall(folded)
 

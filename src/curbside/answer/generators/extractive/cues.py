@@ -70,6 +70,13 @@ RECOMMENDATION_CUE = re.compile(
     # … also when no comma sets off whom it is for ("In patients with major limb trauma use a tourniquet if …")
     r"^(?:in|for) (?:patients|people|adults|children|women|men|those|infants|neonates)\b[^.;,]{0,80}? "
     r"(?:use|offer|consider|give|start|refer|treat|prescribe|avoid|do not)\b", re.IGNORECASE)
+# what others recommend, reported ("Various organizations have recommended routine screening for scoliosis …", "U.S.
+# organizations that advocate screening recommend the forward bend test …"): the document's background, not its
+# advice (the USPSTF statement quoting them finds the evidence insufficient)
+REPORTED_ADVICE = re.compile(r"^(?:various|some|several|many|other|most|certain|a number of|u\.s\.|national|"
+                             r"international|professional|medical)\s+(?:[\w.-]+\s+){0,3}?(?:organi[sz]ations|"
+                             r"societies|groups|bodies|agencies|associations|experts|authorities|guidelines)\b",
+                             re.IGNORECASE)
 GRADED = re.compile(r"\((?:strong|moderate|weak|conditional|expert|grade|level|class)[^)]*\)|\bgrade [a-d]\b|"
                     r"\bstrong recommendation\b", re.IGNORECASE)
 METHOD_CUE = re.compile(

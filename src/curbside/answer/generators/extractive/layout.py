@@ -13,7 +13,11 @@ from curbside.answer.generators.extractive.cues import META_CUE
 from curbside.answer.tables import rows_as_sentences
 from curbside.sentences import split_sentences
 
-_BULLET_SPLIT = re.compile(r"(?:^|\s+)(?:[-•*▪◦]|\d+\.)\s+(?=[A-Z(])")
+_BULLET_SPLIT = re.compile(r"(?:^|\s+)[-•*▪◦]\s+(?=[A-Z(])")
+# a numbered item run into the text ("… as follows: 1. Offer … 2. Review …"); a number that ends a sentence
+# ("… recommended beginning at age 40. For women with dense breasts …") is not one
+_NUMBERED = re.compile(r"(?:^|\s+)(?P<n>\d{1,2})\.\s+(?=[A-Z(])")
+_ITEM_FOLLOWS = re.compile(r"[.:;!?)]$")
 
 _CLOSE_PAREN_SPLIT = re.compile(r"(?<=\b[A-Za-z]\)\.)\s+(?=[A-Z])")  # "… Grade A). Next" (one-letter guard)
 
@@ -185,6 +189,23 @@ def _lines(text: str, lead: str = "") -> list[str]:
     return out
 
 
+def _numbered_items(text: str) -> list[str]:
+    """``text`` cut before each numbered list item: a number that opens the text or follows a sentence's end, or
+    one of a run ("1." with "2."); "at age 18. During …" and "… was 320. The …" end sentences."""
+    found = list(_NUMBERED.finditer(text))
+    numbers = {int(m.group("n")) for m in found}
+    cuts = [m for m in found if m.start() == 0 or _ITEM_FOLLOWS.search(text[:m.start()])
+            or {int(m.group("n")) - 1, int(m.group("n")) + 1} & numbers]
+    if not cuts:
+        return [text]
+    out, start = [], 0
+    for m in cuts:
+        out.append(text[start:m.start()])
+        start = m.end()
+    out.append(text[start:])
+    return [piece for piece in out if piece.strip()] or [text]
+
+
 def segments(text: str, lead: str = "", carried: Sequence[str] = ()) -> list[str]:
     """Sentences (and list items); an evidence-grade statement joins the sentence before it. The
     rows of a table read by ``tables`` are one sentence each (``carried``: the header, scenario and
@@ -192,7 +213,7 @@ def segments(text: str, lead: str = "", carried: Sequence[str] = ()) -> list[str
     out: list[str] = []
     text = rows_as_sentences(text, carried)
     cells = (cell for line in _lines(text, lead) for cell in _CELL_BAR.split(line))
-    for part in (p for cell in cells for p in _BULLET_SPLIT.split(cell)):
+    for part in (p for cell in cells for item in _BULLET_SPLIT.split(cell) for p in _numbered_items(item)):
         part = _GLUED_STOP.sub(". ", part.strip())
         spans = split_sentences(part) if part else []
         pieces = [p for a, b in spans for p in _CLOSE_PAREN_SPLIT.split(part[a:b])]

@@ -1,0 +1,80 @@
+"""Questions as people type them, from the held-out set check19: contractions ("I'll", typed with either
+apostrophe), a drug's form ("tablets like metformin"), the side of the body, two yes/no questions in one, and
+what others recommend reported in a guideline ("Various organizations have recommended routine screening …", in
+the USPSTF statement that finds the evidence insufficient)."""
+
+from __future__ import annotations
+
+import pytest
+
+from curbside.answer.evidence import TermStats
+from curbside.answer.generators.extractive.candidates import extract
+from curbside.answer.questions import analyse, is_yes_no
+from curbside.answer.text import content_stems, stem
+from curbside.answer.vignette import case_terms
+from curbside.records import Kind
+from curbside.retrieve.query import parse_query
+from tests.answer.realtext import text_hit
+
+PREDIABETES = ("My blood test showed I have prediabetes. Does that mean I'll definitely get diabetes, and should I be "
+               "on tablets like metformin?")
+
+
+@pytest.mark.parametrize("question", [
+    "Does that mean I'll definitely get diabetes?",
+    "Does that mean I\u2019ll definitely get diabetes?",  # (the apostrophe phones and word processors type)
+    "We're worried: they've said she'd need surgery, haven't they?",
+])
+def test_contractions_are_not_what_a_question_asks_about(question: str) -> None:
+    terms = parse_query(question).terms
+    assert not any("'" in t or t in ("ll", "re", "ve", "d") for t in terms), terms
+    assert not any("'" in s for s in content_stems(question))
+
+
+def test_a_typographic_apostrophe_reads_as_the_typed_one() -> None:
+    assert parse_query("Crohn\u2019s disease").terms == parse_query("Crohn's disease").terms
+
+
+def test_a_drugs_form_is_not_the_key_term() -> None:
+    # (without a store every word weighs by its length: "tablets" would outweigh "gout")
+    assert TermStats().terms(analyse("Should I take tablets for gout?")).key == stem("gout")
+    assert TermStats().terms(analyse(PREDIABETES)).key == stem("prediabetes")
+
+
+def test_whether_something_is_worth_it_asks_about_the_thing() -> None:
+    terms = TermStats().terms(analyse("Measurement of head and neck paragangliomas: is volumetric analysis worth "
+                                      "the effort?"))
+    assert stem("worth") not in terms.weights and stem("paragangliomas") in terms.weights
+    assert stem("gp") not in TermStats().terms(analyse("My GP wants to start me on sertraline. Is it safe?")).weights
+
+
+def test_the_side_of_the_body_is_a_detail_of_the_case() -> None:
+    shoulder = ("52-year-old painter with 3 months of right lateral shoulder pain, worse at night. Should I order an "
+                "MRI or give a subacromial steroid injection?")
+    assert "right" in case_terms(shoulder)
+    nosebleeds = ("My dad is 76 and on warfarin, and he keeps getting nosebleeds. What's the right way to stop one at "
+                  "home?")
+    assert "right" not in case_terms(nosebleeds)
+
+
+@pytest.mark.parametrize(("question", "yes_no"), [
+    (PREDIABETES, False),
+    ("Should my 12-year-old son have the HPV jab? I thought it was only for girls, and is it safe?", False),
+    ("Is low-dose vaginal oestrogen appropriate, and does she need a progestogen since she has a uterus?", False),
+    ("Do statins reduce mortality in breast cancer?", True),
+    # (a claim put as a question, then the question: one question)
+    ("Suturing of the nasal septum after septoplasty, is it an effective alternative to nasal packing?", True),
+])
+def test_two_yes_no_questions_in_one_get_no_single_verdict(question: str, yes_no: bool) -> None:
+    assert is_yes_no(question) is yes_no
+
+
+def test_what_others_recommend_is_not_the_documents_advice() -> None:
+    hit = text_hit("ngc:11319#13", "Final recommendation statement: adolescent idiopathic scoliosis: screening.",
+                   "Major Recommendations — Suggestions for Practice Regarding the I Statement",
+                   "Various organizations have recommended routine screening for scoliosis in children and adolescents "
+                   "since the 1980s. U.S. organizations that advocate screening recommend the forward bend test "
+                   "combined with scoliometer measurement. The USPSTF recommends that clinicians screen adults for "
+                   "obesity in primary care settings.", kind=Kind.GUIDELINE)
+    found = {c.text.split()[0]: c.recommendation for c in extract([hit])}
+    assert found == {"Various": False, "U.S.": False, "The": True}
