@@ -293,3 +293,15 @@ def test_a_guidelines_background_read_as_a_conclusion_does_not_decide_either_way
     verdict, notes = _verdict("Should I start levothyroxine in an asymptomatic 80-year-old with a TSH of 7.2 mU/L and "
                               "a normal free T4 on repeat testing?", [central, prescribing])
     assert verdict is Verdict.UNCERTAIN and any("does not say yes or no" in n for n in notes)
+
+
+def test_whether_something_is_recommended_is_not_decided_by_a_health_page_alone() -> None:
+    # (check19: GARD's page still calls graded exercise therapy beneficial; clinical guidance has since withdrawn it)
+    page = _hit("medquad:GARD:0001318#4", "Chronic fatigue syndrome",
+                "Graded exercise therapy can be beneficial because prolonged lack of exercise may worsen the symptoms "
+                "of the condition and should be discouraged.", kind=Kind.CONSUMER, section="Treatment")
+    question = "Is graded exercise therapy first-line for chronic fatigue syndrome?"
+    verdict, notes = _verdict(question, [page])
+    assert verdict is Verdict.UNCERTAIN and any("consumer health pages" in n for n in notes)
+    # … what a patient may do is still read from the page
+    assert _verdict("Can graded exercise therapy help chronic fatigue syndrome?", [page])[0] is Verdict.YES

@@ -9,11 +9,15 @@ import pytest
 
 from curbside.answer.evidence import TermStats
 from curbside.answer.generators.extractive.candidates import extract
+from curbside.answer.population import Scope
 from curbside.answer.questions import analyse, is_yes_no
-from curbside.answer.text import content_stems, stem
+from curbside.answer.synonyms import alternatives
+from curbside.answer.text import content_stems, stem, tokenize
 from curbside.answer.vignette import case_terms
 from curbside.records import Kind
+from curbside.retrieve.lexical import LexicalRetriever
 from curbside.retrieve.query import parse_query
+from curbside.store import Store
 from tests.answer.realtext import text_hit
 
 PREDIABETES = ("My blood test showed I have prediabetes. Does that mean I'll definitely get diabetes, and should I be "
@@ -78,3 +82,46 @@ def test_what_others_recommend_is_not_the_documents_advice() -> None:
                    "obesity in primary care settings.", kind=Kind.GUIDELINE)
     found = {c.text.split()[0]: c.recommendation for c in extract([hit])}
     assert found == {"Various": False, "U.S.": False, "The": True}
+
+
+def test_a_remark_that_recommends_is_advice() -> None:
+    # (ACCP, symptom management in lung cancer: the starting dose of morphine is given as a "Remark")
+    hit = text_hit("ngc:9887#25", "Symptom management in patients with lung cancer.", "Major Recommendations — Pain "
+                   "Control", "Remark: The recommended starting dose is oral morphine 30 mg/24 h in patients not "
+                   "previously treated with opioids, and 60 mg/24 h in those already taking an opioid at step 2 of the "
+                   "WHO ladder.", kind=Kind.GUIDELINE)
+    found = extract([hit])[0]
+    assert found.text.startswith("The recommended starting dose is oral morphine 30 mg/24 h")
+    assert found.recommendation and not found.meta
+    # (a remark that weighs values is still the reasoning behind a recommendation)
+    values = text_hit("ngc:1#2", "Antithrombotic therapy for VTE disease.", "Recommendations", "Remarks: Patients who "
+                      "place a high value on avoiding the inconvenience of injections may reasonably choose otherwise.")
+    assert extract([values])[0].meta
+
+
+def test_a_case_asks_about_the_disease_its_question_names() -> None:
+    iih = ("26-year-old woman with a BMI of 38 has two months of daily headaches and transient visual obscurations; "
+           "she has bilateral papilloedema and a normal MRI brain. How should her idiopathic intracranial hypertension "
+           "be treated, and when is surgery needed?")
+    scope = Scope.of(iih)
+    assert scope.names_topic("Idiopathic intracranial hypertension")
+    assert not scope.names_topic("Diagnosis and treatment of headache")
+    # (a kind of the disease asked about stays the case's: prediabetes with diabetes)
+    assert Scope.of(PREDIABETES).names_topic("Insulin resistance and prediabetes")
+    assert Scope.of("Does metformin prevent diabetes in prediabetes?").names_topic("Headache and diabetes")
+
+
+@pytest.mark.parametrize(("lay", "clinical"), [
+    ("an LP opening pressure of 34", "lumbar puncture"),
+    ("normal liquor and no previous uterine surgery", "amniotic fluid"),
+    ("a flat spot on the back of her head", "plagiocephaly"),
+])
+def test_words_for_the_same_thing_cover_each_other(lay: str, clinical: str) -> None:
+    wordings = alternatives(tokenize(lay))
+    assert any(form <= frozenset(content_stems(clinical)) for forms in wordings.values() for form in forms), wordings
+
+
+def test_search_adds_the_clinical_words(store: Store) -> None:
+    retriever = LexicalRetriever(store)
+    assert "lumbar puncture" in retriever.parse("an LP opening pressure of 34 cmH2O").expansions
+    assert "plagiocephaly" in retriever.parse("Our baby has a flat spot on the back of her head").expansions

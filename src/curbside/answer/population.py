@@ -218,6 +218,15 @@ class Scope:
                 allowed.update(form)
         families = {m.family for m in mentions(text) if m.family != "condition"}
         diseases = disease_mentions(question)
+        asked = asking(question)
+        if asked != question and (named := disease_mentions(asked)):
+            # a case asks about the disease its question names ("… daily headaches …, papilloedema … How should her
+            # idiopathic intracranial hypertension be treated?"): the others it tells of are findings, and a headache
+            # guideline's cluster-headache advice is not about it (a kind of the one asked about stays: "I have
+            # prediabetes. Does that mean I'll get diabetes …?")
+            asked_stems = {stem(t) for disease in named for t in tokenize(disease)}
+            diseases = [d for d in diseases if d in named or any(
+                a in stem(t) or stem(t) in a for t in tokenize(d) for a in asked_stems)]
         # every word of a disease's name, even one content stems drop ("use" in alcohol use disorder)
         allowed.update(stem(t) for disease in diseases for t in tokenize(disease))
         topics = []

@@ -84,6 +84,9 @@ bowel|intestinal|colon
 blood thinner|anticoagulant|anticoagulation
 antiepileptic|anticonvulsant|anti-seizure|antiseizure|aed
 vaccine|vaccination|immunization|immunisation
+lumbar puncture|lp|spinal tap
+amniotic fluid|liquor
+plagiocephaly|flat spot|flat head
 aciclovir|acyclovir
 valaciclovir|valacyclovir
 adrenaline|epinephrine

@@ -146,6 +146,7 @@ _LEAD_STRENGTH = re.compile(r"^\(\s*(?P<strength>(?:strong|weak) (?:for|against)
 _DEFINITION_SECTION = re.compile(r"definitions? of (?:the )?(?:grades?|levels?|evidence|strength|recommendation|"
                                  r"quality|categor)|rating|(?:grades?|levels?|quality|strength|categor\w*) of|"
                                  r"legend|abbreviation|\bkey\b", re.IGNORECASE)
+_ADVICE_NOTE = re.compile(r"^\(?(?:notes?|remarks?|comments?)\s*\)?:\s*", re.IGNORECASE)
 # a sentence cut out of a word: "O have anxiolytic effects, whereas …" (from "N2O have …")
 # a pointer in brackets, not part of the claim: "(see Tables 1 and 2 in the original guideline document)"
 _SEE_ASIDE = re.compile(r"\s*\((?:see|refer to)\b[^()]{0,160}\)", re.IGNORECASE)
@@ -182,6 +183,11 @@ def trim(sentence: str, *, grade_labels: bool = False) -> str:
     if strength:
         text = text[strength.end():]
     text = _LEAD_LABEL.sub("", text)
+    note = _ADVICE_NOTE.match(text)
+    if note and RECOMMENDATION_CUE.search(text[note.end():]):
+        # a remark that itself recommends ("Remark: The recommended starting dose is oral morphine 30 mg/24 h in
+        # patients not previously treated with opioids …") is advice, not the reasoning behind it
+        text = text[note.end():]
     text = _LEAD_DISCOURSE.sub("", text)
     text = _REF_MARK.sub("", text).strip()
     text = _SEE_ASIDE.sub("", text)

@@ -283,8 +283,23 @@ _OPPOSITE = {"be avoided": "be used", "be withheld": "be given", "be stopped": "
 
 
 # a guideline leads the evidence and recommends nothing on what was asked: it says neither yes nor no
+_CONSUMER_ONLY = VerdictResult(Verdict.UNCERTAIN, 0.0, 1.0, (), ("consumer pages only",),
+                               "only consumer health pages speak to it; no guideline in the knowledge base does")
+# a question whether something is recommended ("Is graded exercise therapy recommended for …?")
+_ASKS_RECOMMENDED = re.compile(r"\b(?:recommended|indicated|advised|advisable|first[- ]line|standard of care)\b",
+                               re.IGNORECASE)
 _NO_RECOMMENDATION = VerdictResult(Verdict.UNCERTAIN, 0.0, 1.0, (), ("guideline without a recommendation",),
                                    "the guideline found does not say yes or no")
+
+
+def _not_only_pages(question: str, candidates: Sequence[Candidate], result: VerdictResult) -> VerdictResult:
+    """Whether something is recommended is a guideline's to say: a yes or no read from health pages alone ("Graded
+    exercise therapy can be beneficial …", on a page that clinical guidance has since overtaken) is uncertain."""
+    if result.verdict is Verdict.UNCERTAIN or not result.basis or not _ASKS_RECOMMENDED.search(question):
+        return result
+    if all(c.hit.document.kind is Kind.CONSUMER for c in candidates if c.evidence in result.basis):
+        return _CONSUMER_ONLY
+    return result
 
 
 def _decide(question: str, candidates: Sequence[Candidate], model: VerdictModel | None = None,
@@ -300,7 +315,7 @@ def _decide(question: str, candidates: Sequence[Candidate], model: VerdictModel 
         scope = Scope.of(question)
         from_guideline = guideline_verdict(candidates, kinds, scope.families, bool(scope.topics))
         if from_guideline is not None:
-            return from_guideline
+            return _not_only_pages(question, candidates, from_guideline)
         if leading is Kind.CONSUMER and _PERSONAL.search(question):
             # a consumer page that leads but recommends nothing on what was asked is not a study
             # conclusion: reading it as one turned "Ibuprofen and naproxen are NSAIDs …" into a yes to
@@ -308,7 +323,7 @@ def _decide(question: str, candidates: Sequence[Candidate], model: VerdictModel 
             # BioASQ it reads such pages right more often than not)
             return VerdictResult(Verdict.UNCERTAIN, 0.0, 1.0, (), ("consumer pages without a recommendation",),
                                  "the health pages found do not say yes or no")
-    result = weigh(question, found, model or load())
+    result = _not_only_pages(question, candidates, weigh(question, found, model or load()))
     deciding = [c for c in candidates if c.text in result.deciding]
     if (cautious and result.verdict is not Verdict.UNCERTAIN and leading is Kind.GUIDELINE and deciding
             and all(c.hit.document.kind is Kind.GUIDELINE and not c.recommendation for c in deciding)
