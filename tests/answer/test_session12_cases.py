@@ -13,6 +13,7 @@ from curbside.answer.population import Scope
 from curbside.answer.questions import analyse, is_yes_no
 from curbside.answer.synonyms import alternatives
 from curbside.answer.text import content_stems, stem, tokenize
+from curbside.answer.themes import question_intents
 from curbside.answer.vignette import case_terms
 from curbside.records import Kind
 from curbside.retrieve.lexical import LexicalRetriever
@@ -125,3 +126,13 @@ def test_search_adds_the_clinical_words(store: Store) -> None:
     retriever = LexicalRetriever(store)
     assert "lumbar puncture" in retriever.parse("an LP opening pressure of 34 cmH2O").expansions
     assert "plagiocephaly" in retriever.parse("Our baby has a flat spot on the back of her head").expansions
+
+
+@pytest.mark.parametrize(("question", "prognosis"), [
+    ("Does he need a CT head now, or can he be observed, and for how long?", False),
+    ("How long should anticoagulation continue after a provoked DVT?", False),
+    ("How long will my cold last?", True),
+    ("How long does it take to recover from a concussion?", True),
+])
+def test_how_long_to_do_something_is_not_the_outlook(question: str, prognosis: bool) -> None:
+    assert ("prognosis" in question_intents(question)) is prognosis

@@ -153,7 +153,11 @@ THEMES: tuple[Theme, ...] = (
               r"\b(?:most|many|half|\d+%?|\d+ (?:percent|per cent)) (?:of )?(?:people|patients|individuals)\b"
               r"[^.;]{0,40}\bdie\b|"
               r"\b(?:usually|often|typically|generally) die\b|\bdie within\b"),
-          _rx(r"\bprognos|\bsurviv|\boutlook\b|\blife expectancy\b|\bhow long\b|\brecover|\bserious\b|\bmortality\b|"
+          # ("… can he be observed, and for how long?", "How long should anticoagulation continue?": how long to do
+          # something, not how the illness goes)
+          _rx(r"\bprognos|\bsurviv|\boutlook\b|\blife expectancy\b|"
+              r"(?<!\bfor )\bhow long\b(?! (?:should|must|do (?:i|we|you) need to|does (?:he|she|it) need to) )|"
+              r"\brecover|\bserious\b|\bmortality\b|"
               # ("a recurrent malignant pleural effusion" is the one to manage, not a question of whether it recurs)
               r"\bcurable\b|\bfatal\b|\bdie\b|\bpermanent|\bgo away\b|\boutcomes?\b|\brecur(?!rent\b)|\brelapse|"
               r"\bchance of\b|\blikelihood\b|\brisk of (?:rupture|progression|recurrence|death|dying|"
