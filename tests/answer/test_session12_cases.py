@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from curbside.answer.evidence import TermStats
+from curbside.answer.generators.extractive import ExtractiveGenerator
 from curbside.answer.generators.extractive.candidates import extract
 from curbside.answer.population import Scope
 from curbside.answer.questions import analyse, is_yes_no
@@ -15,7 +16,7 @@ from curbside.answer.synonyms import alternatives
 from curbside.answer.text import content_stems, stem, tokenize
 from curbside.answer.themes import question_intents
 from curbside.answer.vignette import case_terms
-from curbside.records import Kind
+from curbside.records import Audience, Kind
 from curbside.retrieve.lexical import LexicalRetriever
 from curbside.retrieve.query import parse_query
 from curbside.store import Store
@@ -136,3 +137,24 @@ def test_search_adds_the_clinical_words(store: Store) -> None:
 ])
 def test_how_long_to_do_something_is_not_the_outlook(question: str, prognosis: bool) -> None:
     assert ("prognosis" in question_intents(question)) is prognosis
+
+
+@pytest.mark.parametrize(("question", "yes_no"), [
+    ("I get cold sores on my lip every few weeks and they're really getting me down. Are there tablets I can take to "
+     "stop them coming back?", False),
+    ("Are there exercises to help my knee?", False),
+    ("Is there any treatment for the Facioscapulohumeral Muscular Dystrophy?", True),
+    ("Is there a way to tell COVID-19 from influenza?", True),
+])
+def test_asking_whether_there_are_tablets_to_take_asks_which(question: str, yes_no: bool) -> None:
+    assert is_yes_no(question) is yes_no
+
+
+def test_what_else_the_same_thing_does_joins_the_bottom_line() -> None:
+    # (MedlinePlus, "Cold Sores": the second sentence is what the patient asked)
+    page = text_hit("medquad:MPlusHealthTopics:0000214#1", "Cold Sores", "Summary",
+                    "Cold sores usually go away on their own. Antiviral medicines can help them heal faster. They can "
+                    "also help to prevent cold sores in people who often get them.", kind=Kind.CONSUMER)
+    draft = ExtractiveGenerator().generate("Which antiviral medicines help cold sores?", [page], Audience.CLINICIAN)
+    assert draft.bottom_line.text == ("Antiviral medicines can help them heal faster. They can also help to prevent "
+                                      "cold sores in people who often get them.")

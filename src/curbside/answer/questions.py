@@ -67,6 +67,9 @@ _AND_YES_NO = re.compile(r"(?:,|\band)\s+(?:and\s+)?(?:do|does|should|shall|must
 # what to do, put politely as a question; "yes" would not answer it ("Is there a way to tell COVID-19 from
 # influenza?" is a real yes/no question)
 _REQUEST = re.compile(r"^\W*(?:(?:is|are) there (?:anything|something|any ?(?:kind|type|sort)s? of)\b|"
+                      # ("Are there tablets I can take to stop them coming back?": which ones)
+                      r"(?:is|are) there (?:any )?(?:tablets?|pills?|medicines?|medications?|drugs?|creams?|treatments?|"
+                      r"remedies|exercises?) (?:i|we|you|to)\b|"
                       r"(?:can|could|would) you (?:suggest|recommend|prescribe|provide|give|advise)\b|"
                       r"do you (?:recommend|suggest|have any)\b)", re.IGNORECASE)
 
@@ -83,7 +86,8 @@ def _two_questions(text: str) -> bool:
 
 def is_yes_no(question: str) -> bool:
     text = question.strip().lstrip(",.;:-\"' ")
-    if not text or _OR_WHAT.search(text) or _REQUEST.search(text) or _EITHER_OR.search(text) or _two_questions(text):
+    if (not text or _OR_WHAT.search(text) or _REQUEST.search(text) or _REQUEST.search(asking(text))
+            or _EITHER_OR.search(text) or _two_questions(text)):
         return False
     asked = asking(text)
     if asked != text and _WH.match(asked):  # "Initial management of ascites — which diuretics …, is …?"

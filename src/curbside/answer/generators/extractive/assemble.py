@@ -299,6 +299,10 @@ _QUALIFIER = re.compile(r"^(?:this|these|it|they) (?:is|are|should be) (?:optima
 # outcomes from chronic sarcoidosis. This includes people who have lung scarring …")
 _UNNAMED = re.compile(r"^(?:certain|some|several|a (?:number|few) of|a few|other|specific) \w+", re.IGNORECASE)
 _NAMES_THEM = re.compile(r"^(?:this|these|they|those) (?:includes?|are|consist of)\b", re.IGNORECASE)
+# … or says what else the same thing does ("Antiviral medicines can help them heal faster. They can also help to
+# prevent cold sores in people who often get them."): without its subject it cannot stand alone, and it is often
+# what was asked
+_ALSO = re.compile(r"^(?:this|these|they|it|both) (?:can|may|will|could|should|is|are) also\b", re.IGNORECASE)
 
 
 def _with_its_qualifier(bottom: Candidate, candidates: Sequence[Candidate]) -> Candidate:
@@ -306,7 +310,8 @@ def _with_its_qualifier(bottom: Candidate, candidates: Sequence[Candidate]) -> C
     or names what it left unnamed."""
     follow = next((c for c in candidates if c.hit.passage.id == bottom.hit.passage.id
                    and c.position == bottom.position + 1
-                   and (_QUALIFIER.match(c.text) or (_UNNAMED.match(bottom.text) and _NAMES_THEM.match(c.text)))),
+                   and (_QUALIFIER.match(c.text) or _ALSO.match(c.text)
+                        or (_UNNAMED.match(bottom.text) and _NAMES_THEM.match(c.text)))),
                   None)
     if follow is None:
         return bottom
