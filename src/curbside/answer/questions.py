@@ -68,8 +68,8 @@ _AND_YES_NO = re.compile(r"(?:,|\band)\s+(?:and\s+)?(?:do|does|should|shall|must
 # influenza?" is a real yes/no question)
 _REQUEST = re.compile(r"^\W*(?:(?:is|are) there (?:anything|something|any ?(?:kind|type|sort)s? of)\b|"
                       # ("Are there tablets I can take to stop them coming back?": which ones)
-                      r"(?:is|are) there (?:any )?(?:tablets?|pills?|medicines?|medications?|drugs?|creams?|treatments?|"
-                      r"remedies|exercises?) (?:i|we|you|to)\b|"
+                      r"(?:is|are) there (?:any )?(?:tablets?|pills?|medicines?|medications?|drugs?|creams?|"
+                      r"treatments?|remedies|exercises?) (?:i|we|you|to)\b|"
                       r"(?:can|could|would) you (?:suggest|recommend|prescribe|provide|give|advise)\b|"
                       r"do you (?:recommend|suggest|have any)\b)", re.IGNORECASE)
 
