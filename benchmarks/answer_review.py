@@ -11,9 +11,10 @@ last review is summarised in docs/answers.md ("A spread of clinical questions").
         [--audience clinician] [--out answers.md]
 
 Question files: clinical.txt (40, tuned on), clinical-check1.txt (20), clinical-check2.txt (20),
-clinical-check3.txt … clinical-check19.txt (24 each, written with an answer key and first read by a
-second reader; check4 to check19 were held out until that read). All have been used to find
-general errors since: write a fresh file before judging a change by it. ``bottom_lines.py`` scores the
+clinical-check3.txt … clinical-check20.txt (24 each, written with an answer key and first read by a
+second reader; check4 to check20 were held out until that read). All have been used to find
+general errors since (check20 for two changes only): write a fresh file before judging a change by it.
+``bottom_lines.py`` scores the
 bottom lines against the passages those readers named.
 
 KB: a knowledge base built from all of ../shared/data/corpora (scripts/quickstart.sh).

@@ -1,6 +1,6 @@
 """How often the bottom line comes from a passage a reviewer named as the answer.
 
-Each held-out question set (clinical-check6 … check19) was read by a second reader against a key written
+Each held-out question set (clinical-check6 … check20) was read by a second reader against a key written
 before any answer existed; for every answer that was not good, the reader named the knowledge-base passages
 that should have led ("ngc:10951#29"), and for a good one, the passage it came from.
 ``questions/bottom-line-labels.jsonl`` keeps those passages per question (and the questions the key marks as
@@ -15,8 +15,9 @@ counts, per set:
   a miss: when it is not there, no sentence choice could have found it);
 * *absent, abstained* — of the questions the knowledge base cannot answer, how many still abstain.
 
-Every set was read and then used to find general errors (they are tuned on; check19 was read once on commit 3272e0c,
-then tuned on in session 12). Write and read a new set before judging a change by its first read.
+Every set up to check19 was read and then used to find general errors (they are tuned on; check19 was read once on
+commit 3272e0c, then tuned on in session 12). check20 was read once, blind, on 3272e0c and on b92879a (its labels
+come from the b92879a read); two changes followed. Write and read a new set before judging a change by its first read.
 
     python benchmarks/bottom_lines.py --kb KB [--labels benchmarks/questions/bottom-line-labels.jsonl]
 
