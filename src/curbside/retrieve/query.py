@@ -25,9 +25,10 @@ STOPWORDS = frozenset(
      for ending in ("ll", "re", "ve", "d", "m", "s")]
     + """don't doesn't didn't can't won't wouldn't couldn't shouldn't isn't aren't wasn't weren't hasn't haven't
     hadn't mustn't needn't""".split()
+    # … typed with a typographic apostrophe, which splits a word ("I’ll" → "i", "ll"; "Mackler’s" → "mackler", "s",
+    # as the index reads "Mackler’s triad": read whole, "mackler's" would not match "Mackler triad")
+    + ["ll", "re", "ve"]
 )
-# typographic apostrophes and quotes as typed: "I’ll" is "I'll", "Crohn’s" is "Crohn's"
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")
 MAX_TERMS = 64
@@ -59,7 +60,7 @@ def normalise(text: str) -> str:
 
 
 def tokenize(text: str) -> list[str]:
-    folded = unicodedata.normalize("NFKD", text.lower().translate(_APOSTROPHES))
+    folded = unicodedata.normalize("NFKD", text.lower())
     folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
     return _TOKEN.findall(folded)
 
