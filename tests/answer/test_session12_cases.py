@@ -159,3 +159,13 @@ def test_what_else_the_same_thing_does_joins_the_bottom_line() -> None:
     draft = ExtractiveGenerator().generate("Which antiviral medicines help cold sores?", [page], Audience.CLINICIAN)
     assert draft.bottom_line.text == ("Antiviral medicines can help them heal faster. They can also help to prevent "
                                       "cold sores in people who often get them.")
+
+
+def test_a_list_item_out_of_its_list_is_a_fragment() -> None:
+    # (its lead-in, "… offer chemoprophylaxis to people who:", ended the passage before)
+    hit = text_hit("ngc:1#3", "Meningococcal disease.", "Recommendations",
+                   "- Have impaired immune systems because of illness or drugs.\n"
+                   "Offer chemoprophylaxis to household contacts as soon as possible.")
+    found = {c.text: c.fragment for c in extract([hit])}
+    assert found == {"Have impaired immune systems because of illness or drugs.": True,
+                     "Offer chemoprophylaxis to household contacts as soon as possible.": False}

@@ -146,6 +146,9 @@ _LEAD_STRENGTH = re.compile(r"^\(\s*(?P<strength>(?:strong|weak) (?:for|against)
 _DEFINITION_SECTION = re.compile(r"definitions? of (?:the )?(?:grades?|levels?|evidence|strength|recommendation|"
                                  r"quality|categor)|rating|(?:grades?|levels?|quality|strength|categor\w*) of|"
                                  r"legend|abbreviation|\bkey\b", re.IGNORECASE)
+# a list item out of its list, the line that introduced it in another passage ("Have impaired immune systems because of
+# illness or drugs.", after "… chemoprophylaxis for people who:"): it finishes someone else's sentence
+_ORPHAN_ITEM = re.compile(r"^(?:have|has|had|are|is|were|was) (?!you\b|there\b|we\b|they\b|it\b)", re.IGNORECASE)
 _ADVICE_NOTE = re.compile(r"^\(?(?:notes?|remarks?|comments?)\s*\)?:\s*", re.IGNORECASE)
 # a sentence cut out of a word: "O have anxiolytic effects, whereas …" (from "N2O have …")
 # a pointer in brackets, not part of the claim: "(see Tables 1 and 2 in the original guideline document)"
@@ -284,7 +287,8 @@ def extract(evidence: Sequence[Hit], *, min_words: int = 6, max_words: int = 80,
                 dangling=(bool(DANGLING.match(text)) and not FORWARD.match(text)) or (
                     _refers_back(text) and not in_conclusion and not CONCLUSION_CUE.search(raw)),
                 fragment=not (is_clause(text) or REGIMEN_LABEL.match(text.split(":", 1)[0])) or bool(
-                    RELATIVE_START.match(text) or OPEN_END.search(text) or _CUT_START.match(text)),
+                    RELATIVE_START.match(text) or OPEN_END.search(text) or _CUT_START.match(text)
+                    or _ORPHAN_ITEM.match(text)),
                 stats=len(STATS.findall(text)),
                 pitfall=_warns(text),
                 escalation=bool(ESCALATION.search(text)), grade=fk_grade(text), words=n_words,
