@@ -46,6 +46,8 @@ def test_a_drugs_form_is_not_the_key_term() -> None:
     # (without a store every word weighs by its length: "tablets" would outweigh "gout")
     assert TermStats().terms(analyse("Should I take tablets for gout?")).key == stem("gout")
     assert TermStats().terms(analyse(PREDIABETES)).key == stem("prediabetes")
+    # (nor how a treatment is chosen: "empirical antibiotics" for a newborn with sepsis are about sepsis)
+    assert TermStats().terms(analyse("Which empirical drugs for neonatal sepsis?")).key == stem("neonatal")
 
 
 def test_whether_something_is_worth_it_asks_about_the_thing() -> None:

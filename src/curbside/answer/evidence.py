@@ -116,7 +116,7 @@ class Terms:
 _DEGREE = frozenset(stem(w) for w in """heavy light severe mild moderate high low early late current former recent
 daily frequent occasional old older young younger long short large small major minor new normal common rare
 simple complicated uncomplicated significant persistent recurrent chronic acute suspected refractory ongoing
-repeated isolated advanced stable unexplained""".split())
+repeated isolated advanced stable unexplained empirical empiric""".split())
 # … nor what a drug comes as ("should I be on tablets like metformin?"): the form, not the subject
 _FORMS = frozenset(stem(w) for w in "tablet tablets pill pills capsule capsules".split())
 
