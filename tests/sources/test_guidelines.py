@@ -58,6 +58,12 @@ def test_ngc_sample_parses(corpora_dir: Path) -> None:
     ("Use X (see the table below).", ""),
     ("Use X (computed tomography)", ""),
     ("Use X in adults.", ""),
+    ("Offer X (Strong for).", "Strong for"),
+    ("Avoid X (Weak against)", "Weak against"),
+    # (an aside that says "for" is not a grade: NICE CKD 2014, the list after "If the eGFR change is 25% or more …:")
+    ("Investigate other causes of a deterioration in renal function, such as volume depletion or concurrent "
+     "medication (for example, NSAIDs)", ""),
+    ("Give 20 mg/m²/day (for days 1–5)", ""),
 ])
 def test_grade_detection(text: str, grade: str) -> None:
     assert grade_of(text) == grade

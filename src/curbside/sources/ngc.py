@@ -60,7 +60,10 @@ _EMPTY = re.compile(r"^(not (stated|applicable|provided|available)|none( (provid
 _TRAILING_GROUP = re.compile(r"[(\[]\s*([^()\[\]]{1,100}?)\s*[)\]]\s*\.?\s*$")
 _GRADE_WORDS = re.compile(
     r"grade|level|evidence|recommendation|strength|strong|weak|conditional|consensus|quality|\bGPP\b|"
-    r"good practice|expert opinion|insufficient|not graded|\bfor\b|\bagainst\b", re.IGNORECASE)
+    r"good practice|expert opinion|insufficient|not graded|"
+    # "(Strong for)", "(Weak against)", "(Standard against)" — not any aside that says "for": "(for example,
+    # NSAIDs)" had split a NICE list from the line that introduces it, as a recommendation graded "for example …"
+    r"^(?:standard )?(?:for|against)$|\b(?:strong|weak|conditional)(?:ly)? (?:for|against)\b", re.IGNORECASE)
 _GRADE_CODE = re.compile(r"^(?=.*[A-DIVU1-5+])[A-DIVU1-5+\-–, /;]{1,10}$")
 _DEFINITIONS = re.compile(
     r"definition|rating scheme|abbreviation|\bkey\b|legend|(quality|levels?|strength|grades?) of (the )?"
