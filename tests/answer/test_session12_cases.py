@@ -171,3 +171,16 @@ def test_a_list_item_out_of_its_list_is_a_fragment() -> None:
     found = {c.text: c.fragment for c in extract([hit])}
     assert found == {"Have impaired immune systems because of illness or drugs.": True,
                      "Offer chemoprophylaxis to household contacts as soon as possible.": False}
+
+
+def test_what_a_guidelines_grades_mean_is_not_a_recommendation() -> None:
+    # (ACEP's TIA policy: the definitions under "Strength of Recommendations" had led the ABCD2 question)
+    hit = text_hit("ngc:11066#11", "Clinical policy: suspected transient ischemic attack.",
+                   "Major Recommendations — Strength of Recommendation",
+                   "Level A recommendations. Generally accepted principles for patient care that reflect a high degree "
+                   "of clinical certainty (i.e., based on evidence from 1 or more Class of Evidence I studies).")
+    assert all(c.meta for c in extract([hit]))
+    advice = text_hit("ngc:11066#6", "Clinical policy: suspected transient ischemic attack.", "Major Recommendations",
+                      "In adult patients with suspected TIA, do not rely on current existing risk stratification "
+                      "instruments to identify TIA patients who can be safely discharged from the ED.")
+    assert not any(c.meta for c in extract([advice]))

@@ -149,6 +149,13 @@ _DEFINITION_SECTION = re.compile(r"definitions? of (?:the )?(?:grades?|levels?|e
 # a list item out of its list, the line that introduced it in another passage ("Have impaired immune systems because of
 # illness or drugs.", after "… chemoprophylaxis for people who:"): it finishes someone else's sentence
 _ORPHAN_ITEM = re.compile(r"^(?:have|has|had|are|is|were|was) (?!you\b|there\b|we\b|they\b|it\b)", re.IGNORECASE)
+# a heading over what a guideline's grades mean ("Major Recommendations — Strength of Recommendations": "Level A
+# recommendations. Generally accepted principles for patient care that reflect a high degree of clinical certainty
+# …"): how to read the recommendations, not one of them
+_GRADING_HEADING = re.compile(r"^(?:definitions?\b|.*\b(?:strength|quality|levels?|grades?|grading|class(?:es)?|"
+                              r"categor(?:y|ies)) of (?:the )?(?:recommendations?|evidence|certainty)\b|"
+                              r".*\blevels of certainty\b|.*\bgrades mean\b|recommendation categories\b)",
+                              re.IGNORECASE)
 _ADVICE_NOTE = re.compile(r"^\(?(?:notes?|remarks?|comments?)\s*\)?:\s*", re.IGNORECASE)
 # a sentence cut out of a word: "O have anxiolytic effects, whereas …" (from "N2O have …")
 # a pointer in brackets, not part of the claim: "(see Tables 1 and 2 in the original guideline document)"
@@ -246,7 +253,7 @@ def extract(evidence: Sequence[Hit], *, min_words: int = 6, max_words: int = 80,
     for number, hit in enumerate(evidence, 1):
         start = len(out)
         section = hit.passage.section
-        scope = bool(SCOPE_SECTION.search(section))
+        scope = bool(SCOPE_SECTION.search(section) or _GRADING_HEADING.match(heading(section)))
         in_conclusion = bool(CONCLUSION_SECTION.search(section))
         in_recommendation = bool(RECOMMENDATION_SECTION.search(section))
         # "Q: …" lines mean a question-and-answer layout, where "A:" is the answer, not a grade
