@@ -10,6 +10,7 @@ import pytest
 from curbside.answer.evidence import TermStats
 from curbside.answer.generators.extractive import ExtractiveGenerator
 from curbside.answer.generators.extractive.candidates import extract
+from curbside.answer.lexicon import disease_mentions
 from curbside.answer.population import Scope
 from curbside.answer.questions import analyse, is_yes_no
 from curbside.answer.synonyms import alternatives
@@ -184,3 +185,13 @@ def test_what_a_guidelines_grades_mean_is_not_a_recommendation() -> None:
                       "In adult patients with suspected TIA, do not rely on current existing risk stratification "
                       "instruments to identify TIA patients who can be safely discharged from the ED.")
     assert not any(c.meta for c in extract([advice]))
+
+
+@pytest.mark.parametrize(("text", "condition"), [
+    ("In a patient with suspected acute aortic dissection, can a negative D-dimer rule it out?", "aortic dissection"),
+    ("Should she be offered external cephalic version for a breech presentation?", "breech presentation"),
+    ("How is carbon monoxide poisoning treated?", "carbon monoxide poisoning"),
+])
+def test_conditions_guidelines_are_written_about_are_diseases(text: str, condition: str) -> None:
+    # (the 2016 Disease Ontology has none of them: the pulmonary-embolism guideline had answered aortic dissection)
+    assert condition in disease_mentions(text)

@@ -122,7 +122,9 @@ class MedicalSignal:
 
 # Everyday names of common conditions that the 2016 Disease Ontology build lacks (it has "type 2
 # diabetes mellitus", not "type 2 diabetes"; "gout" is left out as a short word; "heart failure",
-# "sepsis", "copd" are missing): without them a question about gout names no disease.
+# "sepsis", "copd" are missing): without them a question about gout names no disease. (… nor conditions guidelines
+# are written about: "aortic dissection", "breech presentation"; the whole list of NGC's condition names moved too
+# many answers, docs/answers.md "Session 12")
 _COMMON_CONDITIONS = """
 type 2 diabetes|type 1 diabetes|diabetes|gestational diabetes|prediabetes|heart failure|low back pain|back pain|
 neck pain|gout|helicobacter pylori infection|h pylori infection|copd|sepsis|septic shock|depression|
@@ -142,6 +144,8 @@ abnormal uterine bleeding|upper gastrointestinal bleeding|gastrointestinal bleed
 adrenal insufficiency|primary adrenal insufficiency|addison's disease|addison disease|pheochromocytoma|
 phaeochromocytoma|paraganglioma|thyroid nodule|thyroid nodules|renal colic|ureteral stone|
 raynaud phenomenon|raynaud's phenomenon|earwax|ear wax|earwax blockage|cerumen impaction|
+aortic dissection|breech presentation|
+carbon monoxide poisoning|pelvic organ prolapse|
 """.replace("\n", "").split("|")
 
 
