@@ -121,18 +121,19 @@ repeated isolated advanced stable unexplained empirical empiric""".split())
 _FORMS = frozenset(stem(w) for w in "tablet tablets pill pills capsule capsules".split())
 
 
-# conversational words that carry no topic: they neither count for nor against coverage
+# conversational words that carry no topic: they neither count for nor against coverage (contractions typed with
+# their apostrophe are stopwords already: retrieve/query.py)
 CHATTER = frozenset("""
 alright ok okay am im ive id dont doesnt didnt cant wont isnt because perhaps instance super anything something
 anyone someone everything nothing now really actually please thanks thank hi hello hey wondering curious
 question questions know tell think thought thoughts like liked want wanted need needed get gets got getting go
-take takes taking took another last one ones whenever says don't doesn't didn't can't won't isn't i'm i've i'd
+take takes taking took another last one ones whenever says
 going make makes made thing things stuff lot lots kind sort way ways even maybe probably sure good bad fine
 ever day days time times same able try trying help helps let lets say said mean yes yeah just
 up out come comes coming came worked
 youd wouldnt couldnt shouldnt hasnt havent arent wasnt werent told today tonight tomorrow yesterday meantime
 pretty generally exactly supposed assume assuming bit odd app along though whats hows whos wheres thinking
-there's theres that's thats it's he's she's they're both
+theres thats both
 father mother dad mom mum son daughter wife husband partner friend brother sister boyfriend girlfriend
 wants needs worth definitely certainly gp
 """.split())
