@@ -159,6 +159,9 @@ def test_abbreviations_defined_in_the_evidence_name_the_disease() -> None:
     ("In a patient with suspected acute aortic dissection, can a negative D-dimer rule it out?", "aortic dissection"),
     ("Should she be offered external cephalic version for a breech presentation?", "breech presentation"),
     ("How is carbon monoxide poisoning treated?", "carbon monoxide poisoning"),
+    # (named in lay words by where it is: a hiatal-hernia repair rule had said "Yes" to an operation for it)
+    ("My dad has a small hernia in his groin. Does he really need an operation?", "inguinal hernia"),
+    ("Does a belly button hernia in a baby need surgery?", "umbilical hernia"),
 ])
 def test_plural_and_common_disease_names_are_topics(question: str, disease: str) -> None:
     from curbside.answer.lexicon import disease_mentions

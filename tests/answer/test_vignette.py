@@ -10,7 +10,7 @@ from curbside.answer.pipeline import _missing_terms
 from curbside.answer.population import Scope
 from curbside.answer.questions import analyse
 from curbside.answer.text import stem
-from curbside.answer.vignette import case_terms, parts, restatements
+from curbside.answer.vignette import asking, case_terms, negated_terms, parts, restatements
 
 MENINGOCOCCAL = ("A 3-year-old who attends daycare was admitted overnight with meningococcal septicaemia. Which "
                  "contacts need chemoprophylaxis, and what drug and dose should they get?")
@@ -143,3 +143,67 @@ def test_a_case_word_is_not_reported_as_missing() -> None:
 def test_a_class_is_not_a_figure() -> None:
     assert "2" not in case_terms("How can I lower my risk of type 2 diabetes?")
     assert "112" in case_terms("ED patient with a serum sodium of 112 mmol/L: how much hypertonic saline?")
+
+
+# check20 (session 13): three of its case questions abstained on the case's words, two with the guideline that
+# answers them retrieved (NICE AF ngc:10473, NASS spinal stenosis)
+AF = ("A 79-year-old woman with newly diagnosed persistent atrial fibrillation has a resting heart rate of 118, an "
+      "LVEF of 55% and has already been started on apixaban. Which drug should I use first for rate control, and would "
+      "digoxin or amiodarone be reasonable since she is largely housebound?")
+STENOSIS = ("A 71-year-old man has 8 months of aching in both buttocks and thighs after walking about 200 metres, "
+            "relieved by sitting or leaning forward on a shopping trolley; foot pulses are normal and there is no "
+            "saddle anaesthesia or sphincter disturbance. What imaging does he need, and what should be tried before "
+            "referral for decompression surgery?")
+
+
+def test_the_patients_circumstances_told_inside_the_question_are_the_case() -> None:
+    case = case_terms(AF)
+    assert {stem("housebound"), stem("largely")} <= case
+    assert not {stem("digoxin"), stem("amiodarone"), stem("rate"), stem("control")} & case
+    assert stem("age") in case_terms("Should she have a DXA scan, given her age?")
+    assert "housebound" not in asking(AF) and asking(AF).startswith("Which drug")
+
+
+def test_what_a_case_does_not_have_is_a_case_word() -> None:
+    case = case_terms(STENOSIS)
+    assert {stem("saddle"), stem("anaesthesia"), stem("sphincter"), stem("disturbance")} <= case
+    assert stem("rash") in case_terms("A 32-year-old at 34 weeks has intense itching of her palms, with no rash. "
+                                      "Should I start ursodeoxycholic acid?")
+    # (a finding the case has as well as lacks is not)
+    pain = case_terms("A 50-year-old man has chest pain but no leg pain. Which test first?")
+    assert stem("pain") not in pain
+
+
+def test_a_phrase_does_not_run_on_past_a_semicolon_a_count_or_a_unit() -> None:
+    assert {stem("shopping"), stem("trolley")} <= case_terms(STENOSIS)  # ("…trolley; foot pulses")
+    shingles = case_terms("I'm 67 and had shingles two years ago. My GP surgery has offered me the shingles vaccine "
+                          "— is there any point if I've already had it?")
+    assert {stem("two"), stem("ago"), stem("year")} <= shingles  # (and a lay asker's "I" tells a case)
+    ectopic = case_terms("29-year-old with an unruptured 2.5 cm tubal ectopic pregnancy and a serum hCG of 1,800 "
+                         "IU/L. Is methotrexate appropriate?")
+    assert {"cm", "iu"} <= ectopic and not {stem("tubal"), stem("ectopic")} & ectopic
+
+
+def test_what_a_case_rules_out_counts_neither_for_a_passage_nor_against_it() -> None:
+    assert {stem("saddle"), stem("sphincter"), stem("foot"), stem("pulses")} <= negated_terms(STENOSIS)
+    info = analyse(STENOSIS)  # (nor searched for)
+    assert not {"saddle", "sphincter"} & set(info.terms)
+    weights = TermStats().terms(info).weights
+    assert stem("decompression") in weights and not {stem("saddle"), stem("sphincter")} & set(weights)
+    # (what the question asks about is not ruled out: "no anti-D antibodies … Does she need anti-D immunoglobulin?")
+    assert not negated_terms("A 26-year-old RhD-negative woman with no anti-D antibodies is 24 weeks pregnant. Does "
+                             "she need anti-D immunoglobulin?") & {stem("anti"), "d"}
+
+
+def test_a_ruled_out_finding_ends_where_the_next_finding_begins() -> None:
+    ectopic = ("29-year-old with an unruptured 2.5 cm tubal ectopic pregnancy, no fetal heartbeat and a serum hCG of "
+               "1,800 IU/L. Is methotrexate appropriate?")
+    assert negated_terms(ectopic) == {stem("fetal"), stem("heartbeat")}
+    assert negated_terms("A 6-year-old with cough, no fever but a rash. What next?") == {stem("fever")}
+
+
+def test_a_verbs_particle_does_not_make_a_part() -> None:
+    # ("how should she be followed up" asks one thing; as a part it had let a diagnosis sentence answer the case)
+    question = ("29-year-old with an unruptured tubal ectopic pregnancy. Is methotrexate appropriate, and how should "
+                "she be followed up?")
+    assert parts(question) == ()

@@ -135,7 +135,7 @@ youd wouldnt couldnt shouldnt hasnt havent arent wasnt werent told today tonight
 pretty generally exactly supposed assume assuming bit odd app along though whats hows whos wheres thinking
 theres thats both
 father mother dad mom mum son daughter wife husband partner friend brother sister boyfriend girlfriend
-wants needs worth definitely certainly gp
+wants needs worth definitely certainly gp point already tried likely afterwards afterward beforehand
 """.split())
 
 

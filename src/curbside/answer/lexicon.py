@@ -186,9 +186,20 @@ _GENERIC = frozenset({"disease", "disorder", "syndrome", "infection", "condition
                       "lesion", "tumor", "tumour", "carcinoma"})
 
 
+# a disease named in lay words by where it is ("a small hernia in his groin"): the name a guideline uses
+_LAY_NAMES = (
+    (re.compile(r"\bhernias? (?:in|near|at) (?:the |his |her |my |your |their |one )?groin\b|\bgroin hernias?\b",
+                re.IGNORECASE), "inguinal hernia"),
+    (re.compile(r"\bhernias? (?:in|near|at|by) (?:the |his |her |my |your |their )?(?:belly button|navel)\b|"
+                r"\b(?:belly button|navel) hernias?\b", re.IGNORECASE), "umbilical hernia"),
+)
+
+
 def disease_mentions(text: str) -> list[str]:
     """Disease names (Disease Ontology) mentioned in ``text``, longest first, non-overlapping
     (a bare generic word such as "disease" or "syndrome" is not a mention)."""
+    for lay, name in _LAY_NAMES:
+        text = lay.sub(name, text)
     tokens = [t.replace(".", " ") for t in tokenize(text)]
     diseases = _diseases()
     taken: set[int] = set()

@@ -24,7 +24,9 @@ GROUPS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"post-?partum|peripartum|"
         r"obstetric(?:s|al)?|(?:pre-?)?eclampsia|breast-?feeding|lactat(?:ing|ion)|trimesters?|"
         r"expectant mothers?|parturients?|labou?ring (?:patients?|women|mothers?)|"
-        r"in (?:active |established |spontaneous |preterm )?labou?r)\b", _I)),
+        r"in (?:active |established |spontaneous |preterm )?labou?r|"
+        # (what only a pregnancy has: "If external cephalic version is unsuccessful … induction …")
+        r"induction of labou?r|c(?:a|ae|e)sarean|external cephalic version|intrapartum|fo?etus|fo?etal)\b", _I)),
     # care in the last days of life ("Do not routinely start oxygen … in the last days of life") is not
     # everyone's
     ("end of life", re.compile(r"\b(?:last (?:days|hours|weeks|months) of (?:their |a person's )?life|"

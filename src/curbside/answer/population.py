@@ -46,7 +46,9 @@ PARENTS: dict[str, tuple[str, ...]] = {
 # "became pregnant" nor an infant "small for gestational age"
 _IN_PREGNANCY = re.compile(r"\b(?:during|in|throughout|of) pregnancy\b|\bpregnant (?:women|woman|patients?|people|"
                            r"persons?|mothers?|adolescents?|individuals?|girls?)\b|"
-                           r"\b(?:while|when|if|i'?m|am) pregnant\b|\b(?:ante|pre)natal care\b", _I)
+                           r"\b(?:while|when|if|i'?m|am) pregnant\b|\b(?:ante|pre)natal care\b|"
+                           # … or a case told as one ("24 weeks pregnant", "a primigravida at 36+3 weeks")
+                           r"\bweeks? pregnant\b|\b(?:primi|multi)gravid", _I)
 # the condition a question's patients have, beside the disease it asks about ("How should venous
 # thromboembolism be treated in patients with cancer?"): its last word names it
 _QUALIFIED = re.compile(r"\b(?:in|for|among) (?:patients|people|persons|adults|children|women|men|individuals|those) "
@@ -355,7 +357,8 @@ class Scope:
         named = {m.family for m in mentions(text)}
         if "children" in self.families:
             return "children" not in named and bool(_sexes(text) or _ADULTS.search(text))
-        return self.adults and "children" in named and not _ADULTS.search(text)
+        # (in pregnancy care the baby is the patient's own: "… to reduce perinatal mortality" is advice for her)
+        return self.adults and "children" in named and not _ADULTS.search(text) and "pregnancy" not in named
 
     def outside_pregnancy(self, text: str) -> bool:
         """The question is about care in pregnancy and ``text`` (a sentence with its heading and its

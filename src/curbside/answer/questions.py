@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass
 
 from curbside.answer.lexicon import MedicalSignal, disease_mentions, medical_signal
-from curbside.answer.text import content_stems, unique
+from curbside.answer.text import content_stems, stem, unique
 from curbside.answer.themes import question_intents
-from curbside.answer.vignette import asking
+from curbside.answer.vignette import asking, negated_terms
 from curbside.errors import QueryError
 from curbside.retrieve.query import normalise, parse_query
 
@@ -110,6 +110,9 @@ def is_yes_no(question: str) -> bool:
 def analyse(question: str, *, context: str = "", max_chars: int = 2000) -> QuestionInfo:
     text = validate(question, max_chars)
     terms = parse_query(text, max_chars=max_chars).terms
+    # (what a case rules out is not searched for: "no saddle anaesthesia" would find the cauda equina guideline)
+    ruled_out = negated_terms(text)
+    terms = tuple(t for t in terms if stem(t) not in ruled_out) or terms
     stems = tuple(unique(content_stems(text)))
     context_stems: tuple[str, ...] = ()
     if context:

@@ -93,7 +93,7 @@ THEMES: tuple[Theme, ...] = (
               r"\bdrugs?\b|\bpharmacolog|\bprescri|\btablets?\b|\boral\b|\bintravenous|\binjections?\b|" + _DRUG
               + "|" + _DRUG_CLASS),
           _rx(r"\bdos(e|es|age|ing)\b|\bmedications?\b|\bdrugs?\b|\bpills?\b|\btablets?\b|\bhow (much|many)\b|"
-              r"\bpharmacolog|\bpharmacotherap|\bprescri|" + _DRUG)),
+              r"\bregimens?\b|\bpharmacolog|\bpharmacotherap|\bprescri|" + _DRUG)),
     Theme("treatment", "Management", "Treatment",
           _rx(r"\btreat|\btherap|\bmanag|\bsurg|\boperati|\b\w+(?:ectomy|ectomies|plasty)\b|\brehabilit|\bexercis|"
               r"\binterventions?\b|\bself-help\b|\bfor (?:the )?relief of\b|\bto relieve\b|"

@@ -41,12 +41,35 @@ _PART = re.compile(rf",?\s+(?:and|or|but)\s+(?={_ASKING})|;\s+|,\s+(?={_ASKING})
 _ONE = r"patient|man|woman|boy|girl|child|infant|baby|toddler|newborn|neonate|he|she|my|newly|suspected|new"
 # … or findings told as of one ("screening endoscopy shows medium oesophageal varices …, never bled")
 _FINDINGS = r"shows?|showed|reveals?|revealed|presents?|presented|complains?|denies|never|history of|on examination"
-_PATIENT = re.compile(rf"(?-i:\b(?:{_ONE}|{_FINDINGS})\b|^\s*(?i:{_ONE})\b)|"
+# (a lay asker tells their own case in the first person: "I'm 67 and had shingles two years ago.", not the "I" of
+# "Which options should I offer:")
+_PATIENT = re.compile(rf"(?-i:\b(?:{_ONE}|{_FINDINGS})\b|^\s*(?i:{_ONE})\b|^\s*I\b)|"
                       r"\b\d+(?:\.\d+)?\s?(?:mmol|mg|mcg|g|kg|cm|mm|ml|%|mmhg|bpm|weeks?|days?|hours?|months?|years?)\b|"
                       r"\b\d+[- ](?:year|month|week|day)s?[- ]old\b", re.IGNORECASE)
 _BRACKETED = re.compile(r"\((?P<inside>[^()]{2,120})\)")
 _RESTATED = re.compile(r"(?P<phrase>(?:\b[\w'-]+\s+){0,2}[\w'-]+)\s+\((?P<inside>[^()]{2,120})\)")
+# what the case does not have ("no rash", "there is no saddle anaesthesia or sphincter disturbance", "without
+# fever"): findings that rule something out, which a passage on what is asked rarely repeats
+_NEGATED = re.compile(r"\b(?:no|without|denies|denied|never)\s+(?P<negated>(?:(?!\b(?:and|but|with|who|which)\s+"
+                      r"(?:a|an|the|his|her|their|has|have|is|was|had)\b|\bbut\b)[^;,.:()?—–])+)|"
+                      # … or has normal ("foot pulses are normal", "a normal MRI brain and MR venogram")
+                      r"(?P<found>(?:[\w-]+\s+){0,2}[\w-]+)\s+(?:is|are|was|were)\s+(?:normal|unremarkable)\b|"
+                      r"\b(?:normal|unremarkable)\s+(?P<normal>[^;,.:()?—–]+)", re.IGNORECASE)
+# the patient's circumstances told inside the question ("would digoxin be reasonable since she is largely
+# housebound?", "…, given his age?"): a detail of the case, not what is asked
+_ASIDE = re.compile(r",?\s+\b(?:since|because|given(?: that)?|as)\s+"
+                    r"(?:he|she|they|I|we|the patient|my \w+|his|her|their)\b[^?,;]*", re.IGNORECASE)
+# where a case's phrases end: a word before a semicolon does not qualify one after it ("… leaning forward on a
+# shopping trolley; foot pulses are normal"; a comma may join one: "1.5 mm Breslow, non-ulcerated melanoma")
+_CLAUSE = re.compile(r"[;:()]|\.(?!\d)|\s[—–-]\s")
+# … nor does a count or a time ("had shingles two years ago", "itching for three weeks")
+_NOT_QUALIFIERS = frozenset("""one two three four five six seven eight nine ten few several ago year years month months
+week weeks day days hour hours""".split())
+# a figure's unit is a figure too ("a 2.5 cm tubal ectopic pregnancy", "hCG of 1,800 IU/L")
+_UNITS = frozenset("cm mm m km kg g mg mcg µg ug iu u l ml dl mmol umol µmol mol meq mmhg bpm".split())
 _MIN_PART_TERMS = 2
+# a verb's particle is not a term of its own ("how should she be followed up" asks one thing: follow-up)
+_PARTICLES = frozenset({"up", "out", "down", "off"})
 _CLASSES = frozenset({"type", "types", "stage", "stages", "grade", "grades", "class", "phase", "level", "step",
                       "tier", "nyha", "gold", "ckd", "category", "group"})
 _QUALIFIERS = 3  # words either side of a medical word that may belong to its phrase
@@ -61,11 +84,13 @@ def case_terms(question: str, topics: frozenset[str] = frozenset()) -> frozenset
     itself uses."""
     case, asking = _split(question)
     diseases = _diseases(question)
-    described = set(content_stems(case)) - set(content_stems(asking)) - _medical(case, diseases, topics)
+    negated = _negated(case)
+    described = set(content_stems(case)) - set(content_stems(asking)) - (_medical(case, diseases, topics) - negated)
     ages = {stem(t) for m in _AGE.finditer(question) for t in tokenize(m.group(0))} - diseases
     # (a class is not a figure: "type 2 diabetes", "stage 3 CKD", "grade 1", "phase 2")
     tokens = tokenize(question)
     figures = {t for i, t in enumerate(tokens) if t[0].isdigit() and (i == 0 or tokens[i - 1] not in _CLASSES)}
+    figures |= {stem(t) for i, t in enumerate(tokens) if t in _UNITS and i and tokens[i - 1][0].isdigit()}
     options = {s for m in _OPTIONS.finditer(asking) for s in content_stems(m.group("options"))}
     # (what a question adds in brackets is a detail or another wording: "(native valve, no history of
     # endocarditis)", "vestibular neuritis (unilateral vestibular hypofunction)")
@@ -77,6 +102,21 @@ def case_terms(question: str, topics: frozenset[str] = frozenset()) -> frozenset
     sides = {t for i, t in enumerate(tokens) if t in _SIDES and (i == 0 or tokens[i - 1] not in ("the", "a", "all"))
              and (i + 1 == len(tokens) or tokens[i + 1] not in ("way", "away", "now", "thing", "time", "to"))}
     return frozenset(described | ages | figures | bracketed | sides | (options - diseases))
+
+
+def negated_terms(question: str) -> frozenset[str]:
+    """Stems of what a case says the patient does not have ("no saddle anaesthesia or sphincter disturbance"),
+    other than words the question asks with: a passage that has them is about what the case rules out (the red flags
+    of cauda equina), so they count neither for a passage nor against it."""
+    case, asking = _split(question)
+    return frozenset(_negated(case) - set(content_stems(asking)))
+
+
+def _negated(case: str) -> set[str]:
+    negated = {s for m in _NEGATED.finditer(case) for s in content_stems(m.group("negated") or m.group("found")
+                                                                         or m.group("normal"))}
+    # (not what the case also has: "chest pain, no leg pain")
+    return negated - set(content_stems(_NEGATED.sub(" ", case)))
 
 
 def restatements(question: str) -> dict[str, frozenset[str]]:
@@ -104,7 +144,7 @@ def parts(question: str, topics: frozenset[str] = frozenset()) -> tuple[frozense
     out = []
     for i, piece in enumerate(pieces):
         own = frozenset(content_stems(piece))
-        if len(own) < _MIN_PART_TERMS or (i and not context and not own & diseases):
+        if len(own - _PARTICLES) < _MIN_PART_TERMS or (i and not context and not own & diseases):
             continue
         out.append(own | context)
     return tuple(out)
@@ -129,15 +169,16 @@ def _medical(case: str, diseases: set[str], topics: frozenset[str]) -> set[str]:
     medical = set(medical_stems(case)) | (set(content_stems(case)) & topics) | diseases
     # … with the words that qualify them ("meningococcal septicaemia", "displaced femoral neck fracture")
     # (as far as a word that is not part of their phrase: "admitted overnight with meningococcal …")
-    tokens = tokenize(_AGE.sub(" ", case))
-    for i, token in enumerate(tokens):
-        if stem(token) not in medical:
-            continue
-        for side in (reversed(tokens[max(0, i - _QUALIFIERS):i]), tokens[i + 1:i + 1 + _QUALIFIERS]):
-            for word in side:  # ("serum sodium of 112 mmol/L": the phrase ends at "of")
-                if word in STOPWORDS or word[0].isdigit():
-                    break
-                medical.add(stem(word))
+    for clause in _CLAUSE.split(_AGE.sub(" ", case)):
+        tokens = tokenize(clause)
+        for i, token in enumerate(tokens):
+            if stem(token) not in medical:
+                continue
+            for side in (reversed(tokens[max(0, i - _QUALIFIERS):i]), tokens[i + 1:i + 1 + _QUALIFIERS]):
+                for word in side:  # ("serum sodium of 112 mmol/L": the phrase ends at "of")
+                    if word in STOPWORDS or word in _NOT_QUALIFIERS or word in _UNITS or word[0].isdigit():
+                        break
+                    medical.add(stem(word))
     return medical
 
 
@@ -161,4 +202,8 @@ def _split(question: str) -> tuple[str, str]:
     if lead is not None and _PATIENT.search(lead.group("case")):
         case = f"{case} {lead.group('case')}".strip()
         asking = asking[lead.end():]
+    asides = [m.group(0).strip(" ,") for m in _ASIDE.finditer(asking)]
+    if asides:
+        case = " ".join([case, *asides]).strip()
+        asking = _ASIDE.sub("", asking)
     return case, asking

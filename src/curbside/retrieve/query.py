@@ -19,7 +19,8 @@ STOPWORDS = frozenset(
     this that these those it its it's their there then than so such as if into about over under
     can could should would may might must shall will i me my we our ours you your he she they them his her hers him
     most more less least very much many any some all each every other others also only just per
-    vs versus via among between during before after while use used using best appropriate""".split()
+    vs versus via among between during before after while use used using best appropriate
+    onto upon reasonable""".split()
 ) | frozenset(  # contractions: "Does that mean I'll definitely get diabetes?" asks nothing about "I'll"
     [f"{pronoun}'{ending}" for pronoun in "i you we they he she it that there what who where how here let".split()
      for ending in ("ll", "re", "ve", "d", "m", "s")]

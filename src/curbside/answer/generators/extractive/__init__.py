@@ -33,6 +33,8 @@ from curbside.answer.themes import (
     ASKS_WORKUP,
     main_clause_themes,
 )
+from curbside.answer.vignette import asking
+from curbside.drug_names import names_drug
 from curbside.records import Audience, Hit, Kind, Passage, Verdict
 from curbside.settings import Settings
 from curbside.sources.pubmedqa import has_title
@@ -164,8 +166,12 @@ class ExtractiveGenerator:
         # (advice for another population — adults for children, everyone else for pregnancy — is no answer,
         # whether or not the question names a disease: "first-line treatment for nausea and vomiting of pregnancy"
         # is not answered by end-of-life care)
+        # (a question that names the drug it asks about asks how to treat: "Is methotrexate appropriate, what
+        # regimen …?" is not answered by how ectopic pregnancy is diagnosed)
+        treating = bool(ASKS_MANAGEMENT.search(info.text)) or (
+            bool(info.intents) and set(info.intents) <= {"drugs", "treatment"} and names_drug(asking(info.text)))
         if audience is Audience.CLINICIAN and ((
-                ((notes and not escalate and ASKS_MANAGEMENT.search(info.text)) or strays or methods)
+                ((notes and not escalate and treating) or strays or methods)
                 and disease_mentions(info.text)) or (chosen.bottom.conflicts and not info.yes_no)):
             # nothing speaks to what was asked ("first-line treatment of GAD" answered from pages on
             # what anxiety is): saying so beats a padded answer; what was found is shown as such

@@ -149,6 +149,8 @@ _DEFINITION_SECTION = re.compile(r"definitions? of (?:the )?(?:grades?|levels?|e
 # a list item out of its list, the line that introduced it in another passage ("Have impaired immune systems because of
 # illness or drugs.", after "… chemoprophylaxis for people who:"): it finishes someone else's sentence
 _ORPHAN_ITEM = re.compile(r"^(?:have|has|had|are|is|were|was) (?!you\b|there\b|we\b|they\b|it\b)", re.IGNORECASE)
+# … or a criterion of a list joined in capitals ("AND this has been done (if recommended)", "OR Computed tomography …")
+_CRITERION_CONTINUED = re.compile(r"^(?:AND|OR)\b")
 # a heading over what a guideline's grades mean ("Major Recommendations — Strength of Recommendations": "Level A
 # recommendations. Generally accepted principles for patient care that reflect a high degree of clinical certainty
 # …"): how to read the recommendations, not one of them
@@ -295,7 +297,7 @@ def extract(evidence: Sequence[Hit], *, min_words: int = 6, max_words: int = 80,
                     _refers_back(text) and not in_conclusion and not CONCLUSION_CUE.search(raw)),
                 fragment=not (is_clause(text) or REGIMEN_LABEL.match(text.split(":", 1)[0])) or bool(
                     RELATIVE_START.match(text) or OPEN_END.search(text) or _CUT_START.match(text)
-                    or _ORPHAN_ITEM.match(text)),
+                    or _ORPHAN_ITEM.match(text) or _CRITERION_CONTINUED.match(text)),
                 stats=len(STATS.findall(text)),
                 pitfall=_warns(text),
                 escalation=bool(ESCALATION.search(text)), grade=fk_grade(text), words=n_words,

@@ -1,0 +1,99 @@
+"""Cases from the held-out set check20 read again in session 13: a criterion of a list joined in capitals is
+not a sentence of its own, and frame words ("reasonable", "is there any point", "already tried") are not what a
+question is about."""
+
+from __future__ import annotations
+
+from curbside.answer.evidence import TermStats
+from curbside.answer.generators.extractive import ExtractiveGenerator
+from curbside.answer.generators.extractive.candidates import extract
+from curbside.answer.population import Scope
+from curbside.answer.questions import analyse
+from curbside.answer.text import stem
+from curbside.answer.themes import question_intents
+from curbside.records import Audience
+from curbside.retrieve.query import parse_query
+from tests.answer.realtext import text_hit
+
+
+def test_a_criterion_joined_in_capitals_is_a_fragment() -> None:
+    # (WA L&I's cauda equina criteria: "AND this has been done (if recommended)" had led an answer)
+    hit = text_hit("ngc:10442#6", "Work-related acute cauda equina syndrome (CES) diagnosis and treatment.",
+                   "Major Recommendations",
+                   "Urgent referral for surgical decompression is indicated when criteria are met.\n"
+                   "AND this has been done (if recommended).\n"
+                   "OR Computed tomography (CT) may provide useful information when MRI cannot be done.")
+    found = {c.text: c.fragment for c in extract([hit])}
+    assert found["Urgent referral for surgical decompression is indicated when criteria are met."] is False
+    assert [fragment for text, fragment in found.items() if text.startswith(("AND ", "OR "))] == [True, True]
+    # (a sentence that merely starts with the word is not one: "And", "Or" in running text)
+    plain = text_hit("ngc:1#1", "Guideline.", "Recommendations", "Or offer a pessary to women with prolapse.")
+    assert not any(c.fragment for c in extract([plain]))
+
+
+def test_frame_words_are_not_what_a_question_is_about() -> None:
+    assert parse_query("Would digoxin be reasonable after falling onto her abdomen?").terms == (
+        "digoxin", "falling", "abdomen")
+    weights = TermStats().terms(analyse("Is there any point in the shingles vaccine if I've already had shingles, "
+                                        "and what should be tried first?")).weights
+    assert set(weights) == {stem("shingles"), stem("vaccine"), stem("first")}
+    weights = TermStats().terms(analyse("What is the likely diagnosis, and how long should the person be observed "
+                                        "afterwards?")).weights
+    assert set(weights) == {stem("diagnosis"), stem("long"), stem("person"), stem("observed")}
+
+
+def test_a_regimen_is_asked_about_a_drug() -> None:
+    assert "drugs" in question_intents("Is methotrexate appropriate, what regimen, and how should she be followed up?")
+
+
+ECTOPIC = ("29-year-old, haemodynamically stable, with an unruptured 2.5 cm tubal ectopic pregnancy, no fetal "
+           "heartbeat and a serum hCG of 1,800 IU/L. Is methotrexate appropriate, what regimen, and how should she be "
+           "followed up?")
+
+
+def test_a_case_asking_about_a_drug_is_not_answered_by_how_its_disease_is_diagnosed() -> None:
+    # (check18: ACR's imaging criteria had answered it; the knowledge base has no methotrexate regimen)
+    hit = text_hit("ngc:10920#12", "ACR Appropriateness Criteria® acute pelvic pain in the reproductive age group.",
+                   "Major Recommendations",
+                   "The absence of an intrauterine pregnancy when the β-hCG level is above the discriminatory zone of "
+                   "3510 mIU/mL should be strongly suggestive of an ectopic pregnancy.")
+    other = text_hit("ngc:10921#3", "ACR Appropriateness Criteria® first trimester vaginal bleeding.",
+                     "Major Recommendations",
+                     "Given the potential for inappropriate management with methotrexate or surgical intervention, the "
+                     "diagnosis of ectopic pregnancy should generally be based on positive findings and not solely on "
+                     "the absence of an IUP. For a hemodynamically stable patient with no sonographic evidence of an "
+                     "IUP or ectopic pregnancy, management decisions should generally not be made based on a single "
+                     "hCG level.")
+    draft = ExtractiveGenerator().generate(ECTOPIC, [hit, other], Audience.CLINICIAN)
+    assert draft.insufficient and draft.notes[0].startswith("insufficient evidence: no evidence sentence speaks")
+    advice = text_hit("ngc:1#1", "Medical management of tubal ectopic pregnancy.", "Major Recommendations",
+                      "Offer systemic methotrexate to women with an unruptured tubal ectopic pregnancy, no fetal "
+                      "heartbeat and a serum hCG level below 1,500 IU/L.")
+    assert not ExtractiveGenerator().generate(ECTOPIC, [hit, other, advice], Audience.CLINICIAN).insufficient
+
+
+BREECH = ("31-year-old primigravida at 36+3 weeks has an uncomplicated singleton breech presentation confirmed on "
+          "scan, normal liquor and no previous uterine surgery. Should she be offered external cephalic version, and "
+          "what are the options if it fails?")
+
+
+def test_a_pregnancy_told_as_a_case_is_care_in_pregnancy() -> None:
+    assert Scope.of(BREECH).pregnant
+    assert Scope.of("A 26-year-old RhD-negative woman, 24 weeks pregnant, fell onto her abdomen. Does she need "
+                    "anti-D immunoglobulin?").pregnant
+    # (what only a pregnancy has is pregnancy care: induction of labour after a failed version is not advice for
+    # everyone else)
+    assert not Scope.of(BREECH).outside_pregnancy(
+        "Induction of labour. If external cephalic version is unsuccessful, declined or contraindicated, induction "
+        "of labour is not generally recommended.")
+
+
+def test_the_baby_in_pregnancy_care_is_not_another_age_group() -> None:
+    # (NICE: "… should be offered CS because it reduces perinatal mortality and neonatal morbidity" had been read as
+    # advice for children, for a 31-year-old; BCSH's anti-D guideline is titled for "the fetus and newborn")
+    scope = Scope.of(BREECH)
+    assert not scope.conflicts("Pregnant women with a singleton breech presentation at term should be offered CS "
+                               "because it reduces perinatal mortality and neonatal morbidity.")
+    assert not scope.conflicts("BCSH guideline for the use of anti-D immunoglobulin for the prevention of haemolytic "
+                               "disease of the fetus and newborn.")
+    assert scope.conflicts("Neonates with jaundice should have their bilirubin measured within 6 hours.")
