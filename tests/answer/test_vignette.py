@@ -207,3 +207,10 @@ def test_a_verbs_particle_does_not_make_a_part() -> None:
     question = ("29-year-old with an unruptured tubal ectopic pregnancy. Is methotrexate appropriate, and how should "
                 "she be followed up?")
     assert parts(question) == ()
+
+
+def test_a_normal_finding_ends_at_the_next_finding() -> None:
+    # ("a normal free T4 and positive TPO antibodies": the antibodies are what the case is about)
+    thyroid = ("A 33-year-old woman trying to conceive has a TSH of 3.4 mU/L with a normal free T4 and positive TPO "
+               "antibodies. Should I start levothyroxine?")
+    assert negated_terms(thyroid) == {stem("free"), "t4"}

@@ -50,11 +50,12 @@ _BRACKETED = re.compile(r"\((?P<inside>[^()]{2,120})\)")
 _RESTATED = re.compile(r"(?P<phrase>(?:\b[\w'-]+\s+){0,2}[\w'-]+)\s+\((?P<inside>[^()]{2,120})\)")
 # what the case does not have ("no rash", "there is no saddle anaesthesia or sphincter disturbance", "without
 # fever"): findings that rule something out, which a passage on what is asked rarely repeats
-_NEGATED = re.compile(r"\b(?:no|without|denies|denied|never)\s+(?P<negated>(?:(?!\b(?:and|but|with|who|which)\s+"
-                      r"(?:a|an|the|his|her|their|has|have|is|was|had)\b|\bbut\b)[^;,.:()?—–])+)|"
-                      # … or has normal ("foot pulses are normal", "a normal MRI brain and MR venogram")
+_NEGATED = re.compile(r"\b(?:no|without|denies|denied|never)\s+(?P<negated>(?:(?!\b(?:and|but|with|who|which|while)\b)"
+                      r"[^;,.:()?—–])+)|"
+                      # … or has normal ("foot pulses are normal", "a normal MRI brain")
                       r"(?P<found>(?:[\w-]+\s+){0,2}[\w-]+)\s+(?:is|are|was|were)\s+(?:normal|unremarkable)\b|"
-                      r"\b(?:normal|unremarkable)\s+(?P<normal>[^;,.:()?—–]+)", re.IGNORECASE)
+                      r"\b(?:normal|unremarkable)\s+(?P<normal>(?:(?!\b(?:and|but|with|who|which|while)\b)[^;,.:()?—–])+)",
+                      re.IGNORECASE)
 # the patient's circumstances told inside the question ("would digoxin be reasonable since she is largely
 # housebound?", "…, given his age?"): a detail of the case, not what is asked
 _ASIDE = re.compile(r",?\s+\b(?:since|because|given(?: that)?|as)\s+"
