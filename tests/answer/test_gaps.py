@@ -21,6 +21,12 @@ def test_a_part_none_of_whose_own_words_the_answer_mentions_is_named() -> None:
     # ("what drug and dose should they get" has no words of its own beyond the frame: it is not judged)
     said = Bullet("Chemoprophylaxis with rifampicin is recommended for household and close contacts.")
     assert unmentioned_parts(MENINGOCOCCAL, [Bullet(TREATMENT), said]) == []
+    # (nor is "is it really necessary" or "what happens if I say no": check21's induction question had been told
+    # the answer did not mention them)
+    induction = ("I'm 41 weeks with my first baby. The midwife wants to book me in to be induced. Is it really "
+                 "necessary, and what happens if I say no?")
+    offered = Bullet("Offer induction of labour to women with uncomplicated pregnancies between 41+0 and 42+0 weeks.")
+    assert unmentioned_parts(induction, [offered]) == []
 
 
 def test_another_wording_of_a_parts_word_mentions_it() -> None:

@@ -7,11 +7,12 @@ from __future__ import annotations
 from curbside.answer.evidence import TermStats
 from curbside.answer.generators.extractive import ExtractiveGenerator
 from curbside.answer.generators.extractive.candidates import extract
+from curbside.answer.generators.extractive.verdict import decide
 from curbside.answer.population import Scope
-from curbside.answer.questions import analyse
+from curbside.answer.questions import analyse, is_yes_no
 from curbside.answer.text import stem
 from curbside.answer.themes import question_intents
-from curbside.records import Audience
+from curbside.records import Audience, Verdict
 from curbside.retrieve.query import parse_query
 from tests.answer.realtext import text_hit
 
@@ -97,3 +98,31 @@ def test_the_baby_in_pregnancy_care_is_not_another_age_group() -> None:
     assert not scope.conflicts("BCSH guideline for the use of anti-D immunoglobulin for the prevention of haemolytic "
                                "disease of the fetus and newborn.")
     assert scope.conflicts("Neonates with jaundice should have their bilirubin measured within 6 hours.")
+
+
+def test_a_wh_question_after_the_patient_it_is_about_is_not_yes_no() -> None:
+    # (check21: "Verdict: No" had been printed over the choice between a beta-blocker and band ligation)
+    assert not is_yes_no("For a patient with compensated cirrhosis and medium-sized oesophageal varices that have "
+                         "never bled, what is the best option to prevent a first variceal bleed: a non-selective "
+                         "beta-blocker or band ligation?")
+    assert is_yes_no("In adults with hypertension, does salt restriction reduce blood pressure?")
+    assert is_yes_no("For patients with AF, is warfarin better than aspirin?")
+
+
+def test_a_recommendation_for_a_situation_the_question_does_not_name_does_not_vote() -> None:
+    # (check21: NICE's hypernatraemia row had made "Should hypotonic fluids … be used for routine maintenance …?"
+    # *Uncertain*, "the guidelines' recommendations differ by group or setting")
+    question = ("Should hypotonic fluids such as 0.18% sodium chloride with 4% glucose be used for routine maintenance "
+                "IV fluids in hospitalised children?")
+    nice = text_hit("ngc:10872#18", "Intravenous fluid therapy in children and young people in hospital.",
+                    "Major Recommendations",
+                    "If hypernatraemia develops in term neonates, children and young people, review the fluid status "
+                    "and take action as follows: if there is no evidence of dehydration and an isotonic fluid is "
+                    "being used for routine maintenance, consider changing to a hypotonic fluid (for example, 0.18% "
+                    "sodium chloride with 4% glucose) in hospitalised children.")
+    cps = text_hit("ngc:9957#10", "Recommendations for maintenance intravenous fluids in hospitalised children.",
+                   "Major Recommendations",
+                   "Hypotonic IV fluids containing <0.45% NaCl should not be used to provide routine fluid "
+                   "maintenance in hospitalised children and should not be generally available on paediatric wards.")
+    found = ExtractiveGenerator().candidates(question, [nice, cps], Audience.CLINICIAN)
+    assert decide(question, found).verdict is Verdict.NO

@@ -131,3 +131,16 @@ def test_a_quote_that_leaves_out_the_denial_before_it_is_unsupported(judge: Supp
     source = "There is no evidence that statins cause cancer in adults. Statins lower LDL cholesterol."
     assert not judge.check("Statins cause cancer in adults.", [source]).supported
     assert judge.check("Statins lower LDL cholesterol.", [source]).supported
+
+
+def test_a_denial_in_the_list_item_before_a_quoted_line_is_not_its_denial(judge: SupportJudge) -> None:
+    # (check21: NCCN's footnote on broad shave biopsy for lentigo maligna followed a pathology-report item ending
+    # "(optional; not identified, present, indeterminate)" and was removed as negated)
+    source = ("- Perineural invasion (optional; not identified, present, indeterminate)\n"
+              "*For lesions in a cosmetically sensitive area, for which there is a low suspicion of melanoma, a broad "
+              "shave biopsy of the thickest area may be acceptable.")
+    claim = ("For lesions in a cosmetically sensitive area, for which there is a low suspicion of melanoma, a broad "
+             "shave biopsy of the thickest area may be acceptable.")
+    assert judge.check(claim, [source]).supported
+    assert not judge.check("Shave biopsy is acceptable.", ["There is no evidence that shave biopsy is acceptable."]
+                           ).supported

@@ -28,7 +28,7 @@ often soon initial setting settings right safe safely still now usual usually wa
 works help helps offer offered choose check checked order ordered get gets take taking tell come comes go make
 think because enough decide involve involves include includes role drug drugs agent agents medication
 medications medicine medicines people patient patients later year years time instead increase increases decrease
-decreases affect affects""".split())
+decreases affect affects necessary necessarily happen happens happened""".split())
 
 
 def unmentioned_parts(question: str, bullets: Sequence[Bullet]) -> list[str]:

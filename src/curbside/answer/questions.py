@@ -73,6 +73,11 @@ _REQUEST = re.compile(r"^\W*(?:(?:is|are) there (?:anything|something|any ?(?:ki
                       r"(?:can|could|would) you (?:suggest|recommend|prescribe|provide|give|advise)\b|"
                       r"do you (?:recommend|suggest|have any)\b)", re.IGNORECASE)
 
+# a wh-question after the patient it is about ("For a patient with compensated cirrhosis …, what is the best option
+# …: a non-selective beta-blocker or band ligation?"): the options it ends with are what it asks to choose from
+_SET_WH = re.compile(r"^\W*(?:for|in|among|after|during|with|when)\b[^?]*?,\s*(?:what|which|who|how|when|where|why)\b",
+                     re.IGNORECASE)
+
 
 def _two_questions(text: str) -> bool:
     """A yes/no question followed by another ("Does X …, and should I …?"); not a claim put as one ("Suturing of the
@@ -97,7 +102,7 @@ def is_yes_no(question: str) -> bool:
     first = text.split(None, 1)[0].lower()
     if first in _AUX:
         return True
-    if _WH.match(text):
+    if _WH.match(text) or _SET_WH.match(text):
         return False
     if _YES_NO.search(text) or _OK.search(text):
         return True

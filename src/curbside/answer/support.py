@@ -117,6 +117,9 @@ def _quoted_denial(claim: str, cited: str) -> bool | None:
         return None
     source = " " + " ".join(_TOKENS.findall(cited.lower())) + " "
     at = source.find(" " + " ".join(words) + " ")
+    if at >= 0:  # (a line break ends what comes before: "… (optional; not identified, present)\n*For lesions …")
+        lines = " " + " ".join(_TOKENS.findall(cited.lower().replace("\n", " . "))) + " "
+        at, source = (found, lines) if (found := lines.find(" " + " ".join(words) + " ")) >= 0 else (at, source)
     if at < 0:
         return None
     before = re.split(r" [.;:!?] ", source[:at + 1])[-1].split()[-6:]

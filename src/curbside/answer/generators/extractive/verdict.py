@@ -185,9 +185,20 @@ def recommendation_polarity(text: str) -> Verdict:
     return Verdict.NO if RECOMMENDS_AGAINST.search(text) else Verdict.YES
 
 
+# the situation a recommendation opens with ("If hypernatraemia develops in term neonates, …")
+_SITUATION = re.compile(r"^(?:if|when|where|in case|once|should)\s+(?P<situation>[^,;:]{3,120})[,;:]", re.IGNORECASE)
+
+
+def _elsewhere(text: str, asked: frozenset[str]) -> bool:
+    """``text`` opens with a situation that shares no word with the question."""
+    m = _SITUATION.match(text)
+    return m is not None and not set(content_stems(m.group("situation"))) & asked
+
+
 def guideline_verdict(candidates: Sequence[Candidate],
                       kinds: tuple[Kind, ...] = (Kind.GUIDELINE, Kind.CONSUMER),
-                      groups: frozenset[str] = frozenset(), disease: bool = False) -> VerdictResult | None:
+                      groups: frozenset[str] = frozenset(), disease: bool = False,
+                      asked: frozenset[str] = frozenset()) -> VerdictResult | None:
     """A relevance-weighted vote of the guideline recommendations about as relevant as the best
     (None without any); yes and no both carrying weight (yes for some groups, no for others)
     make it uncertain. ``groups``: the population families the question names ("pregnancy");
@@ -200,6 +211,11 @@ def guideline_verdict(candidates: Sequence[Candidate],
     # "… recommends not screening all other adults": the group a recommendation leaves out, not the one
     # it is about — it speaks to the question only when nothing else does
     recs = [c for c in recs if not _EVERYONE_ELSE.search(c.text)] or recs
+    if asked:
+        # … nor one for a situation the question does not name ("If hypernatraemia develops in term neonates, children
+        # and young people, … consider changing to a hypotonic fluid" does not answer whether hypotonic fluids should
+        # be used for routine maintenance)
+        recs = [c for c in recs if not _elsewhere(c.text, asked)]
     if groups:
         # a question about a group is answered by what is said of that group: "Can ACE inhibitors be
         # used during pregnancy?" by "… are contraindicated in pregnancy", not by "Begin therapy with a
@@ -316,7 +332,8 @@ def _decide(question: str, candidates: Sequence[Candidate], model: VerdictModel 
         # a consumer page's advice does not answer "Is hemoglobin antimicrobial?"
         kinds = (Kind.GUIDELINE, Kind.CONSUMER) if leading in (Kind.GUIDELINE, Kind.CONSUMER) else (Kind.GUIDELINE,)
         scope = Scope.of(question)
-        from_guideline = guideline_verdict(candidates, kinds, scope.families, bool(scope.topics))
+        from_guideline = guideline_verdict(candidates, kinds, scope.families, bool(scope.topics),
+                                           frozenset(content_stems(question)))
         if from_guideline is not None:
             return _not_only_pages(question, candidates, from_guideline)
         if leading is Kind.CONSUMER and _PERSONAL.search(question):
