@@ -107,6 +107,9 @@ def test_a_wh_question_after_the_patient_it_is_about_is_not_yes_no() -> None:
                          "beta-blocker or band ligation?")
     assert is_yes_no("In adults with hypertension, does salt restriction reduce blood pressure?")
     assert is_yes_no("For patients with AF, is warfarin better than aspirin?")
+    # (two yes/no questions in one, the second about "the" thing: one verdict cannot answer both)
+    assert not is_yes_no("Does he still need blood and urine tests, and can the lumbar puncture be skipped?")
+    assert is_yes_no("In twin-twin transfusion syndrome, are the twins identical?")
 
 
 def test_a_recommendation_for_a_situation_the_question_does_not_name_does_not_vote() -> None:

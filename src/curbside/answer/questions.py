@@ -62,7 +62,7 @@ _EITHER_OR = re.compile(r",\s+or (?:do|does|should|shall|must|would|will|can|is|
 # … and so do two yes/no questions in one ("Does that mean I'll definitely get diabetes, and should I be on tablets
 # like metformin?"): one verdict cannot answer both, and the answers often differ
 _AND_YES_NO = re.compile(r"(?:,|\band)\s+(?:and\s+)?(?:do|does|should|shall|must|would|will|can|could|is|are) "
-                         r"(?:i|we|you|he|she|they|it|this|that|there|my|his|her|their|our)\b", re.IGNORECASE)
+                         r"(?:i|we|you|he|she|they|it|this|that|there|my|his|her|their|our|the)\b", re.IGNORECASE)
 # "Is there anything you'd recommend for the throat pain?", "Can you suggest something natural …?": a request for
 # what to do, put politely as a question; "yes" would not answer it ("Is there a way to tell COVID-19 from
 # influenza?" is a real yes/no question)
