@@ -1,6 +1,6 @@
 """How often the bottom line comes from a passage a reviewer named as the answer.
 
-Each held-out question set (clinical-check6 … check20) was read by a second reader against a key written
+Each held-out question set (clinical-check6 … check21) was read by a second reader against a key written
 before any answer existed; for every answer that was not good, the reader named the knowledge-base passages
 that should have led ("ngc:10951#29"), and for a good one, the passage it came from.
 ``questions/bottom-line-labels.jsonl`` keeps those passages per question (and the questions the key marks as
@@ -17,7 +17,9 @@ counts, per set:
 
 Every set up to check19 was read and then used to find general errors (they are tuned on; check19 was read once on
 commit 3272e0c, then tuned on in session 12). check20 was read once, blind, on 3272e0c and on b92879a (its labels
-come from the b92879a read); two changes followed. Write and read a new set before judging a change by its first read.
+come from the b92879a read); two changes followed. check21 was read once, blind, on e1e443b (session 12's final) and
+on ac17f79 (session 13; the two differ in one bottom line); its labels come from that read, and session 13
+tuned on it afterwards. Write and read a new set before judging a change by its first read.
 
     python benchmarks/bottom_lines.py --kb KB [--labels benchmarks/questions/bottom-line-labels.jsonl]
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from curbside.answer.generators.extractive import ExtractiveGenerator
-from curbside.answer.generators.extractive.verdict import decide, recommendation_polarity
+from curbside.answer.generators.extractive.verdict import recommendation_polarity
 from curbside.records import Audience, Document, Hit, Kind, Passage, Section, Verdict
 
 
@@ -117,13 +117,6 @@ def test_a_consumer_page_without_a_recommendation_does_not_say_yes() -> None:
     assert draft.verdict is Verdict.UNCERTAIN
     assert recommendation_polarity("Ask your pharmacist or health care provider if the medicines you take are safe "
                                    "to use.") is Verdict.UNCERTAIN
-    # (… nor "no" to whether one needs something: "cannot go back into the abdomen" is what a hernia is)
-    hernia = _hit("medquad:2#18", "Inguinal Hernia", "An incarcerated hernia happens when part of the fat or small "
-                  "intestine from inside the abdomen becomes stuck in the groin or scrotum and cannot go back into the "
-                  "abdomen. The first sign of an inguinal hernia is a small bulge in the groin.", kind=Kind.CONSUMER,
-                  section="What are the symptoms?")
-    question = "My dad has a small hernia in his groin. Does he really need an operation?"
-    assert decide(question, generator.candidates(question, [hernia], Audience.PATIENT)).verdict is Verdict.UNCERTAIN
 
 
 def test_a_question_about_a_group_is_answered_by_what_is_said_of_that_group() -> None:

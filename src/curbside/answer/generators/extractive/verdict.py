@@ -156,10 +156,7 @@ CANNOT_SAY = re.compile(
     r"[^.]{0,60}\b(?:if|whether|before)\b", re.IGNORECASE)
 # a question about what someone may do ("Can I take …", "Is it safe to …"): a yes must rest on advice
 _PERSONAL = re.compile(r"\b(?:can|could|should|may|must) (?:i|we|you|he|she|they|my \w+)\b|\bis it (?:ok|okay|safe|"
-                       r"dangerous|bad)\b|"
-                       # ("Does he really need an operation?", "Do I have to cut out dairy completely?")
-                       r"\b(?:do|does|will|would) (?:i|we|you|he|she|they|my \w+) (?:really |still |definitely )?"
-                       r"(?:need|have to)\b", re.IGNORECASE)
+                       r"dangerous|bad)\b", re.IGNORECASE)
 # whether to use a treatment in a patient ("Can rasburicase be used to treat …", "Should I start a statin …")
 _USE = re.compile(r"^\W*(?:can|could|should|may|must)\b[^?]*\b(?:be (?:used|given|prescribed|offered|started|"
                   r"continued|administered|transfused)|use|give|start|prescribe|transfuse|treat)\b", re.IGNORECASE)
