@@ -4,16 +4,22 @@ question is about."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from curbside.answer import ask
 from curbside.answer.evidence import TermStats
 from curbside.answer.generators.extractive import ExtractiveGenerator
 from curbside.answer.generators.extractive.candidates import extract
-from curbside.answer.generators.extractive.verdict import decide
-from curbside.answer.population import Scope
+from curbside.answer.generators.extractive.verdict import decide, recommendation_polarity
+from curbside.answer.population import Scope, patient_has
 from curbside.answer.questions import analyse, is_yes_no
 from curbside.answer.text import stem
 from curbside.answer.themes import question_intents
-from curbside.records import Audience, Verdict
+from curbside.ingest import ingest_documents
+from curbside.records import Audience, Document, Kind, Section, Verdict
 from curbside.retrieve.query import parse_query
+from curbside.settings import Settings
+from curbside.store import Store
 from tests.answer.realtext import text_hit
 
 
@@ -129,3 +135,40 @@ def test_a_recommendation_for_a_situation_the_question_does_not_name_does_not_vo
                    "maintenance in hospitalised children and should not be generally available on paediatric wards.")
     found = ExtractiveGenerator().candidates(question, [nice, cps], Audience.CLINICIAN)
     assert decide(question, found).verdict is Verdict.NO
+
+
+SPERM = ("Should sperm banking be offered to a 17-year-old boy with newly diagnosed Hodgkin lymphoma before he starts "
+         "chemotherapy?")
+
+
+def test_a_patients_cancer_is_answered_by_advice_for_cancers_when_nothing_on_it_says_what_was_asked(
+        tmp_path: Path) -> None:
+    # (check21: lymphoma guidelines filled the evidence and none says "sperm banking"; ASCO's fertility preservation
+    # "for patients with cancer" does, and was never searched for)
+    assert patient_has(SPERM) and not patient_has(
+        "Should primary care clinicians perform routine whole-body skin examinations to screen for skin cancer?")
+    lymphoma = [Document(id=f"ngc:{n}", kind=Kind.GUIDELINE, source="test", year=2016, issuer="NICE",
+                         title="Hodgkin lymphoma: diagnosis and management.",
+                         sections=(Section("Major Recommendations", f"Offer chemotherapy regimen {n} to people with "
+                                           "newly diagnosed Hodgkin lymphoma; a 17-year-old boy starts it as an "
+                                           "adult does."),))
+                for n in range(1, 41)]
+    asco = Document(id="ngc:10026", kind=Kind.GUIDELINE, source="test", year=2013, issuer="ASCO",
+                    title="Fertility preservation for patients with cancer: ASCO clinical practice guideline update.",
+                    sections=(Section("Major Recommendations — What Is the Quality of Evidence Supporting Options for "
+                                      "Preservation of Fertility in Males?",
+                                      "Sperm cryopreservation is effective, and health care providers should "
+                                      "discuss sperm banking with postpubertal males receiving cancer treatment. "
+                                      "It is strongly recommended that sperm be collected before initiation of "
+                                      "chemotherapy."),))
+    with Store.open(tmp_path / "kb.sqlite") as store:
+        ingest_documents(store, [*lymphoma, asco])
+        settings = Settings(kb=tmp_path / "kb.sqlite", retriever="lexical", offline=True)
+        answer = ask(store, settings, SPERM, save=False, live=False)
+    assert not answer.insufficient
+    assert answer.verdict is Verdict.YES
+    assert any(r.document_id == "ngc:10026" for r in answer.references)
+
+
+def test_should_not_dissuade_is_do_it() -> None:
+    assert recommendation_polarity("These concerns should not dissuade patients from banking sperm.") is Verdict.YES

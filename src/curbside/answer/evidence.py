@@ -27,7 +27,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from curbside.answer.abbreviations import defined_abbreviations
-from curbside.answer.population import Scope
+from curbside.answer.lexicon import disease_mentions
+from curbside.answer.population import Scope, patient_has
 from curbside.answer.questions import QuestionInfo
 from curbside.answer.synonyms import alternatives
 from curbside.answer.text import content_stems, idf, stem, tokenize
@@ -319,8 +320,19 @@ def gather(
     key_term = terms.key
     if not pool:
         return Evidence((), terms, 0.0, key_term, False, 0)
-    top = max(h.score for h in pool) or 1.0
     scope = Scope.of(info.text, context_question)
+    group_asked = patient_has(info.text)  # (a question about a patient's disease, not about the disease itself)
+    if (group_asked and scope.cancer and key_term
+            and not any(key_term in terms.covered(stats.stems_of(h)) for h in pool)):
+        # nothing found for a cancer says what was asked: ask it of cancers as a group ("Should sperm banking be
+        # offered to a boy with Hodgkin lymphoma …?" → "sperm banking … cancer": ASCO's fertility preservation)
+        named = {t for d in disease_mentions(info.text) for t in d.split()}
+        wider = " ".join([*(t for t in info.terms if t not in named and stem(t) in terms.weights
+                            and stem(t) not in terms.optional), "cancer"])
+        have = {h.passage.id for h in pool}
+        pool = [*pool, *(h for h in retriever.search(wider, max(3 * k, 30), filters or Filters())
+                         if h.passage.id not in have)]
+    top = max(h.score for h in pool) or 1.0
     scored = _rerank(pool, terms, audience, top, stats, scope, () if info.yes_no else info.intents)
     if stats.store is not None:
         widened = _widen(stats.store, [h for *_, h in scored], pool)
@@ -346,6 +358,18 @@ def gather(
             doc_text.setdefault(hit.document.id, [hit.document.title]).extend((hit.passage.section, hit.passage.text))
         about = {doc_id: scope.names_topic(" ".join(parts)) for doc_id, parts in doc_text.items()}
         on_topic = [row for row in scored if about[row[-1].document.id]]
+        if group_asked and on_topic and not any(key_term in terms.covered(stats.stems_of(row[-1]))
+                                                for row in on_topic):
+            # nothing about the disease says what was asked: a guideline for the group it belongs to may
+            # ("Should sperm banking be offered to a boy with Hodgkin lymphoma …?" is answered by ASCO's fertility
+            # preservation "for patients with cancer")
+            group = [row for row in scored if not about[row[-1].document.id]
+                     and key_term in terms.covered(stats.stems_of(row[-1]))
+                     and scope.names_group(row[-1].document.title)]
+            # (they say what was asked, the others do not; and a guideline for the group speaks for its diseases)
+            disease = {s for d in disease_mentions(info.text) for s in content_stems(d)}
+            on_topic = [*((score, r, terms.coverage(stats.stems_of(hit) | disease), hit) for score, r, _, hit in group),
+                        *on_topic]
         if not on_topic:
             return Evidence(tuple(h for *_, h in scored[:k]), terms, 0.0, key_term, False, len(pool),
                             tuple(c for _s, _r, c, _h in scored[:k]))

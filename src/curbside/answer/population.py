@@ -35,6 +35,10 @@ _I = re.IGNORECASE
 # the group a guideline may be titled for instead of the disease ("Eating disorders: recognition and
 # treatment" holds NICE's advice on anorexia nervosa; "… valvular heart disease" the AHA/ACC's on aortic
 # stenosis): its recommendations that name the disease answer for it
+# a cancer, by its name's stems ("hodgkin lymphoma" → "hodgkin lymphoma"), and the words for cancers as a group
+_CANCER = re.compile(r"lymphoma|leuka?emi|carcinoma|melanoma|myeloma|sarcoma|\bcanc|tumou?r|neoplas|blastoma|glioma|"
+                     r"mesothelioma", re.IGNORECASE)
+_CANCER_GROUP = re.compile(r"\b(?:cancers?|malignanc(?:y|ies)|oncology|tumou?rs)\b", re.IGNORECASE)
 PARENTS: dict[str, tuple[str, ...]] = {
     "anorexia nervosa": ("eating disorders",), "bulimia nervosa": ("eating disorders",),
     "binge eating disorder": ("eating disorders",),
@@ -301,6 +305,16 @@ class Scope:
         stems = _name_stems(text)
         return any(parent <= stems for parent in self.parents)
 
+    @property
+    def cancer(self) -> bool:
+        """The question's disease is a cancer ("Hodgkin lymphoma")."""
+        return any(_CANCER.search(" ".join(sorted(form))) for forms in self.topics for form in forms)
+
+    def names_group(self, text: str) -> bool:
+        """``text`` names a group the question's disease belongs to: a parent (``PARENTS``), or cancer for a
+        cancer ("Fertility preservation for patients with cancer" for a boy with Hodgkin lymphoma)."""
+        return self.names_parent(text) or (self.cancer and bool(_CANCER_GROUP.search(text)))
+
     def names_topic_in_passing(self, text: str) -> bool:
         """``text`` names the question's disease, but only in passing (an example, an exclusion, a
         harm): the sentence is about something else."""
@@ -435,3 +449,15 @@ class Scope:
     def general(self) -> bool:
         """The question names no population group of its own."""
         return not self.families
+
+
+def patient_has(question: str) -> bool:
+    """The question's disease is what its patient has, not what it asks about: "a boy with newly diagnosed Hodgkin
+    lymphoma", "I'm having chemotherapy for breast cancer" — not "… to screen asymptomatic adults for skin cancer"."""
+    for disease in disease_mentions(question):
+        name = r"\W+".join(map(re.escape, disease.split()))
+        if re.search(rf"\b(?:with|has|have|having|had)\s+(?:[\w-]+\s+){{0,3}}?{name}|"
+                     rf"\b(?:chemotherapy|radiotherapy|treatment|surgery|therapy)\s+for\s+(?:[\w-]+\s+){{0,2}}?{name}",
+                     question, re.IGNORECASE):
+            return True
+    return False

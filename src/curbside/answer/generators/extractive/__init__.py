@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 
 from curbside.answer.abbreviations import defined_abbreviations
 from curbside.answer.compose import INSUFFICIENT
-from curbside.answer.evidence import TermStats, abbreviated, content_terms
+from curbside.answer.evidence import Terms, TermStats, abbreviated, content_terms
 from curbside.answer.followups import context_question
 from curbside.answer.generators.base import Draft, DraftBullet, DraftSection
 from curbside.answer.generators.extractive.assemble import Asks, Plan, draft_bullet, plan, says_what_to_do, sections
@@ -25,9 +25,10 @@ from curbside.answer.generators.extractive.verdict import (
 )
 from curbside.answer.lexicon import disease_mentions
 from curbside.answer.plain import gloss_draft
-from curbside.answer.population import Scope
+from curbside.answer.population import Scope, patient_has
 from curbside.answer.questions import analyse
 from curbside.answer.tables import table_context
+from curbside.answer.text import content_stems
 from curbside.answer.themes import (
     ASKS_MANAGEMENT,
     ASKS_WORKUP,
@@ -79,6 +80,26 @@ class ExtractiveGenerator:
                 " ".join(f"{p.section} {p.text}" for p in self._whole(store, doc_id)))
         return self._abbreviations[key]
 
+    @staticmethod
+    def _group_documents(scope: Scope, terms: Terms, question: str, text: Mapping[str, list[str]],
+                         found: Sequence[Candidate]) -> set[str]:
+        """Documents for the group the question's disease belongs to that say what was asked, when none about the
+        disease does (ASCO's fertility preservation "for patients with cancer", for a boy with Hodgkin lymphoma;
+        ``evidence.gather`` brings them in for the same reason). Their sentences speak for the disease: its name
+        counts as said."""
+        if not scope.topics or not terms.key or not patient_has(question):
+            return set()
+        saying = {doc_id for doc_id, parts in text.items()
+                  if terms.key in terms.covered(frozenset(content_stems(" ".join(parts))))}
+        if any(scope.names_topic(" ".join(text[doc_id])) for doc_id in saying):
+            return set()
+        group = {doc_id for doc_id in saying if scope.names_group(text[doc_id][0])}
+        disease = frozenset(s for name in disease_mentions(question) for s in content_stems(name))
+        for c in found:
+            if c.hit.document.id in group:
+                c.stems = c.stems | disease
+        return group
+
     def _tables_carried(self, evidence: Sequence[Hit]) -> dict[str, tuple[str, ...]]:
         """By passage id, the table header, scenario and legend lines a guideline's table runs on
         under from earlier in the document (an ACR table split over two passages keeps its header
@@ -109,6 +130,7 @@ class ExtractiveGenerator:
         defined = {doc_id: {**self._guideline_abbreviations(doc_id, found), **defined_abbreviations(" ".join(parts))}
                    for doc_id, parts in text.items()}
         topical = scope.topic_abbreviations(defined.values())
+        group = self._group_documents(scope, terms, info.text, text, found)
         # "Patients with mild-to-moderate CDI should be treated with metronidazole …" covers the
         # question on Clostridium difficile infection as well as a sentence that spells it out
         score_all(found, abbreviated(terms, topical), audience, info.intents,
@@ -118,6 +140,7 @@ class ExtractiveGenerator:
         mark(found, scope, scopes)
         if scope.topics:  # a question about a disease is answered from documents about it
             about = {doc_id: scopes[doc_id].names_topic(" ".join(parts)) for doc_id, parts in text.items()}
+            about.update(dict.fromkeys(group, True))
             for c in found:
                 own = scopes[c.hit.document.id]
                 c.on_topic = c.on_topic and about[c.hit.document.id]
@@ -125,7 +148,10 @@ class ExtractiveGenerator:
                 # oticus", "pulmonary hypertension") is not the question's
                 c.names_topic = own.names_topic(_without(c.text, c.drift))
                 title = c.hit.document.title
-                c.titled = not has_title(title) or own.names_topic(_without(title, c.drift))
+                if c.hit.document.id in group:
+                    c.drift = c.implied = ()
+                c.titled = (not has_title(title) or own.names_topic(_without(title, c.drift))
+                            or c.hit.document.id in group)
                 c.in_passing = own.names_topic_in_passing(c.text)
                 # (or the heading it sits under, in a document on no other disease or the disease's
                 # parent, whose drift ``subgroups.mark`` cleared)

@@ -255,7 +255,10 @@ def extract(evidence: Sequence[Hit], *, min_words: int = 6, max_words: int = 80,
     for number, hit in enumerate(evidence, 1):
         start = len(out)
         section = hit.passage.section
-        scope = bool(SCOPE_SECTION.search(section) or _GRADING_HEADING.match(heading(section)))
+        # (a clinical question as the heading is not a grading scheme: ASCO's "What Is the Quality of Evidence
+        # Supporting Current and Forthcoming Options for Preservation of Fertility in Males?" heads its advice)
+        scope = bool(SCOPE_SECTION.search(section) or (_GRADING_HEADING.match(heading(section))
+                                                       and not heading(section).rstrip().endswith("?")))
         in_conclusion = bool(CONCLUSION_SECTION.search(section))
         in_recommendation = bool(RECOMMENDATION_SECTION.search(section))
         # "Q: …" lines mean a question-and-answer layout, where "A:" is the answer, not a grade

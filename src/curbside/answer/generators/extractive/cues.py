@@ -53,7 +53,7 @@ CONCLUSION_CUE = re.compile(
 RECOMMENDATION_CUE = re.compile(
     r"\b(?:we recommend|(?:is|are) (?:recommended|indicated|suggested|preferred|advised)|recommends?|"
     r"should (?:be|receive|consider|undergo|include|start|not|avoid|only|prescribe|offer|use|give|administer|treat|"
-    r"initiate|refer|perform|obtain|order|screen|educate|counsel|provide)\b|first[- ]line|"
+    r"initiate|refer|perform|obtain|order|screen|educate|counsel|provide|discuss)\b|first[- ]line|"
     r"(?:treatment|drug|agent|therapy|antibiotic)s? of choice|"
     # … and the test to do ("MRI … of the complete spine is the ideal imaging study", "… the investigation of choice")
     r"(?:test|investigation|examination|modality|(?:imaging )?study) of choice|"
@@ -195,7 +195,9 @@ FOR_THOSE_WHO_CANNOT = re.compile(r"\bwho (?:cannot|can't|could not) (?:tolerate
 # "… aspirin used for secondary prevention should not be discontinued": not stopping is continuing (a
 # yes in a verdict, and advice rather than a pitfall)
 NOT_STOPPED = re.compile(r"\b(?:should|must|need) not be (?:discontinued|stopped|withheld|withdrawn|interrupted)\b|"
-                         r"\b(?:do not|don't) (?:discontinue|stop|withhold|withdraw|interrupt)\b", re.IGNORECASE)
+                         r"\b(?:do not|don't) (?:discontinue|stop|withhold|withdraw|interrupt)\b|"
+                         # ("… these concerns should not dissuade patients from banking sperm": do it)
+                         r"\b(?:should|must) not (?:dissuade|discourage|deter)\b", re.IGNORECASE)
 DANGLING = re.compile(r"^(?:in (?:some|most|many|such) cases, (?:these|this|they|it)\b|for example\b|accordingly\b|"
                       r"(?:\S+ ){1,3}also (?:recommends?|suggests?|advises?)\b|"
                       r"this|these|those|it|they|such|both|the latter|the former|he|she|its|their|other|"
