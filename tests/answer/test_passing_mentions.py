@@ -162,6 +162,8 @@ def test_abbreviations_defined_in_the_evidence_name_the_disease() -> None:
     # (named in lay words by where it is: a hiatal-hernia repair rule had said "Yes" to an operation for it)
     ("My dad has a small hernia in his groin. Does he really need an operation?", "inguinal hernia"),
     ("Does a belly button hernia in a baby need surgery?", "umbilical hernia"),
+    # (… or by its short name: check21's carpal-tunnel question had been answered with splints after stroke)
+    ("The doctor thinks it's carpal tunnel. Will a wrist splint help?", "carpal tunnel syndrome"),
 ])
 def test_plural_and_common_disease_names_are_topics(question: str, disease: str) -> None:
     from curbside.answer.lexicon import disease_mentions

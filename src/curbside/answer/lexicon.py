@@ -192,6 +192,9 @@ _LAY_NAMES = (
                 re.IGNORECASE), "inguinal hernia"),
     (re.compile(r"\bhernias? (?:in|near|at|by) (?:the |his |her |my |your |their )?(?:belly button|navel)\b|"
                 r"\b(?:belly button|navel) hernias?\b", re.IGNORECASE), "umbilical hernia"),
+    # … or by the short name people use ("The doctor thinks it's carpal tunnel")
+    (re.compile(r"\bcarpal tunnel\b(?! syndrome| release| decompression| surgery)", re.IGNORECASE),
+     "carpal tunnel syndrome"),
 )
 
 
