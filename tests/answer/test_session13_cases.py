@@ -172,3 +172,12 @@ def test_a_patients_cancer_is_answered_by_advice_for_cancers_when_nothing_on_it_
 
 def test_should_not_dissuade_is_do_it() -> None:
     assert recommendation_polarity("These concerns should not dissuade patients from banking sperm.") is Verdict.YES
+
+
+def test_the_condition_a_single_patient_is_treated_for_qualifies_the_question() -> None:
+    # (check21: "… depression … in an adult who is having treatment for cancer" had led with the VA's advice for young
+    # adults on antidepressants; the cancer-depression guideline now leads)
+    assert Scope.of("How should depression be managed in an adult who is having treatment for cancer, and when "
+                    "should an antidepressant be started?").qualifier == stem("cancer")
+    assert Scope.of("What empirical antibiotic should be started in an adult with febrile neutropenia after "
+                    "chemotherapy?").qualifier == ""

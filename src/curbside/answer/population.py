@@ -56,7 +56,11 @@ _IN_PREGNANCY = re.compile(r"\b(?:during|in|throughout|of) pregnancy\b|\bpregnan
 # the condition a question's patients have, beside the disease it asks about ("How should venous
 # thromboembolism be treated in patients with cancer?"): its last word names it
 _QUALIFIED = re.compile(r"\b(?:in|for|among) (?:patients|people|persons|adults|children|women|men|individuals|those) "
-                        r"(?:with|who have) (?P<cond>[a-z][a-z -]{2,40}?)\s*(?:\?|$|,|\band\b|\bwho\b)", _I)
+                        r"(?:with|who have) (?P<cond>[a-z][a-z -]{2,40}?)\s*(?:\?|$|,|\band\b|\bwho\b)|"
+                        # ("… in an adult who is having treatment for cancer")
+                        r"\b(?:in|for) an? (?:patient|person|adult|child|woman|man|individual) who (?:is|are) "
+                        r"(?:having|receiving|undergoing) (?:treatment|chemotherapy|radiotherapy) for "
+                        r"(?P<cond2>[a-z][a-z -]{2,40}?)\s*(?:\?|$|,|\band\b|\bwho\b)", _I)
 _WITHOUT = re.compile(r"\b(?:no|without|not having|who do not have|free of)\s+(?:active\s+)?(?P<word>[a-z]+)", _I)
 # people not given a treatment ("… anti-HBs negative and are not taking rituximab or other B cell-depleting
 # therapies: …"): not a question's patient who is given it ("about to start R-CHOP … after the last rituximab dose")
@@ -74,7 +78,7 @@ def _qualifier(question: str) -> str:
     found = _QUALIFIED.search(question)
     if found is None or not disease_mentions(question):
         return ""  # (the question's own disease is what its patients have: "in patients with asthma")
-    words = [stem(w) for w in tokenize(found.group("cond")) if stem(w) not in GENERIC | _PHASE]
+    words = [stem(w) for w in tokenize(found.group("cond") or found.group("cond2")) if stem(w) not in GENERIC | _PHASE]
     return words[-1] if words else ""
 
 
