@@ -181,3 +181,23 @@ def test_the_condition_a_single_patient_is_treated_for_qualifies_the_question() 
                     "should an antidepressant be started?").qualifier == stem("cancer")
     assert Scope.of("What empirical antibiotic should be started in an adult with febrile neutropenia after "
                     "chemotherapy?").qualifier == ""
+
+
+def test_weeks_with_a_first_baby_is_pregnancy_and_its_care_is_hers() -> None:
+    # (check21: "I'm 41 weeks with my first baby …" had read NICE's "Women should be offered induction of labour
+    # between 41+0 and 42+0 weeks …" as advice for a narrower group)
+    question = ("I'm 41 weeks with my first baby and everything's been normal. The midwife wants to book me in to be "
+                "induced. Is it really necessary?")
+    scope = Scope.of(question)
+    assert scope.pregnant and not scope.narrower(
+        "Women should be offered induction of labour between 41+0 and 42+0 weeks as this intervention may reduce "
+        "perinatal mortality and meconium aspiration syndrome without increasing the Caesarean section rate.")
+
+
+def test_a_sentence_about_this_information_refers_back() -> None:
+    hit = text_hit("ngc:10625#19", "Intrapartum care.", "Recommendations",
+                   "Ask the woman about her plans for labour. Use this information to support and guide her through "
+                   "her labour.")
+    found = {c.text: c.dangling for c in extract([hit])}
+    assert found == {"Ask the woman about her plans for labour.": False,
+                     "Use this information to support and guide her through her labour.": True}

@@ -52,7 +52,9 @@ _IN_PREGNANCY = re.compile(r"\b(?:during|in|throughout|of) pregnancy\b|\bpregnan
                            r"persons?|mothers?|adolescents?|individuals?|girls?)\b|"
                            r"\b(?:while|when|if|i'?m|am) pregnant\b|\b(?:ante|pre)natal care\b|"
                            # … or a case told as one ("24 weeks pregnant", "a primigravida at 36+3 weeks")
-                           r"\bweeks? pregnant\b|\b(?:primi|multi)gravid", _I)
+                           r"\bweeks? pregnant\b|\b(?:primi|multi)gravid|"
+                           r"\b\d+(?:\+\d)? weeks (?:with (?:my|our|her) (?:first |second |third )?baby|gone|along)\b",
+                           _I)
 # the condition a question's patients have, beside the disease it asks about ("How should venous
 # thromboembolism be treated in patients with cancer?"): its last word names it
 _QUALIFIED = re.compile(r"\b(?:in|for|among) (?:patients|people|persons|adults|children|women|men|individuals|those) "
@@ -227,6 +229,8 @@ class Scope:
             for form in forms:
                 allowed.update(form)
         families = {m.family for m in mentions(text) if m.family != "condition"}
+        if _IN_PREGNANCY.search(question):  # ("I'm 41 weeks with my first baby": pregnancy care is hers)
+            families.add("pregnancy")
         diseases = disease_mentions(question)
         asked = asking(question)
         if asked != question and (named := disease_mentions(asked)):

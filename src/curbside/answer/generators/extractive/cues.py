@@ -185,7 +185,10 @@ PIPELINE = re.compile(r"\b(?:is|are) (?:being|currently being) (?:developed|inve
 BACK_REFERENCE = re.compile(r"\b(?:all|both|any|none|each|either|one) of (?:these|those|them)\b|"
                             r"\ball (?:these|those)\b|"
                             r"\bthese (?:symptoms|signs|problems|conditions|steps|measures|treatments|medicines|"
-                            r"medications|drugs|tests|changes|options|things|factors)\b", re.IGNORECASE)
+                            r"medications|drugs|tests|changes|options|things|factors)\b|"
+                            # ("Use this information to support and guide her through her labour": what information?)
+                            r"\b(?:this|that|such|the above) (?:information|advice|guidance|assessment|discussion)\b",
+                            re.IGNORECASE)
 # what to offer those who cannot take the first choice ("… who cannot tolerate or who decline
 # aminosalicylates, in whom aminosalicylates are contraindicated …, offer oral prednisolone"): advice for a
 # group, not a warning
