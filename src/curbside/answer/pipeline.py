@@ -20,8 +20,9 @@ from curbside.answer.evidence import Evidence, TermStats, gather
 from curbside.answer.followups import context_of, suggest
 from curbside.answer.generators.base import Draft, DraftBullet, DraftSection, Generator
 from curbside.answer.generators.extractive import CLOSEST_TITLE, ExtractiveGenerator
-from curbside.answer.questions import QuestionInfo, analyse
+from curbside.answer.questions import QuestionInfo, analyse, validate
 from curbside.answer.registry import get_generator
+from curbside.answer.respell import MIN_PASSAGES, respell, respelled_note
 from curbside.answer.safety import red_flags
 from curbside.answer.support import SupportJudge, judge_for
 from curbside.literature import LiveResult, mark_fetched_live, maybe_fetch_live
@@ -53,7 +54,11 @@ def ask(
     audience = Audience(audience)
     earlier = store.get_answer(follow_up_of) if follow_up_of else None
     context = context_of(earlier) if earlier else ""
-    info = analyse(question, context=earlier.question if earlier else "", max_chars=settings.max_question_chars)
+    asked = validate(question, settings.max_question_chars)
+    # (a word the knowledge base has never seen, misspelt, is searched as it spells it: "chylamdia")
+    # (the correction must be a word passages use: 10 of them in a knowledge base of 100,000, one in a small one)
+    searched, respelled = respell(store, asked, max(1, min(MIN_PASSAGES, store.passage_count_estimate() // 10_000)))
+    info = analyse(searched, context=earlier.question if earlier else "", max_chars=settings.max_question_chars)
     notices = red_flags(info.text, audience)
     gen = generator or get_generator(settings.generator, settings, store=store)  # fail fast on a bad name
     verifier = judge or judge_for(gen, settings.support_judge)
@@ -79,9 +84,10 @@ def ask(
     fingerprint, kb_state = settings.fingerprint(), store.state()
 
     def finish(draft: Draft, name: str, follow_ups: tuple[str, ...] = ()) -> Answer:
-        return compose(info.text, draft, evidence.hits, audience=audience, generator=name, safety=notices,
-                       settings_fingerprint=fingerprint, kb_state=kb_state, follow_up_of=follow_up_of,
-                       follow_ups=follow_ups, judge=verifier)
+        answer = compose(asked, draft, evidence.hits, audience=audience, generator=name, safety=notices,
+                         settings_fingerprint=fingerprint, kb_state=kb_state, follow_up_of=follow_up_of,
+                         follow_ups=follow_ups, judge=verifier)
+        return replace(answer, notes=(respelled_note(respelled), *answer.notes)) if respelled else answer
 
     emit("composing")
     if _declined(info, evidence):

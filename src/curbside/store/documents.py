@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
@@ -43,6 +44,8 @@ def _row_to_passage(row: Sequence[object]) -> Passage:
 
 class DocumentsMixin:
     conn: sqlite3.Connection
+    # (state of the knowledge base, minimum passages) → the vocabulary then (``vocabulary``)
+    _vocabulary_cache: tuple[tuple[str, int], dict[str, int]] | None = None
 
     def _bump_revision(self) -> None:
         self.conn.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'")
@@ -189,6 +192,33 @@ class DocumentsMixin:
             except sqlite3.OperationalError:
                 row = (0,)
             out[term] = int(row[0])
+        return out
+
+    def vocabulary(self, min_passages: int = 1) -> dict[str, int]:
+        """The indexed terms (FTS5 Porter stems) in at least ``min_passages`` passages, with their passage counts:
+        what a misspelt word is compared with (``answer.respell``)."""
+        key = (str(self.revision), min_passages)
+        if self._vocabulary_cache is None or self._vocabulary_cache[0] != key:
+            self.conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.passage_vocab "
+                              "USING fts5vocab(main, 'passage_fts', 'row')")
+            rows = self.conn.execute("SELECT term, doc FROM temp.passage_vocab WHERE doc >= ? AND length(term) >= 3",
+                                     (min_passages,))
+            self._vocabulary_cache = (key, {str(term): int(n) for term, n in rows})
+        return self._vocabulary_cache[1]
+
+    def surface_forms(self, term: str, limit: int = 50) -> dict[str, int]:
+        """The words passages write that the index reads as ``term`` (a Porter stem), lower-cased, with how often
+        each occurs in the first ``limit`` matching passages ("neuritis" for "neuriti")."""
+        quoted = '"' + term.replace('"', '""') + '"'
+        try:
+            rows = self.conn.execute("SELECT highlight(passage_fts, 2, char(1), char(2)) FROM passage_fts "
+                                     "WHERE passage_fts MATCH ? LIMIT ?", (f"body : {quoted}", limit)).fetchall()
+        except sqlite3.OperationalError:
+            return {}
+        out: dict[str, int] = {}
+        for (text,) in rows:
+            for word in re.findall("\x01([^\x02]+)\x02", text or ""):
+                out[word.lower()] = out.get(word.lower(), 0) + 1
         return out
 
     def counts(self) -> dict[str, int]:

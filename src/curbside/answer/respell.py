@@ -1,0 +1,112 @@
+"""Misspelt words searched as the knowledge base spells them.
+
+Patients type "chylamdia", "allopurinal" and "amoxcicilin"; the knowledge base says chlamydia, allopurinol and
+amoxicillin, and a word it has never seen can only make the answer abstain. A question word is respelt when
+the knowledge base has no passage with it, it is not a drug name the brand table knows ("Saxenda" is a brand,
+not a misspelling), and one word the knowledge base uses often enough is within a small edit distance of it
+(optimal string alignment, so a swapped pair of letters is one edit) and starts with the same letter. Words
+are compared as FTS5 indexes them (Porter stems), and the correction is written back as the knowledge base
+writes it (a passage's own word). The answer says what was searched instead (``pipeline.ask``).
+
+rapidfuzz does the edit distances: it is a well-kept C++ library, and the vocabulary (tens of thousands of
+stems) is compared in milliseconds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+import Stemmer
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from curbside.answer.evidence import CHATTER
+from curbside.drug_names import generic_of
+from curbside.retrieve.query import STOPWORDS
+from curbside.store import Store
+
+MIN_LENGTH = 5  # shorter words are too often abbreviations or names to guess at
+MIN_PASSAGES = 10  # the correction must be a word the knowledge base uses, not another rarity
+_WORD = re.compile(rf"(?<![\w-])[A-Za-z]{{{MIN_LENGTH},}}(?![\w-])")
+
+
+@dataclass(frozen=True)
+class Respelling:
+    wrote: str  # as the question has it
+    meant: str  # as the knowledge base writes it
+
+
+# what a word adds to its stem in another form of it (Porter stems: "treatabl" for "treatable")
+_ENDINGS = frozenset("abl ibl abil ment ness li ing ed er ion iv al ic ist ism ous e s".split())
+
+
+def _another_form(stem: str, other: str) -> bool:
+    """One stem is the other with an ending ("treatabl" and "treat"), not a misspelling of it."""
+    short, long = sorted((stem, other), key=len)
+    return long.startswith(short) and long[len(short):] in _ENDINGS
+
+
+def _same_letters(meant: str, wrote: str) -> bool:
+    """A misspelling keeps most of the word's letters, in some order ("chylamdia", "ghonerrea"); another word
+    close in spelling changes a syllable ("autorefraction" is not "autoreactive", nor "antirotation" "antidote")."""
+    differ = sum(((Counter(meant) - Counter(wrote)) + (Counter(wrote) - Counter(meant))).values())
+    return differ <= max(2, len(wrote) // 3)
+
+
+def _allowed_edits(word: str) -> int:
+    """Edits allowed for a word of this length: 1 up to 6 letters, 2 up to 8, 3 beyond."""
+    return 1 if len(word) <= 6 else 2 if len(word) <= 8 else 3
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Stemmer.Stemmer:
+    return Stemmer.Stemmer("porter")
+
+
+def respell(store: Store, question: str, min_passages: int = MIN_PASSAGES) -> tuple[str, tuple[Respelling, ...]]:
+    """``question`` with its misspelt words written as the knowledge base writes them, and what was changed
+    (``min_passages``: how many passages must use the correction)."""
+    # (conversational words are not misspelt medicine: "Alright" is not Albright, nor "wouldnt" "would")
+    unknown = [w for w in dict.fromkeys(m.group(0) for m in _WORD.finditer(question))
+               if w.lower() not in STOPWORDS | CHATTER and generic_of(w) is None]
+    if not unknown:
+        return question, ()
+    df = store.term_frequencies([w.lower() for w in unknown])
+    unknown = [w for w in unknown if df.get(w.lower(), 0) == 0]
+    if not unknown:
+        return question, ()
+    vocabulary = store.vocabulary(min_passages)
+    stems = list(vocabulary)
+    out: list[Respelling] = []
+    for word in unknown:
+        stemmed = _stemmer().stemWord(word.lower())
+        found = process.extract(stemmed, stems, scorer=OSA.distance, score_cutoff=_allowed_edits(word), limit=5)
+        # (the same first letter; the nearest, then the commonest)
+        # (… and not another form of the same word: "treatable" is not a misspelling of "treated")
+        near = sorted((score, -vocabulary[term], term) for term, score, _ in found
+                      if term[0] == stemmed[0] and not _another_form(stemmed, term))
+        if not near:
+            continue
+        # (as passages most often write it; of those written as often, the nearest to what was typed)
+        forms = store.surface_forms(near[0][2])
+        if not forms:
+            continue
+        meant = min(forms, key=lambda form: (-forms[form], OSA.distance(form, word.lower())))
+        if meant != word.lower() and _same_letters(meant, word.lower()):
+            out.append(Respelling(word, meant.capitalize() if word[0].isupper() else meant))
+    text = question
+    for r in out:
+        text = re.sub(rf"(?<![\w-]){re.escape(r.wrote)}(?![\w-])", r.meant, text)
+    return text, tuple(out)
+
+
+def respelled_note(changes: tuple[Respelling, ...]) -> str:
+    """What was searched instead, for the answer's notes."""
+    said = ", ".join(f"“{r.meant}” for “{r.wrote}”" for r in changes)
+    return f"searched for {said} (the knowledge base has no passage with the word as written)"
+
+
+__all__ = ["Respelling", "respell", "respelled_note"]

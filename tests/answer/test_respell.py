@@ -1,0 +1,57 @@
+"""A misspelt word the knowledge base has never seen is searched as the knowledge base writes it (K-QA's patients
+type "chylamdia", "allopurinal", "amoxcicilin"; each such question had abstained on the word)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from curbside.answer import ask
+from curbside.answer.respell import Respelling, respell
+from curbside.ingest import ingest_documents
+from curbside.records import Document, Kind, Section
+from curbside.settings import Settings
+from curbside.store import Store
+
+PAGES = [
+    Document(id="medquad:1", kind=Kind.CONSUMER, source="test", year=2016, issuer="MedlinePlus", title="Chlamydia",
+             sections=(Section("How is chlamydia treated?", "Chlamydia is treated with antibiotics such as "
+                                                            "azithromycin or doxycycline. Sex partners of people "
+                                                            "with chlamydia should be treated too."),)),
+    Document(id="pmid:4", kind=Kind.OBSERVATIONAL, source="test", year=2016, issuer="J Endocr",
+             title="Albright hereditary osteodystrophy",
+             sections=(Section("RESULTS", "Albright hereditary osteodystrophy would explain short stature."),)),
+    Document(id="pmid:3", kind=Kind.OBSERVATIONAL, source="test", year=2016, issuer="J Immunol",
+             title="Autoreactive T cells", sections=(Section("RESULTS", "Autoreactive T cells were found."),)),
+    Document(id="medquad:2", kind=Kind.CONSUMER, source="test", year=2016, issuer="MedlinePlus", title="Gout",
+             sections=(Section("How is gout treated?", "Allopurinol lowers uric acid and prevents gout attacks. "
+                                                       "Start allopurinol at a low dose."),)),
+]
+
+
+def _store(tmp_path: Path) -> Store:
+    store = Store.open(tmp_path / "kb.sqlite")
+    ingest_documents(store, PAGES)
+    return store
+
+
+def test_a_word_the_knowledge_base_lacks_is_respelt_as_it_writes_it(tmp_path: Path) -> None:
+    with _store(tmp_path) as store:
+        text, changes = respell(store, "How is chylamdia treated, and is allopurinal safe?", min_passages=1)
+        assert text == "How is chlamydia treated, and is allopurinol safe?"
+        assert changes == (Respelling("chylamdia", "chlamydia"), Respelling("allopurinal", "allopurinol"))
+        # (a word it has, a brand name, or one too far from any word it has stays as written)
+        # (… and a word that changes a syllable is another word: PubMedQA's "autorefraction" had been searched as
+        # "autoreactive")
+        for question in ("How is chlamydia treated?", "Is Saxenda safe?", "Is zzyzzyva treatable?",
+                         "Cycloplegic autorefraction in young adults: is it mandatory?",
+                         "Alright, so wouldnt the gout tablets work?"):
+            assert respell(store, question, min_passages=1) == (question, ())
+
+
+def test_the_answer_says_what_was_searched_instead(tmp_path: Path) -> None:
+    with _store(tmp_path) as store:
+        settings = Settings(kb=tmp_path / "kb.sqlite", retriever="lexical", offline=True)
+        answer = ask(store, settings, "How is chylamdia treated?", save=False, live=False)
+    assert answer.question == "How is chylamdia treated?"
+    assert any("“chlamydia” for “chylamdia”" in note for note in answer.notes)
+    assert not answer.insufficient and "antibiotics" in answer.bottom_line.text
