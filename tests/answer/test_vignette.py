@@ -214,3 +214,10 @@ def test_a_normal_finding_ends_at_the_next_finding() -> None:
     thyroid = ("A 33-year-old woman trying to conceive has a TSH of 3.4 mU/L with a normal free T4 and positive TPO "
                "antibodies. Should I start levothyroxine?")
     assert negated_terms(thyroid) == {stem("free"), "t4"}
+
+
+def test_a_ruled_out_list_is_ruled_out_whole() -> None:
+    # ("no fever, weight loss or history of cancer": the "no" governs the list)
+    back = ("38-year-old with 5 days of low back pain after lifting a box; no fever, weight loss or history of cancer, "
+            "and his neurological exam is normal. Does he need imaging?")
+    assert {stem("fever"), stem("weight"), stem("cancer")} <= negated_terms(back)

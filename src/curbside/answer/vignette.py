@@ -51,7 +51,9 @@ _RESTATED = re.compile(r"(?P<phrase>(?:\b[\w'-]+\s+){0,2}[\w'-]+)\s+\((?P<inside
 # what the case does not have ("no rash", "there is no saddle anaesthesia or sphincter disturbance", "without
 # fever"): findings that rule something out, which a passage on what is asked rarely repeats
 _NEGATED = re.compile(r"\b(?:no|without|denies|denied|never)\s+(?P<negated>(?:(?!\b(?:and|but|with|who|which|while)\b)"
-                      r"[^;,.:()?—–])+)|"
+                      r"[^;,.:()?—–])+"
+                      # (a list the "no" governs: "no fever, weight loss or history of cancer")
+                      r"(?:,\s+(?!(?:and|but|with|who|which|while)\b)[^;,.:()?—–]*?\bor\b[^;,.:()?—–]*)?)|"
                       # … or has normal ("foot pulses are normal", "a normal MRI brain")
                       r"(?P<found>(?:[\w-]+\s+){0,2}[\w-]+)\s+(?:is|are|was|were)\s+(?:normal|unremarkable)\b|"
                       r"\b(?:normal|unremarkable)\s+(?P<normal>(?:(?!\b(?:and|but|with|who|which|while)\b)[^;,.:()?—–])+)",
