@@ -1,6 +1,6 @@
 """How often the bottom line comes from a passage a reviewer named as the answer.
 
-Each held-out question set (clinical-check6 … check21) was read by a second reader against a key written
+Each held-out question set (clinical-check6 … check22) was read by a second reader against a key written
 before any answer existed; for every answer that was not good, the reader named the knowledge-base passages
 that should have led ("ngc:10951#29"), and for a good one, the passage it came from.
 ``questions/bottom-line-labels.jsonl`` keeps those passages per question (and the questions the key marks as
@@ -19,7 +19,9 @@ Every set up to check19 was read and then used to find general errors (they are 
 commit 3272e0c, then tuned on in session 12). check20 was read once, blind, on 3272e0c and on b92879a (its labels
 come from the b92879a read); two changes followed. check21 was read once, blind, on e1e443b (session 12's final) and
 on ac17f79 (session 13; the two differ in one bottom line); its labels come from that read, and session 13
-tuned on it afterwards. Write and read a new set before judging a change by its first read.
+tuned on it afterwards. check22 was read once, blind, on e1e443b and 717b4f3 (session 13's final code but for one
+change, which moves one of its bottom lines); its labels come from that read. Write and read a new set before judging a
+change by its first read.
 
     python benchmarks/bottom_lines.py --kb KB [--labels benchmarks/questions/bottom-line-labels.jsonl]
 

@@ -13,6 +13,7 @@ _ABBREVIATIONS = {
 # a sentence ends at . ! ? (optionally followed by quotes/brackets) then space and an upper-case
 # letter, digit or opening bracket
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[A-Z0-9(\[\"'])")
+_TRAILING_BRACKET = re.compile(r"(?P<bracket>\([^()\n]{1,40}\))[ \t]*\n\s*")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -23,6 +24,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     while start < n and text[start].isspace():
         start += 1
     for m in _BOUNDARY.finditer(text):
+        if m.start() < start:
+            continue  # (inside a trailing bracket already given to the sentence before)
         end = m.start()
         before = text[start:end]
         # ("… Food and Drug Administration (U.S. FDA)": an abbreviation opening a bracket is one too)
@@ -36,9 +39,14 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         close = m.group(0)
         trailing = len(close) - len(close.lstrip("\"')]"))
         seg_end = end + trailing
+        # a bracket alone at the end of the line after a sentence is that sentence's ("… for the diagnosis of OSA.
+        # (Strong)\nDiagnosis of OSA …"): an evidence grade, not the start of the next one
+        grade = _TRAILING_BRACKET.match(text, m.end())
+        if grade is not None:
+            seg_end = grade.end("bracket")
         if seg_end > start:
             spans.append((start, seg_end))
-        start = m.end()
+        start = grade.end() if grade is not None else m.end()
     tail_end = n
     while tail_end > start and text[tail_end - 1].isspace():
         tail_end -= 1

@@ -18,6 +18,7 @@ from curbside.answer.themes import question_intents
 from curbside.ingest import ingest_documents
 from curbside.records import Audience, Document, Kind, Section, Verdict
 from curbside.retrieve.query import parse_query
+from curbside.sentences import sentences
 from curbside.settings import Settings
 from curbside.store import Store
 from tests.answer.realtext import text_hit
@@ -201,3 +202,17 @@ def test_a_sentence_about_this_information_refers_back() -> None:
     found = {c.text: c.dangling for c in extract([hit])}
     assert found == {"Ask the woman about her plans for labour.": False,
                      "Use this information to support and guide her through her labour.": True}
+
+
+def test_a_grade_alone_at_the_end_of_a_line_belongs_to_the_sentence_before() -> None:
+    # (check22: AASM's "(Strong)" after Recommendation 2 had opened Recommendation 5, a "suggests", as if strong)
+    text = ("Recommendation 2: The TF recommends that polysomnography be used for the diagnosis of OSA. (Strong)\n"
+            "Diagnosis of OSA Using a Split-Night Protocol Recommendation 5: The TF suggests that a split-night "
+            "protocol be used.")
+    assert sentences(text) == [
+        "Recommendation 2: The TF recommends that polysomnography be used for the diagnosis of OSA. (Strong)",
+        "Diagnosis of OSA Using a Split-Night Protocol Recommendation 5: The TF suggests that a split-night protocol "
+        "be used."]
+    # (a strength label that opens its own line's advice stays with it: VA/DoD's "( Weak for ) …")
+    assert sentences("First sentence. ( Weak for ) Offer CBT for insomnia.") == [
+        "First sentence.", "( Weak for ) Offer CBT for insomnia."]
