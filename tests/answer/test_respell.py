@@ -21,7 +21,8 @@ PAGES = [
              title="Albright hereditary osteodystrophy",
              sections=(Section("RESULTS", "Albright hereditary osteodystrophy would explain short stature."),)),
     Document(id="pmid:3", kind=Kind.OBSERVATIONAL, source="test", year=2016, issuer="J Immunol",
-             title="Autoreactive T cells", sections=(Section("RESULTS", "Autoreactive T cells were found."),)),
+             title="Autoreactive T cells",
+             sections=(Section("RESULTS", "Autoreactive T cells were found. Trans fats were not."),)),
     Document(id="medquad:2", kind=Kind.CONSUMER, source="test", year=2016, issuer="MedlinePlus", title="Gout",
              sections=(Section("How is gout treated?", "Allopurinol lowers uric acid and prevents gout attacks. "
                                                        "Start allopurinol at a low dose."),)),
@@ -44,7 +45,7 @@ def test_a_word_the_knowledge_base_lacks_is_respelt_as_it_writes_it(tmp_path: Pa
         # "autoreactive")
         for question in ("How is chlamydia treated?", "Is Saxenda safe?", "Is zzyzzyva treatable?",
                          "Cycloplegic autorefraction in young adults: is it mandatory?",
-                         "Alright, so wouldnt the gout tablets work?"):
+                         "Alright, so wouldnt the gout tablets work?", "How are tranq wounds managed?"):
             assert respell(store, question, min_passages=1) == (question, ())
 
 

@@ -28,7 +28,7 @@ from curbside.drug_names import generic_of
 from curbside.retrieve.query import STOPWORDS
 from curbside.store import Store
 
-MIN_LENGTH = 5  # shorter words are too often abbreviations or names to guess at
+MIN_LENGTH = 6  # shorter words are too often abbreviations, slang or names to guess at ("tranq" is not "trans")
 MIN_PASSAGES = 10  # the correction must be a word the knowledge base uses, not another rarity
 _WORD = re.compile(rf"(?<![\w-])[A-Za-z]{{{MIN_LENGTH},}}(?![\w-])")
 
