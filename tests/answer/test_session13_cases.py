@@ -9,7 +9,9 @@ from pathlib import Path
 from curbside.answer import ask
 from curbside.answer.evidence import TermStats
 from curbside.answer.generators.extractive import ExtractiveGenerator
+from curbside.answer.generators.extractive.assemble import Asks
 from curbside.answer.generators.extractive.candidates import extract
+from curbside.answer.generators.extractive.cues import RECOMMENDATION_CUE
 from curbside.answer.generators.extractive.verdict import decide, recommendation_polarity
 from curbside.answer.population import Scope, patient_has
 from curbside.answer.questions import analyse, is_yes_no
@@ -216,3 +218,24 @@ def test_a_grade_alone_at_the_end_of_a_line_belongs_to_the_sentence_before() -> 
     # (a strength label that opens its own line's advice stays with it: VA/DoD's "( Weak for ) …")
     assert sentences("First sentence. ( Weak for ) Offer CBT for insomnia.") == [
         "First sentence.", "( Weak for ) Offer CBT for insomnia."]
+
+
+def test_a_do_not_that_answers_what_a_part_asks_leads() -> None:
+    # (check22: "… does he need a bisphosphonate routinely?" had led with dexamethasone for hormone-relapsed disease;
+    # NICE's "Do not routinely offer bisphosphonates …" was penalised as a pitfall and was not a recommendation)
+    question = ("A man with non-metastatic prostate cancer is starting long-term androgen deprivation therapy. What "
+                "should be done to protect his bones – does he need a bisphosphonate routinely?")
+    title = "Prostate cancer: diagnosis and treatment."
+    hits = [text_hit("ngc:10205#31", title, "Major Recommendations",
+                     "Do not routinely offer bisphosphonates to prevent osteoporosis in men with prostate cancer "
+                     "having androgen deprivation therapy. Offer bisphosphonates to men who are having androgen "
+                     "deprivation therapy and have osteoporosis."),
+            text_hit("ngc:10205#36", title, "Major Recommendations",
+                     "Offer a corticosteroid such as dexamethasone (0.5 mg daily) as third-line hormonal therapy after "
+                     "androgen deprivation therapy and anti-androgen therapy to men with hormone-relapsed prostate "
+                     "cancer.")]
+    draft = ExtractiveGenerator().generate(question, hits, Audience.CLINICIAN)
+    assert draft.bottom_line.text.startswith("Do not routinely offer bisphosphonates")
+    # ("Do not offer …" is a recommendation; the part asks whether he needs a bisphosphonate routinely)
+    assert RECOMMENDATION_CUE.search("Do not routinely offer bisphosphonates to prevent osteoporosis.")
+    assert frozenset({stem("bisphosphonate"), stem("routinely")}) in Asks.of(question).whether

@@ -124,6 +124,8 @@ class Asks:
     about: tuple[frozenset[str], ...] = ()
     # what "What is X?" asks to have defined, in each of its wordings
     defines: tuple[frozenset[str], ...] = ()
+    # what a part of the question asks whether the patient needs ("… – does he need a bisphosphonate routinely?")
+    whether: tuple[frozenset[str], ...] = ()
 
     @classmethod
     def of(cls, question: str) -> Asks:
@@ -131,9 +133,16 @@ class Asks:
         subject = ASKS_ABOUT.search(question)
         about = _wordings(subject.group("subject")) if subject is not None else ()
         defined = ASKS_DEFINITION.search(question)
+        needs = _NEEDS.search(question)
         return cls(bool(ASKS_ESCALATION.search(question)), bool(ASKS_HARMS.search(question)),
                    bool(ASKS_IMAGING.search(question)), stem(measure.group("measure").lower()) if measure else "",
-                   about, _wordings(defined.group("subject")) if defined else ())
+                   about, _wordings(defined.group("subject")) if defined else (),
+                   _wordings(needs.group("subject")) if needs else ())
+
+
+_NEEDS = re.compile(r"\b(?:does|do|should|would|will)\s+(?:he|she|they|i|we|the patient|my \w+)\s+(?:really |still )?"
+                    r"(?:need|have|get|take|be given|be offered|be started on)\s+(?:an? |the |any )?"
+                    r"(?P<subject>[\w-]+(?: [\w-]+)?)", re.IGNORECASE)
 
 
 def _wordings(phrase: str) -> tuple[frozenset[str], ...]:
@@ -214,7 +223,11 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
             bonus += 0.15
         if yes_no and asks.about and not any(form <= c.stems for form in asks.about):
             bonus -= P_OTHER_SUBJECT  # "… psychostimulants … manage fatigue" does not decide whether exercise does
-        if not yes_no and not harms and c.pitfall:  # "how is it treated" is answered by what to do first
+        # (… unless it is what a part of the question asks: "does he need a bisphosphonate routinely?" is answered by
+        # "Do not routinely offer bisphosphonates to prevent osteoporosis in men … having androgen deprivation
+        # therapy")
+        whether = any(form <= c.stems for form in asks.whether)
+        if not yes_no and not harms and c.pitfall and not whether:  # "how is it treated": what to do first
             bonus -= 0.2
         if (rated := USUALLY_APPROPRIATE.search(c.text)) is not None:
             # asked which imaging, an appropriateness table's rating answers ("CT abdomen and pelvis with contrast
@@ -237,7 +250,7 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
             bonus += B_NOVEL * min(c.novel, NOVEL_CAP) - P_WEAK * (c.strength < 0)
             if UNSETTLED.search(CONCESSION.sub("", c.text, count=1)) and not SETTLED.search(c.text):
                 bonus -= P_UNSETTLED
-            if (treats and NOT_NEEDED.search(c.text)) or RESEARCH_ONLY.search(c.text):
+            if (treats and NOT_NEEDED.search(c.text) and not whether) or RESEARCH_ONLY.search(c.text):
                 bonus -= P_NOT_NEEDED
             if REGULATORY.search(c.text) and not c.recommendation:
                 bonus -= P_UNSETTLED  # where a drug is licensed is not how to treat
@@ -247,7 +260,7 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
             elif treats:
                 if FIRST_STEP.search(CONCESSION.sub("", c.text, count=1)) or OPTIONS.match(c.text):
                     bonus += B_FIRST_STEP
-                if names_intervention(c.text) and not c.pitfall:
+                if names_intervention(c.text) and (not c.pitfall or whether):
                     # "Treatment is with antibiotics", not "Treating … is becoming more difficult"
                     bonus += B_INTERVENTION
                 elif WHO_TO_TREAT.search(c.text):
@@ -267,7 +280,8 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
         # what not to do is a weaker general answer to how something is treated: "Clinicians should
         # not routinely treat BPPV with vestibular suppressants" does not push aside the repositioning
         # manoeuvre for posterior canal BPPV
-        return key(c) - P_PITFALL_LEAD * (c.pitfall and not yes_no and not harms)
+        whether = any(form <= c.stems for form in asks.whether)
+        return key(c) - P_PITFALL_LEAD * (c.pitfall and not yes_no and not harms and not whether)
 
     if general and max(map(general_key, general)) >= max(map(key, pool)) - GENERAL_MARGIN:
         pool = general

@@ -64,7 +64,8 @@ RECOMMENDATION_CUE = re.compile(
     r"(?:with|by)|"
     r"standard (?:of care|treatment|therapy)|strong(?:ly)? recommend|(?:weak|conditional) recommendation|"
     r"grade [a-d12]\b|\(grade|strength of recommendation|level of evidence|quality of evidence|"
-    r"\[[a-d]\]|class (?:i|ii|iia|iib|iii)\b)|(?:^|[,;:] )(?:initiate|start|use|consider|offer|give|prescribe|"
+    r"\[[a-d]\]|class (?:i|ii|iia|iib|iii)\b)|(?:^|[,;:] )(?:do not (?:routinely )?|don't )?"
+    r"(?:initiate|start|use|consider|offer|give|prescribe|"
     r"avoid|treat|screen|refer|measure|add|titrate|obtain|administer|continue|discontinue|stop|monitor|"
     r"evaluate|assess)\b|"
     # … also when no comma sets off whom it is for ("In patients with major limb trauma use a tourniquet if …")
