@@ -18,8 +18,9 @@ import statistics
 import time
 from pathlib import Path
 
-from curbside.answer.evidence import KEY_TERM_REQUIRED, Evidence, TermStats, gather
+from curbside.answer.evidence import KEY_TERM_REQUIRED, Evidence, gather
 from curbside.answer.questions import analyse
+from curbside.answer.terms import TermStats
 from curbside.eval.answers import load_items, run, summarize
 from curbside.eval.metrics_answers import calibrate_judge
 from curbside.records import Audience

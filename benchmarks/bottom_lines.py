@@ -40,8 +40,9 @@ from rich.progress import track
 from rich.table import Table
 
 from curbside.answer import ask
-from curbside.answer.evidence import TermStats, gather
+from curbside.answer.evidence import gather
 from curbside.answer.questions import analyse
+from curbside.answer.terms import TermStats
 from curbside.records import Answer, Audience
 from curbside.retrieve import make_retriever
 from curbside.settings import load_settings

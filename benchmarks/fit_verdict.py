@@ -26,12 +26,13 @@ from pathlib import Path
 import numpy as np
 
 from curbside.answer.conclusions import with_conclusions
-from curbside.answer.evidence import TermStats, gather
+from curbside.answer.evidence import gather
 from curbside.answer.generators.extractive import ExtractiveGenerator
 from curbside.answer.generators.extractive.assemble import plan
 from curbside.answer.generators.extractive.verdict import Basis, bases, weigh
 from curbside.answer.generators.extractive.verdict_model import CLASSES, VerdictModel, sha256, to_json, vectorize
 from curbside.answer.questions import analyse
+from curbside.answer.terms import TermStats
 from curbside.eval.answers import load_items
 from curbside.records import Audience, Verdict
 from curbside.retrieve import make_retriever

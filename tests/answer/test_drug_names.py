@@ -91,8 +91,8 @@ def test_a_brand_the_knowledge_base_names_is_searched_as_written(tmp_path) -> No
         assert "trastuzumab" not in retriever.parse("What is herceptin?").expansions
         assert "valacyclovir" in retriever.parse("What is Valtrex?").expansions
         # … and the generic does not stand in for it when measuring coverage
-        from curbside.answer.evidence import TermStats
         from curbside.answer.questions import analyse
+        from curbside.answer.terms import TermStats
 
         stats = TermStats(store)
         assert stem("herceptin") not in stats.terms(analyse("What is herceptin?")).alternatives

@@ -3,8 +3,9 @@ ranks above an equally covering one under another heading."""
 
 from __future__ import annotations
 
-from curbside.answer.evidence import TermStats, _rerank
+from curbside.answer.evidence import _rerank
 from curbside.answer.questions import analyse
+from curbside.answer.terms import TermStats
 from curbside.records import Audience, Document, Hit, Kind, Passage, Section
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from curbside.answer.evidence import TermStats, _rerank, gather
+from curbside.answer.evidence import _rerank, gather
 from curbside.answer.generators.extractive import ExtractiveGenerator
 from curbside.answer.generators.extractive.candidates import extract, trim
 from curbside.answer.population import Scope
 from curbside.answer.questions import analyse
+from curbside.answer.terms import TermStats
 from curbside.ingest import ingest_documents
 from curbside.records import Audience
 from curbside.retrieve import make_retriever

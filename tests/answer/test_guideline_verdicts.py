@@ -153,7 +153,7 @@ def test_the_group_a_recommendation_leaves_out_does_not_decide_and_the_bottom_li
 
 
 def test_a_degree_word_is_not_what_a_question_is_about() -> None:
-    from curbside.answer.evidence import Terms
+    from curbside.answer.terms import Terms
 
     terms = Terms({"heavy": 6.1, "smok": 4.5, "ct": 3.6, "lung": 3.4})
     assert terms.key == "smok"  # "heavy smoking" is said "30 pack-years"

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from curbside.answer.evidence import Terms, _example_terms
 from curbside.answer.generators.extractive.candidates import extract
 from curbside.answer.population import Scope
 from curbside.answer.synonyms import alternatives
+from curbside.answer.terms import Terms, _example_terms
 from curbside.answer.topic_sources import leading_statements
 from curbside.ingest import ingest_documents
 from curbside.records import Document, Hit, Kind, Section
@@ -128,8 +128,8 @@ def test_a_pregnancy_answer_leaves_out_advice_for_everyone_else() -> None:
 
 
 def test_a_guideline_abbreviation_defined_outside_the_evidence_still_names_the_disease(tmp_path: Path) -> None:
-    from curbside.answer.evidence import TermStats
     from curbside.answer.generators.extractive import ExtractiveGenerator
+    from curbside.answer.terms import TermStats
     from curbside.records import Audience
 
     # (ACG GERD 2013, ngc:9639: the abbreviation is defined in the guideline's scope, not in its recommendations)
@@ -152,8 +152,8 @@ def test_a_guideline_abbreviation_defined_outside_the_evidence_still_names_the_d
 
 
 def test_the_leading_guidelines_first_step_joins_its_other_recommendations(tmp_path: Path) -> None:
-    from curbside.answer.evidence import TermStats
     from curbside.answer.questions import analyse
+    from curbside.answer.terms import TermStats
     from curbside.answer.topic_sources import sibling_recommendations
 
     # (NICE NG8 *Anaemia management in people with chronic kidney disease*, ngc:10726): iron comes before ESAs

@@ -10,12 +10,12 @@ from collections.abc import Sequence
 
 import pytest
 
-from curbside.answer.evidence import Terms, TermStats
 from curbside.answer.generators.extractive import ExtractiveGenerator
 from curbside.answer.generators.extractive.assemble import Asks, choose_bottom, defines
 from curbside.answer.generators.extractive.candidates import extract
 from curbside.answer.generators.extractive.cues import META_CUE
 from curbside.answer.questions import QuestionInfo, analyse, is_yes_no
+from curbside.answer.terms import Terms, TermStats
 from curbside.answer.text import stem
 from curbside.answer.themes import names_intervention, primary_theme
 from curbside.records import Audience, Kind

@@ -69,8 +69,8 @@ def test_a_sentence_that_continues_the_one_before_leans_on_it() -> None:
 
 
 def test_the_combined_pill_is_what_guidelines_call_estrogen_containing_contraception() -> None:
-    from curbside.answer.evidence import Terms
     from curbside.answer.synonyms import alternatives
+    from curbside.answer.terms import Terms
     from curbside.answer.text import content_stems, stem
 
     # (held-out check17: "Can a 26-year-old woman with migraine with aura safely use the combined oral contraceptive
@@ -113,8 +113,8 @@ def test_transplant_patients_and_the_immunocompromised_are_narrower_than_a_healt
 
 
 def test_british_and_international_drug_names_are_the_american_ones() -> None:
-    from curbside.answer.evidence import Terms
     from curbside.answer.synonyms import alternatives
+    from curbside.answer.terms import Terms
     from curbside.answer.text import content_stems, stem
 
     # (held-out check18: "Should I give him oral aciclovir …?" abstained on "aciclovir"; the KB says acyclovir more)

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import pytest
 
-from curbside.answer.evidence import TermStats
 from curbside.answer.generators.extractive import ExtractiveGenerator
 from curbside.answer.generators.extractive.candidates import extract
 from curbside.answer.population import Scope
 from curbside.answer.questions import analyse, is_yes_no
 from curbside.answer.synonyms import alternatives
+from curbside.answer.terms import TermStats
 from curbside.answer.text import content_stems, stem, tokenize
 from curbside.answer.themes import question_intents
 from curbside.answer.vignette import case_terms

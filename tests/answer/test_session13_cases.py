@@ -7,7 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from curbside.answer import ask
-from curbside.answer.evidence import TermStats
 from curbside.answer.generators.extractive import ExtractiveGenerator
 from curbside.answer.generators.extractive.assemble import Asks
 from curbside.answer.generators.extractive.candidates import extract
@@ -15,6 +14,7 @@ from curbside.answer.generators.extractive.cues import RECOMMENDATION_CUE
 from curbside.answer.generators.extractive.verdict import decide, recommendation_polarity
 from curbside.answer.population import Scope, patient_has
 from curbside.answer.questions import analyse, is_yes_no
+from curbside.answer.terms import TermStats
 from curbside.answer.text import stem
 from curbside.answer.themes import question_intents
 from curbside.ingest import ingest_documents

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from curbside.answer.evidence import CHATTER, Terms, _example_terms
 from curbside.answer.generators.extractive import THIN_NOTE, ExtractiveGenerator
 from curbside.answer.generators.extractive.assemble import Asks, choose_bottom
 from curbside.answer.generators.extractive.candidates import extract
@@ -19,6 +18,7 @@ from curbside.answer.lead_cues import OPTIONS, RESEARCH_ONLY, WHO_TO_TEST
 from curbside.answer.mentions import mentions
 from curbside.answer.population import Scope
 from curbside.answer.questions import analyse
+from curbside.answer.terms import CHATTER, Terms, _example_terms
 from curbside.answer.text import stem
 from curbside.answer.themes import primary_theme
 from curbside.answer.topic_sources import _ASKS_ONLY, page_siblings

@@ -16,8 +16,9 @@ import pytest
 
 import curbside.answer.evidence as evidence_module
 from curbside.answer import ask
-from curbside.answer.evidence import COVERAGE_MIN, STUDY_MAX_CHARS, Evidence, TermStats, gather
+from curbside.answer.evidence import COVERAGE_MIN, STUDY_MAX_CHARS, Evidence, gather
 from curbside.answer.questions import analyse
+from curbside.answer.terms import TermStats
 from curbside.ingest import ingest_documents
 from curbside.records import Audience, Document, Kind, Section, Verdict
 from curbside.retrieve import make_retriever

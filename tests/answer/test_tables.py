@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from curbside.answer.evidence import TermStats
 from curbside.answer.generators.extractive import ExtractiveGenerator
 from curbside.answer.generators.extractive.assemble import Asks, choose_bottom
 from curbside.answer.generators.extractive.candidates import Candidate, extract
@@ -15,6 +14,7 @@ from curbside.answer.generators.extractive.layout import segments
 from curbside.answer.population import Scope
 from curbside.answer.questions import analyse
 from curbside.answer.tables import header, rows_as_sentences, table_context
+from curbside.answer.terms import TermStats
 from curbside.answer.themes import primary_theme
 from curbside.answer.topic_sources import titled_for
 from curbside.ingest import ingest_documents

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from curbside.answer.evidence import TermStats
 from curbside.answer.population import Scope
 from curbside.answer.questions import analyse
+from curbside.answer.terms import TermStats
 from curbside.answer.topic_sources import topic_guidelines
 from curbside.ingest import ingest_documents
 from curbside.records import Document, Hit, Kind, Section
@@ -99,7 +99,8 @@ def test_evidence_is_kept_only_from_documents_that_name_the_disease(tmp_path: Pa
 
 
 def test_evidence_reranking_knows_the_abbreviations_the_pool_defines() -> None:
-    from curbside.answer.evidence import Terms, _defined_for, abbreviated
+    from curbside.answer.evidence import _defined_for, abbreviated
+    from curbside.answer.terms import Terms
     from curbside.answer.text import content_stems
     from curbside.records import Passage
 

@@ -5,10 +5,11 @@ although the knowledge base held the guideline)."""
 
 from __future__ import annotations
 
-from curbside.answer.evidence import Evidence, Terms, TermStats
+from curbside.answer.evidence import Evidence
 from curbside.answer.pipeline import _missing_terms
 from curbside.answer.population import Scope
 from curbside.answer.questions import analyse
+from curbside.answer.terms import Terms, TermStats
 from curbside.answer.text import stem
 from curbside.answer.vignette import asking, case_terms, negated_terms, parts, restatements
 

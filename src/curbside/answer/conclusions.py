@@ -14,7 +14,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from curbside.answer.evidence import Evidence, TermStats
+from curbside.answer.evidence import Evidence
+from curbside.answer.terms import TermStats
 from curbside.records import Hit
 from curbside.store import Store
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from curbside.answer.evidence import CHATTER
 from curbside.answer.synonyms import alternatives
+from curbside.answer.terms import CHATTER
 from curbside.answer.text import content_stems, stem, tokenize
 from curbside.answer.vignette import part_texts
 from curbside.records import Audience, Bullet, SafetyNotice

@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from curbside.answer.compose import INSUFFICIENT, compose
 from curbside.answer.conclusions import with_conclusions
-from curbside.answer.evidence import Evidence, TermStats, gather
+from curbside.answer.evidence import Evidence, gather
 from curbside.answer.followups import context_of, suggest
 from curbside.answer.generators.base import Draft, DraftBullet, DraftSection, Generator
 from curbside.answer.generators.extractive import CLOSEST_TITLE, ExtractiveGenerator
@@ -25,6 +25,7 @@ from curbside.answer.registry import get_generator
 from curbside.answer.respell import MIN_PASSAGES, respell, respelled_note
 from curbside.answer.safety import red_flags
 from curbside.answer.support import SupportJudge, judge_for
+from curbside.answer.terms import TermStats
 from curbside.literature import LiveResult, mark_fetched_live, maybe_fetch_live
 from curbside.records import Answer, Audience
 from curbside.retrieve import Filters, Retriever, make_retriever
@@ -129,8 +130,8 @@ def _declined(info: QuestionInfo, evidence: Evidence) -> bool:
 
 
 def _missing_terms(info: QuestionInfo, evidence: Evidence) -> list[str]:
-    from curbside.answer.evidence import CHATTER, hit_stems
     from curbside.answer.synonyms import alternatives
+    from curbside.answer.terms import CHATTER, hit_stems
     from curbside.answer.text import stem
 
     found: set[str] = set()

@@ -23,7 +23,7 @@ import Stemmer
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from curbside.answer.evidence import CHATTER
+from curbside.answer.terms import CHATTER
 from curbside.drug_names import generic_of
 from curbside.retrieve.query import STOPWORDS
 from curbside.store import Store

@@ -21,7 +21,7 @@ from curbside.sentences import sentences
 from curbside.store import Store
 
 if TYPE_CHECKING:
-    from curbside.answer.evidence import Terms, TermStats
+    from curbside.answer.terms import Terms, TermStats
 
 TOPIC_GUIDELINES = 3  # guidelines whose titles name the question's disease and intent join the pool …
 TOPIC_PASSAGES = 80  # … with at most this many of their recommendation passages each

@@ -4,7 +4,7 @@ parts a several-part question asks.
 Clinicians ask the way they present: "A 3-year-old who attends daycare was admitted overnight with
 meningococcal septicaemia. Which contacts need chemoprophylaxis, and what drug and dose should they get?".
 A guideline on meningococcal disease answers it without saying "daycare", "admitted" or "overnight", and no
-one passage answers both parts. Sufficiency (``evidence.Terms.coverage``) reads such a question as:
+one passage answers both parts. Sufficiency (``terms.Terms.coverage``) reads such a question as:
 
 * *case words* — the patient's age, figures, and the words of the case description that are not a disease's
   name — count for coverage where a passage has them and never against it where it does not;

@@ -26,7 +26,7 @@ KNOWN_PASSAGES = 3  # a brand the knowledge base names this often is searched as
 def uses_word(store: Store, word: str) -> bool:
     """The knowledge base uses ``word`` (in at least ``KNOWN_PASSAGES`` passages): a drug brand it uses is
     searched and covered as written, one it does not by its generic (``synonyms.expansions_for``,
-    ``evidence.TermStats``)."""
+    ``terms.TermStats``)."""
     return store.term_frequencies([word]).get(word, 0) >= KNOWN_PASSAGES
 
 

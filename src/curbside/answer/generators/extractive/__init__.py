@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 
 from curbside.answer.abbreviations import defined_abbreviations
 from curbside.answer.compose import INSUFFICIENT
-from curbside.answer.evidence import Terms, TermStats, abbreviated, content_terms
+from curbside.answer.evidence import abbreviated
 from curbside.answer.followups import context_question
 from curbside.answer.generators.base import Draft, DraftBullet, DraftSection
 from curbside.answer.generators.extractive.assemble import Asks, Plan, draft_bullet, plan, says_what_to_do, sections
@@ -28,6 +28,7 @@ from curbside.answer.plain import gloss_draft
 from curbside.answer.population import Scope, patient_has
 from curbside.answer.questions import analyse
 from curbside.answer.tables import table_context
+from curbside.answer.terms import Terms, TermStats, content_terms
 from curbside.answer.text import content_stems
 from curbside.answer.themes import (
     ASKS_MANAGEMENT,

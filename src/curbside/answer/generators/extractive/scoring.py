@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from curbside.answer.evidence import Terms
 from curbside.answer.generators.extractive.candidates import Candidate, heading
+from curbside.answer.terms import Terms
 from curbside.answer.text import content_stems, stem
 from curbside.answer.themes import names_intervention, related
 from curbside.records import Audience, Kind

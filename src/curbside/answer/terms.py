@@ -1,0 +1,211 @@
+"""A question's terms: what it asks, weighted by how rare each word is in the knowledge base (``TermStats``),
+and how much of it a passage covers (``Terms.coverage``), which decides whether the evidence is enough
+(``evidence.py``).
+
+A term's weight is its inverse document frequency; conversational words (``CHATTER``) carry none; the examples
+and exclusions a question gives ("such as …", "without …") weigh less; a case's description counts for a passage
+that has it and never against one that does not (``vignette.py``); a several-part question is covered when one
+passage covers one of its parts. The *key* is the rarest term that is not a degree, a drug's form or a case word:
+what the question is about, which the evidence must contain.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from curbside.answer.questions import QuestionInfo
+from curbside.answer.synonyms import alternatives
+from curbside.answer.text import content_stems, idf, stem, tokenize
+from curbside.answer.topic_sources import guideline_titles, pages_by_name
+from curbside.answer.vignette import case_terms, parts, restatements
+from curbside.drug_names import brand_generic
+from curbside.records import Hit
+from curbside.retrieve.lexical import uses_word
+from curbside.retrieve.query import STOPWORDS
+from curbside.retrieve.query import tokenize as query_tokens
+from curbside.store import Store
+
+CONTEXT_WEIGHT = 0.4  # weight of an earlier question's terms in a follow-up
+EXAMPLE_WEIGHT = 0.5  # weight of a term only in the examples ("such as …") or exclusions ("without …") a question gives
+_TOPIC_WORDS = 1  # a health page titled with one word ("Pinworms") is named for its topic
+
+
+@dataclass(frozen=True)
+class Terms:
+    """Weighted question terms (stem → IDF) and equivalent wordings for some of them."""
+
+    weights: dict[str, float]
+    alternatives: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
+    minor: frozenset[str] = frozenset()  # stems only in the question's examples or exclusions: never its key
+    # a case's description, ages and figures: they count where a passage has them, never against it (vignette.py)
+    optional: frozenset[str] = frozenset()
+    parts: tuple[frozenset[str], ...] = ()  # what each part of a several-part question asks (vignette.py)
+
+    def covered(self, stems: set[str] | frozenset[str]) -> set[str]:
+        out = set()
+        for s in self.weights:
+            if s in stems or any(alt <= stems for alt in self.alternatives.get(s, ())):
+                out.add(s)
+        return out
+
+    def coverage(self, stems: set[str] | frozenset[str], parts: int | None = None) -> float:
+        """IDF-weighted share of the question's terms that ``stems`` contain (synonyms count), or of one of
+        its first ``parts`` parts' terms (all by default) where that is more: a passage that answers one part
+        answers the question in part."""
+        covered = self.covered(stems)
+        return max([self._share(covered, None), *(self._share(covered, part) for part in self.parts[:parts])])
+
+    def _share(self, covered: set[str], asked: frozenset[str] | None) -> float:
+        total = got = 0.0
+        for s, w in self.weights.items():
+            if asked is not None and s not in asked and s not in self.optional:
+                continue  # (another part's term)
+            if s in covered:
+                got += w
+                total += w
+            elif s not in self.optional:
+                total += w  # (a case word counts only where the passage has it)
+        return got / total if total > 0 else 0.0
+
+    @property
+    def key(self) -> str:
+        """The rarest term, not counting degree words ("heavy smoking", "severe asthma") or a drug's form
+        ("tablets"): the key is what the question is about, and a degree is often said another way ("20 pack-years")."""
+        if not self.weights:
+            return ""
+        never = _DEGREE | _FORMS | self.minor | self.optional
+        named = [s for s in self.weights if s not in never] or list(self.weights)
+        return max(named, key=lambda s: self.weights[s])
+
+
+_DEGREE = frozenset(stem(w) for w in """heavy light severe mild moderate high low early late current former recent
+daily frequent occasional old older young younger long short large small major minor new normal common rare
+simple complicated uncomplicated significant persistent recurrent chronic acute suspected refractory ongoing
+repeated isolated advanced stable unexplained empirical empiric""".split())
+# … nor what a drug comes as ("should I be on tablets like metformin?"): the form, not the subject
+_FORMS = frozenset(stem(w) for w in "tablet tablets pill pills capsule capsules".split())
+
+
+# conversational words that carry no topic: they neither count for nor against coverage (contractions typed with
+# their apostrophe are stopwords already: retrieve/query.py)
+CHATTER = frozenset("""
+alright ok okay am im ive id dont doesnt didnt cant wont isnt because perhaps instance super anything something
+anyone someone everything nothing now really actually please thanks thank hi hello hey wondering curious
+question questions know tell think thought thoughts like liked want wanted need needed get gets got getting go
+take takes taking took another last one ones whenever says
+going make makes made thing things stuff lot lots kind sort way ways even maybe probably sure good bad fine
+ever day days time times same able try trying help helps let lets say said mean yes yeah just
+up out come comes coming came worked
+youd wouldnt couldnt shouldnt hasnt havent arent wasnt werent told today tonight tomorrow yesterday meantime
+pretty generally exactly supposed assume assuming bit odd app along though whats hows whos wheres thinking
+theres thats both
+father mother dad mom mum son daughter wife husband partner friend brother sister boyfriend girlfriend
+wants needs worth definitely certainly gp point already tried likely afterwards afterward beforehand
+""".split())
+
+
+class TermStats:
+    """Question-term weights (IDF in the knowledge base); uniform-ish without a store."""
+
+    def __init__(self, store: Store | None = None) -> None:
+        self.store = store
+        self._cache: dict[tuple[str, tuple[str, ...]], Terms] = {}
+        self._stems: dict[str, set[str]] = {}
+        self._topics: tuple[dict[frozenset[str], list[str]], frozenset[str]] | None = None
+
+    @property
+    def _total(self) -> int:
+        return max(1, self.store.passage_count_estimate()) if self.store is not None else 1
+
+    def guideline_titles(self) -> list[tuple[str, str, int | None]]:
+        """(id, title, year) of the knowledge base's guidelines, read once per revision."""
+        return guideline_titles(self.store) if self.store is not None else []
+
+    def pages_by_name(self) -> dict[frozenset[str], list[str]]:
+        """Consumer-health pages by the stems of their titles (``topic_sources.pages_by_name``)."""
+        return pages_by_name(self.store) if self.store is not None else {}
+
+    def topic_words(self) -> frozenset[str]:
+        """Stems of health pages' one-word titles ("Pinworms", "Bronchitis"): words that name a topic."""
+        pages = self.pages_by_name()  # (read once per knowledge-base revision; so are its topic words)
+        if self._topics is None or self._topics[0] is not pages:
+            self._topics = (pages, frozenset(s for name in pages if len(name) <= _TOPIC_WORDS for s in name))
+        return self._topics[1]
+
+    def stems_of(self, hit: Hit) -> set[str]:
+        """Content stems of a hit with its title and section (cached by passage id)."""
+        found = self._stems.get(hit.passage.id)
+        if found is None:
+            found = self._stems[hit.passage.id] = hit_stems(hit)
+        return found
+
+    def terms(self, info: QuestionInfo, context_terms: Sequence[str] = ()) -> Terms:
+        key = (info.text, tuple(context_terms))
+        if key not in self._cache:
+            weights = self._weights(info, context_terms)
+            minor = frozenset(stem(t) for t in _example_terms(info.text))
+            topics = self.topic_words()
+            alternatives = self._alternatives([*info.terms, *context_terms])
+            for key_stem, restated in restatements(info.text).items():
+                if key_stem in weights:
+                    alternatives[key_stem] = (*alternatives.get(key_stem, ()), restated)
+            found = Terms(weights, alternatives, minor & set(weights), case_terms(info.text, topics) & set(weights))
+            # (a part is a question of its own only with what the question is about: "get rid of them" alone is not)
+            asked = tuple(part for part in parts(info.text, topics) if found.key in part)
+            self._cache[key] = replace(found, parts=asked)
+        return self._cache[key]
+
+    def _alternatives(self, terms: list[str]) -> dict[str, tuple[frozenset[str], ...]]:
+        """``synonyms.alternatives``, less a brand's generic where the knowledge base names the brand
+        itself: "What is herceptin?" is answered by what is said of Herceptin, not of every trastuzumab
+        regimen."""
+        out = alternatives(terms)
+        if self.store is not None:
+            for brand in terms:
+                if brand_generic(brand) is not None and uses_word(self.store, brand):
+                    out.pop(stem(brand), None)
+        return out
+
+    def _weights(self, info: QuestionInfo, context_terms: Sequence[str]) -> dict[str, float]:
+        terms = [t for t in info.terms if t not in CHATTER] or list(info.terms)
+        extra = [t for t in context_terms if stem(t) in info.context_stems and t not in CHATTER]
+        df = self.store.term_frequencies([*terms, *extra]) if self.store is not None else {}
+        out: dict[str, float] = {}
+        examples = _example_terms(info.text)
+        for term, factor in ([(t, EXAMPLE_WEIGHT if t in examples else 1.0) for t in terms]
+                             + [(t, CONTEXT_WEIGHT) for t in extra]):
+            key = stem(term)
+            if self.store is not None:
+                w = idf(df.get(term, 0), self._total)
+            else:
+                w = 1.0 + 0.15 * min(len(term), 12)
+            out[key] = max(out.get(key, 0.0), w * factor)
+        return out
+
+
+# the examples a question gives of what it asks about ("… to prevent chronic conditions such as heart disease and
+# osteoporosis"): an answer about the conditions as a whole answers it ("… for the primary prevention of chronic
+# conditions"), so the examples weigh less than the rest
+_EXAMPLES = re.compile(r"\b(?:such as|e\.g\.|for example|for instance)\s+(?P<examples>[^?.;:()]+)", re.IGNORECASE)
+# … and so do what it excludes ("… in a patient without signs of peritonitis or strangulation"): an answer for that
+# patient need not name them
+_EXCLUSIONS = re.compile(r"\b(?:without|excluding|other than)\s+(?:(?:any|clinical|the) )?(?:(?:signs?|symptoms?|"
+                         r"evidence|history|features?) of\s+)?(?P<examples>[^?.;:(),]+)", re.IGNORECASE)
+
+
+def _example_terms(question: str) -> frozenset[str]:
+    inside = {t for rx in (_EXAMPLES, _EXCLUSIONS) for m in rx.finditer(question)
+              for t in tokenize(m.group("examples"))}
+    outside = set(tokenize(_EXCLUSIONS.sub(" ", _EXAMPLES.sub(" ", question))))
+    return frozenset(inside - outside)
+
+
+def hit_stems(hit: Hit) -> set[str]:
+    return set(content_stems(f"{hit.document.title} {hit.passage.section} {hit.passage.text}"))
+
+
+def content_terms(text: str) -> list[str]:
+    """The question's content words as search reads them (no stopwords, no single letters)."""
+    return [t for t in query_tokens(text) if t not in STOPWORDS and (len(t) > 1 or t.isdigit())]
