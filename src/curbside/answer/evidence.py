@@ -49,6 +49,9 @@ KEY_TERM_REQUIRED = True  # the question's rarest term must appear in the kept e
 STUDY_MAX_CHARS = 4000  # a document this short is one study (PubMed abstracts here: 1,100–3,100)
 STUDY_DOCUMENTS = 2  # leading documents tried as a whole (as many as `conclusions` reads for a verdict)
 MAX_PER_DOCUMENT = 2
+# the mark of a passage from a guideline for the group the question's disease belongs to ("for patients with cancer"),
+# kept because nothing on the disease itself says what was asked
+GROUP_SCORE = "group"
 WIDEN_DOCUMENTS = 5  # documents whose other passages join the pool
 WIDEN_PASSAGES = 12  # … at most this many passages each
 B_PATIENT_CONSUMER = 0.30  # patients: consumer-health pages (plain words; benchmarks/readability.py)
@@ -184,8 +187,10 @@ def gather(
                      and key_term in terms.covered(stats.stems_of(row[-1]))
                      and scope.names_group(row[-1].document.title)]
             # (they say what was asked, the others do not; and a guideline for the group speaks for its diseases)
+            # (marked, so that the generator reads their sentences as about the patient's disease too)
             disease = {s for d in disease_mentions(info.text) for s in content_stems(d)}
-            on_topic = [*((score, r, terms.coverage(stats.stems_of(hit) | disease), hit) for score, r, _, hit in group),
+            on_topic = [*((score, r, terms.coverage(stats.stems_of(hit) | disease),
+                           replace(hit, scores={**hit.scores, GROUP_SCORE: 1.0})) for score, r, _, hit in group),
                         *on_topic]
         if not on_topic:
             return Evidence(tuple(h for *_, h in scored[:k]), terms, 0.0, key_term, False, len(pool),

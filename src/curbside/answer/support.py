@@ -115,12 +115,14 @@ def _quoted_denial(claim: str, cited: str) -> bool | None:
         words.pop()
     if len(words) < 4:
         return None
-    source = " " + " ".join(_TOKENS.findall(cited.lower())) + " "
-    at = source.find(" " + " ".join(words) + " ")
-    if at >= 0:  # (a line break ends what comes before: "… (optional; not identified, present)\n*For lesions …")
-        lines = " " + " ".join(_TOKENS.findall(cited.lower().replace("\n", " . "))) + " "
-        at, source = (found, lines) if (found := lines.find(" " + " ".join(words) + " ")) >= 0 else (at, source)
-    if at < 0:
+    quote = " " + " ".join(words) + " "
+    # (a line break ends what comes before, as a full stop does: "… (optional; not identified, present)\n*For lesions
+    # …"; a quote that runs over a line break is looked for in the text as it runs)
+    for text in (cited.lower().replace("\n", " . "), cited.lower()):
+        source = " " + " ".join(_TOKENS.findall(text)) + " "
+        if (at := source.find(quote)) >= 0:
+            break
+    else:
         return None
     before = re.split(r" [.;:!?] ", source[:at + 1])[-1].split()[-6:]
     return bool(_DENIAL.search(" ".join(before)))

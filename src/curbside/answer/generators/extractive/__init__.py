@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 
 from curbside.answer.abbreviations import defined_abbreviations
 from curbside.answer.compose import INSUFFICIENT
-from curbside.answer.evidence import abbreviated
+from curbside.answer.evidence import GROUP_SCORE, abbreviated
 from curbside.answer.followups import context_question
 from curbside.answer.generators.base import Draft, DraftBullet, DraftSection
 from curbside.answer.generators.extractive.assemble import Asks, Plan, draft_bullet, plan, says_what_to_do, sections
@@ -25,10 +25,10 @@ from curbside.answer.generators.extractive.verdict import (
 )
 from curbside.answer.lexicon import disease_mentions
 from curbside.answer.plain import gloss_draft
-from curbside.answer.population import Scope, patient_has
+from curbside.answer.population import Scope
 from curbside.answer.questions import analyse
 from curbside.answer.tables import table_context
-from curbside.answer.terms import Terms, TermStats, content_terms
+from curbside.answer.terms import TermStats, content_terms
 from curbside.answer.text import content_stems
 from curbside.answer.themes import (
     ASKS_MANAGEMENT,
@@ -82,23 +82,16 @@ class ExtractiveGenerator:
         return self._abbreviations[key]
 
     @staticmethod
-    def _group_documents(scope: Scope, terms: Terms, question: str, text: Mapping[str, list[str]],
-                         found: Sequence[Candidate]) -> set[str]:
-        """Documents for the group the question's disease belongs to that say what was asked, when none about the
-        disease does (ASCO's fertility preservation "for patients with cancer", for a boy with Hodgkin lymphoma;
-        ``evidence.gather`` brings them in for the same reason). Their sentences speak for the disease: its name
-        counts as said."""
-        if not scope.topics or not terms.key or not patient_has(question):
-            return set()
-        saying = {doc_id for doc_id, parts in text.items()
-                  if terms.key in terms.covered(frozenset(content_stems(" ".join(parts))))}
-        if any(scope.names_topic(" ".join(text[doc_id])) for doc_id in saying):
-            return set()
-        group = {doc_id for doc_id in saying if scope.names_group(text[doc_id][0])}
-        disease = frozenset(s for name in disease_mentions(question) for s in content_stems(name))
-        for c in found:
-            if c.hit.document.id in group:
-                c.stems = c.stems | disease
+    def _group_documents(question: str, found: Sequence[Candidate]) -> set[str]:
+        """Documents for the group the question's disease belongs to, which ``evidence.gather`` kept because nothing
+        on the disease itself says what was asked (ASCO's fertility preservation "for patients with cancer", for a
+        boy with Hodgkin lymphoma). Their sentences speak for the disease: its name counts as said."""
+        group = {c.hit.document.id for c in found if GROUP_SCORE in c.hit.scores}
+        if group:
+            disease = frozenset(s for name in disease_mentions(question) for s in content_stems(name))
+            for c in found:
+                if c.hit.document.id in group:
+                    c.stems = c.stems | disease
         return group
 
     def _tables_carried(self, evidence: Sequence[Hit]) -> dict[str, tuple[str, ...]]:
@@ -131,7 +124,7 @@ class ExtractiveGenerator:
         defined = {doc_id: {**self._guideline_abbreviations(doc_id, found), **defined_abbreviations(" ".join(parts))}
                    for doc_id, parts in text.items()}
         topical = scope.topic_abbreviations(defined.values())
-        group = self._group_documents(scope, terms, info.text, text, found)
+        group = self._group_documents(info.text, found)
         # "Patients with mild-to-moderate CDI should be treated with metronidazole …" covers the
         # question on Clostridium difficile infection as well as a sentence that spells it out
         score_all(found, abbreviated(terms, topical), audience, info.intents,
