@@ -143,7 +143,7 @@ def gather(
     scope = Scope.of(info.text, context_question)
     group_asked = patient_has(info.text)  # (a question about a patient's disease, not about the disease itself)
     if (group_asked and scope.cancer and key_term
-            and not any(key_term in terms.covered(stats.stems_of(h)) for h in pool)):
+            and not any(terms.names_key(stats.stems_of(h)) for h in pool)):
         # nothing found for a cancer says what was asked: ask it of cancers as a group ("Should sperm banking be
         # offered to a boy with Hodgkin lymphoma …?" → "sperm banking … cancer": ASCO's fertility preservation)
         named = {t for d in disease_mentions(info.text) for t in d.split()}
@@ -178,13 +178,13 @@ def gather(
             doc_text.setdefault(hit.document.id, [hit.document.title]).extend((hit.passage.section, hit.passage.text))
         about = {doc_id: scope.names_topic(" ".join(parts)) for doc_id, parts in doc_text.items()}
         on_topic = [row for row in scored if about[row[-1].document.id]]
-        if group_asked and on_topic and not any(key_term in terms.covered(stats.stems_of(row[-1]))
+        if group_asked and on_topic and not any(terms.names_key(stats.stems_of(row[-1]))
                                                 for row in on_topic):
             # nothing about the disease says what was asked: a guideline for the group it belongs to may
             # ("Should sperm banking be offered to a boy with Hodgkin lymphoma …?" is answered by ASCO's fertility
             # preservation "for patients with cancer")
             group = [row for row in scored if not about[row[-1].document.id]
-                     and key_term in terms.covered(stats.stems_of(row[-1]))
+                     and terms.names_key(stats.stems_of(row[-1]))
                      and scope.names_group(row[-1].document.title)]
             # (they say what was asked, the others do not; and a guideline for the group speaks for its diseases)
             # (marked, so that the generator reads their sentences as about the patient's disease too)
@@ -207,7 +207,7 @@ def gather(
         if len(kept) >= k:
             break
     best = max(cov for cov, _ in kept)
-    key_covered = any(key_term in terms.covered(stats.stems_of(h)) for _, h in kept)
+    key_covered = any(terms.names_key(stats.stems_of(h)) for _, h in kept)
     hits = tuple(h for _, h in kept)
     coverages = tuple(c for c, _ in kept)
     if (audience is Audience.CLINICIAN and not info.yes_no and scope.topics and info.intents
@@ -253,7 +253,7 @@ def whole_study(store: Store, hits: Sequence[Hit], terms: Terms, stats: TermStat
             continue
         whole = [Hit(p, first.document, first.score, {"study": first.score}) for p in passages]
         stems = set().union(*(stats.stems_of(h) for h in whole))
-        if KEY_TERM_REQUIRED and terms.key not in terms.covered(stems):
+        if KEY_TERM_REQUIRED and not terms.names_key(stems):
             continue
         coverage = terms.coverage(stems)
         if coverage > best[0]:

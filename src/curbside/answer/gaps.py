@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from curbside.answer.synonyms import alternatives
+from curbside.answer.synonyms import alternatives, broader
 from curbside.answer.terms import CHATTER
 from curbside.answer.text import content_stems, stem, tokenize
 from curbside.answer.vignette import part_texts
@@ -47,7 +47,9 @@ def unmentioned_parts(question: str, bullets: Sequence[Bullet]) -> list[str]:
         if not asked:
             continue  # (nothing of its own to look for: "how soon should it start?")
         wordings = alternatives(words)
-        if not any(w in said or any(form <= said for form in wordings.get(w, ())) for w in asked):
+        classes = broader(words)  # ("ibuprofen gel" is mentioned by "topical NSAIDs")
+        if not any(w in said or any(form <= said for form in (*wordings.get(w, ()), *classes.get(w, ())))
+                   for w in asked):
             out.append(part.rstrip("?. "))
     return out
 

@@ -28,7 +28,7 @@ from curbside.answer.lexicon import disease_mentions, medical_signal
 from curbside.answer.mentions import GENERIC, medical_stems, mentions
 from curbside.answer.synonyms import alternatives
 from curbside.answer.text import content_stems, stem, tokenize
-from curbside.answer.vignette import asking, restatements
+from curbside.answer.vignette import asking, restatements, ruled_in
 from curbside.drug_names import drug_words
 
 _I = re.IGNORECASE
@@ -241,6 +241,7 @@ class Scope:
             asked_stems = {stem(t) for disease in named for t in tokenize(disease)}
             diseases = [d for d in diseases if d in named or any(
                 a in stem(t) or stem(t) in a for t in tokenize(d) for a in asked_stems)]
+        diseases = ruled_in(question, diseases)
         # every word of a disease's name, even one content stems drop ("use" in alcohol use disorder)
         allowed.update(stem(t) for disease in diseases for t in tokenize(disease))
         topics = []

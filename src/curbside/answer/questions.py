@@ -8,13 +8,14 @@ from dataclasses import dataclass
 from curbside.answer.lexicon import MedicalSignal, disease_mentions, medical_signal
 from curbside.answer.text import content_stems, stem, unique
 from curbside.answer.themes import question_intents
-from curbside.answer.vignette import asking, negated_terms
+from curbside.answer.vignette import asking, negated_terms, ruled_in
 from curbside.errors import QueryError
 from curbside.retrieve.query import normalise, parse_query
 
 _AUX = ("is", "are", "was", "were", "do", "does", "did", "can", "could", "should", "will", "would", "has",
         "have", "had", "may", "might", "must", "shall", "isn't", "aren't", "doesn't", "don't", "didn't",
-        "can't", "won't", "wasn't", "weren't", "hasn't", "haven't", "shouldn't", "couldn't")
+        "can't", "won't", "wasn't", "weren't", "hasn't", "haven't", "shouldn't", "couldn't",
+        "wouldn't", "mustn't")
 _YES_NO = re.compile(r"(^|[:;,?.]\s*|\b(so|and|but)\s+)(" + "|".join(re.escape(a) for a in _AUX) + r")\s+\w",
                      re.IGNORECASE)
 _OK = re.compile(r"\b(is|are|will|would|should) (it|this|that|they|these|those|\w+) (be )?(ok|okay|safe|fine|normal|"
@@ -55,14 +56,18 @@ _OR_WHAT = re.compile(r"\bor (?:what|how|which|who|when|where)\b", re.IGNORECASE
 # … and so does a yes/no question with a part that asks what, which or how: it asks how to manage
 _AND_WHICH = re.compile(r",\s+(?:and |or )?(?:(?:with|for|in|at|to|by|of) )?(?:what|which|how|when|where|whom?)\b",
                         re.IGNORECASE)
-_EITHER_OR = re.compile(r",\s+or (?:do|does|should|shall|must|would|will|can|is|are) (?:i|we|you|he|she|they|it)\b|"
+# ("Should I add a third drug …, or is under 150 good enough at her age?")
+_EITHER_OR = re.compile(r",\s+or (?:do|does|should|shall|must|would|will|can|is|are)\s+\w|"
                         # … or among options ("Does he need tetanus vaccine, tetanus immunoglobulin, or both?")
-                        r",? or (?:both|neither|all three|none)\W*$",
+                        r",? or (?:both|neither|all three|none)\W*$|"
+                        # … or between two courses of action ("Should I give her Calpol and Nurofen together or keep
+                        # alternating them …?")
+                        r"\bor (?:keep|carry on|continue|stop|switch|wait|just)\b",
                         re.IGNORECASE)
 # … and so do two yes/no questions in one ("Does that mean I'll definitely get diabetes, and should I be on tablets
 # like metformin?"): one verdict cannot answer both, and the answers often differ
 _AND_YES_NO = re.compile(r"(?:,|\band)\s+(?:and\s+)?(?:do|does|should|shall|must|would|will|can|could|is|are) "
-                         r"(?:i|we|you|he|she|they|it|this|that|there|my|his|her|their|our|the)\b", re.IGNORECASE)
+                         r"(?:i|we|you|he|she|they|it|this|that|there|my|his|her|their|our|the|a|an)\b", re.IGNORECASE)
 # "Is there anything you'd recommend for the throat pain?", "Can you suggest something natural …?": a request for
 # what to do, put politely as a question; "yes" would not answer it ("Is there a way to tell COVID-19 from
 # influenza?" is a real yes/no question)
@@ -122,7 +127,7 @@ def analyse(question: str, *, context: str = "", max_chars: int = 2000) -> Quest
     context_stems: tuple[str, ...] = ()
     if context:
         context_stems = tuple(s for s in unique(content_stems(context)) if s not in stems)
-    topics = unique([*disease_mentions(text), *(disease_mentions(context) if context else [])])
+    topics = unique([*ruled_in(text, disease_mentions(text)), *(disease_mentions(context) if context else [])])
     return QuestionInfo(
         text=text, terms=terms, stems=stems, context_stems=context_stems, yes_no=is_yes_no(text),
         intents=_intents(text), topics=tuple(topics), medical=medical_signal(text),

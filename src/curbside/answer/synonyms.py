@@ -9,6 +9,7 @@ how well a passage or sentence covers a question — not to rewrite anything.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib.resources import files
 
@@ -103,6 +104,8 @@ women|woman
 cardiac arrest|sudden cardiac arrest|cardiopulmonary arrest
 low back pain|lumbar pain|back pain
 osteoarthritis|oa|degenerative joint disease
+arthritis|=osteoarthritis
+coronary artery disease|coronary heart disease|coronary disease|chd|cad|=cardiovascular disease|=cvd
 rheumatoid arthritis|ra
 multiple sclerosis|ms
 amyotrophic lateral sclerosis|als|motor neuron disease
@@ -124,8 +127,89 @@ benign prostatic hyperplasia|bph|lower urinary tract symptoms|luts
 group b strep|group b streptococcus|group b streptococcal|gbs
 strep|streptococcus|streptococcal|streptococci
 theatre|operating room|surgery|operation
+eardrum|ear drum|drum|tympanic membrane
+grommet|grommets|tympanostomy tube|tympanostomy tubes|ventilation tube|ventilation tubes|ear tube|ear tubes
+gunk|discharge|pus|otorrhea|otorrhoea
+together|simultaneously|at the same time|combination|combined|concurrently
+watch wait|watchful waiting|observation|observe|wait and see
+insole|orthosis|orthoses|orthotic|orthotics|shoe insert|foot orthoses
 fluid behind the eardrum|fluid behind the eardrums|fluid behind both eardrums|middle ear effusion|ome|glue ear
 """
+
+# a drug is covered by its class ("Is ibuprofen gel safe for her?" is answered by "Offer a topical NSAID …"): guidelines
+# recommend classes. One way only: a question about a class is not answered by what is said of one member.
+# (the class's wordings > its members)
+_CLASSES = """
+nsaid|nsaids|non-steroidal anti-inflammatory|nonsteroidal anti-inflammatory|anti-inflammatory|anti-inflammatories
+  > ibuprofen|naproxen|diclofenac|celecoxib|etoricoxib|ketorolac|indomethacin|indometacin|meloxicam
+calcium channel blocker|calcium channel blockers|calcium-channel blocker|ccb
+  > amlodipine|nifedipine|felodipine|diltiazem|verapamil|lercanidipine
+ace inhibitor|ace inhibitors|angiotensin-converting enzyme inhibitor|acei
+  > ramipril|lisinopril|enalapril|perindopril|captopril
+angiotensin receptor blocker|angiotensin receptor blockers|angiotensin ii receptor blocker|arb|arbs
+  > losartan|candesartan|valsartan|irbesartan|telmisartan|olmesartan
+beta-blocker|beta-blockers|beta blocker|beta blockers > bisoprolol|metoprolol|atenolol|propranolol|carvedilol|nebivolol
+ssri|ssris|selective serotonin reuptake inhibitor|selective serotonin reuptake inhibitors|antidepressant|antidepressants
+  > sertraline|fluoxetine|citalopram|escitalopram|paroxetine
+snri|snris|serotonin-norepinephrine reuptake inhibitor|antidepressant|antidepressants > venlafaxine|duloxetine
+tricyclic|tricyclics|tricyclic antidepressant|tca|tcas|antidepressant|antidepressants
+  > amitriptyline|nortriptyline|imipramine|clomipramine
+statin|statins > atorvastatin|simvastatin|rosuvastatin|pravastatin
+ppi|ppis|proton pump inhibitor|proton pump inhibitors > omeprazole|lansoprazole|esomeprazole|pantoprazole|rabeprazole
+doac|doacs|noac|noacs|direct oral anticoagulant|direct oral anticoagulants|anticoagulant|anticoagulants|anticoagulation
+  > apixaban|rivaroxaban|dabigatran|edoxaban
+anticoagulant|anticoagulants|anticoagulation|vitamin k antagonist|vka > warfarin
+bisphosphonate|bisphosphonates > alendronate|alendronic|risedronate|zoledronic|ibandronate
+corticosteroid|corticosteroids|steroid|steroids|glucocorticoid|glucocorticoids
+  > prednisolone|prednisone|dexamethasone|hydrocortisone|methylprednisolone
+opioid|opioids|opiate|opiates > tramadol|codeine|morphine|oxycodone|fentanyl|buprenorphine
+benzodiazepine|benzodiazepines > diazepam|lorazepam|temazepam|alprazolam|clonazepam|chlordiazepoxide
+gabapentinoid|gabapentinoids > gabapentin|pregabalin
+triptan|triptans > sumatriptan|rizatriptan|zolmitriptan
+sglt2 inhibitor|sglt2 inhibitors|sglt-2 inhibitor > empagliflozin|dapagliflozin|canagliflozin
+glp-1 receptor agonist|glp-1 receptor agonists|glp-1 agonist > liraglutide|semaglutide|dulaglutide|exenatide
+dpp-4 inhibitor|dpp-4 inhibitors|gliptin|gliptins > sitagliptin|linagliptin|saxagliptin|alogliptin
+sulfonylurea|sulfonylureas|sulphonylurea|sulphonylureas > gliclazide|glipizide|glimepiride|glibenclamide|glyburide
+mineralocorticoid receptor antagonist|mineralocorticoid receptor antagonists|mra|aldosterone antagonist
+  > spironolactone|eplerenone
+loop diuretic|loop diuretics|diuretic|diuretics > furosemide|bumetanide|torasemide
+thiazide|thiazides|thiazide-like diuretic|thiazide diuretic|diuretic|diuretics
+  > bendroflumethiazide|hydrochlorothiazide|chlorthalidone|indapamide
+tnf inhibitor|tnf inhibitors|anti-tnf|tnf-alpha inhibitor|biologic|biologics
+  > adalimumab|etanercept|infliximab|certolizumab|golimumab
+antimuscarinic|antimuscarinics|anticholinergic|anticholinergics
+  > oxybutynin|solifenacin|tolterodine|trospium|fesoterodine
+antiplatelet|antiplatelets|p2y12 inhibitor > clopidogrel|ticagrelor|prasugrel
+alpha-blocker|alpha-blockers|alpha blocker|alpha blockers > tamsulosin|alfuzosin|doxazosin
+antihistamine|antihistamines > cetirizine|loratadine|fexofenadine|chlorphenamine|chlorpheniramine
+topical > gel|gels|cream|creams|ointment
+oral|by mouth > tablet|tablets|pill|pills|capsule|capsules
+"""
+
+
+@lru_cache(maxsize=1)
+def _classes() -> dict[str, tuple[frozenset[str], ...]]:
+    """A member's lookup key → the stem sets of its classes' wordings."""
+    out: dict[str, set[frozenset[str]]] = {}
+    for line in re.sub(r"\n\s+>", " >", _CLASSES).strip().splitlines():
+        wordings, members = line.split(" > ")
+        for member in members.split("|"):
+            out.setdefault(_key(member), set()).update(_phrase_stems(w) for w in wordings.split("|"))
+    return {member: tuple(sorted(forms, key=sorted)) for member, forms in out.items()}
+
+
+def broader(terms: list[str]) -> dict[str, tuple[frozenset[str], ...]]:
+    """For each question term that names a drug of a class (or a form of a drug), the stem sets of the class's
+    wordings: "topical NSAIDs" covers "ibuprofen gel". They count for coverage, never for the key: a question about
+    warfarin is not answered by what is said of anticoagulants alone. Not where the question names the class
+    itself ("an SGLT2 inhibitor such as dapagliflozin"): its members are then examples of what it asks about."""
+    classes = _classes()
+    asked = {stem(t) for t in terms}
+    out = {}
+    for term in terms:
+        if (forms := classes.get(_key(term))) and not any(form <= asked for form in forms):
+            out[stem(term)] = forms
+    return out
 
 
 def _phrase_stems(phrase: str) -> frozenset[str]:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from curbside.answer.questions import QuestionInfo
-from curbside.answer.synonyms import alternatives
+from curbside.answer.synonyms import alternatives, broader
 from curbside.answer.text import content_stems, idf, stem, tokenize
 from curbside.answer.topic_sources import guideline_titles, pages_by_name
 from curbside.answer.vignette import case_terms, parts, restatements
@@ -42,13 +42,24 @@ class Terms:
     # a case's description, ages and figures: they count where a passage has them, never against it (vignette.py)
     optional: frozenset[str] = frozenset()
     parts: tuple[frozenset[str], ...] = ()  # what each part of a several-part question asks (vignette.py)
+    # a drug's class ("NSAIDs" for ibuprofen): covers the drug unless the drug is the key (synonyms.broader)
+    broader: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
 
     def covered(self, stems: set[str] | frozenset[str]) -> set[str]:
         out = set()
+        key = self.key if self.broader else ""
         for s in self.weights:
-            if s in stems or any(alt <= stems for alt in self.alternatives.get(s, ())):
+            wordings = self.alternatives.get(s, ())
+            if s != key:  # (the key is covered where it is named: "warfarin", not "anticoagulants")
+                wordings = (*wordings, *self.broader.get(s, ()))
+            if s in stems or any(alt <= stems for alt in wordings):
                 out.add(s)
         return out
+
+    def names_key(self, stems: set[str] | frozenset[str]) -> bool:
+        """``stems`` name what the question is about (its key) in one of its wordings, not only its class."""
+        key = self.key
+        return bool(key) and (key in stems or any(alt <= stems for alt in self.alternatives.get(key, ())))
 
     def coverage(self, stems: set[str] | frozenset[str], parts: int | None = None) -> float:
         """IDF-weighted share of the question's terms that ``stems`` contain (synonyms count), or of one of
@@ -83,7 +94,8 @@ class Terms:
 _DEGREE = frozenset(stem(w) for w in """heavy light severe mild moderate high low early late current former recent
 daily frequent occasional old older young younger long short large small major minor new normal common rare
 simple complicated uncomplicated significant persistent recurrent chronic acute suspected refractory ongoing
-repeated isolated advanced stable unexplained empirical empiric""".split())
+repeated isolated advanced stable unexplained empirical empiric
+fast faster quick quicker quickly slow slower better worse safer""".split())
 # … nor what a drug comes as ("should I be on tablets like metformin?"): the form, not the subject
 _FORMS = frozenset(stem(w) for w in "tablet tablets pill pills capsule capsules".split())
 
@@ -103,6 +115,7 @@ pretty generally exactly supposed assume assuming bit odd app along though whats
 theres thats both
 father mother dad mom mum son daughter wife husband partner friend brother sister boyfriend girlfriend
 wants needs worth definitely certainly gp point already tried likely afterwards afterward beforehand
+honestly honest hate idea forever scared worried afraid couple bout around lesson lessons
 """.split())
 
 
@@ -151,7 +164,8 @@ class TermStats:
             for key_stem, restated in restatements(info.text).items():
                 if key_stem in weights:
                     alternatives[key_stem] = (*alternatives.get(key_stem, ()), restated)
-            found = Terms(weights, alternatives, minor & set(weights), case_terms(info.text, topics) & set(weights))
+            found = Terms(weights, alternatives, minor & set(weights), case_terms(info.text, topics) & set(weights),
+                          broader=broader(list(info.terms)))
             # (a part is a question of its own only with what the question is about: "get rid of them" alone is not)
             asked = tuple(part for part in parts(info.text, topics) if found.key in part)
             self._cache[key] = replace(found, parts=asked)

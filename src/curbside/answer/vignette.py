@@ -115,6 +115,15 @@ def negated_terms(question: str) -> frozenset[str]:
     return frozenset(_negated(case) - set(content_stems(asking)))
 
 
+def ruled_in(question: str, diseases: list[str]) -> list[str]:
+    """Of the diseases a question names, those its case does not rule out: "… the growth scan is normal and there
+    is no polyhydramnios" asks about the pregnancy, not polyhydramnios."""
+    ruled_out = negated_terms(question)
+    if not ruled_out:
+        return diseases
+    return [d for d in diseases if not (named := set(content_stems(d))) or not named <= ruled_out]
+
+
 def _negated(case: str) -> set[str]:
     negated = {s for m in _NEGATED.finditer(case) for s in content_stems(m.group("negated") or m.group("found")
                                                                          or m.group("normal"))}

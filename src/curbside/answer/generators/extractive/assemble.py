@@ -34,8 +34,8 @@ from curbside.answer.lead_cues import (
     WHO_TO_TEST,
     WHO_TO_TREAT,
 )
-from curbside.answer.synonyms import alternatives
-from curbside.answer.text import content_stems, stem, tokenize
+from curbside.answer.synonyms import alternatives, broader
+from curbside.answer.text import content_stems, stem, tokenize, unique
 from curbside.answer.themes import (
     ASKS_ABOUT,
     ASKS_DEFINITION,
@@ -54,6 +54,7 @@ from curbside.answer.themes import (
     related,
     theme_by_key,
 )
+from curbside.drug_names import drug_words
 from curbside.records import Audience, Kind
 
 REDUNDANT = 0.5  # stem Jaccard at or above this: same point
@@ -126,6 +127,8 @@ class Asks:
     defines: tuple[frozenset[str], ...] = ()
     # what a part of the question asks whether the patient needs ("… – does he need a bisphosphonate routinely?")
     whether: tuple[frozenset[str], ...] = ()
+    # the drugs the question names, in each of their wordings and their classes' ("ibuprofen": "NSAIDs")
+    drugs: tuple[frozenset[str], ...] = ()
 
     @classmethod
     def of(cls, question: str) -> Asks:
@@ -134,10 +137,13 @@ class Asks:
         about = _wordings(subject.group("subject")) if subject is not None else ()
         defined = ASKS_DEFINITION.search(question)
         needs = _NEEDS.search(question)
+        # (the drug table lacks a few generics: "ibuprofen" is known by its class)
+        named = unique([*drug_words(question), *(t for t in tokenize(question) if broader([t]))])
+        drugs = tuple(form for drug in named for form in (*_wordings(drug), *broader([drug]).get(stem(drug), ())))
         return cls(bool(ASKS_ESCALATION.search(question)), bool(ASKS_HARMS.search(question)),
                    bool(ASKS_IMAGING.search(question)), stem(measure.group("measure").lower()) if measure else "",
                    about, _wordings(defined.group("subject")) if defined else (),
-                   _wordings(needs.group("subject")) if needs else ())
+                   _wordings(needs.group("subject")) if needs else (), drugs)
 
 
 _NEEDS = re.compile(r"\b(?:does|do|should|would|will)\s+(?:he|she|they|i|we|the patient|my \w+)\s+(?:really |still )?"
@@ -184,6 +190,9 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
         on_intent = [c for c in candidates if c.escalation and c.relevance >= 0.6 * best_rel]
     elif harms and not yes_no:  # "What are the side effects of metformin?" is answered by what the harms are
         on_intent = [c for c in candidates if c.pitfall and c.relevance >= 0.6 * best_rel]
+        # (… of the drug it names: "Is it safe for her to use ibuprofen gel?" by the harms of NSAIDs, not by "Do not
+        # offer rubefacients")
+        on_intent = [c for c in on_intent if any(form <= c.stems for form in asks.drugs)] or on_intent
     else:  # a question about symptoms gets a bottom line about symptoms, in its main clause if possible
         # (a yes/no question's bottom line is the finding that decides it, whatever its theme)
         asked = main_clause_themes(intents)

@@ -79,7 +79,7 @@ def score_all(candidates: Sequence[Candidate], terms: Terms, audience: Audience,
         c.relevance = own + 0.5 * (with_title - own)  # terms only in the title count half
         c.own = own
         c.novel = len(c.stems - asked_stems)
-        c.on_topic = not terms.key or terms.key in terms.covered(c.stems | title_stems[doc.id])
+        c.on_topic = not terms.key or terms.names_key(c.stems | title_stems[doc.id])
         s = c.relevance
         s += W_CONCLUSION * c.conclusion + W_RECOMMENDATION * c.recommendation
         s += 0.5 * W_RECOMMENDATION * c.in_recommendations + W_GRADED * (c.graded and c.strength >= 0)

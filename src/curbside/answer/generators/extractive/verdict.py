@@ -34,6 +34,7 @@ from curbside.answer.mentions import mentions
 from curbside.answer.population import Scope
 from curbside.answer.text import content_stems
 from curbside.answer.themes import ASKS_ABOUT
+from curbside.answer.vignette import asking
 from curbside.records import Kind, Verdict
 
 MAX_DOCUMENTS = 3  # leading documents whose conclusions are read
@@ -192,10 +193,45 @@ def _elsewhere(text: str, asked: frozenset[str]) -> bool:
     return m is not None and not set(content_stems(m.group("situation"))) & asked
 
 
+# the risk a population is at ("asymptomatic adults at low risk of CVD events", "intermediate or high risk",
+# "low cardiovascular risk"); moderate is intermediate, increased or elevated is high
+_RISK = re.compile(r"\b(?P<levels>(?:(?:low|intermediate|moderate|high|average|increased|elevated)(?:,\s*|\s+(?:or|and|"
+                   r"to)\s+|-)?)+)\s*(?:[a-z]+\s+){0,2}?risk\b", re.IGNORECASE)
+_LEVEL = {"moderate": "intermediate", "increased": "high", "elevated": "high"}
+
+
+# a question whether to stop a treatment ("Can I just stop taking it?") is answered by what is said of stopping it or of
+# how long to keep it up, not by a recommendation to use it
+STOPPING = re.compile(r"\b(?:stop|stopping|come off|coming off|discontinue|quit|taper|wean)\b", re.IGNORECASE)
+_ON_STOPPING = re.compile(r"\b(?:stop|discontinu|withdr[ae]w|taper|wean|continu|maintain|maintenance|duration|"
+                          r"long[- ]term|relapse|for at least)\w*", re.IGNORECASE)
+# … where keeping it up is the advice, the answer to "can I stop?" is no
+_KEEP_ON = re.compile(r"\b(?:continu|maintain|maintenance)\w*", re.IGNORECASE)
+_STOP_SAID = re.compile(r"\b(?:stop|discontinu|withdr[ae]w|taper|wean)\w*", re.IGNORECASE)
+
+
+def _polarity(text: str, stopping: bool) -> Verdict:
+    """How a recommendation votes; asked whether to stop, "… should be continued for at least 6 months" is a no."""
+    polarity = recommendation_polarity(text)
+    if stopping and polarity is Verdict.YES and (keep := _KEEP_ON.search(text)) is not None:
+        # (keeping it up comes first: "… should be maintained for at least 6 months … before deciding on withdrawal")
+        stop = _STOP_SAID.search(text)
+        if stop is None or keep.start() < stop.start():
+            return Verdict.NO
+    return polarity
+
+
+def risk_levels(text: str) -> frozenset[str]:
+    """The risk levels ``text`` names its population by ("low", "intermediate", "high", "average")."""
+    return frozenset(_LEVEL.get(w, w) for m in _RISK.finditer(text)
+                     for w in re.findall(r"[a-z]+", m.group("levels").lower()) if w not in ("or", "and", "to"))
+
+
 def guideline_verdict(candidates: Sequence[Candidate],
                       kinds: tuple[Kind, ...] = (Kind.GUIDELINE, Kind.CONSUMER),
                       groups: frozenset[str] = frozenset(), disease: bool = False,
-                      asked: frozenset[str] = frozenset()) -> VerdictResult | None:
+                      asked: frozenset[str] = frozenset(), risk: frozenset[str] = frozenset(),
+                      stopping: bool = False) -> VerdictResult | None:
     """A relevance-weighted vote of the guideline recommendations about as relevant as the best
     (None without any); yes and no both carrying weight (yes for some groups, no for others)
     make it uncertain. ``groups``: the population families the question names ("pregnancy");
@@ -213,6 +249,12 @@ def guideline_verdict(candidates: Sequence[Candidate],
         # and young people, … consider changing to a hypotonic fluid" does not answer whether hypotonic fluids should
         # be used for routine maintenance)
         recs = [c for c in recs if not _elsewhere(c.text, asked)]
+    if risk:
+        # … nor one for people at another risk ("… insufficient … in asymptomatic adults at intermediate or high risk"
+        # for adults at low risk, whom the USPSTF recommends against screening)
+        recs = [c for c in recs if not (levels := risk_levels(c.text)) or levels & risk]
+    if stopping:
+        recs = [c for c in recs if _ON_STOPPING.search(c.text)]
     if groups:
         # a question about a group is answered by what is said of that group: "Can ACE inhibitors be
         # used during pregnancy?" by "… are contraindicated in pregnancy", not by "Begin therapy with a
@@ -229,7 +271,7 @@ def guideline_verdict(candidates: Sequence[Candidate],
     counted = [c for c in ranked if c.own >= ranked[0].own - GUIDELINE_MARGIN][:GUIDELINE_VOTES]
     votes = dict.fromkeys(CLASSES, 0.0)
     for c in counted:  # (a weak recommendation — "conditional", "weak" — is a weaker vote)
-        votes[recommendation_polarity(c.text)] += c.own * (WEAK_VOTE if c.strength < 0 else 1.0)
+        votes[_polarity(c.text, stopping)] += c.own * (WEAK_VOTE if c.strength < 0 else 1.0)
     total = sum(votes.values()) or 1.0
     verdict = max(CLASSES, key=lambda v: votes[v])
     note = ""
@@ -237,7 +279,7 @@ def guideline_verdict(candidates: Sequence[Candidate],
     # older", "adults with type 1 diabetes"): a recommendation the other way for another group nearly
     # as relevant (within twice the voting margin) makes the answer depend on the group
     in_margin = [c for c in ranked if c.own >= ranked[0].own - 2 * GUIDELINE_MARGIN]
-    by_group = all(c.narrower for c in counted) and {recommendation_polarity(c.text) for c in in_margin} >= {
+    by_group = all(c.narrower for c in counted) and {_polarity(c.text, stopping) for c in in_margin} >= {
         Verdict.YES, Verdict.NO}
     if (votes[Verdict.YES] >= SPLIT * total and votes[Verdict.NO] >= SPLIT * total) or by_group:
         note = "the guidelines' recommendations differ by group or setting"
@@ -245,7 +287,7 @@ def guideline_verdict(candidates: Sequence[Candidate],
         note = (INDIVIDUAL_DECISION if any(_INDIVIDUAL.search(c.text) for c in counted)
                 else "the guidelines find the evidence insufficient")
     final = Verdict.UNCERTAIN if note else verdict
-    deciding = [c for c in counted if recommendation_polarity(c.text) is verdict] or counted
+    deciding = [c for c in counted if _polarity(c.text, stopping) is verdict] or counted
     return VerdictResult(final, (votes[Verdict.YES] - votes[Verdict.NO]) / total, votes[Verdict.UNCERTAIN] / total,
                          tuple(dict.fromkeys(c.evidence for c in counted)), (GUIDELINE_CUE,), note,
                          (deciding[0].text,))
@@ -329,10 +371,15 @@ def _decide(question: str, candidates: Sequence[Candidate], model: VerdictModel 
         # a consumer page's advice does not answer "Is hemoglobin antimicrobial?"
         kinds = (Kind.GUIDELINE, Kind.CONSUMER) if leading in (Kind.GUIDELINE, Kind.CONSUMER) else (Kind.GUIDELINE,)
         scope = Scope.of(question)
+        stopping = bool(STOPPING.search(asking(question)))
         from_guideline = guideline_verdict(candidates, kinds, scope.families, bool(scope.topics),
-                                           frozenset(content_stems(question)))
+                                           frozenset(content_stems(question)), risk_levels(question), stopping)
         if from_guideline is not None:
             return _not_only_pages(question, candidates, from_guideline)
+        if stopping and leading is Kind.GUIDELINE:
+            # a guideline that says nothing on stopping does not say whether to stop ("In this case sertraline …
+            # are the recommended second-line treatments" read as a study had said yes to "Can I just stop taking it?")
+            return _NO_RECOMMENDATION
         if leading is Kind.CONSUMER and _PERSONAL.search(question):
             # a consumer page that leads but recommends nothing on what was asked is not a study
             # conclusion: reading it as one turned "Ibuprofen and naproxen are NSAIDs …" into a yes to

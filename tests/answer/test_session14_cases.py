@@ -1,0 +1,147 @@
+"""Cases from the held-out sets check22 and check23 read in session 14: what a case rules out is not its topic, a
+drug's class covers the drug, comparatives and lay chatter are not what is asked, and verdicts for another risk
+group or on using (not stopping) a drug do not answer a question whether to stop it."""
+
+from __future__ import annotations
+
+from curbside.answer.gaps import unmentioned_parts
+from curbside.answer.generators.extractive import ExtractiveGenerator
+from curbside.answer.generators.extractive.verdict import decide, risk_levels
+from curbside.answer.population import Scope
+from curbside.answer.questions import analyse, is_yes_no
+from curbside.answer.synonyms import broader
+from curbside.answer.terms import Terms, TermStats
+from curbside.answer.text import content_stems, stem
+from curbside.records import Audience, Bullet, Verdict
+from curbside.retrieve.synonyms import expansions_for
+from tests.answer.realtext import text_hit
+
+GDM = ("31-year-old at 28 weeks, BMI 33, has a 75 g OGTT with a fasting glucose of 6.1 mmol/L and a 2-hour value of "
+       "8.9 mmol/L; the growth scan is normal and there is no polyhydramnios. Does she need metformin or insulin "
+       "straight away, and what capillary glucose targets should she aim for?")
+
+
+def test_a_disease_the_case_rules_out_is_not_its_topic() -> None:
+    # (check22: "no polyhydramnios" had made polyhydramnios the topic, every document on gestational diabetes was
+    # dropped as off-topic and the answer abstained with coverage 0.00)
+    assert Scope.of(GDM).topics == ()
+    assert analyse(GDM).topics == ()
+    assert Scope.of("A woman at 30 weeks has polyhydramnios. How should it be managed?").topics != ()
+
+
+def test_a_comparative_is_not_what_a_question_is_about() -> None:
+    # (check22: "Wouldn't antidepressants work faster …?" had made "faster" the key the evidence must contain)
+    assert TermStats().terms(analyse("Is ice quicker for pain?")).key == stem("pain")
+
+
+def test_lay_and_clinical_wordings_of_one_thing_cover_each_other() -> None:
+    def covered(question: str, passage: str) -> set[str]:
+        return TermStats().terms(analyse(question)).covered(set(content_stems(passage)))
+
+    assert stem("insoles") in covered("Do insoles help plantar fasciitis?", "Clinicians should use foot orthoses.")
+    assert {stem("watch"), stem("wait")} <= covered("Should I watch and wait?", "Offer observation with follow-up.")
+    assert stem("drum") in covered("The left drum is red and bulging.", "A bulging tympanic membrane.")
+    assert stem("grommets") in covered("He has grommets.", "Children with tympanostomy tubes.")
+    assert stem("together") in covered("Can I give them together?", "Do not give both agents simultaneously.")
+    assert "tympanostomy tubes" in expansions_for("my son had grommets put in")
+
+
+def test_conversational_words_are_not_asked_about() -> None:
+    weights = TermStats().terms(analyse("Honestly I hate the idea of being on tablets forever; I'm scared of a "
+                                        "couple of side effects.")).weights
+    assert not {stem(w) for w in ("honestly", "hate", "idea", "forever", "scared", "couple")} & set(weights)
+
+
+def test_two_questions_or_a_choice_get_no_verdict() -> None:
+    assert not is_yes_no("Wouldn't antidepressants work faster, and are they even safe at his age?")
+    assert not is_yes_no("Should I add a third drug to get her systolic under 140, or is under 150 good enough at "
+                         "her age?")
+    assert not is_yes_no("Is it safe for her to use ibuprofen gel or tablets, and would a steroid injection in the "
+                         "knee help?")
+    assert not is_yes_no("Should I give her Calpol and Nurofen together or keep alternating them every couple of "
+                         "hours?")
+    assert is_yes_no("Is ibuprofen safe in pregnancy?")
+    assert is_yes_no("Is a resting or exercise ECG recommended to screen asymptomatic adults at low risk?")
+
+
+def test_a_drugs_class_covers_it_but_never_as_its_key() -> None:
+    nsaids = set(content_stems("Consider topical NSAIDs for knee osteoarthritis."))
+    terms = Terms({stem("ibuprofen"): 1.0, stem("gel"): 1.0, stem("paracetamol"): 2.0},
+                  broader=broader(["ibuprofen", "gel", "paracetamol"]))
+    assert terms.key == stem("paracetamol")
+    assert terms.covered(nsaids) == {stem("ibuprofen"), stem("gel")}
+    # (the key is covered where it is named: a question about warfarin is not answered by "anticoagulants")
+    warfarin = Terms({stem("warfarin"): 2.0, stem("nosebleeds"): 1.0}, broader=broader(["warfarin", "nosebleeds"]))
+    anticoagulants = set(content_stems("Patients on anticoagulants with nosebleeds."))
+    assert warfarin.covered(anticoagulants) == {stem("nosebleeds")}
+    assert not warfarin.names_key(anticoagulants) and warfarin.names_key({stem("warfarin")})
+    # (a question that names the class asks about it; its members are examples)
+    assert broader(["sglt2", "inhibitor", "such", "dapagliflozin"]) == {}
+
+
+KNEES = ("My mum is 79 and has arthritis in both knees. Paracetamol doesn't do much for her. Is it safe for her to use "
+         "ibuprofen gel or tablets, and would a steroid injection in the knee help?")
+
+
+def test_asked_whether_a_drug_is_safe_its_harms_lead() -> None:
+    # (check22: NICE's "Do not offer rubefacients" had led, or the answer had abstained over "gel" and "tablets")
+    topical = text_hit("ngc:10279#23", "Osteoarthritis. Care and management in adults.",
+                       "Major Recommendations — Topical Treatments",
+                       "Consider topical NSAIDs for pain relief in addition to core treatments for people with knee or "
+                       "hand osteoarthritis. Consider topical NSAIDs and/or paracetamol ahead of oral NSAIDs, COX-2 "
+                       "inhibitors or opioids.\nDo not offer rubefacients for treating osteoarthritis.")
+    oral = text_hit("ngc:10279#24", "Osteoarthritis. Care and management in adults.",
+                    "Major Recommendations — NSAIDs and Highly Selective COX-2 Inhibitors",
+                    "All oral NSAIDs/COX-2 inhibitors have analgesic effects of a similar magnitude but vary in their "
+                    "potential gastrointestinal, liver and cardio-renal toxicity; therefore, when choosing the agent "
+                    "and dose, take into account individual patient risk factors, including age.")
+    draft = ExtractiveGenerator().generate(KNEES, [topical, oral], Audience.CLINICIAN)
+    assert draft.bottom_line.text.startswith("All oral NSAIDs/COX-2 inhibitors")
+    # (and the part is not reported missing: "topical NSAIDs" mentions "ibuprofen gel")
+    said = [Bullet("Consider topical NSAIDs for pain relief in addition to core treatments.", (1,))]
+    assert not any(part.startswith("Is it safe") for part in unmentioned_parts(KNEES, said))
+
+
+def test_a_recommendation_for_another_risk_group_does_not_vote() -> None:
+    # (check23: the USPSTF's I statement for intermediate or high risk had made the Grade D for low risk *Uncertain*)
+    assert risk_levels("asymptomatic adults at low cardiovascular risk") == {"low"}
+    assert risk_levels("adults at intermediate or high risk of CVD events") == {"intermediate", "high"}
+    assert risk_levels("women at increased risk of breast cancer") == {"high"}
+    question = ("Is a resting or exercise ECG recommended to screen asymptomatic adults at low cardiovascular risk for "
+                "coronary heart disease?")
+    # (the statement for low risk repeats fewer of the question's words than the one for other risk groups)
+    low = text_hit("uspstf:70#0", "Screening With Electrocardiography", "Recommendation (Grade D)",
+                   "The USPSTF recommends against screening with resting or exercise ECG to prevent coronary heart "
+                   "disease events in adults at low risk.")
+    other = text_hit("uspstf:95#0", "Cardiovascular Disease Risk: Screening With Electrocardiography -- Adults at "
+                     "intermediate or high risk of CVD events", "Recommendation (Grade I)",
+                     "The USPSTF concludes that the current evidence is insufficient to assess the balance of benefits "
+                     "and harms of screening with resting or exercise ECG to prevent cardiovascular disease events in "
+                     "asymptomatic adults at intermediate or high risk of coronary heart disease events.")
+    found = ExtractiveGenerator().candidates(question, [other, low], Audience.CLINICIAN)
+    assert decide(question, found).verdict is Verdict.NO
+    # (a document on cardiovascular disease speaks for coronary heart disease)
+    assert Scope.of(question).names_topic("screening to prevent cardiovascular disease events")
+
+
+SERTRALINE = ("I've been on sertraline (Zoloft) 100mg for my first ever bout of depression, about 5 months now, and "
+              "honestly I feel back to normal. Can I just stop taking it?")
+
+
+def test_asked_whether_to_stop_a_drug_advice_to_use_it_is_no_answer() -> None:
+    # (check23: "In this case sertraline or citalopram are the recommended second-line treatments" had said *Yes*)
+    switch = text_hit("ngc:10689#44", "Depression in children and young people: identification and management in "
+                      "primary, community and secondary care.",
+                      "Major Recommendations — How to Use Antidepressants in Children and Young People",
+                      "If treatment with fluoxetine is unsuccessful or is not tolerated because of side effects, "
+                      "consideration should be given to the use of another antidepressant. In this case sertraline or "
+                      "citalopram are the recommended second-line treatments.")
+    found = ExtractiveGenerator().candidates(SERTRALINE, [switch], Audience.CLINICIAN)
+    assert decide(SERTRALINE, found).verdict is Verdict.UNCERTAIN
+    # (… and advice to keep it up is a no)
+    keep = text_hit("ngc:10991#23", "Clinical practice guideline on the management of depression in adults.",
+                    "Major Recommendations — Pharmacological Treatment",
+                    "Antidepressant treatment with sertraline should be maintained for at least 6 months after "
+                    "remission of the episode before deciding on withdrawal of treatment.")
+    found = ExtractiveGenerator().candidates(SERTRALINE, [keep, switch], Audience.CLINICIAN)
+    assert decide(SERTRALINE, found).verdict is Verdict.NO
