@@ -145,3 +145,43 @@ def test_asked_whether_to_stop_a_drug_advice_to_use_it_is_no_answer() -> None:
                     "remission of the episode before deciding on withdrawal of treatment.")
     found = ExtractiveGenerator().candidates(SERTRALINE, [keep, switch], Audience.CLINICIAN)
     assert decide(SERTRALINE, found).verdict is Verdict.NO
+
+
+def test_several_things_a_patient_may_need_get_no_single_verdict() -> None:
+    # (check23: *Yes* had endorsed an ultrasound, a VCUG and prophylaxis together; only the ultrasound is indicated)
+    assert not is_yes_no("10-month-old girl after her first febrile UTI. Does she need a renal ultrasound, a voiding "
+                         "cystourethrogram (VCUG), and prophylactic antibiotics?")
+    assert is_yes_no("Is aspirin effective in patients with diabetes, hypertension, or CKD?")
+
+
+def test_advice_for_symptomatic_disease_is_narrower_for_a_patient_without_symptoms() -> None:
+    # (check23: "Offer laparoscopic cholecystectomy to people diagnosed with symptomatic gallbladder stones" had led the
+    # management of gallstones found on a scan for something else)
+    scope = Scope.of("I had a scan for something else and they found gallstones, but I've never had any pain or "
+                     "problems with my stomach. Do I need my gallbladder taken out before it causes trouble?")
+    assert scope.narrower("Offer laparoscopic cholecystectomy to people diagnosed with symptomatic gallbladder stones.")
+    assert not scope.narrower("Reassure people with asymptomatic gallbladder stones that they do not need treatment.")
+    assert Scope.of("How should symptomatic gallstones be treated?").narrower(
+        "Reassure people with asymptomatic gallbladder stones that they do not need treatment.")
+    assert Scope.of("How are gallstones treated?").symptomatic is None
+
+
+def test_reassure_is_advice() -> None:
+    from curbside.answer.generators.extractive.cues import RECOMMENDATION_CUE
+    assert RECOMMENDATION_CUE.search("Reassure people with asymptomatic gallbladder stones that they do not need "
+                                     "treatment unless they develop symptoms.")
+
+
+def test_an_age_range_that_holds_the_adult_asked_about_is_not_narrower() -> None:
+    # (check23: IDSA's splenectomy row "For PPSV23-naive patients aged ≥2 years …" had been filed as for another group)
+    scope = Scope.of("Which vaccines should an adult receive before an elective splenectomy?")
+    assert not scope.narrower("For PPSV23-naive patients aged ≥2 years for whom a splenectomy is planned, PPSV23 "
+                              "should be administered ≥2 weeks prior to surgery.")
+    assert scope.narrower("Children aged 2 to 5 years should receive one dose of PCV13.")
+
+
+def test_how_long_before_is_timing_not_prognosis() -> None:
+    from curbside.answer.themes import question_intents
+    assert "prognosis" not in question_intents("Which vaccines should an adult receive before an elective "
+                                               "splenectomy, and how long before the operation should they be given?")
+    assert "prognosis" in question_intents("How long will my shingles pain last?")

@@ -63,6 +63,15 @@ _QUALIFIED = re.compile(r"\b(?:in|for|among) (?:patients|people|persons|adults|c
                         r"\b(?:in|for) an? (?:patient|person|adult|child|woman|man|individual) who (?:is|are) "
                         r"(?:having|receiving|undergoing) (?:treatment|chemotherapy|radiotherapy) for "
                         r"(?P<cond2>[a-z][a-z -]{2,40}?)\s*(?:\?|$|,|\band\b|\bwho\b)", _I)
+# a patient without symptoms of what was found ("asymptomatic", "found on a scan for something else", "I've never had
+# any pain or problems with it"), or with them
+_NAIVE = re.compile(r"\w-na[iï]ve\b", _I)  # never given a drug or vaccine ("treatment-naive", "PPSV23-naive")
+_ADULT_AGES = (18, 65)  # an age range that holds these holds "an adult"
+_NO_SYMPTOMS = re.compile(r"\basymptomatic\b|\bno symptoms\b|\bwithout (?:any )?symptoms\b|\bincidental(?:ly)?\b|"
+                          r"\b(?:never|not) (?:had|having|have) any (?:symptoms|pain|problems|trouble)\b|"
+                          r"\bfound (?:by chance|incidentally)\b|\b(?:scan|test|x-ray|ct|mri) for something else\b", _I)
+_SYMPTOMATIC = re.compile(r"\bsymptomatic\b", _I)
+_ASYMPTOMATIC = re.compile(r"\basymptomatic\b", _I)
 _WITHOUT = re.compile(r"\b(?:no|without|not having|who do not have|free of)\s+(?:active\s+)?(?P<word>[a-z]+)", _I)
 # people not given a treatment ("… anti-HBs negative and are not taking rituximab or other B cell-depleting
 # therapies: …"): not a question's patient who is given it ("about to start R-CHOP … after the last rituximab dose")
@@ -219,6 +228,9 @@ class Scope:
     qualifier: str = ""  # the stem of the condition the question's patients have ("… in patients with cancer")
     # the treatments the question's patient is given ("about to start R-CHOP … the last rituximab dose"), as stems
     treated: frozenset[str] = frozenset()
+    # whether the patient has symptoms of it: "asymptomatic", "found on a scan for something else" (False),
+    # "symptomatic" (True); None when the question does not say
+    symptomatic: bool | None = None
 
     @classmethod
     def of(cls, question: str, context: str = "") -> Scope:
@@ -262,9 +274,12 @@ class Scope:
         adults = bool(_ADULTS.search(question)) or (bool(patients) and all(age >= 18 for age in patients))
         parents = tuple(frozenset(_name_stems(parent)) for disease in diseases
                         for parent in PARENTS.get(" ".join(tokenize(disease)), ()))
+        symptomatic = (False if _NO_SYMPTOMS.search(question) else True if _SYMPTOMATIC.search(question) else None)
+        if symptomatic is not None:  # (said of the patient in other words: "people with asymptomatic gallstones")
+            allowed.add(stem("symptomatic" if symptomatic else "asymptomatic"))
         return cls(frozenset(families), frozenset(allowed), bool(diseases), tuple(topics), _diabetes_types(text),
                    _sexes(text), ages, adults, parents, bool(_IN_PREGNANCY.search(question)),
-                   _qualifier(question), _treated(question))
+                   _qualifier(question), _treated(question), symptomatic)
 
     def topic_abbreviations(self, definitions: Iterable[Mapping[str, str]]) -> dict[str, str]:
         """Of the abbreviations defined in some texts (``abbreviations.defined_abbreviations`` of each), those that
@@ -349,12 +364,17 @@ class Scope:
                     continue
                 if (measure := _MEASURED.search(m.label)) and measure.group(1).lower() in strata:
                     continue  # one stratum of a rule that covers several: the rule covers everyone asked about
+                if _NAIVE.search(m.label):
+                    continue  # ("For PPSV23-naive patients …": those not yet given it, as anyone asking is)
                 # "heel pain/plantar fasciitis": one alternative the question names is enough
                 parts = re.split(r"/|\bor\b", m.label)
                 if m.stems - self.allowed and not (len(parts) > 1 and any(
                         (stems := medical_stems(p)) and stems <= self.allowed for p in parts)):
                     out.append(m.label)
             elif m.family not in self.families:
+                if (m.family == "age" and self.adults and (ages := age_range(m.label))
+                        and ages[0] <= _ADULT_AGES[0] and ages[1] >= _ADULT_AGES[1]):
+                    continue  # ("patients aged ≥2 years" include the adult asked about)
                 out.append(m.label)
             elif m.family == "age" and self.ages and (ages := age_range(m.label)) and not any(
                     ages[0] <= high and low <= ages[1] for low, high in self.ages):
@@ -366,6 +386,10 @@ class Scope:
             # the disease arising from another ("pericarditis after STEMI", "… secondary to chemotherapy")
             out.extend(m.group(0) for m in _ARISING.finditer(text)
                        if stem(m.group(1).lower()) in self.allowed and medical_stems(m.group("cond")) - self.allowed)
+        if self.symptomatic is not None and (_SYMPTOMATIC if not self.symptomatic else _ASYMPTOMATIC).search(text):
+            # "Offer laparoscopic cholecystectomy to people diagnosed with symptomatic gallbladder stones" for stones
+            # found on a scan for something else
+            out.append("asymptomatic" if self.symptomatic else "symptomatic")
         out.extend(self._other_diabetes(text))
         if self.sexes and (named := _sexes(text)) and not named & self.sexes:
             out.extend(sorted(named))  # "men with LUTS" for a question about women

@@ -84,6 +84,12 @@ _SET_WH = re.compile(r"^\W*(?:for|in|among|after|during|with|when)\b[^?]*?,\s*(?
                      re.IGNORECASE)
 
 
+# … and so does whether the patient needs each of several things ("Does she need a renal ultrasound, a VCUG, and
+# prophylactic antibiotics?"): the answers differ item by item
+_NEEDS_LIST = re.compile(r"\b(?:need|needs|have|get|be given|be offered|receive|start)\s+(?:an? |the )?[^?,;]{2,60},"
+                         r"\s+(?:an? |the )?[^?,;]{2,60},?\s+(?:and|or)\s+[^?]{2,60}\?", re.IGNORECASE)
+
+
 def _two_questions(text: str) -> bool:
     """A yes/no question followed by another ("Does X …, and should I …?"); not a claim put as one ("Suturing of the
     nasal septum after septoplasty, is it an effective alternative …?")."""
@@ -97,7 +103,7 @@ def _two_questions(text: str) -> bool:
 def is_yes_no(question: str) -> bool:
     text = question.strip().lstrip(",.;:-\"' ")
     if (not text or _OR_WHAT.search(text) or _REQUEST.search(text) or _REQUEST.search(asking(text))
-            or _EITHER_OR.search(text) or _two_questions(text)):
+            or _EITHER_OR.search(text) or _two_questions(text) or _NEEDS_LIST.search(asking(text))):
         return False
     asked = asking(text)
     if asked != text and _WH.match(asked):  # "Initial management of ascites — which diuretics …, is …?"

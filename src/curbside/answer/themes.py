@@ -156,7 +156,9 @@ THEMES: tuple[Theme, ...] = (
           # ("… can he be observed, and for how long?", "How long should anticoagulation continue?": how long to do
           # something, not how the illness goes)
           _rx(r"\bprognos|\bsurviv|\boutlook\b|\blife expectancy\b|"
-              r"(?<!\bfor )\bhow long\b(?! (?:should|must|do (?:i|we|you) need to|does (?:he|she|it) need to) )|"
+              # (… nor when to do it: "how long before the operation should they be given?")
+              r"(?<!\bfor )\bhow long\b(?! (?:should|must|do (?:i|we|you) need to|does (?:he|she|it) need to|before|"
+              r"after|until) )|"
               r"\brecover|\bserious\b|\bmortality\b|"
               # ("a recurrent malignant pleural effusion" is the one to manage, not a question of whether it recurs)
               r"\bcurable\b|\bfatal\b|\bdie\b|\bpermanent|\bgo away\b|\boutcomes?\b|\brecur(?!rent\b)|\brelapse|"

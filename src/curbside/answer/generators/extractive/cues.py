@@ -67,7 +67,7 @@ RECOMMENDATION_CUE = re.compile(
     r"\[[a-d]\]|class (?:i|ii|iia|iib|iii)\b)|(?:^|[,;:] )(?:do not (?:routinely )?|don't )?"
     r"(?:initiate|start|use|consider|offer|give|prescribe|"
     r"avoid|treat|screen|refer|measure|add|titrate|obtain|administer|continue|discontinue|stop|monitor|"
-    r"evaluate|assess)\b|"
+    r"evaluate|assess|reassure)\b|"
     # … also when no comma sets off whom it is for ("In patients with major limb trauma use a tourniquet if …")
     r"^(?:in|for) (?:patients|people|adults|children|women|men|those|infants|neonates)\b[^.;,]{0,80}? "
     r"(?:use|offer|consider|give|start|refer|treat|prescribe|avoid|do not)\b", re.IGNORECASE)
