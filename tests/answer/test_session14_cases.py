@@ -185,3 +185,20 @@ def test_how_long_before_is_timing_not_prognosis() -> None:
     assert "prognosis" not in question_intents("Which vaccines should an adult receive before an elective "
                                                "splenectomy, and how long before the operation should they be given?")
     assert "prognosis" in question_intents("How long will my shingles pain last?")
+
+
+def test_a_recommendation_for_some_patients_only_is_no_yes_for_the_one_asked_about() -> None:
+    # (check23: NICE TA279's "… recommended as options … only in people who have severe ongoing pain …" had said *Yes*
+    # to referring a woman managing at home on paracetamol and codeine)
+    from curbside.answer.generators.extractive.verdict import ONLY_SOME_PATIENTS, vote_polarity
+    only = ("Percutaneous vertebroplasty, and percutaneous balloon kyphoplasty without stenting, are recommended as "
+            "options for treating osteoporotic vertebral compression fractures only in people who have severe ongoing "
+            "pain after a recent, unhealed vertebral fracture despite optimal pain management.")
+    assert vote_polarity(only) is Verdict.UNCERTAIN
+    assert vote_polarity("Kyphoplasty is recommended for painful osteoporotic vertebral fractures.") is Verdict.YES
+    question = ("79-year-old woman had a new painful osteoporotic L1 compression fracture 10 days ago; she is managing "
+                "at home on paracetamol and codeine. Should I refer her for vertebroplasty or kyphoplasty?")
+    hit = text_hit("ngc:9800#6", "Percutaneous vertebroplasty and percutaneous balloon kyphoplasty for treating "
+                   "osteoporotic vertebral compression fractures.", "Major Recommendations", only)
+    result = decide(question, ExtractiveGenerator().candidates(question, [hit], Audience.CLINICIAN))
+    assert result.verdict is Verdict.UNCERTAIN and result.note == ONLY_SOME_PATIENTS

@@ -18,10 +18,11 @@ from curbside.answer.generators.extractive.subgroups import mark
 from curbside.answer.generators.extractive.verdict import (
     GUIDELINE_CUE,
     INDIVIDUAL_DECISION,
+    ONLY_SOME_PATIENTS,
     VerdictResult,
     decide,
-    recommendation_polarity,
     show_basis,
+    vote_polarity,
 )
 from curbside.answer.lexicon import disease_mentions
 from curbside.answer.plain import gloss_draft
@@ -231,11 +232,11 @@ def _lead_with_deciding(chosen: Plan, found: Sequence[Candidate], result: Verdic
     smokers): the bottom line and the verdict must agree. An *Uncertain* that guidelines leave to an
     individual decision leads with the recommendation that says so."""
     if (result.cues != (GUIDELINE_CUE,) or not result.deciding
-            or (result.verdict is Verdict.UNCERTAIN and result.note != INDIVIDUAL_DECISION)
-            or recommendation_polarity(chosen.bottom.text) is result.verdict):
+            or (result.verdict is Verdict.UNCERTAIN and result.note not in (INDIVIDUAL_DECISION, ONLY_SOME_PATIENTS))
+            or vote_polarity(chosen.bottom.text) is result.verdict):
         return
     deciding = next((c for c in found if c.text == result.deciding[0]), None)
-    if deciding is None or deciding is chosen.bottom or recommendation_polarity(deciding.text) is not result.verdict:
+    if deciding is None or deciding is chosen.bottom or vote_polarity(deciding.text) is not result.verdict:
         return
     if deciding in chosen.body:
         chosen.body.remove(deciding)

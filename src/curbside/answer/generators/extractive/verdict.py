@@ -210,9 +210,19 @@ _KEEP_ON = re.compile(r"\b(?:continu|maintain|maintenance)\w*", re.IGNORECASE)
 _STOP_SAID = re.compile(r"\b(?:stop|discontinu|withdr[ae]w|taper|wean)\w*", re.IGNORECASE)
 
 
-def _polarity(text: str, stopping: bool) -> Verdict:
-    """How a recommendation votes; asked whether to stop, "… should be continued for at least 6 months" is a no."""
+# a yes for some patients only ("… are recommended as options for treating osteoporotic vertebral compression fractures
+# only in people: who have severe ongoing pain …"): whether it is yes for the patient asked about depends on them
+_ONLY_SOME = re.compile(r"\b(?:recommended|indicated|an option|options|should be (?:offered|considered|used))\b"
+                        r"[^.;]{0,80}?\bonly (?:in|for|if|when|where)\b", re.IGNORECASE)
+ONLY_SOME_PATIENTS = "the guidelines recommend it only for some patients"
+
+
+def vote_polarity(text: str, stopping: bool = False) -> Verdict:
+    """How a recommendation votes; asked whether to stop, "… should be continued for at least 6 months" is a no; a
+    recommendation for some patients only is neither yes nor no."""
     polarity = recommendation_polarity(text)
+    if polarity is Verdict.YES and _ONLY_SOME.search(text):
+        return Verdict.UNCERTAIN
     if stopping and polarity is Verdict.YES and (keep := _KEEP_ON.search(text)) is not None:
         # (keeping it up comes first: "… should be maintained for at least 6 months … before deciding on withdrawal")
         stop = _STOP_SAID.search(text)
@@ -271,7 +281,7 @@ def guideline_verdict(candidates: Sequence[Candidate],
     counted = [c for c in ranked if c.own >= ranked[0].own - GUIDELINE_MARGIN][:GUIDELINE_VOTES]
     votes = dict.fromkeys(CLASSES, 0.0)
     for c in counted:  # (a weak recommendation — "conditional", "weak" — is a weaker vote)
-        votes[_polarity(c.text, stopping)] += c.own * (WEAK_VOTE if c.strength < 0 else 1.0)
+        votes[vote_polarity(c.text, stopping)] += c.own * (WEAK_VOTE if c.strength < 0 else 1.0)
     total = sum(votes.values()) or 1.0
     verdict = max(CLASSES, key=lambda v: votes[v])
     note = ""
@@ -279,15 +289,16 @@ def guideline_verdict(candidates: Sequence[Candidate],
     # older", "adults with type 1 diabetes"): a recommendation the other way for another group nearly
     # as relevant (within twice the voting margin) makes the answer depend on the group
     in_margin = [c for c in ranked if c.own >= ranked[0].own - 2 * GUIDELINE_MARGIN]
-    by_group = all(c.narrower for c in counted) and {_polarity(c.text, stopping) for c in in_margin} >= {
+    by_group = all(c.narrower for c in counted) and {vote_polarity(c.text, stopping) for c in in_margin} >= {
         Verdict.YES, Verdict.NO}
     if (votes[Verdict.YES] >= SPLIT * total and votes[Verdict.NO] >= SPLIT * total) or by_group:
         note = "the guidelines' recommendations differ by group or setting"
     elif verdict is Verdict.UNCERTAIN:
         note = (INDIVIDUAL_DECISION if any(_INDIVIDUAL.search(c.text) for c in counted)
+                else ONLY_SOME_PATIENTS if any(_ONLY_SOME.search(c.text) for c in counted)
                 else "the guidelines find the evidence insufficient")
     final = Verdict.UNCERTAIN if note else verdict
-    deciding = [c for c in counted if _polarity(c.text, stopping) is verdict] or counted
+    deciding = [c for c in counted if vote_polarity(c.text, stopping) is verdict] or counted
     return VerdictResult(final, (votes[Verdict.YES] - votes[Verdict.NO]) / total, votes[Verdict.UNCERTAIN] / total,
                          tuple(dict.fromkeys(c.evidence for c in counted)), (GUIDELINE_CUE,), note,
                          (deciding[0].text,))
@@ -388,6 +399,10 @@ def _decide(question: str, candidates: Sequence[Candidate], model: VerdictModel 
             return VerdictResult(Verdict.UNCERTAIN, 0.0, 1.0, (), ("consumer pages without a recommendation",),
                                  "the health pages found do not say yes or no")
     result = _not_only_pages(question, candidates, weigh(question, found, model or load()))
+    if result.verdict is Verdict.YES and any(_ONLY_SOME.search(text) for text in result.deciding):
+        # (read as a study's conclusion, "… recommended … only in people who have severe ongoing pain …" is still a
+        # yes for some patients only)
+        result = replace(result, verdict=Verdict.UNCERTAIN, note=ONLY_SOME_PATIENTS)
     deciding = [c for c in candidates if c.text in result.deciding]
     if (cautious and result.verdict is not Verdict.UNCERTAIN and leading is Kind.GUIDELINE and deciding
             and all(c.hit.document.kind is Kind.GUIDELINE and not c.recommendation for c in deciding)
