@@ -202,3 +202,50 @@ def test_a_recommendation_for_some_patients_only_is_no_yes_for_the_one_asked_abo
                    "osteoporotic vertebral compression fractures.", "Major Recommendations", only)
     result = decide(question, ExtractiveGenerator().candidates(question, [hit], Audience.CLINICIAN))
     assert result.verdict is Verdict.UNCERTAIN and result.note == ONLY_SOME_PATIENTS
+
+
+BACK = ("38-year-old warehouse worker with 5 days of low back pain after lifting a box; the pain is localised with no "
+        "leg symptoms, no saddle numbness, no bladder or bowel change, no fever, weight loss or history of cancer, and "
+        "his neurological exam is normal. He is asking for an X-ray or MRI. Does he need imaging, and what treatment "
+        "should I recommend?")
+VARIANT_1 = ("MRI lumbar spine without contrast is usually not appropriate (rating 2) for acute, subacute, or chronic "
+             "uncomplicated low back pain or radiculopathy; no red flags; no prior management.")
+VARIANT_2 = ("MRI lumbar spine without contrast is usually appropriate (rating 7) for acute, subacute, or chronic "
+             "uncomplicated low back pain or radiculopathy; one or more of the following: low velocity trauma, "
+             "osteoporosis, elderly individual, or chronic steroid use — CT is preferred.")
+VARIANT_3 = ("FDG-PET/CT whole body may be appropriate (rating 4) for acute, subacute, or chronic low back pain or "
+             "radiculopathy; one or more of the following: suspicion of cancer, infection, or immunosuppression — MRI "
+             "is preferred.")
+
+
+def test_a_table_row_for_a_scenario_the_patient_is_not_in_is_narrower() -> None:
+    # (check22: ACR's rows for trauma or osteoporosis, and for suspected cancer, had led for a red-flag-free back)
+    scope = Scope.of(BACK)
+    assert not scope.narrower(VARIANT_1)
+    assert scope.narrower(VARIANT_2) == ("one or more of the following: low velocity trauma, osteoporosis, elderly "
+                                         "individual, or chronic steroid use",)
+    # (… cancer is named by the case only to rule it out)
+    assert scope.narrower(VARIANT_3)
+    # (an age group is the age check's, not a condition: an 84-year-old is elderly)
+    hip = Scope.of("An 84-year-old woman slipped at home and now cannot bear weight; the hip is tender. What imaging?")
+    assert "middle-aged and elderly patients" not in hip.narrower(
+        "X-ray hip is usually appropriate (rating 9) for middle-aged and elderly patients; first study — AP and "
+        "cross-table lateral views should be performed.")
+    # (the scope a document's abbreviations extend keeps what the case rules out)
+    assert scope.with_abbreviations({"LBP": "low back pain"}).ruled_out == scope.ruled_out
+
+
+def test_asked_whether_the_patient_needs_imaging_the_row_for_his_scenario_leads() -> None:
+    rows = text_hit("ngc:10840#6", "ACR Appropriateness Criteria® low back pain.",
+                    "Major Recommendations — Clinical Condition: Low Back Pain", f"{VARIANT_1} {VARIANT_2} {VARIANT_3}")
+    cohort = text_hit("ngc:10840#35", "ACR Appropriateness Criteria® low back pain.", "Summary of Literature Review",
+                      "A prospective cohort study recommends urgent MRI assessment in all patients who present with "
+                      "new-onset urinary symptoms in the context of LBP or sciatica.")
+    contrast = text_hit("ngc:10840#11", "ACR Appropriateness Criteria® low back pain.",
+                        "Major Recommendations — Clinical Condition: Low Back Pain",
+                        "Contrast is indicated if patient has history of prior lumbar surgery.")
+    # (… and is not put aside for a sentence that names a treatment: it answers what was asked)
+    draft = ExtractiveGenerator().generate(BACK, [rows, cohort, contrast], Audience.CLINICIAN)
+    assert draft.bottom_line.text == VARIANT_1
+    # ("patients who present with new-onset urinary symptoms" are a group of their own)
+    assert Scope.of(BACK).narrower(cohort.passage.text)

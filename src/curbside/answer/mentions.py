@@ -62,7 +62,10 @@ _PEOPLE = (r"(?:patients?|adults?|people|persons?|individuals?|subjects?|women|m
 # ("the population aged 18 years or older with chronic kidney disease": an age between them)
 _AGED = r"(?:\s+aged?\s+[\d\s≥>=<≤-]{1,12}(?:years?\s+)?(?:(?:or|and)\s+(?:older|over|younger))?)?"
 _AFTER = re.compile(rf"\b{_PEOPLE}{_AGED}\s+(?:with|who (?:have|has|had)|having|undergoing|receiving|treated with|"
-                    rf"taking|after|following)\s+(?P<cond>[^,.;:()\[\]|]{{2,80}})", _I)
+                    # ("all patients who present with new-onset urinary symptoms")
+                    rf"taking|after|following|who present(?:s|ed)? with|presenting with)"
+                    rf"\s+(?P<cond>[^,.;:()\[\]|]{{2,80}})",
+                    _I)
 # "In cases of CKD and diabetes, a therapeutic option … is colchicine": a qualifier with no noun for people,
 # only where it opens the sentence or a clause ("… beta-cell failure in the presence of chronic insulin
 # resistance" says how a disease arises, not whom the statement is about)

@@ -21,14 +21,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from curbside.answer.ages import age_range, patient_ages
 from curbside.answer.lexicon import disease_mentions, medical_signal
 from curbside.answer.mentions import GENERIC, medical_stems, mentions
 from curbside.answer.synonyms import alternatives
 from curbside.answer.text import content_stems, stem, tokenize
-from curbside.answer.vignette import asking, restatements, ruled_in
+from curbside.answer.vignette import asking, negated_terms, restatements, ruled_in
 from curbside.drug_names import drug_words
 
 _I = re.IGNORECASE
@@ -66,7 +66,12 @@ _QUALIFIED = re.compile(r"\b(?:in|for|among) (?:patients|people|persons|adults|c
 # a patient without symptoms of what was found ("asymptomatic", "found on a scan for something else", "I've never had
 # any pain or problems with it"), or with them
 _NAIVE = re.compile(r"\w-na[iï]ve\b", _I)  # never given a drug or vaccine ("treatment-naive", "PPSV23-naive")
-_ADULT_AGES = (18, 65)  # an age range that holds these holds "an adult"
+_ADULT_AGES = (18, 65)
+# an appropriateness table's row read as a sentence (tables.py): "<procedure> is usually appropriate (rating 7) for
+# <scenario's parts, joined by "; "> — <comment>."
+_SCENARIO_ROW = re.compile(r"\b(?:is usually (?:not )?appropriate|may be appropriate)\b(?: \([^)]*\))? for "
+                           r"(?P<scenario>.+?)(?: — |\.$|$)", _I)
+_EXCLUDING = re.compile(r"^\s*(?:no|not|without|none)\b", _I)  # an age range that holds these holds "an adult"
 _NO_SYMPTOMS = re.compile(r"\basymptomatic\b|\bno symptoms\b|\bwithout (?:any )?symptoms\b|\bincidental(?:ly)?\b|"
                           r"\b(?:never|not) (?:had|having|have) any (?:symptoms|pain|problems|trouble)\b|"
                           r"\bfound (?:by chance|incidentally)\b|\b(?:scan|test|x-ray|ct|mri) for something else\b", _I)
@@ -231,6 +236,7 @@ class Scope:
     # whether the patient has symptoms of it: "asymptomatic", "found on a scan for something else" (False),
     # "symptomatic" (True); None when the question does not say
     symptomatic: bool | None = None
+    ruled_out: frozenset[str] = frozenset()  # stems of what the case says the patient does not have (vignette.py)
 
     @classmethod
     def of(cls, question: str, context: str = "") -> Scope:
@@ -279,7 +285,7 @@ class Scope:
             allowed.add(stem("symptomatic" if symptomatic else "asymptomatic"))
         return cls(frozenset(families), frozenset(allowed), bool(diseases), tuple(topics), _diabetes_types(text),
                    _sexes(text), ages, adults, parents, bool(_IN_PREGNANCY.search(question)),
-                   _qualifier(question), _treated(question), symptomatic)
+                   _qualifier(question), _treated(question), symptomatic, negated_terms(question))
 
     def topic_abbreviations(self, definitions: Iterable[Mapping[str, str]]) -> dict[str, str]:
         """Of the abbreviations defined in some texts (``abbreviations.defined_abbreviations`` of each), those that
@@ -306,8 +312,8 @@ class Scope:
                     allowed |= short
         if len(allowed) == len(self.allowed):
             return self
-        return Scope(self.families, frozenset(allowed), self.names_disease, tuple(extra), self.diabetes_types,
-                     self.sexes, self.ages, self.adults, self.parents, self.pregnant, self.qualifier)
+        # (every other field kept: the treatments, symptoms and findings the case gives are the same)
+        return replace(self, allowed=frozenset(allowed), topics=tuple(extra))
 
     def is_named(self, title: str) -> bool:
         """``title`` is one of the names of the question's disease and nothing more (a health page
@@ -391,6 +397,7 @@ class Scope:
             # found on a scan for something else
             out.append("asymptomatic" if self.symptomatic else "symptomatic")
         out.extend(self._other_diabetes(text))
+        out.extend(self._unmet_scenario(text))
         if self.sexes and (named := _sexes(text)) and not named & self.sexes:
             out.extend(sorted(named))  # "men with LUTS" for a question about women
         if "children" in self.families and (named := _sexes(text)) and not any(m.family == "children" for m in found):
@@ -429,6 +436,26 @@ class Scope:
         """``text`` is about people not given a treatment the question's patient is given ("… and are not taking
         rituximab …" for a patient starting R-CHOP)."""
         return any(stem(m.group("word").lower()) in self.treated for m in _NOT_TAKING.finditer(text))
+
+    def _unmet_scenario(self, text: str) -> list[str]:
+        """The conditions of an appropriateness table's scenario that the question does not give its patient: "…
+        usually appropriate (rating 7) for … low back pain; one or more of the following: low velocity trauma,
+        osteoporosis …" for a case that names none of them, or "suspicion of cancer, infection …" for one that rules
+        them out. A condition the scenario excludes ("no red flags") or names no medical word is met by anyone."""
+        row = _SCENARIO_ROW.search(text)
+        if row is None:
+            return []
+        has = self.allowed - self.ruled_out
+        out = []
+        for part in row.group("scenario").split("; "):
+            if _EXCLUDING.match(part):
+                continue
+            # (an age group is the age check's: "middle-aged and elderly patients")
+            stems = medical_stems(part) - {s for m in mentions(part) if m.family != "condition"
+                                           for s in content_stems(m.label)}
+            if stems and not stems & has:
+                out.append(part.strip())
+        return out
 
     def _other_diabetes(self, text: str) -> list[str]:
         """"type 1 diabetes" in a text for a question on type 2 diabetes (or the other way round):

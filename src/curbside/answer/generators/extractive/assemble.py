@@ -73,6 +73,7 @@ P_WEAK = 0.08  # … graded weakly ("conditional", grade D, "evidence both for a
 B_INTERVENTION = 0.08  # … naming what to do (a drug, a procedure, a therapy)
 B_IMAGING = 0.5  # asked which imaging: an appropriateness table's "usually appropriate" (more than a finding)
 B_RATING = 0.03  # … and per point of its rating above 7
+USUALLY_NOT_APPROPRIATE = re.compile(r"\b(?:is|are) usually not appropriate\b", re.IGNORECASE)
 B_MEASURE = 0.1  # asked for a measure by name: a sentence giving it in figures
 P_OTHER_SUBJECT = 0.15  # a yes/no question's bottom line that does not name what it asks about
 P_NEXT_STEP = 0.1  # … less when it is what to do if the first step fails
@@ -151,6 +152,12 @@ _NEEDS = re.compile(r"\b(?:does|do|should|would|will)\s+(?:he|she|they|i|we|the 
                     r"(?P<subject>[\w-]+(?: [\w-]+)?)", re.IGNORECASE)
 
 
+def other_scenario(c: Candidate) -> bool:
+    """``c`` is an appropriateness table's row for a scenario whose conditions the question's patient does not have
+    (``Scope.narrower`` labels them by the scenario's own words, after its "; ")."""
+    return any(f"; {label}" in c.text for label in c.narrower)
+
+
 def _wordings(phrase: str) -> tuple[frozenset[str], ...]:
     """The stems of ``phrase``, and of each of its other wordings (synonyms)."""
     stems = frozenset(content_stems(phrase))
@@ -220,6 +227,13 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
 
     treats = "treatment" in intents or "drugs" in intents
     steps = treats or "prevention" in intents  # (prevention has first and later steps too)
+
+    def imaging_not_needed(c: Candidate) -> bool:
+        # asked whether the patient needs imaging, a table's "usually not appropriate" for the patient's own scenario
+        # answers it ("MRI lumbar spine … is usually not appropriate (rating 2) for … uncomplicated low back pain …; no
+        # red flags")
+        return (asks.imaging and bool(asks.whether) and not other_scenario(c)
+                and USUALLY_NOT_APPROPRIATE.search(c.text) is not None)
     outlook = "prognosis" in intents and not treats
 
     def key(c: Candidate) -> float:
@@ -236,9 +250,14 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
         # "Do not routinely offer bisphosphonates to prevent osteoporosis in men … having androgen deprivation
         # therapy")
         whether = any(form <= c.stems for form in asks.whether)
+        if imaging_not_needed(c):
+            whether = True
+            bonus += B_IMAGING
         if not yes_no and not harms and c.pitfall and not whether:  # "how is it treated": what to do first
             bonus -= 0.2
-        if (rated := USUALLY_APPROPRIATE.search(c.text)) is not None:
+        if (rated := USUALLY_APPROPRIATE.search(c.text)) is not None and not other_scenario(c):
+            # (… for the patient's own scenario: not "… for …; one or more of the following: low velocity trauma,
+            # osteoporosis …" for a case that has none of them)
             # asked which imaging, an appropriateness table's rating answers ("CT abdomen and pelvis with contrast
             # is usually appropriate (rating 8) for …"); asked how a disease is diagnosed, it is one part of that.
             # The higher rating of a scenario leads (9 over 7)
@@ -300,7 +319,7 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
     if not yes_no:
         pool = [c for c in pool if c.qualified] or pool
     best = max(pool, key=key)
-    if treats and not (yes_no or escalate or harms) and not says_what_to_do(best):
+    if treats and not (yes_no or escalate or harms or imaging_not_needed(best)) and not says_what_to_do(best):
         # "The primary reason to … treat GAS pharyngitis is to decrease the risk of acute rheumatic
         # fever": about treatment without naming one. A sentence of a document on the disease that
         # names one ("Penicillin V is the drug of choice …") answers, though it repeats fewer of the
