@@ -42,14 +42,16 @@ def test_lay_and_clinical_wordings_of_one_thing_cover_each_other() -> None:
     assert {stem("watch"), stem("wait")} <= covered("Should I watch and wait?", "Offer observation with follow-up.")
     assert stem("drum") in covered("The left drum is red and bulging.", "A bulging tympanic membrane.")
     assert stem("grommets") in covered("He has grommets.", "Children with tympanostomy tubes.")
-    assert stem("together") in covered("Can I give them together?", "Do not give both agents simultaneously.")
     assert "tympanostomy tubes" in expansions_for("my son had grommets put in")
+    # ("a temperature" is a fever, in British English; body temperature is not)
+    assert "fever" in expansions_for("my 2 year old has a temperature of 39.4")
+    assert "fever" not in expansions_for("what is normal body temperature")
 
 
 def test_conversational_words_are_not_asked_about() -> None:
     weights = TermStats().terms(analyse("Honestly I hate the idea of being on tablets forever; I'm scared of a "
                                         "couple of side effects.")).weights
-    assert not {stem(w) for w in ("honestly", "hate", "idea", "forever", "scared", "couple")} & set(weights)
+    assert not {stem(w) for w in ("honestly", "hate", "idea", "forever", "scared")} & set(weights)
 
 
 def test_two_questions_or_a_choice_get_no_verdict() -> None:

@@ -130,7 +130,6 @@ theatre|operating room|surgery|operation
 eardrum|ear drum|drum|tympanic membrane
 grommet|grommets|tympanostomy tube|tympanostomy tubes|ventilation tube|ventilation tubes|ear tube|ear tubes
 gunk|discharge|pus|otorrhea|otorrhoea
-together|simultaneously|at the same time|combination|combined|concurrently
 watch wait|watchful waiting|observation|observe|wait and see
 insole|orthosis|orthoses|orthotic|orthotics|shoe insert|foot orthoses
 fluid behind the eardrum|fluid behind the eardrums|fluid behind both eardrums|middle ear effusion|ome|glue ear

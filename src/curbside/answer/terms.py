@@ -115,7 +115,7 @@ pretty generally exactly supposed assume assuming bit odd app along though whats
 theres thats both
 father mother dad mom mum son daughter wife husband partner friend brother sister boyfriend girlfriend
 wants needs worth definitely certainly gp point already tried likely afterwards afterward beforehand
-honestly honest hate idea forever scared worried afraid couple bout around lesson lessons
+honestly honest hate idea forever scared worried afraid bout around lesson lessons
 """.split())
 
 
