@@ -251,3 +251,22 @@ def test_asked_whether_the_patient_needs_imaging_the_row_for_his_scenario_leads(
     assert draft.bottom_line.text == VARIANT_1
     # ("patients who present with new-onset urinary symptoms" are a group of their own)
     assert Scope.of(BACK).narrower(cohort.passage.text)
+
+
+def test_what_a_guidelines_potential_harms_field_lists_is_harm_not_advice() -> None:
+    # (check23: "Not encouraging routine, prophylactic water precautions … may result in a slight increase in
+    # otorrhea rates" had led, read as a recommendation; AAO-HNS's profile labels "Exceptions:" and "Role of patient
+    # (caregiver) preferences:" are labels, not statements)
+    from curbside.answer.generators.extractive.candidates import extract
+    harms = text_hit("ngc:9940#49", "Clinical practice guideline: tympanostomy tubes in children.", "Potential harms",
+                     "Not encouraging routine, prophylactic water precautions (use of earplugs or headbands; avoidance "
+                     "of swimming or water sports) for children with tympanostomy tubes may result in a slight "
+                     "increase in otorrhea rates in some children.")
+    [c] = extract([harms])
+    assert c.pitfall and not c.recommendation
+    profile = text_hit("ngc:9940#34", "Clinical practice guideline: tympanostomy tubes in children.",
+                       "Major Recommendations — Statement 12. Water Precautions",
+                       "Exceptions: Children with tympanostomy tubes and an active episode of otorrhea.\n"
+                       "Role of patient (caregiver) preferences: Significant role in deciding whether or not to use "
+                       "water precautions.")
+    assert all(c.meta for c in extract([profile]))

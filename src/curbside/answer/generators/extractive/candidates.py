@@ -261,6 +261,9 @@ def extract(evidence: Sequence[Hit], *, min_words: int = 6, max_words: int = 80,
                                                        and not heading(section).rstrip().endswith("?")))
         in_conclusion = bool(CONCLUSION_SECTION.search(section))
         in_recommendation = bool(RECOMMENDATION_SECTION.search(section))
+        # (NGC's "Potential harms" field lists what the recommended actions may cost — "Not encouraging routine,
+        # prophylactic water precautions … may result in a slight increase in otorrhea rates": harms, never advice)
+        harms = section.lower().startswith("potential harms")
         # "Q: …" lines mean a question-and-answer layout, where "A:" is the answer, not a grade
         # (a heading's bracketed copy of its statement's grade — "Recommendation [Strong recommendation,
         # high level of evidence]" — does not make it a definition of grades)
@@ -288,7 +291,7 @@ def extract(evidence: Sequence[Hit], *, min_words: int = 6, max_words: int = 80,
                 text=text, evidence=number, hit=hit, position=position, stems=frozenset(content_stems(text)),
                 section=section, themes=sentence_themes(text),
                 conclusion=in_conclusion or bool(CONCLUSION_CUE.search(raw)),
-                recommendation=bool(RECOMMENDATION_CUE.search(text)) and not REPORTED_ADVICE.match(text),
+                recommendation=bool(RECOMMENDATION_CUE.search(text)) and not REPORTED_ADVICE.match(text) and not harms,
                 in_recommendations=in_recommendation,
                 graded=bool(GRADED.search(text)),
                 method=bool(METHOD_CUE.search(text)),
@@ -302,7 +305,7 @@ def extract(evidence: Sequence[Hit], *, min_words: int = 6, max_words: int = 80,
                     RELATIVE_START.match(text) or OPEN_END.search(text) or _CUT_START.match(text)
                     or _ORPHAN_ITEM.match(text) or _CRITERION_CONTINUED.match(text)),
                 stats=len(STATS.findall(text)),
-                pitfall=_warns(text),
+                pitfall=_warns(text) or harms,
                 escalation=bool(ESCALATION.search(text)), grade=fk_grade(text), words=n_words,
                 numbers=frozenset(_NUMBERS.findall(text)), primary=primary_theme(text),
                 pipeline=bool(PIPELINE.search(text)), strength=strength(section, text),

@@ -33,7 +33,8 @@ SCOPE_SECTION = re.compile(r"^(?:guideline objective|target population|intervent
 PROFILE_LABEL = re.compile(
     r"^\(?(?:benefits?|risks?,? harms?,? (?:and )?costs?|harms?|costs?|aggregate evidence quality|"
     r"benefits?[- ]harms? assessment|benefit-harm assessment|value judgm?ents?|intentional vagueness|"
-    r"role of patient preferences?|exclusions?|policy level|differences of opinion|values and trade-?offs|"
+    r"role of patient(?: \([^)]{1,30}\))? preferences?|exclusions?|exceptions?|policy level|"
+    r"differences of opinion|values and trade-?offs|"
     r"quality of evidence|strength of recommendation|evidence (?:quality|level|grade|strength)|notes?|"
     r"note from [^:]{1,60}|remarks?|rationale|comments?|(?:[a-z]+ )?definition)\s*\)?:", re.IGNORECASE)
 METHOD_SECTION = re.compile(r"method|design|setting|participant|patients and|materials|objective|aim|"
