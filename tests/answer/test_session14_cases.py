@@ -270,3 +270,25 @@ def test_what_a_guidelines_potential_harms_field_lists_is_harm_not_advice() -> N
                        "Role of patient (caregiver) preferences: Significant role in deciding whether or not to use "
                        "water precautions.")
     assert all(c.meta for c in extract([profile]))
+
+
+BETA = ("Should a beta-blocker be started on the morning of surgery in a patient with coronary artery disease who is "
+        "not already taking one and is having elective intermediate-risk noncardiac surgery?")
+
+
+def test_asked_about_the_day_itself_advice_that_names_no_time_is_no_yes() -> None:
+    # (check24, read blind on the final code: ICSI's "Initiation … should be considered …" had said *Yes* to starting a
+    # beta-blocker on the morning of surgery; the protocol says one to two weeks before)
+    from curbside.answer.generators.extractive.verdict import vote_polarity
+    consider = text_hit("ngc:10503#34", "Perioperative protocol. Health care protocol.", "Major Recommendations",
+                        "Initiation of beta-blocker therapy should be considered in all patients undergoing "
+                        "intermediate-risk surgery with CAD or high cardiac risk.")
+    found = ExtractiveGenerator().candidates(BETA, [consider], Audience.CLINICIAN)
+    assert decide(BETA, found).verdict is Verdict.UNCERTAIN
+    ahead = ("Beta-blocker therapy should be initiated one to two weeks prior to surgery if possible, and titrated to "
+             "goal heart rate 60-80 beats per minute.")
+    assert vote_polarity(ahead, same_day=True) is Verdict.NO
+    assert vote_polarity(ahead) is Verdict.YES
+    timed = text_hit("ngc:10503#35", "Perioperative protocol. Health care protocol.", "Major Recommendations", ahead)
+    found = ExtractiveGenerator().candidates(BETA, [timed, consider], Audience.CLINICIAN)
+    assert decide(BETA, found).verdict is not Verdict.YES

@@ -217,10 +217,13 @@ _ONLY_SOME = re.compile(r"\b(?:recommended|indicated|an option|options|should be
 ONLY_SOME_PATIENTS = "the guidelines recommend it only for some patients"
 
 
-def vote_polarity(text: str, stopping: bool = False) -> Verdict:
+def vote_polarity(text: str, stopping: bool = False, same_day: bool = False) -> Verdict:
     """How a recommendation votes; asked whether to stop, "… should be continued for at least 6 months" is a no; a
-    recommendation for some patients only is neither yes nor no."""
+    recommendation for some patients only is neither yes nor no; asked about the day itself, advice to do it days or
+    weeks ahead is a no."""
     polarity = recommendation_polarity(text)
+    if same_day and polarity is Verdict.YES and _AHEAD.search(text):
+        return Verdict.NO
     if polarity is Verdict.YES and _ONLY_SOME.search(text):
         return Verdict.UNCERTAIN
     if stopping and polarity is Verdict.YES and (keep := _KEEP_ON.search(text)) is not None:
@@ -229,6 +232,16 @@ def vote_polarity(text: str, stopping: bool = False) -> Verdict:
         if stop is None or keep.start() < stop.start():
             return Verdict.NO
     return polarity
+
+
+# a question about doing something on the day itself ("Should a beta-blocker be started on the morning of surgery?")
+SAME_DAY = re.compile(r"\bon the (?:morning|day|night|evening) of\b|\bthe same day\b|"
+                      r"\bimmediately (?:before|prior to)\b", re.IGNORECASE)
+# … is answered by advice that says when: days or weeks ahead ("… should be initiated one to two weeks prior to
+# surgery") is a no to the day itself; advice that names no time does not answer it
+_AHEAD = re.compile(r"\b(?:days?|weeks?|months?)\s+(?:before|prior to|ahead of|in advance)\b", re.IGNORECASE)
+_WHEN = re.compile(r"\b(?:before|prior to|after|within|preoperative(?:ly)?|postoperative(?:ly)?|on the (?:morning|day) "
+                   r"of|same day|hours?|days?|weeks?)\b", re.IGNORECASE)
 
 
 def risk_levels(text: str) -> frozenset[str]:
@@ -241,7 +254,7 @@ def guideline_verdict(candidates: Sequence[Candidate],
                       kinds: tuple[Kind, ...] = (Kind.GUIDELINE, Kind.CONSUMER),
                       groups: frozenset[str] = frozenset(), disease: bool = False,
                       asked: frozenset[str] = frozenset(), risk: frozenset[str] = frozenset(),
-                      stopping: bool = False) -> VerdictResult | None:
+                      stopping: bool = False, same_day: bool = False) -> VerdictResult | None:
     """A relevance-weighted vote of the guideline recommendations about as relevant as the best
     (None without any); yes and no both carrying weight (yes for some groups, no for others)
     make it uncertain. ``groups``: the population families the question names ("pregnancy");
@@ -265,6 +278,8 @@ def guideline_verdict(candidates: Sequence[Candidate],
         recs = [c for c in recs if not (levels := risk_levels(c.text)) or levels & risk]
     if stopping:
         recs = [c for c in recs if _ON_STOPPING.search(c.text)]
+    if same_day:  # (… and advice that names no time does not say whether to do it on the day itself)
+        recs = [c for c in recs if _WHEN.search(c.text)]
     if groups:
         # a question about a group is answered by what is said of that group: "Can ACE inhibitors be
         # used during pregnancy?" by "… are contraindicated in pregnancy", not by "Begin therapy with a
@@ -281,7 +296,7 @@ def guideline_verdict(candidates: Sequence[Candidate],
     counted = [c for c in ranked if c.own >= ranked[0].own - GUIDELINE_MARGIN][:GUIDELINE_VOTES]
     votes = dict.fromkeys(CLASSES, 0.0)
     for c in counted:  # (a weak recommendation — "conditional", "weak" — is a weaker vote)
-        votes[vote_polarity(c.text, stopping)] += c.own * (WEAK_VOTE if c.strength < 0 else 1.0)
+        votes[vote_polarity(c.text, stopping, same_day)] += c.own * (WEAK_VOTE if c.strength < 0 else 1.0)
     total = sum(votes.values()) or 1.0
     verdict = max(CLASSES, key=lambda v: votes[v])
     note = ""
@@ -289,7 +304,7 @@ def guideline_verdict(candidates: Sequence[Candidate],
     # older", "adults with type 1 diabetes"): a recommendation the other way for another group nearly
     # as relevant (within twice the voting margin) makes the answer depend on the group
     in_margin = [c for c in ranked if c.own >= ranked[0].own - 2 * GUIDELINE_MARGIN]
-    by_group = all(c.narrower for c in counted) and {vote_polarity(c.text, stopping) for c in in_margin} >= {
+    by_group = all(c.narrower for c in counted) and {vote_polarity(c.text, stopping, same_day) for c in in_margin} >= {
         Verdict.YES, Verdict.NO}
     if (votes[Verdict.YES] >= SPLIT * total and votes[Verdict.NO] >= SPLIT * total) or by_group:
         note = "the guidelines' recommendations differ by group or setting"
@@ -298,7 +313,7 @@ def guideline_verdict(candidates: Sequence[Candidate],
                 else ONLY_SOME_PATIENTS if any(_ONLY_SOME.search(c.text) for c in counted)
                 else "the guidelines find the evidence insufficient")
     final = Verdict.UNCERTAIN if note else verdict
-    deciding = [c for c in counted if vote_polarity(c.text, stopping) is verdict] or counted
+    deciding = [c for c in counted if vote_polarity(c.text, stopping, same_day) is verdict] or counted
     return VerdictResult(final, (votes[Verdict.YES] - votes[Verdict.NO]) / total, votes[Verdict.UNCERTAIN] / total,
                          tuple(dict.fromkeys(c.evidence for c in counted)), (GUIDELINE_CUE,), note,
                          (deciding[0].text,))
@@ -384,12 +399,16 @@ def _decide(question: str, candidates: Sequence[Candidate], model: VerdictModel 
         scope = Scope.of(question)
         stopping = bool(STOPPING.search(asking(question)))
         from_guideline = guideline_verdict(candidates, kinds, scope.families, bool(scope.topics),
-                                           frozenset(content_stems(question)), risk_levels(question), stopping)
+                                           frozenset(content_stems(question)), risk_levels(question), stopping,
+                                           bool(SAME_DAY.search(question)))
         if from_guideline is not None:
             return _not_only_pages(question, candidates, from_guideline)
-        if stopping and leading is Kind.GUIDELINE:
+        if (stopping or SAME_DAY.search(question)) and leading is Kind.GUIDELINE:
             # a guideline that says nothing on stopping does not say whether to stop ("In this case sertraline …
-            # are the recommended second-line treatments" read as a study had said yes to "Can I just stop taking it?")
+            # are the recommended second-line treatments" read as a study had said yes to "Can I just stop taking it?"),
+            # nor one that says nothing of when whether to do it on the day ("Initiation of beta-blocker therapy should
+            # be considered in all patients undergoing intermediate-risk surgery with CAD …" had said yes to starting
+            # one on the morning of surgery; the protocol says one to two weeks before)
             return _NO_RECOMMENDATION
         if leading is Kind.CONSUMER and _PERSONAL.search(question):
             # a consumer page that leads but recommends nothing on what was asked is not a study
