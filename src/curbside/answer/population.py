@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from curbside.answer.ages import age_range, patient_ages
 from curbside.answer.lexicon import disease_mentions, medical_signal
 from curbside.answer.mentions import GENERIC, medical_stems, mentions
+from curbside.answer.scenarios import holds_adults, never_given, other_symptom_state, symptom_state, unmet_scenario
 from curbside.answer.synonyms import alternatives
 from curbside.answer.text import content_stems, stem, tokenize
 from curbside.answer.vignette import asking, negated_terms, restatements, ruled_in
@@ -63,20 +64,6 @@ _QUALIFIED = re.compile(r"\b(?:in|for|among) (?:patients|people|persons|adults|c
                         r"\b(?:in|for) an? (?:patient|person|adult|child|woman|man|individual) who (?:is|are) "
                         r"(?:having|receiving|undergoing) (?:treatment|chemotherapy|radiotherapy) for "
                         r"(?P<cond2>[a-z][a-z -]{2,40}?)\s*(?:\?|$|,|\band\b|\bwho\b)", _I)
-# a patient without symptoms of what was found ("asymptomatic", "found on a scan for something else", "I've never had
-# any pain or problems with it"), or with them
-_NAIVE = re.compile(r"\w-na[iï]ve\b", _I)  # never given a drug or vaccine ("treatment-naive", "PPSV23-naive")
-_ADULT_AGES = (18, 65)
-# an appropriateness table's row read as a sentence (tables.py): "<procedure> is usually appropriate (rating 7) for
-# <scenario's parts, joined by "; "> — <comment>."
-_SCENARIO_ROW = re.compile(r"\b(?:is usually (?:not )?appropriate|may be appropriate)\b(?: \([^)]*\))? for "
-                           r"(?P<scenario>.+?)(?: — |\.$|$)", _I)
-_EXCLUDING = re.compile(r"^\s*(?:no|not|without|none)\b", _I)  # an age range that holds these holds "an adult"
-_NO_SYMPTOMS = re.compile(r"\basymptomatic\b|\bno symptoms\b|\bwithout (?:any )?symptoms\b|\bincidental(?:ly)?\b|"
-                          r"\b(?:never|not) (?:had|having|have) any (?:symptoms|pain|problems|trouble)\b|"
-                          r"\bfound (?:by chance|incidentally)\b|\b(?:scan|test|x-ray|ct|mri) for something else\b", _I)
-_SYMPTOMATIC = re.compile(r"\bsymptomatic\b", _I)
-_ASYMPTOMATIC = re.compile(r"\basymptomatic\b", _I)
 _WITHOUT = re.compile(r"\b(?:no|without|not having|who do not have|free of)\s+(?:active\s+)?(?P<word>[a-z]+)", _I)
 # people not given a treatment ("… anti-HBs negative and are not taking rituximab or other B cell-depleting
 # therapies: …"): not a question's patient who is given it ("about to start R-CHOP … after the last rituximab dose")
@@ -280,7 +267,7 @@ class Scope:
         adults = bool(_ADULTS.search(question)) or (bool(patients) and all(age >= 18 for age in patients))
         parents = tuple(frozenset(_name_stems(parent)) for disease in diseases
                         for parent in PARENTS.get(" ".join(tokenize(disease)), ()))
-        symptomatic = (False if _NO_SYMPTOMS.search(question) else True if _SYMPTOMATIC.search(question) else None)
+        symptomatic = symptom_state(question)
         if symptomatic is not None:  # (said of the patient in other words: "people with asymptomatic gallstones")
             allowed.add(stem("symptomatic" if symptomatic else "asymptomatic"))
         return cls(frozenset(families), frozenset(allowed), bool(diseases), tuple(topics), _diabetes_types(text),
@@ -370,7 +357,7 @@ class Scope:
                     continue
                 if (measure := _MEASURED.search(m.label)) and measure.group(1).lower() in strata:
                     continue  # one stratum of a rule that covers several: the rule covers everyone asked about
-                if _NAIVE.search(m.label):
+                if never_given(m.label):
                     continue  # ("For PPSV23-naive patients …": those not yet given it, as anyone asking is)
                 # "heel pain/plantar fasciitis": one alternative the question names is enough
                 parts = re.split(r"/|\bor\b", m.label)
@@ -378,8 +365,7 @@ class Scope:
                         (stems := medical_stems(p)) and stems <= self.allowed for p in parts)):
                     out.append(m.label)
             elif m.family not in self.families:
-                if (m.family == "age" and self.adults and (ages := age_range(m.label))
-                        and ages[0] <= _ADULT_AGES[0] and ages[1] >= _ADULT_AGES[1]):
+                if m.family == "age" and self.adults and (ages := age_range(m.label)) and holds_adults(ages):
                     continue  # ("patients aged ≥2 years" include the adult asked about)
                 out.append(m.label)
             elif m.family == "age" and self.ages and (ages := age_range(m.label)) and not any(
@@ -392,12 +378,11 @@ class Scope:
             # the disease arising from another ("pericarditis after STEMI", "… secondary to chemotherapy")
             out.extend(m.group(0) for m in _ARISING.finditer(text)
                        if stem(m.group(1).lower()) in self.allowed and medical_stems(m.group("cond")) - self.allowed)
-        if self.symptomatic is not None and (_SYMPTOMATIC if not self.symptomatic else _ASYMPTOMATIC).search(text):
-            # "Offer laparoscopic cholecystectomy to people diagnosed with symptomatic gallbladder stones" for stones
-            # found on a scan for something else
-            out.append("asymptomatic" if self.symptomatic else "symptomatic")
+        if other := other_symptom_state(text, self.symptomatic):
+            out.append(other)  # ("… people diagnosed with symptomatic gallbladder stones" for stones found by chance)
         out.extend(self._other_diabetes(text))
-        out.extend(self._unmet_scenario(text))
+        # (a table's row for a scenario the patient is not in; what the case rules out it does not have)
+        out.extend(unmet_scenario(text, self.allowed - self.ruled_out))
         if self.sexes and (named := _sexes(text)) and not named & self.sexes:
             out.extend(sorted(named))  # "men with LUTS" for a question about women
         if "children" in self.families and (named := _sexes(text)) and not any(m.family == "children" for m in found):
@@ -436,26 +421,6 @@ class Scope:
         """``text`` is about people not given a treatment the question's patient is given ("… and are not taking
         rituximab …" for a patient starting R-CHOP)."""
         return any(stem(m.group("word").lower()) in self.treated for m in _NOT_TAKING.finditer(text))
-
-    def _unmet_scenario(self, text: str) -> list[str]:
-        """The conditions of an appropriateness table's scenario that the question does not give its patient: "…
-        usually appropriate (rating 7) for … low back pain; one or more of the following: low velocity trauma,
-        osteoporosis …" for a case that names none of them, or "suspicion of cancer, infection …" for one that rules
-        them out. A condition the scenario excludes ("no red flags") or names no medical word is met by anyone."""
-        row = _SCENARIO_ROW.search(text)
-        if row is None:
-            return []
-        has = self.allowed - self.ruled_out
-        out = []
-        for part in row.group("scenario").split("; "):
-            if _EXCLUDING.match(part):
-                continue
-            # (an age group is the age check's: "middle-aged and elderly patients")
-            stems = medical_stems(part) - {s for m in mentions(part) if m.family != "condition"
-                                           for s in content_stems(m.label)}
-            if stems and not stems & has:
-                out.append(part.strip())
-        return out
 
     def _other_diabetes(self, text: str) -> list[str]:
         """"type 1 diabetes" in a text for a question on type 2 diabetes (or the other way round):
