@@ -6,15 +6,20 @@ from __future__ import annotations
 
 from curbside.answer.gaps import unmentioned_parts
 from curbside.answer.generators.extractive import ExtractiveGenerator
-from curbside.answer.generators.extractive.verdict import decide, risk_levels
+from curbside.answer.generators.extractive.verdict import VerdictResult, decide, risk_levels
 from curbside.answer.population import Scope
 from curbside.answer.questions import analyse, is_yes_no
 from curbside.answer.synonyms import broader
 from curbside.answer.terms import Terms, TermStats
 from curbside.answer.text import content_stems, stem
-from curbside.records import Audience, Bullet, Verdict
+from curbside.records import Audience, Bullet, Hit, Verdict
 from curbside.retrieve.synonyms import expansions_for
 from tests.answer.realtext import text_hit
+
+
+def _decided(question: str, *hits: Hit) -> VerdictResult:
+    """The verdict the extractive generator's candidates from ``hits`` give ``question``."""
+    return decide(question, ExtractiveGenerator().candidates(question, list(hits), Audience.CLINICIAN))
 
 GDM = ("31-year-old at 28 weeks, BMI 33, has a 75 g OGTT with a fasting glucose of 6.1 mmol/L and a 2-hour value of "
        "8.9 mmol/L; the growth scan is normal and there is no polyhydramnios. Does she need metformin or insulin "
@@ -120,8 +125,7 @@ def test_a_recommendation_for_another_risk_group_does_not_vote() -> None:
                      "The USPSTF concludes that the current evidence is insufficient to assess the balance of benefits "
                      "and harms of screening with resting or exercise ECG to prevent cardiovascular disease events in "
                      "asymptomatic adults at intermediate or high risk of coronary heart disease events.")
-    found = ExtractiveGenerator().candidates(question, [other, low], Audience.CLINICIAN)
-    assert decide(question, found).verdict is Verdict.NO
+    assert _decided(question, other, low).verdict is Verdict.NO
     # (a document on cardiovascular disease speaks for coronary heart disease)
     assert Scope.of(question).names_topic("screening to prevent cardiovascular disease events")
 
@@ -138,15 +142,13 @@ def test_asked_whether_to_stop_a_drug_advice_to_use_it_is_no_answer() -> None:
                       "If treatment with fluoxetine is unsuccessful or is not tolerated because of side effects, "
                       "consideration should be given to the use of another antidepressant. In this case sertraline or "
                       "citalopram are the recommended second-line treatments.")
-    found = ExtractiveGenerator().candidates(SERTRALINE, [switch], Audience.CLINICIAN)
-    assert decide(SERTRALINE, found).verdict is Verdict.UNCERTAIN
+    assert _decided(SERTRALINE, switch).verdict is Verdict.UNCERTAIN
     # (… and advice to keep it up is a no)
     keep = text_hit("ngc:10991#23", "Clinical practice guideline on the management of depression in adults.",
                     "Major Recommendations — Pharmacological Treatment",
                     "Antidepressant treatment with sertraline should be maintained for at least 6 months after "
                     "remission of the episode before deciding on withdrawal of treatment.")
-    found = ExtractiveGenerator().candidates(SERTRALINE, [keep, switch], Audience.CLINICIAN)
-    assert decide(SERTRALINE, found).verdict is Verdict.NO
+    assert _decided(SERTRALINE, keep, switch).verdict is Verdict.NO
 
 
 def test_several_things_a_patient_may_need_get_no_single_verdict() -> None:
@@ -202,7 +204,7 @@ def test_a_recommendation_for_some_patients_only_is_no_yes_for_the_one_asked_abo
                 "at home on paracetamol and codeine. Should I refer her for vertebroplasty or kyphoplasty?")
     hit = text_hit("ngc:9800#6", "Percutaneous vertebroplasty and percutaneous balloon kyphoplasty for treating "
                    "osteoporotic vertebral compression fractures.", "Major Recommendations", only)
-    result = decide(question, ExtractiveGenerator().candidates(question, [hit], Audience.CLINICIAN))
+    result = _decided(question, hit)
     assert result.verdict is Verdict.UNCERTAIN and result.note == ONLY_SOME_PATIENTS
 
 
@@ -283,12 +285,10 @@ def test_asked_about_the_day_itself_advice_that_names_no_time_is_no_yes() -> Non
     consider = text_hit("ngc:10503#34", "Perioperative protocol. Health care protocol.", "Major Recommendations",
                         "Initiation of beta-blocker therapy should be considered in all patients undergoing "
                         "intermediate-risk surgery with CAD or high cardiac risk.")
-    found = ExtractiveGenerator().candidates(BETA, [consider], Audience.CLINICIAN)
-    assert decide(BETA, found).verdict is Verdict.UNCERTAIN
+    assert _decided(BETA, consider).verdict is Verdict.UNCERTAIN
     ahead = ("Beta-blocker therapy should be initiated one to two weeks prior to surgery if possible, and titrated to "
              "goal heart rate 60-80 beats per minute.")
     assert vote_polarity(ahead, same_day=True) is Verdict.NO
     assert vote_polarity(ahead) is Verdict.YES
     timed = text_hit("ngc:10503#35", "Perioperative protocol. Health care protocol.", "Major Recommendations", ahead)
-    found = ExtractiveGenerator().candidates(BETA, [timed, consider], Audience.CLINICIAN)
-    assert decide(BETA, found).verdict is not Verdict.YES
+    assert _decided(BETA, timed, consider).verdict is not Verdict.YES

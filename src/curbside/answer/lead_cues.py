@@ -130,3 +130,5 @@ STUDY_TITLE = re.compile(r"^(?:[A-Z][\w-]* and )?(?:[\w-]+ )?(?:characteri[sz]at
 # an appropriateness table's row, as ``answer/tables.py`` reads it: "CT abdomen and pelvis with contrast is usually
 # appropriate (rating 8) for …"
 USUALLY_APPROPRIATE = re.compile(r"\b(?:is|are) usually appropriate\b(?: \(rating (?P<rating>[7-9])\))?", re.IGNORECASE)
+# … and the rows that advise against ("MRI lumbar spine … is usually not appropriate (rating 2) for …")
+USUALLY_NOT_APPROPRIATE = re.compile(r"\b(?:is|are) usually not appropriate\b", re.IGNORECASE)

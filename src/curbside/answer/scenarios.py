@@ -9,7 +9,7 @@ found on a scan for something else; ACR's row for "low velocity trauma, osteopor
 from __future__ import annotations
 
 import re
-from collections.abc import Set
+from collections.abc import Iterable, Set
 
 from curbside.answer.mentions import medical_stems, mentions
 from curbside.answer.text import content_stems
@@ -81,4 +81,11 @@ def unmet_scenario(text: str, has: Set[str]) -> list[str]:
     return out
 
 
-__all__ = ["ADULT_AGES", "holds_adults", "never_given", "other_symptom_state", "symptom_state", "unmet_scenario"]
+def for_other_scenario(text: str, narrower: Iterable[str]) -> bool:
+    """``text`` is an appropriateness table's row whose scenario has a condition among ``narrower``, the labels
+    ``Scope.narrower`` gave it (``unmet_scenario`` labels a condition by the scenario's own words, after its "; ")."""
+    return any(f"; {label}" in text for label in narrower)
+
+
+__all__ = ["ADULT_AGES", "for_other_scenario", "holds_adults", "never_given", "other_symptom_state", "symptom_state",
+           "unmet_scenario"]

@@ -31,9 +31,11 @@ from curbside.answer.lead_cues import (
     TELL,
     UNSETTLED,
     USUALLY_APPROPRIATE,
+    USUALLY_NOT_APPROPRIATE,
     WHO_TO_TEST,
     WHO_TO_TREAT,
 )
+from curbside.answer.scenarios import for_other_scenario
 from curbside.answer.synonyms import alternatives, broader
 from curbside.answer.text import content_stems, stem, tokenize, unique
 from curbside.answer.themes import (
@@ -73,7 +75,6 @@ P_WEAK = 0.08  # … graded weakly ("conditional", grade D, "evidence both for a
 B_INTERVENTION = 0.08  # … naming what to do (a drug, a procedure, a therapy)
 B_IMAGING = 0.5  # asked which imaging: an appropriateness table's "usually appropriate" (more than a finding)
 B_RATING = 0.03  # … and per point of its rating above 7
-USUALLY_NOT_APPROPRIATE = re.compile(r"\b(?:is|are) usually not appropriate\b", re.IGNORECASE)
 B_MEASURE = 0.1  # asked for a measure by name: a sentence giving it in figures
 P_OTHER_SUBJECT = 0.15  # a yes/no question's bottom line that does not name what it asks about
 P_NEXT_STEP = 0.1  # … less when it is what to do if the first step fails
@@ -152,12 +153,6 @@ _NEEDS = re.compile(r"\b(?:does|do|should|would|will)\s+(?:he|she|they|i|we|the 
                     r"(?P<subject>[\w-]+(?: [\w-]+)?)", re.IGNORECASE)
 
 
-def other_scenario(c: Candidate) -> bool:
-    """``c`` is an appropriateness table's row for a scenario whose conditions the question's patient does not have
-    (``Scope.narrower`` labels them by the scenario's own words, after its "; ")."""
-    return any(f"; {label}" in c.text for label in c.narrower)
-
-
 def _wordings(phrase: str) -> tuple[frozenset[str], ...]:
     """The stems of ``phrase``, and of each of its other wordings (synonyms)."""
     stems = frozenset(content_stems(phrase))
@@ -232,7 +227,7 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
         # asked whether the patient needs imaging, a table's "usually not appropriate" for the patient's own scenario
         # answers it ("MRI lumbar spine … is usually not appropriate (rating 2) for … uncomplicated low back pain …; no
         # red flags")
-        return (asks.imaging and bool(asks.whether) and not other_scenario(c)
+        return (asks.imaging and bool(asks.whether) and not for_other_scenario(c.text, c.narrower)
                 and USUALLY_NOT_APPROPRIATE.search(c.text) is not None)
     outlook = "prognosis" in intents and not treats
 
@@ -255,7 +250,7 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
             bonus += B_IMAGING
         if not yes_no and not harms and c.pitfall and not whether:  # "how is it treated": what to do first
             bonus -= 0.2
-        if (rated := USUALLY_APPROPRIATE.search(c.text)) is not None and not other_scenario(c):
+        if (rated := USUALLY_APPROPRIATE.search(c.text)) is not None and not for_other_scenario(c.text, c.narrower):
             # (… for the patient's own scenario: not "… for …; one or more of the following: low velocity trauma,
             # osteoporosis …" for a case that has none of them)
             # asked which imaging, an appropriateness table's rating answers ("CT abdomen and pelvis with contrast

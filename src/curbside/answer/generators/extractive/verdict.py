@@ -202,7 +202,7 @@ _LEVEL = {"moderate": "intermediate", "increased": "high", "elevated": "high"}
 
 # a question whether to stop a treatment ("Can I just stop taking it?") is answered by what is said of stopping it or of
 # how long to keep it up, not by a recommendation to use it
-STOPPING = re.compile(r"\b(?:stop|stopping|come off|coming off|discontinue|quit|taper|wean)\b", re.IGNORECASE)
+_STOPPING = re.compile(r"\b(?:stop|stopping|come off|coming off|discontinue|quit|taper|wean)\b", re.IGNORECASE)
 _ON_STOPPING = re.compile(r"\b(?:stop|discontinu|withdr[ae]w|taper|wean|continu|maintain|maintenance|duration|"
                           r"long[- ]term|relapse|for at least)\w*", re.IGNORECASE)
 # … where keeping it up is the advice, the answer to "can I stop?" is no
@@ -235,7 +235,7 @@ def vote_polarity(text: str, stopping: bool = False, same_day: bool = False) -> 
 
 
 # a question about doing something on the day itself ("Should a beta-blocker be started on the morning of surgery?")
-SAME_DAY = re.compile(r"\bon the (?:morning|day|night|evening) of\b|\bthe same day\b|"
+_SAME_DAY = re.compile(r"\bon the (?:morning|day|night|evening) of\b|\bthe same day\b|"
                       r"\bimmediately (?:before|prior to)\b", re.IGNORECASE)
 # … is answered by advice that says when: days or weeks ahead ("… should be initiated one to two weeks prior to
 # surgery") is a no to the day itself; advice that names no time does not answer it
@@ -397,13 +397,13 @@ def _decide(question: str, candidates: Sequence[Candidate], model: VerdictModel 
         # a consumer page's advice does not answer "Is hemoglobin antimicrobial?"
         kinds = (Kind.GUIDELINE, Kind.CONSUMER) if leading in (Kind.GUIDELINE, Kind.CONSUMER) else (Kind.GUIDELINE,)
         scope = Scope.of(question)
-        stopping = bool(STOPPING.search(asking(question)))
+        stopping = bool(_STOPPING.search(asking(question)))
         from_guideline = guideline_verdict(candidates, kinds, scope.families, bool(scope.topics),
                                            frozenset(content_stems(question)), risk_levels(question), stopping,
-                                           bool(SAME_DAY.search(question)))
+                                           bool(_SAME_DAY.search(question)))
         if from_guideline is not None:
             return _not_only_pages(question, candidates, from_guideline)
-        if (stopping or SAME_DAY.search(question)) and leading is Kind.GUIDELINE:
+        if (stopping or _SAME_DAY.search(question)) and leading is Kind.GUIDELINE:
             # a guideline that says nothing on stopping does not say whether to stop ("In this case sertraline …
             # are the recommended second-line treatments" read as a study had said yes to "Can I just stop taking it?"),
             # nor one that says nothing of when whether to do it on the day ("Initiation of beta-blocker therapy should
