@@ -10,6 +10,8 @@ Lower-case tokens in, lower-case variants out; the word itself is never among it
 
 from __future__ import annotations
 
+import re
+
 # (British, American) spellings of word parts, applied in both directions; "^" anchors a part to
 # the start of the word ("haemorrhage", not "them")
 _PARTS: tuple[tuple[str, str], ...] = (
@@ -19,6 +21,13 @@ _PARTS: tuple[tuple[str, str], ...] = (
     ("ischaem", "ischem"), ("dyspnoea", "dyspnea"), ("apnoea", "apnea"), ("^faec", "^fec"), ("glycaem", "glycem"),
     ("kalaem", "kalem"), ("natraem", "natrem"), ("orthopaed", "orthoped"),
 )
+# British "-ise" verbs and their nouns, written with "z" in American ("randomised", "minimising", "hospitalisation");
+# not the words whose "-ise" is no such suffix: "exercise", "advise", "compromise", "otherwise" have no "z" spelling
+_ISE = re.compile(r"^(?P<base>[a-z]{3,})is(?P<end>e|ed|es|ing|ation|ations|er|ers|able)$")
+_IZE = re.compile(r"^(?P<base>[a-z]{3,})iz(?P<end>e|ed|es|ing|ation|ations|er|ers|able)$")
+_NOT_ISE = ("exerc", "adv", "prom", "expert", "rev", "superv", "prec", "conc", "exc", "inc", "circumc", "bru", "cru",
+            "disgu", "compr", "ra", "mala", "lia", "dem", "prem", "surm", "surpr", "enterpr", "dev", "improv", "pract",
+            "mort", "advert", "treat", "equipo", "torto", "no", "chem", "franch", "merchand", "parad", "w")
 # prefixes written joined ("posttraumatic") or hyphenated ("post-traumatic": two search tokens)
 PREFIXES = ("non", "post", "pre", "anti", "peri", "intra", "inter", "extra", "sub", "semi", "multi", "poly")
 _MIN_REST = 5  # "nonalcoholic" splits, "preterm" does not
@@ -38,15 +47,27 @@ def spelling_variants(word: str) -> list[str]:
             out.append(v)
         elif (v := _swap(word, american, british)) is not None:
             out.append(v)
+    if (z := _ize(word)) != word:
+        out.append(z)
+    elif (m := _IZE.match(word)) is not None:
+        out.append(f"{m['base']}is{m['end']}")
     return [v for v in dict.fromkeys(out) if v != word]
 
 
+def _ize(word: str) -> str:
+    m = _ISE.match(word)
+    if m is None or m["base"].endswith(_NOT_ISE):
+        return word
+    return f"{m['base']}iz{m['end']}"
+
+
 def american(word: str) -> str:
-    """``word`` in American spelling ("hyponatraemia" → "hyponatremia"; unchanged if it is)."""
+    """``word`` in American spelling ("hyponatraemia" → "hyponatremia", "randomised" → "randomized"; unchanged if
+    it is)."""
     for british, us in _PARTS:
         if (v := _swap(word, british, us)) is not None:
             word = v
-    return word
+    return _ize(word)
 
 
 def split_prefix(word: str) -> tuple[str, str] | None:

@@ -34,7 +34,7 @@ concussion condom congenital constipation contagious contraception contraceptive
 coronary cough covid cramp cure cyst deficiency dehydration delirium dementia dental dentist
 depression dermatitis diabetes diagnose diagnosis diagnostic dialysis diarrhea diarrhoea diet
 dietary disability discharge disease disorder dizziness doctor dosage dose dosing drug dyspnea
-dyspnoea ear eczema edema efficacy elderly embolism emergency endocrine endoscopy enzyme epidemic
+dyspnoea ear eczema edema efficacy elderly embolism emergency endocrine endoscopy enzyme epidemic epidural
 epidemiology epilepsy estrogen exercise eye faint fatigue fertility fetal fetus fever fibrosis
 fluid fracture fungal gait gallbladder gastric gene genetic genome gland glucose gut gynecology
 haemorrhage headache healing health hearing heart hemorrhage hepatic hepatitis hereditary hernia

@@ -26,7 +26,16 @@ from dataclasses import dataclass, replace
 from curbside.answer.ages import age_range, patient_ages
 from curbside.answer.lexicon import disease_mentions, medical_signal
 from curbside.answer.mentions import GENERIC, medical_stems, mentions
-from curbside.answer.scenarios import holds_adults, never_given, other_symptom_state, symptom_state, unmet_scenario
+from curbside.answer.passing import asks_prevention, without_other_uses, without_passing
+from curbside.answer.scenarios import (
+    CHILDBEARING_AGES,
+    for_childbearing,
+    holds_adults,
+    never_given,
+    other_symptom_state,
+    symptom_state,
+    unmet_scenario,
+)
 from curbside.answer.synonyms import alternatives
 from curbside.answer.text import content_stems, stem, tokenize
 from curbside.answer.vignette import asking, negated_terms, restatements, ruled_in
@@ -86,20 +95,6 @@ def _qualifier(question: str) -> str:
 
 
 _ADULTS = re.compile(r"\badults?\b|\bgrown-?ups?\b", _I)
-# where a disease is named only in passing: an example or list item ("coexisting disorders, such as
-# … ADHD"), an exclusion ("in the absence of urticaria", "(without obstructive sleep apnea)"), a
-# comparison ("similar to those of … appendicitis") or a harm ("… including cough, hyperkalemia")
-_IN_PASSING = re.compile(r"\b(?:such as|including|include|includes|e\.g\.|for example|in the absence of|without|"
-                         r"other than|similar to|rather than|as well as|(?:the )?risks? (?:of|for)|adverse effects?|"
-                         r"side effects?|complications?)\b[^.;:()]*", _I)
-# what a drug is (also) used for, said of a drug the sentence is about for another disease ("favipiravir,
-# … which was mainly used for the treatment of influenza, … curative effect in treating Ebola virus infection")
-_ALSO_USED = re.compile(r"\b(?:which|that) (?:is|was|are|were|has been|have been) (?:\w+ ){0,2}(?:used|approved|"
-                        r"licensed|indicated|developed)\b[^.;:()]*?(?=,|$)", _I)
-# one item of a list of four or more ("Canagliflozin: balanitis, constipation, …, urinary tract infection
-# and vulvovaginal candidiasis"): a list names many things and is about none of them
-_ITEM = r"[A-Za-z][\w'/-]*(?: [\w'/-]+){0,3}"
-_ENUMERATION = re.compile(rf"{_ITEM}(?:, {_ITEM}){{2,}},? (?:and|or) {_ITEM}", _I)
 _ARISING = re.compile(r"\b([A-Za-z]+)\s+(?:after|following|post|due to|secondary to|caused by|induced by)\s+"
                       r"(?:an?\s+|the\s+)?(?P<cond>[\w-]+(?:\s+(?!(?:with|in|for|and|or|to|is|are|should|may)\b)"
                       r"[\w-]+){0,2})", _I)
@@ -224,6 +219,7 @@ class Scope:
     # "symptomatic" (True); None when the question does not say
     symptomatic: bool | None = None
     ruled_out: frozenset[str] = frozenset()  # stems of what the case says the patient does not have (vignette.py)
+    prevents: bool = False  # the question asks how to prevent its disease ("… primary prophylaxis with G-CSF")
 
     @classmethod
     def of(cls, question: str, context: str = "") -> Scope:
@@ -272,7 +268,8 @@ class Scope:
             allowed.add(stem("symptomatic" if symptomatic else "asymptomatic"))
         return cls(frozenset(families), frozenset(allowed), bool(diseases), tuple(topics), _diabetes_types(text),
                    _sexes(text), ages, adults, parents, bool(_IN_PREGNANCY.search(question)),
-                   _qualifier(question), _treated(question), symptomatic, negated_terms(question))
+                   _qualifier(question), _treated(question), symptomatic, negated_terms(question),
+                   asks_prevention(question))
 
     def topic_abbreviations(self, definitions: Iterable[Mapping[str, str]]) -> dict[str, str]:
         """Of the abbreviations defined in some texts (``abbreviations.defined_abbreviations`` of each), those that
@@ -337,10 +334,10 @@ class Scope:
         harm): the sentence is about something else."""
         if not self.names_topic(text):
             return False
-        rest = _ENUMERATION.sub(" ", _IN_PASSING.sub(" ", text))
+        rest = without_passing(text, prevented=self.prevents)
         if not self.names_topic(rest):
             return True
-        main = _ALSO_USED.sub(" ", rest)
+        main = without_other_uses(rest)
         return not self.names_topic(main) and bool(disease_mentions(main))
 
     def narrower(self, text: str, within: frozenset[str] = frozenset()) -> tuple[str, ...]:
@@ -368,9 +365,11 @@ class Scope:
                 if m.family == "age" and self.adults and (ages := age_range(m.label)) and holds_adults(ages):
                     continue  # ("patients aged ≥2 years" include the adult asked about)
                 out.append(m.label)
-            elif m.family == "age" and self.ages and (ages := age_range(m.label)) and not any(
-                    ages[0] <= high and low <= ages[1] for low, high in self.ages):
-                out.append(m.label)  # "men aged less than 55 years" for a question on men aged 55 to 69
+            elif m.family == "age" and self.ages and age_range(m.label) and not self._of_age(m.label) and not any(
+                    self._of_age(other.label) for other in found if other.family == "age"):
+                # "men aged less than 55 years" for a question on men aged 55 to 69 (not a rule for each age that
+                # has one for the patient's: "if age ≥30 years then mammogram …; if age <30 years then …")
+                out.append(m.label)
         if self.names_disease:
             out.extend(self._qualified(text))
             # a subtype written as the disease's initials and a letter ("IBS-C", "IBS-D")
@@ -389,6 +388,11 @@ class Scope:
             out.extend(sorted(named))  # "men with nocturnal polyuria" for a question about children: adults
         return tuple(dict.fromkeys(out))
 
+    def _of_age(self, label: str) -> bool:
+        """An age group ``label`` that holds one of the question's ages (False when it names no range)."""
+        ages = age_range(label)
+        return ages is not None and any(ages[0] <= high and low <= ages[1] for low, high in self.ages)
+
     def conflicts(self, text: str) -> bool:
         """``text`` is about the other side of the age line the question draws: adults ("men with
         nocturnal polyuria") for a question on children, children ("For children with syncope …") for
@@ -405,6 +409,13 @@ class Scope:
         hypertension and CKD, … treatment with an ACEI or ARB") is not advice in pregnancy, where it
         may harm the fetus."""
         return self.pregnant and not any(m.family == "pregnancy" for m in mentions(text))
+
+    def for_own_group(self, text: str) -> bool:
+        """``text`` is advice for a group the question's patient belongs to and the advice before it may not hold
+        for: women of childbearing age, for a woman of those ages who is not pregnant."""
+        low, high = CHILDBEARING_AGES
+        return ("women" in self.sexes and not self.pregnant and bool(self.ages)
+                and all(low <= a and b <= high for a, b in self.ages) and for_childbearing(text))
 
     def names_qualifier(self, text: str) -> bool:
         """``text`` speaks of the condition the question's patients have ("… in patients with cancer")."""

@@ -61,6 +61,20 @@ def holds_adults(ages: tuple[float, float]) -> bool:
     return ages[0] <= ADULT_AGES[0] and ages[1] >= ADULT_AGES[1]
 
 
+# advice for women who could become pregnant, opening its sentence ("In women of childbearing age, levetiracetam or
+# lamotrigine may be a reasonable alternative."): it qualifies the advice before it for such a patient
+_CHILDBEARING = re.compile(r"^(?:in|for|among) (?:(?:all|young|adult) )?(?:women|females|girls)(?: (?:and|or) girls)?"
+                           r"(?: with [\w' -]{3,40}?)? (?:of (?:childbearing|child-bearing|reproductive) "
+                           r"(?:age|potential)|who (?:are|could|may|might) (?:become|get) pregnant|"
+                           r"(?:able|planning) to (?:become|get) pregnant)\b", re.IGNORECASE)
+CHILDBEARING_AGES = (12, 50)  # a woman (or girl) of these ages is of childbearing age
+
+
+def for_childbearing(text: str) -> bool:
+    """``text`` is advice for women who could become pregnant, said as such at its start."""
+    return bool(_CHILDBEARING.match(text))
+
+
 def unmet_scenario(text: str, has: Set[str]) -> list[str]:
     """The conditions of an appropriateness table's scenario that a patient described by the stems ``has`` does not
     have: "… usually appropriate (rating 7) for … low back pain; one or more of the following: low velocity trauma,
@@ -87,5 +101,5 @@ def for_other_scenario(text: str, narrower: Iterable[str]) -> bool:
     return any(f"; {label}" in text for label in narrower)
 
 
-__all__ = ["ADULT_AGES", "for_other_scenario", "holds_adults", "never_given", "other_symptom_state", "symptom_state",
-           "unmet_scenario"]
+__all__ = ["ADULT_AGES", "CHILDBEARING_AGES", "for_childbearing", "for_other_scenario", "holds_adults", "never_given",
+           "other_symptom_state", "symptom_state", "unmet_scenario"]

@@ -132,6 +132,13 @@ grommet|grommets|tympanostomy tube|tympanostomy tubes|ventilation tube|ventilati
 gunk|discharge|pus|otorrhea|otorrhoea
 watch wait|watchful waiting|observation|observe|wait and see
 insole|orthosis|orthoses|orthotic|orthotics|shoe insert|foot orthoses
+needlestick injury|needlestick|needle stick injury|sharps injury|percutaneous injury|occupational exposure|postexposure
+downside|downsides|drawback|drawbacks|disadvantage|disadvantages|=risk|=risks|=harm|=harms|=side effects|=complications
+physiotherapy|physio|physical therapy|physiotherapist|physical therapist|=exercise therapy
+ray|rays|xray|xrays|radiograph|radiographs|radiography|radiographic|plain film|plain films
+ache|aches|aching|achy|=pain|=painful|=sore
+lump|lumps|=mass|=masses|=nodule|=nodules|=swelling
+granulocyte colony-stimulating factor|colony-stimulating factor|g-csf|csf|csfs|myeloid growth factor|growth factors
 fluid behind the eardrum|fluid behind the eardrums|fluid behind both eardrums|middle ear effusion|ome|glue ear
 """
 

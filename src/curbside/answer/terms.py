@@ -86,7 +86,7 @@ class Terms:
         ("tablets"): the key is what the question is about, and a degree is often said another way ("20 pack-years")."""
         if not self.weights:
             return ""
-        never = _DEGREE | _FORMS | self.minor | self.optional
+        never = _DEGREE | _FORMS | _ASPECTS | self.minor | self.optional
         named = [s for s in self.weights if s not in never] or list(self.weights)
         return max(named, key=lambda s: self.weights[s])
 
@@ -96,6 +96,9 @@ daily frequent occasional old older young younger long short large small major m
 simple complicated uncomplicated significant persistent recurrent chronic acute suspected refractory ongoing
 repeated isolated advanced stable unexplained empirical empiric
 fast faster quick quicker quickly slow slower better worse safer""".split())
+# … nor which side of it is asked about ("are there any other downsides?"): the topic is what has them
+_ASPECTS = frozenset(stem(w) for w in "downside downsides drawback drawbacks disadvantage disadvantages upside upsides"
+                     .split())
 # … nor what a drug comes as ("should I be on tablets like metformin?"): the form, not the subject
 _FORMS = frozenset(stem(w) for w in "tablet tablets pill pills capsule capsules".split())
 
@@ -116,6 +119,7 @@ theres thats both
 father mother dad mom mum son daughter wife husband partner friend brother sister boyfriend girlfriend
 wants needs worth definitely certainly gp point already tried likely afterwards afterward beforehand
 honestly honest hate idea forever scared worried afraid bout around lesson lessons
+true happen happens happened request ask asking asked
 """.split())
 
 

@@ -20,11 +20,13 @@ __all__ = ["STOPWORDS", "content_stems", "idf", "stem", "stems", "tokenize", "wo
 
 # ("-ated" and "-ating" go as "-ation" does: "evaluated" and "evaluation" share "evalu", "strangulated" and
 # "strangulation" "strangul"; "-ate" stays, for "neonate" and "prostate" are nouns)
+# ("-ize" stays, so the verb's forms and its noun share a stem — "randomized", "randomization": "randomiz" — that is not
+# another word's: "generalized" is not "general", "organization" not "organ")
 _SUFFIXES = (
-    "ated", "ating", "izations", "ization", "ational", "fulness", "iveness", "ousness", "ically", "ations", "ation",
+    "ated", "ating", "ational", "fulness", "iveness", "ousness", "ically", "ations", "ation",
     "itions", "ition", "ments", "ment", "ness", "ities", "ity", "ical", "ings", "ing", "ives", "ive",
     "ions", "ion", "ers", "er", "edly", "ed", "ly", "ous", "ants", "ant", "ents", "ent", "ences", "ence",
-    "ances", "ance", "able", "ible", "ism", "ists", "ist", "ized", "ised", "ize", "ise", "al", "ic", "is",
+    "ances", "ance", "able", "ible", "ism", "ists", "ist", "ised", "ise", "al", "ic", "is",
     "e",
 )
 _TOKEN = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")

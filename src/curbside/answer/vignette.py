@@ -70,6 +70,8 @@ _NOT_QUALIFIERS = frozenset("""one two three four five six seven eight nine ten 
 week weeks day days hour hours""".split())
 # a figure's unit is a figure too ("a 2.5 cm tubal ectopic pregnancy", "hCG of 1,800 IU/L")
 _UNITS = frozenset("cm mm m km kg g mg mcg µg ug iu u l ml dl mmol umol µmol mol meq mmhg bpm".split())
+# a tumour's TNM stage is a figure too ("stage III (T3N1) colon cancer"): guidance names the stage, rarely the code
+_TNM = re.compile(r"^p?t[0-4x][a-c]?n[0-3x][a-c]?(?:m[01x][a-c]?)?$")
 _MIN_PART_TERMS = 2
 # a verb's particle is not a term of its own ("how should she be followed up" asks one thing: follow-up)
 _PARTICLES = frozenset({"up", "out", "down", "off"})
@@ -92,7 +94,8 @@ def case_terms(question: str, topics: frozenset[str] = frozenset()) -> frozenset
     ages = {stem(t) for m in _AGE.finditer(question) for t in tokenize(m.group(0))} - diseases
     # (a class is not a figure: "type 2 diabetes", "stage 3 CKD", "grade 1", "phase 2")
     tokens = tokenize(question)
-    figures = {t for i, t in enumerate(tokens) if t[0].isdigit() and (i == 0 or tokens[i - 1] not in _CLASSES)}
+    figures = {t for i, t in enumerate(tokens) if (t[0].isdigit() or _TNM.match(t))
+               and (i == 0 or tokens[i - 1] not in _CLASSES)}
     figures |= {stem(t) for i, t in enumerate(tokens) if t in _UNITS and i and tokens[i - 1][0].isdigit()}
     options = {s for m in _OPTIONS.finditer(asking) for s in content_stems(m.group("options"))}
     # (what a question adds in brackets is a detail or another wording: "(native valve, no history of
@@ -104,6 +107,8 @@ def case_terms(question: str, topics: frozenset[str] = frozenset()) -> frozenset
     # (not "the right way", "right away", "right now")
     sides = {t for i, t in enumerate(tokens) if t in _SIDES and (i == 0 or tokens[i - 1] not in ("the", "a", "all"))
              and (i + 1 == len(tokens) or tokens[i + 1] not in ("way", "away", "now", "thing", "time", "to"))}
+    # ("right-sided", "left-sided": the side again)
+    sides |= {t for i, t in enumerate(tokens) if t == "sided" and i and tokens[i - 1] in _SIDES}
     return frozenset(described | ages | figures | bracketed | sides | (options - diseases))
 
 
@@ -121,7 +126,14 @@ def ruled_in(question: str, diseases: list[str]) -> list[str]:
     ruled_out = negated_terms(question)
     if not ruled_out:
         return diseases
-    return [d for d in diseases if not (named := set(content_stems(d))) or not named <= ruled_out]
+    # (… or names it only inside what it rules out: "a lump in her left breast …, no family history of breast
+    # cancer" does not say she has breast cancer)
+    case = _split(question)[0]
+    spans = [set(content_stems(m.group("negated") or m.group("found") or m.group("normal")))
+             for m in _NEGATED.finditer(case)]
+    rest = _NEGATED.sub(" ", question)
+    return [d for d in diseases if not (named := set(content_stems(d)))
+            or not (named <= ruled_out or (any(named <= span for span in spans) and d.lower() not in rest.lower()))]
 
 
 def _negated(case: str) -> set[str]:

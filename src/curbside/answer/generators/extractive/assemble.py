@@ -355,6 +355,20 @@ def _with_its_qualifier(bottom: Candidate, candidates: Sequence[Candidate]) -> C
     return replace(bottom, text=f"{bottom.text} {follow.text}", stems=bottom.stems | follow.stems)
 
 
+OWN_GROUP_REACH = 3  # sentences after the bottom line, in its passage, that may qualify it for the patient's group
+
+
+def _with_own_group(bottom: Candidate, candidates: Sequence[Candidate]) -> Candidate:
+    """The bottom line with a sentence of its passage, shortly after it, that qualifies it for a group the patient
+    belongs to: "… sodium valproate is the most effective antiepileptic drug." is not the answer for a 19-year-old
+    woman without "In women of childbearing age, levetiracetam or lamotrigine may be a reasonable alternative."."""
+    follow = next((c for c in candidates if c.hit.passage.id == bottom.hit.passage.id and c.own_group
+                   and 0 < c.position - bottom.position <= OWN_GROUP_REACH and not bottom.own_group), None)
+    if follow is None:
+        return bottom
+    return replace(bottom, text=f"{bottom.text} {follow.text}", stems=bottom.stems | follow.stems)
+
+
 def says_what_to_do(c: Candidate) -> bool:
     """Advice, a finding, or a named treatment (a drug, a procedure, a therapy)."""
     return c.recommendation or c.conclusion or bool(names_intervention(c.text))
@@ -370,7 +384,7 @@ def plan(candidates: Sequence[Candidate], audience: Audience, yes_no: bool,
     if not usable:
         return None
     first = choose_bottom(usable, yes_no, intents, asks)
-    bottom = _with_its_qualifier(first, candidates)
+    bottom = _with_own_group(_with_its_qualifier(first, candidates), candidates)
     ranked = sorted(usable, key=lambda c: (c.score, -c.evidence, -c.position), reverse=True)
     floor = RELATIVE_FLOOR * ranked[0].score
     chosen: list[Candidate] = [bottom]

@@ -112,6 +112,9 @@ class Candidate:
     # cancer"; ``Scope.names_qualifier``)
     qualified: bool = True
     in_passing: bool = False  # it names the question's disease only in passing ("such as …", "without …")
+    # advice for a group the question's patient belongs to, which may qualify the advice before it ("In women of
+    # childbearing age, …" for a 19-year-old woman; ``Scope.for_own_group``)
+    own_group: bool = False
     strength: int = 0  # +1 strongly graded, -1 weakly ("conditional", grade D), 0 ungraded (``cues.strength``)
     score: float = 0.0
     corroboration: list[int] = field(default_factory=list)  # other evidence numbers saying the same
@@ -138,7 +141,8 @@ _LEAD_DATE = re.compile(rf"^(?:{_DATE_TAG}\s*)+(?=[A-Z(\[]|$)")  # not "[2008] i
 _TRAIL_DATE = re.compile(rf"(?:\s*{_DATE_TAG})+(?=\W*$)")
 # a recommendation's leading grade label ("A: …", "A (2007): …", "B*: …", "GPP: …"): moved to the end
 # where graded recommendations carry their grade, without the year of the guideline update
-_LEAD_GRADE = re.compile(r"^(?P<grade>[A-D]\*?|GPP)(?:\s*\((?:19|20)\d\d\))?\s*:\s+(?=[A-Z])")
+# (SIGN writes "D -In women of childbearing age, …")
+_LEAD_GRADE = re.compile(r"^(?P<grade>[A-D]\*?|GPP)(?:\s*\((?:19|20)\d\d\))?(?:\s*:\s+|\s+-\s*)(?=[A-Z])")
 # VA/DoD strength labels that saved HTML tables put first: "( Weak for ) …" → "… (weak for)."
 _LEAD_STRENGTH = re.compile(r"^\(\s*(?P<strength>(?:strong|weak) (?:for|against))\s*\)\s*(?=[A-Z])", re.IGNORECASE)
 # sections that define the grading scheme ("Definitions of levels of evidence", "Rating scheme"),

@@ -71,7 +71,9 @@ RECOMMENDATION_CUE = re.compile(
     r"evaluate|assess|reassure)\b|"
     # … also when no comma sets off whom it is for ("In patients with major limb trauma use a tourniquet if …")
     r"^(?:in|for) (?:patients|people|adults|children|women|men|those|infants|neonates)\b[^.;,]{0,80}? "
-    r"(?:use|offer|consider|give|start|refer|treat|prescribe|avoid|do not)\b", re.IGNORECASE)
+    r"(?:use|offer|consider|give|start|refer|treat|prescribe|avoid|do not)\b|"
+    # … or graded by its strength and evidence ("… then breast ultrasound [I C]": University of Michigan)
+    r"\[(?:i{1,3}|iv) [a-d]\]", re.IGNORECASE)
 # what others recommend, reported ("Various organizations have recommended routine screening for scoliosis …", "U.S.
 # organizations that advocate screening recommend the forward bend test …"): the document's background, not its
 # advice (the USPSTF statement quoting them finds the evidence insufficient)
@@ -83,7 +85,7 @@ GRADED = re.compile(r"\((?:strong|moderate|weak|conditional|expert|grade|level|c
                     r"\bstrong recommendation\b", re.IGNORECASE)
 METHOD_CUE = re.compile(
     r"\b(?:we (?:aimed|sought|investigated|examined|evaluated|assessed|studied|reviewed|conducted|performed|"
-    r"analy[sz]ed|hypothesi[sz]ed|describe|present|retrospectively|prospectively|included|enrolled|"
+    r"analy[sz]ed|hypothesi[sz]ed|describe|present|retrospectively|prospectively|included|excluded|enrolled|"
     r"measured|compared|used)|the (?:aim|purpose|objective|goal)s? (?:of|was|were)|this (?:study|paper|report) "
     r"(?:was|aimed|aims|examined|evaluated|describes)|(?:were|was) (?:enrolled|recruited|randomi[sz]ed|"
     r"included|identified|reviewed|collected|obtained|divided|selected|assigned|performed|conducted|"

@@ -167,7 +167,10 @@ def _lines(text: str, lead: str = "") -> list[str]:
                 out.append(body[: spans[-1][0]].strip())
                 body = body[spans[-1][0]:]
             lead = _lead_in(body)
-            skip = not lead and bool(META_CUE.search(_FOLLOWING.sub("", line).rstrip(":")))
+            # (a meta sentence complete on its own — "Definitions for the strength of evidence … are provided at the
+            # end of the field." — opens no list: the recommendations after it are the passage's own)
+            skip = (not lead and line.rstrip()[-1:] not in ".!?"
+                    and bool(META_CUE.search(_FOLLOWING.sub("", line).rstrip(":"))))
             if lead or skip:
                 continue
         if bullet:

@@ -68,6 +68,7 @@ def mark(candidates: Sequence[Candidate], scope: Scope, scopes: Mapping[str, Sco
                        or scope.outside_pregnancy(f"{doc.title} {c.section} {c.text}")
                        or scope.excludes_qualifier(c.text) or scope.excludes_treatment(c.text))
         c.qualified = not scope.qualifier or scope.names_qualifier(f"{doc.title} {c.section} {c.text}")
+        c.own_group = scope.for_own_group(c.text)
         if scope.names_disease and not scope.names_topic(c.text) and not under_topic:
             c.elsewhere = scope.other_topics(c.text)
         c.drift = () if under_topic else drift
