@@ -1,6 +1,6 @@
 """How often the bottom line comes from a passage a reviewer named as the answer.
 
-Each held-out question set (clinical-check6 … check24) was read by a second reader against a key written
+Each held-out question set (clinical-check6 … check25) was read by a second reader against a key written
 before any answer existed; for every answer that was not good, the reader named the knowledge-base passages
 that should have led ("ngc:10951#29"), and for a good one, the passage it came from.
 ``questions/bottom-line-labels.jsonl`` keeps those passages per question (and the questions the key marks as
@@ -23,8 +23,9 @@ tuned on it afterwards. check22 was read once, blind, on e1e443b and 717b4f3 (se
 change, which moves one of its bottom lines); its labels come from that read. check23 was read once, blind, on session
 13's final code (5d113e9; session 14), and session 14 tuned on it afterwards; its labels come from that read. check24
 was read once, blind, on 5d113e9 and on b795401 (session 14's final code but for one change, made after the read, which
-moves one of its bottom lines); its labels come from the b795401 read. Write and read a new set before judging a
-change by its first read.
+moves one of its bottom lines); its labels come from the b795401 read, and session 15 tuned on it. check25 was read
+once, blind, on 25d5fb1 (session 14's final) and a4b79a6 (session 15), which the reader graded alike on every
+question; its labels come from that read. Write and read a new set before judging a change by its first read.
 
     python benchmarks/bottom_lines.py --kb KB [--labels benchmarks/questions/bottom-line-labels.jsonl]
 
