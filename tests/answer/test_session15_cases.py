@@ -1,6 +1,7 @@
 """Cases from check24's blind read, fixed in session 15: British "-ise" spellings and lay words that made the
 evidence gate abstain, a patient's own group and age in the advice chosen for her, a disease named only in what a
-case rules out, a list under a note on grades, a study's exclusions, and a guideline titled for what is asked."""
+case rules out, a list under a note on grades, a study's exclusions, and what names a disease only in passing (its
+risk, when prevention is asked, does not; a note on which guideline a recommendation comes from does)."""
 
 from __future__ import annotations
 

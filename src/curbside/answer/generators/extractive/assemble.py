@@ -361,7 +361,7 @@ OWN_GROUP_REACH = 3  # sentences after the bottom line, in its passage, that may
 def _with_own_group(bottom: Candidate, candidates: Sequence[Candidate]) -> Candidate:
     """The bottom line with a sentence of its passage, shortly after it, that qualifies it for a group the patient
     belongs to: "… sodium valproate is the most effective antiepileptic drug." is not the answer for a 19-year-old
-    woman without "In women of childbearing age, levetiracetam or lamotrigine may be a reasonable alternative."."""
+    woman without "In women of childbearing age, levetiracetam or lamotrigine may be a reasonable alternative"."""
     follow = next((c for c in candidates if c.hit.passage.id == bottom.hit.passage.id and c.own_group
                    and 0 < c.position - bottom.position <= OWN_GROUP_REACH and not bottom.own_group), None)
     if follow is None:
