@@ -16,7 +16,7 @@ import re
 # the start of the word ("haemorrhage", not "them")
 _PARTS: tuple[tuple[str, str], ...] = (
     ("aemia", "emia"), ("^haem", "^hem"), ("oesophag", "esophag"), ("oedem", "edem"), ("^paed", "^ped"),
-    ("anaesth", "anesth"), ("^foet", "^fet"), ("gynaec", "gynec"), ("diarrhoe", "diarrhe"), ("leukaem", "leukem"),
+    ("anaesth", "anesth"), ("^foet", "^fet"), ("gynaec", "gynec"), ("rrhoe", "rrhe"), ("leukaem", "leukem"),
     ("coeliac", "celiac"), ("tumour", "tumor"), ("behaviour", "behavior"), ("^oestr", "^estr"),
     ("ischaem", "ischem"), ("dyspnoea", "dyspnea"), ("apnoea", "apnea"), ("^faec", "^fec"), ("glycaem", "glycem"),
     ("kalaem", "kalem"), ("natraem", "natrem"), ("orthopaed", "orthoped"),

@@ -192,3 +192,10 @@ def test_a_disease_named_in_a_reference_to_another_guideline_is_named_in_passing
         "All patients who smoke and who have expressed a desire to quit should be offered support and advice, and "
         "referral to an intensive support service in line with the NICE guideline Brief interventions and referral "
         "for smoking cessation.")
+
+
+def test_every_british_rrhoea_is_spelt_as_the_american() -> None:
+    # (check25: "gonorrhoea" had not met the USPSTF's "gonorrhea"; only "diarrhoea" was bridged)
+    assert stem("gonorrhoea") == stem("gonorrhea") and stem("amenorrhoea") == stem("amenorrhea")
+    assert "gonorrhea" in spelling_variants("gonorrhoea") and "gonorrhoea" in spelling_variants("gonorrhea")
+    assert stem("diarrhoea") == stem("diarrhea")
