@@ -21,7 +21,6 @@ _IN_PASSING = re.compile(rf"\b(?:{_PASSING}|(?:the )?risks? (?:of|for))\b[^.;:()
 # (… but asked how to prevent it, its risk is what prophylaxis is given for: "Primary prophylaxis with a CSF … is
 # recommended in patients who have an approximately 20% or higher risk for febrile neutropenia")
 _IN_PASSING_PREVENTED = re.compile(rf"\b(?:{_PASSING})\b[^.;:()]*", _I)
-_PREVENTS = re.compile(r"\bprophyla|\bprevent", _I)
 # what a drug is (also) used for, said of a drug the sentence is about for another disease ("favipiravir,
 # … which was mainly used for the treatment of influenza, … curative effect in treating Ebola virus infection")
 _ALSO_USED = re.compile(r"\b(?:which|that) (?:is|was|are|were|has been|have been) (?:\w+ ){0,2}(?:used|approved|"
@@ -42,7 +41,3 @@ def without_other_uses(text: str) -> str:
     """``text`` without what a drug is also used for ("…, which was mainly used for the treatment of influenza")."""
     return _ALSO_USED.sub(" ", text)
 
-
-def asks_prevention(question: str) -> bool:
-    """The question asks how to prevent its disease ("… primary prophylaxis with G-CSF")."""
-    return bool(_PREVENTS.search(question))

@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from curbside.answer.ages import age_range, patient_ages
 from curbside.answer.lexicon import disease_mentions, medical_signal
 from curbside.answer.mentions import GENERIC, medical_stems, mentions
-from curbside.answer.passing import asks_prevention, without_other_uses, without_passing
+from curbside.answer.passing import without_other_uses, without_passing
 from curbside.answer.scenarios import (
     CHILDBEARING_AGES,
     for_childbearing,
@@ -38,6 +38,7 @@ from curbside.answer.scenarios import (
 )
 from curbside.answer.synonyms import alternatives
 from curbside.answer.text import content_stems, stem, tokenize
+from curbside.answer.themes import question_intents
 from curbside.answer.vignette import asking, negated_terms, restatements, ruled_in
 from curbside.drug_names import drug_words
 
@@ -269,7 +270,7 @@ class Scope:
         return cls(frozenset(families), frozenset(allowed), bool(diseases), tuple(topics), _diabetes_types(text),
                    _sexes(text), ages, adults, parents, bool(_IN_PREGNANCY.search(question)),
                    _qualifier(question), _treated(question), symptomatic, negated_terms(question),
-                   asks_prevention(question))
+                   "prevention" in question_intents(question))
 
     def topic_abbreviations(self, definitions: Iterable[Mapping[str, str]]) -> dict[str, str]:
         """Of the abbreviations defined in some texts (``abbreviations.defined_abbreviations`` of each), those that

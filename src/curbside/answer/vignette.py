@@ -128,17 +128,20 @@ def ruled_in(question: str, diseases: list[str]) -> list[str]:
         return diseases
     # (… or names it only inside what it rules out: "a lump in her left breast …, no family history of breast
     # cancer" does not say she has breast cancer)
-    case = _split(question)[0]
-    spans = [set(content_stems(m.group("negated") or m.group("found") or m.group("normal")))
-             for m in _NEGATED.finditer(case)]
+    spans = _negated_spans(_split(question)[0])
     rest = _NEGATED.sub(" ", question)
     return [d for d in diseases if not (named := set(content_stems(d)))
             or not (named <= ruled_out or (any(named <= span for span in spans) and d.lower() not in rest.lower()))]
 
 
+def _negated_spans(case: str) -> list[set[str]]:
+    """The stems of each thing the case rules out ("no family history of breast cancer", "foot pulses are normal")."""
+    return [set(content_stems(m.group("negated") or m.group("found") or m.group("normal")))
+            for m in _NEGATED.finditer(case)]
+
+
 def _negated(case: str) -> set[str]:
-    negated = {s for m in _NEGATED.finditer(case) for s in content_stems(m.group("negated") or m.group("found")
-                                                                         or m.group("normal"))}
+    negated = {s for span in _negated_spans(case) for s in span}
     # (not what the case also has: "chest pain, no leg pain")
     return negated - set(content_stems(_NEGATED.sub(" ", case)))
 

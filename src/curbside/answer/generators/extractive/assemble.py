@@ -350,9 +350,7 @@ def _with_its_qualifier(bottom: Candidate, candidates: Sequence[Candidate]) -> C
                    and (_QUALIFIER.match(c.text) or _ALSO.match(c.text)
                         or (_UNNAMED.match(bottom.text) and _NAMES_THEM.match(c.text)))),
                   None)
-    if follow is None:
-        return bottom
-    return replace(bottom, text=f"{bottom.text} {follow.text}", stems=bottom.stems | follow.stems)
+    return _joined(bottom, follow)
 
 
 OWN_GROUP_REACH = 3  # sentences after the bottom line, in its passage, that may qualify it for the patient's group
@@ -364,6 +362,11 @@ def _with_own_group(bottom: Candidate, candidates: Sequence[Candidate]) -> Candi
     woman without "In women of childbearing age, levetiracetam or lamotrigine may be a reasonable alternative"."""
     follow = next((c for c in candidates if c.hit.passage.id == bottom.hit.passage.id and c.own_group
                    and 0 < c.position - bottom.position <= OWN_GROUP_REACH and not bottom.own_group), None)
+    return _joined(bottom, follow)
+
+
+def _joined(bottom: Candidate, follow: Candidate | None) -> Candidate:
+    """The bottom line with the sentence of its passage that completes it, if any."""
     if follow is None:
         return bottom
     return replace(bottom, text=f"{bottom.text} {follow.text}", stems=bottom.stems | follow.stems)
