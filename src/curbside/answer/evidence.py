@@ -176,7 +176,7 @@ def gather(
         doc_text: dict[str, list[str]] = {}
         for *_, hit in scored:
             doc_text.setdefault(hit.document.id, [hit.document.title]).extend((hit.passage.section, hit.passage.text))
-        about = {doc_id: scope.names_topic(" ".join(parts)) for doc_id, parts in doc_text.items()}
+        about = {doc_id: scope.about(parts[0], " ".join(parts)) for doc_id, parts in doc_text.items()}
         on_topic = [row for row in scored if about[row[-1].document.id]]
         if group_asked and on_topic and not any(terms.names_key(stats.stems_of(row[-1]))
                                                 for row in on_topic):

@@ -14,6 +14,7 @@ _CLINICIAN = {
     "prevention": "Is screening or prevention recommended for {t}?",
     "symptoms": "What are the clinical features of {t}?",
     "escalation": "When should patients with {t} be referred to a specialist?",
+    "monitoring": "How should patients with {t} be monitored?",
 }
 _PATIENT = {
     "treatment": "How is {t} treated?",
@@ -24,6 +25,7 @@ _PATIENT = {
     "prognosis": "What is the outlook for people with {t}?",
     "drugs": "What medicines are used for {t}?",
     "diagnosis": "How is {t} diagnosed?",
+    "monitoring": "What check-ups will I need for {t}?",
 }
 # after a question about X, these are the natural next ones (in order)
 _NEXT = {
@@ -35,6 +37,7 @@ _NEXT = {
     "prevention": ("causes", "diagnosis", "treatment"),
     "symptoms": ("diagnosis", "treatment", "escalation"),
     "definition": ("symptoms", "diagnosis", "treatment"),
+    "monitoring": ("treatment", "escalation", "prognosis"),
 }
 _DEFAULT = ("treatment", "diagnosis", "prognosis")
 

@@ -132,3 +132,9 @@ STUDY_TITLE = re.compile(r"^(?:[A-Z][\w-]* and )?(?:[\w-]+ )?(?:characteri[sz]at
 USUALLY_APPROPRIATE = re.compile(r"\b(?:is|are) usually appropriate\b(?: \(rating (?P<rating>[7-9])\))?", re.IGNORECASE)
 # … and the rows that advise against ("MRI lumbar spine … is usually not appropriate (rating 2) for …")
 USUALLY_NOT_APPROPRIATE = re.compile(r"\b(?:is|are) usually not appropriate\b", re.IGNORECASE)
+# how to do a procedure while doing it ("During paraesophageal hiatal hernia repair the hernia sac should be dissected
+# away …"): it takes the decision to operate as made, so it does not say whether to (not "During pregnancy, …")
+DURING_PROCEDURE = re.compile(r"^(?:during|in the course of|at the time of|when performing|while performing)\s+"
+                              r"[^,;.]{0,60}?\b(?:repairs?|surgery|operations?|procedures?|resections?|\w+ectomy|"
+                              r"\w+otomy|\w+ostomy|\w+plasty|\w+pexy|\w+scopy|an(?:a)?esthesia|implantation|insertion)\b",
+                              re.IGNORECASE)

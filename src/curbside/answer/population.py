@@ -24,6 +24,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from curbside.answer.ages import age_range, patient_ages
+from curbside.answer.disease_names import NEUTRAL, PHASE, name_key, name_stems, wordings
 from curbside.answer.lexicon import disease_mentions, medical_signal
 from curbside.answer.mentions import GENERIC, medical_stems, mentions
 from curbside.answer.passing import without_other_uses, without_passing
@@ -39,7 +40,7 @@ from curbside.answer.scenarios import (
 from curbside.answer.synonyms import alternatives
 from curbside.answer.text import content_stems, stem, tokenize
 from curbside.answer.themes import question_intents
-from curbside.answer.vignette import asking, negated_terms, restatements, ruled_in
+from curbside.answer.vignette import asking, negated_terms, patient_drugs_asked, restatements, ruled_in
 from curbside.drug_names import drug_words
 
 _I = re.IGNORECASE
@@ -91,7 +92,7 @@ def _qualifier(question: str) -> str:
     found = _QUALIFIED.search(question)
     if found is None or not disease_mentions(question):
         return ""  # (the question's own disease is what its patients have: "in patients with asthma")
-    words = [stem(w) for w in tokenize(found.group("cond") or found.group("cond2")) if stem(w) not in GENERIC | _PHASE]
+    words = [stem(w) for w in tokenize(found.group("cond") or found.group("cond2")) if stem(w) not in GENERIC | PHASE]
     return words[-1] if words else ""
 
 
@@ -107,65 +108,14 @@ arrhythmia fibrillation eclampsia transplant transplantation infarction dialysis
 cancer carcinoma tumor tumour""".split())
 _DISEASE_MORPHOLOGY = re.compile(r"(?:itis|osis|emia|aemia|oma|omas|pathy|plasia|penia|uria)$")
 _NOT_DISEASES = frozenset({"diagnosis", "diagnoses", "prognosis", "prognoses", "diploma"})
-# words that do not make a question's own condition narrower ("arterial hypertension")
-_NEUTRAL = frozenset(stem(w) for w in """adult adults general population uncomplicated essential primary arterial
-known suspected confirmed""".split())
 # kinds of a disease by origin: a question that names one is not answered for another
 _KINDS = frozenset(stem(w) for w in "idiopathic primary secondary congenital acquired familial hereditary".split())
 _PHRASE_BREAK = re.compile(r"\s*[—–]\s*|\s-\s|[:;,()]")
-# a phase or severity of the same disease ("acute COPD exacerbations" for COPD exacerbations), not
-# another disease that shares its name ("pulmonary hypertension")
-_PHASE = frozenset(stem(w) for w in "acute chronic stable severe mild moderate recurrent early advanced".split())
-
-
-def _name_stems(text: str) -> set[str]:
-    """Content stems and single letters: the "C" of hepatitis C is what tells it from hepatitis B."""
-    return set(content_stems(text)) | {t for t in tokenize(text) if len(t) == 1 and t.isalpha()}
-
-
-def name_key(title: str) -> frozenset[str]:
-    """A disease name as a set of stems: a title that is exactly one of a disease's wordings has the
-    wording's key (``Scope.names``)."""
-    return frozenset(_name_stems(title))
-
-
 def _restated(question: str, disease: str) -> tuple[frozenset[str], ...]:
     """The other name the question gives a disease in brackets after it ("vestibular neuritis (unilateral
     vestibular hypofunction)"): a guideline on that answers the question on the disease."""
     restated = restatements(question)
     return tuple(restated[s] for s in content_stems(disease)[-1:] if s in restated)
-
-
-def _wordings(disease: str) -> tuple[frozenset[str], ...]:
-    """The stem sets that name ``disease``: its own words, and each equivalent wording put in place
-    of the words it stands for — "acute renal injury" for acute kidney injury, not "renal" alone
-    (an equivalent of one of its words is not an equivalent of the disease); "T2DM" stands for all
-    of "type 2 diabetes"."""
-    base = frozenset(_name_stems(disease))
-    wordings = {base}
-    by_group: dict[tuple[frozenset[str], ...], set[str]] = {}
-    for word_stem, forms in alternatives(tokenize(disease)).items():
-        by_group.setdefault(forms, set()).add(word_stem)
-    for forms, stems in by_group.items():
-        for form in forms:
-            wordings.add(frozenset((base - stems) | form))
-    # papers and guidelines name a long disease by its initials once defined ("BPPV" for benign
-    # paroxysmal positional vertigo); three letters or more, so "AD" or "PE" never stand for one
-    words = [w for w in tokenize(disease) if w.isalpha()]
-    if len(words) >= 3:
-        wordings.add(frozenset(content_stems("".join(w[0] for w in words))))
-    # a stage or kind of a disease is named by the disease too: "primary syphilis" by a guideline on
-    # syphilis (a narrower stage, "secondary syphilis", stays another: ``Scope.narrower``)
-    if len(words) >= 2 and stem(words[0].lower()) in _NEUTRAL | _PHASE and disease_mentions(" ".join(words[1:])):
-        wordings |= set(_wordings(" ".join(words[1:])))
-    # a deficiency is one of the disorders of what is lacking ("cobalamin and folate disorders" covers
-    # vitamin B12 deficiency)
-    if _DEFICIENCY in base:
-        wordings |= {frozenset((w - {_DEFICIENCY}) | {_DISORDER}) for w in wordings if _DEFICIENCY in w}
-    return tuple(wordings)
-
-
-_DEFICIENCY, _DISORDER = stem("deficiency"), stem("disorders")
 
 
 _DIABETES_TYPE = re.compile(r"\btype\s*(?P<n>[12])\s+diabet|\bt(?P<m>[12])dm\b", _I)
@@ -221,12 +171,15 @@ class Scope:
     symptomatic: bool | None = None
     ruled_out: frozenset[str] = frozenset()  # stems of what the case says the patient does not have (vignette.py)
     prevents: bool = False  # the question asks how to prevent its disease ("… primary prophylaxis with G-CSF")
+    # the patient's drugs the question asks about, as stems ("… on sodium valproate … What should I do about her
+    # valproate?")
+    asked_drugs: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, question: str, context: str = "") -> Scope:
         text = f"{question} {context}".strip()
         terms = tokenize(text)
-        allowed = set(content_stems(text)) | _NEUTRAL
+        allowed = set(content_stems(text)) | NEUTRAL
         for forms in alternatives(terms).values():
             for form in forms:
                 allowed.update(form)
@@ -248,7 +201,7 @@ class Scope:
         allowed.update(stem(t) for disease in diseases for t in tokenize(disease))
         topics = []
         for disease in diseases:
-            topics.append((*_wordings(disease), *_restated(question, disease)))
+            topics.append((*wordings(disease), *_restated(question, disease)))
         ages = tuple(r for m in mentions(text) if m.family == "age" and (r := age_range(m.label)))
         # a case's patient is of one age ("A 3-year-old …"): a statement for another age group ("For children
         # younger than 3 months, …") is about someone else
@@ -262,15 +215,16 @@ class Scope:
                 # an adult's case that tells of childhood ("had his tetanus shots as a child") is about the adult
                 families.discard("children")
         adults = bool(_ADULTS.search(question)) or (bool(patients) and all(age >= 18 for age in patients))
-        parents = tuple(frozenset(_name_stems(parent)) for disease in diseases
+        parents = tuple(frozenset(name_stems(parent)) for disease in diseases
                         for parent in PARENTS.get(" ".join(tokenize(disease)), ()))
-        symptomatic = symptom_state(question)
+        symptomatic, treated = symptom_state(question), _treated(question)
         if symptomatic is not None:  # (said of the patient in other words: "people with asymptomatic gallstones")
             allowed.add(stem("symptomatic" if symptomatic else "asymptomatic"))
         return cls(frozenset(families), frozenset(allowed), bool(diseases), tuple(topics), _diabetes_types(text),
                    _sexes(text), ages, adults, parents, bool(_IN_PREGNANCY.search(question)),
-                   _qualifier(question), _treated(question), symptomatic, negated_terms(question),
-                   "prevention" in question_intents(question))
+                   _qualifier(question), treated, symptomatic, negated_terms(question),
+                   "prevention" in question_intents(question),
+                   frozenset(stem(d) for d in patient_drugs_asked(question, drug_words(question))) & treated)
 
     def topic_abbreviations(self, definitions: Iterable[Mapping[str, str]]) -> dict[str, str]:
         """Of the abbreviations defined in some texts (``abbreviations.defined_abbreviations`` of each), those that
@@ -291,8 +245,8 @@ class Scope:
         allowed = set(self.allowed)
         for abbr, long_form in definitions.items():
             for i, forms in enumerate(extra):
-                if any(form <= _name_stems(long_form) for form in forms):
-                    short = frozenset(_name_stems(abbr))
+                if any(form <= name_stems(long_form) for form in forms):
+                    short = frozenset(name_stems(abbr))
                     extra[i] = (*forms, short)
                     allowed |= short
         if len(allowed) == len(self.allowed):
@@ -311,13 +265,22 @@ class Scope:
 
     def names_topic(self, text: str) -> bool:
         """``text`` names a disease the question names (in any of its wordings)."""
-        stems = _name_stems(text)
+        stems = name_stems(text)
         return any(form <= stems for forms in self.topics for form in forms)
+
+    def about(self, title: str, text: str) -> bool:
+        """A document with ``title`` and evidence ``text`` is about what the question asks: it names the question's
+        disease, or its title names a drug the patient is on ("… guidelines for CYP2C19 genotype and clopidogrel
+        therapy" for a patient on clopidogrel after an NSTEMI), or its text the drug the question asks about ("Do not
+        prescribe sodium valproate to women of childbearing age" in a perinatal mental health guideline, for "What
+        should I do about her valproate?")."""
+        return (self.names_topic(text) or bool(self.treated & set(content_stems(title)))
+                or bool(self.asked_drugs & set(content_stems(text))))
 
     def names_parent(self, text: str) -> bool:
         """``text`` names a group the question's disease belongs to ("eating disorders" for anorexia
         nervosa)."""
-        stems = _name_stems(text)
+        stems = name_stems(text)
         return any(parent <= stems for parent in self.parents)
 
     @property
@@ -466,7 +429,7 @@ class Scope:
             if not (stem(token) in self.allowed and disease_mentions(token)):
                 continue
             j = i - 1
-            while j >= 0 and i - j <= 2 and stem(tokens[j]) in _NEUTRAL | _PHASE:
+            while j >= 0 and i - j <= 2 and stem(tokens[j]) in NEUTRAL | PHASE:
                 j -= 1
             if j >= 0 and i - j <= 2:
                 qualifier = stem(tokens[j])
@@ -479,7 +442,7 @@ class Scope:
             j = i - 1
             while j >= 0 and i - j <= 4 and stem(tokens[j]) in self.allowed - _KINDS:
                 j -= 1
-            if j >= 0 and stem(tokens[j]) in _KINDS - self.allowed and self.allowed & _KINDS - _NEUTRAL:
+            if j >= 0 and stem(tokens[j]) in _KINDS - self.allowed and self.allowed & _KINDS - NEUTRAL:
                 out.append(" ".join(tokens[j:i + 1]))
         return list(dict.fromkeys(out))
 

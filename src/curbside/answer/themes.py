@@ -157,13 +157,19 @@ THEMES: tuple[Theme, ...] = (
           # something, not how the illness goes)
           _rx(r"\bprognos|\bsurviv|\boutlook\b|\blife expectancy\b|"
               # (… nor when to do it: "how long before the operation should they be given?")
-              r"(?<!\bfor )\bhow long\b(?! (?:should|must|do (?:i|we|you) need to|does (?:he|she|it) need to|before|"
-              r"after|until) )|"
+              # (… nor how long and how often to do it: "how long and how often should the patient be monitored")
+              r"(?<!\bfor )\bhow long\b(?! (?:and how (?:often|frequently) )?(?:should|must|do (?:i|we|you) need to|"
+              r"does (?:he|she|it) need to|before|after|until) )|"
               r"\brecover|\bserious\b|\bmortality\b|"
               # ("a recurrent malignant pleural effusion" is the one to manage, not a question of whether it recurs)
               r"\bcurable\b|\bfatal\b|\bdie\b|\bpermanent|\bgo away\b|\boutcomes?\b|\brecur(?!rent\b)|\brelapse|"
               r"\bchance of\b|\blikelihood\b|\brisk of (?:rupture|progression|recurrence|death|dying|"
               r"transformation)\b|\bnatural history\b")),
+    # what to watch once a treatment or condition is under way, and how often ("monitor … hourly for 12 hours",
+    # "follow-up every 3 months"): asked as "how should … be monitored", "how often should … be checked"
+    Theme("monitoring", "Monitoring and follow-up", "Check-ups and follow-up",
+          _rx(r"\bmonitor|\bfollow[- ]?up\b|\bsurveillance\b"),
+          _rx(r"\bmonitor|\bfollow[- ]?up\b|\bsurveillance\b|\bhow (?:often|frequently)\b")),
 )
 # (patients' evidence comes from health pages as much as from studies)
 EVIDENCE_TITLES = {Audience.CLINICIAN: "Key evidence", Audience.PATIENT: "What the sources say"}
@@ -204,6 +210,11 @@ ESCALATION = _rx(
 )
 
 
+# themes that speak to a question only when it asks about them: a sentence that mentions monitoring in passing ("…
+# should not prompt monitoring …") is not off the question's intent for it, nor is monitoring what it is mainly about
+SECONDARY = frozenset({"monitoring"})
+
+
 def theme_by_key(key: str) -> Theme:
     for theme in THEMES:
         if theme.key == key:
@@ -230,6 +241,9 @@ def primary_theme(sentence: str) -> str:
         return "prevention"
     sentence = _SETTING.sub(" ", sentence)
     found = [(m.start(), t.key) for t in THEMES if (m := t.sentence.search(sentence))]
+    # (monitoring is the primary theme only of a sentence that speaks to no other: "Monitor GFR at least annually in
+    # people prescribed drugs known to be nephrotoxic" stays about drugs)
+    found = [f for f in found if f[1] not in SECONDARY] or found
     return min(found)[1] if found else ""
 
 

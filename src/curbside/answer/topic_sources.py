@@ -10,8 +10,9 @@ import weakref
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from curbside.answer.disease_names import name_key
 from curbside.answer.lead_cues import FIRST_STEP, LATER_STEP, OPTIONS
-from curbside.answer.population import Scope, name_key
+from curbside.answer.population import Scope
 from curbside.answer.tables import rates, rows_as_sentences
 from curbside.answer.text import content_stems
 from curbside.answer.themes import main_clause_themes, primary_theme, related, theme_by_key

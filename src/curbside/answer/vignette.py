@@ -16,6 +16,7 @@ one passage answers both parts. Sufficiency (``terms.Terms.coverage``) reads suc
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from curbside.answer.lexicon import disease_mentions
 from curbside.answer.mentions import medical_stems
@@ -72,6 +73,8 @@ week weeks day days hour hours""".split())
 _UNITS = frozenset("cm mm m km kg g mg mcg µg ug iu u l ml dl mmol umol µmol mol meq mmhg bpm".split())
 # a tumour's TNM stage is a figure too ("stage III (T3N1) colon cancer"): guidance names the stage, rarely the code
 _TNM = re.compile(r"^p?t[0-4x][a-c]?n[0-3x][a-c]?(?:m[01x][a-c]?)?$")
+# a pharmacogene ("CYP2C19 *2/*2", "CYP2D6", "UGT1A1", "SLCO1B1"): the finding that decides the drug, not a figure
+_GENE = re.compile(r"^[a-z]{2,4}\d[a-z]\d{1,2}$")
 _MIN_PART_TERMS = 2
 # a verb's particle is not a term of its own ("how should she be followed up" asks one thing: follow-up)
 _PARTICLES = frozenset({"up", "out", "down", "off"})
@@ -206,12 +209,21 @@ def _medical(case: str, diseases: set[str], topics: frozenset[str]) -> set[str]:
                     if word in STOPWORDS or word in _NOT_QUALIFIERS or word in _UNITS or word[0].isdigit():
                         break
                     medical.add(stem(word))
-    return medical
+    # (a gene's own phrase is how it was found — "a pharmacogenetic panel shows" — which no guideline repeats)
+    return medical | {stem(t) for t in tokenize(case) if _GENE.match(t)}
 
 
 def asking(question: str) -> str:
     """The question asked, without the case set before it."""
     return _split(question)[1]
+
+
+def patient_drugs_asked(question: str, drugs: Iterable[str]) -> set[str]:
+    """Of ``drugs`` (words of the question), those the case says the patient is on and the question asks about ("… on
+    sodium valproate 1,000 mg daily … What should I do about her valproate?"); none without a case."""
+    case, asked = _split(question)
+    in_case, in_asked = set(tokenize(case)), set(tokenize(asked))
+    return {d for d in drugs if d in in_case and d in in_asked}
 
 
 def _split(question: str) -> tuple[str, str]:

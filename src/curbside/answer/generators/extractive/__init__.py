@@ -134,7 +134,7 @@ class ExtractiveGenerator:
         scopes = _abbreviation_scopes(scope, defined, topical)
         mark(found, scope, scopes)
         if scope.topics:  # a question about a disease is answered from documents about it
-            about = {doc_id: scopes[doc_id].names_topic(" ".join(parts)) for doc_id, parts in text.items()}
+            about = {doc_id: scopes[doc_id].about(parts[0], " ".join(parts)) for doc_id, parts in text.items()}
             about.update(dict.fromkeys(group, True))
             for c in found:
                 own = scopes[c.hit.document.id]

@@ -12,11 +12,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from curbside.answer.generators.base import DraftBullet, DraftSection
+from curbside.answer.generators.extractive.asks import NO_ASKS, Asks, defines
 from curbside.answer.generators.extractive.candidates import Candidate
 from curbside.answer.generators.extractive.cues import EXPLETIVE
 from curbside.answer.generators.extractive.scoring import similarity
 from curbside.answer.lead_cues import (
     CONCESSION,
+    DURING_PROCEDURE,
     FIRST_STEP,
     LATER_STEP,
     NEXT_STEP,
@@ -36,27 +38,18 @@ from curbside.answer.lead_cues import (
     WHO_TO_TREAT,
 )
 from curbside.answer.scenarios import for_other_scenario
-from curbside.answer.synonyms import alternatives, broader
-from curbside.answer.text import content_stems, stem, tokenize, unique
 from curbside.answer.themes import (
-    ASKS_ABOUT,
-    ASKS_DEFINITION,
-    ASKS_ESCALATION,
-    ASKS_HARMS,
-    ASKS_IMAGING,
-    ASKS_MEASURE,
-    DEFINED,
     ESCALATION_TITLES,
     EVIDENCE_TITLES,
     PITFALL_TITLES,
     POPULATION_TITLES,
+    SECONDARY,
     THEMES,
     main_clause_themes,
     names_intervention,
     related,
     theme_by_key,
 )
-from curbside.drug_names import drug_words
 from curbside.records import Audience, Kind
 
 REDUNDANT = 0.5  # stem Jaccard at or above this: same point
@@ -115,64 +108,14 @@ def _redundant(c: Candidate, chosen: Sequence[Candidate]) -> bool:
     return False
 
 
-@dataclass(frozen=True, slots=True)
-class Asks:
-    """What the question's wording asks for, beside its intents (``themes.ASKS_*``)."""
-
-    escalate: bool = False  # when to refer ("When should … be referred?")
-    harms: bool = False  # the side effects ("What are the side effects of metformin?")
-    imaging: bool = False  # which imaging ("What imaging is appropriate for …?")
-    measure: str = ""  # the stem of a measure asked for by name ("What surgical margins …")
-    # a yes/no question's subject, in each of its wordings, as stem sets ("exercise" or "physical activity")
-    about: tuple[frozenset[str], ...] = ()
-    # what "What is X?" asks to have defined, in each of its wordings
-    defines: tuple[frozenset[str], ...] = ()
-    # what a part of the question asks whether the patient needs ("… – does he need a bisphosphonate routinely?")
-    whether: tuple[frozenset[str], ...] = ()
-    # the drugs the question names, in each of their wordings and their classes' ("ibuprofen": "NSAIDs")
-    drugs: tuple[frozenset[str], ...] = ()
-
-    @classmethod
-    def of(cls, question: str) -> Asks:
-        measure = ASKS_MEASURE.search(question)
-        subject = ASKS_ABOUT.search(question)
-        about = _wordings(subject.group("subject")) if subject is not None else ()
-        defined = ASKS_DEFINITION.search(question)
-        needs = _NEEDS.search(question)
-        # (the drug table lacks a few generics: "ibuprofen" is known by its class)
-        named = unique([*drug_words(question), *(t for t in tokenize(question) if broader([t]))])
-        drugs = tuple(form for drug in named for form in (*_wordings(drug), *broader([drug]).get(stem(drug), ())))
-        return cls(bool(ASKS_ESCALATION.search(question)), bool(ASKS_HARMS.search(question)),
-                   bool(ASKS_IMAGING.search(question)), stem(measure.group("measure").lower()) if measure else "",
-                   about, _wordings(defined.group("subject")) if defined else (),
-                   _wordings(needs.group("subject")) if needs else (), drugs)
-
-
-_NEEDS = re.compile(r"\b(?:does|do|should|would|will)\s+(?:he|she|they|i|we|the patient|my \w+)\s+(?:really |still )?"
-                    r"(?:need|have|get|take|be given|be offered|be started on)\s+(?:an? |the |any )?"
-                    r"(?P<subject>[\w-]+(?: [\w-]+)?)", re.IGNORECASE)
-
-
-def _wordings(phrase: str) -> tuple[frozenset[str], ...]:
-    """The stems of ``phrase``, and of each of its other wordings (synonyms)."""
-    stems = frozenset(content_stems(phrase))
-    if not stems:
-        return ()
-    return (stems, *(form for forms in alternatives(tokenize(phrase)).values() for form in forms))
-
-
-def defines(c: Candidate, asks: Asks) -> bool:
-    """``c`` says what the thing "What is X?" asks about is: X is its subject ("Gout is a form of arthritis …")."""
-    subject = DEFINED.match(c.text)
-    if subject is None:
-        return False
-    stems = frozenset(content_stems(subject.group("subject")))
-    return any(form <= stems for form in asks.defines)
-
-
 def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequence[str] = (),
-                  asks: Asks = Asks()) -> Candidate:
+                  asks: Asks = NO_ASKS) -> Candidate:
     escalate, harms, imaging = asks.escalate, asks.harms, asks.imaging
+    # monitoring decides the bottom line only when it is all that is asked: "What should I offer next, and what
+    # monitoring will it need?" is answered first by what to offer, and a yes/no question on monitoring by the finding
+    # that says whether, which need not say "monitoring" ("The practice of intensive observation for the first
+    # transfusion … is probably unnecessary")
+    intents = [i for i in intents if i not in SECONDARY] or ([] if yes_no else list(intents))
     # a fragment (a title) or news of a drug in development leads only if nothing else can
     candidates = [c for c in candidates if not (c.fragment or c.pipeline)] or candidates
     # … nor a sentence from a document about another disease unless it names the question's own,
@@ -295,6 +238,11 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
     pool = [c for c in candidates if c.relevance >= 0.6 * best_rel and not c.method and not c.meta] or list(candidates)
     # … nor one about adults for a question on children, or the other way round
     pool = [c for c in pool if not c.conflicts] or pool
+    # asked about a drug, what is said of it answers ("What should I do about her valproate?": not what to check before
+    # starting an antipsychotic)
+    pool = [c for c in pool if any(form <= c.stems for form in asks.asked_drugs)] or pool
+    # … nor, asked whether to do a procedure, how to do it while doing it (``DURING_PROCEDURE``)
+    pool = [c for c in pool if not (yes_no and DURING_PROCEDURE.match(c.text))] or pool
     # a general question is answered for everyone: evidence about a narrower population (children,
     # pregnancy, type 1 diabetes …) or another disease leads only when nothing general comes close
     general = [c for c in pool if not c.subgroup]
@@ -378,7 +326,7 @@ def says_what_to_do(c: Candidate) -> bool:
 
 
 def plan(candidates: Sequence[Candidate], audience: Audience, yes_no: bool,
-         intents: Sequence[str] = (), asks: Asks = Asks()) -> Plan | None:
+         intents: Sequence[str] = (), asks: Asks = NO_ASKS) -> Plan | None:
     # a fragment from a guideline or a consumer page is a list item out of its list; from a paper
     # it is usually the title, which states the finding ("X for the treatment of Y"): usable, lower
     usable = [c for c in candidates if c.relevance >= MIN_RELEVANCE and c.on_topic and not c.meta

@@ -159,8 +159,9 @@ _CRITERION_CONTINUED = re.compile(r"^(?:AND|OR)\b")
 # recommendations. Generally accepted principles for patient care that reflect a high degree of clinical certainty
 # …"): how to read the recommendations, not one of them
 _GRADING_HEADING = re.compile(r"^(?:definitions?\b|.*\b(?:strength|quality|levels?|grades?|grading|class(?:es)?|"
-                              r"categor(?:y|ies)) of (?:the )?(?:recommendations?|evidence|certainty)\b|"
-                              r".*\blevels of certainty\b|.*\bgrades mean\b|recommendation categories\b)",
+                              r"classification|categor(?:y|ies)) of (?:the )?(?:recommendations?|evidence|certainty)\b|"
+                              r".*\blevels of certainty\b|.*\bgrades mean\b|recommendation categories\b|"
+                              r"assigning an? (?:level|grade|strength)\b)",
                               re.IGNORECASE)
 _ADVICE_NOTE = re.compile(r"^\(?(?:notes?|remarks?|comments?)\s*\)?:\s*", re.IGNORECASE)
 # a sentence cut out of a word: "O have anxiolytic effects, whereas …" (from "N2O have …")
@@ -172,9 +173,12 @@ _BRACKETS = re.compile(r"\[[^\]]*\]")
 _CUT_START = re.compile(r"^(?![AI] )[A-Z] [a-z]")
 _TABLE_ROW = re.compile(r"\|.*\|")
 # a heading run into its sentence without a space ("Bleeding RiskThe risk for gastrointestinal
-# bleeding …"): only before a word that opens sentences, so names such as "PubMed" stay whole
-_GLUED_OPENING = re.compile(r"^(?:[A-Z][a-z]+\s){0,4}[A-Z][a-z]+(?=(?:The|A|An|In|For|If|When|This|These|Most|"
-                            r"Some|Patients|People|Clinicians|There|It|Treatment|Screening)\s)")
+# bleeding …", "Screening Intervals for IPVThe USPSTF found …"): only before a word that opens sentences, so names
+# such as "PubMed" stay whole
+# (an acronym ends a heading only before "The" or "This": "MRA shows …" is no heading "MR")
+_GLUED_OPENING = re.compile(r"^(?:(?:[A-Z][a-z]+|[A-Z]{2,5}|for|of|and|in|with)\s){0,4}(?:[A-Z][a-z]+(?=(?:The|A|An|In|"
+                            r"For|If|When|This|These|Most|Some|Patients|People|Clinicians|There|It|Treatment|"
+                            r"Screening)\s)|[A-Z]{2,5}(?=(?:The|This|These)\s))")
 
 
 def trim(sentence: str, *, grade_labels: bool = False) -> str:

@@ -132,6 +132,10 @@ META_CUE = re.compile(
     # receive the recommended course of action.")
     r"\bthe recommended course of action\b|\bcan be adapted as (?:a )?policy\b|"
     r"\bnot (?:considered|covered|included) in this\b|"
+    # a pointer to other guidance ("See the NICE clinical guideline Antenatal and postnatal mental health … for
+    # guidance on …", "The USPSTF has several recommendations that may be relevant, including …")
+    r"^see (?:also )?(?:the )?(?:[\w-]+ ){0,4}?(?:guidelines?|guidance|recommendations?)\b|"
+    r"\b(?:has|have) (?:several|other|a number of|related) recommendations (?:that|which) (?:may|might) be relevant\b|"
     # how a guideline words and grades its recommendations ("The GDG makes a recommendation based on the trade-off
     # between the benefits and harms …", "… more likely to depend on the person's values and preferences than for a
     # strong recommendation", "Recommendations for patient management that reflect clinical certainty …")

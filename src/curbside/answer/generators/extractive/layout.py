@@ -36,6 +36,8 @@ _PAREN_GRADE = re.compile(rf"^{_GRADE_IN_PARENS}\.?$", re.IGNORECASE)
 _LEADING_PAREN_GRADE = re.compile(rf"^({_GRADE_IN_PARENS})\s+(?=[A-Z])", re.IGNORECASE)
 # two sentences the source ran together ("Chest pain or discomfort.Most heart attacks involve …")
 _GLUED_STOP = re.compile(r"(?<=[a-z]{3})\.(?=[A-Z][a-z]{2,}\b)")
+# … or a sentence and the next section's label ("… to stabilise their mood?CONCLUSIONS: The large majority …")
+_GLUED_LABEL = re.compile(r"(?<=[a-z]{3}[.?!])(?=[A-Z]{4,}(?: [A-Z]{2,})*:)")
 _HEADING_MAX_WORDS = 12
 _CLOSING = ".!?:;)]\"'"
 
@@ -217,7 +219,7 @@ def segments(text: str, lead: str = "", carried: Sequence[str] = ()) -> list[str
     text = rows_as_sentences(text, carried)
     cells = (cell for line in _lines(text, lead) for cell in _CELL_BAR.split(line))
     for part in (p for cell in cells for item in _BULLET_SPLIT.split(cell) for p in _numbered_items(item)):
-        part = _GLUED_STOP.sub(". ", part.strip())
+        part = _GLUED_LABEL.sub(" ", _GLUED_STOP.sub(". ", part.strip()))
         spans = split_sentences(part) if part else []
         pieces = [p for a, b in spans for p in _CLOSE_PAREN_SPLIT.split(part[a:b])]
         for sentence in pieces:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from curbside.answer.generators.extractive.candidates import Candidate, heading
 from curbside.answer.terms import Terms
 from curbside.answer.text import content_stems, stem
-from curbside.answer.themes import names_intervention, related
+from curbside.answer.themes import SECONDARY, names_intervention, related
 from curbside.records import Audience, Kind
 
 W_CONCLUSION = 0.22
@@ -92,7 +92,7 @@ def score_all(candidates: Sequence[Candidate], terms: Terms, audience: Audience,
         s -= P_STATS * max(0, c.stats - 1)
         if intents and set(c.themes) & related(intents):
             s += B_INTENT
-        elif intents and c.themes:  # speaks to something the question did not ask about
+        elif intents and set(c.themes) - SECONDARY:  # speaks to something the question did not ask about
             s -= B_INTENT
         if audience is Audience.PATIENT:
             grade = min(c.grade, 20.0)

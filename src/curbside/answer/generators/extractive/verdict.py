@@ -30,6 +30,7 @@ from curbside.answer.generators.extractive.verdict_cues import (
     sentence_polarity,
 )
 from curbside.answer.generators.extractive.verdict_model import VerdictModel, load
+from curbside.answer.lead_cues import DURING_PROCEDURE
 from curbside.answer.mentions import mentions
 from curbside.answer.population import Scope
 from curbside.answer.text import content_stems
@@ -142,8 +143,10 @@ RECOMMENDS_AGAINST = re.compile(
     r"\b(?:is|are) not recommended\b|\bnot (?:be )?recommended\b|(?:^|[,;:] )(?:do not|"
     r"don't|never|avoid)\b|\b(?:should|must) not\b|\bno (?:benefit|evidence of (?:benefit|effect))\b|"
     r"\b(?:is|are|was|were) (?:not|in)effective\b|\bineffective\b|\bdoes not (?:reduce|prevent|improve)\b|"
-    r"\b(?:is|are)(?:n't| not) (?:usually |generally |routinely |often )?(?:prescribed|needed|necessary|helpful|"
-    r"useful|required|indicated)\b|\b(?:is|are|remains?) (?:absolutely |strictly )?contraindicated\b",
+    # ("Routine elective repair of completely asymptomatic paraesophageal hernias may not always be indicated")
+    r"\b(?:(?:is|are)(?:n't| not)|(?:may|might) not (?:always )?be) (?:usually |generally |routinely |often )?"
+    r"(?:prescribed|needed|necessary|helpful|useful|required|indicated)\b|"
+    r"\b(?:is|are|remains?) (?:absolutely |strictly )?contraindicated\b",
     re.IGNORECASE)
 # "the decision … should be an individual one" (a USPSTF C grade), shared decision-making: it depends on the person
 _INDIVIDUAL_CUE = r"\bshould be an individual one\b|\bindividual(?:ized)? decision\b|\bshared decision[- ]making\b"
@@ -267,6 +270,9 @@ def guideline_verdict(candidates: Sequence[Candidate],
     # "… recommends not screening all other adults": the group a recommendation leaves out, not the one
     # it is about — it speaks to the question only when nothing else does
     recs = [c for c in recs if not _EVERYONE_ELSE.search(c.text)] or recs
+    # … nor how to do a procedure while doing it ("During … hernia repair the hernia sac should be dissected …"), which
+    # takes the decision to do it as made
+    recs = [c for c in recs if not DURING_PROCEDURE.match(c.text)]
     if asked:
         # … nor one for a situation the question does not name ("If hypernatraemia develops in term neonates, children
         # and young people, … consider changing to a hypotonic fluid" does not answer whether hypotonic fluids should

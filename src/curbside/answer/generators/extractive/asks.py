@@ -1,0 +1,84 @@
+"""What a question's wording asks for beside its intents (``Asks``): when to refer, the harms, which imaging, a
+measure by name, the subject of a yes/no question or a definition, what the patient may need, and the drugs it names."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from curbside.answer.generators.extractive.candidates import Candidate
+from curbside.answer.synonyms import alternatives, broader
+from curbside.answer.text import content_stems, stem, tokenize, unique
+from curbside.answer.themes import (
+    ASKS_ABOUT,
+    ASKS_DEFINITION,
+    ASKS_ESCALATION,
+    ASKS_HARMS,
+    ASKS_IMAGING,
+    ASKS_MEASURE,
+    DEFINED,
+)
+from curbside.answer.vignette import patient_drugs_asked
+from curbside.drug_names import drug_words
+
+
+@dataclass(frozen=True, slots=True)
+class Asks:
+    """What the question's wording asks for, beside its intents (``themes.ASKS_*``)."""
+
+    escalate: bool = False  # when to refer ("When should … be referred?")
+    harms: bool = False  # the side effects ("What are the side effects of metformin?")
+    imaging: bool = False  # which imaging ("What imaging is appropriate for …?")
+    measure: str = ""  # the stem of a measure asked for by name ("What surgical margins …")
+    # a yes/no question's subject, in each of its wordings, as stem sets ("exercise" or "physical activity")
+    about: tuple[frozenset[str], ...] = ()
+    # what "What is X?" asks to have defined, in each of its wordings
+    defines: tuple[frozenset[str], ...] = ()
+    # what a part of the question asks whether the patient needs ("… – does he need a bisphosphonate routinely?")
+    whether: tuple[frozenset[str], ...] = ()
+    # the drugs the question names, in each of their wordings and their classes' ("ibuprofen": "NSAIDs")
+    drugs: tuple[frozenset[str], ...] = ()
+    # … of which those the patient is on that the question asks about ("… on sodium valproate … What should I do about
+    # her valproate?"), in each of their wordings
+    asked_drugs: tuple[frozenset[str], ...] = ()
+
+    @classmethod
+    def of(cls, question: str) -> Asks:
+        measure = ASKS_MEASURE.search(question)
+        subject = ASKS_ABOUT.search(question)
+        about = _wordings(subject.group("subject")) if subject is not None else ()
+        defined = ASKS_DEFINITION.search(question)
+        needs = _NEEDS.search(question)
+        # (the drug table lacks a few generics: "ibuprofen" is known by its class)
+        named = unique([*drug_words(question), *(t for t in tokenize(question) if broader([t]))])
+        drugs = tuple(form for drug in named for form in (*_wordings(drug), *broader([drug]).get(stem(drug), ())))
+        asked_drugs = tuple(form for drug in patient_drugs_asked(question, named) for form in _wordings(drug))
+        return cls(bool(ASKS_ESCALATION.search(question)), bool(ASKS_HARMS.search(question)),
+                   bool(ASKS_IMAGING.search(question)), stem(measure.group("measure").lower()) if measure else "",
+                   about, _wordings(defined.group("subject")) if defined else (),
+                   _wordings(needs.group("subject")) if needs else (), drugs, asked_drugs)
+
+
+_NEEDS = re.compile(r"\b(?:does|do|should|would|will)\s+(?:he|she|they|i|we|the patient|my \w+)\s+(?:really |still )?"
+                    r"(?:need|have|get|take|be given|be offered|be started on)\s+(?:an? |the |any )?"
+                    r"(?P<subject>[\w-]+(?: [\w-]+)?)", re.IGNORECASE)
+
+
+def _wordings(phrase: str) -> tuple[frozenset[str], ...]:
+    """The stems of ``phrase``, and of each of its other wordings (synonyms)."""
+    stems = frozenset(content_stems(phrase))
+    if not stems:
+        return ()
+    return (stems, *(form for forms in alternatives(tokenize(phrase)).values() for form in forms))
+
+
+def defines(c: Candidate, asks: Asks) -> bool:
+    """``c`` says what the thing "What is X?" asks about is: X is its subject ("Gout is a form of arthritis …")."""
+    subject = DEFINED.match(c.text)
+    if subject is None:
+        return False
+    stems = frozenset(content_stems(subject.group("subject")))
+    return any(form <= stems for form in asks.defines)
+
+
+NO_ASKS = Asks()  # a question that asks for nothing beyond its intents
