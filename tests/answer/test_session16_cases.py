@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from curbside.answer.generators.extractive.assemble import Asks, choose_bottom
 from curbside.answer.generators.extractive.candidates import extract
-from curbside.answer.generators.extractive.cues import META_CUE
+from curbside.answer.generators.extractive.cues import COMMON_PRACTICE, META_CUE, METHOD_CUE, RECOMMENDATION_CUE
 from curbside.answer.generators.extractive.layout import segments
 from curbside.answer.generators.extractive.verdict import guideline_verdict, recommendation_polarity
 from curbside.answer.lead_cues import DURING_PROCEDURE
 from curbside.answer.population import Scope
+from curbside.answer.questions import analyse
+from curbside.answer.terms import TermStats
 from curbside.answer.text import stem
 from curbside.answer.themes import primary_theme, question_intents
 from curbside.answer.vignette import case_terms
@@ -187,3 +189,54 @@ def test_a_yes_no_question_on_monitoring_is_decided_by_what_says_whether() -> No
     assert "monitoring" in question_intents(question)
     assert choose_bottom([checklist, finding], True, ("monitoring",)) is finding
     assert choose_bottom([checklist, finding], False, ("monitoring",)) is checklist
+
+
+def test_an_i_statement_is_a_finding_not_a_method() -> None:
+    # (check26: "… insufficient to assess the balance of benefits and harms …" had read as a study's aim, so the
+    # USPSTF's I statement on speech and language screening never led; a "Current Practice" sentence did, under *Yes*)
+    i_statement = ("The USPSTF concludes that the current evidence is insufficient to assess the balance of benefits "
+                   "and harms of screening for speech and language delay and disorders in children 5 years or younger.")
+    assert not METHOD_CUE.search(i_statement)
+    assert METHOD_CUE.search("This trial was designed to assess the effect of exercise on pain.")
+    practice = text_hit("ngc:10746#11", "Screening for speech and language delay and disorders in children",
+                        "Major Recommendations — Suggestions for Practice Regarding the I Statement",
+                        "Current Practice\nSurveillance or screening for speech and language disorders is commonly "
+                        "recommended as part of routine developmental surveillance and screening in primary care "
+                        "settings.")
+    (reported,) = extract([practice])
+    assert reported.background and not reported.recommendation
+    assert COMMON_PRACTICE.search("Universal screening is the most common practice in the United States.")
+    assert not COMMON_PRACTICE.search("Screening is recommended for all adults aged 50 to 75 years.")
+
+
+def test_a_possessive_is_weighed_as_its_noun() -> None:
+    # (check26: "her husband's testosterone gel" and "my 7-year-old's teeth" had made "husband'" and "old'" — words no
+    # passage has — the keys, and the gate abstained)
+    assert stem("husband's") == stem("husband") and stem("Crohn's") == stem("crohn")
+    assert "husband" in analyse("She suggests using a little of her husband's testosterone gel.").terms
+    terms = TermStats().terms(analyse("Are dental sealants safe for my 7-year-old's teeth?"))
+    assert "old'" not in terms.weights and terms.key != "old"
+    assert META_CUE.search("See the General Medical Council's Prescribing guidance: prescribing unlicensed medicines "
+                           "for further information.")
+
+
+def test_a_guidelines_own_hedged_advice_is_not_reported_practice() -> None:
+    assert not COMMON_PRACTICE.search("Twice-daily application of corticosteroids is generally recommended for the "
+                                      "treatment of AD.")
+
+
+def test_an_operation_named_for_what_it_removes_is_surgery_on_it() -> None:
+    # (check26: AAO-HNS's guideline on voice outcomes "after thyroid surgery" never says "thyroidectomy", the question's
+    # key, and the gate abstained over the sentence that answers it)
+    question = ("Does a patient with a normal voice who previously had an anterior cervical discectomy and fusion need "
+                "vocal fold mobility checked before thyroidectomy?")
+    terms = TermStats().terms(analyse(question))
+    assert stem("thyroidectomy") in terms.covered({stem("thyroid"), stem("surgery")})
+    assert stem("mastectomy") not in TermStats().terms(analyse("When is mastectomy needed?")).covered(
+        {stem("mast"), stem("surgery")})  # ("mast" cells are no breast)
+
+
+def test_a_surgeon_should_examine_is_advice() -> None:
+    text = ("The surgeon should examine vocal fold mobility if the patient's voice is normal and the patient has prior "
+            "neck surgery.")
+    assert RECOMMENDATION_CUE.search(text)

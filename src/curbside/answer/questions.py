@@ -125,7 +125,8 @@ def is_yes_no(question: str) -> bool:
 
 def analyse(question: str, *, context: str = "", max_chars: int = 2000) -> QuestionInfo:
     text = validate(question, max_chars)
-    terms = parse_query(text, max_chars=max_chars).terms
+    # (a possessive is weighed as its noun: "my husband's gel" asks about a husband, a word the knowledge base uses)
+    terms = tuple(unique(t[:-2] if t.endswith("'s") else t for t in parse_query(text, max_chars=max_chars).terms))
     # (what a case rules out is not searched for: "no saddle anaesthesia" would find the cauda equina guideline)
     ruled_out = negated_terms(text)
     terms = tuple(t for t in terms if stem(t) not in ruled_out) or terms

@@ -249,6 +249,9 @@ def _forms(group: int) -> tuple[frozenset[str], ...]:
     return tuple(sorted(forms, key=sorted))
 
 
+_ECTOMY = re.compile(r"^([a-z]{5,}?)ectom(?:y|ies)$")
+
+
 def alternatives(terms: list[str]) -> dict[str, tuple[frozenset[str], ...]]:
     """For each question term's stem that belongs to a known phrase (longest match first), the
     stem sets of that phrase's equivalent wordings."""
@@ -270,6 +273,12 @@ def alternatives(terms: list[str]) -> dict[str, tuple[frozenset[str], ...]]:
     for term in terms:
         if (generic := brand_generic(term)) is not None and (forms := _phrase_stems(generic) - STOPWORDS):
             out[stem(term)] = (*out.get(stem(term), (frozenset({stem(term)}),)), frozenset(forms))
+    # an operation named for what it removes is surgery on it ("thyroidectomy": "thyroid surgery", "adrenalectomy":
+    # "adrenal removal"), where the organ keeps its name in the word
+    for term in terms:
+        if (organ := _ECTOMY.match(term)) is not None:
+            out[stem(term)] = (*out.get(stem(term), ()), *(frozenset({stem(organ.group(1)), stem(how)})
+                                                            for how in ("surgery", "removal", "resection")))
     # "post", "traumatic" (a hyphenated word split into terms) are covered by "posttraumatic",
     # which is how content stems read the same word hyphenated or joined
     for i, joined in joined_pairs(terms):

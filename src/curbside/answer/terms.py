@@ -225,5 +225,7 @@ def hit_stems(hit: Hit) -> set[str]:
 
 
 def content_terms(text: str) -> list[str]:
-    """The question's content words as search reads them (no stopwords, no single letters)."""
-    return [t for t in query_tokens(text) if t not in STOPWORDS and (len(t) > 1 or t.isdigit())]
+    """The question's content words as search reads them (no stopwords, no single letters), a possessive as its noun
+    ("my husband's gel": "husband", which the knowledge base uses; "husband's" it hardly ever does)."""
+    words = (t[:-2] if t.endswith("'s") else t for t in query_tokens(text))
+    return [t for t in words if t not in STOPWORDS and (len(t) > 1 or t.isdigit())]

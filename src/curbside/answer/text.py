@@ -71,7 +71,8 @@ def _strip_once(w: str) -> str:
 def stem(word: str) -> str:
     """Light, deterministic stem of a lower-case word (numbers are returned unchanged), in American
     spelling ("hyponatraemia" and "hyponatremia" share a stem)."""
-    w = word.lower().strip("'-")
+    w = word.lower()
+    w = (w[:-2] if w.endswith("'s") else w).strip("'-")  # a possessive is its noun: "husband's" is "husband"
     if len(w) <= _MIN_STEM or not w[0].isalpha() or w in _SPECIES_EPITHETS:
         return w
     w = american(w)

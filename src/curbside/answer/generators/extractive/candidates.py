@@ -14,6 +14,7 @@ from curbside.answer.generators.extractive.cues import (
     ASIDE,
     BACK_REFERENCE,
     CAPS_BACKGROUND,
+    COMMON_PRACTICE,
     CONCLUSION_CUE,
     CONCLUSION_SECTION,
     DANGLING,
@@ -299,12 +300,13 @@ def extract(evidence: Sequence[Hit], *, min_words: int = 6, max_words: int = 80,
                 text=text, evidence=number, hit=hit, position=position, stems=frozenset(content_stems(text)),
                 section=section, themes=sentence_themes(text),
                 conclusion=in_conclusion or bool(CONCLUSION_CUE.search(raw)),
-                recommendation=bool(RECOMMENDATION_CUE.search(text)) and not REPORTED_ADVICE.match(text) and not harms,
+                recommendation=(bool(RECOMMENDATION_CUE.search(text)) and not REPORTED_ADVICE.match(text) and not harms
+                                and not COMMON_PRACTICE.search(text)),
                 in_recommendations=in_recommendation,
                 graded=bool(GRADED.search(text)),
                 method=bool(METHOD_CUE.search(text)),
                 background=bool(METHOD_SECTION.search(section) or CAPS_BACKGROUND.match(raw.strip())
-                                or section.lower().startswith("potential benefits")),
+                                or section.lower().startswith("potential benefits") or COMMON_PRACTICE.search(text)),
                 meta=bool(scope or META_CUE.search(text) or ASIDE.match(text) or PROFILE_LABEL.match(text)
                           or REFERENCE_ENTRY.match(text) or _UNCLOSED_ASIDE.match(text)),
                 dangling=(bool(DANGLING.match(text)) and not FORWARD.match(text)) or (

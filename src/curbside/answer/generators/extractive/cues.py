@@ -54,7 +54,8 @@ CONCLUSION_CUE = re.compile(
 RECOMMENDATION_CUE = re.compile(
     r"\b(?:we recommend|(?:is|are) (?:recommended|indicated|suggested|preferred|advised)|recommends?|"
     r"should (?:be|receive|consider|undergo|include|start|not|avoid|only|prescribe|offer|use|give|administer|treat|"
-    r"initiate|refer|perform|obtain|order|screen|educate|counsel|provide|discuss)\b|first[- ]line|"
+    r"initiate|refer|perform|obtain|order|screen|educate|counsel|provide|discuss|examine|assess|evaluate|measure|"
+    r"monitor|check|document|inform|advise|continue|discontinue|stop|repeat)\b|first[- ]line|"
     r"(?:treatment|drug|agent|therapy|antibiotic)s? of choice|"
     # … and the test to do ("MRI … of the complete spine is the ideal imaging study", "… the investigation of choice")
     r"(?:test|investigation|examination|modality|(?:imaging )?study) of choice|"
@@ -81,6 +82,12 @@ REPORTED_ADVICE = re.compile(r"^(?:various|some|several|many|other|most|certain|
                              r"international|professional|medical)\s+(?:[\w.-]+\s+){0,3}?(?:organi[sz]ations|"
                              r"societies|groups|bodies|agencies|associations|experts|authorities|guidelines)\b",
                              re.IGNORECASE)
+# … or what is usually done or advised, reported ("Surveillance or screening for speech and language disorders is
+# commonly recommended as part of routine developmental surveillance …", USPSTF's "Current Practice"): background
+# (not "is generally recommended", "is usually recommended": how guidelines word their own advice)
+COMMON_PRACTICE = re.compile(r"\b(?:is|are) (?:commonly|often|widely|frequently) "
+                             r"(?:recommended|advised|performed|practi[cs]ed)\b|\bthe most common practice\b|"
+                             r"\bcurrent (?:\w+ )?practice (?:for|in|is|involves|typically)\b", re.IGNORECASE)
 GRADED = re.compile(r"\((?:strong|moderate|weak|conditional|expert|grade|level|class)[^)]*\)|\bgrade [a-d]\b|"
                     r"\bstrong recommendation\b", re.IGNORECASE)
 METHOD_CUE = re.compile(
@@ -90,7 +97,9 @@ METHOD_CUE = re.compile(
     r"(?:was|aimed|aims|examined|evaluated|describes)|(?:were|was) (?:enrolled|recruited|randomi[sz]ed|"
     r"included|identified|reviewed|collected|obtained|divided|selected|assigned|performed|conducted|"
     r"carried out|measured|recorded|extracted|interviewed|surveyed)|data (?:were|was) |a total of \d+|"
-    r"(?:retrospective|prospective) (?:review|analysis) of|to (?:determine|evaluate|assess|investigate|"
+    r"(?:retrospective|prospective) (?:review|analysis) of|"
+    # (not a finding that evidence is too thin "to assess the balance of benefits and harms": a USPSTF I statement)
+    r"(?<!insufficient )(?<!inadequate )(?<!sufficient )to (?:determine|evaluate|assess|investigate|"
     r"examine|compare) (?:whether|the|if)|"
     # a trial's aim opening the sentence ("To evaluate extended dosing with faricimab, …")
     r"^to (?:evaluate|assess|investigate|examine|compare|determine|explore|describe|characteri[sz]e)\b)\b",
@@ -134,7 +143,8 @@ META_CUE = re.compile(
     r"\bnot (?:considered|covered|included) in this\b|"
     # a pointer to other guidance ("See the NICE clinical guideline Antenatal and postnatal mental health … for
     # guidance on …", "The USPSTF has several recommendations that may be relevant, including …")
-    r"^see (?:also )?(?:the )?(?:[\w-]+ ){0,4}?(?:guidelines?|guidance|recommendations?)\b|"
+    r"^see (?:also )?(?:the )?(?:[\w'’-]+ ){0,4}?(?:guidelines?|guidance|recommendations?)\b|"
+    r"\bfor further information\b|"
     r"\b(?:has|have) (?:several|other|a number of|related) recommendations (?:that|which) (?:may|might) be relevant\b|"
     # how a guideline words and grades its recommendations ("The GDG makes a recommendation based on the trade-off
     # between the benefits and harms …", "… more likely to depend on the person's values and preferences than for a
