@@ -8,7 +8,12 @@ from curbside.answer.generators.extractive.assemble import Asks, choose_bottom
 from curbside.answer.generators.extractive.candidates import extract
 from curbside.answer.generators.extractive.cues import COMMON_PRACTICE, META_CUE, METHOD_CUE, RECOMMENDATION_CUE
 from curbside.answer.generators.extractive.layout import segments
-from curbside.answer.generators.extractive.verdict import guideline_verdict, recommendation_polarity
+from curbside.answer.generators.extractive.verdict import (
+    VerdictResult,
+    guideline_verdict,
+    recommendation_polarity,
+    rejects,
+)
 from curbside.answer.lead_cues import DURING_PROCEDURE
 from curbside.answer.population import Scope
 from curbside.answer.questions import analyse
@@ -240,3 +245,33 @@ def test_a_surgeon_should_examine_is_advice() -> None:
     text = ("The surgeon should examine vocal fold mobility if the patient's voice is normal and the patient has prior "
             "neck surgery.")
     assert RECOMMENDATION_CUE.search(text)
+
+
+def test_no_net_benefit_and_a_grade_against_vote_no() -> None:
+    # (check27: "… clinicians should be aware that the current evidence shows no net benefit from Nd:YAG lasers when
+    # used as an adjunct to SRP (Expert opinion against)" had voted *Yes*)
+    assert recommendation_polarity("For patients with moderate to severe chronic periodontitis, clinicians should be "
+                                   "aware that the current evidence shows no net benefit from Nd:YAG lasers when used "
+                                   "as an adjunct to SRP (Expert opinion against).") is Verdict.NO
+    assert recommendation_polarity("Offer metformin as first-line therapy (Strong for).") is Verdict.YES
+    assert recommendation_polarity("Clinicians should know that the evidence shows no net benefit from lasers.") \
+        is Verdict.NO
+    assert recommendation_polarity("Clinicians may use lasers as an adjunct to scaling (Expert opinion against).") \
+        is Verdict.NO
+
+
+def test_another_label_does_not_contradict_when_the_askeds_own_is_named() -> None:
+    # (check27: a Level U sentence on botulinum toxin B had turned the AAN's Level A "botulinum toxin A … should be
+    # offered as an effective and generally safe treatment" into a *No*)
+    question = "Is botulinum toxin A an effective treatment for focal spasticity in a child with cerebral palsy?"
+    aan = "Pharmacologic treatment of spasticity in children and adolescents with cerebral palsy."
+    own, other = extract([
+        text_hit("ngc:7677#7", aan, "Major Recommendations", "Botulinum toxin A (BoNT-A) should be offered as an "
+                 "effective and generally safe treatment for spasticity in children with cerebral palsy (Level A)."),
+        text_hit("ngc:7677#8", aan, "Major Recommendations", "There is insufficient evidence to support or refute "
+                 "the use of botulinum toxin B as a treatment for spasticity in children with cerebral palsy.")])
+    for c in (own, other):
+        c.relevance = 1.0
+    yes = VerdictResult(Verdict.YES, 0.7, 0.3, (1,), ("guideline recommendation",), "", (own.text,))
+    assert rejects(question, [own, other], yes).verdict is Verdict.YES
+    assert rejects(question, [other], yes).verdict is Verdict.NO

@@ -25,6 +25,7 @@ from curbside.answer.generators.extractive.verdict_cues import (
     UNDECIDED,
     UNIVERSAL_CLAIM,
     UNIVERSAL_FINDING,
+    names_label,
     opposite_terms,
     other_label,
     sentence_polarity,
@@ -141,7 +142,10 @@ RECOMMENDS_AGAINST = re.compile(
     r"\bharms (?:clearly )?outweigh (?:the |any )?(?:\w+ )?benefits?\b|"
     r"\b(?:does|do|did) not (?:recommend|suggest|advise|support)\b|"
     r"\b(?:is|are) not recommended\b|\bnot (?:be )?recommended\b|(?:^|[,;:] )(?:do not|"
-    r"don't|never|avoid)\b|\b(?:should|must) not\b|\bno (?:benefit|evidence of (?:benefit|effect))\b|"
+    r"don't|never|avoid)\b|\b(?:should|must) not\b|\bno (?:net |clear |additional )?benefit\b|"
+    r"\bno evidence of (?:benefit|effect)\b|"
+    # a grade that says which way it goes ("(Expert opinion against)", "(Strong against)")
+    r"\b(?:opinion|recommendation|strong|weak|conditional|moderate|standard) against\)|"
     r"\b(?:is|are|was|were) (?:not|in)effective\b|\bineffective\b|\bdoes not (?:reduce|prevent|improve)\b|"
     # ("Routine elective repair of completely asymptomatic paraesophageal hernias may not always be indicated")
     r"\b(?:(?:is|are)(?:n't| not)|(?:may|might) not (?:always )?be) (?:usually |generally |routinely |often )?"
@@ -335,8 +339,11 @@ def rejects(question: str, candidates: Sequence[Candidate], result: VerdictResul
         return result
     best = max(c.relevance for c in candidates)
     closest = sorted((c for c in candidates if c.relevance >= CLOSEST * best), key=lambda c: (c.evidence, c.position))
+    # (another label counts against only when no sentence as close names the question's own: "There is insufficient
+    # evidence … botulinum toxin B …" does not contradict "… botulinum toxin A (BoNT-A) should be offered …")
+    own_label = any(names_label(question, c.text) for c in closest)
     opposed = next(((c, pair) for c in closest if (pair := opposite_terms(question, c.text) or
-                                                   other_label(question, c.text))), None)
+                                                   (None if own_label else other_label(question, c.text)))), None)
     if opposed is not None:
         c, (said, opposite) = opposed
         return VerdictResult(Verdict.NO, -abs(result.polarity), result.hedge, (c.evidence,),

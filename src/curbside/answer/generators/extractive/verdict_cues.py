@@ -298,6 +298,19 @@ _LABELLED = re.compile(rf"\b([A-Za-z][a-z-]{{2,}})[ -]({_LABEL})\b")
 _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6"}
 
 
+def names_label(question: str, text: str) -> bool:
+    """The text names a labelled kind the question names with the question's own label ("botulinum toxin A" for
+    "toxin A")."""
+    for m in _LABELLED.finditer(question):
+        kind, label = m.group(1).lower(), _ROMAN.get(m.group(2).lower(), m.group(2).lower())
+        if kind in _FUNCTION_WORDS:
+            continue
+        if any(_ROMAN.get(x.group(1).lower(), x.group(1).lower()) == label
+               for x in re.finditer(rf"\b{re.escape(kind)}[ -]({_LABEL})\b", text, re.IGNORECASE)):
+            return True
+    return False
+
+
 def other_label(question: str, text: str) -> tuple[str, str] | None:
     """(the question's "type 1", the text's "type 2") when the text names only other labels of a
     labelled kind the question names, else None."""
