@@ -1,6 +1,6 @@
 """How often the bottom line comes from a passage a reviewer named as the answer.
 
-Each held-out question set (clinical-check6 … check26) was read by a second reader against a key written
+Each held-out question set (clinical-check6 … check27) was read by a second reader against a key written
 before any answer existed; for every answer that was not good, the reader named the knowledge-base passages
 that should have led ("ngc:10951#29"), and for a good one, the passage it came from.
 ``questions/bottom-line-labels.jsonl`` keeps those passages per question (and the questions the key marks as
@@ -25,9 +25,11 @@ change, which moves one of its bottom lines); its labels come from that read. ch
 was read once, blind, on 5d113e9 and on b795401 (session 14's final code but for one change, made after the read, which
 moves one of its bottom lines); its labels come from the b795401 read, and session 15 tuned on it. check25 was read
 once, blind, on 25d5fb1 (session 14's final) and a4b79a6 (session 15), which the reader graded alike on every
-question; its labels come from that read, and session 16 tuned on it. check26 was read once, on 2dafe92 (session 16's
-final), whose bottom lines on it are those of c5b99de (session 15's final); its labels come from that read. Write and
-read a new set before judging a change by its first read.
+question; its labels come from that read, and session 16 tuned on it. check26 was read once, on 2dafe92, whose
+bottom lines on it are those of c5b99de (session 15's final); its labels come from that read, and session 16 tuned on
+it. check27 was read once, on 2a09229 (session 16), whose bottom lines and verdicts on it are those of c5b99de; its
+labels come from that read, and two verdict rules followed. Write and read a new set before judging a change by its
+first read.
 
     python benchmarks/bottom_lines.py --kb KB [--labels benchmarks/questions/bottom-line-labels.jsonl]
 

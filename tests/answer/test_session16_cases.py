@@ -4,6 +4,8 @@ often to monitor (not the outlook), and questions on monitoring and follow-up.""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from curbside.answer.generators.extractive.assemble import Asks, choose_bottom
 from curbside.answer.generators.extractive.candidates import extract
 from curbside.answer.generators.extractive.cues import COMMON_PRACTICE, META_CUE, METHOD_CUE, RECOMMENDATION_CUE
@@ -274,4 +276,5 @@ def test_another_label_does_not_contradict_when_the_askeds_own_is_named() -> Non
         c.relevance = 1.0
     yes = VerdictResult(Verdict.YES, 0.7, 0.3, (1,), ("guideline recommendation",), "", (own.text,))
     assert rejects(question, [own, other], yes).verdict is Verdict.YES
-    assert rejects(question, [other], yes).verdict is Verdict.NO
+    # (… and a yes that rests on another label's sentence is contradicted)
+    assert rejects(question, [own, other], replace(yes, deciding=(other.text,))).verdict is Verdict.NO

@@ -339,9 +339,11 @@ def rejects(question: str, candidates: Sequence[Candidate], result: VerdictResul
         return result
     best = max(c.relevance for c in candidates)
     closest = sorted((c for c in candidates if c.relevance >= CLOSEST * best), key=lambda c: (c.evidence, c.position))
-    # (another label counts against only when no sentence as close names the question's own: "There is insufficient
-    # evidence … botulinum toxin B …" does not contradict "… botulinum toxin A (BoNT-A) should be offered …")
-    own_label = any(names_label(question, c.text) for c in closest)
+    # (another label counts against only when the yes does not rest first on a sentence that names the question's own:
+    # "There is insufficient evidence … botulinum toxin B …" does not contradict "… botulinum toxin A (BoNT-A) should be
+    # offered …"; "Hemochromatosis type 1 is inherited in an autosomal recessive manner" does contradict a yes to
+    # "Is hemochromatosis type 4 caused by a mutation in a recessive gene?")
+    own_label = bool(result.deciding) and names_label(question, result.deciding[0])
     opposed = next(((c, pair) for c in closest if (pair := opposite_terms(question, c.text) or
                                                    (None if own_label else other_label(question, c.text)))), None)
     if opposed is not None:
