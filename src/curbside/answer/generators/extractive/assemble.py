@@ -238,8 +238,8 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
     pool = [c for c in candidates if c.relevance >= 0.6 * best_rel and not c.method and not c.meta] or list(candidates)
     # … nor one about adults for a question on children, or the other way round
     pool = [c for c in pool if not c.conflicts] or pool
-    # asked about a drug, what is said of it answers ("What should I do about her valproate?": not what to check before
-    # starting an antipsychotic)
+    # asked about a drug the patient is on, what is said of it answers ("What should I do about her valproate?": not
+    # what to check before starting an antipsychotic)
     pool = [c for c in pool if any(form <= c.stems for form in asks.asked_drugs)] or pool
     # … nor, asked whether to do a procedure, how to do it while doing it (``DURING_PROCEDURE``)
     pool = [c for c in pool if not (yes_no and DURING_PROCEDURE.match(c.text))] or pool
