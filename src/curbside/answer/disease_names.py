@@ -19,8 +19,9 @@ def name_stems(text: str) -> set[str]:
     """Content stems, single letters (the "C" of hepatitis C tells it from hepatitis B) and what follows "post" in
     one word ("etanercept for poststroke disability" names stroke)."""
     words = tokenize(text)
-    return set(content_stems(text)) | {t if len(t) == 1 else stem(t[4:]) for t in words
-                                       if len(t) == 1 and t.isalpha() or t.startswith("post") and len(t) >= 8}
+    letters = {t for t in words if len(t) == 1 and t.isalpha()}
+    after_post = {stem(t.removeprefix("post")) for t in words if t.startswith("post") and len(t) >= _POST_WORD}
+    return set(content_stems(text)) | letters | after_post
 
 
 def name_key(title: str) -> frozenset[str]:
@@ -64,5 +65,6 @@ def wordings(disease: str) -> tuple[frozenset[str], ...]:
 
 
 _DEFICIENCY, _DISORDER = stem("deficiency"), stem("disorders")
+_POST_WORD = 8  # "poststroke", not "posts" or "postop"
 _ROMAN = frozenset("i ii iii iv".split())
 _NUMBERED = frozenset("type types class grade stage phase".split())

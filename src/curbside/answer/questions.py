@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from curbside.answer.lexicon import MedicalSignal, disease_mentions, medical_signal
-from curbside.answer.text import content_stems, stem, unique
+from curbside.answer.text import content_stems, noun, stem, unique
 from curbside.answer.themes import question_intents
 from curbside.answer.vignette import asking, negated_terms, ruled_in
 from curbside.errors import QueryError
@@ -126,7 +126,7 @@ def is_yes_no(question: str) -> bool:
 def analyse(question: str, *, context: str = "", max_chars: int = 2000) -> QuestionInfo:
     text = validate(question, max_chars)
     # (a possessive is weighed as its noun: "my husband's gel" asks about a husband, a word the knowledge base uses)
-    terms = tuple(unique(t[:-2] if t.endswith("'s") else t for t in parse_query(text, max_chars=max_chars).terms))
+    terms = tuple(unique(map(noun, parse_query(text, max_chars=max_chars).terms)))
     # (what a case rules out is not searched for: "no saddle anaesthesia" would find the cauda equina guideline)
     ruled_out = negated_terms(text)
     terms = tuple(t for t in terms if stem(t) not in ruled_out) or terms

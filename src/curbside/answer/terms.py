@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from curbside.answer.questions import QuestionInfo
 from curbside.answer.synonyms import alternatives, broader
-from curbside.answer.text import content_stems, idf, stem, tokenize
+from curbside.answer.text import content_stems, idf, noun, stem, tokenize
 from curbside.answer.topic_sources import guideline_titles, pages_by_name
 from curbside.answer.vignette import case_terms, parts, restatements
 from curbside.drug_names import brand_generic
@@ -227,5 +227,4 @@ def hit_stems(hit: Hit) -> set[str]:
 def content_terms(text: str) -> list[str]:
     """The question's content words as search reads them (no stopwords, no single letters), a possessive as its noun
     ("my husband's gel": "husband", which the knowledge base uses; "husband's" it hardly ever does)."""
-    words = (t[:-2] if t.endswith("'s") else t for t in query_tokens(text))
-    return [t for t in words if t not in STOPWORDS and (len(t) > 1 or t.isdigit())]
+    return [t for t in map(noun, query_tokens(text)) if t not in STOPWORDS and (len(t) > 1 or t.isdigit())]

@@ -68,11 +68,15 @@ def _strip_once(w: str) -> str:
 
 
 @lru_cache(maxsize=200_000)
+def noun(token: str) -> str:
+    """A possessive as its noun ("husband's": "husband"): the knowledge base rarely says the one, often the other."""
+    return token[:-2] if token.endswith("'s") else token
+
+
 def stem(word: str) -> str:
     """Light, deterministic stem of a lower-case word (numbers are returned unchanged), in American
     spelling ("hyponatraemia" and "hyponatremia" share a stem)."""
-    w = word.lower()
-    w = (w[:-2] if w.endswith("'s") else w).strip("'-")  # a possessive is its noun: "husband's" is "husband"
+    w = noun(word.lower()).strip("'-")
     if len(w) <= _MIN_STEM or not w[0].isalpha() or w in _SPECIES_EPITHETS:
         return w
     w = american(w)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from statistics import mean
 
 NEGATIVE = re.compile(
@@ -298,27 +298,31 @@ _LABELLED = re.compile(rf"\b([A-Za-z][a-z-]{{2,}})[ -]({_LABEL})\b")
 _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6"}
 
 
+def _labelled_kinds(question: str, text: str) -> Iterator[tuple[str, str, str, list[str]]]:
+    """For each labelled kind the question names ("type 1 diabetes", "toxin A"): the question's words for it, the
+    kind, the question's label (roman numerals as digits) and the labels ``text`` gives the same kind, as written."""
+    for m in _LABELLED.finditer(question):
+        kind, label = m.group(1).lower(), _ROMAN.get(m.group(2).lower(), m.group(2).lower())
+        if kind in _FUNCTION_WORDS:  # "larger than 7 cm"
+            continue
+        yield m.group(0), kind, label, [x.group(1) for x in re.finditer(rf"\b{re.escape(kind)}[ -]({_LABEL})\b", text,
+                                                                         re.IGNORECASE)]
+
+
+def _as_label(written: str) -> str:
+    return _ROMAN.get(written.lower(), written.lower())
+
+
 def names_label(question: str, text: str) -> bool:
     """The text names a labelled kind the question names with the question's own label ("botulinum toxin A" for
     "toxin A")."""
-    for m in _LABELLED.finditer(question):
-        kind, label = m.group(1).lower(), _ROMAN.get(m.group(2).lower(), m.group(2).lower())
-        if kind in _FUNCTION_WORDS:
-            continue
-        if any(_ROMAN.get(x.group(1).lower(), x.group(1).lower()) == label
-               for x in re.finditer(rf"\b{re.escape(kind)}[ -]({_LABEL})\b", text, re.IGNORECASE)):
-            return True
-    return False
+    return any(label in map(_as_label, found) for _said, _kind, label, found in _labelled_kinds(question, text))
 
 
 def other_label(question: str, text: str) -> tuple[str, str] | None:
     """(the question's "type 1", the text's "type 2") when the text names only other labels of a
     labelled kind the question names, else None."""
-    for m in _LABELLED.finditer(question):
-        kind, label = m.group(1).lower(), _ROMAN.get(m.group(2).lower(), m.group(2).lower())
-        if kind in _FUNCTION_WORDS:  # "larger than 7 cm"
-            continue
-        found = [x.group(1) for x in re.finditer(rf"\b{re.escape(kind)}[ -]({_LABEL})\b", text, re.IGNORECASE)]
-        if found and label not in {_ROMAN.get(x.lower(), x.lower()) for x in found}:
-            return m.group(0), f"{kind} {found[0]}"
+    for said, kind, label, found in _labelled_kinds(question, text):
+        if found and label not in map(_as_label, found):
+            return said, f"{kind} {found[0]}"
     return None
