@@ -19,7 +19,7 @@ _PARTS: tuple[tuple[str, str], ...] = (
     ("anaesth", "anesth"), ("^foet", "^fet"), ("gynaec", "gynec"), ("rrhoe", "rrhe"), ("leukaem", "leukem"),
     ("coeliac", "celiac"), ("tumour", "tumor"), ("behaviour", "behavior"), ("^oestr", "^estr"),
     ("ischaem", "ischem"), ("dyspnoea", "dyspnea"), ("apnoea", "apnea"), ("^faec", "^fec"), ("glycaem", "glycem"),
-    ("kalaem", "kalem"), ("natraem", "natrem"), ("orthopaed", "orthoped"),
+    ("kalaem", "kalem"), ("natraem", "natrem"), ("orthopaed", "orthoped"), ("^sulph", "^sulf"),
 )
 # British "-ise" verbs and their nouns, written with "z" in American ("randomised", "minimising", "hospitalisation");
 # not the words whose "-ise" is no such suffix: "exercise", "advise", "compromise", "otherwise" have no "z" spelling

@@ -57,7 +57,7 @@ sickness side skin sleep smoking spinal spine sprain stent steroid stomach strok
 supplement surgeon surgery surgical swallowing swelling symptom symptomatic syndrome syringe tablet
 teeth tendon tendinopathy therapeutic therapy throat thyroid tissue tooth toxicity toxin transfusion
 transplant transplantation trauma treat treatment tremor trial tuberculosis tumor tumour ulcer
-ultrasound urinary urine uterus vaccination vaccine vaccinate vascular vein viral virus vitamin
+ultrasound urinary urine uterus womb fibroid fibroids vaccination vaccine vaccinate vascular vein viral virus vitamin
 vomit vomiting wound xray inhibitor inhibit enzyme protein receptor kinase antigen mutation allele
 genotype phenotype chromosome transcription expression pathway apoptosis cytokine lymphocyte
 macrophage neutrophil hemoglobin haemoglobin anemia anaemia sugar weight bmi overweight
@@ -86,7 +86,7 @@ DRUG_NAMES = frozenset(
     dexmedetomidine midazolam alteplase tenecteplase streptokinase botulinum""".split()
 )
 _MORPHOLOGY = re.compile(
-    r"(itis|osis|emia|aemia|oma|omas|ectomy|otomy|ostomy|plasty|scopy|graphy|pathy|algia|uria|penia|"
+    r"(itis|osis|emia|aemia|oma|omas|ectomy|ectomised|ectomized|otomy|ostomy|plasty|scopy|graphy|pathy|algia|uria|penia|"
     r"cytosis|plasia|trophy|tripsy|rrhaphy|pexy|centesis|plegia|paresis|ectasia|megaly|lysis|genic|"
     r"cardia|pnea|pnoea|mab|nib|pril|sartan|olol|statin|azole|cillin|mycin|cycline|floxacin|vir|"
     r"xaban|gatran|gliptin|gliflozin|dipine|prazole|tidine|triptan|setron|zepam|zolam|parin|lukast|"

@@ -32,6 +32,7 @@ atrial fibrillation|af|afib|a-fib
 copd|chronic obstructive pulmonary disease|emphysema|chronic bronchitis
 gerd|gastroesophageal reflux|acid reflux|heartburn|reflux
 uti|urinary tract infection|cystitis
+bloodstream infection|bloodstream infections|bacteremia|bacteraemia|bsi
 cancer|carcinoma|malignancy|tumor|tumour|neoplasm
 kidney|renal|nephro
 chronic kidney disease|ckd|renal failure|kidney failure|renal insufficiency
@@ -40,7 +41,7 @@ heart|cardiac|cardio
 lung|pulmonary
 children|child|pediatric|paediatric|kids|childhood
 injury|trauma
-exercise|physical activity|exercise training
+exercise|physical activity|exercise training|gym
 elderly|older adults|older people|aged|seniors|geriatric
 pregnancy|pregnant|gestation|gestational|antenatal|prenatal|obstetric
 depression|depressive|mdd
@@ -139,6 +140,12 @@ ray|rays|xray|xrays|radiograph|radiographs|radiography|radiographic|plain film|p
 ache|aches|aching|achy|=pain|=painful|=sore
 lump|lumps|=mass|=masses|=nodule|=nodules|=swelling
 granulocyte colony-stimulating factor|colony-stimulating factor|g-csf|csf|csfs|myeloid growth factor|growth factors
+womb|uterus|uterine
+fibroid|fibroids|myoma|myomas|leiomyoma|leiomyomas|uterine fibroid|uterine fibroids
+weed|=cannabis|=marijuana|=cannabinoid|=cannabinoids
+hurt|hurts|=injury|=injuries|=pain
+aim|=target|=goal
+conceive|conceives|conceiving|=conception|=preconception|=preconceptual|=preconceptually
 fluid behind the eardrum|fluid behind the eardrums|fluid behind both eardrums|middle ear effusion|ome|glue ear
 """
 
@@ -250,6 +257,7 @@ def _forms(group: int) -> tuple[frozenset[str], ...]:
 
 
 _ECTOMY = re.compile(r"^([a-z]{5,}?)ectom(?:y|ies)$")
+_ECTOMISED = re.compile(r"^([a-z]{5,}?)ectomi[sz]ed$")  # one who has had it: "splenectomised" is "after splenectomy"
 
 
 def alternatives(terms: list[str]) -> dict[str, tuple[frozenset[str], ...]]:
@@ -279,6 +287,8 @@ def alternatives(terms: list[str]) -> dict[str, tuple[frozenset[str], ...]]:
         if (organ := _ECTOMY.match(term)) is not None:
             out[stem(term)] = (*out.get(stem(term), ()), *(frozenset({stem(organ.group(1)), stem(how)})
                                                             for how in ("surgery", "removal", "resection")))
+        elif (organ := _ECTOMISED.match(term)) is not None:
+            out[stem(term)] = (*out.get(stem(term), ()), frozenset({stem(organ.group(1) + "ectomy")}))
     # "post", "traumatic" (a hyphenated word split into terms) are covered by "posttraumatic",
     # which is how content stems read the same word hyphenated or joined
     for i, joined in joined_pairs(terms):

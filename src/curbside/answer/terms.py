@@ -19,7 +19,7 @@ from curbside.answer.questions import QuestionInfo
 from curbside.answer.synonyms import alternatives, broader
 from curbside.answer.text import content_stems, idf, noun, stem, tokenize
 from curbside.answer.topic_sources import guideline_titles, pages_by_name
-from curbside.answer.vignette import case_terms, parts, restatements
+from curbside.answer.vignette import asking, case_terms, parts, restatements
 from curbside.drug_names import brand_generic
 from curbside.records import Hit
 from curbside.retrieve.lexical import uses_word
@@ -29,6 +29,7 @@ from curbside.store import Store
 
 CONTEXT_WEIGHT = 0.4  # weight of an earlier question's terms in a follow-up
 EXAMPLE_WEIGHT = 0.5  # weight of a term only in the examples ("such as …") or exclusions ("without …") a question gives
+ASKED_KEY_WEIGHT = 6.0  # a word of a case's question this rare (IDF) is its key before the case's own words
 _TOPIC_WORDS = 1  # a health page titled with one word ("Pinworms") is named for its topic
 
 
@@ -44,6 +45,8 @@ class Terms:
     parts: tuple[frozenset[str], ...] = ()  # what each part of a several-part question asks (vignette.py)
     # a drug's class ("NSAIDs" for ibuprofen): covers the drug unless the drug is the key (synonyms.broader)
     broader: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
+    # the stems of the sentence a case is followed by: what is asked about it (empty without a case)
+    asked: frozenset[str] = frozenset()
 
     def covered(self, stems: set[str] | frozenset[str]) -> set[str]:
         out = set()
@@ -88,7 +91,10 @@ class Terms:
             return ""
         never = _DEGREE | _FORMS | _ASPECTS | self.minor | self.optional
         named = [s for s in self.weights if s not in never] or list(self.weights)
-        return max(named, key=lambda s: self.weights[s])
+        # a case's question is about what it asks, where it names something rare enough to say so ("… positive for
+        # RSV. … can the lumbar puncture be skipped?" asks about the lumbar puncture, not RSV)
+        asked = [s for s in named if s in self.asked and self.weights[s] >= ASKED_KEY_WEIGHT]
+        return max(asked or named, key=lambda s: self.weights[s])
 
 
 _DEGREE = frozenset(stem(w) for w in """heavy light severe mild moderate high low early late current former recent
@@ -120,6 +126,12 @@ father mother dad mom mum son daughter wife husband partner friend brother siste
 wants needs worth definitely certainly gp point already tried likely afterwards afterward beforehand
 honestly honest hate idea forever scared worried afraid bout around lesson lessons
 true happen happens happened request ask asking asked
+still yet again soon straight away anyway anymore
+reckon reckons reckoned swear swears swore suppose guess wonder wondered believe believes mention mentioned
+keep keeps kept careful carefully choose chooses choosing chose decide decides deciding decided prescribed nhs
+skip skipped goes went gone rid
+january february march april june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday weekend weekends
 """.split())
 
 
@@ -168,8 +180,9 @@ class TermStats:
             for key_stem, restated in restatements(info.text).items():
                 if key_stem in weights:
                     alternatives[key_stem] = (*alternatives.get(key_stem, ()), restated)
+            asked_stems = frozenset(content_stems(asking(info.text))) if asking(info.text) != info.text else frozenset()
             found = Terms(weights, alternatives, minor & set(weights), case_terms(info.text, topics) & set(weights),
-                          broader=broader(list(info.terms)))
+                          broader=broader(list(info.terms)), asked=asked_stems & set(weights))
             # (a part is a question of its own only with what the question is about: "get rid of them" alone is not)
             asked = tuple(part for part in parts(info.text, topics) if found.key in part)
             self._cache[key] = replace(found, parts=asked)

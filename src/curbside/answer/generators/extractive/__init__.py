@@ -230,13 +230,20 @@ def _lead_with_deciding(chosen: Plan, found: Sequence[Candidate], result: Verdic
     """A guideline vote's yes or no leads with a recommendation that says so, not one that says
     the opposite ("… recommends not screening all other adults" under *Yes* to screening heavy
     smokers): the bottom line and the verdict must agree. An *Uncertain* that guidelines leave to an
-    individual decision leads with the recommendation that says so."""
+    individual decision leads with the recommendation that says so. (A recommendation that only reads the same way
+    from a passage the vote did not count — "… should be treated by anticoagulation without removal of the catheter"
+    under *No* to a new catheter straight away — does not say so; a study's finding that agrees does. A yes or no's
+    deciding sentence voted for it, as asked: "… should be delayed until 48 hours after …" is a no to "straight
+    away".)"""
+    bottom = chosen.bottom
     if (result.cues != (GUIDELINE_CUE,) or not result.deciding
             or (result.verdict is Verdict.UNCERTAIN and result.note not in (INDIVIDUAL_DECISION, ONLY_SOME_PATIENTS))
-            or vote_polarity(chosen.bottom.text) is result.verdict):
+            or (vote_polarity(bottom.text) is result.verdict
+                and (bottom.evidence in result.basis or not bottom.recommendation))):
         return
     deciding = next((c for c in found if c.text == result.deciding[0]), None)
-    if deciding is None or deciding is chosen.bottom or vote_polarity(deciding.text) is not result.verdict:
+    if deciding is None or deciding is chosen.bottom or (result.verdict is Verdict.UNCERTAIN
+                                                         and vote_polarity(deciding.text) is not result.verdict):
         return
     if deciding in chosen.body:
         chosen.body.remove(deciding)

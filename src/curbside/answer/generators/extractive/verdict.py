@@ -168,6 +168,9 @@ _PERSONAL = re.compile(r"\b(?:can|could|should|may|must) (?:i|we|you|he|she|they
 # whether to use a treatment in a patient ("Can rasburicase be used to treat …", "Should I start a statin …")
 _USE = re.compile(r"^\W*(?:can|could|should|may|must)\b[^?]*\b(?:be (?:used|given|prescribed|offered|started|"
                   r"continued|administered|transfused)|use|give|start|prescribe|transfuse|treat)\b", re.IGNORECASE)
+# … or whether one needs it ("Do they honestly need helmets?")
+_NEED = re.compile(r"\b(?:do|does) (?:i|we|you|he|she|they|my \w+|\w+)(?: \w+ly)? (?:really |still )?need\b",
+                   re.IGNORECASE)
 GUIDELINE_MARGIN = 0.15  # recommendations this close in relevance to the best one vote …
 GUIDELINE_VOTES = 3  # … at most this many
 SPLIT = 0.3  # yes and no each with this share of the vote → uncertain (one dissent among three)
@@ -222,6 +225,10 @@ _STOP_SAID = re.compile(r"\b(?:stop|discontinu|withdr[ae]w|taper|wean)\w*", re.I
 _ONLY_SOME = re.compile(r"\b(?:recommended|indicated|an option|options|should be (?:offered|considered|used))\b"
                         r"[^.;]{0,80}?\bonly (?:in|for|if|when|where)\b", re.IGNORECASE)
 ONLY_SOME_PATIENTS = "the guidelines recommend it only for some patients"
+# … and so is what a clinician "may recommend" ("Your health care provider might recommend a hysterectomy if you have
+# fibroids; …"): a consumer page's list of when it is done, not advice to the one asking
+_MAY_RECOMMEND = re.compile(r"\b(?:may|might|could)\s+(?:also\s+)?(?:recommend|suggest|advise|prescribe)\b",
+                            re.IGNORECASE)
 
 
 def vote_polarity(text: str, stopping: bool = False, same_day: bool = False) -> Verdict:
@@ -231,7 +238,7 @@ def vote_polarity(text: str, stopping: bool = False, same_day: bool = False) -> 
     polarity = recommendation_polarity(text)
     if same_day and polarity is Verdict.YES and _AHEAD.search(text):
         return Verdict.NO
-    if polarity is Verdict.YES and _ONLY_SOME.search(text):
+    if polarity is Verdict.YES and (_ONLY_SOME.search(text) or _MAY_RECOMMEND.search(text)):
         return Verdict.UNCERTAIN
     if stopping and polarity is Verdict.YES and (keep := _KEEP_ON.search(text)) is not None:
         # (keeping it up comes first: "… should be maintained for at least 6 months … before deciding on withdrawal")
@@ -241,12 +248,15 @@ def vote_polarity(text: str, stopping: bool = False, same_day: bool = False) -> 
     return polarity
 
 
-# a question about doing something on the day itself ("Should a beta-blocker be started on the morning of surgery?")
+# a question about doing something on the day itself ("Should a beta-blocker be started on the morning of surgery?"),
+# or at once ("Can a new central venous catheter be inserted straight away …?")
 _SAME_DAY = re.compile(r"\bon the (?:morning|day|night|evening) of\b|\bthe same day\b|"
-                      r"\bimmediately (?:before|prior to)\b", re.IGNORECASE)
+                      r"\bimmediately (?:before|prior to)\b|\b(?:straight|right) away\b", re.IGNORECASE)
 # … is answered by advice that says when: days or weeks ahead ("… should be initiated one to two weeks prior to
-# surgery") is a no to the day itself; advice that names no time does not answer it
-_AHEAD = re.compile(r"\b(?:days?|weeks?|months?)\s+(?:before|prior to|ahead of|in advance)\b", re.IGNORECASE)
+# surgery") or held off until later ("… should be delayed until 48 hours after the first negative blood cultures") is a
+# no to the day itself; advice that names no time does not answer it
+_AHEAD = re.compile(r"\b(?:days?|weeks?|months?)\s+(?:before|prior to|ahead of|in advance)\b|"
+                    r"\b(?:delay|defer|postpone)(?:ed)?\s+until\b", re.IGNORECASE)
 _WHEN = re.compile(r"\b(?:before|prior to|after|within|preoperative(?:ly)?|postoperative(?:ly)?|on the (?:morning|day) "
                    r"of|same day|hours?|days?|weeks?)\b", re.IGNORECASE)
 
@@ -320,7 +330,8 @@ def guideline_verdict(candidates: Sequence[Candidate],
         note = "the guidelines' recommendations differ by group or setting"
     elif verdict is Verdict.UNCERTAIN:
         note = (INDIVIDUAL_DECISION if any(_INDIVIDUAL.search(c.text) for c in counted)
-                else ONLY_SOME_PATIENTS if any(_ONLY_SOME.search(c.text) for c in counted)
+                else ONLY_SOME_PATIENTS if any(_ONLY_SOME.search(c.text) or _MAY_RECOMMEND.search(c.text)
+                                               for c in counted)
                 else "the guidelines find the evidence insufficient")
     final = Verdict.UNCERTAIN if note else verdict
     deciding = [c for c in counted if vote_polarity(c.text, stopping, same_day) is verdict] or counted
@@ -401,6 +412,13 @@ def _not_only_pages(question: str, candidates: Sequence[Candidate], result: Verd
     return result
 
 
+def background_only(deciding: Sequence[Candidate]) -> bool:
+    """The sentences a reading rests on are a guideline's background, not its recommendations — on the topic: a
+    recommendation on another ("CTA neck … for penetrating neck injury") answers nothing."""
+    topical = [c for c in deciding if c.on_topic] or deciding
+    return all(c.hit.document.kind is Kind.GUIDELINE and not c.recommendation for c in topical)
+
+
 def _decide(question: str, candidates: Sequence[Candidate], model: VerdictModel | None = None,
             cautious: bool = True) -> VerdictResult:
     found = bases(candidates)
@@ -439,12 +457,12 @@ def _decide(question: str, candidates: Sequence[Candidate], model: VerdictModel 
         result = replace(result, verdict=Verdict.UNCERTAIN, note=ONLY_SOME_PATIENTS)
     deciding = [c for c in candidates if c.text in result.deciding]
     if (cautious and result.verdict is not Verdict.UNCERTAIN and leading is Kind.GUIDELINE and deciding
-            and all(c.hit.document.kind is Kind.GUIDELINE and not c.recommendation for c in deciding)
-            and _USE.search(question)):
+            and background_only(deciding) and (_USE.search(question) or _NEED.search(question))):
         # a guideline that leads without a recommendation on what was asked (``guideline_verdict`` found none) is
         # not a study: its background read as a conclusion ("… it is reasonable to conclude that many asymptomatic
         # persons receive treatment", on how often levothyroxine is prescribed) said yes to starting levothyroxine
-        # for a TSH of 7.2 at 80 (what it recommends still counts: "… beta blockers can be used with precaution")
+        # for a TSH of 7.2 at 80 (what it recommends still counts: "… beta blockers can be used with precaution"), and
+        # its finding that helmets do not increase neck injuries said no to "Do they honestly need helmets?"
         return _NO_RECOMMENDATION
     if (cautious and result.verdict is Verdict.YES and leading is Kind.GUIDELINE and _USE.search(question)
             and (subject := ASKS_ABOUT.search(question)) is not None
