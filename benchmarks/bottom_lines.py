@@ -1,6 +1,6 @@
 """How often the bottom line comes from a passage a reviewer named as the answer.
 
-Each held-out question set (clinical-check6 … check27) was read by a second reader against a key written
+Each held-out question set (clinical-check6 … check28) was read by a second reader against a key written
 before any answer existed; for every answer that was not good, the reader named the knowledge-base passages
 that should have led ("ngc:10951#29"), and for a good one, the passage it came from.
 ``questions/bottom-line-labels.jsonl`` keeps those passages per question (and the questions the key marks as
@@ -28,8 +28,9 @@ once, blind, on 25d5fb1 (session 14's final) and a4b79a6 (session 15), which the
 question; its labels come from that read, and session 16 tuned on it. check26 was read once, on 2dafe92, whose
 bottom lines on it are those of c5b99de (session 15's final); its labels come from that read, and session 16 tuned on
 it. check27 was read once, on 2a09229 (session 16), whose bottom lines and verdicts on it are those of c5b99de; its
-labels come from that read, and two verdict rules followed. Write and read a new set before judging a change by its
-first read.
+labels come from that read, and two verdict rules followed; session 17 tuned on it. check28 was read once, on 461eea5
+(session 17), whose bottom lines on it are those of 02f6c8f (session 16's final); its labels come from that read.
+Write and read a new set before judging a change by its first read.
 
     python benchmarks/bottom_lines.py --kb KB [--labels benchmarks/questions/bottom-line-labels.jsonl]
 

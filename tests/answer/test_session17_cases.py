@@ -51,7 +51,10 @@ def test_framing_words_are_not_what_a_question_asks() -> None:
             ("We're taking our kids skiing in February. Do they need helmets?", "february"),
             ("What should we do if the skin on his penis goes red and swollen?", "goes"),
             ("How do we get rid of pinworms?", "rid"),
-            ("In a well febrile infant with RSV, can the lumbar puncture be skipped?", "skipped")):
+            ("In a well febrile infant with RSV, can the lumbar puncture be skipped?", "skipped"),
+            # (check28: a role, like "GP": "The surgical registrar wants to do an open necrosectomy tomorrow")
+            ("The registrar wants to do an open necrosectomy for infected pancreatic necrosis. Is that right?",
+             "registrar")):
         weights = _weights(question)
         assert stem(framing) not in weights, framing
         assert weights  # (the question keeps what it asks about)

@@ -129,7 +129,7 @@ true happen happens happened request ask asking asked
 still yet again soon straight away anyway anymore
 reckon reckons reckoned swear swears swore suppose guess wonder wondered believe believes mention mentioned
 keep keeps kept careful carefully choose chooses choosing chose decide decides deciding decided prescribed nhs
-skip skipped goes went gone rid
+skip skipped goes went gone rid registrar
 january february march april june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday weekend weekends
 """.split())
