@@ -11,6 +11,7 @@ Lower-case tokens in, lower-case variants out; the word itself is never among it
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # (British, American) spellings of word parts, applied in both directions; "^" anchors a part to
 # the start of the word ("haemorrhage", not "them")
@@ -41,6 +42,11 @@ def _swap(word: str, old: str, new: str) -> str | None:
 
 def spelling_variants(word: str) -> list[str]:
     """Other spellings of ``word`` (British ↔ American)."""
+    return list(_variants(word))
+
+
+@lru_cache(maxsize=100_000)  # (the disease vocabulary asks for its names' words once each at start: ~40,000 calls)
+def _variants(word: str) -> tuple[str, ...]:
     out = []
     for british, american in _PARTS:
         if (v := _swap(word, british, american)) is not None:
@@ -51,7 +57,7 @@ def spelling_variants(word: str) -> list[str]:
         out.append(z)
     elif (m := _IZE.match(word)) is not None:
         out.append(f"{m['base']}is{m['end']}")
-    return [v for v in dict.fromkeys(out) if v != word]
+    return tuple(v for v in dict.fromkeys(out) if v != word)
 
 
 def _ize(word: str) -> str:
