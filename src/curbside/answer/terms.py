@@ -180,9 +180,10 @@ class TermStats:
             for key_stem, restated in restatements(info.text).items():
                 if key_stem in weights:
                     alternatives[key_stem] = (*alternatives.get(key_stem, ()), restated)
-            asked_stems = frozenset(content_stems(asking(info.text))) if asking(info.text) != info.text else frozenset()
+            question = asking(info.text)  # (the question itself when there is no case)
+            asked_words = frozenset(content_stems(question)) & set(weights) if question != info.text else frozenset()
             found = Terms(weights, alternatives, minor & set(weights), case_terms(info.text, topics) & set(weights),
-                          broader=broader(list(info.terms)), asked=asked_stems & set(weights))
+                          broader=broader(list(info.terms)), asked=asked_words)
             # (a part is a question of its own only with what the question is about: "get rid of them" alone is not)
             asked = tuple(part for part in parts(info.text, topics) if found.key in part)
             self._cache[key] = replace(found, parts=asked)

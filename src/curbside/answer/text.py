@@ -73,8 +73,9 @@ def noun(token: str) -> str:
     return token[:-2] if token.endswith("'s") else token
 
 
-@lru_cache(maxsize=200_000)  # (deterministic, and called tens of thousands of times an answer: a cold ask had spent
-def stem(word: str) -> str:  # a third of its time here)
+# (deterministic, and called tens of thousands of times an answer: a cold ask had spent a third of its time here)
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
     """Light, deterministic stem of a lower-case word (numbers are returned unchanged), in American
     spelling ("hyponatraemia" and "hyponatremia" share a stem)."""
     w = noun(word.lower()).strip("'-")

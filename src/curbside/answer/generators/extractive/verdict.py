@@ -169,8 +169,7 @@ _PERSONAL = re.compile(r"\b(?:can|could|should|may|must) (?:i|we|you|he|she|they
 _USE = re.compile(r"^\W*(?:can|could|should|may|must)\b[^?]*\b(?:be (?:used|given|prescribed|offered|started|"
                   r"continued|administered|transfused)|use|give|start|prescribe|transfuse|treat)\b", re.IGNORECASE)
 # … or whether one needs it ("Do they honestly need helmets?")
-_NEED = re.compile(r"\b(?:do|does) (?:i|we|you|he|she|they|my \w+|\w+)(?: \w+ly)? (?:really |still )?need\b",
-                   re.IGNORECASE)
+_NEED = re.compile(r"\b(?:do|does) (?:my \w+|\w+)(?: \w+ly)? (?:really |still )?need\b", re.IGNORECASE)
 GUIDELINE_MARGIN = 0.15  # recommendations this close in relevance to the best one vote …
 GUIDELINE_VOTES = 3  # … at most this many
 SPLIT = 0.3  # yes and no each with this share of the vote → uncertain (one dissent among three)
