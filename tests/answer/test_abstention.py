@@ -50,6 +50,10 @@ def test_partly_covered_question_abstains_and_shows_closest_passages(kb: Store, 
     for section in answer.sections:
         for bullet in section.bullets:
             assert bullet.citations and all(p in passages for p in bullet.passage_ids)
+    # (the gate measured too little of the question in them; whether they answer it is the reader's to judge — blind
+    # readers found the answering passage among them in about one abstention in three)
+    assert answer.sections and all("may not answer" in s.title and "do not answer" not in s.title
+                                   for s in answer.sections)
 
 
 @pytest.mark.parametrize("question", ["How do I bake sourdough bread?", "What is the capital of France?",

@@ -195,7 +195,7 @@ def _insufficient(info: QuestionInfo, evidence: Evidence, gen: ExtractiveGenerat
             if len(closest) >= 3:
                 break
     title = (CLOSEST_TITLE if audience is Audience.CLINICIAN
-             else "The closest things we found (they do not answer your question)")
+             else "The closest things we found (they may not answer your question)")
     sections = (DraftSection(title, tuple(closest)),) if closest else ()
     return Draft(DraftBullet(text, ()), sections, insufficient=True,
                  notes=(f"insufficient evidence: best question-term coverage {evidence.coverage:.2f}",))

@@ -45,7 +45,9 @@ from curbside.store import Store
 
 NAME = "extractive-v1"
 CLOSEST = 3  # sentences shown when nothing answers what was asked
-CLOSEST_TITLE = "Closest passages found (they do not answer the question)"
+# (shown when the gate abstains: too little of the question is covered to answer from them, which is not to say they do
+# not answer it — readers found the answering passage among them in about one abstention in three)
+CLOSEST_TITLE = "Closest passages found (too little to answer from; they may not answer the question)"
 THIN_NOTE = ("thin evidence: the bottom line comes from a consumer-health page; no guideline or study sentence in the "
              "knowledge base says it")
 
