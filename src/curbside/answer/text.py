@@ -67,13 +67,13 @@ def _strip_once(w: str) -> str:
     return w
 
 
-@lru_cache(maxsize=200_000)
 def noun(token: str) -> str:
     """A possessive as its noun ("husband's": "husband"): the knowledge base rarely says the one, often the other."""
     return token[:-2] if token.endswith("'s") else token
 
 
-# (deterministic, and called tens of thousands of times an answer: a cold ask had spent a third of its time here)
+# (deterministic, and called tens of thousands of times an answer: without the cache a cold ask spends a third of its
+# time here)
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """Light, deterministic stem of a lower-case word (numbers are returned unchanged), in American

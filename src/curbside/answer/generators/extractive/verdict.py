@@ -230,6 +230,11 @@ _MAY_RECOMMEND = re.compile(r"\b(?:may|might|could)\s+(?:also\s+)?(?:recommend|s
                             re.IGNORECASE)
 
 
+def _for_some(text: str) -> bool:
+    """``text`` recommends it for some patients only, or says a clinician may recommend it."""
+    return bool(_ONLY_SOME.search(text) or _MAY_RECOMMEND.search(text))
+
+
 def vote_polarity(text: str, stopping: bool = False, same_day: bool = False) -> Verdict:
     """How a recommendation votes; asked whether to stop, "… should be continued for at least 6 months" is a no; a
     recommendation for some patients only is neither yes nor no; asked about the day itself, advice to do it days or
@@ -237,7 +242,7 @@ def vote_polarity(text: str, stopping: bool = False, same_day: bool = False) -> 
     polarity = recommendation_polarity(text)
     if same_day and polarity is Verdict.YES and _AHEAD.search(text):
         return Verdict.NO
-    if polarity is Verdict.YES and (_ONLY_SOME.search(text) or _MAY_RECOMMEND.search(text)):
+    if polarity is Verdict.YES and _for_some(text):
         return Verdict.UNCERTAIN
     if stopping and polarity is Verdict.YES and (keep := _KEEP_ON.search(text)) is not None:
         # (keeping it up comes first: "… should be maintained for at least 6 months … before deciding on withdrawal")
@@ -329,8 +334,7 @@ def guideline_verdict(candidates: Sequence[Candidate],
         note = "the guidelines' recommendations differ by group or setting"
     elif verdict is Verdict.UNCERTAIN:
         note = (INDIVIDUAL_DECISION if any(_INDIVIDUAL.search(c.text) for c in counted)
-                else ONLY_SOME_PATIENTS if any(_ONLY_SOME.search(c.text) or _MAY_RECOMMEND.search(c.text)
-                                               for c in counted)
+                else ONLY_SOME_PATIENTS if any(_for_some(c.text) for c in counted)
                 else "the guidelines find the evidence insufficient")
     final = Verdict.UNCERTAIN if note else verdict
     deciding = [c for c in counted if vote_polarity(c.text, stopping, same_day) is verdict] or counted

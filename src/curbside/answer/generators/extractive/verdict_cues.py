@@ -302,7 +302,7 @@ def _labelled_kinds(question: str, text: str) -> Iterator[tuple[str, str, str, l
     """For each labelled kind the question names ("type 1 diabetes", "toxin A"): the question's words for it, the
     kind, the question's label (roman numerals as digits) and the labels ``text`` gives the same kind, as written."""
     for m in _LABELLED.finditer(question):
-        kind, label = m.group(1).lower(), _ROMAN.get(m.group(2).lower(), m.group(2).lower())
+        kind, label = m.group(1).lower(), _as_label(m.group(2))
         if kind in _FUNCTION_WORDS:  # "larger than 7 cm"
             continue
         yield m.group(0), kind, label, [x.group(1) for x in re.finditer(rf"\b{re.escape(kind)}[ -]({_LABEL})\b", text,
