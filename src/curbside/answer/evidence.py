@@ -47,6 +47,7 @@ from curbside.store import Store
 COVERAGE_MIN = 0.6  # best single-passage coverage below this → "too little evidence"
 KEY_TERM_REQUIRED = True  # the question's rarest term must appear in the kept evidence
 STUDY_MAX_CHARS = 4000  # a document this short is one study (PubMed abstracts here: 1,100–3,100)
+CASE_ASKED_MIN = 0.7  # share of a case's question a passage must say itself to answer it with its document's words
 STUDY_DOCUMENTS = 2  # leading documents tried as a whole (as many as `conclusions` reads for a verdict)
 MAX_PER_DOCUMENT = 2
 # the mark of a passage from a guideline for the group the question's disease belongs to ("for patients with cancer"),
@@ -72,6 +73,9 @@ class Evidence:
     # yes/no questions: best coverage of a leading study-length document taken whole (title and
     # every passage), among those that contain the key term; 0.0 otherwise (see module docstring)
     study_coverage: float = 0.0
+    # a case's question: best coverage of a kept passage that names the key, with what it asks read in the passage and
+    # the case's own words in its whole document (``case_coverage``); 0.0 otherwise
+    case_coverage: float = 0.0
 
     @property
     def sufficient(self) -> bool:
@@ -85,7 +89,7 @@ class Evidence:
             return False
         if self.coverage >= threshold and (self.key_covered or not KEY_TERM_REQUIRED):
             return True
-        return 0.0 < self.study_coverage >= threshold  # 0.0: no study qualified
+        return 0.0 < self.study_coverage >= threshold or 0.0 < self.case_coverage >= threshold  # (0.0: none qualified)
 
 
 def _prior(hit: Hit, audience: Audience) -> float:
@@ -233,7 +237,26 @@ def gather(
             extra = [h for h in study if h.passage.id not in have]
             hits += tuple(extra)
             coverages += tuple(terms.coverage(stats.stems_of(h)) for h in extra)
-    return Evidence(hits, terms, best, key_term, key_covered, len(pool), coverages, study_cov)
+    case_cov = 0.0
+    if terms.asked and stats.store is not None and not (best >= COVERAGE_MIN and key_covered):
+        case_cov = case_coverage(hits, terms, stats)
+    return Evidence(hits, terms, best, key_term, key_covered, len(pool), coverages, study_cov, case_cov)
+
+
+def case_coverage(hits: Sequence[Hit], terms: Terms, stats: TermStats) -> float:
+    """For a question put as a case: the best coverage of a hit that names the key, where what the question asks
+    (``Terms.asked``) counts where the passage has it and the case's words where its document does. A guideline
+    on the case's disease answers "… fundoscopy shows dilated, tortuous retinal veins … can rituximab be started?"
+    in a passage on rituximab that never repeats the fundoscopy; the findings are in its section on hyperviscosity.
+    A passage whose document does not describe the case does not qualify, nor one that says too little of what is
+    asked (``CASE_ASKED_MIN``): the case's words in its document would make up for the question's."""
+    best = 0.0
+    for hit in hits:
+        stems = stats.stems_of(hit)
+        if not terms.names_key(stems) or terms.asked_share(stems) < CASE_ASKED_MIN:
+            continue
+        best = max(best, terms.coverage_with(stems, stats.document_stems(hit.document)))
+    return best
 
 
 def whole_study(store: Store, hits: Sequence[Hit], terms: Terms, stats: TermStats,

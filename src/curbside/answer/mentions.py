@@ -44,7 +44,11 @@ GROUPS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:≥|>=|≤|<=)\s*\d{1,3}\s*(?:years|yrs|y)\b", _I)),
     ("transplant", re.compile(r"\b(?:transplant(?:ation)?|graft|LT|KT|organ) recipients\b|\brecipients of\b|"
                               r"\bpost-?transplant(?:ation)?\b|\btransplant(?:ation)? patients\b|\bafter HSCT\b|"
-                              r"\bHSCT (?:patients|recipients)\b", _I)),
+                              r"\bHSCT (?:patients|recipients)\b|"
+                              # (a case told as one: "3 years after a bilateral lung transplant", "had a kidney
+                              # transplant in 2015"; not a transplant asked about: "should he be listed for one?")
+                              r"\b(?:after|had|received|underwent|since) (?:an?|his|her|their) (?:[\w-]+ ){0,2}"
+                              r"transplant(?:ation)?\b", _I)),
     # an immunocompromised host ("vaccination of the immunocompromised host") is not everyone
     ("immunocompromised", re.compile(r"\bimmuno-?(?:compromised|suppressed|deficient)\b|\bimmunocompromise\b|"
                                      r"\bimmunodeficiency\b(?! virus)", _I)),

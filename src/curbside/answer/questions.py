@@ -134,7 +134,11 @@ def analyse(question: str, *, context: str = "", max_chars: int = 2000) -> Quest
     context_stems: tuple[str, ...] = ()
     if context:
         context_stems = tuple(s for s in unique(content_stems(context)) if s not in stems)
-    topics = unique([*ruled_in(text, disease_mentions(text)), *(disease_mentions(context) if context else [])])
+    named = ruled_in(text, disease_mentions(text))
+    # (a case's question names its topic before the case's other diseases: "… on allopurinol for gout. How should
+    # his bronchiolitis obliterans syndrome be treated?" is about the syndrome)
+    asked = [d for d in disease_mentions(asking(text)) if d in named] if asking(text) != text else []
+    topics = unique([*asked, *named, *(disease_mentions(context) if context else [])])
     return QuestionInfo(
         text=text, terms=terms, stems=stems, context_stems=context_stems, yes_no=is_yes_no(text),
         intents=_intents(text), topics=tuple(topics), medical=medical_signal(text),

@@ -21,7 +21,7 @@ from curbside.answer.text import content_stems, idf, noun, stem, tokenize
 from curbside.answer.topic_sources import guideline_titles, pages_by_name
 from curbside.answer.vignette import asking, case_terms, parts, restatements
 from curbside.drug_names import brand_generic
-from curbside.records import Hit
+from curbside.records import Document, Hit
 from curbside.retrieve.lexical import uses_word
 from curbside.retrieve.query import STOPWORDS
 from curbside.retrieve.query import tokenize as query_tokens
@@ -70,6 +70,18 @@ class Terms:
         answers the question in part."""
         covered = self.covered(stems)
         return max([self._share(covered, None), *(self._share(covered, part) for part in self.parts[:parts])])
+
+    def coverage_with(self, stems: set[str] | frozenset[str], around: set[str] | frozenset[str]) -> float:
+        """Coverage where what the case's question asks (``asked``) must be in ``stems`` and the rest of the question
+        may be in ``around`` (the passage's document: ``case_coverage`` in evidence.py)."""
+        here = self.covered(stems)
+        covered = here | (self.covered(around) - self.asked)
+        return self._share(covered, None)
+
+    def asked_share(self, stems: set[str] | frozenset[str]) -> float:
+        """IDF-weighted share of what a case's question asks (``asked``) that ``stems`` contain; 0.0 without a case."""
+        total = sum(self.weights[s] for s in self.asked)
+        return sum(self.weights[s] for s in self.covered(stems) & self.asked) / total if total else 0.0
 
     def _share(self, covered: set[str], asked: frozenset[str] | None) -> float:
         total = got = 0.0
@@ -142,6 +154,7 @@ class TermStats:
         self.store = store
         self._cache: dict[tuple[str, tuple[str, ...]], Terms] = {}
         self._stems: dict[str, set[str]] = {}
+        self._documents: dict[str, frozenset[str]] = {}
         self._topics: tuple[dict[frozenset[str], list[str]], frozenset[str]] | None = None
 
     @property
@@ -168,6 +181,16 @@ class TermStats:
         found = self._stems.get(hit.passage.id)
         if found is None:
             found = self._stems[hit.passage.id] = hit_stems(hit)
+        return found
+
+    def document_stems(self, document: Document) -> frozenset[str]:
+        """Content stems of a document's title and every passage (cached by document id)."""
+        found = self._documents.get(document.id)
+        if found is None:
+            words = set(content_stems(document.title))
+            for passage in self.store.passages_for(document.id) if self.store is not None else ():
+                words.update(content_stems(f"{passage.section} {passage.text}"))
+            found = self._documents[document.id] = frozenset(words)
         return found
 
     def terms(self, info: QuestionInfo, context_terms: Sequence[str] = ()) -> Terms:

@@ -35,6 +35,7 @@ P_HARD = 0.10  # … and again per grade above 14: such sentences are for specia
 HARD_GRADE = 14.0
 B_CONSUMER = 0.15  # patients: consumer-health sources
 B_INTENT = 0.08  # sentence speaks to a theme the question asks about
+W_ASKED = 0.3  # share of a case question's relevance that is what it asks (``Terms.asked_share``)
 # words of the recommendation itself, not of what it recommends (``Candidate.novel``)
 _SAYS_NOTHING = frozenset(stem(w) for w in """recommend recommended recommends recommendation suggest suggests
 patient patients people person individuals clinician clinicians physician physicians grade evidence strong weak
@@ -77,6 +78,11 @@ def score_all(candidates: Sequence[Candidate], terms: Terms, audience: Audience,
             own = terms.coverage(c.stems | {key}, parts=0)
         with_title = terms.coverage(c.stems | title_stems[doc.id], parts=0)
         c.relevance = own + 0.5 * (with_title - own)  # terms only in the title count half
+        if key in terms.asked:
+            # a case's question that names what it asks about (its key: ``Terms.key``) is answered by a sentence on
+            # that, not by one that repeats the case ("… among diabetics" for "… type 1 diabetes and gastroparesis …
+            # Which prokinetic should I start?"); "How do we get rid of them?" names nothing of its own
+            c.relevance = (1 - W_ASKED) * c.relevance + W_ASKED * terms.asked_share(c.stems)
         c.own = own
         c.novel = len(c.stems - asked_stems)
         c.on_topic = not terms.key or terms.names_key(c.stems | title_stems[doc.id])
