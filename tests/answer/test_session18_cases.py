@@ -19,7 +19,7 @@ from curbside.answer.evidence import CASE_ASKED_MIN, COVERAGE_MIN, Evidence, cas
 from curbside.answer.generators.extractive import ExtractiveGenerator
 from curbside.answer.population import Scope
 from curbside.answer.questions import analyse
-from curbside.answer.terms import TermStats
+from curbside.answer.terms import TermStats, compound_parts
 from curbside.answer.text import content_stems
 from curbside.ingest import ingest_paths
 from curbside.records import Audience, Hit
@@ -191,6 +191,30 @@ def test_the_passage_must_say_most_of_what_is_asked_itself(kb: Store, settings: 
     # (without a case nothing is asked of it in particular)
     assert stats.terms(analyse("Which antibiotic for community-acquired pneumonia?")).asked_share(
         set(content_stems("antibiotic"))) == 0.0
+
+
+def test_a_guideline_summary_scope_fields_do_not_answer_a_case(kb: Store, settings: Settings) -> None:
+    # "Interventions and practices considered: … Microbiological tests (blood and sputum cultures and pneumococcal
+    # and legionella urinary antigen tests) …" names what the guideline covers, not what it recommends
+    stats = TermStats(kb)
+    terms = stats.terms(analyse(CASE))
+    considered = next(h for h in _evidence(kb, settings, CASE).hits if h.passage.section == _CONSIDERED[0])
+    assert terms.names_key(stats.stems_of(considered))
+    assert terms.asked_share(stats.stems_of(considered)) >= CASE_ASKED_MIN
+    assert case_coverage([considered], terms, stats) == 0.0
+    assert case_coverage([considered, _tests_hit(kb, settings)], terms, stats) >= COVERAGE_MIN
+
+
+def test_the_shaping_half_of_a_hyphenated_word_counts_only_where_a_passage_has_it() -> None:
+    # (check28: "standing" of "long-standing", "ups" of "check-ups", "add" of "add-on" were named as missing words)
+    question = ("She takes sertraline for long-standing depression and asks about add-on treatment and check-ups. "
+                "What does she need?")
+    assert {"long", "stand", "add", "check", "ups"} <= compound_parts(question)
+    terms = TermStats().terms(analyse(question))
+    assert {"stand", "ups"} <= terms.optional
+    assert "depress" not in terms.optional and "sertralin" not in terms.optional
+    # (a hyphenated medical word is the word: "gastro-oesophageal", "first-line", "high-dose")
+    assert not compound_parts("Is first-line high-dose PPI right for gastro-oesophageal reflux?")
 
 
 _BTS = "BTS guideline for oxygen use in adults in healthcare and emergency settings."

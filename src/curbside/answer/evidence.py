@@ -26,6 +26,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from curbside.answer.abbreviations import defined_abbreviations
+from curbside.answer.lead_cues import SCOPE_SECTION
 from curbside.answer.lexicon import disease_mentions
 from curbside.answer.population import Scope, patient_has
 from curbside.answer.questions import QuestionInfo
@@ -249,11 +250,14 @@ def case_coverage(hits: Sequence[Hit], terms: Terms, stats: TermStats) -> float:
     on the case's disease answers "… fundoscopy shows dilated, tortuous retinal veins … can rituximab be started?"
     in a passage on rituximab that never repeats the fundoscopy; the findings are in its section on hyperviscosity.
     A passage whose document does not describe the case does not qualify, nor one that says too little of what is
-    asked (``CASE_ASKED_MIN``): the case's words in its document would make up for the question's."""
+    asked (``CASE_ASKED_MIN``): the case's words in its document would make up for the question's; nor a guideline
+    summary's scope fields ("Interventions and practices considered: … bridging … warfarin …"), which name what it
+    covers and say nothing of it."""
     best = 0.0
     for hit in hits:
         stems = stats.stems_of(hit)
-        if not terms.names_key(stems) or terms.asked_share(stems) < CASE_ASKED_MIN:
+        if (not terms.names_key(stems) or terms.asked_share(stems) < CASE_ASKED_MIN
+                or SCOPE_SECTION.search(hit.passage.section)):
             continue
         best = max(best, terms.coverage_with(stems, stats.document_stems(hit.document)))
     return best

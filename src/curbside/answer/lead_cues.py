@@ -10,6 +10,12 @@ from __future__ import annotations
 
 import re
 
+# a guideline summary's scope and methods fields: what the guideline covers, not what it recommends
+SCOPE_SECTION = re.compile(r"^(?:guideline objective|target population|interventions and practices|major outcomes|"
+                           r"disease/condition|guideline category|type of evidence|rating scheme|qualifying statements|"
+                           r"clinical specialty|intended users|methods? used|description of|number of source|"
+                           r"cost analysis|implementation|scope)", re.IGNORECASE)
+
 # a recommendation about what to tell patients ("Explain to people diagnosed with Lyme disease that …")
 TELL = re.compile(r"^(?:explain|tell|discuss|inform|reassure|advise|offer (?:information|advice)|give (?:\w+ ){0,2}"
                   r"(?:information|advice)|ask\b[^.;]{0,60}\b(?:if|whether|about))\b", re.IGNORECASE)

@@ -205,7 +205,8 @@ class TermStats:
                     alternatives[key_stem] = (*alternatives.get(key_stem, ()), restated)
             question = asking(info.text)  # (the question itself when there is no case)
             asked_words = frozenset(content_stems(question)) & set(weights) if question != info.text else frozenset()
-            found = Terms(weights, alternatives, minor & set(weights), case_terms(info.text, topics) & set(weights),
+            optional = (case_terms(info.text, topics) | compound_parts(info.text)) & set(weights)
+            found = Terms(weights, alternatives, minor & set(weights), optional,
                           broader=broader(list(info.terms)), asked=asked_words)
             # (a part is a question of its own only with what the question is about: "get rid of them" alone is not)
             asked = tuple(part for part in parts(info.text, topics) if found.key in part)
@@ -255,6 +256,20 @@ def _example_terms(question: str) -> frozenset[str]:
               for t in tokenize(m.group("examples"))}
     outside = set(tokenize(_EXCLUSIONS.sub(" ", _EXAMPLES.sub(" ", question))))
     return frozenset(inside - outside)
+
+
+# the half of a hyphenated word that only shapes the other ("long-standing", "check-ups", "add-on", "non-smoker",
+# "long-term"): a passage writes it joined ("longstanding"), spaced or in other words ("chronic"), or not at all
+_COMPOUND = re.compile(r"\b[A-Za-z]+(?:-[A-Za-z]+)+\b")
+_SHAPING = frozenset(stem(w) for w in """long short standing lasting term up ups on off add non self well check based
+related like free wide going""".split())
+
+
+def compound_parts(question: str) -> frozenset[str]:
+    """Stems of the shaping halves of the question's hyphenated words (``_SHAPING``): they count where a passage has
+    them and never against it ("standing" of "long-standing depression")."""
+    return frozenset(s for m in _COMPOUND.finditer(question) for part in m.group(0).split("-")
+                     if (s := stem(part.lower())) in _SHAPING)
 
 
 def hit_stems(hit: Hit) -> set[str]:

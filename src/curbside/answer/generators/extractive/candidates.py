@@ -34,12 +34,12 @@ from curbside.answer.generators.extractive.cues import (
     REFERENCE_ENTRY,
     RELATIVE_START,
     REPORTED_ADVICE,
-    SCOPE_SECTION,
     STATS,
     UNLESS,
     strength,
 )
 from curbside.answer.generators.extractive.layout import REGIMEN_LABEL, segments
+from curbside.answer.lead_cues import SCOPE_SECTION
 from curbside.answer.readability import fk_grade
 from curbside.answer.text import content_stems
 from curbside.answer.themes import ESCALATION, PITFALL, names_intervention, primary_theme, sentence_themes

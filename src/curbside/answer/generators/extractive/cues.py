@@ -23,11 +23,6 @@ UNLESS = re.compile(r"\bunless contraindicated\b|\bif [^.;]{0,60}\b(?:is|are) co
 
 CONCLUSION_SECTION = re.compile(r"conclu|interpret|implication|summary|key points|bottom line", re.IGNORECASE)
 RECOMMENDATION_SECTION = re.compile(r"recommend|statement|guidance", re.IGNORECASE)
-# a guideline summary's scope and methods fields: what the guideline covers, not what it recommends
-SCOPE_SECTION = re.compile(r"^(?:guideline objective|target population|interventions and practices|major outcomes|"
-                           r"disease/condition|guideline category|type of evidence|rating scheme|qualifying statements|"
-                           r"clinical specialty|intended users|methods? used|description of|number of source|"
-                           r"cost analysis|implementation|scope)", re.IGNORECASE)
 # a key action statement profile's labelled lines ("Benefits: …", "Risks, harms, cost: …") and similar
 # labelled notes: the reasoning behind a recommendation, which out of their table read as claims
 PROFILE_LABEL = re.compile(
