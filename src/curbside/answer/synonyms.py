@@ -53,6 +53,7 @@ pulmonary embolism|pe
 hiv|human immunodeficiency virus|aids
 tuberculosis|tb
 flu|influenza
+syncope|faint|fainting|fainted|faints|passing out|passed out|vasovagal
 covid|covid-19|sars-cov-2|coronavirus
 acetaminophen|paracetamol|tylenol
 ibuprofen|advil|motrin

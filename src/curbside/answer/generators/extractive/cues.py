@@ -140,6 +140,9 @@ META_CUE = re.compile(
     # guidance on …", "The USPSTF has several recommendations that may be relevant, including …")
     r"^see (?:also )?(?:the )?(?:[\w'’-]+ ){0,4}?(?:guidelines?|guidance|recommendations?)\b|"
     r"\bfor further information\b|"
+    # NICE's pointer to a drug's licence ("For full details of adverse reactions and contraindications, see the summary
+    # of product characteristics.")
+    r"\bfor (?:full |further |more )?details\b[^.;]{0,80}\bsee\b|\bsee the summary of product characteristics\b|"
     r"\b(?:has|have) (?:several|other|a number of|related) recommendations (?:that|which) (?:may|might) be relevant\b|"
     # how a guideline words and grades its recommendations ("The GDG makes a recommendation based on the trade-off
     # between the benefits and harms …", "… more likely to depend on the person's values and preferences than for a
