@@ -17,10 +17,12 @@ import pytest
 from curbside.answer import ask
 from curbside.answer.evidence import CASE_ASKED_MIN, COVERAGE_MIN, Evidence, case_coverage, gather
 from curbside.answer.generators.extractive import ExtractiveGenerator
+from curbside.answer.generators.extractive.cues import META_CUE
+from curbside.answer.lexicon import medical_signal
 from curbside.answer.population import Scope
 from curbside.answer.questions import analyse
 from curbside.answer.terms import TermStats, compound_parts
-from curbside.answer.text import content_stems
+from curbside.answer.text import content_stems, stem
 from curbside.ingest import ingest_paths
 from curbside.records import Audience, Hit
 from curbside.retrieve import make_retriever
@@ -262,3 +264,25 @@ def test_a_case_question_names_its_topic_before_the_case_other_diseases() -> Non
                    "treated?")
     assert info.topics[0] == "bronchiolitis obliterans"  # (what the follow-up questions are about)
     assert "gastro oesophageal reflux" in info.topics
+
+
+def test_a_pointer_to_a_drug_licence_is_not_an_answer() -> None:
+    # (check28: NICE's boilerplate had led an answer on ocriplasmin's adverse effects)
+    assert META_CUE.search("For full details of adverse reactions and contraindications, see the summary of product "
+                           "characteristics.")
+    assert not META_CUE.search("The summary of product characteristics lists vitreous floaters and eye pain as "
+                               "adverse reactions.")
+
+
+def test_lay_words_for_a_faint_and_for_grommets() -> None:
+    terms = TermStats().terms(analyse("My daughter fainted twice. Should she have a heart scan?"))
+    assert stem("fainted") in terms.covered(set(content_stems("Patients with typical vasovagal syncope need no "
+                                                                 "further cardiac testing.")))
+    # grommets are what a case is about ("having grommets put in on Friday … Can she have breakfast?"), which a page
+    # on calcium-rich breakfast cereals does not cover
+    assert medical_signal("grommets").medical
+    question = ("My daughter's 4 and she's having grommets put in on Friday afternoon. The hospital letter says "
+                "nothing "
+                "to eat or drink after midnight. Can she have some breakfast or a drink of juice in the morning?")
+    terms = TermStats().terms(analyse(question))
+    assert stem("grommets") in terms.weights and stem("grommets") not in terms.optional

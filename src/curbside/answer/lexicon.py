@@ -58,6 +58,7 @@ supplement surgeon surgery surgical swallowing swelling symptom symptomatic synd
 teeth tendon tendinopathy therapeutic therapy throat thyroid tissue tooth toxicity toxin transfusion
 transplant transplantation trauma treat treatment tremor trial tuberculosis tumor tumour ulcer
 ultrasound urinary urine uterus womb fibroid fibroids vaccination vaccine vaccinate vascular vein viral virus vitamin
+grommet grommets
 vomit vomiting wound xray inhibitor inhibit enzyme protein receptor kinase antigen mutation allele
 genotype phenotype chromosome transcription expression pathway apoptosis cytokine lymphocyte
 macrophage neutrophil hemoglobin haemoglobin anemia anaemia sugar weight bmi overweight
