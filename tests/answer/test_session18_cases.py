@@ -282,7 +282,6 @@ def test_lay_words_for_a_faint_and_for_grommets() -> None:
     # on calcium-rich breakfast cereals does not cover
     assert medical_signal("grommets").medical
     question = ("My daughter's 4 and she's having grommets put in on Friday afternoon. The hospital letter says "
-                "nothing "
-                "to eat or drink after midnight. Can she have some breakfast or a drink of juice in the morning?")
+                "nothing to eat or drink after midnight. Can she have some breakfast or a drink of juice?")
     terms = TermStats().terms(analyse(question))
     assert stem("grommets") in terms.weights and stem("grommets") not in terms.optional
