@@ -18,6 +18,14 @@ qualify, because terms scattered over its many sections need not be about one th
 study answers this way, all its passages join the evidence, since the answer rests on the whole
 of it. Open questions ("How is X …?") keep the single-passage rule: their answer is a statement,
 which one passage has to make.
+
+A question put as a case ("56-year-old man 3 years after a lung transplant, on ciclosporin …, FEV1 down 25% …; a pH
+study confirms reflux. How should his bronchiolitis obliterans syndrome be treated?") is answered by a guideline on the
+case's disease in a passage on what is asked, while the case's findings and history are in the guideline's other
+sections, if anywhere. When no passage covers it, a kept passage that names the key and says most of what is asked
+itself (``CASE_ASKED_MIN``) counts with the case's words found anywhere in its document (``case_coverage``); the bar is
+the same ``COVERAGE_MIN``, a guideline summary's scope fields do not qualify, and a document that does not describe the
+case does not either.
 """
 
 from __future__ import annotations

@@ -3,8 +3,9 @@ and how much of it a passage covers (``Terms.coverage``), which decides whether 
 (``evidence.py``).
 
 A term's weight is its inverse document frequency; conversational words (``CHATTER``) carry none; the examples
-and exclusions a question gives ("such as …", "without …") weigh less; a case's description counts for a passage
-that has it and never against one that does not (``vignette.py``); a several-part question is covered when one
+and exclusions a question gives ("such as …", "without …") weigh less; a case's description and the shaping half of a
+hyphenated word ("standing" of "long-standing") count for a passage that has them and never against one that does not
+(``vignette.py``, ``compound_parts``); a several-part question is covered when one
 passage covers one of its parts. The *key* is the rarest term that is not a degree, a drug's form or a case word:
 what the question is about, which the evidence must contain.
 """
