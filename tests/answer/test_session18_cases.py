@@ -285,3 +285,17 @@ def test_lay_words_for_a_faint_and_for_grommets() -> None:
                 "nothing to eat or drink after midnight. Can she have some breakfast or a drink of juice?")
     terms = TermStats().terms(analyse(question))
     assert stem("grommets") in terms.weights and stem("grommets") not in terms.optional
+
+
+def test_document_words_are_kept_for_the_most_recent_documents_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    import curbside.answer.terms as terms_module
+    from curbside.records import Document, Kind
+
+    monkeypatch.setattr(terms_module, "DOCUMENT_CACHE", 3)
+    stats = TermStats()
+    for i in range(5):
+        stats.document_stems(Document(id=f"doc{i}", kind=Kind.GUIDELINE, title=f"Guideline on asthma {i}", sections=(),
+                                      source="test"))
+    assert list(stats._documents) == ["doc2", "doc3", "doc4"]
+    assert stats.document_stems(Document(id="doc4", kind=Kind.GUIDELINE, title="changed", sections=(),
+                                         source="test")) >= {"asthma"}  # (cached: read once)

@@ -31,6 +31,7 @@ from curbside.store import Store
 CONTEXT_WEIGHT = 0.4  # weight of an earlier question's terms in a follow-up
 EXAMPLE_WEIGHT = 0.5  # weight of a term only in the examples ("such as …") or exclusions ("without …") a question gives
 ASKED_KEY_WEIGHT = 6.0  # a word of a case's question this rare (IDF) is its key before the case's own words
+DOCUMENT_CACHE = 512  # documents whose words are kept (``TermStats.document_stems``)
 _TOPIC_WORDS = 1  # a health page titled with one word ("Pinworms") is named for its topic
 
 
@@ -191,6 +192,8 @@ class TermStats:
             words = set(content_stems(document.title))
             for passage in self.store.passages_for(document.id) if self.store is not None else ():
                 words.update(content_stems(f"{passage.section} {passage.text}"))
+            if len(self._documents) >= DOCUMENT_CACHE:  # (a server answers for days: keep the most recent only)
+                del self._documents[next(iter(self._documents))]
             found = self._documents[document.id] = frozenset(words)
         return found
 
