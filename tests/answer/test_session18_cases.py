@@ -17,14 +17,16 @@ import pytest
 from curbside.answer import ask
 from curbside.answer.evidence import CASE_ASKED_MIN, COVERAGE_MIN, Evidence, case_coverage, gather
 from curbside.answer.generators.extractive import ExtractiveGenerator
+from curbside.answer.generators.extractive.candidates import extract
 from curbside.answer.generators.extractive.cues import META_CUE
+from curbside.answer.generators.extractive.verdict import CANNOT_SAY, decide
 from curbside.answer.lexicon import medical_signal
 from curbside.answer.population import Scope
-from curbside.answer.questions import analyse
+from curbside.answer.questions import analyse, is_yes_no
 from curbside.answer.terms import TermStats, compound_parts
 from curbside.answer.text import content_stems, stem
 from curbside.ingest import ingest_paths
-from curbside.records import Audience, Hit
+from curbside.records import Audience, Hit, Verdict
 from curbside.retrieve import make_retriever
 from curbside.settings import Settings
 from curbside.store import Store
@@ -299,3 +301,36 @@ def test_document_words_are_kept_for_the_most_recent_documents_only(monkeypatch:
     assert list(stats._documents) == ["doc2", "doc3", "doc4"]
     assert stats.document_stems(Document(id="doc4", kind=Kind.GUIDELINE, title="changed", sections=(),
                                          source="test")) >= {"asthma"}  # (cached: read once)
+
+
+_ASD = ("The USPSTF concludes that the current evidence is insufficient to assess the balance of benefits and harms of "
+        "screening for autism spectrum disorder (ASD) in young children for whom no concerns of ASD have been raised "
+        "by their parents or a clinician. (I statement)")
+_ASD_TITLE = "Final recommendation statement: autism spectrum disorder in young children: screening."
+TODDLERS = ("Should all toddlers aged 18 to 30 months be screened for autism with the M-CHAT when neither parents nor "
+            "clinicians have raised any concerns?")
+
+
+def test_autism_is_autism_spectrum_disorder() -> None:
+    # (check29: the USPSTF statement on ASD read as about another disease than "autism")
+    assert Scope.of(TODDLERS).other_topics(_ASD_TITLE) == ()
+
+
+def test_a_guideline_that_finds_the_evidence_insufficient_says_neither_yes_nor_no() -> None:
+    # (check29, unsafe: read as a study's conclusion, the USPSTF's I statement had said "No" to screening)
+    found = extract([text_hit("ngc:10905#7", _ASD_TITLE, "Major Recommendations — Summary of Recommendation and "
+                                                          "Evidence", _ASD)])
+    for n, c in enumerate(found, 1):
+        c.relevance, c.score, c.own, c.on_topic, c.evidence = 1.0, 1.0, 0.7, True, n
+        c.drift = ("another disease",)  # (not read as a recommendation on the question's disease: read as a study's)
+    result = decide(TODDLERS, found)
+    assert result.verdict is Verdict.UNCERTAIN and "insufficient" in result.note
+    assert result.deciding and all(CANNOT_SAY.search(text) for text in result.deciding)
+
+
+def test_a_choice_between_two_courses_is_not_a_yes_no_question() -> None:
+    # (check29: "Verdict: Yes" had been printed for "Does it need draining or will it go down by itself?")
+    assert not is_yes_no("Does it need draining or will it go down by itself?")
+    assert not is_yes_no("Is it viral or is it bacterial?")
+    assert is_yes_no("Is aspirin or clopidogrel better after a TIA?")
+    assert is_yes_no("Can I take ibuprofen or paracetamol with a cold?")

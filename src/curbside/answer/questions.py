@@ -58,6 +58,10 @@ _AND_WHICH = re.compile(r",\s+(?:and |or )?(?:(?:with|for|in|at|to|by|of) )?(?:w
                         re.IGNORECASE)
 # ("Should I add a third drug …, or is under 150 good enough at her age?")
 _EITHER_OR = re.compile(r",\s+or (?:do|does|should|shall|must|would|will|can|is|are)\s+\w|"
+                        # (the other course with its own subject, comma or not: "Does it need draining or will it go
+                        # down by itself?")
+                        r"\s+or (?:do|does|should|shall|must|would|will|can|is|are) (?:it|he|she|they|i|we|you|this|"
+                        r"that)\b|"
                         # … or among options ("Does he need tetanus vaccine, tetanus immunoglobulin, or both?")
                         r",? or (?:both|neither|all three|none)\W*$|"
                         # … or between two courses of action ("Should I give her Calpol and Nurofen together or keep

@@ -46,6 +46,7 @@ elderly|older adults|older people|aged|seniors|geriatric
 pregnancy|pregnant|gestation|gestational|antenatal|prenatal|obstetric
 depression|depressive|mdd
 adhd|attention deficit hyperactivity disorder
+autism|autism spectrum disorder|autism spectrum disorders|asd|autistic spectrum disorder
 obesity|obese|overweight|bmi
 high cholesterol|hypercholesterolemia|hyperlipidemia|dyslipidemia|ldl|cholesterol
 dvt|deep vein thrombosis|venous thromboembolism|vte
