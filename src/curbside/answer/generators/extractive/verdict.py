@@ -454,11 +454,13 @@ def _decide(question: str, candidates: Sequence[Candidate], model: VerdictModel 
             return VerdictResult(Verdict.UNCERTAIN, 0.0, 1.0, (), ("consumer pages without a recommendation",),
                                  "the health pages found do not say yes or no")
     result = _not_only_pages(question, candidates, weigh(question, found, model or load()))
+    asked_risk = risk_levels(question)
     if (result.verdict is not Verdict.UNCERTAIN and leading is Kind.GUIDELINE and result.deciding
-            and all(CANNOT_SAY.search(text) for text in result.deciding)):
+            and all(CANNOT_SAY.search(text) and (not (levels := risk_levels(text)) or levels & asked_risk)
+                    for text in result.deciding)):
         # a guideline that finds the evidence insufficient says neither yes nor no, however a study's conclusion
         # reads ("The USPSTF concludes that the current evidence is insufficient to assess the balance of benefits and
-        # harms of screening …" had read as a no to screening)
+        # harms of screening …" had read as a no to screening) — for the patient's own risk group, that is
         result = replace(result, verdict=Verdict.UNCERTAIN, note="the guidelines find the evidence insufficient")
     if result.verdict is Verdict.YES and any(_ONLY_SOME.search(text) for text in result.deciding):
         # (read as a study's conclusion, "… recommended … only in people who have severe ongoing pain …" is still a
