@@ -254,9 +254,10 @@ def gather(
 
 def case_coverage(hits: Sequence[Hit], terms: Terms, stats: TermStats) -> float:
     """For a question put as a case: the best coverage of a hit that names the key, where what the question asks
-    (``Terms.asked``) counts where the passage has it and the case's words where its document does. A guideline
-    on the case's disease answers "… fundoscopy shows dilated, tortuous retinal veins … can rituximab be started?"
-    in a passage on rituximab that never repeats the fundoscopy; the findings are in its section on hyperviscosity.
+    (``Terms.asked``) counts where the passage has it and the case's words where its document does. NICE's pneumonia
+    guideline answers "… fever, productive cough …, RR 22, BP 128/78 … does he need sputum cultures or urinary antigen
+    tests?" in its passage on microbiological tests, which repeats none of the findings; its sections on discharge
+    (respiratory rate, blood pressure) and on what to tell patients (fever, cough) have them.
     A passage whose document does not describe the case does not qualify, nor one that says too little of what is
     asked (``CASE_ASKED_MIN``): the case's words in its document would make up for the question's; nor a guideline
     summary's scope fields ("Interventions and practices considered: … bridging … warfarin …"), which name what it
