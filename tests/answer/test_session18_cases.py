@@ -17,6 +17,7 @@ import pytest
 from curbside.answer import ask
 from curbside.answer.evidence import CASE_ASKED_MIN, COVERAGE_MIN, Evidence, case_coverage, gather
 from curbside.answer.generators.extractive import ExtractiveGenerator
+from curbside.answer.generators.extractive.assemble import choose_bottom
 from curbside.answer.generators.extractive.candidates import extract
 from curbside.answer.generators.extractive.cues import META_CUE
 from curbside.answer.generators.extractive.verdict import CANNOT_SAY, decide
@@ -334,3 +335,35 @@ def test_a_choice_between_two_courses_is_not_a_yes_no_question() -> None:
     assert not is_yes_no("Is it viral or is it bacterial?")
     assert is_yes_no("Is aspirin or clopidogrel better after a TIA?")
     assert is_yes_no("Can I take ibuprofen or paracetamol with a cold?")
+
+
+_GASTROPARESIS = "Clinical guideline: management of gastroparesis."
+PROKINETIC = ("52-year-old with type 1 diabetes and scintigraphy-confirmed gastroparesis is still vomiting despite "
+              "small low-fat meals and better glucose control. Which prokinetic should I start, and at what dose?")
+
+
+def test_asked_which_drug_a_treatment_that_names_one_answers() -> None:
+    # (a sentence about glucose "(>200 mg/dl)" reads as about drugs and doses; the one naming the drug reads as about
+    # treatment, and had been left out of the bottom line's candidates for a question on drugs)
+    assert analyse(PROKINETIC).intents == ("drugs",)
+    glucose, = extract([text_hit("ngc:9594#10", _GASTROPARESIS, "Recommendation — Identifying the Cause of "
+                                 "Gastroparesis", "Markedly uncontrolled (>200 mg/dl) glucose levels may aggravate "
+                                 "symptoms of gastroparesis and delay gastric emptying.")])
+    drug, = extract([text_hit("ngc:9594#28", _GASTROPARESIS, "Recommendation — Pharmacologic Therapy",
+                              "Metoclopramide is the first line of prokinetic therapy and should be administered at "
+                              "the lowest effective dose in a liquid formation to facilitate absorption.")])
+    tricyclics, = extract([text_hit("ngc:9594#32", _GASTROPARESIS, "Recommendation — Pharmacologic Therapy",
+                                    "Tricyclic antidepressants (TCA) can be considered for refractory nausea and "
+                                    "vomiting in gastroparesis but will not result in improved gastric emptying.")])
+    # (relevance and score as measured for the question in the corpora KB; the themes as the reader gives them)
+    for c, relevance, score, primary in ((glucose, 0.39, 0.98, "drugs"), (drug, 0.54, 1.16, "treatment"),
+                                         (tricyclics, 0.33, 0.85, "drugs")):
+        c.relevance, c.score, c.primary, c.titled, c.names_topic = relevance, score, primary, True, True
+    assert choose_bottom([glucose, drug, tricyclics], False, ("drugs",)) is drug
+
+
+def test_a_pointer_to_a_table_is_not_an_answer() -> None:
+    assert META_CUE.search("Table 2, below, summarizes the therapeutic recommendations for ondansetron and tropisetron "
+                           "based on CYP2D6 phenotype.")
+    assert not META_CUE.search("Granisetron is not metabolized by CYP2D6 and may be considered in ultrarapid "
+                               "metabolizers.")

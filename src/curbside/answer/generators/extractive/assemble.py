@@ -50,6 +50,7 @@ from curbside.answer.themes import (
     related,
     theme_by_key,
 )
+from curbside.drug_names import drug_words
 from curbside.records import Audience, Kind
 
 REDUNDANT = 0.5  # stem Jaccard at or above this: same point
@@ -146,8 +147,11 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
         # repeating its name; a test rarely does)
         # (… and what the treatments of the disease are, said on a page about it: "Treatments include medicines to
         # control dizziness, limiting salt in your diet, and taking water pills" on MedlinePlus's Meniere's disease)
-        main = [] if yes_no else [c for c in candidates if c.primary in asked and (c.relevance >= best_rel * (
-            READ_ON if c.primary == "diagnosis" and c.titled and c.hit.document.kind is Kind.GUIDELINE else 0.6)
+        # (… and asked which drug, a treatment that names one answers: "Metoclopramide is the first line of prokinetic
+        # therapy …" for "Which prokinetic should I start?")
+        main = [] if yes_no else [c for c in candidates if (c.primary in asked or (
+            "drugs" in asked and c.primary == "treatment" and drug_words(c.text))) and (c.relevance >= best_rel * (
+                READ_ON if c.primary == "diagnosis" and c.titled and c.hit.document.kind is Kind.GUIDELINE else 0.6)
             or (c.primary == "treatment" and c.titled and OPTIONS.match(c.text) is not None))]
         if asks.defines and not yes_no and set(intents) == {"definition"}:
             # "What is Valtrex?" is answered by what Valtrex is, not a sentence naming it ("What is the treatment

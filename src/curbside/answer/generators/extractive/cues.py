@@ -140,6 +140,8 @@ META_CUE = re.compile(
     # guidance on …", "The USPSTF has several recommendations that may be relevant, including …")
     r"^see (?:also )?(?:the )?(?:[\w'’-]+ ){0,4}?(?:guidelines?|guidance|recommendations?)\b|"
     r"\bfor further information\b|"
+    # a pointer to a table or figure ("Table 2, below, summarizes the therapeutic recommendations for ondansetron …")
+    r"\b(?:table|figure|box) \d+[a-z]?,? (?:(?:below|above),? )?(?:summari[sz]es|lists|shows|presents|gives)\b|"
     # NICE's pointer to a drug's licence ("For full details of adverse reactions and contraindications, see the summary
     # of product characteristics.")
     r"\bfor (?:full |further |more )?details\b[^.;]{0,80}\bsee\b|\bsee the summary of product characteristics\b|"
