@@ -288,7 +288,7 @@ def whole_study(store: Store, hits: Sequence[Hit], terms: Terms, stats: TermStat
         if not passages or sum(len(p.text) for p in passages) > STUDY_MAX_CHARS:
             continue
         whole = [Hit(p, first.document, first.score, {"study": first.score}) for p in passages]
-        stems = set().union(*(stats.stems_of(h) for h in whole))
+        stems = stats.document_stems(first.document)
         if KEY_TERM_REQUIRED and not terms.names_key(stems):
             continue
         coverage = terms.coverage(stems)

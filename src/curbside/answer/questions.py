@@ -141,7 +141,8 @@ def analyse(question: str, *, context: str = "", max_chars: int = 2000) -> Quest
     named = ruled_in(text, disease_mentions(text))
     # (a case's question names its topic before the case's other diseases: "… on allopurinol for gout. How should
     # his bronchiolitis obliterans syndrome be treated?" is about the syndrome)
-    asked = [d for d in disease_mentions(asking(text)) if d in named] if asking(text) != text else []
+    question = asking(text)
+    asked = [d for d in disease_mentions(question) if d in named] if question != text else []
     topics = unique([*asked, *named, *(disease_mentions(context) if context else [])])
     return QuestionInfo(
         text=text, terms=terms, stems=stems, context_stems=context_stems, yes_no=is_yes_no(text),

@@ -176,6 +176,7 @@ SPLIT = 0.3  # yes and no each with this share of the vote → uncertain (one di
 OWN_MIN = 0.5  # share of the question's weighted terms a recommendation must name itself to vote
 WEAK_VOTE = 0.5  # weight of a weakly graded recommendation's vote
 INDIVIDUAL_DECISION = "the guidelines leave it to an individual decision"
+INSUFFICIENT_EVIDENCE = "the guidelines find the evidence insufficient"
 _INDIVIDUAL = re.compile(_INDIVIDUAL_CUE, re.IGNORECASE)
 
 
@@ -271,6 +272,11 @@ def risk_levels(text: str) -> frozenset[str]:
                      for w in re.findall(r"[a-z]+", m.group("levels").lower()) if w not in ("or", "and", "to"))
 
 
+def for_risk(text: str, risk: frozenset[str]) -> bool:
+    """``text`` is for the question's risk group (``risk``: ``risk_levels`` of the question), or names none."""
+    return not (levels := risk_levels(text)) or bool(levels & risk)
+
+
 def guideline_verdict(candidates: Sequence[Candidate],
                       kinds: tuple[Kind, ...] = (Kind.GUIDELINE, Kind.CONSUMER),
                       groups: frozenset[str] = frozenset(), disease: bool = False,
@@ -299,7 +305,7 @@ def guideline_verdict(candidates: Sequence[Candidate],
     if risk:
         # … nor one for people at another risk ("… insufficient … in asymptomatic adults at intermediate or high risk"
         # for adults at low risk, whom the USPSTF recommends against screening)
-        recs = [c for c in recs if not (levels := risk_levels(c.text)) or levels & risk]
+        recs = [c for c in recs if for_risk(c.text, risk)]
     if stopping:
         recs = [c for c in recs if _ON_STOPPING.search(c.text)]
     if same_day:  # (… and advice that names no time does not say whether to do it on the day itself)
@@ -335,7 +341,7 @@ def guideline_verdict(candidates: Sequence[Candidate],
     elif verdict is Verdict.UNCERTAIN:
         note = (INDIVIDUAL_DECISION if any(_INDIVIDUAL.search(c.text) for c in counted)
                 else ONLY_SOME_PATIENTS if any(_for_some(c.text) for c in counted)
-                else "the guidelines find the evidence insufficient")
+                else INSUFFICIENT_EVIDENCE)
     final = Verdict.UNCERTAIN if note else verdict
     deciding = [c for c in counted if vote_polarity(c.text, stopping, same_day) is verdict] or counted
     return VerdictResult(final, (votes[Verdict.YES] - votes[Verdict.NO]) / total, votes[Verdict.UNCERTAIN] / total,
@@ -454,14 +460,12 @@ def _decide(question: str, candidates: Sequence[Candidate], model: VerdictModel 
             return VerdictResult(Verdict.UNCERTAIN, 0.0, 1.0, (), ("consumer pages without a recommendation",),
                                  "the health pages found do not say yes or no")
     result = _not_only_pages(question, candidates, weigh(question, found, model or load()))
-    asked_risk = risk_levels(question)
     if (result.verdict is not Verdict.UNCERTAIN and leading is Kind.GUIDELINE and result.deciding
-            and all(CANNOT_SAY.search(text) and (not (levels := risk_levels(text)) or levels & asked_risk)
-                    for text in result.deciding)):
+            and all(CANNOT_SAY.search(text) and for_risk(text, risk_levels(question)) for text in result.deciding)):
         # a guideline that finds the evidence insufficient says neither yes nor no, however a study's conclusion
         # reads ("The USPSTF concludes that the current evidence is insufficient to assess the balance of benefits and
         # harms of screening …" had read as a no to screening) — for the patient's own risk group, that is
-        result = replace(result, verdict=Verdict.UNCERTAIN, note="the guidelines find the evidence insufficient")
+        result = replace(result, verdict=Verdict.UNCERTAIN, note=INSUFFICIENT_EVIDENCE)
     if result.verdict is Verdict.YES and any(_ONLY_SOME.search(text) for text in result.deciding):
         # (read as a study's conclusion, "… recommended … only in people who have severe ongoing pain …" is still a
         # yes for some patients only)
