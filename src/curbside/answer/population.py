@@ -40,7 +40,14 @@ from curbside.answer.scenarios import (
 from curbside.answer.synonyms import alternatives
 from curbside.answer.text import content_stems, stem, tokenize
 from curbside.answer.themes import question_intents
-from curbside.answer.vignette import asking, negated_terms, patient_drugs_asked, restatements, ruled_in
+from curbside.answer.vignette import (
+    asking,
+    negated_terms,
+    patient_drugs_asked,
+    restatements,
+    ruled_in,
+    without_history,
+)
 from curbside.drug_names import drug_words
 
 _I = re.IGNORECASE
@@ -186,7 +193,7 @@ class Scope:
         families = {m.family for m in mentions(text) if m.family != "condition"}
         if _IN_PREGNANCY.search(question):  # ("I'm 41 weeks with my first baby": pregnancy care is hers)
             families.add("pregnancy")
-        diseases = disease_mentions(question)
+        diseases = disease_mentions(without_history(question))
         asked = asking(question)
         if asked != question and (named := disease_mentions(asked)):
             # a case asks about the disease its question names ("… daily headaches …, papilloedema … How should her
@@ -454,7 +461,7 @@ class Scope:
 def patient_has(question: str) -> bool:
     """The question's disease is what its patient has, not what it asks about: "a boy with newly diagnosed Hodgkin
     lymphoma", "I'm having chemotherapy for breast cancer" — not "… to screen asymptomatic adults for skin cancer"."""
-    for disease in disease_mentions(question):
+    for disease in disease_mentions(without_history(question)):
         name = r"\W+".join(map(re.escape, disease.split()))
         if re.search(rf"\b(?:with|has|have|having|had)\s+(?:[\w-]+\s+){{0,3}}?{name}|"
                      rf"\b(?:chemotherapy|radiotherapy|treatment|surgery|therapy)\s+for\s+(?:[\w-]+\s+){{0,2}}?{name}",

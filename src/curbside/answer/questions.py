@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from curbside.answer.lexicon import MedicalSignal, disease_mentions, medical_signal
 from curbside.answer.text import content_stems, noun, stem, unique
 from curbside.answer.themes import question_intents
-from curbside.answer.vignette import asking, negated_terms, ruled_in
+from curbside.answer.vignette import asking, negated_terms, ruled_in, without_history
 from curbside.errors import QueryError
 from curbside.retrieve.query import normalise, parse_query
 
@@ -138,7 +138,7 @@ def analyse(question: str, *, context: str = "", max_chars: int = 2000) -> Quest
     context_stems: tuple[str, ...] = ()
     if context:
         context_stems = tuple(s for s in unique(content_stems(context)) if s not in stems)
-    named = ruled_in(text, disease_mentions(text))
+    named = ruled_in(text, disease_mentions(without_history(text)))
     # (a case's question names its topic before the case's other diseases: "… on allopurinol for gout. How should
     # his bronchiolitis obliterans syndrome be treated?" is about the syndrome)
     question = asking(text)

@@ -55,6 +55,7 @@ hiv|human immunodeficiency virus|aids
 tuberculosis|tb
 flu|influenza
 syncope|faint|fainting|fainted|faints|passing out|passed out|vasovagal
+electromyography|emg
 covid|covid-19|sars-cov-2|coronavirus
 acetaminophen|paracetamol|tylenol
 ibuprofen|advil|motrin
@@ -180,6 +181,12 @@ corticosteroid|corticosteroids|steroid|steroids|glucocorticoid|glucocorticoids
 opioid|opioids|opiate|opiates > tramadol|codeine|morphine|oxycodone|fentanyl|buprenorphine
 benzodiazepine|benzodiazepines > diazepam|lorazepam|temazepam|alprazolam|clonazepam|chlordiazepoxide
 gabapentinoid|gabapentinoids > gabapentin|pregabalin
+antipsychotic|antipsychotics|neuroleptic|neuroleptics
+  > haloperidol|risperidone|olanzapine|quetiapine|aripiprazole|clozapine|chlorpromazine
+neuromuscular blocking agent|neuromuscular blocking agents|neuromuscular blocker|neuromuscular blockers|nmba|nmbas
+  > cisatracurium|atracurium|rocuronium|vecuronium|pancuronium|suxamethonium|succinylcholine
+thrombolytic|thrombolytics|fibrinolytic|fibrinolytics|tissue plasminogen activator|tpa|rt-pa
+  > alteplase|tenecteplase|reteplase
 triptan|triptans > sumatriptan|rizatriptan|zolmitriptan
 sglt2 inhibitor|sglt2 inhibitors|sglt-2 inhibitor > empagliflozin|dapagliflozin|canagliflozin
 glp-1 receptor agonist|glp-1 receptor agonists|glp-1 agonist > liraglutide|semaglutide|dulaglutide|exenatide

@@ -140,7 +140,7 @@ father mother dad mom mum son daughter wife husband partner friend brother siste
 wants needs worth definitely certainly gp point already tried likely afterwards afterward beforehand
 honestly honest hate idea forever scared worried afraid bout around lesson lessons
 true happen happens happened request ask asking asked
-still yet again soon straight away anyway anymore
+still yet again soon straight away anyway anymore next either neither
 reckon reckons reckoned swear swears swore suppose guess wonder wondered believe believes mention mentioned
 keep keeps kept careful carefully choose chooses choosing chose decide decides deciding decided prescribed nhs
 skip skipped goes went gone rid registrar

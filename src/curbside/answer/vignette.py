@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from curbside.answer.lexicon import disease_mentions
 from curbside.answer.mentions import medical_stems
 from curbside.answer.text import STOPWORDS, content_stems, stem, tokenize
+from curbside.drug_names import drug_words
 from curbside.sentences import sentences
 
 # an age or a figure is a fact of the case, not what is asked ("64-year-old", "aged 70", "sodium of 112 mmol/L")
@@ -29,6 +30,7 @@ _AGE = re.compile(r"\b\d+(?:\.\d+)?[- ](?:years?|yrs?|months?|weeks?|days?)[- ]o
                   re.IGNORECASE)
 _ASKING = (r"(?:what|which|how|when|where|who|why|should|is|are|can|could|do|does|did|will|would|must|has|have|"
            r"need|needs)\b")
+_ASKS = re.compile(_ASKING, re.IGNORECASE)
 # a case set before the question after a dash or colon ("Newly diagnosed Addison's disease — what doses …?")
 _LEAD_IN = re.compile(rf"^(?P<case>[^?]{{12,}}?)(?:\s+(?:—|–|-)\s+(?={_ASKING})|:\s+)", re.IGNORECASE)
 # options listed after a dash ("… does a lower-risk BRUE need — admission, ECG, labs, imaging?"): what the answer
@@ -76,6 +78,15 @@ _TNM = re.compile(r"^p?t[0-4x][a-c]?n[0-3x][a-c]?(?:m[01x][a-c]?)?$")
 # a pharmacogene ("CYP2C19 *2/*2", "CYP2D6", "UGT1A1", "SLCO1B1"): the finding that decides the drug, not a figure
 _GENE = re.compile(r"^[a-z]{2,4}\d[a-z]\d{1,2}$")
 _MIN_PART_TERMS = 2
+# a comorbidity told after the presentation, on its own ("He has mild asthma.", "She also takes allopurinol for
+# gout.", "… with no anti-D and takes levothyroxine for hypothyroidism."): the patient's history, not the case's topic
+_HISTORY = re.compile(r"(?:^|\band\s+)(?:(?:he|she|they|I|the patient|my \w+)\s+)?(?:also\s+)?"
+                      r"(?:has|have|takes?|is on|are on|am on|(?:has|have)\s+got)\s+(?P<told>[^.;:?]+)", re.IGNORECASE)
+# … in words that say no more than the disease and its drug ("well-controlled type 2 diabetes", "gout on allopurinol";
+# one more word may qualify it: "chronic plaque psoriasis", "hand osteoarthritis")
+_HISTORY_WORDS = frozenset("""also mild moderate well controlled long standing chronic stable known history for on
+treated""".split())
+_HISTORY_OTHER = 1
 # a verb's particle is not a term of its own ("how should she be followed up" asks one thing: follow-up)
 _PARTICLES = frozenset({"up", "out", "down", "off"})
 _CLASSES = frozenset({"type", "types", "stage", "stages", "grade", "grades", "class", "phase", "level", "step",
@@ -93,7 +104,9 @@ def case_terms(question: str, topics: frozenset[str] = frozenset()) -> frozenset
     case, asking = _split(question)
     diseases = _diseases(question)
     negated = _negated(case)
-    described = set(content_stems(case)) - set(content_stems(asking)) - (_medical(case, diseases, topics) - negated)
+    # (the patient's other diseases are words of the case too: ``without_history``)
+    medical = _medical(_split(without_history(question))[0], diseases, topics)
+    described = set(content_stems(case)) - set(content_stems(asking)) - (medical - negated)
     ages = {stem(t) for m in _AGE.finditer(question) for t in tokenize(m.group(0))} - diseases
     # (a class is not a figure: "type 2 diabetes", "stage 3 CKD", "grade 1", "phase 2")
     tokens = tokenize(question)
@@ -168,9 +181,8 @@ def parts(question: str, topics: frozenset[str] = frozenset()) -> tuple[frozense
     pieces = part_texts(question)
     if not pieces:
         return ()
-    case = _split(question)[0]
     diseases = _diseases(question)
-    context = _medical(case, diseases, topics) | diseases
+    context = _medical(_split(without_history(question))[0], diseases, topics) | diseases
     out = []
     for i, piece in enumerate(pieces):
         own = frozenset(content_stems(piece))
@@ -188,7 +200,33 @@ def part_texts(question: str) -> tuple[str, ...]:
 
 
 def _diseases(question: str) -> set[str]:
-    return {stem(t) for name in disease_mentions(question) for t in tokenize(name)}
+    return {stem(t) for name in disease_mentions(without_history(question)) for t in tokenize(name)}
+
+
+def without_history(question: str) -> str:
+    """The question without the comorbidities its case tells after the presentation (``_HISTORY``): "… day 12 after
+    a stem cell transplant …, tender hepatomegaly and new ascites … She has chronic plaque psoriasis. How should
+    suspected veno-occlusive disease be confirmed …?" is not about psoriasis. The presentation (the case's first
+    sentence) is never history, nor is a disease or drug the question asks about."""
+    case, asked = _split(question)
+    said = sentences(case) if case else []
+    if len(said) < 2:
+        return question
+    asked_words = set(content_stems(asked))
+    out = question
+    for sentence in said[1:]:
+        for m in _HISTORY.finditer(sentence):
+            told = m.group("told")
+            names = disease_mentions(told)
+            if not names:
+                continue
+            named = {w for name in names for w in tokenize(name)} | set(drug_words(told))
+            other = [w for w in tokenize(told) if w not in named and w not in STOPWORDS and w not in _HISTORY_WORDS]
+            if len(other) > _HISTORY_OTHER or {stem(w) for w in named} & asked_words:
+                continue
+            # (a sentence of its own goes whole, a clause leaves its sentence's other words)
+            out = out.replace(sentence if m.start() == 0 else m.group(0), " ", 1)
+    return " ".join(out.split())
 
 
 def _medical(case: str, diseases: set[str], topics: frozenset[str]) -> set[str]:
@@ -238,7 +276,9 @@ def _split(question: str) -> tuple[str, str]:
         if _PATIENT.search(before):
             case, asking = before, " ".join(asked)
     lead = _LEAD_IN.match(asking)
-    if lead is not None and _PATIENT.search(lead.group("case")):
+    # (a lead-in that asks is part of the question: "How should suspected veno-occlusive disease be confirmed, and
+    # what treatment should she get — is alteplase … worth trying?")
+    if lead is not None and _PATIENT.search(lead.group("case")) and not _ASKS.match(lead.group("case")):
         case = f"{case} {lead.group('case')}".strip()
         asking = asking[lead.end():]
     asides = [m.group(0).strip(" ,") for m in _ASIDE.finditer(asking)]
