@@ -146,7 +146,8 @@ adrenal insufficiency|primary adrenal insufficiency|addison's disease|addison di
 phaeochromocytoma|paraganglioma|thyroid nodule|thyroid nodules|renal colic|ureteral stone|
 raynaud phenomenon|raynaud's phenomenon|earwax|ear wax|earwax blockage|cerumen impaction|
 aortic dissection|breech presentation|
-carbon monoxide poisoning|pelvic organ prolapse|
+carbon monoxide poisoning|pelvic organ prolapse|acute respiratory distress syndrome|ards|veno-occlusive disease|
+hepatic veno-occlusive disease|sinusoidal obstruction syndrome|
 """.replace("\n", "").split("|")
 
 

@@ -56,6 +56,8 @@ tuberculosis|tb
 flu|influenza
 syncope|faint|fainting|fainted|faints|passing out|passed out|vasovagal
 electromyography|emg
+acute respiratory distress syndrome|ards
+veno-occlusive disease|hepatic veno-occlusive disease|sinusoidal obstruction syndrome|vod
 covid|covid-19|sars-cov-2|coronavirus
 acetaminophen|paracetamol|tylenol
 ibuprofen|advil|motrin
