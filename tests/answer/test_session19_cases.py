@@ -3,6 +3,9 @@ bowel syndrome.") is the patient's history, not what the question is about (``vi
 that asks is part of the question; "next" and "either" ask nothing; EMG is electromyography and a drug's class covers
 it (antipsychotics for haloperidol, NMBAs for cisatracurium).
 
+Words that ask nothing ("a real thing", "worthwhile", "his first big joint bleed") are never what a question is about;
+eyesight is vision and "adults over 65" are older adults (check30's read).
+
 The end-to-end test needs real term weights: 150 NGC guideline summaries from the shared corpora with the AAO-HNS
 consensus statement on laryngeal electromyography (ngc:11089)."""
 
@@ -13,14 +16,18 @@ from collections.abc import Iterator
 import pytest
 
 from curbside.answer import ask
+from curbside.answer.generators.extractive.candidates import extract
+from curbside.answer.generators.extractive.verdict import guideline_verdict
 from curbside.answer.population import Scope
 from curbside.answer.questions import analyse
-from curbside.answer.terms import TermStats
+from curbside.answer.terms import Terms, TermStats
 from curbside.answer.text import content_stems, stem
 from curbside.answer.vignette import asking, case_terms, without_history
 from curbside.ingest import ingest_paths
+from curbside.records import Verdict
 from curbside.settings import Settings
 from curbside.store import Store
+from tests.answer.realtext import text_hit
 from tests.conftest import SHARED_DATA
 
 VOCAL_FOLD = ("47-year-old woman has had a weak, breathy voice since a total thyroidectomy 7 weeks ago, and flexible "
@@ -156,3 +163,53 @@ def test_a_case_with_a_comorbidity_is_answered_by_the_guideline_on_what_is_asked
     assert not answer.insufficient
     assert "lemg" in answer.bottom_line.text.lower()  # ("laryngeal electromyography (LEMG)", "the LEMG data")
     assert answer.references[0].document_id == "ngc:11089"
+
+
+def test_words_that_ask_nothing_are_never_the_key() -> None:
+    # (check30: "Is that a real thing …?", "Is … thoracotomy worthwhile …?", "A&E gave me a soft collar", "his first big
+    # joint bleed", "since 14 months", "14 BU/mL": the key or a missing word had been one of these)
+    stats = TermStats()
+    crps = stats.terms(analyse("My mum broke her wrist last week. Her friend told her to take vitamin C so she doesn't "
+                               "get complex regional pain syndrome. Is that a real thing, and how long for?"))
+    assert stem("real") not in crps.weights and crps.key != stem("real")
+    edt = stats.terms(analyse("Is an emergency department thoracotomy worthwhile after blunt trauma?"))
+    assert stem("worthwhile") not in edt.weights
+    bleed = ("2-year-old boy with severe haemophilia A on prophylaxis since 14 months has his first big joint bleed; "
+             "his Bethesda assay is positive at 14 BU/mL. How should I treat this bleed?")
+    terms = stats.terms(analyse(bleed))
+    assert stem("since") not in terms.weights and stem("bu") in case_terms(bleed)
+    # (a degree word, however rare, is not what is asked about: "big" as "large", "severe")
+    assert Terms({stem("big"): 9.0, stem("bleed"): 4.0}).key == stem("bleed")
+
+
+def test_eyesight_is_vision_and_adults_over_65_are_older_adults() -> None:
+    question = ("Should primary care clinicians routinely test visual acuity in adults over 65 who have no complaints "
+                "about their eyesight?")
+    terms = TermStats().terms(analyse(question))
+    assert stem("eyesight") in terms.covered(set(content_stems("Screening for impaired vision in older adults.")))
+    # (the USPSTF's statement "in older adults" is for the question's own group, not a narrower one)
+    assert "age" in Scope.of(question).families
+    assert Scope.of(question).narrower("The USPSTF concludes that the current evidence is insufficient to assess the "
+                                       "balance of benefits and harms of screening for impaired visual acuity in older "
+                                       "adults (Grade I).") == ()
+
+
+def test_a_tie_with_a_guideline_that_finds_the_evidence_insufficient_is_uncertain() -> None:
+    # (check30: the AOA's "should be tested … to decrease their risk of falls" and the USPSTF's I statement on screening
+    # older adults' visual acuity, equally relevant, had read as Yes)
+    aoa = text_hit("ngc:11071#31", "Comprehensive adult eye and vision examination.", "Major Recommendations",
+                   "Older individuals should be tested for these vision functions in an effort to decrease their risk "
+                   "of falls.")
+    uspstf = text_hit("ngc:10920#7", "Final recommendation statement: impaired visual acuity in older adults: "
+                      "screening.", "Major Recommendations", "The USPSTF concludes that the current evidence is "
+                      "insufficient to assess the balance of benefits and harms of screening for impaired visual "
+                      "acuity in older adults.")
+    found = extract([aoa, uspstf])
+    assert len(found) == 2
+    for n, c in enumerate(found, 1):
+        c.relevance, c.score, c.own, c.on_topic, c.evidence = 1.0, 1.0, 0.5, True, n
+    result = guideline_verdict(found)
+    assert result is not None and result.verdict is Verdict.UNCERTAIN
+    # (the yes alone is a yes)
+    alone = guideline_verdict(found[:1])
+    assert alone is not None and alone.verdict is Verdict.YES

@@ -41,6 +41,8 @@ GROUPS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b\d{1,3}\s*years?\s*(?:of age\s*)?(?:or|and)\s*(?:older|over|above|younger|under)\b|"
         r"\b(?:older|younger) than\s*\d{1,3}\b(?:\s*(?:years?|months?|weeks?|days?)\b)?|"
         r"\b(?:over|under)\s+(?:the age of\s+)?\d{1,3}\s*(?:years|months|weeks)\b|"
+        # (a group by its age alone: "adults over 65", "women over 50")
+        r"\b(?:adults|people|patients|persons|individuals|women|men)\s+(?:over|above|under)\s+\d{2}\b(?![-.,]?\d)|"
         r"(?:≥|>=|≤|<=)\s*\d{1,3}\s*(?:years|yrs|y)\b", _I)),
     ("transplant", re.compile(r"\b(?:transplant(?:ation)?|graft|LT|KT|organ) recipients\b|\brecipients of\b|"
                               r"\bpost-?transplant(?:ation)?\b|\btransplant(?:ation)? patients\b|\bafter HSCT\b|"

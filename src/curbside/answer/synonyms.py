@@ -56,6 +56,7 @@ tuberculosis|tb
 flu|influenza
 syncope|faint|fainting|fainted|faints|passing out|passed out|vasovagal
 electromyography|emg
+vision|eyesight|sight|visual acuity
 acute respiratory distress syndrome|ards
 veno-occlusive disease|hepatic veno-occlusive disease|sinusoidal obstruction syndrome|vod
 covid|covid-19|sars-cov-2|coronavirus

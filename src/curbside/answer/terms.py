@@ -112,7 +112,7 @@ class Terms:
 
 
 _DEGREE = frozenset(stem(w) for w in """heavy light severe mild moderate high low early late current former recent
-daily frequent occasional old older young younger long short large small major minor new normal common rare
+daily frequent occasional old older young younger long short large small big major minor new normal common rare
 simple complicated uncomplicated significant persistent recurrent chronic acute suspected refractory ongoing
 repeated isolated advanced stable unexplained empirical empiric
 fast faster quick quicker quickly slow slower better worse safer""".split())
@@ -141,6 +141,7 @@ wants needs worth definitely certainly gp point already tried likely afterwards 
 honestly honest hate idea forever scared worried afraid bout around lesson lessons
 true happen happens happened request ask asking asked
 still yet again soon straight away anyway anymore next either neither
+real worthwhile gave nicely since
 reckon reckons reckoned swear swears swore suppose guess wonder wondered believe believes mention mentioned
 keep keeps kept careful carefully choose chooses choosing chose decide decides deciding decided prescribed nhs
 skip skipped goes went gone rid registrar

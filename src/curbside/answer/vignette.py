@@ -72,7 +72,7 @@ _CLAUSE = re.compile(r"[;:()]|\.(?!\d)|\s[—–-]\s")
 _NOT_QUALIFIERS = frozenset("""one two three four five six seven eight nine ten few several ago year years month months
 week weeks day days hour hours""".split())
 # a figure's unit is a figure too ("a 2.5 cm tubal ectopic pregnancy", "hCG of 1,800 IU/L")
-_UNITS = frozenset("cm mm m km kg g mg mcg µg ug iu u l ml dl mmol umol µmol mol meq mmhg bpm".split())
+_UNITS = frozenset("cm mm m km kg g mg mcg µg ug iu u l ml dl mmol umol µmol mol meq mmhg bpm bu".split())
 # a tumour's TNM stage is a figure too ("stage III (T3N1) colon cancer"): guidance names the stage, rarely the code
 _TNM = re.compile(r"^p?t[0-4x][a-c]?n[0-3x][a-c]?(?:m[01x][a-c]?)?$")
 # a pharmacogene ("CYP2C19 *2/*2", "CYP2D6", "UGT1A1", "SLCO1B1"): the finding that decides the drug, not a figure

@@ -328,7 +328,9 @@ def guideline_verdict(candidates: Sequence[Candidate],
     for c in counted:  # (a weak recommendation — "conditional", "weak" — is a weaker vote)
         votes[vote_polarity(c.text, stopping, same_day)] += c.own * (WEAK_VOTE if c.strength < 0 else 1.0)
     total = sum(votes.values()) or 1.0
-    verdict = max(CLASSES, key=lambda v: votes[v])
+    # (a tie with a guideline that finds the evidence insufficient is not a yes or a no: "Older individuals should be
+    # tested for these vision functions …" against the USPSTF's I statement on screening older adults' visual acuity)
+    verdict = max(CLASSES, key=lambda v: (votes[v], v is Verdict.UNCERTAIN))
     note = ""
     # every counted recommendation is for a narrower group than the question's ("adults 60 years or
     # older", "adults with type 1 diabetes"): a recommendation the other way for another group nearly
