@@ -17,7 +17,7 @@ import pytest
 
 from curbside.answer import ask
 from curbside.answer.generators.extractive.candidates import extract
-from curbside.answer.generators.extractive.verdict import guideline_verdict
+from curbside.answer.generators.extractive.verdict import guideline_verdict, vote_polarity
 from curbside.answer.population import Scope
 from curbside.answer.questions import analyse
 from curbside.answer.terms import Terms, TermStats
@@ -213,3 +213,33 @@ def test_a_tie_with_a_guideline_that_finds_the_evidence_insufficient_is_uncertai
     # (the yes alone is a yes)
     alone = guideline_verdict(found[:1])
     assert alone is not None and alone.verdict is Verdict.YES
+
+
+GBS = ("52M with Guillain-Barré after a diarrhoeal illness, day 5 of weakness, now walks only a few metres with a "
+       "frame, areflexic, FVC 2.9 L and stable, no bulbar signs. Plasma exchange or IVIG — and is there any point in "
+       "giving both, or adding steroids?")
+
+
+def test_a_clinicians_shorthand_case() -> None:
+    # (check30: "52M with …" had not read as a case, "Guillain-Barré" not as a disease, and "— and is there any point in
+    # giving both" as a list of options the answer may speak of)
+    assert asking(GBS).startswith("Plasma exchange or IVIG")
+    assert stem("52m") in case_terms(GBS)
+    assert analyse(GBS).topics[0] == "guillain barre"
+    terms = TermStats().terms(analyse(GBS))
+    assert {stem("giving"), stem("steroids")} <= terms.asked and not {stem("giving"), stem("steroids")} & terms.optional
+    # (a figure in metres is not a patient: "A 5 m wall …" is not a case)
+    assert asking("A 5 m tall wall fell on him. Is it safe to move him?") != "Is it safe to move him?"
+    # (options after a dash still are: "… does a lower-risk BRUE need — admission, ECG, labs, imaging?")
+    assert stem("admission") in case_terms("A 2-month-old had a brief resolved unexplained event. What does she need "
+                                           "— admission, ECG, labs, imaging?")
+
+
+def test_advice_to_test_first_is_not_a_yes() -> None:
+    # (a question on using rasburicase in G6PD deficiency had read Yes from "… be tested for G6PD deficiency before
+    # initiation of rasburicase")
+    assert vote_polarity("The FDA recommends that patients at higher risk of G6PD deficiency, such as those with "
+                         "African or Mediterranean ancestry, be tested for G6PD deficiency before initiation of "
+                         "rasburicase.") is Verdict.UNCERTAIN
+    assert vote_polarity("Rasburicase is recommended for patients at high risk of tumour lysis syndrome.") is (
+        Verdict.YES)

@@ -1,7 +1,9 @@
 """A guideline table's row is read as one sentence under its header, not cell by cell: the rating
 keeps its procedure, the comment its subject, the Beers recommendation its drug. Texts from the shared
 corpora: ACR Appropriateness Criteria right lower quadrant pain — suspected appendicitis (ngc:10146),
-ACR imaging of deep inferior epigastric arteries (ngc:11320), AGS 2015 Beers criteria (ngc:10857)."""
+ACR imaging of deep inferior epigastric arteries (ngc:11320), AGS 2015 Beers criteria (ngc:10857), CPIC's
+HLA-B/abacavir and CYP3A5/tacrolimus tables (ngc:9587, ngc:10769) and ACOG's inherited thrombophilias in pregnancy
+(ngc:9990)."""
 
 from __future__ import annotations
 
@@ -171,3 +173,45 @@ def test_a_grading_schemes_legend_row_is_left_out() -> None:
     # a graded recommendation, or a clinical table's row, is not a legend
     kept = "A | Offer the test to everyone at risk.\nGrade III | 1-2 wk | >10 wk"
     assert rows_as_sentences(kept) == kept
+
+
+ABACAVIR = ("Genotype | Implications for Phenotypic Measures | Recommendations for Abacavir | Classification of "
+            "Recommendations\n"
+            "Noncarrier of HLA-B*57:01 | Low or reduced risk of abacavir hypersensitivity | Use abacavir per standard "
+            "dosing guidelines | Strong\n"
+            "Carrier of HLA-B*57:01 | Significantly increased risk of abacavir hypersensitivity | Abacavir is not "
+            "recommended | Strong")
+TACROLIMUS = ("CYP3A5 Phenotype | Implications for Tacrolimus Pharmacologic Measures | Therapeutic Recommendations | "
+              "Classification of Recommendations\n"
+              "Poor metabolizer (CYP3A5 nonexpresser) | Higher (\"normal\") dose-adjusted trough concentrations of "
+              "tacrolimus and increased chance of achieving target tacrolimus concentrations | Initiate therapy with "
+              "standard recommended dose. Use therapeutic drug monitoring to guide dose adjustments. | Strong")
+THROMBOPHILIA = ("Clinical Scenario | Antepartum Management | Postpartum Management\n"
+                 "Low-risk thrombophilia with a family history (first-degree relative) of VTE | Surveillance without "
+                 "anticoagulation therapy | Postpartum anticoagulation therapy or intermediate-dose LMWH/UFH")
+
+
+def test_a_pharmacogenetic_row_keeps_its_genotype_and_recommendation() -> None:
+    # (check30: CPIC's "Carrier of HLA-B*57:01 | … | Abacavir is not recommended | Strong" had been read cell by cell,
+    # and check29's tacrolimus answer had led with an orphaned "Use therapeutic drug monitoring …" cell)
+    assert rows_as_sentences(ABACAVIR).split("\n")[1] == (
+        "Carrier of HLA-B*57:01: abacavir is not recommended (classification of recommendations: strong).")
+    # (what the genotype implies for drug levels is left out: "… trough concentrations" is not about monitoring)
+    assert "trough" not in rows_as_sentences(TACROLIMUS)
+    assert rows_as_sentences(TACROLIMUS).startswith("Poor metabolizer (CYP3A5 nonexpresser): initiate therapy with "
+                                                   "standard recommended dose.")
+    # (a gene's name is not a figure; a year or a threshold in a header cell still is)
+    assert header("CYP3A5 Phenotype | Therapeutic Recommendations") is not None
+    assert header("Age ≥65 | Recommendations") is None and header("2015 | Recommendations") is None
+
+
+def test_a_management_row_keeps_its_scenario_and_each_phase() -> None:
+    # (check30: the row naming the patient's situation had been printed without what to do)
+    assert rows_as_sentences(THROMBOPHILIA) == (
+        "Low-risk thrombophilia with a family history (first-degree relative) of VTE — antepartum management: "
+        "surveillance without anticoagulation therapy; postpartum management: postpartum anticoagulation therapy or "
+        "intermediate-dose LMWH/UFH.")
+    # (a table whose other columns are not what to do is left as it is)
+    counts = "Clinical Scenario | Number of Patients\nPregnancy | 12"
+    mixed = "Clinical Scenario | Management | Number of Patients\nPregnancy | Surveillance | 12"
+    assert rows_as_sentences(counts) == counts and rows_as_sentences(mixed) == mixed

@@ -147,7 +147,7 @@ phaeochromocytoma|paraganglioma|thyroid nodule|thyroid nodules|renal colic|urete
 raynaud phenomenon|raynaud's phenomenon|earwax|ear wax|earwax blockage|cerumen impaction|
 aortic dissection|breech presentation|
 carbon monoxide poisoning|pelvic organ prolapse|acute respiratory distress syndrome|ards|veno-occlusive disease|
-hepatic veno-occlusive disease|sinusoidal obstruction syndrome|
+hepatic veno-occlusive disease|sinusoidal obstruction syndrome|guillain-barre|
 """.replace("\n", "").split("|")
 
 

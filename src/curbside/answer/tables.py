@@ -22,10 +22,24 @@ from dataclasses import dataclass, field
 _BAR = " | "
 _CELL_MAX = 60  # characters of a header cell
 _RATING = re.compile(r"^(?:rating|appropriateness (?:category|rating))\*?$", re.IGNORECASE)
-_RECOMMENDATION = re.compile(r"^recommendations?\*?$", re.IGNORECASE)
+# (CPIC's pharmacogenetic tables: "Therapeutic Recommendations", "Dosing Recommendations for MP", "Recommendations
+# for Abacavir")
+_RECOMMENDATION = re.compile(r"^(?:(?:therapeutic|dosing|clinical)\s+)?recommendations?(?:\s+for\s+[\w -]{1,30})?\*?$",
+                             re.IGNORECASE)
 _COMMENT = re.compile(r"^(?:comments?|(?:risk )?rationale|justification)\*?$", re.IGNORECASE)
-_GRADE = re.compile(r"^(?:quality|strength|level|certainty) of (?:the )?(?:evidence|recommendation)\*?$",
-                    re.IGNORECASE)
+# what a genotype implies for the drug's levels ("Implications for Tacrolimus Pharmacologic Measures"): the reason for
+# the recommendation, in words ("lower dose-adjusted trough concentrations") that would make the row read as about
+# drug monitoring; left out
+_IMPLICATIONS = re.compile(r"^implications?(?:\s+for\s+[\w -]{1,40})?\*?$", re.IGNORECASE)
+_GRADE = re.compile(r"^(?:(?:quality|strength|level|certainty) of (?:the )?(?:evidence|recommendations?)|"
+                    r"classification of recommendations?)\*?$", re.IGNORECASE)
+# a management table: the situation, then what to do in each setting or phase ("Clinical Scenario | Antepartum
+# Management | Postpartum Management": ACOG's thromboprophylaxis table)
+_SITUATION = re.compile(r"^(?:clinical\s+)?(?:scenarios?|situations?|conditions?|indications?|populations?|"
+                        r"patient groups?|risk (?:groups?|categor(?:y|ies)))\*?$", re.IGNORECASE)
+_MANAGEMENT = re.compile(r"^(?:[\w-]+\s+){0,2}(?:management|treatment|therapy|care|action)\*?$", re.IGNORECASE)
+# a digit in a header cell is a figure ("2015", "≥65") unless it is part of a gene's name ("CYP3A5 Phenotype")
+_FIGURE = re.compile(r"(?<![A-Z0-9])\d")
 # a first column that labels a statement rather than naming its subject ("Grade | Recommendation",
 # "CAP Designation | Recommendation | Rationale", "Clinical Question | Recommendation …")
 _LABEL_COLUMN = re.compile(r"\b(?:grade|level|designation|strength|quality|question|statement|source|"
@@ -59,20 +73,25 @@ class Header:
     recommendation: int = -1  # recommendation tables: the recommendation column
     comments: tuple[int, ...] = ()
     grades: tuple[int, ...] = ()
+    management: tuple[int, ...] = ()  # management tables: a column of what to do for each setting or phase
 
 
 def header(line: str) -> Header | None:
     """The line as a table header this module reads, or None."""
     cells = tuple(c.strip() for c in line.split(_BAR))
-    if len(cells) < 2 or any(len(c) > _CELL_MAX or not c or re.search(r"\d", c) for c in cells):
+    if len(cells) < 2 or any(len(c) > _CELL_MAX or not c or _FIGURE.search(c) for c in cells):
         return None
     rating = next((i for i, c in enumerate(cells) if i and _RATING.match(c)), -1)
     recommendation = next((i for i, c in enumerate(cells) if i and _RECOMMENDATION.match(c)), -1)
+    if rating < 0 and recommendation < 0 and _SITUATION.match(cells[0]) and all(_MANAGEMENT.match(c)
+                                                                                 for c in cells[1:]):
+        return Header(cells, 1, management=tuple(range(1, len(cells))))
     if rating < 0 and (recommendation < 0 or _LABEL_COLUMN.search(cells[0])):
         return None
     comments = tuple(i for i, c in enumerate(cells) if _COMMENT.match(c))
     grades = tuple(i for i, c in enumerate(cells) if _GRADE.match(c))
-    first_other = min(i for i in (rating, recommendation, *comments, *grades) if i > 0)
+    implications = tuple(i for i, c in enumerate(cells) if i and _IMPLICATIONS.match(c))
+    first_other = min(i for i in (rating, recommendation, *comments, *grades, *implications) if i > 0)
     return Header(cells, first_other, rating, recommendation if rating < 0 else -1, comments, grades)
 
 
@@ -153,6 +172,15 @@ def _recommended(head: Header, cells: Sequence[str]) -> str:
     return next((o for o in options if o and len(o.split()) <= _ROW_MAX_WORDS), options[-1]) + "."
 
 
+def _managed(head: Header, cells: Sequence[str]) -> str:
+    """"Low-risk thrombophilia with a family history (first-degree relative) of VTE — antepartum management:
+    surveillance without anticoagulation therapy; postpartum management: postpartum anticoagulation therapy …"."""
+    advice = [f"{_lower_words(head.cells[i].rstrip('*'))}: {_lower_first(cells[i].strip().rstrip('.'))}"
+              for i in head.management if cells[i].strip()]
+    subject = cells[0].strip().rstrip(".")
+    return f"{subject} — {'; '.join(advice)}." if advice and subject else ""
+
+
 @dataclass(slots=True)
 class _State:
     head: Header | None = None
@@ -215,5 +243,7 @@ def rows_as_sentences(text: str, carried: Sequence[str] = ()) -> str:
                 sentence = _appropriateness(head, cells, state.scenario, state.bands)
             elif head.recommendation >= 0 and len(cells) == len(head.cells):
                 sentence = _recommended(head, cells)
+            elif head.management and len(cells) == len(head.cells):
+                sentence = _managed(head, cells)
         out.append(sentence[0].upper() + sentence[1:] if sentence else raw)
     return "\n".join(out)

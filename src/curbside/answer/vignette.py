@@ -35,7 +35,8 @@ _ASKS = re.compile(_ASKING, re.IGNORECASE)
 _LEAD_IN = re.compile(rf"^(?P<case>[^?]{{12,}}?)(?:\s+(?:—|–|-)\s+(?={_ASKING})|:\s+)", re.IGNORECASE)
 # options listed after a dash ("… does a lower-risk BRUE need — admission, ECG, labs, imaging?"): what the answer
 # may speak of, not words every passage must have
-_OPTIONS = re.compile(rf"\s+(?:—|–)\s+(?!{_ASKING})(?P<options>[^?]+)", re.IGNORECASE)
+# (not a further question after the dash: "Plasma exchange or IVIG — and is there any point in giving both?")
+_OPTIONS = re.compile(rf"\s+(?:—|–)\s+(?!(?:(?:and|or|but)\s+)?{_ASKING})(?P<options>[^?]+)", re.IGNORECASE)
 # where one question ends and the next begins ("…, and what drug and dose …", "…; how long …", "…, or should …")
 _PART = re.compile(rf",?\s+(?:and|or|but)\s+(?={_ASKING})|;\s+|,\s+(?={_ASKING})|\s+(?:—|–)\s+", re.IGNORECASE)
 # what tells a case from a topic: a patient, an age or a figure, or a diagnosis made or suspected
@@ -48,7 +49,9 @@ _FINDINGS = r"shows?|showed|reveals?|revealed|presents?|presented|complains?|den
 # "Which options should I offer:")
 _PATIENT = re.compile(rf"(?-i:\b(?:{_ONE}|{_FINDINGS})\b|^\s*(?i:{_ONE})\b|^\s*I\b)|"
                       r"\b\d+(?:\.\d+)?\s?(?:mmol|mg|mcg|g|kg|cm|mm|ml|%|mmhg|bpm|weeks?|days?|hours?|months?|years?)\b|"
-                      r"\b\d+[- ](?:year|month|week|day)s?[- ]old\b", re.IGNORECASE)
+                      r"\b\d+[- ](?:year|month|week|day)s?[- ]old\b|"
+                      # (a clinician's shorthand for age and sex: "52M with Guillain-Barré …", "34F", "67yo")
+                      r"(?-i:\b\d{1,3}\s?(?:[MF]|yo|y/o)\b)", re.IGNORECASE)
 _BRACKETED = re.compile(r"\((?P<inside>[^()]{2,120})\)")
 _RESTATED = re.compile(r"(?P<phrase>(?:\b[\w'-]+\s+){0,2}[\w'-]+)\s+\((?P<inside>[^()]{2,120})\)")
 # what the case does not have ("no rash", "there is no saddle anaesthesia or sphincter disturbance", "without

@@ -231,9 +231,15 @@ _MAY_RECOMMEND = re.compile(r"\b(?:may|might|could)\s+(?:also\s+)?(?:recommend|s
                             re.IGNORECASE)
 
 
+# … and so is advice to test first ("The FDA recommends that patients at higher risk of G6PD deficiency … be tested for
+# G6PD deficiency before initiation of rasburicase"): it is for those whose result allows it
+_TEST_FIRST = re.compile(r"\b(?:be|are|is|being)\s+(?:tested|screened|genotyped|checked)\s+for\b[^.;]{0,80}?"
+                         r"\b(?:before|prior to)\b", re.IGNORECASE)
+
+
 def _for_some(text: str) -> bool:
-    """``text`` recommends it for some patients only, or says a clinician may recommend it."""
-    return bool(_ONLY_SOME.search(text) or _MAY_RECOMMEND.search(text))
+    """``text`` recommends it for some patients only, says a clinician may recommend it, or says to test first."""
+    return bool(_ONLY_SOME.search(text) or _MAY_RECOMMEND.search(text) or _TEST_FIRST.search(text))
 
 
 def vote_polarity(text: str, stopping: bool = False, same_day: bool = False) -> Verdict:
