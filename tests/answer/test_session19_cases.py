@@ -20,7 +20,7 @@ from curbside.answer.generators.extractive.candidates import extract
 from curbside.answer.generators.extractive.verdict import guideline_verdict, vote_polarity
 from curbside.answer.population import Scope
 from curbside.answer.questions import analyse
-from curbside.answer.terms import Terms, TermStats
+from curbside.answer.terms import Terms, TermStats, _example_terms
 from curbside.answer.text import content_stems, stem
 from curbside.answer.vignette import asking, case_terms, without_history
 from curbside.ingest import ingest_paths
@@ -187,6 +187,11 @@ def test_eyesight_is_vision_and_adults_over_65_are_older_adults() -> None:
                 "about their eyesight?")
     terms = TermStats().terms(analyse(question))
     assert stem("eyesight") in terms.covered(set(content_stems("Screening for impaired vision in older adults.")))
+    # (who the question leaves out weighs less, as "without …" does: the USPSTF's I statement says "screening", not
+    # "complaints about their eyesight"; an absence that is itself asked about stays: "an abscess with no pain")
+    assert terms.weights[stem("complaints")] < TermStats().terms(analyse("Which complaints about eyesight need an "
+                                                                         "optometrist?")).weights[stem("complaints")]
+    assert not _example_terms("Is it common to have an abscess with no pain?")
     # (the USPSTF's statement "in older adults" is for the question's own group, not a narrower one)
     assert "age" in Scope.of(question).families
     assert Scope.of(question).narrower("The USPSTF concludes that the current evidence is insufficient to assess the "

@@ -252,8 +252,9 @@ class TermStats:
 _EXAMPLES = re.compile(r"\b(?:such as|e\.g\.|for example|for instance)\s+(?P<examples>[^?.;:()]+)", re.IGNORECASE)
 # … and so do what it excludes ("… in a patient without signs of peritonitis or strangulation"): an answer for that
 # patient need not name them
-_EXCLUSIONS = re.compile(r"\b(?:without|excluding|other than)\s+(?:(?:any|clinical|the) )?(?:(?:signs?|symptoms?|"
-                         r"evidence|history|features?) of\s+)?(?P<examples>[^?.;:(),]+)", re.IGNORECASE)
+_EXCLUSIONS = re.compile(r"\b(?:without|excluding|other than|(?:who|that) (?:have|has) no)\s+"
+                         r"(?:(?:any|clinical|the) )?(?:(?:signs?|symptoms?|evidence|history|features?) of\s+)?"
+                         r"(?P<examples>[^?.;:(),]+)", re.IGNORECASE)
 
 
 def _example_terms(question: str) -> frozenset[str]:
