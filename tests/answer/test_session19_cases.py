@@ -17,7 +17,7 @@ import pytest
 
 from curbside.answer import ask
 from curbside.answer.generators.extractive.candidates import extract
-from curbside.answer.generators.extractive.verdict import guideline_verdict, vote_polarity
+from curbside.answer.generators.extractive.verdict import decide, guideline_verdict, vote_polarity
 from curbside.answer.population import Scope
 from curbside.answer.questions import analyse
 from curbside.answer.terms import Terms, TermStats, _example_terms
@@ -248,3 +248,30 @@ def test_advice_to_test_first_is_not_a_yes() -> None:
                          "rasburicase.") is Verdict.UNCERTAIN
     assert vote_polarity("Rasburicase is recommended for patients at high risk of tumour lysis syndrome.") is (
         Verdict.YES)
+
+
+_KDIGO = "KDIGO clinical practice guideline for lipid management in chronic kidney disease."
+
+
+def test_a_statement_for_another_age_group_does_not_contradict_a_yes() -> None:
+    # (check30, unsafe: "Verdict: No" to starting a statin in adults aged 50 or over with eGFR below 60, because the
+    # recommendation for adults aged 18–49 "says 'aged 18' where the question says 'aged 50'")
+    question = ("Should adults aged 50 or over with chronic kidney disease not on dialysis and an eGFR below 60 be "
+                "started on a statin regardless of their LDL cholesterol?")
+    over_50 = text_hit("ngc:10184#9", _KDIGO, "Major Recommendations", "In adults aged ≥50 years with estimated "
+                       "glomerular filtration rate (eGFR) <60 ml/min/1.73 m² but not treated with chronic dialysis or "
+                       "kidney transplantation (GFR categories G3a-G5), the Work Group recommends treatment with a "
+                       "statin or statin/ezetimibe combination (1A).")
+    younger = text_hit("ngc:10184#11", _KDIGO, "Major Recommendations", "In adults aged 18–49 years with CKD but not "
+                       "treated with chronic dialysis or kidney transplantation, the Work Group suggests statin "
+                       "treatment in people with one or more of the following: known coronary disease, diabetes "
+                       "mellitus, prior ischemic stroke (2A).")
+    found = extract([over_50, younger])
+    for n, c in enumerate(found, 1):
+        c.relevance, c.score, c.on_topic, c.evidence = 1.0, 1.0, True, n
+        c.own = 0.6 if n == 1 else 0.45
+    found[-1].narrower = ("aged 18–49",)
+    assert decide(question, found).verdict is Verdict.YES
+    # (without its group marked, the other age reads as a contradiction, as before)
+    found[-1].narrower = ()
+    assert decide(question, found).verdict is Verdict.NO
