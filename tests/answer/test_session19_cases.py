@@ -18,6 +18,7 @@ import pytest
 from curbside.answer import ask
 from curbside.answer.generators.extractive.candidates import extract
 from curbside.answer.generators.extractive.verdict import decide, guideline_verdict, vote_polarity
+from curbside.answer.generators.extractive.verdict_cues import other_label
 from curbside.answer.population import Scope
 from curbside.answer.questions import analyse
 from curbside.answer.terms import Terms, TermStats, _example_terms
@@ -253,9 +254,9 @@ def test_advice_to_test_first_is_not_a_yes() -> None:
 _KDIGO = "KDIGO clinical practice guideline for lipid management in chronic kidney disease."
 
 
-def test_a_statement_for_another_age_group_does_not_contradict_a_yes() -> None:
+def test_another_age_does_not_contradict_a_yes() -> None:
     # (check30, unsafe: "Verdict: No" to starting a statin in adults aged 50 or over with eGFR below 60, because the
-    # recommendation for adults aged 18–49 "says 'aged 18' where the question says 'aged 50'")
+    # recommendation for adults aged 18–49 "says 'aged 18' where the question says 'aged 50'": an age is not a label)
     question = ("Should adults aged 50 or over with chronic kidney disease not on dialysis and an eGFR below 60 be "
                 "started on a statin regardless of their LDL cholesterol?")
     over_50 = text_hit("ngc:10184#9", _KDIGO, "Major Recommendations", "In adults aged ≥50 years with estimated "
@@ -270,8 +271,8 @@ def test_a_statement_for_another_age_group_does_not_contradict_a_yes() -> None:
     for n, c in enumerate(found, 1):
         c.relevance, c.score, c.on_topic, c.evidence = 1.0, 1.0, True, n
         c.own = 0.6 if n == 1 else 0.45
-    found[-1].narrower = ("aged 18–49",)
     assert decide(question, found).verdict is Verdict.YES
-    # (without its group marked, the other age reads as a contradiction, as before)
-    found[-1].narrower = ()
-    assert decide(question, found).verdict is Verdict.NO
+    assert other_label(question, younger.passage.text) is None
+    # (a label of a kind still contradicts: "type 2" where the question says "type 1")
+    assert other_label("Is there a link between rare variants in PPARG and type 1 diabetes?",
+                       "Rare variants in PPARG increase the risk of type 2 diabetes.") == ("type 1", "type 2")

@@ -372,11 +372,8 @@ def rejects(question: str, candidates: Sequence[Candidate], result: VerdictResul
     # offered …"; "Hemochromatosis type 1 is inherited in an autosomal recessive manner" does contradict a yes to
     # "Is hemochromatosis type 4 caused by a mutation in a recessive gene?")
     own_label = bool(result.deciding) and names_label(question, result.deciding[0])
-    # (… nor does a statement for another group of patients: "In adults aged 18–49 years with CKD … suggests statin
-    # treatment" is no to nothing asked of adults aged 50 or over)
     opposed = next(((c, pair) for c in closest if (pair := opposite_terms(question, c.text) or
-                                                   (None if own_label or c.narrower
-                                                    else other_label(question, c.text)))), None)
+                                                   (None if own_label else other_label(question, c.text)))), None)
     if opposed is not None:
         c, (said, opposite) = opposed
         return VerdictResult(Verdict.NO, -abs(result.polarity), result.hedge, (c.evidence,),

@@ -295,6 +295,8 @@ UNIVERSAL_FINDING = re.compile(r"\b(?:only|never|always|necessarily|ubiquitous(?
 # "hemophilia B") and never about the one asked.
 _LABEL = r"\d{1,2}|I{1,3}|IV|VI?|[A-D]"  # letters upper-case only: "a" is an article
 _LABELLED = re.compile(rf"\b([A-Za-z][a-z-]{{2,}})[ -]({_LABEL})\b")
+# (an age is not a label of a kind: "adults aged 18–49" do not contradict a question on adults aged 50 or over)
+_AGE_WORDS = frozenset({"aged", "age", "ages", "over", "under", "above", "below", "older", "younger"})
 _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6"}
 
 
@@ -303,7 +305,7 @@ def _labelled_kinds(question: str, text: str) -> Iterator[tuple[str, str, str, l
     kind, the question's label (roman numerals as digits) and the labels ``text`` gives the same kind, as written."""
     for m in _LABELLED.finditer(question):
         kind, label = m.group(1).lower(), _as_label(m.group(2))
-        if kind in _FUNCTION_WORDS:  # "larger than 7 cm"
+        if kind in _FUNCTION_WORDS or kind in _AGE_WORDS:  # "larger than 7 cm"; "aged 50" is an age, not a label
             continue
         yield m.group(0), kind, label, [x.group(1) for x in re.finditer(rf"\b{re.escape(kind)}[ -]({_LABEL})\b", text,
                                                                          re.IGNORECASE)]
