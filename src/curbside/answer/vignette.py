@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from curbside.answer.lexicon import disease_mentions
 from curbside.answer.mentions import medical_stems
@@ -108,7 +109,7 @@ def case_terms(question: str, topics: frozenset[str] = frozenset()) -> frozenset
     diseases = _diseases(question)
     negated = _negated(case)
     # (the patient's other diseases are words of the case too: ``without_history``)
-    medical = _medical(_split(without_history(question))[0], diseases, topics)
+    medical = _medical(_presentation(question), diseases, topics)
     described = set(content_stems(case)) - set(content_stems(asking)) - (medical - negated)
     ages = {stem(t) for m in _AGE.finditer(question) for t in tokenize(m.group(0))} - diseases
     # (a class is not a figure: "type 2 diabetes", "stage 3 CKD", "grade 1", "phase 2")
@@ -185,7 +186,7 @@ def parts(question: str, topics: frozenset[str] = frozenset()) -> tuple[frozense
     if not pieces:
         return ()
     diseases = _diseases(question)
-    context = _medical(_split(without_history(question))[0], diseases, topics) | diseases
+    context = _medical(_presentation(question), diseases, topics) | diseases
     out = []
     for i, piece in enumerate(pieces):
         own = frozenset(content_stems(piece))
@@ -206,6 +207,12 @@ def _diseases(question: str) -> set[str]:
     return {stem(t) for name in disease_mentions(without_history(question)) for t in tokenize(name)}
 
 
+def _presentation(question: str) -> str:
+    """The case description without the patient's history (``without_history``)."""
+    return _split(without_history(question))[0]
+
+
+@lru_cache(maxsize=512)  # (read for the topics, the case words, the parts and the scope of one question)
 def without_history(question: str) -> str:
     """The question without the comorbidities its case tells after the presentation (``_HISTORY``): "… day 12 after
     a stem cell transplant …, tender hepatomegaly and new ascites … She has chronic plaque psoriasis. How should
