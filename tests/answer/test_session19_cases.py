@@ -276,3 +276,14 @@ def test_another_age_does_not_contradict_a_yes() -> None:
     # (a label of a kind still contradicts: "type 2" where the question says "type 1")
     assert other_label("Is there a link between rare variants in PPARG and type 1 diabetes?",
                        "Rare variants in PPARG increase the risk of type 2 diabetes.") == ("type 1", "type 2")
+
+
+def test_what_a_statement_leaves_out_is_not_what_it_is_about() -> None:
+    # (check30: the KDIGO recommendation for eGFR < 60 "but not treated with chronic dialysis or kidney transplantation"
+    # read as about transplantation, and the eGFR ≥ 60 row led)
+    scope = Scope.of("Should adults aged 50 or over with chronic kidney disease not on dialysis and an eGFR below 60 "
+                     "be started on a statin regardless of their LDL cholesterol?")
+    left_out = ("In adults aged ≥50 years with eGFR <60 ml/min/1.73 m² but not treated with chronic dialysis or kidney "
+                "transplantation, the Work Group recommends treatment with a statin.")
+    assert scope.other_topics(left_out) == ()
+    assert scope.other_topics("In kidney transplant recipients, the Work Group suggests treatment with a statin.")

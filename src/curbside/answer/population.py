@@ -115,6 +115,8 @@ arrhythmia fibrillation eclampsia transplant transplantation infarction dialysis
 cancer carcinoma tumor tumour""".split())
 _DISEASE_MORPHOLOGY = re.compile(r"(?:itis|osis|emia|aemia|oma|omas|pathy|plasia|penia|uria)$")
 _NOT_DISEASES = frozenset({"diagnosis", "diagnoses", "prognosis", "prognoses", "diploma"})
+_LEFT_OUT = re.compile(r"\b(?:not|never)\s+(?:(?:being|currently)\s+)?(?:treated with|receiving|undergoing|on)\s+"
+                       r"[^,.;:()]+", re.IGNORECASE)
 # kinds of a disease by origin: a question that names one is not answered for another
 _KINDS = frozenset(stem(w) for w in "idiopathic primary secondary congenital acquired familial hereditary".split())
 _PHRASE_BREAK = re.compile(r"\s*[—–]\s*|\s-\s|[:;,()]")
@@ -416,6 +418,9 @@ class Scope:
         names a disease itself: otherwise there is nothing to drift from)."""
         if not self.names_disease:
             return ()
+        # (what a statement leaves out is not what it is about: "In adults … not treated with chronic dialysis or
+        # kidney transplantation, the Work Group recommends …")
+        title = _LEFT_OUT.sub(" ", title)
         named = [d for d in disease_mentions(title) if set(content_stems(d)) - self.allowed]
         tokens = tokenize(title)
         words = [t for t in tokens if (stem(t) in _DISEASE_WORDS or (len(t) > 5 and _DISEASE_MORPHOLOGY.search(t)))
