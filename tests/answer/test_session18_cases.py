@@ -26,13 +26,12 @@ from curbside.answer.population import Scope
 from curbside.answer.questions import analyse, is_yes_no
 from curbside.answer.terms import TermStats, compound_parts
 from curbside.answer.text import content_stems, stem
-from curbside.ingest import ingest_paths
 from curbside.records import Audience, Hit, Verdict
 from curbside.retrieve import make_retriever
 from curbside.settings import Settings
 from curbside.store import Store
+from tests.answer.guideline_kb import guideline_kb
 from tests.answer.realtext import text_hit
-from tests.conftest import SHARED_DATA
 
 CASE = ("46-year-old non-smoker with 4 days of fever, productive cough and right basal crackles; not confused, RR 22, "
         "BP 128/78, urea normal, and chest X-ray shows right lower lobe consolidation. No penicillin allergy. Which "
@@ -124,18 +123,12 @@ _ANTIBIOTICS = (
     "penicillin.")
 
 
-GUIDELINES = 150  # NGC summaries besides the two quoted: enough for real term weights, ingested in about a second
 QUOTED = ("ngc-10899.xml", "ngc-11253.xml")
 
 
 @pytest.fixture(scope="module")
 def kb(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    summaries = SHARED_DATA / "corpora" / "ngc" / "summaries"
-    if not summaries.is_dir():
-        pytest.skip(f"shared data not found at {SHARED_DATA} (it sits beside the checkout in CI)")
-    files = [*sorted(summaries.glob("ngc-*.xml"))[:GUIDELINES], *(summaries / name for name in QUOTED)]
-    store = Store.open(tmp_path_factory.mktemp("guidelines") / "kb.sqlite")
-    ingest_paths(store, files)
+    store = guideline_kb(tmp_path_factory, QUOTED)
     yield store
     store.close()
 

@@ -24,12 +24,11 @@ from curbside.answer.questions import analyse
 from curbside.answer.terms import Terms, TermStats, _example_terms
 from curbside.answer.text import content_stems, stem
 from curbside.answer.vignette import asking, case_terms, without_history
-from curbside.ingest import ingest_paths
 from curbside.records import Verdict
 from curbside.settings import Settings
 from curbside.store import Store
+from tests.answer.guideline_kb import guideline_kb
 from tests.answer.realtext import text_hit
-from tests.conftest import SHARED_DATA
 
 VOCAL_FOLD = ("47-year-old woman has had a weak, breathy voice since a total thyroidectomy 7 weeks ago, and flexible "
               "laryngoscopy shows an immobile left vocal fold. She also has irritable bowel syndrome. Is laryngeal EMG "
@@ -141,18 +140,12 @@ def test_emg_and_drug_classes() -> None:
                                                                 "infusion early in ARDS.")))
 
 
-GUIDELINES = 150
 QUOTED = ("ngc-11089.xml",)
 
 
 @pytest.fixture(scope="module")
 def kb(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    summaries = SHARED_DATA / "corpora" / "ngc" / "summaries"
-    if not summaries.is_dir():
-        pytest.skip(f"shared data not found at {SHARED_DATA} (it sits beside the checkout in CI)")
-    files = [*sorted(summaries.glob("ngc-*.xml"))[:GUIDELINES], *(summaries / name for name in QUOTED)]
-    store = Store.open(tmp_path_factory.mktemp("guidelines") / "kb.sqlite")
-    ingest_paths(store, files)
+    store = guideline_kb(tmp_path_factory, QUOTED)
     yield store
     store.close()
 
