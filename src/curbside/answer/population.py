@@ -57,6 +57,12 @@ _I = re.IGNORECASE
 # a cancer, by its name's stems ("hodgkin lymphoma" → "hodgkin lymphoma"), and the words for cancers as a group
 _CANCER = re.compile(r"lymphoma|leuka?emi|carcinoma|melanoma|myeloma|sarcoma|\bcanc|tumou?r|neoplas|blastoma|glioma|"
                      r"mesothelioma", re.IGNORECASE)
+def _tested(asked: str, disease: str) -> bool:
+    """``disease`` is named as what a test looks for ("should we get her allergy tested?", "an HIV test"): the question
+    asks about the test, not about that disease."""
+    return bool(re.search(rf"\b{re.escape(disease)}\s+(?:tests?|tested|testing|screen(?:ed|ing)?)\b", asked, _I))
+
+
 _CANCER_GROUP = re.compile(r"\b(?:cancers?|malignanc(?:y|ies)|oncology|tumou?rs)\b", re.IGNORECASE)
 PARENTS: dict[str, tuple[str, ...]] = {
     "anorexia nervosa": ("eating disorders",), "bulimia nervosa": ("eating disorders",),
@@ -197,7 +203,7 @@ class Scope:
             families.add("pregnancy")
         diseases = disease_mentions(without_history(question))
         asked = asking(question)
-        if asked != question and (named := disease_mentions(asked)):
+        if asked != question and (named := [d for d in disease_mentions(asked) if not _tested(asked, d)]):
             # a case asks about the disease its question names ("… daily headaches …, papilloedema … How should her
             # idiopathic intracranial hypertension be treated?"): the others it tells of are findings, and a headache
             # guideline's cluster-headache advice is not about it (a kind of the one asked about stays: "I have

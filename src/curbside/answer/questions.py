@@ -134,6 +134,8 @@ def analyse(question: str, *, context: str = "", max_chars: int = 2000) -> Quest
     # (what a case rules out is not searched for: "no saddle anaesthesia" would find the cauda equina guideline)
     ruled_out = negated_terms(text)
     terms = tuple(t for t in terms if stem(t) not in ruled_out) or terms
+    if not re.search(r"\bUS\b", text):  # ("the GP gave us": the pronoun, not US for ultrasound)
+        terms = tuple(t for t in terms if t != "us") or terms
     stems = tuple(unique(content_stems(text)))
     context_stems: tuple[str, ...] = ()
     if context:

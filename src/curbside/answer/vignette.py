@@ -92,6 +92,10 @@ _HISTORY_WORDS = frozenset("""also mild moderate well controlled long standing c
 treated""".split())
 _HISTORY_OTHER = 1
 # a verb's particle is not a term of its own ("how should she be followed up" asks one thing: follow-up)
+# a question that asks about the sentence before it, on its own: "The registrar wants to start the high-dose
+# methylprednisolone protocol. Should we, and what blood pressure …?"
+_ELLIPTICAL = re.compile(r"^\s*(?:should|can|could|may|must|shall|do|would)\s+(?:we|i|he|she|they|you)\s*"
+                         r"(?:[,?]|(?:and|or|but)\b)", re.IGNORECASE)
 _PARTICLES = frozenset({"up", "out", "down", "off"})
 _CLASSES = frozenset({"type", "types", "stage", "stages", "grade", "grades", "class", "phase", "level", "step",
                       "tier", "nyha", "gold", "ckd", "category", "group"})
@@ -285,6 +289,9 @@ def _split(question: str) -> tuple[str, str]:
         before = " ".join(s for s in said if s not in asked)
         if _PATIENT.search(before):
             case, asking = before, " ".join(asked)
+            told = [s for s in said if s not in asked]
+            if _ELLIPTICAL.match(asking) and len(told) >= 2:
+                case, asking = " ".join(told[:-1]), f"{told[-1]} {asking}"
     lead = _LEAD_IN.match(asking)
     # (a lead-in that asks is part of the question: "How should suspected veno-occlusive disease be confirmed, and
     # what treatment should she get — is alteplase … worth trying?")
