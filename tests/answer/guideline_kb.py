@@ -12,13 +12,16 @@ from tests.conftest import SHARED_DATA
 GUIDELINES = 150
 
 
-def guideline_kb(tmp_path_factory: pytest.TempPathFactory, quoted: tuple[str, ...]) -> Store:
-    """A new store holding the first ``GUIDELINES`` NGC summaries and ``quoted`` (file names); skips the test when the
-    shared data is not beside the checkout."""
+def guideline_kb(tmp_path_factory: pytest.TempPathFactory, quoted: tuple[str, ...],
+                 corpora: tuple[str, ...] = ()) -> Store:
+    """A new store holding the first ``GUIDELINES`` NGC summaries, ``quoted`` (file names) and ``corpora`` (paths under
+    the shared corpora: "uspstf/uspstf_enriched.json"); skips the test when the shared data is not beside the
+    checkout."""
     summaries = SHARED_DATA / "corpora" / "ngc" / "summaries"
     if not summaries.is_dir():
         pytest.skip(f"shared data not found at {SHARED_DATA} (it sits beside the checkout in CI)")
-    files = [*sorted(summaries.glob("ngc-*.xml"))[:GUIDELINES], *(summaries / name for name in quoted)]
+    files = [*sorted(summaries.glob("ngc-*.xml"))[:GUIDELINES], *(summaries / name for name in quoted),
+             *(SHARED_DATA / "corpora" / path for path in corpora)]
     store = Store.open(tmp_path_factory.mktemp("guidelines") / "kb.sqlite")
     ingest_paths(store, files)
     return store

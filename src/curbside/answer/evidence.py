@@ -44,11 +44,13 @@ from curbside.answer.themes import LAY_PREVENTION, theme_by_key
 from curbside.answer.topic_sources import (
     RECOMMENDATION_SECTION,
     leading_statements,
+    named_statements,
     page_siblings,
     sibling_recommendations,
     topic_guidelines,
     topic_pages,
 )
+from curbside.answer.vignette import asked_subject
 from curbside.records import Audience, Hit, Kind
 from curbside.retrieve import Filters, Retriever
 from curbside.store import Store
@@ -234,6 +236,7 @@ def gather(
         coverages += tuple(terms.coverage(stats.stems_of(h)) for h in extra)
     if audience is Audience.CLINICIAN and info.yes_no and stats.store is not None:
         extra = leading_statements(stats.store, hits, terms)
+        extra += named_statements(stats.store, [*hits, *extra], terms, asked_subject(info.text))
         hits += tuple(extra)
         coverages += tuple(terms.coverage(stats.stems_of(h)) for h in extra)
     study_cov = 0.0

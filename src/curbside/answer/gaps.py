@@ -24,7 +24,7 @@ from curbside.records import Audience, Bullet, SafetyNotice
 _FRAME = frozenset(stem(w) for w in """next step steps add added adding first line option options choice choices
 manage managed management approach start started starting stop stopping give given recommend recommended
 recommendation need needed needs treat treated treatment treatments therapy therapies dose doses dosing long
-often soon initial setting settings right safe safely still now usual usually way ways plan kind type types work
+often soon initial setting settings right safe safely still now usual usually way ways plan kind type types work dosed
 works help helps offer offered choose check checked order ordered get gets take taking tell come comes go make
 think because enough decide involve involves include includes role drug drugs agent agents medication
 medications medicine medicines people patient patients later year years time instead increase increases decrease

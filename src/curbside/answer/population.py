@@ -57,6 +57,23 @@ _I = re.IGNORECASE
 # a cancer, by its name's stems ("hodgkin lymphoma" → "hodgkin lymphoma"), and the words for cancers as a group
 _CANCER = re.compile(r"lymphoma|leuka?emi|carcinoma|melanoma|myeloma|sarcoma|\bcanc|tumou?r|neoplas|blastoma|glioma|"
                      r"mesothelioma", re.IGNORECASE)
+# a case that tried a treatment and could not go on with it ("I've tried the CPAP for months but I just can't sleep with
+# the mask on") is about a patient among "those with adverse effects associated with CPAP treatment"
+_TRIED = re.compile(r"\b(?:tried|trialled|trialed|been on|been using|been taking)\b[^.?!]{0,80}?\b(?:but|yet|however)\b"
+                    r"[^.?!]{0,60}?(?:\b(?:can't|cannot|couldn't|could not|can not|didn't|did not|doesn't|does not|"
+                    r"won't|not|never|stopped|hate)\b|\bside[- ]effects?\b)|"
+                    # ("Paracetamol doesn't do much for her", "an occipital neuralgia that has not responded to …")
+                    r"\b(?:didn't|doesn't|hasn't|haven't|don't|did not|does not|has not|have not)\s+(?:really\s+)?"
+                    r"(?:help(?:ed)?|work(?:ed)?|do much|done much|shifted|responded|tolerated?)\b|"
+                    r"\b(?:not responding|no better|not tolerated|(?:couldn't|can't|cannot) tolerate|intolerant)\b", _I)
+_FAILED = frozenset(stem(w) for w in """adverse effects intolerance intolerant intolerable tolerate tolerated fail
+failed failure failing inadequate response responders nonresponse nonresponders unresponsive refractory""".split())
+
+
+# a gene variant by its protein change ("G551D", "R117H", "V600E", "F508del")
+_VARIANT = re.compile(r"(?-i:\b[ACDEFGHIKLMNPQRSTVWY]\d{2,4}(?:[ACDEFGHIKLMNPQRSTVWY]|del|fs)\b)")
+
+
 def _tested(asked: str, disease: str) -> bool:
     """``disease`` is named as what a test looks for ("should we get her allergy tested?", "an HIV test"): the question
     asks about the test, not about that disease."""
@@ -189,12 +206,16 @@ class Scope:
     # the patient's drugs the question asks about, as stems ("… on sodium valproate … What should I do about her
     # valproate?")
     asked_drugs: frozenset[str] = frozenset()
+    # the gene variants the question names ("homozygous for F508del"), upper-cased
+    variants: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, question: str, context: str = "") -> Scope:
         text = f"{question} {context}".strip()
         terms = tokenize(text)
         allowed = set(content_stems(text)) | NEUTRAL
+        if _TRIED.search(question):  # (the patient is among those who could not take it)
+            allowed |= _FAILED
         for forms in alternatives(terms).values():
             for form in forms:
                 allowed.update(form)
@@ -239,7 +260,8 @@ class Scope:
                    _sexes(text), ages, adults, parents, bool(_IN_PREGNANCY.search(question)),
                    _qualifier(question), treated, symptomatic, negated_terms(question),
                    "prevention" in question_intents(question),
-                   frozenset(stem(d) for d in patient_drugs_asked(question, drug_words(question))) & treated)
+                   frozenset(stem(d) for d in patient_drugs_asked(question, drug_words(question))) & treated,
+                   frozenset(v.upper() for v in _VARIANT.findall(question)))
 
     def topic_abbreviations(self, definitions: Iterable[Mapping[str, str]]) -> dict[str, str]:
         """Of the abbreviations defined in some texts (``abbreviations.defined_abbreviations`` of each), those that
@@ -361,6 +383,10 @@ class Scope:
         out.extend(self._other_diabetes(text))
         # (a table's row for a scenario the patient is not in; what the case rules out it does not have)
         out.extend(unmet_scenario(text, self.allowed - self.ruled_out))
+        if self.variants and (variant := _VARIANT.search(text)) and variant.group(0).upper() not in self.variants:
+            # a statement (or a table's row) led by another variant is for its carriers: "Homozygous or heterozygous
+            # G551D-CFTR—e.g., G551D/F508del …: use ivacaftor …" is not for a patient homozygous for F508del
+            out.append(variant.group(0))
         if self.sexes and (named := _sexes(text)) and not named & self.sexes:
             out.extend(sorted(named))  # "men with LUTS" for a question about women
         if "children" in self.families and (named := _sexes(text)) and not any(m.family == "children" for m in found):

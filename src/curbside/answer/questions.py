@@ -54,8 +54,11 @@ _OR_WHAT = re.compile(r"\bor (?:what|how|which|who|when|where)\b", re.IGNORECASE
 # … and so does a choice between two courses ("Is a serum uric acid level enough, or do I need to aspirate the
 # joint?", "Does he need more antibiotics, or should we be thinking about ear tubes?")
 # … and so does a yes/no question with a part that asks what, which or how: it asks how to manage
-_AND_WHICH = re.compile(r",\s+(?:and |or )?(?:(?:with|for|in|at|to|by|of) )?(?:what|which|how|when|where|whom?)\b",
-                        re.IGNORECASE)
+# (after a comma "where" and "when" open a clause of the sentence unless a question follows: "…, where sporadic CJD is
+# suspected …, is it worth …?")
+_WH_AFTER_COMMA = (r"(?:what|which|how|whom?|(?:when|where)\s+(?:should|shall|is|are|was|were|do|does|did|can|could|"
+                   r"would|will|might|must|to)\b)")
+_AND_WHICH = re.compile(rf",\s+(?:and |or )?(?:(?:with|for|in|at|to|by|of) )?{_WH_AFTER_COMMA}\b", re.IGNORECASE)
 # ("Should I add a third drug …, or is under 150 good enough at her age?")
 _EITHER_OR = re.compile(r",\s+or (?:do|does|should|shall|must|would|will|can|is|are)\s+\w|"
                         # (the other course with its own subject, comma or not: "Does it need draining or will it go
@@ -84,7 +87,7 @@ _REQUEST = re.compile(r"^\W*(?:(?:is|are) there (?:anything|something|any ?(?:ki
 
 # a wh-question after the patient it is about ("For a patient with compensated cirrhosis …, what is the best option
 # …: a non-selective beta-blocker or band ligation?"): the options it ends with are what it asks to choose from
-_SET_WH = re.compile(r"^\W*(?:for|in|among|after|during|with|when)\b[^?]*?,\s*(?:what|which|who|how|when|where|why)\b",
+_SET_WH = re.compile(rf"^\W*(?:for|in|among|after|during|with|when)\b[^?]*?,\s*(?:who\b|why\b|{_WH_AFTER_COMMA})",
                      re.IGNORECASE)
 
 

@@ -152,6 +152,15 @@ weed|=cannabis|=marijuana|=cannabinoid|=cannabinoids
 hurt|hurts|=injury|=injuries|=pain
 aim|=target|=goal
 conceive|conceives|conceiving|=conception|=preconception|=preconceptual|=preconceptually
+tnf inhibitor|tnf inhibitors|anti-tnf|tnf blocker|tnf blockers|tnf blocking agent|tnf blocking agents
+  |tnfa blocking agent|tnfa blocking agents|tnf-alpha blocking agents|tnf antagonist|tnf antagonists
+  |tumor necrosis factor inhibitor|tumour necrosis factor inhibitor|tumor necrosis factor blocker
+intensive care unit|intensive care units|intensive care|icu|icus|critical care unit|critical care units|critical care
+  |critical care setting|critical care settings|intensive therapy unit|itu
+adenotonsillectomy|adenotonsillectomies|tonsillectomy and adenoidectomy|tonsillectomy with adenoidectomy
+  |adenoidectomy and tonsillectomy|=tonsillectomy|=tonsillectomies
+mouth guard|mouthguard|mouthpiece|oral appliance|mandibular advancement device|mandibular advancement splint
+sew back up|sew back|sewn back up|stitch back up|stitched back up|=reinfibulation|=infibulation|=resuturing
 fluid behind the eardrum|fluid behind the eardrums|fluid behind both eardrums|middle ear effusion|ome|glue ear
 """
 
@@ -200,7 +209,9 @@ mineralocorticoid receptor antagonist|mineralocorticoid receptor antagonists|mra
 loop diuretic|loop diuretics|diuretic|diuretics > furosemide|bumetanide|torasemide
 thiazide|thiazides|thiazide-like diuretic|thiazide diuretic|diuretic|diuretics
   > bendroflumethiazide|hydrochlorothiazide|chlorthalidone|indapamide
-tnf inhibitor|tnf inhibitors|anti-tnf|tnf-alpha inhibitor|biologic|biologics
+tnf inhibitor|tnf inhibitors|anti-tnf|tnf-alpha inhibitor|tnf blocker|tnf blockers|tnf blocking agents
+  |tnfa blocking agents|tumor necrosis factor inhibitor|tumour necrosis factor inhibitor|tnf antagonist
+  |biologic|biologics
   > adalimumab|etanercept|infliximab|certolizumab|golimumab
 antimuscarinic|antimuscarinics|anticholinergic|anticholinergics
   > oxybutynin|solifenacin|tolterodine|trospium|fesoterodine
@@ -216,7 +227,7 @@ oral|by mouth > tablet|tablets|pill|pills|capsule|capsules
 def _classes() -> dict[str, tuple[frozenset[str], ...]]:
     """A member's lookup key → the stem sets of its classes' wordings."""
     out: dict[str, set[frozenset[str]]] = {}
-    for line in re.sub(r"\n\s+>", " >", _CLASSES).strip().splitlines():
+    for line in re.sub(r"\n\s+\|", "|", re.sub(r"\n\s+>", " >", _CLASSES)).strip().splitlines():
         wordings, members = line.split(" > ")
         for member in members.split("|"):
             out.setdefault(_key(member), set()).update(_phrase_stems(w) for w in wordings.split("|"))
@@ -250,7 +261,8 @@ def _key(phrase: str) -> str:
 @lru_cache(maxsize=1)
 def _groups() -> tuple[dict[str, int], list[list[str]]]:
     """Phrase key → group number, and the groups (curated first, then the Disease Ontology)."""
-    groups: list[list[str]] = [line.split("|") for line in _CURATED.strip().splitlines()]
+    # (a long group goes on over lines that start with "|")
+    groups: list[list[str]] = [line.split("|") for line in re.sub(r"\n\s+\|", "|", _CURATED).strip().splitlines()]
     text = files("curbside.answer").joinpath("data/diseases.txt").read_text(encoding="utf-8")
     groups += [line.split("\t") for line in text.splitlines() if line and not line.startswith("#") and "\t" in line]
     index: dict[str, int] = {}

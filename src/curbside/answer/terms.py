@@ -137,7 +137,8 @@ youd wouldnt couldnt shouldnt hasnt havent arent wasnt werent told today tonight
 pretty generally exactly supposed assume assuming bit odd app along though whats hows whos wheres thinking
 theres thats both
 father mother dad mom mum son daughter wife husband partner friend brother sister boyfriend girlfriend
-wants needs worth definitely certainly gp point already tried likely afterwards afterward beforehand
+wants needs worth definitely certainly gp point already tried likely afterwards afterward beforehand instead
+genuinely truly plus
 honestly honest hate idea forever scared worried afraid bout around lesson lessons
 true happen happens happened request ask asking asked
 still yet again soon straight away anyway anymore next either neither

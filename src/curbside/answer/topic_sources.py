@@ -11,10 +11,10 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from curbside.answer.disease_names import name_key
-from curbside.answer.lead_cues import FIRST_STEP, LATER_STEP, OPTIONS
+from curbside.answer.lead_cues import FIRST_STEP, LATER_STEP, OPTIONS, SCOPE_SECTION
 from curbside.answer.population import Scope
 from curbside.answer.tables import rates, rows_as_sentences
-from curbside.answer.text import content_stems
+from curbside.answer.text import content_stems, stem
 from curbside.answer.themes import main_clause_themes, primary_theme, related, theme_by_key
 from curbside.records import Hit, Kind
 from curbside.retrieve import Filters
@@ -32,6 +32,8 @@ PAGE_SIBLING_DOCUMENTS = 2  # health pages on the disease, in evidence, whose pa
 SIBLING_PASSAGES = 3  # … what was asked join the evidence, at most this many each (clinicians, open questions)
 STATEMENT_PASSAGES = 2  # yes/no: the leading guideline's recommendations on the question that join the evidence
 STATEMENT_SHARE = 0.4  # … covering at least this share of the question's terms in their own words
+STATEMENT_DOCUMENTS = 2  # yes/no: leading guidelines whose statement naming what the evidence lacks joins it …
+NAMED_WEIGHT = 5.5  # … a question's word at least this rare (IDF)
 STATEMENT_TITLE = 0.6  # … from a guideline whose title covers this share (its title is on what is asked)
 # a statement of what to do ("The USPSTF recommends against …", "… should be offered …"); whole words, unlike the
 # generator's RECOMMENDATION_CUE, whose "recommend" also matches "This recommendation statement applies to …"
@@ -242,6 +244,41 @@ def page_siblings(store: Store, hits: Sequence[Hit], scope: Scope, intents: Sequ
         if found is not None:
             extra.append(Hit(found, best.document, best.score, {"page_sibling": best.score}))
     return extra
+
+
+def named_statements(store: Store, hits: Sequence[Hit], terms: Terms, subject: tuple[str, ...],
+                     documents: int = STATEMENT_DOCUMENTS, rare: float = NAMED_WEIGHT) -> list[Hit]:
+    """For a yes/no question, the recommendation of a leading guideline that names what its last clause asks about
+    (``subject``: ``vignette.asked_subject``) where the kept evidence does not: "For a patient with polymyalgia
+    rheumatica who relapses …, is a TNF inhibitor such as infliximab a reasonable steroid-sparing option?" keeps the
+    guideline's passages on glucocorticoid doses (they share the case's words), while its answer is another passage's
+    "The panel strongly recommends against the use of tumor necrosis factor alpha (TNFa) blocking agents for treatment
+    of PMR." A word of the subject this rare (IDF ``rare``) that no kept passage has is looked for in the
+    recommendations of the first ``documents`` guidelines; the statement naming it that covers most of the question
+    joins the evidence, scored like that guideline's best hit."""
+    said: set[str] = set()
+    for hit in hits:  # (a summary's scope fields name what it covers and say nothing of it)
+        if not SCOPE_SECTION.search(hit.passage.section):
+            said |= terms.covered(frozenset(content_stems(f"{hit.document.title} {hit.passage.text}")))
+    asked = {stem(t) for t in subject}
+    missing = {s for s, w in terms.weights.items() if w >= rare and s in asked and s not in said}
+    if not missing:
+        return []
+    have = {h.passage.id for h in hits}
+    leading: dict[str, Hit] = {}
+    for hit in hits:
+        if hit.document.kind is Kind.GUIDELINE and len(leading) < documents:
+            leading.setdefault(hit.document.id, hit)
+    found = []
+    for doc_id, best in leading.items():
+        for p in store.passages_for(doc_id):
+            if p.id in have or not RECOMMENDATION_SECTION.search(p.section) or not _STATES.search(p.text):
+                continue
+            stems = frozenset(content_stems(p.text))
+            if terms.covered(stems) & missing:
+                found.append((terms.coverage(stems), Hit(p, best.document, best.score, {"statement": best.score})))
+    found.sort(key=lambda oh: -oh[0])
+    return [h for _, h in found[:1]]
 
 
 def leading_statements(store: Store, hits: Sequence[Hit], terms: Terms,

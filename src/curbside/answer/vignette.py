@@ -270,6 +270,19 @@ def asking(question: str) -> str:
     return _split(question)[1]
 
 
+def asked_subject(question: str) -> tuple[str, ...]:
+    """The medical words of a several-part question's last clause that its opening clauses do not say: what it asks
+    about, after the patient it asks it for ("For a patient with polymyalgia rheumatica who relapses every time
+    prednisolone is tapered below 7.5 mg, is a TNF inhibitor such as infliximab …?" → TNF, inhibitor, infliximab,
+    steroid); () for a question of one part."""
+    pieces = part_texts(question)
+    if len(pieces) < 2:
+        return ()
+    before = set(content_stems(" ".join(pieces[:-1])))
+    medical = medical_stems(pieces[-1]) - before
+    return tuple(dict.fromkeys(t for t in tokenize(pieces[-1]) if stem(t) in medical))
+
+
 def patient_drugs_asked(question: str, drugs: Iterable[str]) -> set[str]:
     """Of ``drugs`` (words of the question), those the case says the patient is on and the question asks about ("… on
     sodium valproate 1,000 mg daily … What should I do about her valproate?"); none without a case."""

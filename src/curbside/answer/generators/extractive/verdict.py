@@ -34,9 +34,10 @@ from curbside.answer.generators.extractive.verdict_model import VerdictModel, lo
 from curbside.answer.lead_cues import DURING_PROCEDURE
 from curbside.answer.mentions import mentions
 from curbside.answer.population import Scope
-from curbside.answer.text import content_stems
+from curbside.answer.synonyms import alternatives, broader
+from curbside.answer.text import content_stems, stem
 from curbside.answer.themes import ASKS_ABOUT
-from curbside.answer.vignette import asking
+from curbside.answer.vignette import asked_subject, asking
 from curbside.records import Kind, Verdict
 
 MAX_DOCUMENTS = 3  # leading documents whose conclusions are read
@@ -174,6 +175,8 @@ GUIDELINE_MARGIN = 0.15  # recommendations this close in relevance to the best o
 GUIDELINE_VOTES = 3  # … at most this many
 SPLIT = 0.3  # yes and no each with this share of the vote → uncertain (one dissent among three)
 OWN_MIN = 0.5  # share of the question's weighted terms a recommendation must name itself to vote
+_SCREENING = re.compile(r"\bscreen(?:s|ed|ing)?\b", re.IGNORECASE)
+SUBJECT_OWN_MIN = 0.35  # … or this share, where it names what the question's last clause asks about (``asked_subject``)
 WEAK_VOTE = 0.5  # weight of a weakly graded recommendation's vote
 INDIVIDUAL_DECISION = "the guidelines leave it to an individual decision"
 INSUFFICIENT_EVIDENCE = "the guidelines find the evidence insufficient"
@@ -283,23 +286,55 @@ def for_risk(text: str, risk: frozenset[str]) -> bool:
     return not (levels := risk_levels(text)) or bool(levels & risk)
 
 
+def names_subject(text: str, subject: tuple[str, ...]) -> bool:
+    """``text`` names at least half of ``subject``'s words, in any wording the synonyms know or by a member of the
+    class a word names ("TNFa blocking agents" for "TNF inhibitor"; "infliximab" only by itself or a wording)."""
+    said = set(content_stems(text))
+    wordings, classes = alternatives(list(subject)), broader(list(subject))
+    named = [w for w in subject if stem(w) in said
+             or any(form <= said for form in (*wordings.get(stem(w), ()), *classes.get(stem(w), ())))]
+    return 2 * len(named) >= len(subject)
+
+
 def guideline_verdict(candidates: Sequence[Candidate],
                       kinds: tuple[Kind, ...] = (Kind.GUIDELINE, Kind.CONSUMER),
                       groups: frozenset[str] = frozenset(), disease: bool = False,
                       asked: frozenset[str] = frozenset(), risk: frozenset[str] = frozenset(),
-                      stopping: bool = False, same_day: bool = False) -> VerdictResult | None:
+                      stopping: bool = False, same_day: bool = False, subject: tuple[str, ...] = (),
+                      screening: bool = False, question: str = "") -> VerdictResult | None:
     """A relevance-weighted vote of the guideline recommendations about as relevant as the best
     (None without any); yes and no both carrying weight (yes for some groups, no for others)
     make it uncertain. ``groups``: the population families the question names ("pregnancy");
-    ``disease``: the question names a disease (``Candidate.titled`` then says a document is on it)."""
+    ``disease``: the question names a disease (``Candidate.titled`` then says a document is on it); ``subject``: the
+    medical words of what the question's last clause asks about (``asked_subject``); ``screening``: the question asks
+    whether to screen; ``question``: its text, for the grade or type it names."""
     # the sentence must itself name most of what is asked ("arthroscopic", "knee osteoarthritis"): a
     # recommendation about something else in a guideline on the topic does not answer the question
-    recs = [c for c in candidates if c.on_topic and c.own >= OWN_MIN and not c.drift
-            and not (c.meta or c.fragment) and c.hit.document.kind in kinds
-            and (c.recommendation or RECOMMENDS_AGAINST.search(c.text) or CANNOT_SAY.search(c.text))]
+    def votes_at(c: Candidate, floor: float) -> bool:
+        return (c.on_topic and c.own >= floor and not c.drift and not (c.meta or c.fragment)
+                and c.hit.document.kind in kinds
+                and bool(c.recommendation or RECOMMENDS_AGAINST.search(c.text) or CANNOT_SAY.search(c.text)))
+
+    recs = [c for c in candidates if votes_at(c, OWN_MIN)]
+    if subject:
+        # a question whose last clause asks about something its opening does not say ("For a patient with polymyalgia
+        # rheumatica who relapses …, is a TNF inhibitor such as infliximab a reasonable steroid-sparing option?") is
+        # answered by what is recommended of that ("… recommends against the use of tumor necrosis factor alpha (TNFa)
+        # blocking agents …"), not by the recommendations that share the opening's words
+        naming = [c for c in candidates if votes_at(c, SUBJECT_OWN_MIN) and names_subject(c.text, subject)]
+        recs = naming or recs
     # "… recommends not screening all other adults": the group a recommendation leaves out, not the one
     # it is about — it speaks to the question only when nothing else does
     recs = [c for c in recs if not _EVERYONE_ELSE.search(c.text)] or recs
+    if question:
+        # … nor one for another grade or type of what is asked ("In patients with Wagner Grade 3 or higher DFUs …, the
+        # committee suggests adding HBO2 …" for a grade 2 ulcer, which "… suggests against using hyperbaric oxygen")
+        recs = [c for c in recs if other_label(question, c.text) is None] or recs
+    if screening:
+        # a question whether to screen is answered by what is said of screening: WHO's "Daily iron supplementation is
+        # recommended … in infants and young children aged 6 to 23 months …" is not a yes to screening them for iron
+        # deficiency anaemia (the USPSTF finds the evidence insufficient)
+        recs = [c for c in recs if _SCREENING.search(f"{c.section} {c.text}")]
     # … nor how to do a procedure while doing it ("During … hernia repair the hernia sac should be dissected …"), which
     # takes the decision to do it as made
     recs = [c for c in recs if not DURING_PROCEDURE.match(c.text)]
@@ -450,7 +485,8 @@ def _decide(question: str, candidates: Sequence[Candidate], model: VerdictModel 
         stopping = bool(_STOPPING.search(asking(question)))
         from_guideline = guideline_verdict(candidates, kinds, scope.families, bool(scope.topics),
                                            frozenset(content_stems(question)), risk_levels(question), stopping,
-                                           bool(_SAME_DAY.search(question)))
+                                           bool(_SAME_DAY.search(question)), asked_subject(question),
+                                           bool(_SCREENING.search(asking(question))), question)
         if from_guideline is not None:
             return _not_only_pages(question, candidates, from_guideline)
         if (stopping or _SAME_DAY.search(question)) and leading is Kind.GUIDELINE:
