@@ -13,9 +13,10 @@ devices and procedures ("mouth guards that push your jaw forward", "sew me back 
 
 The end-to-end tests need real term weights: 150 NGC guideline summaries from the shared corpora with the ones they
 quote (EULAR/ACR on polymyalgia rheumatica, USPSTF on iron deficiency anaemia in young children, WHO on iron
-supplementation, UHMS on hyperbaric oxygen for diabetic foot ulcers, CCHMC on chlorhexidine bathing) and the USPSTF
-statements. (A lay question's words — "buy", "push", "jaw" — weigh as in a full knowledge base only with the consumer
-pages, so the sleep apnoea case is tested by its parts.)"""
+supplementation, UHMS on hyperbaric oxygen for diabetic foot ulcers, CCHMC on chlorhexidine bathing, ACR/SAA on
+ankylosing spondylitis, C17 on antifungal prophylaxis) and the USPSTF statements. (A lay question's words — "buy",
+"push", "jaw" — weigh as in a full knowledge base only with the consumer pages, so the sleep apnoea case is tested by
+its parts.)"""
 
 from __future__ import annotations
 
@@ -24,13 +25,22 @@ from collections.abc import Iterator
 import pytest
 
 from curbside.answer import ask
+from curbside.answer.evidence import asks_only
 from curbside.answer.gaps import unmentioned_parts
+from curbside.answer.generators.extractive.assemble import choose_bottom
 from curbside.answer.generators.extractive.candidates import extract
-from curbside.answer.generators.extractive.verdict import guideline_verdict, names_subject
+from curbside.answer.generators.extractive.verdict import (
+    RECOMMENDS_AGAINST,
+    guideline_verdict,
+    names_subject,
+    recommendation_polarity,
+    vote_polarity,
+)
+from curbside.answer.generators.extractive.verdict_cues import other_label
 from curbside.answer.population import Scope
 from curbside.answer.questions import analyse, is_yes_no
 from curbside.answer.synonyms import alternatives
-from curbside.answer.terms import TermStats
+from curbside.answer.terms import TermStats, failed_drugs
 from curbside.answer.text import content_stems, stem
 from curbside.answer.vignette import asked_subject, asking, case_terms
 from curbside.records import Answer, Bullet, Verdict
@@ -132,7 +142,7 @@ def test_what_the_last_clause_asks_about() -> None:
 
 # (and two that name the drugs asked about, so that their words weigh as in a full knowledge base)
 QUOTED = ("ngc-11118.xml", "ngc-10798.xml", "ngc-10942.xml", "ngc-10678.xml", "ngc-10959.xml",
-          "ngc-10470.xml", "ngc-10736.xml", "ngc-9995.xml")
+          "ngc-10470.xml", "ngc-10736.xml", "ngc-9995.xml", "ngc-11119.xml", "ngc-10637.xml")
 
 
 @pytest.fixture(scope="module")
@@ -226,3 +236,126 @@ def test_a_row_for_another_variant_is_for_its_carriers() -> None:
     assert not scope.narrower("Homozygous for F508del-CFTR (F508del/F508del): ivacaftor is not recommended.")
     # (a question that names no variant is not narrowed by one)
     assert not Scope.of("Is ivacaftor effective in cystic fibrosis?").narrower("Ivacaftor is recommended for G551D.")
+
+
+EDT = ("Is an emergency department thoracotomy worthwhile in a patient who arrives pulseless, with no signs of life, "
+       "after blunt trauma?")
+
+
+def test_the_other_side_of_what_the_patient_is_without() -> None:
+    # (check30: "… with signs of life after blunt injury, the panel conditionally recommends that patients undergo EDT"
+    # led for a patient with none)
+    scope = Scope.of(EDT)
+    with_signs = ("In patients presenting pulseless to the emergency department with signs of life after blunt injury, "
+                  "the panel conditionally recommends that patients undergo EDT.")
+    assert scope.other_side(with_signs) == ("with signs of life",)
+    assert not scope.other_side(with_signs.replace("with signs", "without signs"))
+    assert not Scope.of("Is EDT worthwhile after blunt trauma?").other_side(with_signs)
+    # (what a treatment is given with is how, not who: "usual care without acupuncture" is a comparison's other arm)
+    assert not Scope.of("Neck pain treatment with acupuncture: does the number of needles matter?").other_side(
+        "Both acupuncture and sham acupuncture are superior to usual care without acupuncture.")
+
+
+def test_a_passage_that_only_asks_is_not_an_answer() -> None:
+    assert asks_only("Health Question 2: Should Antifungal Prophylaxis Be Used to Prevent IFI in Children Undergoing "
+                     "Autologous HSCT? If So, What Medication (Dose and Duration) Should Be Used?")
+    assert asks_only('Definitions of the grades for recommendation are provided at the end of the "Major '
+                     'Recommendations" field.\nHealth Question 1: Should Primary Antifungal Prophylaxis Be Used?')
+    assert not asks_only("For children undergoing allogeneic HSCT, administer fluconazole 6–12 mg/kg/day. Should "
+                         "fluconazole be contraindicated, give an echinocandin?")
+    # (a pointer alone keeps its place: the passage that would take it is rarely better)
+    assert not asks_only('Quality of evidence and strength of recommendation ratings are defined at the end of the '
+                         '"Major Recommendations" field.')
+
+
+def test_a_treatment_the_patient_did_not_improve_on_is_not_the_key() -> None:
+    # (check31: "methylprednisolone" was the key, and "… fail to improve after corticosteroid treatment" did not say it)
+    question = ("What is the next step for a patient with acute transverse myelitis who has not improved after a "
+                "course of high-dose IV methylprednisolone, and which investigations help predict a relapse?")
+    assert failed_drugs(question) == ["methylprednisolone"]
+    assert TermStats(None).terms(analyse(question)).key != stem("methylprednisolone")
+    assert failed_drugs("Should methylprednisolone be given for acute transverse myelitis?") == []
+
+
+def test_hsct_is_a_stem_cell_transplant() -> None:
+    said = set(content_stems("For children one month to less than 19 years of age undergoing allogeneic HSCT"))
+    words = ["haematopoietic", "stem", "cell", "transplant"]
+    assert any(form <= said for form in alternatives(words)[stem("transplant")])
+
+
+def test_a_recommendation_for_the_other_side_does_not_vote() -> None:
+    # (check30: the "with signs of life" recommendation split the vote: *Uncertain*)
+    title = "An evidence-based approach to patient selection for emergency department thoracotomy."
+    texts = ["In patients presenting pulseless to the emergency department with signs of life after blunt injury, the "
+             "panel conditionally recommends that patients undergo EDT.",
+             "In patients presenting pulseless to the emergency department without signs of life after blunt injury, "
+             "the panel conditionally recommends against the performance of EDT."]
+    found = extract([text_hit(f"ngc:10794#{n}", title, "Major Recommendations", text)
+                     for n, text in zip((17, 19), texts, strict=True)])
+    for n, c in enumerate(found, 1):
+        c.relevance, c.score, c.own, c.on_topic, c.evidence = 1.0, 1.0, 0.7, True, n
+    result = guideline_verdict(found, question=EDT)
+    assert result is not None and result.verdict is Verdict.NO
+
+
+def test_whom_a_recommendation_is_for_is_not_what_it_says() -> None:
+    # (check32, unsafe: *No* to mirabegron from "… in whom antimuscarinic drugs are contraindicated or … ineffective")
+    mirabegron = ("Mirabegron is recommended as an option for treating the symptoms of overactive bladder (OAB) only "
+                  "for people in whom antimuscarinic drugs are contraindicated or clinically ineffective, or have "
+                  "unacceptable side effects.")
+    assert recommendation_polarity(mirabegron) is Verdict.YES
+    assert vote_polarity(mirabegron) is Verdict.UNCERTAIN  # (for some patients only)
+    assert recommendation_polarity("Antimuscarinic drugs are contraindicated in people in whom …") is Verdict.NO
+
+
+def test_a_panel_that_suggests_not_prescribing() -> None:
+    # (check32, unsafe: *Yes* to a PPI trial; CHEST's "suggests that … not be prescribed" was not read as a statement)
+    # (it votes as a recommendation against, whatever else reads it as a statement)
+    chest = ("In adult patients with unexplained chronic cough and a negative workup for acid gastroesophageal reflux "
+             "disease, the Expert Panel suggests that proton pump inhibitor therapy not be prescribed (Grade 2C).")
+    assert RECOMMENDS_AGAINST.search(chest)
+    assert recommendation_polarity(chest) is Verdict.NO
+    assert not RECOMMENDS_AGAINST.search("The panel suggests that PPI therapy be prescribed for typical heartburn.")
+
+
+def test_a_list_of_labels_names_the_questions_own() -> None:
+    # ("… patients with stage 3 and 4 CKD …" had contradicted a yes for CKD stage 4 as "stage 3")
+    question = ("Should oral sodium bicarbonate be started in a patient with CKD stage 4 whose serum bicarbonate is "
+                "persistently around 18 mmol/L?")
+    assert other_label(question, "… not offering phosphate binders to patients with stage 3 and 4 CKD …") is None
+    assert other_label(question, "… in patients with stages 2–5 CKD …") is None
+    assert other_label(question, "… in patients with stage 3 CKD …") == ("stage 4", "stage 3")
+
+
+def test_a_recommendation_under_a_heading_for_a_later_step_does_not_lead_a_first_line_answer() -> None:
+    # ("Recommendation [Moderate-Quality Evidence] — In adults with active AS despite treatment with NSAIDs": its TNFi
+    # recommendation had led "What is the first-line treatment …?")
+    title = "American College of Rheumatology recommendations for the treatment of ankylosing spondylitis."
+    nsaids = text_hit("ngc:11119#8", title, "Recommendation [Low-Quality Evidence] — In adults with active AS",
+                      "The guideline authors strongly recommend treatment with nonsteroidal anti-inflammatory drugs "
+                      "(NSAIDs) over no treatment with NSAIDs (Low-Quality Evidence).")
+    tnfi = text_hit("ngc:11119#12", title, "Recommendation [Moderate-Quality Evidence] — In adults with active AS "
+                    "despite treatment with NSAIDs", "The guideline authors strongly recommend treatment with tumor "
+                    "necrosis factor inhibitor (TNFi) over no treatment with TNFi (Moderate-Quality Evidence).")
+    found = extract([tnfi, nsaids])
+    for n, c in enumerate(found, 1):
+        c.relevance, c.score, c.own, c.on_topic, c.evidence = 1.0, 1.0, 0.6, True, n
+    assert "NSAIDs" in choose_bottom(found, False, ("treatment",)).text
+
+
+def test_a_guidelines_own_question_does_not_take_its_answers_place(kb: Store) -> None:
+    # (check31: C17's "Health Question 1: Should Primary Antifungal Prophylaxis Be Used …?" passages kept, its
+    # fluconazole recommendation left out)
+    answer = _ask(kb, "Which children with cancer or undergoing haematopoietic stem cell transplant should receive "
+                      "primary antifungal prophylaxis, and with which agent and dose?")
+    assert "fluconazole 6–12 mg/kg/day" in answer.bottom_line.text
+
+
+def test_a_guidelines_question_is_not_a_statement() -> None:
+    # (a review-set answer on hoarseness had led with "Among adults with …, should the panel recommend adjuncts …")
+    hit = text_hit("ngc:11301#5", "Evaluation of potentially malignant disorders in the oral cavity.", "Major "
+                   "Recommendations", "Among adults with clinically evident, suspicious lesions, or other symptoms, "
+                   "should the panel recommend adjuncts to identify potentially malignant or malignant disorders in "
+                   "the oral cavity. The panel recommends a biopsy of the lesion.")
+    found = {c.text[:20]: c.meta for c in extract([hit])}
+    assert found["Among adults with cl"] and not found["The panel recommends"]

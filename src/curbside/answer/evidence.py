@@ -30,6 +30,7 @@ case does not either.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -53,6 +54,7 @@ from curbside.answer.topic_sources import (
 from curbside.answer.vignette import asked_subject
 from curbside.records import Audience, Hit, Kind
 from curbside.retrieve import Filters, Retriever
+from curbside.sentences import sentences
 from curbside.store import Store
 
 COVERAGE_MIN = 0.6  # best single-passage coverage below this → "too little evidence"
@@ -70,6 +72,10 @@ B_PATIENT_CONSUMER = 0.30  # patients: consumer-health pages (plain words; bench
 B_SECTION_ASKED = 0.05  # a passage under a heading that asks what the question asks
 P_NARROWER_TITLE = 0.10  # a document about a narrower population or another disease (population.py)
 P_NARROWER_SECTION = 0.04  # a section about a narrower population ("Treatment of children")
+P_ASKS_ONLY = 0.15  # a passage that only asks or points elsewhere ("Health Question 2: Should … Be Used? …")
+# a pointer to where a guideline defines its grades ("Definitions of the grades … are provided at the end of the "Major
+# Recommendations" field."): it says nothing of its own
+_POINTER = re.compile(r"\b(?:are|is)\s+(?:provided|defined|given|presented|listed)\s+at the end of\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -316,6 +322,16 @@ def _narrower(pool: Sequence[Hit], scope: Scope | None) -> dict[tuple[str, str],
     return out
 
 
+def asks_only(text: str) -> bool:
+    """``text`` only asks questions (and points to another field): a guideline's PICO question ("Health Question 2:
+    Should Antifungal Prophylaxis Be Used …? If So, What Medication … Should Be Used?") shares the question's words and
+    answers none of them."""
+    said = sentences(text)
+    # (a pointer alone is not penalised: it costs a slot, and the passage that would take it is rarely better)
+    return (any(s.rstrip().endswith("?") for s in said)
+            and all(s.rstrip().endswith("?") or _POINTER.search(s) for s in said))
+
+
 def _rerank(pool: Sequence[Hit], terms: Terms, audience: Audience, top: float,
             stats: TermStats, scope: Scope | None = None,
             intents: Sequence[str] = ()) -> list[tuple[float, int, float, Hit]]:
@@ -339,6 +355,8 @@ def _rerank(pool: Sequence[Hit], terms: Terms, audience: Audience, top: float,
                  + _prior(hit, audience) - narrower.get((hit.document.id, hit.passage.section), 0.0))
         if any(rx.search(hit.passage.section) for rx in asks):
             score += B_SECTION_ASKED
+        if asks_only(hit.passage.text):
+            score -= P_ASKS_ONLY
         scored.append((score, -rank, cov, hit))
     scored.sort(key=lambda t: (t[0], t[1]), reverse=True)
     return scored

@@ -74,6 +74,18 @@ failed failure failing inadequate response responders nonresponse nonresponders 
 _VARIANT = re.compile(r"(?-i:\b[ACDEFGHIKLMNPQRSTVWY]\d{2,4}(?:[ACDEFGHIKLMNPQRSTVWY]|del|fs)\b)")
 
 
+# being with or without something ("with no signs of life", "without signs of life", "with signs of life"), as far as
+# the clause goes
+_SIDE = re.compile(r"\b(?P<side>without|with no|with)\s+(?P<phrase>[a-z][a-z' -]{2,40}?)"
+                   r"(?=\s*[,.;:?()]|\s+(?:after|and|or|who|which|in|at|to|for|but|because|despite)\b|\s*$)", _I)
+
+
+def _sides(text: str) -> dict[str, bool]:
+    """What ``text`` says someone is with (True) or without (False), by the phrase's words."""
+    return {" ".join(m.group("phrase").lower().split()): m.group("side").lower() == "with"
+            for m in _SIDE.finditer(text)}
+
+
 def _tested(asked: str, disease: str) -> bool:
     """``disease`` is named as what a test looks for ("should we get her allergy tested?", "an HIV test"): the question
     asks about the test, not about that disease."""
@@ -208,6 +220,8 @@ class Scope:
     asked_drugs: frozenset[str] = frozenset()
     # the gene variants the question names ("homozygous for F508del"), upper-cased
     variants: frozenset[str] = frozenset()
+    # what the question says the patient is without ("signs of life" → False for "with no signs of life")
+    sides: tuple[tuple[str, bool], ...] = ()
 
     @classmethod
     def of(cls, question: str, context: str = "") -> Scope:
@@ -261,7 +275,10 @@ class Scope:
                    _qualifier(question), treated, symptomatic, negated_terms(question),
                    "prevention" in question_intents(question),
                    frozenset(stem(d) for d in patient_drugs_asked(question, drug_words(question))) & treated,
-                   frozenset(v.upper() for v in _VARIANT.findall(question)))
+                   frozenset(v.upper() for v in _VARIANT.findall(question)),
+                   # (only what the patient is without: "treatment with acupuncture" is how, not who — "usual care
+                   # without acupuncture" is a comparison's other arm)
+                   tuple((phrase, said) for phrase, said in _sides(question).items() if not said))
 
     def topic_abbreviations(self, definitions: Iterable[Mapping[str, str]]) -> dict[str, str]:
         """Of the abbreviations defined in some texts (``abbreviations.defined_abbreviations`` of each), those that
@@ -383,6 +400,7 @@ class Scope:
         out.extend(self._other_diabetes(text))
         # (a table's row for a scenario the patient is not in; what the case rules out it does not have)
         out.extend(unmet_scenario(text, self.allowed - self.ruled_out))
+        out.extend(self.other_side(text))
         if self.variants and (variant := _VARIANT.search(text)) and variant.group(0).upper() not in self.variants:
             # a statement (or a table's row) led by another variant is for its carriers: "Homozygous or heterozygous
             # G551D-CFTR—e.g., G551D/F508del …: use ivacaftor …" is not for a patient homozygous for F508del
@@ -392,6 +410,14 @@ class Scope:
         if "children" in self.families and (named := _sexes(text)) and not any(m.family == "children" for m in found):
             out.extend(sorted(named))  # "men with nocturnal polyuria" for a question about children: adults
         return tuple(dict.fromkeys(out))
+
+    def other_side(self, text: str) -> tuple[str, ...]:
+        """What ``text`` says its patients are with where the question's is without, or the reverse: "In patients
+        presenting pulseless … with signs of life after blunt injury, … recommends that patients undergo EDT" is not
+        for one who arrives with no signs of life."""
+        asked = dict(self.sides)
+        return tuple(f"{'with' if said else 'without'} {phrase}" for phrase, said in _sides(text).items()
+                     if asked.get(phrase, said) is not said)
 
     def _of_age(self, label: str) -> bool:
         """An age group ``label`` that holds one of the question's ages (False when it names no range)."""

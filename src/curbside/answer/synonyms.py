@@ -159,6 +159,14 @@ intensive care unit|intensive care units|intensive care|icu|icus|critical care u
   |critical care setting|critical care settings|intensive therapy unit|itu
 adenotonsillectomy|adenotonsillectomies|tonsillectomy and adenoidectomy|tonsillectomy with adenoidectomy
   |adenoidectomy and tonsillectomy|=tonsillectomy|=tonsillectomies
+hematopoietic stem cell transplant|hematopoietic stem cell transplantation|haematopoietic stem cell transplant
+  |haematopoietic stem cell transplantation|hsct|hct|stem cell transplant|stem cell transplantation|sct
+  |bone marrow transplant|bone marrow transplantation|bmt
+hematospermia|haematospermia|hemospermia|blood in semen|blood in the semen|blood in my semen|bloody semen
+sunbed|sunbeds|tanning bed|tanning beds|indoor tanning|sunlamp|sunlamps|tanning booth|tanning booths
+cerclage|cervical cerclage|cervical stitch|stitch in the cervix|stitch in my cervix
+preterm|premature|prematurely|preterm birth|premature birth|preterm labour|preterm labor|premature labour
+  |premature labor
 mouth guard|mouthguard|mouthpiece|oral appliance|mandibular advancement device|mandibular advancement splint
 sew back up|sew back|sewn back up|stitch back up|stitched back up|=reinfibulation|=infibulation|=resuturing
 fluid behind the eardrum|fluid behind the eardrums|fluid behind both eardrums|middle ear effusion|ome|glue ear
@@ -217,6 +225,8 @@ antimuscarinic|antimuscarinics|anticholinergic|anticholinergics
   > oxybutynin|solifenacin|tolterodine|trospium|fesoterodine
 antiplatelet|antiplatelets|p2y12 inhibitor > clopidogrel|ticagrelor|prasugrel
 alpha-blocker|alpha-blockers|alpha blocker|alpha blockers > tamsulosin|alfuzosin|doxazosin
+vasopressin receptor antagonist|vasopressin receptor antagonists|vasopressin antagonist|vaptan|vaptans
+  > tolvaptan|conivaptan
 antihistamine|antihistamines > cetirizine|loratadine|fexofenadine|chlorphenamine|chlorpheniramine
 topical > gel|gels|cream|creams|ointment
 oral|by mouth > tablet|tablets|pill|pills|capsule|capsules

@@ -21,7 +21,7 @@ from curbside.answer.synonyms import alternatives, broader
 from curbside.answer.text import content_stems, idf, noun, stem, tokenize
 from curbside.answer.topic_sources import guideline_titles, pages_by_name
 from curbside.answer.vignette import asking, case_terms, parts, restatements
-from curbside.drug_names import brand_generic
+from curbside.drug_names import brand_generic, drug_words
 from curbside.records import Document, Hit
 from curbside.retrieve.lexical import uses_word
 from curbside.retrieve.query import STOPWORDS
@@ -138,7 +138,7 @@ pretty generally exactly supposed assume assuming bit odd app along though whats
 theres thats both
 father mother dad mom mum son daughter wife husband partner friend brother sister boyfriend girlfriend
 wants needs worth definitely certainly gp point already tried likely afterwards afterward beforehand instead
-genuinely truly plus
+genuinely truly plus together finishes finished making
 honestly honest hate idea forever scared worried afraid bout around lesson lessons
 true happen happens happened request ask asking asked
 still yet again soon straight away anyway anymore next either neither
@@ -203,7 +203,7 @@ class TermStats:
         key = (info.text, tuple(context_terms))
         if key not in self._cache:
             weights = self._weights(info, context_terms)
-            minor = frozenset(stem(t) for t in _example_terms(info.text))
+            minor = frozenset(stem(t) for t in [*_example_terms(info.text), *failed_drugs(info.text)])
             topics = self.topic_words()
             alternatives = self._alternatives([*info.terms, *context_terms])
             for key_stem, restated in restatements(info.text).items():
@@ -256,6 +256,19 @@ _EXAMPLES = re.compile(r"\b(?:such as|e\.g\.|for example|for instance)\s+(?P<exa
 _EXCLUSIONS = re.compile(r"\b(?:without|excluding|other than|(?:who|that) (?:have|has) no)\s+"
                          r"(?:(?:any|clinical|the) )?(?:(?:signs?|symptoms?|evidence|history|features?) of\s+)?"
                          r"(?P<examples>[^?.;:(),]+)", re.IGNORECASE)
+
+
+# … and a treatment the patient did not get better on ("… who has not improved after a course of high-dose IV
+# methylprednisolone") is not what the question is about, whatever its weight: the next step is
+_FAILED_ON = re.compile(r"\b(?:(?:has|have|had|did|does|do)(?: not|n't) (?:improved?|responded?|helped?|worked?)|"
+                        r"failed(?: to (?:improve|respond))?|no (?:improvement|response)|despite|refractory to|"
+                        r"intolerant (?:of|to)|(?:cannot|can't|could not|couldn't) tolerate)\b(?P<what>[^,.;?]{0,80})",
+                        re.IGNORECASE)
+
+
+def failed_drugs(question: str) -> list[str]:
+    """The drugs ``question`` says the patient did not improve on, could not tolerate or has despite which it asks."""
+    return [d for m in _FAILED_ON.finditer(question) for d in drug_words(m.group("what"))]
 
 
 def _example_terms(question: str) -> frozenset[str]:

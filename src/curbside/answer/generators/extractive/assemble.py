@@ -224,8 +224,10 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
                 bonus -= P_NOT_NEEDED
             if REGULATORY.search(c.text) and not c.recommendation:
                 bonus -= P_UNSETTLED  # where a drug is licensed is not how to treat
-            if not escalate and (NEXT_STEP.match(c.text) or (steps and (LATER_STEP.search(c.text)
-                                                                        or SOME_CASES.search(c.text)))):
+            # (or a section on one: "Recommendation [Moderate-Quality Evidence] — In adults with active AS despite
+            # treatment with NSAIDs")
+            if not escalate and (NEXT_STEP.match(c.text) or (steps and (
+                    LATER_STEP.search(c.text) or LATER_STEP.search(c.section) or SOME_CASES.search(c.text)))):
                 bonus -= P_NEXT_STEP  # "If goal BP is not reached …": a later step
             elif treats:
                 if FIRST_STEP.search(CONCESSION.sub("", c.text, count=1)) or OPTIONS.match(c.text):

@@ -169,6 +169,10 @@ _ADVICE_NOTE = re.compile(r"^\(?(?:notes?|remarks?|comments?)\s*\)?:\s*", re.IGN
 # a pointer in brackets, not part of the claim: "(see Tables 1 and 2 in the original guideline document)"
 _SEE_ASIDE = re.compile(r"\s*\((?:see|refer to)\b[^()]{0,160}\)", re.IGNORECASE)
 # an aside whose bracket never closes: "(The Inflammatory Bowel Disease [IBD] Registry is being adapted …"
+# a guideline's own question, not an answer ("Among adults with clinically evident, suspicious lesions, …, should the
+# panel recommend adjuncts to identify …"; "… Should Antifungal Prophylaxis Be Used …?")
+_ASKS_ITSELF = re.compile(r"\?\s*$|(?:^|,\s+)(?:should|shall|does|do|can|is|are)\s+(?:the\s+)?(?:expert\s+)?"
+                          r"(?:panel|committee|guideline|task force|work group)\b", re.IGNORECASE)
 _UNCLOSED_ASIDE = re.compile(r"^\([^)]*$")
 _BRACKETS = re.compile(r"\[[^\]]*\]")
 _CUT_START = re.compile(r"^(?![AI] )[A-Z] [a-z]")
@@ -308,7 +312,7 @@ def extract(evidence: Sequence[Hit], *, min_words: int = 6, max_words: int = 80,
                 background=bool(METHOD_SECTION.search(section) or CAPS_BACKGROUND.match(raw.strip())
                                 or section.lower().startswith("potential benefits") or COMMON_PRACTICE.search(text)),
                 meta=bool(scope or META_CUE.search(text) or ASIDE.match(text) or PROFILE_LABEL.match(text)
-                          or REFERENCE_ENTRY.match(text) or _UNCLOSED_ASIDE.match(text)),
+                          or REFERENCE_ENTRY.match(text) or _UNCLOSED_ASIDE.match(text) or _ASKS_ITSELF.search(text)),
                 dangling=(bool(DANGLING.match(text)) and not FORWARD.match(text)) or (
                     _refers_back(text) and not in_conclusion and not CONCLUSION_CUE.search(raw)),
                 fragment=not (is_clause(text) or REGIMEN_LABEL.match(text.split(":", 1)[0])) or bool(

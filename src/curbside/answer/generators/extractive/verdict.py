@@ -137,6 +137,8 @@ def show_basis(chosen: Plan, candidates: Sequence[Candidate], result: VerdictRes
 # risk factors" reads as a negative finding), so guideline evidence is read by these instead.
 RECOMMENDS_AGAINST = re.compile(
     r"\b(?:recommends?|suggests?|advises?) (?:against|not)\b|\b(?:should|must|is to|are to) be avoided\b|"
+    # ("… suggests that proton pump inhibitor therapy not be prescribed")
+    r"\b(?:recommends?|suggests?|advises?) that\b[^.;]{0,80}?\bnot be\b|"
     # ("… the ACP makes a strong recommendation against the use of …", "Neither guideline developer recommends
     # routine screening pelvic examination …", "… harms outweigh any demonstrated benefits …")
     r"\brecommendations? against\b|\bneither\b[^.;]{0,60}\b(?:recommends?|supports?|advises?)\b|"
@@ -193,7 +195,13 @@ def recommendation_polarity(text: str) -> Verdict:
         return Verdict.UNCERTAIN
     if NOT_STOPPED.search(text):
         return Verdict.YES
-    return Verdict.NO if RECOMMENDS_AGAINST.search(text) else Verdict.YES
+    # (whom it is for is not what it says: "Mirabegron is recommended as an option … only for people in whom
+    # antimuscarinic drugs are contraindicated or clinically ineffective …" recommends mirabegron)
+    return Verdict.NO if RECOMMENDS_AGAINST.search(_IN_WHOM.sub("", text)) else Verdict.YES
+
+
+# the people a recommendation is for, told after it ("… for people in whom antimuscarinic drugs are contraindicated")
+_IN_WHOM = re.compile(r"\b(?:in|for) whom\b[^.;]*", re.IGNORECASE)
 
 
 # the situation a recommendation opens with ("If hypernatraemia develops in term neonates, …")
@@ -327,6 +335,10 @@ def guideline_verdict(candidates: Sequence[Candidate],
     # it is about — it speaks to the question only when nothing else does
     recs = [c for c in recs if not _EVERYONE_ELSE.search(c.text)] or recs
     if question:
+        # … nor one for those on the other side of what the question's patient is with or without ("… pulseless … with
+        # signs of life …, the panel conditionally recommends that patients undergo EDT" for one without)
+        scope = Scope.of(question)
+        recs = [c for c in recs if not scope.other_side(c.text)] or recs
         # … nor one for another grade or type of what is asked ("In patients with Wagner Grade 3 or higher DFUs …, the
         # committee suggests adding HBO2 …" for a grade 2 ulcer, which "… suggests against using hyperbaric oxygen")
         recs = [c for c in recs if other_label(question, c.text) is None] or recs

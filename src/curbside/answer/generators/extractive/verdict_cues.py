@@ -307,8 +307,21 @@ def _labelled_kinds(question: str, text: str) -> Iterator[tuple[str, str, str, l
         kind, label = m.group(1).lower(), _as_label(m.group(2))
         if kind in _FUNCTION_WORDS or kind in _AGE_WORDS:  # "larger than 7 cm"; "aged 50" is an age, not a label
             continue
-        yield m.group(0), kind, label, [x.group(1) for x in re.finditer(rf"\b{re.escape(kind)}[ -]({_LABEL})\b", text,
-                                                                         re.IGNORECASE)]
+        yield m.group(0), kind, label, [label for x in re.finditer(rf"\b{re.escape(kind)}s?[ -]({_LABEL})\b{_MORE}",
+                                                                     text, re.IGNORECASE) for label in _labels(x)]
+
+
+# the labels a list or range goes on to ("stage 3 and 4 CKD", "grades 2–4", "type 1 or 2")
+_MORE = rf"(?P<more>(?:\s*(?:,|and|or|to|–|-)\s*(?:{_LABEL})\b)*)"
+
+
+def _labels(found: re.Match[str]) -> list[str]:
+    """The labels of one mention: the first, those listed after it, and those a numeric range spans."""
+    listed = [found.group(1), *re.findall(rf"\b({_LABEL})\b", found.group("more"))]
+    numbers = [int(x) for x in listed if x.isdigit()]
+    if len(numbers) == 2 and re.search(r"to|–|-", found.group("more")) and numbers[0] < numbers[1] <= numbers[0] + 5:
+        listed += [str(n) for n in range(numbers[0] + 1, numbers[1])]
+    return listed
 
 
 def _as_label(written: str) -> str:
