@@ -72,7 +72,7 @@ B_PATIENT_CONSUMER = 0.30  # patients: consumer-health pages (plain words; bench
 B_SECTION_ASKED = 0.05  # a passage under a heading that asks what the question asks
 P_NARROWER_TITLE = 0.10  # a document about a narrower population or another disease (population.py)
 P_NARROWER_SECTION = 0.04  # a section about a narrower population ("Treatment of children")
-P_ASKS_ONLY = 0.15  # a passage that only asks or points elsewhere ("Health Question 2: Should … Be Used? …")
+P_ASKS_ONLY = 0.15  # a passage that only asks ("Health Question 2: Should … Be Used? …"), pointers aside
 # a pointer to where a guideline defines its grades ("Definitions of the grades … are provided at the end of the "Major
 # Recommendations" field."): it says nothing of its own
 _POINTER = re.compile(r"\b(?:are|is)\s+(?:provided|defined|given|presented|listed)\s+at the end of\b", re.IGNORECASE)

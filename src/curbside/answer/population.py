@@ -57,6 +57,7 @@ _I = re.IGNORECASE
 # a cancer, by its name's stems ("hodgkin lymphoma" → "hodgkin lymphoma"), and the words for cancers as a group
 _CANCER = re.compile(r"lymphoma|leuka?emi|carcinoma|melanoma|myeloma|sarcoma|\bcanc|tumou?r|neoplas|blastoma|glioma|"
                      r"mesothelioma", re.IGNORECASE)
+_CANCER_GROUP = re.compile(r"\b(?:cancers?|malignanc(?:y|ies)|oncology|tumou?rs)\b", re.IGNORECASE)
 # a case that tried a treatment and could not go on with it ("I've tried the CPAP for months but I just can't sleep with
 # the mask on") is about a patient among "those with adverse effects associated with CPAP treatment"
 _TRIED = re.compile(r"\b(?:tried|trialled|trialed|been on|been using|been taking)\b[^.?!]{0,80}?\b(?:but|yet|however)\b"
@@ -92,7 +93,6 @@ def _tested(asked: str, disease: str) -> bool:
     return bool(re.search(rf"\b{re.escape(disease)}\s+(?:tests?|tested|testing|screen(?:ed|ing)?)\b", asked, _I))
 
 
-_CANCER_GROUP = re.compile(r"\b(?:cancers?|malignanc(?:y|ies)|oncology|tumou?rs)\b", re.IGNORECASE)
 PARENTS: dict[str, tuple[str, ...]] = {
     "anorexia nervosa": ("eating disorders",), "bulimia nervosa": ("eating disorders",),
     "binge eating disorder": ("eating disorders",),
@@ -412,9 +412,9 @@ class Scope:
         return tuple(dict.fromkeys(out))
 
     def other_side(self, text: str) -> tuple[str, ...]:
-        """What ``text`` says its patients are with where the question's is without, or the reverse: "In patients
-        presenting pulseless … with signs of life after blunt injury, … recommends that patients undergo EDT" is not
-        for one who arrives with no signs of life."""
+        """What ``text`` says its patients are with where the question's patient is without: "In patients presenting
+        pulseless … with signs of life after blunt injury, … recommends that patients undergo EDT" is not for one who
+        arrives with no signs of life."""
         asked = dict(self.sides)
         return tuple(f"{'with' if said else 'without'} {phrase}" for phrase, said in _sides(text).items()
                      if asked.get(phrase, said) is not said)

@@ -267,7 +267,7 @@ _FAILED_ON = re.compile(r"\b(?:(?:has|have|had|did|does|do)(?: not|n't) (?:impro
 
 
 def failed_drugs(question: str) -> list[str]:
-    """The drugs ``question`` says the patient did not improve on, could not tolerate or has despite which it asks."""
+    """The drugs ``question`` says the patient did not improve on or could not tolerate, or asks about despite."""
     return [d for m in _FAILED_ON.finditer(question) for d in drug_words(m.group("what"))]
 
 

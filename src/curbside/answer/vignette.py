@@ -91,11 +91,11 @@ _HISTORY = re.compile(r"(?:^|\band\s+)(?:(?:he|she|they|I|the patient|my \w+)\s+
 _HISTORY_WORDS = frozenset("""also mild moderate well controlled long standing chronic stable known history for on
 treated""".split())
 _HISTORY_OTHER = 1
-# a verb's particle is not a term of its own ("how should she be followed up" asks one thing: follow-up)
 # a question that asks about the sentence before it, on its own: "The registrar wants to start the high-dose
 # methylprednisolone protocol. Should we, and what blood pressure …?"
 _ELLIPTICAL = re.compile(r"^\s*(?:should|can|could|may|must|shall|do|would)\s+(?:we|i|he|she|they|you)\s*"
                          r"(?:[,?]|(?:and|or|but)\b)", re.IGNORECASE)
+# a verb's particle is not a term of its own ("how should she be followed up" asks one thing: follow-up)
 _PARTICLES = frozenset({"up", "out", "down", "off"})
 _CLASSES = frozenset({"type", "types", "stage", "stages", "grade", "grades", "class", "phase", "level", "step",
                       "tier", "nyha", "gold", "ckd", "category", "group"})
@@ -299,10 +299,9 @@ def _split(question: str) -> tuple[str, str]:
     asked = [s for s in said if s.rstrip().endswith("?")]
     case, asking = "", question
     if len(said) >= 2 and asked:
-        before = " ".join(s for s in said if s not in asked)
-        if _PATIENT.search(before):
+        told = [s for s in said if s not in asked]
+        if _PATIENT.search(before := " ".join(told)):
             case, asking = before, " ".join(asked)
-            told = [s for s in said if s not in asked]
             if _ELLIPTICAL.match(asking) and len(told) >= 2:
                 case, asking = " ".join(told[:-1]), f"{told[-1]} {asking}"
     lead = _LEAD_IN.match(asking)

@@ -168,11 +168,11 @@ _ADVICE_NOTE = re.compile(r"^\(?(?:notes?|remarks?|comments?)\s*\)?:\s*", re.IGN
 # a sentence cut out of a word: "O have anxiolytic effects, whereas …" (from "N2O have …")
 # a pointer in brackets, not part of the claim: "(see Tables 1 and 2 in the original guideline document)"
 _SEE_ASIDE = re.compile(r"\s*\((?:see|refer to)\b[^()]{0,160}\)", re.IGNORECASE)
-# an aside whose bracket never closes: "(The Inflammatory Bowel Disease [IBD] Registry is being adapted …"
 # a guideline's own question, not an answer ("Among adults with clinically evident, suspicious lesions, …, should the
 # panel recommend adjuncts to identify …"; "… Should Antifungal Prophylaxis Be Used …?")
 _ASKS_ITSELF = re.compile(r"\?\s*$|(?:^|,\s+)(?:should|shall|does|do|can|is|are)\s+(?:the\s+)?(?:expert\s+)?"
                           r"(?:panel|committee|guideline|task force|work group)\b", re.IGNORECASE)
+# an aside whose bracket never closes: "(The Inflammatory Bowel Disease [IBD] Registry is being adapted …"
 _UNCLOSED_ASIDE = re.compile(r"^\([^)]*$")
 _BRACKETS = re.compile(r"\[[^\]]*\]")
 _CUT_START = re.compile(r"^(?![AI] )[A-Z] [a-z]")

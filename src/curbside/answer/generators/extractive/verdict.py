@@ -177,7 +177,6 @@ GUIDELINE_MARGIN = 0.15  # recommendations this close in relevance to the best o
 GUIDELINE_VOTES = 3  # … at most this many
 SPLIT = 0.3  # yes and no each with this share of the vote → uncertain (one dissent among three)
 OWN_MIN = 0.5  # share of the question's weighted terms a recommendation must name itself to vote
-_SCREENING = re.compile(r"\bscreen(?:s|ed|ing)?\b", re.IGNORECASE)
 SUBJECT_OWN_MIN = 0.35  # … or this share, where it names what the question's last clause asks about (``asked_subject``)
 WEAK_VOTE = 0.5  # weight of a weakly graded recommendation's vote
 INDIVIDUAL_DECISION = "the guidelines leave it to an individual decision"
@@ -190,6 +189,12 @@ _EVERYONE_ELSE = re.compile(r"\b(?:all )?other (?:adults|patients|people|persons
                             re.IGNORECASE)
 
 
+# the people a recommendation is for, told after it ("… for people in whom antimuscarinic drugs are contraindicated")
+_IN_WHOM = re.compile(r"\b(?:in|for) whom\b[^.;]*", re.IGNORECASE)
+# a question whether to screen ("Should asymptomatic children … be routinely screened for …?")
+_SCREENING = re.compile(r"\bscreen(?:s|ed|ing)?\b", re.IGNORECASE)
+
+
 def recommendation_polarity(text: str) -> Verdict:
     if CANNOT_SAY.search(text):
         return Verdict.UNCERTAIN
@@ -198,10 +203,6 @@ def recommendation_polarity(text: str) -> Verdict:
     # (whom it is for is not what it says: "Mirabegron is recommended as an option … only for people in whom
     # antimuscarinic drugs are contraindicated or clinically ineffective …" recommends mirabegron)
     return Verdict.NO if RECOMMENDS_AGAINST.search(_IN_WHOM.sub("", text)) else Verdict.YES
-
-
-# the people a recommendation is for, told after it ("… for people in whom antimuscarinic drugs are contraindicated")
-_IN_WHOM = re.compile(r"\b(?:in|for) whom\b[^.;]*", re.IGNORECASE)
 
 
 # the situation a recommendation opens with ("If hypernatraemia develops in term neonates, …")
