@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from curbside.answer.generators.extractive import ExtractiveGenerator
-from curbside.answer.generators.extractive.verdict import recommendation_polarity
+from curbside.answer.generators.extractive.guideline_vote import recommendation_polarity
 from curbside.records import Audience, Document, Hit, Kind, Passage, Section, Verdict
 
 
@@ -187,7 +187,7 @@ def test_a_page_on_a_childhood_disease_answers_for_children_without_saying_so() 
 
 
 def test_recommendations_of_a_document_on_the_disease_vote_for_its_group() -> None:
-    from curbside.answer.generators.extractive.verdict import guideline_verdict
+    from curbside.answer.generators.extractive.guideline_vote import guideline_verdict
 
     question = "Should children with a simple febrile seizure be given daily anti-seizure medicines?"
     page = _hit("medquad:NINDS:0000128#1", "Febrile Seizures", "Prolonged daily use of anti-seizure medicines in "

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from curbside.answer.gaps import unmentioned_parts
 from curbside.answer.generators.extractive import ExtractiveGenerator
-from curbside.answer.generators.extractive.verdict import VerdictResult, decide, risk_levels
+from curbside.answer.generators.extractive.guideline_vote import risk_levels
+from curbside.answer.generators.extractive.verdict import decide
+from curbside.answer.generators.extractive.verdict_result import VerdictResult
 from curbside.answer.population import Scope
 from curbside.answer.questions import analyse, is_yes_no
 from curbside.answer.synonyms import broader
@@ -194,7 +196,7 @@ def test_how_long_before_is_timing_not_prognosis() -> None:
 def test_a_recommendation_for_some_patients_only_is_no_yes_for_the_one_asked_about() -> None:
     # (check23: NICE TA279's "… recommended as options … only in people who have severe ongoing pain …" had said *Yes*
     # to referring a woman managing at home on paracetamol and codeine)
-    from curbside.answer.generators.extractive.verdict import ONLY_SOME_PATIENTS, vote_polarity
+    from curbside.answer.generators.extractive.guideline_vote import ONLY_SOME_PATIENTS, vote_polarity
     only = ("Percutaneous vertebroplasty, and percutaneous balloon kyphoplasty without stenting, are recommended as "
             "options for treating osteoporotic vertebral compression fractures only in people who have severe ongoing "
             "pain after a recent, unhealed vertebral fracture despite optimal pain management.")
@@ -281,7 +283,7 @@ BETA = ("Should a beta-blocker be started on the morning of surgery in a patient
 def test_asked_about_the_day_itself_advice_that_names_no_time_is_no_yes() -> None:
     # (check24, read blind on the final code: ICSI's "Initiation … should be considered …" had said *Yes* to starting a
     # beta-blocker on the morning of surgery; the protocol says one to two weeks before)
-    from curbside.answer.generators.extractive.verdict import vote_polarity
+    from curbside.answer.generators.extractive.guideline_vote import vote_polarity
     consider = text_hit("ngc:10503#34", "Perioperative protocol. Health care protocol.", "Major Recommendations",
                         "Initiation of beta-blocker therapy should be considered in all patients undergoing "
                         "intermediate-risk surgery with CAD or high cardiac risk.")

@@ -9,13 +9,10 @@ from dataclasses import replace
 from curbside.answer.generators.extractive.assemble import Asks, choose_bottom
 from curbside.answer.generators.extractive.candidates import extract
 from curbside.answer.generators.extractive.cues import COMMON_PRACTICE, META_CUE, METHOD_CUE, RECOMMENDATION_CUE
+from curbside.answer.generators.extractive.guideline_vote import guideline_verdict, recommendation_polarity
 from curbside.answer.generators.extractive.layout import segments
-from curbside.answer.generators.extractive.verdict import (
-    VerdictResult,
-    guideline_verdict,
-    recommendation_polarity,
-    rejects,
-)
+from curbside.answer.generators.extractive.verdict import rejects
+from curbside.answer.generators.extractive.verdict_result import VerdictResult
 from curbside.answer.lead_cues import DURING_PROCEDURE
 from curbside.answer.population import Scope
 from curbside.answer.questions import analyse

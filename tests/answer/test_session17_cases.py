@@ -10,17 +10,14 @@ from dataclasses import replace
 from curbside.answer.generators.extractive import _lead_with_deciding
 from curbside.answer.generators.extractive.assemble import Plan
 from curbside.answer.generators.extractive.candidates import Candidate, extract
-from curbside.answer.generators.extractive.verdict import (
-    _NEED,
-    _SAME_DAY,
+from curbside.answer.generators.extractive.guideline_vote import (
     GUIDELINE_CUE,
     ONLY_SOME_PATIENTS,
-    VerdictResult,
-    background_only,
-    decide,
     guideline_verdict,
     vote_polarity,
 )
+from curbside.answer.generators.extractive.verdict import _NEED, _SAME_DAY, background_only, decide
+from curbside.answer.generators.extractive.verdict_result import VerdictResult
 from curbside.answer.lexicon import medical_signal
 from curbside.answer.questions import analyse
 from curbside.answer.terms import Terms, TermStats

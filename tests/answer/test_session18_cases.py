@@ -20,7 +20,8 @@ from curbside.answer.generators.extractive import ExtractiveGenerator
 from curbside.answer.generators.extractive.assemble import choose_bottom
 from curbside.answer.generators.extractive.candidates import extract
 from curbside.answer.generators.extractive.cues import META_CUE
-from curbside.answer.generators.extractive.verdict import CANNOT_SAY, decide
+from curbside.answer.generators.extractive.guideline_vote import CANNOT_SAY
+from curbside.answer.generators.extractive.verdict import decide
 from curbside.answer.lexicon import medical_signal
 from curbside.answer.population import Scope
 from curbside.answer.questions import analyse, is_yes_no

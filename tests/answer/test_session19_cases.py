@@ -17,7 +17,8 @@ import pytest
 
 from curbside.answer import ask
 from curbside.answer.generators.extractive.candidates import extract
-from curbside.answer.generators.extractive.verdict import decide, guideline_verdict, vote_polarity
+from curbside.answer.generators.extractive.guideline_vote import guideline_verdict, vote_polarity
+from curbside.answer.generators.extractive.verdict import decide
 from curbside.answer.generators.extractive.verdict_cues import other_label
 from curbside.answer.population import Scope
 from curbside.answer.questions import analyse

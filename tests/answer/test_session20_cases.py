@@ -29,7 +29,7 @@ from curbside.answer.evidence import asks_only
 from curbside.answer.gaps import unmentioned_parts
 from curbside.answer.generators.extractive.assemble import choose_bottom
 from curbside.answer.generators.extractive.candidates import extract
-from curbside.answer.generators.extractive.verdict import (
+from curbside.answer.generators.extractive.guideline_vote import (
     RECOMMENDS_AGAINST,
     guideline_verdict,
     names_subject,

@@ -12,7 +12,7 @@ from curbside.answer.generators.extractive import THIN_NOTE, ExtractiveGenerator
 from curbside.answer.generators.extractive.assemble import Asks, choose_bottom
 from curbside.answer.generators.extractive.candidates import extract
 from curbside.answer.generators.extractive.cues import CONCLUSION_CUE, META_CUE, RECOMMENDATION_CUE
-from curbside.answer.generators.extractive.verdict import recommendation_polarity
+from curbside.answer.generators.extractive.guideline_vote import recommendation_polarity
 from curbside.answer.generators.extractive.verdict_cues import opposite_terms
 from curbside.answer.lead_cues import OPTIONS, RESEARCH_ONLY, WHO_TO_TEST
 from curbside.answer.mentions import mentions

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from curbside.answer import ask
-from curbside.answer.generators.extractive.verdict import sentence_polarity
+from curbside.answer.generators.extractive.verdict_cues import sentence_polarity
 from curbside.answer.questions import is_yes_no
 from curbside.records import Verdict
 from curbside.settings import Settings

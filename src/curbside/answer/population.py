@@ -28,6 +28,7 @@ from curbside.answer.disease_names import NEUTRAL, PHASE, name_key, name_stems, 
 from curbside.answer.lexicon import disease_mentions, medical_signal
 from curbside.answer.mentions import GENERIC, medical_stems, mentions
 from curbside.answer.passing import without_other_uses, without_passing
+from curbside.answer.patient_facts import FAILED, TRIED, VARIANT, diabetes_types, sexes, sides
 from curbside.answer.scenarios import (
     CHILDBEARING_AGES,
     for_childbearing,
@@ -58,35 +59,6 @@ _I = re.IGNORECASE
 _CANCER = re.compile(r"lymphoma|leuka?emi|carcinoma|melanoma|myeloma|sarcoma|\bcanc|tumou?r|neoplas|blastoma|glioma|"
                      r"mesothelioma", re.IGNORECASE)
 _CANCER_GROUP = re.compile(r"\b(?:cancers?|malignanc(?:y|ies)|oncology|tumou?rs)\b", re.IGNORECASE)
-# a case that tried a treatment and could not go on with it ("I've tried the CPAP for months but I just can't sleep with
-# the mask on") is about a patient among "those with adverse effects associated with CPAP treatment"
-_TRIED = re.compile(r"\b(?:tried|trialled|trialed|been on|been using|been taking)\b[^.?!]{0,80}?\b(?:but|yet|however)\b"
-                    r"[^.?!]{0,60}?(?:\b(?:can't|cannot|couldn't|could not|can not|didn't|did not|doesn't|does not|"
-                    r"won't|not|never|stopped|hate)\b|\bside[- ]effects?\b)|"
-                    # ("Paracetamol doesn't do much for her", "an occipital neuralgia that has not responded to …")
-                    r"\b(?:didn't|doesn't|hasn't|haven't|don't|did not|does not|has not|have not)\s+(?:really\s+)?"
-                    r"(?:help(?:ed)?|work(?:ed)?|do much|done much|shifted|responded|tolerated?)\b|"
-                    r"\b(?:not responding|no better|not tolerated|(?:couldn't|can't|cannot) tolerate|intolerant)\b", _I)
-_FAILED = frozenset(stem(w) for w in """adverse effects intolerance intolerant intolerable tolerate tolerated fail
-failed failure failing inadequate response responders nonresponse nonresponders unresponsive refractory""".split())
-
-
-# a gene variant by its protein change ("G551D", "R117H", "V600E", "F508del")
-_VARIANT = re.compile(r"(?-i:\b[ACDEFGHIKLMNPQRSTVWY]\d{2,4}(?:[ACDEFGHIKLMNPQRSTVWY]|del|fs)\b)")
-
-
-# being with or without something ("with no signs of life", "without signs of life", "with signs of life"), as far as
-# the clause goes
-_SIDE = re.compile(r"\b(?P<side>without|with no|with)\s+(?P<phrase>[a-z][a-z' -]{2,40}?)"
-                   r"(?=\s*[,.;:?()]|\s+(?:after|and|or|who|which|in|at|to|for|but|because|despite)\b|\s*$)", _I)
-
-
-def _sides(text: str) -> dict[str, bool]:
-    """What ``text`` says someone is with (True) or without (False), by the phrase's words."""
-    return {" ".join(m.group("phrase").lower().split()): m.group("side").lower() == "with"
-            for m in _SIDE.finditer(text)}
-
-
 def _tested(asked: str, disease: str) -> bool:
     """``disease`` is named as what a test looks for ("should we get her allergy tested?", "an HIV test"): the question
     asks about the test, not about that disease."""
@@ -162,21 +134,6 @@ def _restated(question: str, disease: str) -> tuple[frozenset[str], ...]:
     return tuple(restated[s] for s in content_stems(disease)[-1:] if s in restated)
 
 
-_DIABETES_TYPE = re.compile(r"\btype\s*(?P<n>[12])\s+diabet|\bt(?P<m>[12])dm\b", _I)
-
-
-_SEX = (("women", re.compile(r"\b(?:women|woman|female|females|girls)\b", _I)),
-        ("men", re.compile(r"\b(?:men|man|male|males|boys)\b", _I)))
-
-
-def _sexes(text: str) -> frozenset[str]:
-    return frozenset(label for label, rx in _SEX if rx.search(text))
-
-
-def _diabetes_types(text: str) -> frozenset[str]:
-    return frozenset(m.group("n") or m.group("m") for m in _DIABETES_TYPE.finditer(text))
-
-
 # a group defined by a threshold of a measurement: "people with GFR ≥45", "those with GFR 30–44"
 _MEASURED = re.compile(r"\b([A-Za-z][A-Za-z0-9]{1,10})\s*(?:[≥≤<>]=?\s*\d|\d+(?:\.\d+)?\s*[–-]\s*\d)")
 
@@ -228,8 +185,8 @@ class Scope:
         text = f"{question} {context}".strip()
         terms = tokenize(text)
         allowed = set(content_stems(text)) | NEUTRAL
-        if _TRIED.search(question):  # (the patient is among those who could not take it)
-            allowed |= _FAILED
+        if TRIED.search(question):  # (the patient is among those who could not take it)
+            allowed |= FAILED
         for forms in alternatives(terms).values():
             for form in forms:
                 allowed.update(form)
@@ -270,15 +227,15 @@ class Scope:
         symptomatic, treated = symptom_state(question), _treated(question)
         if symptomatic is not None:  # (said of the patient in other words: "people with asymptomatic gallstones")
             allowed.add(stem("symptomatic" if symptomatic else "asymptomatic"))
-        return cls(frozenset(families), frozenset(allowed), bool(diseases), tuple(topics), _diabetes_types(text),
-                   _sexes(text), ages, adults, parents, bool(_IN_PREGNANCY.search(question)),
+        return cls(frozenset(families), frozenset(allowed), bool(diseases), tuple(topics), diabetes_types(text),
+                   sexes(text), ages, adults, parents, bool(_IN_PREGNANCY.search(question)),
                    _qualifier(question), treated, symptomatic, negated_terms(question),
                    "prevention" in question_intents(question),
                    frozenset(stem(d) for d in patient_drugs_asked(question, drug_words(question))) & treated,
-                   frozenset(v.upper() for v in _VARIANT.findall(question)),
+                   frozenset(v.upper() for v in VARIANT.findall(question)),
                    # (only what the patient is without: "treatment with acupuncture" is how, not who — "usual care
                    # without acupuncture" is a comparison's other arm)
-                   tuple((phrase, said) for phrase, said in _sides(question).items() if not said))
+                   tuple((phrase, said) for phrase, said in sides(question).items() if not said))
 
     def topic_abbreviations(self, definitions: Iterable[Mapping[str, str]]) -> dict[str, str]:
         """Of the abbreviations defined in some texts (``abbreviations.defined_abbreviations`` of each), those that
@@ -401,13 +358,13 @@ class Scope:
         # (a table's row for a scenario the patient is not in; what the case rules out it does not have)
         out.extend(unmet_scenario(text, self.allowed - self.ruled_out))
         out.extend(self.other_side(text))
-        if self.variants and (variant := _VARIANT.search(text)) and variant.group(0).upper() not in self.variants:
+        if self.variants and (variant := VARIANT.search(text)) and variant.group(0).upper() not in self.variants:
             # a statement (or a table's row) led by another variant is for its carriers: "Homozygous or heterozygous
             # G551D-CFTR—e.g., G551D/F508del …: use ivacaftor …" is not for a patient homozygous for F508del
             out.append(variant.group(0))
-        if self.sexes and (named := _sexes(text)) and not named & self.sexes:
+        if self.sexes and (named := sexes(text)) and not named & self.sexes:
             out.extend(sorted(named))  # "men with LUTS" for a question about women
-        if "children" in self.families and (named := _sexes(text)) and not any(m.family == "children" for m in found):
+        if "children" in self.families and (named := sexes(text)) and not any(m.family == "children" for m in found):
             out.extend(sorted(named))  # "men with nocturnal polyuria" for a question about children: adults
         return tuple(dict.fromkeys(out))
 
@@ -416,7 +373,7 @@ class Scope:
         pulseless … with signs of life after blunt injury, … recommends that patients undergo EDT" is not for one who
         arrives with no signs of life."""
         asked = dict(self.sides)
-        return tuple(f"{'with' if said else 'without'} {phrase}" for phrase, said in _sides(text).items()
+        return tuple(f"{'with' if said else 'without'} {phrase}" for phrase, said in sides(text).items()
                      if asked.get(phrase, said) is not said)
 
     def _of_age(self, label: str) -> bool:
@@ -430,7 +387,7 @@ class Scope:
         one that says adults."""
         named = {m.family for m in mentions(text)}
         if "children" in self.families:
-            return "children" not in named and bool(_sexes(text) or _ADULTS.search(text))
+            return "children" not in named and bool(sexes(text) or _ADULTS.search(text))
         # (in pregnancy care the baby is the patient's own: "… to reduce perinatal mortality" is advice for her)
         return self.adults and "children" in named and not _ADULTS.search(text) and "pregnancy" not in named
 
@@ -469,7 +426,7 @@ class Scope:
         word-level checks see the same disease words ("diabetes") and a bare digit."""
         if not self.diabetes_types:
             return []
-        return [f"type {t} diabetes" for t in sorted(_diabetes_types(text) - self.diabetes_types)]
+        return [f"type {t} diabetes" for t in sorted(diabetes_types(text) - self.diabetes_types)]
 
     def other_topics(self, title: str) -> tuple[str, ...]:
         """Diseases a document title names that the question does not (only when the question

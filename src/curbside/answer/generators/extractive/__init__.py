@@ -13,17 +13,16 @@ from curbside.answer.followups import context_question
 from curbside.answer.generators.base import Draft, DraftBullet, DraftSection
 from curbside.answer.generators.extractive.assemble import Asks, Plan, draft_bullet, plan, says_what_to_do, sections
 from curbside.answer.generators.extractive.candidates import Candidate, extract, heading
-from curbside.answer.generators.extractive.scoring import score_all
-from curbside.answer.generators.extractive.subgroups import mark
-from curbside.answer.generators.extractive.verdict import (
+from curbside.answer.generators.extractive.guideline_vote import (
     GUIDELINE_CUE,
     INDIVIDUAL_DECISION,
     ONLY_SOME_PATIENTS,
-    VerdictResult,
-    decide,
-    show_basis,
     vote_polarity,
 )
+from curbside.answer.generators.extractive.scoring import score_all
+from curbside.answer.generators.extractive.subgroups import mark
+from curbside.answer.generators.extractive.verdict import decide, show_basis
+from curbside.answer.generators.extractive.verdict_result import VerdictResult
 from curbside.answer.lexicon import disease_mentions
 from curbside.answer.plain import gloss_draft
 from curbside.answer.population import Scope

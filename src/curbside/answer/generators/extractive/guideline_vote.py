@@ -1,0 +1,279 @@
+"""A yes/no verdict from guideline recommendations: a relevance-weighted vote of the recommendations that name what
+is asked, for the question's patient (``guideline_verdict``), and how one recommendation votes (``vote_polarity``).
+A guideline's recommendation says do, do not, or cannot say; the study-conclusion model (``verdict.py``) misreads it,
+so guideline evidence is read here instead."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from curbside.answer.generators.extractive.candidates import Candidate
+from curbside.answer.generators.extractive.cues import NOT_STOPPED
+from curbside.answer.generators.extractive.verdict_cues import other_label
+from curbside.answer.generators.extractive.verdict_result import CLASSES, VerdictResult
+from curbside.answer.lead_cues import DURING_PROCEDURE
+from curbside.answer.mentions import mentions
+from curbside.answer.population import Scope
+from curbside.answer.synonyms import alternatives, broader
+from curbside.answer.text import content_stems, stem
+from curbside.records import Kind, Verdict
+
+# How a guideline answers: its recommendation says do, do not, or cannot say. The conclusion model
+# was trained on study conclusions and misreads recommendations ("… women who have no additional
+# risk factors" reads as a negative finding), so guideline evidence is read by these instead.
+RECOMMENDS_AGAINST = re.compile(
+    r"\b(?:recommends?|suggests?|advises?) (?:against|not)\b|\b(?:should|must|is to|are to) be avoided\b|"
+    # ("… suggests that proton pump inhibitor therapy not be prescribed")
+    r"\b(?:recommends?|suggests?|advises?) that\b[^.;]{0,80}?\bnot be\b|"
+    # ("… the ACP makes a strong recommendation against the use of …", "Neither guideline developer recommends
+    # routine screening pelvic examination …", "… harms outweigh any demonstrated benefits …")
+    r"\brecommendations? against\b|\bneither\b[^.;]{0,60}\b(?:recommends?|supports?|advises?)\b|"
+    r"\bharms (?:clearly )?outweigh (?:the |any )?(?:\w+ )?benefits?\b|"
+    r"\b(?:does|do|did) not (?:recommend|suggest|advise|support)\b|"
+    r"\b(?:is|are) not recommended\b|\bnot (?:be )?recommended\b|(?:^|[,;:] )(?:do not|"
+    r"don't|never|avoid)\b|\b(?:should|must) not\b|\bno (?:net |clear |additional )?benefit\b|"
+    r"\bno evidence of (?:benefit|effect)\b|"
+    # a grade that says which way it goes ("(Expert opinion against)", "(Strong against)")
+    r"\b(?:opinion|recommendation|strong|weak|conditional|moderate|standard) against\)|"
+    r"\b(?:is|are|was|were) (?:not|in)effective\b|\bineffective\b|\bdoes not (?:reduce|prevent|improve)\b|"
+    # ("Routine elective repair of completely asymptomatic paraesophageal hernias may not always be indicated")
+    r"\b(?:(?:is|are)(?:n't| not)|(?:may|might) not (?:always )?be) (?:usually |generally |routinely |often )?"
+    r"(?:prescribed|needed|necessary|helpful|useful|required|indicated)\b|"
+    r"\b(?:is|are|remains?) (?:absolutely |strictly )?contraindicated\b",
+    re.IGNORECASE)
+# "the decision … should be an individual one" (a USPSTF C grade), shared decision-making: it depends on the person
+_INDIVIDUAL_CUE = r"\bshould be an individual one\b|\bindividual(?:ized)? decision\b|\bshared decision[- ]making\b"
+CANNOT_SAY = re.compile(
+    r"\binsufficient (?:evidence|to (?:assess|recommend))|\b(?:cannot|unable to|could not) recommend\b|"
+    r"\bfor or against\b|\bno recommendation\b|\binconclusive\b|\bbalance of (?:benefits and harms|benefit and "
+    r"harm) cannot\b|\bevidence is (?:lacking|insufficient|conflicting)\b|" + _INDIVIDUAL_CUE + "|"
+    # "Ask your pharmacist or health care provider if the medicines you take are safe": for "can I take …?"
+    # that is "it depends — ask", not a yes
+    + r"\b(?:ask|check with|talk (?:to|with)) (?:your|a) (?:pharmacist|doctor|health ?care provider|provider|nurse)\b"
+    r"[^.]{0,60}\b(?:if|whether|before)\b", re.IGNORECASE)
+GUIDELINE_MARGIN = 0.15  # recommendations this close in relevance to the best one vote …
+GUIDELINE_VOTES = 3  # … at most this many
+SPLIT = 0.3  # yes and no each with this share of the vote → uncertain (one dissent among three)
+OWN_MIN = 0.5  # share of the question's weighted terms a recommendation must name itself to vote
+SUBJECT_OWN_MIN = 0.35  # … or this share, where it names what the question's last clause asks about (``asked_subject``)
+WEAK_VOTE = 0.5  # weight of a weakly graded recommendation's vote
+INDIVIDUAL_DECISION = "the guidelines leave it to an individual decision"
+INSUFFICIENT_EVIDENCE = "the guidelines find the evidence insufficient"
+_INDIVIDUAL = re.compile(_INDIVIDUAL_CUE, re.IGNORECASE)
+
+
+GUIDELINE_CUE = "guideline recommendation"  # the cue a guideline vote's verdict carries
+_EVERYONE_ELSE = re.compile(r"\b(?:all )?other (?:adults|patients|people|persons|individuals|women|men|children)\b",
+                            re.IGNORECASE)
+
+
+# the people a recommendation is for, told after it ("… for people in whom antimuscarinic drugs are contraindicated")
+_IN_WHOM = re.compile(r"\b(?:in|for) whom\b[^.;]*", re.IGNORECASE)
+
+# screening: what a question whether to screen asks ("Should asymptomatic children … be routinely screened for …?") and
+# what a statement that answers it says
+SCREENING = re.compile(r"\bscreen(?:s|ed|ing)?\b", re.IGNORECASE)
+
+
+def recommendation_polarity(text: str) -> Verdict:
+    if CANNOT_SAY.search(text):
+        return Verdict.UNCERTAIN
+    if NOT_STOPPED.search(text):
+        return Verdict.YES
+    # (whom it is for is not what it says: "Mirabegron is recommended as an option … only for people in whom
+    # antimuscarinic drugs are contraindicated or clinically ineffective …" recommends mirabegron)
+    return Verdict.NO if RECOMMENDS_AGAINST.search(_IN_WHOM.sub("", text)) else Verdict.YES
+
+
+# the situation a recommendation opens with ("If hypernatraemia develops in term neonates, …")
+_SITUATION = re.compile(r"^(?:if|when|where|in case|once|should)\s+(?P<situation>[^,;:]{3,120})[,;:]", re.IGNORECASE)
+
+
+def _elsewhere(text: str, asked: frozenset[str]) -> bool:
+    """``text`` opens with a situation that shares no word with the question."""
+    m = _SITUATION.match(text)
+    return m is not None and not set(content_stems(m.group("situation"))) & asked
+
+
+# the risk a population is at ("asymptomatic adults at low risk of CVD events", "intermediate or high risk",
+# "low cardiovascular risk"); moderate is intermediate, increased or elevated is high
+_RISK = re.compile(r"\b(?P<levels>(?:(?:low|intermediate|moderate|high|average|increased|elevated)(?:,\s*|\s+(?:or|and|"
+                   r"to)\s+|-)?)+)\s*(?:[a-z]+\s+){0,2}?risk\b", re.IGNORECASE)
+_LEVEL = {"moderate": "intermediate", "increased": "high", "elevated": "high"}
+
+
+_ON_STOPPING = re.compile(r"\b(?:stop|discontinu|withdr[ae]w|taper|wean|continu|maintain|maintenance|duration|"
+                          r"long[- ]term|relapse|for at least)\w*", re.IGNORECASE)
+# … where keeping it up is the advice, the answer to "can I stop?" is no
+_KEEP_ON = re.compile(r"\b(?:continu|maintain|maintenance)\w*", re.IGNORECASE)
+_STOP_SAID = re.compile(r"\b(?:stop|discontinu|withdr[ae]w|taper|wean)\w*", re.IGNORECASE)
+
+
+# a yes for some patients only ("… are recommended as options for treating osteoporotic vertebral compression fractures
+# only in people: who have severe ongoing pain …"): whether it is yes for the patient asked about depends on them
+ONLY_SOME = re.compile(r"\b(?:recommended|indicated|an option|options|should be (?:offered|considered|used))\b"
+                       r"[^.;]{0,80}?\bonly (?:in|for|if|when|where)\b", re.IGNORECASE)
+ONLY_SOME_PATIENTS = "the guidelines recommend it only for some patients"
+# … and so is what a clinician "may recommend" ("Your health care provider might recommend a hysterectomy if you have
+# fibroids; …"): a consumer page's list of when it is done, not advice to the one asking
+_MAY_RECOMMEND = re.compile(r"\b(?:may|might|could)\s+(?:also\s+)?(?:recommend|suggest|advise|prescribe)\b",
+                            re.IGNORECASE)
+
+
+# … and so is advice to test first ("The FDA recommends that patients at higher risk of G6PD deficiency … be tested for
+# G6PD deficiency before initiation of rasburicase"): it is for those whose result allows it
+_TEST_FIRST = re.compile(r"\b(?:be|are|is|being)\s+(?:tested|screened|genotyped|checked)\s+for\b[^.;]{0,80}?"
+                         r"\b(?:before|prior to)\b", re.IGNORECASE)
+
+
+def _for_some(text: str) -> bool:
+    """``text`` recommends it for some patients only, says a clinician may recommend it, or says to test first."""
+    return bool(ONLY_SOME.search(text) or _MAY_RECOMMEND.search(text) or _TEST_FIRST.search(text))
+
+
+def vote_polarity(text: str, stopping: bool = False, same_day: bool = False) -> Verdict:
+    """How a recommendation votes; asked whether to stop, "… should be continued for at least 6 months" is a no; a
+    recommendation for some patients only is neither yes nor no; asked about the day itself, advice to do it days or
+    weeks ahead is a no."""
+    polarity = recommendation_polarity(text)
+    if same_day and polarity is Verdict.YES and _AHEAD.search(text):
+        return Verdict.NO
+    if polarity is Verdict.YES and _for_some(text):
+        return Verdict.UNCERTAIN
+    if stopping and polarity is Verdict.YES and (keep := _KEEP_ON.search(text)) is not None:
+        # (keeping it up comes first: "… should be maintained for at least 6 months … before deciding on withdrawal")
+        stop = _STOP_SAID.search(text)
+        if stop is None or keep.start() < stop.start():
+            return Verdict.NO
+    return polarity
+
+
+# … is answered by advice that says when: days or weeks ahead ("… should be initiated one to two weeks prior to
+# surgery") or held off until later ("… should be delayed until 48 hours after the first negative blood cultures") is a
+# no to the day itself; advice that names no time does not answer it
+_AHEAD = re.compile(r"\b(?:days?|weeks?|months?)\s+(?:before|prior to|ahead of|in advance)\b|"
+                    r"\b(?:delay|defer|postpone)(?:ed)?\s+until\b", re.IGNORECASE)
+_WHEN = re.compile(r"\b(?:before|prior to|after|within|preoperative(?:ly)?|postoperative(?:ly)?|on the (?:morning|day) "
+                   r"of|same day|hours?|days?|weeks?)\b", re.IGNORECASE)
+
+
+def risk_levels(text: str) -> frozenset[str]:
+    """The risk levels ``text`` names its population by ("low", "intermediate", "high", "average")."""
+    return frozenset(_LEVEL.get(w, w) for m in _RISK.finditer(text)
+                     for w in re.findall(r"[a-z]+", m.group("levels").lower()) if w not in ("or", "and", "to"))
+
+
+def for_risk(text: str, risk: frozenset[str]) -> bool:
+    """``text`` is for the question's risk group (``risk``: ``risk_levels`` of the question), or names none."""
+    return not (levels := risk_levels(text)) or bool(levels & risk)
+
+
+def names_subject(text: str, subject: tuple[str, ...]) -> bool:
+    """``text`` names at least half of ``subject``'s words, in any wording the synonyms know or by a member of the
+    class a word names ("TNFa blocking agents" for "TNF inhibitor"; "infliximab" only by itself or a wording)."""
+    said = set(content_stems(text))
+    wordings, classes = alternatives(list(subject)), broader(list(subject))
+    named = [w for w in subject if stem(w) in said
+             or any(form <= said for form in (*wordings.get(stem(w), ()), *classes.get(stem(w), ())))]
+    return 2 * len(named) >= len(subject)
+
+
+def guideline_verdict(candidates: Sequence[Candidate],
+                      kinds: tuple[Kind, ...] = (Kind.GUIDELINE, Kind.CONSUMER),
+                      groups: frozenset[str] = frozenset(), disease: bool = False,
+                      asked: frozenset[str] = frozenset(), risk: frozenset[str] = frozenset(),
+                      stopping: bool = False, same_day: bool = False, subject: tuple[str, ...] = (),
+                      screening: bool = False, question: str = "") -> VerdictResult | None:
+    """A relevance-weighted vote of the guideline recommendations about as relevant as the best
+    (None without any); yes and no both carrying weight (yes for some groups, no for others)
+    make it uncertain. ``groups``: the population families the question names ("pregnancy");
+    ``disease``: the question names a disease (``Candidate.titled`` then says a document is on it); ``subject``: the
+    medical words of what the question's last clause asks about (``asked_subject``); ``screening``: the question asks
+    whether to screen; ``question``: its text, for the grade or type it names."""
+    # the sentence must itself name most of what is asked ("arthroscopic", "knee osteoarthritis"): a
+    # recommendation about something else in a guideline on the topic does not answer the question
+    def votes_at(c: Candidate, floor: float) -> bool:
+        return (c.on_topic and c.own >= floor and not c.drift and not (c.meta or c.fragment)
+                and c.hit.document.kind in kinds
+                and bool(c.recommendation or RECOMMENDS_AGAINST.search(c.text) or CANNOT_SAY.search(c.text)))
+
+    recs = [c for c in candidates if votes_at(c, OWN_MIN)]
+    if subject:
+        # a question whose last clause asks about something its opening does not say ("For a patient with polymyalgia
+        # rheumatica who relapses …, is a TNF inhibitor such as infliximab a reasonable steroid-sparing option?") is
+        # answered by what is recommended of that ("… recommends against the use of tumor necrosis factor alpha (TNFa)
+        # blocking agents …"), not by the recommendations that share the opening's words
+        naming = [c for c in candidates if votes_at(c, SUBJECT_OWN_MIN) and names_subject(c.text, subject)]
+        recs = naming or recs
+    # "… recommends not screening all other adults": the group a recommendation leaves out, not the one
+    # it is about — it speaks to the question only when nothing else does
+    recs = [c for c in recs if not _EVERYONE_ELSE.search(c.text)] or recs
+    if question:
+        # … nor one for those on the other side of what the question's patient is with or without ("… pulseless … with
+        # signs of life …, the panel conditionally recommends that patients undergo EDT" for one without)
+        scope = Scope.of(question)
+        recs = [c for c in recs if not scope.other_side(c.text)] or recs
+        # … nor one for another grade or type of what is asked ("In patients with Wagner Grade 3 or higher DFUs …, the
+        # committee suggests adding HBO2 …" for a grade 2 ulcer, which "… suggests against using hyperbaric oxygen")
+        recs = [c for c in recs if other_label(question, c.text) is None] or recs
+    if screening:
+        # a question whether to screen is answered by what is said of screening: WHO's "Daily iron supplementation is
+        # recommended … in infants and young children aged 6 to 23 months …" is not a yes to screening them for iron
+        # deficiency anaemia (the USPSTF finds the evidence insufficient)
+        recs = [c for c in recs if SCREENING.search(f"{c.section} {c.text}")]
+    # … nor how to do a procedure while doing it ("During … hernia repair the hernia sac should be dissected …"), which
+    # takes the decision to do it as made
+    recs = [c for c in recs if not DURING_PROCEDURE.match(c.text)]
+    if asked:
+        # … nor one for a situation the question does not name ("If hypernatraemia develops in term neonates, children
+        # and young people, … consider changing to a hypotonic fluid" does not answer whether hypotonic fluids should
+        # be used for routine maintenance)
+        recs = [c for c in recs if not _elsewhere(c.text, asked)]
+    if risk:
+        # … nor one for people at another risk ("… insufficient … in asymptomatic adults at intermediate or high risk"
+        # for adults at low risk, whom the USPSTF recommends against screening)
+        recs = [c for c in recs if for_risk(c.text, risk)]
+    if stopping:
+        recs = [c for c in recs if _ON_STOPPING.search(c.text)]
+    if same_day:  # (… and advice that names no time does not say whether to do it on the day itself)
+        recs = [c for c in recs if _WHEN.search(c.text)]
+    if groups:
+        # a question about a group is answered by what is said of that group: "Can ACE inhibitors be
+        # used during pregnancy?" by "… are contraindicated in pregnancy", not by "Begin therapy with a
+        # thiazide, ACE inhibitor or CCB for almost all patients" — or, for a disease of that group,
+        # by what the documents about the disease say ("Prolonged daily use of anti-seizure medicines is
+        # usually not recommended" on the NINDS *Febrile Seizures* page, which never says "children")
+        named = [c for c in recs if groups & {m.family for m in mentions(f"{c.section} {c.text}")}]
+        recs = named or ([c for c in recs if c.titled] if disease else [])
+        # … and not by what is said of another group of the kind ("men aged less than 55" for men aged 55 to 69)
+        recs = [c for c in recs if not c.narrower] or recs
+    if not recs:
+        return None
+    ranked = sorted(recs, key=lambda c: (-c.own, c.evidence, c.position))
+    counted = [c for c in ranked if c.own >= ranked[0].own - GUIDELINE_MARGIN][:GUIDELINE_VOTES]
+    votes = dict.fromkeys(CLASSES, 0.0)
+    for c in counted:  # (a weak recommendation — "conditional", "weak" — is a weaker vote)
+        votes[vote_polarity(c.text, stopping, same_day)] += c.own * (WEAK_VOTE if c.strength < 0 else 1.0)
+    total = sum(votes.values()) or 1.0
+    # (a tie with a guideline that finds the evidence insufficient is not a yes or a no: "Older individuals should be
+    # tested for these vision functions …" against the USPSTF's I statement on screening older adults' visual acuity)
+    verdict = max(CLASSES, key=lambda v: (votes[v], v is Verdict.UNCERTAIN))
+    note = ""
+    # every counted recommendation is for a narrower group than the question's ("adults 60 years or
+    # older", "adults with type 1 diabetes"): a recommendation the other way for another group nearly
+    # as relevant (within twice the voting margin) makes the answer depend on the group
+    in_margin = [c for c in ranked if c.own >= ranked[0].own - 2 * GUIDELINE_MARGIN]
+    by_group = all(c.narrower for c in counted) and {vote_polarity(c.text, stopping, same_day) for c in in_margin} >= {
+        Verdict.YES, Verdict.NO}
+    if (votes[Verdict.YES] >= SPLIT * total and votes[Verdict.NO] >= SPLIT * total) or by_group:
+        note = "the guidelines' recommendations differ by group or setting"
+    elif verdict is Verdict.UNCERTAIN:
+        note = (INDIVIDUAL_DECISION if any(_INDIVIDUAL.search(c.text) for c in counted)
+                else ONLY_SOME_PATIENTS if any(_for_some(c.text) for c in counted)
+                else INSUFFICIENT_EVIDENCE)
+    final = Verdict.UNCERTAIN if note else verdict
+    deciding = [c for c in counted if vote_polarity(c.text, stopping, same_day) is verdict] or counted
+    return VerdictResult(final, (votes[Verdict.YES] - votes[Verdict.NO]) / total, votes[Verdict.UNCERTAIN] / total,
+                         tuple(dict.fromkeys(c.evidence for c in counted)), (GUIDELINE_CUE,), note,
+                         (deciding[0].text,))

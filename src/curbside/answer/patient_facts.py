@@ -1,0 +1,56 @@
+"""Facts a question or a statement gives about its patients, as a scope compares them (``population.Scope``): their
+sex, their type of diabetes, the gene variants they carry, what they are with or without, and a treatment they tried and
+could not go on with."""
+
+from __future__ import annotations
+
+import re
+
+from curbside.answer.text import stem
+
+_I = re.IGNORECASE
+
+# a case that tried a treatment and could not go on with it ("I've tried the CPAP for months but I just can't sleep with
+# the mask on") is about a patient among "those with adverse effects associated with CPAP treatment"
+TRIED = re.compile(r"\b(?:tried|trialled|trialed|been on|been using|been taking)\b[^.?!]{0,80}?\b(?:but|yet|however)\b"
+                   r"[^.?!]{0,60}?(?:\b(?:can't|cannot|couldn't|could not|can not|didn't|did not|doesn't|does not|"
+                   r"won't|not|never|stopped|hate)\b|\bside[- ]effects?\b)|"
+                   # ("Paracetamol doesn't do much for her", "an occipital neuralgia that has not responded to …")
+                   r"\b(?:didn't|doesn't|hasn't|haven't|don't|did not|does not|has not|have not)\s+(?:really\s+)?"
+                   r"(?:help(?:ed)?|work(?:ed)?|do much|done much|shifted|responded|tolerated?)\b|"
+                   r"\b(?:not responding|no better|not tolerated|(?:couldn't|can't|cannot) tolerate|intolerant)\b", _I)
+FAILED = frozenset(stem(w) for w in """adverse effects intolerance intolerant intolerable tolerate tolerated fail
+failed failure failing inadequate response responders nonresponse nonresponders unresponsive refractory""".split())
+
+
+# a gene variant by its protein change ("G551D", "R117H", "V600E", "F508del")
+VARIANT = re.compile(r"(?-i:\b[ACDEFGHIKLMNPQRSTVWY]\d{2,4}(?:[ACDEFGHIKLMNPQRSTVWY]|del|fs)\b)")
+
+
+# being with or without something ("with no signs of life", "without signs of life", "with signs of life"), as far as
+# the clause goes
+_SIDE = re.compile(r"\b(?P<side>without|with no|with)\s+(?P<phrase>[a-z][a-z' -]{2,40}?)"
+                   r"(?=\s*[,.;:?()]|\s+(?:after|and|or|who|which|in|at|to|for|but|because|despite)\b|\s*$)", _I)
+
+
+def sides(text: str) -> dict[str, bool]:
+    """What ``text`` says someone is with (True) or without (False), by the phrase's words."""
+    return {" ".join(m.group("phrase").lower().split()): m.group("side").lower() == "with"
+            for m in _SIDE.finditer(text)}
+
+
+_DIABETES_TYPE = re.compile(r"\btype\s*(?P<n>[12])\s+diabet|\bt(?P<m>[12])dm\b", _I)
+
+
+_SEX = (("women", re.compile(r"\b(?:women|woman|female|females|girls)\b", _I)),
+        ("men", re.compile(r"\b(?:men|man|male|males|boys)\b", _I)))
+
+
+def sexes(text: str) -> frozenset[str]:
+    """The sexes ``text`` names ("women", "men")."""
+    return frozenset(label for label, rx in _SEX if rx.search(text))
+
+
+def diabetes_types(text: str) -> frozenset[str]:
+    """The types of diabetes ``text`` names ("1", "2")."""
+    return frozenset(m.group("n") or m.group("m") for m in _DIABETES_TYPE.finditer(text))
