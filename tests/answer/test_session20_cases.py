@@ -37,10 +37,11 @@ from curbside.answer.generators.extractive.guideline_vote import (
     vote_polarity,
 )
 from curbside.answer.generators.extractive.verdict_cues import other_label
+from curbside.answer.patient_facts import failed_drugs
 from curbside.answer.population import Scope
 from curbside.answer.questions import analyse, is_yes_no
 from curbside.answer.synonyms import alternatives
-from curbside.answer.terms import TermStats, failed_drugs
+from curbside.answer.terms import TermStats
 from curbside.answer.text import content_stems, stem
 from curbside.answer.vignette import asked_subject, asking, case_terms
 from curbside.records import Answer, Bullet, Verdict

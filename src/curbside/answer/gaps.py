@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from curbside.answer.synonyms import alternatives, broader
+from curbside.answer.synonyms import mentioned
 from curbside.answer.terms import CHATTER
 from curbside.answer.text import content_stems, stem, tokenize
 from curbside.answer.vignette import part_texts
@@ -46,10 +46,7 @@ def unmentioned_parts(question: str, bullets: Sequence[Bullet]) -> list[str]:
         asked = own - _FRAME
         if not asked:
             continue  # (nothing of its own to look for: "how soon should it start?")
-        wordings = alternatives(words)
-        classes = broader(words)  # ("ibuprofen gel" is mentioned by "topical NSAIDs")
-        if not any(w in said or any(form <= said for form in (*wordings.get(w, ()), *classes.get(w, ())))
-                   for w in asked):
+        if not mentioned(words, said) & asked:
             out.append(part.rstrip("?. "))
     return out
 

@@ -1,24 +1,30 @@
 """Facts a question or a statement gives about its patients, as a scope compares them (``population.Scope``): their
 sex, their type of diabetes, the gene variants they carry, what they are with or without, and a treatment they tried and
-could not go on with."""
+could not go on with (or did not improve on)."""
 
 from __future__ import annotations
 
 import re
 
 from curbside.answer.text import stem
+from curbside.drug_names import drug_words
 
 _I = re.IGNORECASE
 
+# that a treatment did not work or could not be taken ("Paracetamol doesn't do much for her", "… has not improved after
+# a course of …", "an occipital neuralgia that has not responded to …")
+_DID_NOT_WORK = (r"\b(?:(?:didn't|doesn't|hasn't|haven't|hadn't|don't|did not|does not|has not|have not|had not|do not)"
+                 r"\s+(?:really\s+)?(?:help(?:ed)?|work(?:ed)?|improved?|responded?|do much|done much|shifted|"
+                 r"tolerated?)|failed to (?:improve|respond)|not responding|no (?:better|improvement|response)|"
+                 r"not tolerated|refractory to|intolerant(?: of| to)?|(?:couldn't|can't|cannot|could not) tolerate)\b")
 # a case that tried a treatment and could not go on with it ("I've tried the CPAP for months but I just can't sleep with
 # the mask on") is about a patient among "those with adverse effects associated with CPAP treatment"
 TRIED = re.compile(r"\b(?:tried|trialled|trialed|been on|been using|been taking)\b[^.?!]{0,80}?\b(?:but|yet|however)\b"
                    r"[^.?!]{0,60}?(?:\b(?:can't|cannot|couldn't|could not|can not|didn't|did not|doesn't|does not|"
-                   r"won't|not|never|stopped|hate)\b|\bside[- ]effects?\b)|"
-                   # ("Paracetamol doesn't do much for her", "an occipital neuralgia that has not responded to …")
-                   r"\b(?:didn't|doesn't|hasn't|haven't|don't|did not|does not|has not|have not)\s+(?:really\s+)?"
-                   r"(?:help(?:ed)?|work(?:ed)?|do much|done much|shifted|responded|tolerated?)\b|"
-                   r"\b(?:not responding|no better|not tolerated|(?:couldn't|can't|cannot) tolerate|intolerant)\b", _I)
+                   rf"won't|not|never|stopped|hate)\b|\bside[- ]effects?\b)|{_DID_NOT_WORK}", _I)
+# … and the drug it names is not what the question is about, whatever its weight: the next step is ("What is the next
+# step for a patient … who has not improved after a course of high-dose IV methylprednisolone …?")
+_FAILED_ON = re.compile(rf"(?:{_DID_NOT_WORK}|\bfailed\b|\bdespite\b)(?P<what>[^,.;?]{{0,80}})", _I)
 FAILED = frozenset(stem(w) for w in """adverse effects intolerance intolerant intolerable tolerate tolerated fail
 failed failure failing inadequate response responders nonresponse nonresponders unresponsive refractory""".split())
 
@@ -54,3 +60,8 @@ def sexes(text: str) -> frozenset[str]:
 def diabetes_types(text: str) -> frozenset[str]:
     """The types of diabetes ``text`` names ("1", "2")."""
     return frozenset(m.group("n") or m.group("m") for m in _DIABETES_TYPE.finditer(text))
+
+
+def failed_drugs(question: str) -> list[str]:
+    """The drugs ``question`` says the patient did not improve on or could not tolerate, or asks about despite."""
+    return [d for m in _FAILED_ON.finditer(question) for d in drug_words(m.group("what"))]

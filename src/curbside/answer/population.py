@@ -92,8 +92,10 @@ _QUALIFIED = re.compile(r"\b(?:in|for|among) (?:patients|people|persons|adults|c
 _WITHOUT = re.compile(r"\b(?:no|without|not having|who do not have|free of)\s+(?:active\s+)?(?P<word>[a-z]+)", _I)
 # people not given a treatment ("… anti-HBs negative and are not taking rituximab or other B cell-depleting
 # therapies: …"): not a question's patient who is given it ("about to start R-CHOP … after the last rituximab dose")
-_NOT_TAKING = re.compile(r"\b(?:not|never|no longer)\s+(?:(?:currently|yet|already)\s+)?(?:taking|receiving|"
-                         r"on|using|treated with|starting|started on|given)\s+(?P<word>[a-z][\w-]+)", _I)
+# "not taking", "never treated with", "not currently receiving" …
+_NOT_GIVEN = (r"\b(?:not|never|no longer)\s+(?:(?:being|currently|yet|already)\s+)?(?:taking|receiving|undergoing|on|"
+              r"using|treated with|starting|started on|given)\s+")
+_NOT_TAKING = re.compile(rf"{_NOT_GIVEN}(?P<word>[a-z][\w-]+)", _I)
 
 
 def _treated(question: str) -> frozenset[str]:
@@ -122,8 +124,7 @@ arrhythmia fibrillation eclampsia transplant transplantation infarction dialysis
 cancer carcinoma tumor tumour""".split())
 _DISEASE_MORPHOLOGY = re.compile(r"(?:itis|osis|emia|aemia|oma|omas|pathy|plasia|penia|uria)$")
 _NOT_DISEASES = frozenset({"diagnosis", "diagnoses", "prognosis", "prognoses", "diploma"})
-_LEFT_OUT = re.compile(r"\b(?:not|never)\s+(?:(?:being|currently)\s+)?(?:treated with|receiving|undergoing|on)\s+"
-                       r"[^,.;:()]+", re.IGNORECASE)
+_LEFT_OUT = re.compile(rf"{_NOT_GIVEN}[^,.;:()]+", _I)
 # kinds of a disease by origin: a question that names one is not answered for another
 _KINDS = frozenset(stem(w) for w in "idiopathic primary secondary congenital acquired familial hereditary".split())
 _PHRASE_BREAK = re.compile(r"\s*[—–]\s*|\s-\s|[:;,()]")

@@ -10,6 +10,7 @@ how well a passage or sentence covers a question — not to rewrite anything.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from importlib.resources import files
 
@@ -329,3 +330,11 @@ def alternatives(terms: list[str]) -> dict[str, tuple[frozenset[str], ...]]:
         for j in (i, i + 1):
             out[stem(terms[j])] = (*out.get(stem(terms[j]), ()), frozenset({stem(joined)}))
     return out
+
+
+def mentioned(words: Sequence[str], said: set[str] | frozenset[str]) -> set[str]:
+    """The stems of ``words`` that ``said`` (content stems) names, as written, in any wording the synonyms know, or by
+    its class ("ibuprofen gel" is mentioned by "topical NSAIDs", "infliximab" by "TNFa blocking agents")."""
+    wordings, classes = alternatives(list(words)), broader(list(words))
+    stems = {stem(w) for w in words}
+    return {w for w in stems if w in said or any(form <= said for form in (*wordings.get(w, ()), *classes.get(w, ())))}

@@ -16,12 +16,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from curbside.answer.patient_facts import failed_drugs
 from curbside.answer.questions import QuestionInfo
 from curbside.answer.synonyms import alternatives, broader
 from curbside.answer.text import content_stems, idf, noun, stem, tokenize
 from curbside.answer.topic_sources import guideline_titles, pages_by_name
 from curbside.answer.vignette import asking, case_terms, parts, restatements
-from curbside.drug_names import brand_generic, drug_words
+from curbside.drug_names import brand_generic
 from curbside.records import Document, Hit
 from curbside.retrieve.lexical import uses_word
 from curbside.retrieve.query import STOPWORDS
@@ -256,19 +257,6 @@ _EXAMPLES = re.compile(r"\b(?:such as|e\.g\.|for example|for instance)\s+(?P<exa
 _EXCLUSIONS = re.compile(r"\b(?:without|excluding|other than|(?:who|that) (?:have|has) no)\s+"
                          r"(?:(?:any|clinical|the) )?(?:(?:signs?|symptoms?|evidence|history|features?) of\s+)?"
                          r"(?P<examples>[^?.;:(),]+)", re.IGNORECASE)
-
-
-# … and a treatment the patient did not get better on ("… who has not improved after a course of high-dose IV
-# methylprednisolone") is not what the question is about, whatever its weight: the next step is
-_FAILED_ON = re.compile(r"\b(?:(?:has|have|had|did|does|do)(?: not|n't) (?:improved?|responded?|helped?|worked?)|"
-                        r"failed(?: to (?:improve|respond))?|no (?:improvement|response)|despite|refractory to|"
-                        r"intolerant (?:of|to)|(?:cannot|can't|could not|couldn't) tolerate)\b(?P<what>[^,.;?]{0,80})",
-                        re.IGNORECASE)
-
-
-def failed_drugs(question: str) -> list[str]:
-    """The drugs ``question`` says the patient did not improve on or could not tolerate, or asks about despite."""
-    return [d for m in _FAILED_ON.finditer(question) for d in drug_words(m.group("what"))]
 
 
 def _example_terms(question: str) -> frozenset[str]:

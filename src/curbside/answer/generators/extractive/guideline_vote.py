@@ -15,7 +15,7 @@ from curbside.answer.generators.extractive.verdict_result import CLASSES, Verdic
 from curbside.answer.lead_cues import DURING_PROCEDURE
 from curbside.answer.mentions import mentions
 from curbside.answer.population import Scope
-from curbside.answer.synonyms import alternatives, broader
+from curbside.answer.synonyms import mentioned
 from curbside.answer.text import content_stems, stem
 from curbside.records import Kind, Verdict
 
@@ -172,11 +172,7 @@ def for_risk(text: str, risk: frozenset[str]) -> bool:
 def names_subject(text: str, subject: tuple[str, ...]) -> bool:
     """``text`` names at least half of ``subject``'s words, in any wording the synonyms know or by a member of the
     class a word names ("TNFa blocking agents" for "TNF inhibitor"; "infliximab" only by itself or a wording)."""
-    said = set(content_stems(text))
-    wordings, classes = alternatives(list(subject)), broader(list(subject))
-    named = [w for w in subject if stem(w) in said
-             or any(form <= said for form in (*wordings.get(stem(w), ()), *classes.get(stem(w), ())))]
-    return 2 * len(named) >= len(subject)
+    return 2 * len(mentioned(subject, set(content_stems(text)))) >= len({stem(w) for w in subject})
 
 
 def guideline_verdict(candidates: Sequence[Candidate],
