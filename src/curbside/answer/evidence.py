@@ -271,13 +271,19 @@ def case_coverage(hits: Sequence[Hit], terms: Terms, stats: TermStats) -> float:
     asked (``CASE_ASKED_MIN``): the case's words in its document would make up for the question's; nor a guideline
     summary's scope fields ("Interventions and practices considered: … bridging … warfarin …"), which name what it
     covers and say nothing of it."""
+    # (a several-part case's question is answered in part by a passage that says one part: SIGN's "In pregnancy, dosing
+    # adjustment … (with the exception of lamotrigine …)" for "Should I check her lamotrigine levels and adjust the dose
+    # …, does she need vitamin K …, and can she breastfeed on lamotrigine?"; not a part that asks little of its own
+    # beside the key — "… and does his partner need treatment?" — nor the one part a question keeps of itself)
+    parts = [part for part in terms.parts if len(part & terms.asked - {terms.key}) >= 2] if len(terms.parts) > 1 else []
     best = 0.0
     for hit in hits:
         stems = stats.stems_of(hit)
-        if (not terms.names_key(stems) or terms.asked_share(stems) < CASE_ASKED_MIN
-                or SCOPE_SECTION.search(hit.passage.section)):
+        if not terms.names_key(stems) or SCOPE_SECTION.search(hit.passage.section):
             continue
-        best = max(best, terms.coverage_with(stems, stats.document_stems(hit.document)))
+        for part in (None, *parts):
+            if terms.asked_share(stems, part) >= CASE_ASKED_MIN:
+                best = max(best, terms.coverage_with(stems, stats.document_stems(hit.document), part))
     return best
 
 

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from curbside.answer.synonyms import mentioned
 from curbside.answer.terms import CHATTER
 from curbside.answer.text import content_stems, stem, tokenize
-from curbside.answer.vignette import part_texts
+from curbside.answer.vignette import asking, part_texts
 from curbside.records import Audience, Bullet, SafetyNotice
 
 # words that frame what a part asks rather than name it ("what drug and dose", "how soon should it start",
@@ -39,13 +39,20 @@ def unmentioned_parts(question: str, bullets: Sequence[Bullet]) -> list[str]:
     said: set[str] = set()
     for bullet in bullets:
         said |= set(content_stems(bullet.text))
+    # what the case or another part says too is not what a part asks of its own: "… does she need vitamin K late in
+    # pregnancy …, and can she breastfeed on lamotrigine?" about a pregnant woman on lamotrigine is not answered by a
+    # sentence on lamotrigine doses in pregnancy
+    case = set(content_stems(question.replace(asking(question), " ")))
+    every = [set(content_stems(part)) for part in parts]
     out = []
-    for part in parts:
+    for i, part in enumerate(parts):
         words = [t for t in tokenize(part) if t not in CHATTER]
-        own = {stem(t) for t in words} & set(content_stems(part))
+        own = {stem(t) for t in words} & every[i]
         asked = own - _FRAME
         if not asked:
             continue  # (nothing of its own to look for: "how soon should it start?")
+        others = case.union(*(stems for j, stems in enumerate(every) if j != i))
+        asked = (asked - others) or asked
         if not mentioned(words, said) & asked:
             out.append(part.rstrip("?. "))
     return out

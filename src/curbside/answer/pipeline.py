@@ -131,7 +131,7 @@ def _declined(info: QuestionInfo, evidence: Evidence) -> bool:
 
 def _missing_terms(info: QuestionInfo, evidence: Evidence) -> list[str]:
     from curbside.answer.synonyms import alternatives
-    from curbside.answer.terms import CHATTER, hit_stems
+    from curbside.answer.terms import CHATTER, hit_stems, phrasal_terms
     from curbside.answer.text import stem
 
     found: set[str] = set()
@@ -140,7 +140,9 @@ def _missing_terms(info: QuestionInfo, evidence: Evidence) -> list[str]:
     # a term is found when any of its wordings is ("Cymbalta" as duloxetine)
     wordings = alternatives(list(info.terms))
     # (a case's ages, figures and description words never count against the evidence: not "missing" either)
-    return [t for t in info.terms if t not in CHATTER and stem(t) not in found | evidence.terms.optional
+    phrasal = phrasal_terms(info.text)
+    return [t for t in info.terms if t not in CHATTER and t not in phrasal
+            and stem(t) not in found | evidence.terms.optional
             and not any(form <= found for form in wordings.get(stem(t), ()))]
 
 

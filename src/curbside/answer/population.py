@@ -71,6 +71,7 @@ PARENTS: dict[str, tuple[str, ...]] = {
     "heavy menstrual bleeding": ("abnormal uterine bleeding",), "menorrhagia": ("abnormal uterine bleeding",),
     "aortic stenosis": ("valvular heart disease",), "aortic regurgitation": ("valvular heart disease",),
     "mitral stenosis": ("valvular heart disease",), "mitral regurgitation": ("valvular heart disease",),
+    "focal epilepsy": ("epilepsy",),
 }
 # care in pregnancy ("treated during pregnancy", "pregnant women", "antenatal care"), not a study of women who
 # "became pregnant" nor an infant "small for gestational age"

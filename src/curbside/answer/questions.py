@@ -101,9 +101,14 @@ def _two_questions(text: str) -> bool:
     """A yes/no question followed by another ("Does X …, and should I …?"); not a claim put as one ("Suturing of the
     nasal septum after septoplasty, is it an effective alternative …?")."""
     for m in _AND_YES_NO.finditer(text):
-        before = re.split(r"[.?!]\s+", text[:m.start()])[-1].split(None, 1)
+        sentence = re.split(r"[.?!]\s+", text[:m.start()])[-1]
+        before = sentence.split(None, 1)
         if (before and before[0].lower() in _AUX) or "?" in text[:m.start()]:
             return True  # (or after one asked already: "Should my son have the HPV jab? … and is it safe?")
+        # (or after one asked behind the patient it is about: "For a bed-bound inpatient …, should we ask for an
+        # alternating-air mattress …, and do we need a formal scale …?")
+        if _AND_YES_NO.search(sentence):
+            return True
     return False
 
 

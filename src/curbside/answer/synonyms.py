@@ -58,6 +58,10 @@ flu|influenza
 syncope|faint|fainting|fainted|faints|passing out|passed out|vasovagal
 electromyography|emg
 vision|eyesight|sight|visual acuity
+osteonecrosis of the jaw|jaw osteonecrosis|onj|mronj|jawbone die|jawbone dying|jawbone death|dead jawbone|jaw bone die
+duplex ultrasound|duplex ultrasonography|duplex scan|duplex scanning|=ultrasound|=ultrasonography
+admitted hospital|admitted to hospital|admitted to the hospital|hospital admission|hospitalized|hospitalised
+  |hospitalization|hospitalisation
 acute respiratory distress syndrome|ards
 veno-occlusive disease|hepatic veno-occlusive disease|sinusoidal obstruction syndrome|vod
 covid|covid-19|sars-cov-2|coronavirus
@@ -228,6 +232,8 @@ antiplatelet|antiplatelets|p2y12 inhibitor > clopidogrel|ticagrelor|prasugrel
 alpha-blocker|alpha-blockers|alpha blocker|alpha blockers > tamsulosin|alfuzosin|doxazosin
 vasopressin receptor antagonist|vasopressin receptor antagonists|vasopressin antagonist|vaptan|vaptans
   > tolvaptan|conivaptan
+antiresorptive|antiresorptives|antiresorptive drug|antiresorptive drugs|antiresorptive agent|antiresorptive agents
+  > denosumab|alendronate|alendronic|risedronate|zoledronate|ibandronate|bisphosphonate|bisphosphonates
 antihistamine|antihistamines > cetirizine|loratadine|fexofenadine|chlorphenamine|chlorpheniramine
 topical > gel|gels|cream|creams|ointment
 oral|by mouth > tablet|tablets|pill|pills|capsule|capsules

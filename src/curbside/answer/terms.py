@@ -21,7 +21,7 @@ from curbside.answer.questions import QuestionInfo
 from curbside.answer.synonyms import alternatives, broader
 from curbside.answer.text import content_stems, idf, noun, stem, tokenize
 from curbside.answer.topic_sources import guideline_titles, pages_by_name
-from curbside.answer.vignette import asking, case_terms, parts, restatements
+from curbside.answer.vignette import asking, case_terms, part_texts, parts, restatements
 from curbside.drug_names import brand_generic
 from curbside.records import Document, Hit
 from curbside.retrieve.lexical import uses_word
@@ -50,6 +50,8 @@ class Terms:
     broader: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
     # the stems of the sentence a case is followed by: what is asked about it (empty without a case)
     asked: frozenset[str] = frozenset()
+    # the stems each part of a several-part question says itself, the case aside (``vignette.part_texts``)
+    part_words: tuple[frozenset[str], ...] = ()
 
     def covered(self, stems: set[str] | frozenset[str]) -> set[str]:
         out = set()
@@ -74,17 +76,24 @@ class Terms:
         covered = self.covered(stems)
         return max([self._share(covered, None), *(self._share(covered, part) for part in self.parts[:parts])])
 
-    def coverage_with(self, stems: set[str] | frozenset[str], around: set[str] | frozenset[str]) -> float:
-        """Coverage where what the case's question asks (``asked``) must be in ``stems`` and the rest of the question
-        may be in ``around`` (the passage's document: ``case_coverage`` in evidence.py)."""
+    def coverage_with(self, stems: set[str] | frozenset[str], around: set[str] | frozenset[str],
+                      part: frozenset[str] | None = None) -> float:
+        """Coverage (of the whole question, or of one of its ``parts``) where what the case's question asks
+        (``asked``) must be in ``stems`` and the rest of the question may be in ``around`` (the passage's document:
+        ``case_coverage`` in evidence.py)."""
         here = self.covered(stems)
         covered = here | (self.covered(around) - self.asked)
-        return self._share(covered, None)
+        return self._share(covered, part)
 
-    def asked_share(self, stems: set[str] | frozenset[str]) -> float:
-        """IDF-weighted share of what a case's question asks (``asked``) that ``stems`` contain; 0.0 without a case."""
-        total = sum(self.weights[s] for s in self.asked)
-        return sum(self.weights[s] for s in self.covered(stems) & self.asked) / total if total else 0.0
+    def asked_share(self, stems: set[str] | frozenset[str], part: frozenset[str] | None = None) -> float:
+        """IDF-weighted share of what a case's question asks (``asked``; of one of its ``parts`` where given) that
+        ``stems`` contain; 0.0 without a case."""
+        asked = self.asked if part is None else self.asked & part
+        covered = self.covered(stems) & asked
+        # (the options it offers count only where the passage names them, as in ``_share``: "… which treatments have
+        # evidence in MS — an SSRI, CBT, or dextromethorphan/quinidine?" is answered by what is said of one of them)
+        total = sum(self.weights[s] for s in asked if s in covered or s not in self.optional)
+        return sum(self.weights[s] for s in covered) / total if total else 0.0
 
     def _share(self, covered: set[str], asked: frozenset[str] | None) -> float:
         total = got = 0.0
@@ -109,7 +118,12 @@ class Terms:
         # a case's question is about what it asks, where it names something rare enough to say so ("… positive for
         # RSV. … can the lumbar puncture be skipped?" asks about the lumbar puncture, not RSV)
         asked = [s for s in named if s in self.asked and self.weights[s] >= ASKED_KEY_WEIGHT]
-        return max(asked or named, key=lambda s: self.weights[s])
+        if asked:
+            # (… and a several-part question about what its parts share: "Should I check her lamotrigine levels …,
+            # does she need vitamin K …, and can she breastfeed on lamotrigine?" is about lamotrigine, not
+            # breastfeeding)
+            return max(asked, key=lambda s: (sum(s in part for part in self.part_words), self.weights[s]))
+        return max(named, key=lambda s: self.weights[s])
 
 
 _DEGREE = frozenset(stem(w) for w in """heavy light severe mild moderate high low early late current former recent
@@ -139,7 +153,7 @@ pretty generally exactly supposed assume assuming bit odd app along though whats
 theres thats both
 father mother dad mom mum son daughter wife husband partner friend brother sister boyfriend girlfriend
 wants needs worth definitely certainly gp point already tried likely afterwards afterward beforehand instead
-genuinely truly plus together finishes finished making
+genuinely truly plus together finishes finished making outset
 honestly honest hate idea forever scared worried afraid bout around lesson lessons
 true happen happens happened request ask asking asked
 still yet again soon straight away anyway anymore next either neither
@@ -150,6 +164,19 @@ skip skipped goes went gone rid registrar
 january february march april june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday weekend weekends
 """.split())
+
+
+# a verb that only says "find" with its particle ("to pick up asymptomatic DVT", "find out whether", "sort out"): the
+# verb names no topic there ("pick" alone also names skin picking, so it is no ``CHATTER``)
+_PHRASAL = re.compile(r"\b(?:pick|picks|picked|picking|find|finds|finding|figure|figures|figured|figuring|sort|sorts|"
+                      r"sorted|sorting)\s+(?:up|out)\b", re.IGNORECASE)
+
+
+def phrasal_terms(question: str) -> frozenset[str]:
+    """The question's words that appear only as the verb of a phrasal verb (``_PHRASAL``): chatter there."""
+    inside = {tokenize(m.group(0))[0] for m in _PHRASAL.finditer(question)}
+    outside = set(tokenize(_PHRASAL.sub(" ", question)))
+    return frozenset(inside - outside)
 
 
 class TermStats:
@@ -213,10 +240,12 @@ class TermStats:
             question = asking(info.text)  # (the question itself when there is no case)
             asked_words = frozenset(content_stems(question)) & set(weights) if question != info.text else frozenset()
             optional = (case_terms(info.text, topics) | compound_parts(info.text)) & set(weights)
+            every = parts(info.text, topics)
             found = Terms(weights, alternatives, minor & set(weights), optional,
-                          broader=broader(list(info.terms)), asked=asked_words)
+                          broader=broader(list(info.terms)), asked=asked_words,
+                          part_words=tuple(frozenset(content_stems(text)) for text in part_texts(info.text)))
             # (a part is a question of its own only with what the question is about: "get rid of them" alone is not)
-            asked = tuple(part for part in parts(info.text, topics) if found.key in part)
+            asked = tuple(part for part in every if found.key in part)
             self._cache[key] = replace(found, parts=asked)
         return self._cache[key]
 
@@ -232,7 +261,8 @@ class TermStats:
         return out
 
     def _weights(self, info: QuestionInfo, context_terms: Sequence[str]) -> dict[str, float]:
-        terms = [t for t in info.terms if t not in CHATTER] or list(info.terms)
+        phrasal = phrasal_terms(info.text)
+        terms = [t for t in info.terms if t not in CHATTER and t not in phrasal] or list(info.terms)
         extra = [t for t in context_terms if stem(t) in info.context_stems and t not in CHATTER]
         df = self.store.term_frequencies([*terms, *extra]) if self.store is not None else {}
         out: dict[str, float] = {}
@@ -251,7 +281,9 @@ class TermStats:
 # the examples a question gives of what it asks about ("… to prevent chronic conditions such as heart disease and
 # osteoporosis"): an answer about the conditions as a whole answers it ("… for the primary prevention of chronic
 # conditions"), so the examples weigh less than the rest
-_EXAMPLES = re.compile(r"\b(?:such as|e\.g\.|for example|for instance)\s+(?P<examples>[^?.;:()]+)", re.IGNORECASE)
+# (… "including smokers and heavy drinkers" for "… screen asymptomatic adults … for oral cancer?")
+_EXAMPLES = re.compile(r"\b(?:such as|e\.g\.|for example|for instance|including)\s+(?P<examples>[^?.;:()]+)",
+                       re.IGNORECASE)
 # … and so do what it excludes ("… in a patient without signs of peritonitis or strangulation"): an answer for that
 # patient need not name them
 _EXCLUSIONS = re.compile(r"\b(?:without|excluding|other than|(?:who|that) (?:have|has) no)\s+"

@@ -107,6 +107,7 @@ def stems(text: str) -> list[str]:
     return [stem(t) for t in tokenize(text)]
 
 
+_IG_CLASSES = frozenset("adegm")
 _DOSE = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|μg|g|iu|units?|ml|mmol|meq)\b", re.IGNORECASE)
 DOSE_STEM = stem("dose")
 
@@ -126,6 +127,9 @@ def content_stems(text: str) -> list[str]:
             continue
         if t not in STOPWORDS and (len(t) > 1 or t.isdigit()):
             out.append(stem(t))
+            if t == "immunoglobulin" and i + 1 < len(tokens) and tokens[i + 1] in _IG_CLASSES:
+                # "immunoglobulin E" is IgE: the single letter that tells the classes apart is no content token
+                out.append("ig" + tokens[i + 1])
             if t.startswith("anti") and len(t) >= 10:
                 # "antihypertensive treatment" is treatment of hypertension: the drug class names the
                 # disease it treats ("antidiabetic", "antiepileptic", "antiarrhythmic")

@@ -146,8 +146,10 @@ class ExtractiveGenerator:
                 title = c.hit.document.title
                 if c.hit.document.id in group:
                     c.drift = c.implied = ()
+                # (a document on the group the disease belongs to speaks for it: SIGN's "Diagnosis and management of
+                # epilepsy in adults" for a woman with focal epilepsy)
                 c.titled = (not has_title(title) or own.names_topic(_without(title, c.drift))
-                            or c.hit.document.id in group)
+                            or c.hit.document.id in group or own.names_parent(title))
                 c.in_passing = own.names_topic_in_passing(c.text)
                 # (or the heading it sits under, in a document on no other disease or the disease's
                 # parent, whose drift ``subgroups.mark`` cleared)

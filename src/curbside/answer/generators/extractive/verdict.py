@@ -88,6 +88,13 @@ def bases(candidates: Sequence[Candidate]) -> list[Basis]:
         return out
     best = max(c.relevance for c in candidates)
     pool = [c for c in candidates if c.conclusion and c.relevance >= 0.5 * best and not c.method]
+    # (what a document on another disease concludes does not answer for the question's own, when one on it concludes
+    # or recommends: EAACI's food-allergy "Determination of total IgE is particularly useful in patients with severe
+    # eczema" is no yes to IgE for atopic dermatitis beside AAD's "Monitoring of immunoglobulin E levels is not
+    # recommended …")
+    if pool and all(c.drift for c in pool):
+        pool = [c for c in candidates if not c.drift and (c.conclusion or c.recommendation) and not c.method
+                and c.relevance >= 0.5 * best] or pool
     return [_basis(pool or sorted(candidates, key=lambda c: c.score, reverse=True)[:3], conclusion=False)]
 
 
