@@ -56,3 +56,18 @@ def test_the_answer_says_what_was_searched_instead(tmp_path: Path) -> None:
     assert answer.question == "How is chylamdia treated?"
     assert any("“chlamydia” for “chylamdia”" in note for note in answer.notes)
     assert not answer.insufficient and "antibiotics" in answer.bottom_line.text
+
+
+def test_a_name_is_not_respelt_unless_as_a_drug(tmp_path: Path) -> None:
+    # (check34: "searched for 'Everted' for 'Everest'"; K-QA's "Does Allopurinal affect fertility?" is a drug's name)
+    page = Document(id="medquad:9", kind=Kind.CONSUMER, source="test", year=2016, issuer="MedlinePlus",
+                    title="Gout", sections=(Section("Causes", "The lid was everted. Allopurinol lowers uric acid."),))
+    with Store.open(tmp_path / "kb.sqlite") as store:
+        ingest_documents(store, [page])
+        question = "He flies to Kathmandu to trek to Everest Base Camp. Should he take acetazolamide?"
+        assert respell(store, question, min_passages=1) == (question, ())
+        # (at the start of a sentence a capital is no name; a drug's name is respelt wherever it is)
+        assert respell(store, "Everest lids: how are they treated?", min_passages=1)[1] == (
+            Respelling("Everest", "Everted"),)
+        assert respell(store, "Does Allopurinal affect fertility?", min_passages=1)[1] == (
+            Respelling("Allopurinal", "Allopurinol"),)

@@ -35,10 +35,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from curbside.answer.abbreviations import defined_abbreviations
+from curbside.answer.gaps import own_words
 from curbside.answer.lead_cues import SCOPE_SECTION
 from curbside.answer.lexicon import disease_mentions
 from curbside.answer.population import Scope, patient_has
 from curbside.answer.questions import QuestionInfo
+from curbside.answer.synonyms import mentioned
 from curbside.answer.terms import Terms, TermStats, content_terms
 from curbside.answer.text import content_stems, stem
 from curbside.answer.themes import LAY_PREVENTION, theme_by_key
@@ -72,6 +74,8 @@ B_PATIENT_CONSUMER = 0.30  # patients: consumer-health pages (plain words; bench
 B_SECTION_ASKED = 0.05  # a passage under a heading that asks what the question asks
 P_NARROWER_TITLE = 0.10  # a document about a narrower population or another disease (population.py)
 P_NARROWER_SECTION = 0.04  # a section about a narrower population ("Treatment of children")
+THIN_REQUIRED = 0.1  # a question whose required words weigh less than this share of it …
+THIN_SAID = 0.3  # … is answered only by a passage that says at least this share of it
 P_ASKS_ONLY = 0.15  # a passage that only asks ("Health Question 2: Should … Be Used? …"), pointers aside
 # a pointer to where a guideline defines its grades ("Definitions of the grades … are provided at the end of the "Major
 # Recommendations" field."): it says nothing of its own
@@ -93,6 +97,8 @@ class Evidence:
     # a case's question: best coverage of a kept passage that names the key, with what it asks read in the passage and
     # the case's own words in its whole document (``case_coverage``); 0.0 otherwise
     case_coverage: float = 0.0
+    # the question asks next to nothing of its own and the best passage says little of the rest (``thin``)
+    thin: bool = False
 
     @property
     def sufficient(self) -> bool:
@@ -102,7 +108,7 @@ class Evidence:
         """Enough evidence at coverage ``threshold`` (``benchmarks/answers_quality.py --calibrate``
         sweeps it): one passage covers it and the rarest term is in the evidence, or, for a
         yes/no question, one leading study-length document covers it and contains the rarest term."""
-        if not self.hits:
+        if not self.hits or self.thin:
             return False
         if self.coverage >= threshold and (self.key_covered or not KEY_TERM_REQUIRED):
             return True
@@ -227,6 +233,8 @@ def gather(
         kept.append((cov, hit))
         if len(kept) >= k:
             break
+    kept += [(terms.coverage(stats.stems_of(h)), h) for h in part_passages([h for *_, h in scored],
+                                                                          [h for _, h in kept], info.text, stats)]
     best = max(cov for cov, _ in kept)
     key_covered = any(terms.names_key(stats.stems_of(h)) for _, h in kept)
     hits = tuple(h for _, h in kept)
@@ -258,7 +266,48 @@ def gather(
     case_cov = 0.0
     if terms.asked and stats.store is not None and not (best >= COVERAGE_MIN and key_covered):
         case_cov = case_coverage(hits, terms, stats)
-    return Evidence(hits, terms, best, key_term, key_covered, len(pool), coverages, study_cov, case_cov)
+    best_hit = max(kept, key=lambda row: row[0])[1]
+    return Evidence(hits, terms, best, key_term, key_covered, len(pool), coverages, study_cov, case_cov,
+                    thin(terms, stats.stems_of(best_hit)))
+
+
+def thin(terms: Terms, stems: set[str]) -> bool:
+    """The question's required words are a small share of it (``THIN_REQUIRED``: a case whose question asks only "What
+    should I actually do, and when do I need to take him to a doctor?") and the best passage, ``stems``, says little of
+    the whole (``THIN_SAID``): "Aspirin can relieve … burning feelings", on polycythaemia vera, covers every required
+    word of a question about a child stung by a jellyfish and nothing of the sting."""
+    total = sum(terms.weights.values())
+    required = sum(w for s, w in terms.weights.items() if s not in terms.optional)
+    said = sum(terms.weights[s] for s in terms.covered(stems))
+    return total > 0 and required < THIN_REQUIRED * total and said < THIN_SAID * total
+
+
+def part_passages(ranked: Sequence[Hit], kept: Sequence[Hit], question: str, stats: TermStats) -> list[Hit]:
+    """For each part of a several-part question that the leading document's kept passages do not speak to
+    (``gaps.own_words``), the first of its other passages in ``ranked`` that names at least half of what the part asks
+    of its own: "Is lenalidomide the next step …, and should I start iron chelation?" keeps BSH's passage on chelation
+    beside its three on lenalidomide, which would otherwise fill the guideline's places (a sickle cell guideline's
+    chelation passage answers for another disease)."""
+    if not kept:
+        return []
+    leading = kept[0].document.id
+    have = {h.passage.id for h in kept}
+    own = [h for h in kept if h.document.id == leading]
+    out: list[Hit] = []
+    for _part, words, asked in own_words(question):
+        if any(_says(h, words, asked, stats) for h in [*own, *out]):
+            continue
+        found = next((h for h in ranked if h.document.id == leading and h.passage.id not in have
+                      and _says(h, words, asked, stats)), None)
+        if found is not None:
+            out.append(found)
+            have.add(found.passage.id)
+    return out
+
+
+def _says(hit: Hit, words: list[str], asked: set[str], stats: TermStats) -> bool:
+    """``hit`` names at least half of what a part asks of its own (``asked``; ``words``: the part's words)."""
+    return 2 * len(mentioned(words, stats.stems_of(hit)) & asked) >= len(asked)
 
 
 def case_coverage(hits: Sequence[Hit], terms: Terms, stats: TermStats) -> float:

@@ -14,48 +14,36 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from curbside.answer.synonyms import mentioned
-from curbside.answer.terms import CHATTER
+from curbside.answer.terms import CHATTER, FRAME
 from curbside.answer.text import content_stems, stem, tokenize
 from curbside.answer.vignette import asking, part_texts
 from curbside.records import Audience, Bullet, SafetyNotice
 
-# words that frame what a part asks rather than name it ("what drug and dose", "how soon should it start",
-# "which agents", "is there a role for …"; function words are already left out by ``content_stems``)
-_FRAME = frozenset(stem(w) for w in """next step steps add added adding first line option options choice choices
-manage managed management approach start started starting stop stopping give given recommend recommended
-recommendation need needed needs treat treated treatment treatments therapy therapies dose doses dosing long
-often soon initial setting settings right safe safely still now usual usually way ways plan kind type types work dosed
-works help helps offer offered choose check checked order ordered get gets take taking tell come comes go make
-think because enough decide involve involves include includes role drug drugs agent agents medication
-medications medicine medicines people patient patients later year years time instead increase increases decrease
-decreases affect affects necessary necessarily happen happens happened""".split())
 
-
-def unmentioned_parts(question: str, bullets: Sequence[Bullet]) -> list[str]:
-    """The parts of ``question`` (several-part questions only) none of whose own words the bullets mention."""
+def own_words(question: str) -> list[tuple[str, list[str], set[str]]]:
+    """For each part of a several-part question (none for a question of one part): its text, its words (chatter
+    aside) and the stems of what it asks of its own — not the words that frame a question, and not what the case or
+    another part says too: "… does she need vitamin K late in pregnancy …, and can she breastfeed on lamotrigine?"
+    about a pregnant woman on lamotrigine asks about vitamin K and breastfeeding."""
     parts = part_texts(question)
-    if not parts:
-        return []
-    said: set[str] = set()
-    for bullet in bullets:
-        said |= set(content_stems(bullet.text))
-    # what the case or another part says too is not what a part asks of its own: "… does she need vitamin K late in
-    # pregnancy …, and can she breastfeed on lamotrigine?" about a pregnant woman on lamotrigine is not answered by a
-    # sentence on lamotrigine doses in pregnancy
     case = set(content_stems(question.replace(asking(question), " ")))
     every = [set(content_stems(part)) for part in parts]
     out = []
     for i, part in enumerate(parts):
         words = [t for t in tokenize(part) if t not in CHATTER]
-        own = {stem(t) for t in words} & every[i]
-        asked = own - _FRAME
-        if not asked:
-            continue  # (nothing of its own to look for: "how soon should it start?")
-        others = case.union(*(stems for j, stems in enumerate(every) if j != i))
-        asked = (asked - others) or asked
-        if not mentioned(words, said) & asked:
-            out.append(part.rstrip("?. "))
+        asked = ({stem(t) for t in words} & every[i]) - FRAME
+        if asked:  # (nothing of its own to look for: "how soon should it start?")
+            others = case.union(*(stems for j, stems in enumerate(every) if j != i))
+            out.append((part, words, (asked - others) or asked))
     return out
+
+
+def unmentioned_parts(question: str, bullets: Sequence[Bullet]) -> list[str]:
+    """The parts of ``question`` (several-part questions only) none of whose own words the bullets mention."""
+    said: set[str] = set()
+    for bullet in bullets:
+        said |= set(content_stems(bullet.text))
+    return [part.rstrip("?. ") for part, words, asked in own_words(question) if not mentioned(words, said) & asked]
 
 
 def gaps_notice(question: str, bullets: Sequence[Bullet], audience: Audience) -> SafetyNotice | None:
@@ -72,4 +60,4 @@ def gaps_notice(question: str, bullets: Sequence[Bullet], audience: Audience) ->
                                 f"found may not answer {it}; check other sources.")
 
 
-__all__ = ["gaps_notice", "unmentioned_parts"]
+__all__ = ["gaps_notice", "own_words", "unmentioned_parts"]

@@ -148,6 +148,9 @@ raynaud phenomenon|raynaud's phenomenon|earwax|ear wax|earwax blockage|cerumen i
 aortic dissection|breech presentation|
 carbon monoxide poisoning|pelvic organ prolapse|acute respiratory distress syndrome|ards|veno-occlusive disease|
 hepatic veno-occlusive disease|sinusoidal obstruction syndrome|guillain-barre|
+electrical injury|electrical injuries|electric shock|electrocution|lightning strike|heat stroke|heatstroke|frostbite|
+drowning|dog bite|dog bites|animal bite|animal bites|snake bite|snake bites|snakebite|jellyfish sting|
+jellyfish stings|bee sting|bee stings|wasp sting|wasp stings|insect sting|insect stings|smoke inhalation|
 """.replace("\n", "").split("|")
 
 

@@ -112,9 +112,15 @@ def _two_questions(text: str) -> bool:
     return False
 
 
+# … and so does a yes/no question followed by one that asks what, how or when ("Is that OK? And how soon after the
+# birth should the midwife be checking on us?")
+_THEN_WH = re.compile(r"\?\s+(?:(?:and|also|but|plus)\s+)?(?:what|which|how|when|where|who|why)\b", re.IGNORECASE)
+
+
 def is_yes_no(question: str) -> bool:
     text = question.strip().lstrip(",.;:-\"' ")
-    if (not text or _OR_WHAT.search(text) or _REQUEST.search(text) or _REQUEST.search(asking(text))
+    if (not text or _OR_WHAT.search(text) or _THEN_WH.search(text) or _REQUEST.search(text)
+            or _REQUEST.search(asking(text))
             or _EITHER_OR.search(text) or _two_questions(text) or _NEEDS_LIST.search(asking(text))):
         return False
     asked = asking(text)

@@ -49,6 +49,15 @@ def _another_form(stem: str, other: str) -> bool:
     return long.startswith(short) and long[len(short):] in _ENDINGS
 
 
+def _named(text: str, m: re.Match[str]) -> bool:
+    """The word ``m`` found is capitalised inside a sentence (not all capitals): a name, not a misspelling."""
+    word = m.group(0)
+    if not word[0].isupper() or word.isupper():
+        return False
+    before = text[:m.start()].rstrip()
+    return bool(before) and before[-1] not in ".?!:;\"'(–—-"
+
+
 def _same_letters(meant: str, wrote: str) -> bool:
     """A misspelling keeps most of the word's letters, in some order ("chylamdia", "ghonerrea"); another word
     close in spelling changes a syllable ("autorefraction" is not "autoreactive", nor "antirotation" "antidote")."""
@@ -72,6 +81,9 @@ def respell(store: Store, question: str, min_passages: int = MIN_PASSAGES) -> tu
     # (conversational words are not misspelt medicine: "Alright" is not Albright, nor "wouldnt" "would")
     unknown = [w for w in dict.fromkeys(m.group(0) for m in _WORD.finditer(question))
                if w.lower() not in STOPWORDS | CHATTER and generic_of(w) is None]
+    # (a capitalised word inside a sentence is a name — "trekking to Everest Base Camp" is not "Everted" — unless it is
+    # a drug's: patients write "Allopurinal" as they see it on the box)
+    named = {m.group(0) for m in _WORD.finditer(question) if _named(question, m)}
     if not unknown:
         return question, ()
     df = store.term_frequencies([w.lower() for w in unknown])
@@ -95,7 +107,8 @@ def respell(store: Store, question: str, min_passages: int = MIN_PASSAGES) -> tu
         if not forms:
             continue
         meant = min(forms, key=lambda form: (-forms[form], OSA.distance(form, word.lower())))
-        if meant != word.lower() and _same_letters(meant, word.lower()):
+        if meant != word.lower() and _same_letters(meant, word.lower()) and (
+                word not in named or generic_of(meant) is not None):
             out.append(Respelling(word, meant.capitalize() if word[0].isupper() else meant))
     text = question
     for r in out:

@@ -22,6 +22,9 @@ class RedFlag:
     pattern: re.Pattern[str]
     patient: str
     clinician: str
+    # signs a condition the question names explains: a face that droops in a question on a diagnosed Bell's palsy
+    # (the stroke notice still leads when any other sign is described: arm weakness, slurred speech)
+    explained: tuple[re.Pattern[str], re.Pattern[str]] | None = None
 
 
 def _rx(*parts: str) -> re.Pattern[str]:
@@ -61,6 +64,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         f"stroke: {_CALL}, and note the time the symptoms started.",
         "Possible acute stroke: time-critical — activate the stroke pathway and record the time last "
         "known well; this summary does not replace local protocols.",
+        (_rx(r"face (is )?droop", r"drooping face"), _rx(r"\bbell'?s palsy\b", r"\bfacial (nerve )?palsy\b")),
     ),
     RedFlag(
         "emergency", "anaphylaxis",
@@ -103,7 +107,11 @@ def red_flags(question: str, audience: Audience) -> tuple[SafetyNotice, ...]:
     """Notices for every red flag the question describes, crisis first."""
     notices = []
     for flag in RED_FLAGS:
-        if flag.pattern.search(question):
+        signs = [m.group(0) for m in flag.pattern.finditer(question)]
+        if flag.explained and flag.explained[1].search(question) and all(
+                flag.explained[0].fullmatch(sign) for sign in signs):
+            continue
+        if signs:
             message = flag.patient if audience is Audience.PATIENT else flag.clinician
             notices.append(SafetyNotice(flag.kind, message))
     return tuple(notices)

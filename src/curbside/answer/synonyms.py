@@ -58,6 +58,12 @@ flu|influenza
 syncope|faint|fainting|fainted|faints|passing out|passed out|vasovagal
 electromyography|emg
 vision|eyesight|sight|visual acuity
+tetraplegia|quadriplegia|tetraplegic|quadriplegic|=spinal cord injury|=spinal cord injuries|=cervical spinal cord injury
+prednisolone|prednisone
+labiaplasty|labioplasty|labial reduction|=female genital cosmetic surgery|=genital cosmetic surgery
+jab|jabs|=injection|=injections
+electrical injury|electrical injuries|electric shock|electric shocks|electrocution|electrocuted
+heat stroke|heatstroke|heat illness
 osteonecrosis of the jaw|jaw osteonecrosis|onj|mronj|jawbone die|jawbone dying|jawbone death|dead jawbone|jaw bone die
 duplex ultrasound|duplex ultrasonography|duplex scan|duplex scanning|=ultrasound|=ultrasonography
 admitted hospital|admitted to hospital|admitted to the hospital|hospital admission|hospitalized|hospitalised

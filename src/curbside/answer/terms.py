@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from curbside.answer.patient_facts import failed_drugs
 from curbside.answer.questions import QuestionInfo
@@ -23,7 +24,7 @@ from curbside.answer.text import content_stems, idf, noun, stem, tokenize
 from curbside.answer.topic_sources import guideline_titles, pages_by_name
 from curbside.answer.vignette import asking, case_terms, part_texts, parts, restatements
 from curbside.drug_names import brand_generic
-from curbside.records import Document, Hit
+from curbside.records import Document, Hit, Kind
 from curbside.retrieve.lexical import uses_word
 from curbside.retrieve.query import STOPWORDS
 from curbside.retrieve.query import tokenize as query_tokens
@@ -153,7 +154,7 @@ pretty generally exactly supposed assume assuming bit odd app along though whats
 theres thats both
 father mother dad mom mum son daughter wife husband partner friend brother sister boyfriend girlfriend
 wants needs worth definitely certainly gp point already tried likely afterwards afterward beforehand instead
-genuinely truly plus together finishes finished making outset
+genuinely truly plus together finishes finished making outset normally usually typically worry worries worrying
 honestly honest hate idea forever scared worried afraid bout around lesson lessons
 true happen happens happened request ask asking asked
 still yet again soon straight away anyway anymore next either neither
@@ -166,6 +167,16 @@ monday tuesday wednesday thursday friday saturday sunday weekend weekends
 """.split())
 
 
+# words that frame what a part asks rather than name it ("what drug and dose", "how soon should it start",
+# "which agents", "is there a role for …"; function words are already left out by ``content_stems``)
+FRAME = frozenset(stem(w) for w in """next step steps add added adding first line option options choice choices
+manage managed management approach start started starting stop stopping give given recommend recommended
+recommendation need needed needs treat treated treatment treatments therapy therapies dose doses dosing long
+often soon initial setting settings right safe safely still now usual usually way ways plan kind type types work dosed
+works help helps offer offered choose check checked order ordered get gets take taking tell come comes go make
+think because enough decide involve involves include includes role drug drugs agent agents medication
+medications medicine medicines people patient patients later year years time instead increase increases decrease
+decreases affect affects necessary necessarily happen happens happened""".split())
 # a verb that only says "find" with its particle ("to pick up asymptomatic DVT", "find out whether", "sort out"): the
 # verb names no topic there ("pick" alone also names skin picking, so it is no ``CHATTER``)
 _PHRASAL = re.compile(r"\b(?:pick|picks|picked|picking|find|finds|finding|figure|figures|figured|figuring|sort|sorts|"
@@ -313,7 +324,35 @@ def compound_parts(question: str) -> frozenset[str]:
 
 
 def hit_stems(hit: Hit) -> set[str]:
-    return set(content_stems(f"{hit.document.title} {hit.passage.section} {hit.passage.text}"))
+    """The content stems of a hit: its document's title, its section and text, and the initials a guideline's issuer
+    goes by ("Under NICE guidance on controlled drugs, …" is answered by the National Institute for Health and Care
+    Excellence's passages, which never say "NICE")."""
+    text = f"{hit.document.title} {hit.passage.section} {hit.passage.text}"
+    if hit.document.kind is Kind.GUIDELINE and hit.document.issuer:
+        text += " " + " ".join(issuer_initials(hit.document.issuer))
+    return set(content_stems(text))
+
+
+_BRACKETED_INITIALS = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
+_OF_WORDS = frozenset({"of", "and", "for", "the", "on", "in", "&"})
+
+
+@lru_cache(maxsize=4096)
+def issuer_initials(issuer: str) -> tuple[str, ...]:
+    """The initials each issuer of ``issuer`` (";"-separated) goes by: as it brackets them ("National Institute for
+    Health and Care Excellence (NICE)") or its words' first letters ("U.S. Preventive Services Task Force": USPSTF,
+    "Society of Obstetricians and Gynaecologists of Canada": SOGC); none for a name of fewer than four words."""
+    out = []
+    for name in issuer.split(";"):
+        if m := _BRACKETED_INITIALS.search(name):
+            out.append(m.group(1))
+            continue
+        # (four letters at least: three-letter initials are too often something else — "ACR" is also the albumin-
+        # creatinine ratio, "CNS" the central nervous system)
+        words = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]*", name) if w.lower() not in _OF_WORDS]
+        if len(words) >= 4:
+            out.append("".join(w[0].upper() for w in words))
+    return tuple(out)
 
 
 def content_terms(text: str) -> list[str]:

@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from curbside.answer.abbreviations import defined_abbreviations
 from curbside.answer.compose import INSUFFICIENT
 from curbside.answer.evidence import GROUP_SCORE, abbreviated
+from curbside.answer.exclusions import excluded_diseases, excludes
 from curbside.answer.followups import context_question
 from curbside.answer.generators.base import Draft, DraftBullet, DraftSection
 from curbside.answer.generators.extractive.assemble import Asks, Plan, draft_bullet, plan, says_what_to_do, sections
@@ -63,6 +64,7 @@ class ExtractiveGenerator:
         # defines, by the KB's revision (an ingest may change the guideline) and the document's id
         self._guidelines: dict[tuple[int, str], tuple[Passage, ...]] = {}
         self._abbreviations: dict[tuple[int, str], dict[str, str]] = {}
+        self._exclusions: dict[tuple[int, str], set[frozenset[str]]] = {}
 
     def _whole(self, store: Store, doc_id: str) -> tuple[Passage, ...]:
         key = (store.revision, doc_id)
@@ -82,6 +84,21 @@ class ExtractiveGenerator:
             self._abbreviations[key] = defined_abbreviations(
                 " ".join(f"{p.section} {p.text}" for p in self._whole(store, doc_id)))
         return self._abbreviations[key]
+
+    def _excluding(self, question: str, found: Sequence[Candidate]) -> set[str]:
+        """The guidelines in the evidence that say their recommendations do not apply to a disease the question's
+        patient has (``exclusions``): NICE's hepatitis B thresholds for a man with HIV."""
+        store = self.stats.store
+        if store is None or not disease_mentions(question):
+            return set()
+        out = set()
+        for doc in {c.hit.document.id: c.hit.document for c in found if c.hit.document.kind is Kind.GUIDELINE}.values():
+            key = (store.revision, doc.id)
+            if key not in self._exclusions:
+                self._exclusions[key] = excluded_diseases((p.text for p in self._whole(store, doc.id)), doc.title)
+            if excludes(question, self._exclusions[key]):
+                out.add(doc.id)
+        return out
 
     @staticmethod
     def _group_documents(question: str, found: Sequence[Candidate]) -> set[str]:
@@ -134,6 +151,9 @@ class ExtractiveGenerator:
                   and scope.names_topic(heading(c.section)))
         scopes = _abbreviation_scopes(scope, defined, topical)
         mark(found, scope, scopes)
+        for doc_id in self._excluding(info.text, found):
+            for c in found:
+                c.conflicts = c.conflicts or c.hit.document.id == doc_id
         if scope.topics:  # a question about a disease is answered from documents about it
             about = {doc_id: scopes[doc_id].about(parts[0], " ".join(parts)) for doc_id, parts in text.items()}
             about.update(dict.fromkeys(group, True))

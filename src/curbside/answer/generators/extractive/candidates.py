@@ -43,7 +43,7 @@ from curbside.answer.lead_cues import SCOPE_SECTION
 from curbside.answer.readability import fk_grade
 from curbside.answer.text import content_stems
 from curbside.answer.themes import ESCALATION, PITFALL, names_intervention, primary_theme, sentence_themes
-from curbside.records import Hit
+from curbside.records import Hit, Kind
 
 _LEAD_LABEL = re.compile(
     r"^(?:(?:(?:recommendation|key action statement|statement|question) (?:[a-z]?\d+(?:\.\d+)*[a-z]?|[a-z]\d*)|"
@@ -176,6 +176,17 @@ _ASKS_ITSELF = re.compile(r"\?\s*$|(?:^|,\s+)(?:should|shall|does|do|can|is|are)
 _UNCLOSED_ASIDE = re.compile(r"^\([^)]*$")
 _BRACKETS = re.compile(r"\[[^\]]*\]")
 _CUT_START = re.compile(r"^(?![AI] )[A-Z] [a-z]")
+_TITLE_WORD = re.compile(r"\b[A-Za-z][a-z]{3,}\b")
+_SMALL_WORDS = frozenset("with from into over upon than versus without after before during within".split())
+
+
+def title_case(text: str) -> bool:
+    """A table's or figure's caption written in title case ("Dosing Recommendations for Citalopram and Escitalopram
+    Based on CYP2C19 Phenotype."): it names what follows and says nothing itself. (Every word of four letters or more
+    after the first is capitalised, small linking words aside: "The American College of Radiology recommends …" is a
+    sentence.)"""
+    words = [w for w in _TITLE_WORD.findall(text)[1:] if w not in _SMALL_WORDS]
+    return len(words) >= 3 and all(w[0].isupper() for w in words)
 _TABLE_ROW = re.compile(r"\|.*\|")
 # a heading run into its sentence without a space ("Bleeding RiskThe risk for gastrointestinal
 # bleeding …", "Screening Intervals for IPVThe USPSTF found …"): only before a word that opens sentences, so names
@@ -317,7 +328,10 @@ def extract(evidence: Sequence[Hit], *, min_words: int = 6, max_words: int = 80,
                     _refers_back(text) and not in_conclusion and not CONCLUSION_CUE.search(raw)),
                 fragment=not (is_clause(text) or REGIMEN_LABEL.match(text.split(":", 1)[0])) or bool(
                     RELATIVE_START.match(text) or OPEN_END.search(text) or _CUT_START.match(text)
-                    or _ORPHAN_ITEM.match(text) or _CRITERION_CONTINUED.match(text)),
+                    or _ORPHAN_ITEM.match(text) or _CRITERION_CONTINUED.match(text)
+                    # (a paper's title in title case states its finding: "Adar3 Is Involved in Learning and Memory in
+                    # Mice.")
+                    or (title_case(text) and hit.document.kind in (Kind.GUIDELINE, Kind.CONSUMER))),
                 stats=len(STATS.findall(text)),
                 pitfall=_warns(text) or harms,
                 escalation=bool(ESCALATION.search(text)), grade=fk_grade(text), words=n_words,
