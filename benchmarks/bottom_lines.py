@@ -1,6 +1,6 @@
 """How often the bottom line comes from a passage a reviewer named as the answer.
 
-Each held-out question set (clinical-check6 … check33) was read by a second reader against a key written
+Each held-out question set (clinical-check6 … check35) was read by a second reader against a key written
 before any answer existed; for every answer that was not good, the reader named the knowledge-base passages
 that should have led ("ngc:10951#29"), and for a good one, the passage it came from.
 ``questions/bottom-line-labels.jsonl`` keeps those passages per question (and the questions the key marks as
@@ -36,8 +36,10 @@ check30 was read once, blind, on f581683 (session 19, after its case rules); its
 session 19 tuned on it. check31 was read once, blind, on 30fa31e (session 20, after its first three rules); its labels
 come from that read, and session 20 tuned on it. check32 was read once, blind, on e782483 (session 20, after the
 rules check31's read led to); its labels come from that read, and session 20 tuned on it. check33 was read once,
-blind, on 54014d9 (session 20's final code); its labels come from that read, and nothing was tuned on it yet. Write
-and read a new set before judging a change by its first read.
+blind, on 54014d9 (session 20's final code); its labels come from that read, and session 21 tuned on it. check34 was
+read once, blind, on 4f5458d (session 21, after the rules check33's read led to); its labels come from that read, and
+session 21 tuned on it. check35 was read once, blind, on 3e46237 (session 21's final code); its labels come from that
+read, and nothing was tuned on it yet. Write and read a new set before judging a change by its first read.
 
     python benchmarks/bottom_lines.py --kb KB [--labels benchmarks/questions/bottom-line-labels.jsonl]
 
