@@ -14,10 +14,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from curbside.answer.synonyms import mentioned
-from curbside.answer.terms import CHATTER, FRAME
+from curbside.answer.terms import CHATTER
 from curbside.answer.text import content_stems, stem, tokenize
 from curbside.answer.vignette import asking, part_texts
 from curbside.records import Audience, Bullet, SafetyNotice
+
+# words that frame what a part asks rather than name it ("what drug and dose", "how soon should it start",
+# "which agents", "is there a role for …"; function words are already left out by ``content_stems``)
+_FRAME = frozenset(stem(w) for w in """next step steps add added adding first line option options choice choices
+manage managed management approach start started starting stop stopping give given recommend recommended
+recommendation need needed needs treat treated treatment treatments therapy therapies dose doses dosing long
+often soon initial setting settings right safe safely still now usual usually way ways plan kind type types work dosed
+works help helps offer offered choose check checked order ordered get gets take taking tell come comes go make
+think because enough decide involve involves include includes role drug drugs agent agents medication
+medications medicine medicines people patient patients later year years time instead increase increases decrease
+decreases affect affects necessary necessarily happen happens happened""".split())
 
 
 def own_words(question: str) -> list[tuple[str, list[str], set[str]]]:
@@ -31,7 +42,7 @@ def own_words(question: str) -> list[tuple[str, list[str], set[str]]]:
     out = []
     for i, part in enumerate(parts):
         words = [t for t in tokenize(part) if t not in CHATTER]
-        asked = ({stem(t) for t in words} & every[i]) - FRAME
+        asked = ({stem(t) for t in words} & every[i]) - _FRAME
         if asked:  # (nothing of its own to look for: "how soon should it start?")
             others = case.union(*(stems for j, stems in enumerate(every) if j != i))
             out.append((part, words, (asked - others) or asked))

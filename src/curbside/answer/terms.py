@@ -167,16 +167,6 @@ monday tuesday wednesday thursday friday saturday sunday weekend weekends
 """.split())
 
 
-# words that frame what a part asks rather than name it ("what drug and dose", "how soon should it start",
-# "which agents", "is there a role for …"; function words are already left out by ``content_stems``)
-FRAME = frozenset(stem(w) for w in """next step steps add added adding first line option options choice choices
-manage managed management approach start started starting stop stopping give given recommend recommended
-recommendation need needed needs treat treated treatment treatments therapy therapies dose doses dosing long
-often soon initial setting settings right safe safely still now usual usually way ways plan kind type types work dosed
-works help helps offer offered choose check checked order ordered get gets take taking tell come comes go make
-think because enough decide involve involves include includes role drug drugs agent agents medication
-medications medicine medicines people patient patients later year years time instead increase increases decrease
-decreases affect affects necessary necessarily happen happens happened""".split())
 # a verb that only says "find" with its particle ("to pick up asymptomatic DVT", "find out whether", "sort out"): the
 # verb names no topic there ("pick" alone also names skin picking, so it is no ``CHATTER``)
 _PHRASAL = re.compile(r"\b(?:pick|picks|picked|picking|find|finds|finding|figure|figures|figured|figuring|sort|sorts|"
