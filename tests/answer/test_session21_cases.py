@@ -174,8 +174,11 @@ def test_a_face_that_droops_in_a_diagnosed_bells_palsy_is_no_stroke_notice() -> 
     assert red_flags(bell, Audience.PATIENT) == ()
     assert [n.kind for n in red_flags("My face is drooping on one side since this morning", Audience.PATIENT)] == [
         "emergency"]
-    assert [n.kind for n in red_flags("The GP said Bell's palsy, but now her face is drooping and her speech is "
+    assert [n.kind for n in red_flags("The GP said it's Bell's palsy, but now her face is drooping and she has "
                                       "slurred speech", Audience.CLINICIAN)] == ["emergency"]
+    # (wondered about, not diagnosed)
+    assert [n.kind for n in red_flags("My dad's face is drooping on one side this morning. Could it be Bell's palsy?",
+                                      Audience.PATIENT)] == ["emergency"]
 
 
 MDS = ("76-year-old man with MDS with isolated del(5q) (IPSS low, marrow blasts 2%, TP53 not mutated), hypertensive on "

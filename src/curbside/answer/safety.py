@@ -64,7 +64,10 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         f"stroke: {_CALL}, and note the time the symptoms started.",
         "Possible acute stroke: time-critical — activate the stroke pathway and record the time last "
         "known well; this summary does not replace local protocols.",
-        (_rx(r"face (is )?droop", r"drooping face"), _rx(r"\bbell'?s palsy\b", r"\bfacial (nerve )?palsy\b")),
+        # (diagnosed, not wondered about: "Could it be Bell's palsy?" keeps the notice)
+        (_rx(r"face (is )?droop", r"drooping face"),
+         _rx(r"\b(?:diagnosed (?:it as|with|her with|him with|me with)|said it'?s|says it'?s|said it was|told (?:me|us|"
+             r"her|him) it'?s|confirmed)\b[^.?!]{0,30}\bbell'?s palsy\b")),
     ),
     RedFlag(
         "emergency", "anaphylaxis",
