@@ -24,6 +24,7 @@ from curbside.answer.exclusions import excluded_diseases, excludes
 from curbside.answer.gaps import unmentioned_parts
 from curbside.answer.generators.extractive import ExtractiveGenerator
 from curbside.answer.generators.extractive.candidates import extract, title_case
+from curbside.answer.generators.extractive.guideline_vote import guideline_verdict, names_subject
 from curbside.answer.lexicon import disease_mentions
 from curbside.answer.questions import analyse, is_yes_no
 from curbside.answer.safety import red_flags
@@ -49,7 +50,7 @@ MATTRESS = ("For a bed-bound inpatient at high risk of pressure ulcers, should w
             "who is at risk?")
 
 QUOTED = ("ngc-10203.xml", "ngc-10562.xml", "ngc-11185.xml", "ngc-10743.xml", "ngc-10803.xml", "ngc-7262.xml",
-          "ngc-10301.xml", "ngc-10534.xml", "ngc-9953.xml", "ngc-10199.xml")
+          "ngc-10301.xml", "ngc-10534.xml", "ngc-9953.xml", "ngc-10199.xml", "ngc-10855.xml")
 
 
 @pytest.fixture(scope="module")
@@ -296,3 +297,52 @@ def test_thin_evidence_is_not_enough(kb: Store) -> None:
     terms = Terms({"doctor": 1.0})
     assert Evidence((hit,), terms, 1.0, "doctor", True, 1).sufficient
     assert not Evidence((hit,), terms, 1.0, "doctor", True, 1, thin=True).sufficient
+
+
+ATTACHMENT = ("Should medication be used to treat attachment difficulties in a young child who has been adopted from "
+              "care?")
+
+
+def test_a_yes_no_question_is_answered_by_what_is_recommended_of_its_subject(kb: Store) -> None:
+    # (check35: *Yes* from NICE's "… should offer a child or young person who may have attachment difficulties … a
+    # comprehensive assessment", while its "Do not treat attachment difficulties with pharmacological interventions" —
+    # an imperative, for a guideline titled for children, naming medication in another word — was not in the evidence)
+    answer = _ask(kb, ATTACHMENT)
+    said = [answer.bottom_line.text, *(b.text for s in answer.sections for b in s.bullets),
+            *(b.text for b in answer.pitfalls)]
+    assert any(t.startswith("Do not treat attachment difficulties with pharmacological") for t in said)
+    assert answer.verdict is not Verdict.YES
+
+
+def test_drugs_misused_are_no_medication() -> None:
+    assert not names_subject("… including parental factors, such as parental drug and alcohol misuse or mental health "
+                             "problems.", ("medication",))
+    assert names_subject("Do not treat attachment difficulties with pharmacological interventions.", ("medication",))
+
+
+def test_a_recommendation_for_the_other_side_of_the_age_line_does_not_vote() -> None:
+    # (a *No* to corticosteroids for adults with septic shock from "Do not administer corticosteroids to paediatric
+    # patients with meningococcal septicaemia …")
+    title = "Management of meningococcal septicaemia."
+    paediatric, adult = extract([
+        text_hit("ngc:10724#24", title, "Major Recommendations", "Do not administer corticosteroids to paediatric "
+                 "patients with meningococcal septicaemia."),
+        text_hit("ngc:10724#34", title, "Major Recommendations", "In adults with septic shock resistant to "
+                 "catecholamines, corticosteroids are recommended.")])
+    for n, c in enumerate((paediatric, adult), 1):
+        c.relevance, c.score, c.own, c.on_topic, c.evidence = 1.0, 1.0, 0.6, True, n
+    paediatric.conflicts = True
+    result = guideline_verdict([paediatric, adult], subject=("corticosteroids",))
+    assert result is not None and result.verdict is Verdict.YES
+
+
+def test_a_health_page_naming_the_subject_does_not_displace_a_guideline() -> None:
+    page, guideline = extract([
+        text_hit("medquad:GARD:760#0", "Benign essential blepharospasm", "Treatment",
+                 "Botulinum toxin injections are not recommended for most people.", kind=Kind.CONSUMER),
+        text_hit("ngc:10963#8", "Blepharospasm.", "Major Recommendations",
+                 "Botulinum neurotoxin is recommended as the first-line treatment of blepharospasm.")])
+    for n, c in enumerate((page, guideline), 1):
+        c.relevance, c.score, c.own, c.on_topic, c.evidence = 1.0, 1.0, 0.6, True, n
+    result = guideline_verdict([page, guideline], subject=("botulinum", "toxin", "injections"))
+    assert result is not None and result.verdict is not Verdict.NO  # (the guideline votes too)

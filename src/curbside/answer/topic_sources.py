@@ -37,7 +37,10 @@ NAMED_WEIGHT = 5.5  # … a question's word at least this rare (IDF)
 STATEMENT_TITLE = 0.6  # … from a guideline whose title covers this share (its title is on what is asked)
 # a statement of what to do ("The USPSTF recommends against …", "… should be offered …"); whole words, unlike the
 # generator's RECOMMENDATION_CUE, whose "recommend" also matches "This recommendation statement applies to …"
-_STATES = re.compile(r"\b(?:recommends?|recommended|suggests?|advises?|should)\b", re.IGNORECASE)
+# (or, as NICE writes them, in the imperative: "Do not treat attachment difficulties with pharmacological
+# interventions.")
+_STATES = re.compile(r"\b(?:recommends?|recommended|suggests?|advises?|should)\b|"
+                     r"(?:^|[.!?]\s+)(?:do not|offer|consider|avoid)\b", re.IGNORECASE | re.MULTILINE)
 # a section that recommends or concludes ("Major Recommendations — …", "Conclusions")
 RECOMMENDATION_SECTION = re.compile(r"recommend|conclu", re.IGNORECASE)
 

@@ -169,10 +169,18 @@ def for_risk(text: str, risk: frozenset[str]) -> bool:
     return not (levels := risk_levels(text)) or bool(levels & risk)
 
 
+# drugs as substances used or misused ("parental drug and alcohol misuse"): no medication
+_SUBSTANCE_USE = re.compile(r"\bdrugs?\s+(?:and\s+alcohol\s+)?(?:misuse|abuse|use|users?|dependence|addiction)\b|"
+                            r"\b(?:alcohol|substances?)\s+(?:and|or)\s+(?:other\s+)?drugs?\b|\bdrug and alcohol\b",
+                            re.IGNORECASE)
+
+
 def names_subject(text: str, subject: tuple[str, ...]) -> bool:
     """``text`` names at least half of ``subject``'s words, in any wording the synonyms know or by a member of the
-    class a word names ("TNFa blocking agents" for "TNF inhibitor"; "infliximab" only by itself or a wording)."""
-    return 2 * len(mentioned(subject, set(content_stems(text)))) >= len({stem(w) for w in subject})
+    class a word names ("TNFa blocking agents" for "TNF inhibitor"; "infliximab" only by itself or a wording; not
+    medication by "parental drug and alcohol misuse")."""
+    said = set(content_stems(_SUBSTANCE_USE.sub(" ", text)))
+    return 2 * len(mentioned(subject, said)) >= len({stem(w) for w in subject})
 
 
 def guideline_verdict(candidates: Sequence[Candidate],
@@ -190,7 +198,9 @@ def guideline_verdict(candidates: Sequence[Candidate],
     # the sentence must itself name most of what is asked ("arthroscopic", "knee osteoarthritis"): a
     # recommendation about something else in a guideline on the topic does not answer the question
     def votes_at(c: Candidate, floor: float) -> bool:
-        return (c.on_topic and c.own >= floor and not c.drift and not (c.meta or c.fragment)
+        # (… and is for the question's side of its age line: "Do not administer corticosteroids to paediatric patients
+        # with meningococcal septicaemia …" says nothing of adults with septic shock)
+        return (c.on_topic and c.own >= floor and not c.drift and not (c.meta or c.fragment or c.conflicts)
                 and c.hit.document.kind in kinds
                 and bool(c.recommendation or RECOMMENDS_AGAINST.search(c.text) or CANNOT_SAY.search(c.text)))
 
@@ -201,7 +211,12 @@ def guideline_verdict(candidates: Sequence[Candidate],
         # answered by what is recommended of that ("… recommends against the use of tumor necrosis factor alpha (TNFa)
         # blocking agents …"), not by the recommendations that share the opening's words
         naming = [c for c in candidates if votes_at(c, SUBJECT_OWN_MIN) and names_subject(c.text, subject)]
-        recs = naming or recs
+        # (a health page that names it does not displace a guideline's recommendation on the question: "Most cases are
+        # treated with botulinum toxin injections" beside "Botulinum neurotoxin (BoNT) is considered the first-line
+        # treatment of blepharospasm …")
+        guideline = any(c.hit.document.kind is Kind.GUIDELINE for c in naming) or not any(
+            c.hit.document.kind is Kind.GUIDELINE for c in recs)
+        recs = (naming if guideline else []) or recs
     # "… recommends not screening all other adults": the group a recommendation leaves out, not the one
     # it is about — it speaks to the question only when nothing else does
     recs = [c for c in recs if not _EVERYONE_ELSE.search(c.text)] or recs
@@ -240,7 +255,10 @@ def guideline_verdict(candidates: Sequence[Candidate],
         # thiazide, ACE inhibitor or CCB for almost all patients" — or, for a disease of that group,
         # by what the documents about the disease say ("Prolonged daily use of anti-seizure medicines is
         # usually not recommended" on the NINDS *Febrile Seizures* page, which never says "children")
-        named = [c for c in recs if groups & {m.family for m in mentions(f"{c.section} {c.text}")}]
+        # (… or of a guideline titled for the group: "Do not treat attachment difficulties with pharmacological
+        # interventions" in NICE's "Children's attachment: attachment in children and young people who are adopted …")
+        named = [c for c in recs
+                 if groups & {m.family for m in mentions(f"{c.hit.document.title} {c.section} {c.text}")}]
         recs = named or ([c for c in recs if c.titled] if disease else [])
         # … and not by what is said of another group of the kind ("men aged less than 55" for men aged 55 to 69)
         recs = [c for c in recs if not c.narrower] or recs

@@ -224,6 +224,17 @@ def _not_only_pages(question: str, candidates: Sequence[Candidate], result: Verd
     return result
 
 
+def _subject(question: str) -> tuple[str, ...]:
+    """What a yes/no question asks about: its last clause's own medical words in a several-part question
+    (``asked_subject``), else what it asks is effective, used or recommended ("Should medication be used to treat
+    attachment difficulties …?": medication, which "Do not treat attachment difficulties with pharmacological
+    interventions" names)."""
+    if subject := asked_subject(question):
+        return subject
+    m = ASKS_ABOUT.search(question)
+    return tuple(m.group("subject").split()) if m else ()
+
+
 def background_only(deciding: Sequence[Candidate]) -> bool:
     """The sentences a reading rests on are a guideline's background, not its recommendations — on the topic: a
     recommendation on another ("CTA neck … for penetrating neck injury") answers nothing."""
@@ -245,7 +256,7 @@ def _decide(question: str, candidates: Sequence[Candidate], model: VerdictModel 
         stopping = bool(_STOPPING.search(asking(question)))
         from_guideline = guideline_verdict(candidates, kinds, scope.families, bool(scope.topics),
                                            frozenset(content_stems(question)), risk_levels(question), stopping,
-                                           bool(_SAME_DAY.search(question)), asked_subject(question),
+                                           bool(_SAME_DAY.search(question)), _subject(question),
                                            bool(SCREENING.search(asking(question))), question)
         if from_guideline is not None:
             return _not_only_pages(question, candidates, from_guideline)
