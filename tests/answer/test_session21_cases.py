@@ -24,7 +24,8 @@ from curbside.answer.exclusions import excluded_diseases, excludes
 from curbside.answer.gaps import unmentioned_parts
 from curbside.answer.generators.extractive import ExtractiveGenerator
 from curbside.answer.generators.extractive.candidates import extract, title_case
-from curbside.answer.generators.extractive.guideline_vote import guideline_verdict, names_subject
+from curbside.answer.generators.extractive.guideline_vote import guideline_verdict, names_subject, vote_polarity
+from curbside.answer.generators.extractive.verdict import decide
 from curbside.answer.lexicon import disease_mentions
 from curbside.answer.questions import analyse, is_yes_no
 from curbside.answer.safety import red_flags
@@ -346,3 +347,25 @@ def test_a_health_page_naming_the_subject_does_not_displace_a_guideline() -> Non
         c.relevance, c.score, c.own, c.on_topic, c.evidence = 1.0, 1.0, 0.6, True, n
     result = guideline_verdict([page, guideline], subject=("botulinum", "toxin", "injections"))
     assert result is not None and result.verdict is not Verdict.NO  # (the guideline votes too)
+
+
+def test_inadequate_data_is_no_answer() -> None:
+    # (BioASQ: "There are inadequate data on the effectiveness of lithium carbonate (1 Class III study)." had read *Yes*
+    # to lithium for ALS)
+    assert vote_polarity("There are inadequate data on the effectiveness of lithium carbonate (1 Class III study).") \
+        is Verdict.UNCERTAIN
+
+
+def test_a_one_clause_question_is_answered_by_its_subject_at_the_usual_share() -> None:
+    # (BioASQ: "In patients with neuropathic pain who do not respond to gabapentinoid … alone …, consideration should be
+    # given to the addition of an opioid" named gabapentin at 0.35 and turned "Is gabapentin effective for chronic
+    # pelvic pain?" from *No* to *Yes*; a one-clause question's subject votes at the share every recommendation needs)
+    question = "Is gabapentin effective for chronic pelvic pain?"
+    title = "Chronic pelvic pain."
+    against, neuropathic = extract([
+        text_hit("ngc:1#1", title, "Major Recommendations", "Gabapentin is not recommended for chronic pelvic pain."),
+        text_hit("ngc:2#1", "Neuropathic pain.", "Major Recommendations", "In patients with neuropathic pain who do "
+                 "not respond to gabapentin alone, an opioid should be considered.")])
+    for n, (c, own) in enumerate(((against, 0.55), (neuropathic, 0.45)), 1):
+        c.relevance, c.score, c.own, c.on_topic, c.evidence = own, own, own, True, n
+    assert decide(question, [against, neuropathic]).verdict is Verdict.NO

@@ -46,6 +46,7 @@ RECOMMENDS_AGAINST = re.compile(
 _INDIVIDUAL_CUE = r"\bshould be an individual one\b|\bindividual(?:ized)? decision\b|\bshared decision[- ]making\b"
 CANNOT_SAY = re.compile(
     r"\binsufficient (?:evidence|to (?:assess|recommend))|\b(?:cannot|unable to|could not) recommend\b|"
+    r"\b(?:inadequate|insufficient) data\b|"  # ("There are inadequate data on the effectiveness of lithium carbonate")
     r"\bfor or against\b|\bno recommendation\b|\binconclusive\b|\bbalance of (?:benefits and harms|benefit and "
     r"harm) cannot\b|\bevidence is (?:lacking|insufficient|conflicting)\b|" + _INDIVIDUAL_CUE + "|"
     # "Ask your pharmacist or health care provider if the medicines you take are safe": for "can I take …?"
@@ -188,13 +189,15 @@ def guideline_verdict(candidates: Sequence[Candidate],
                       groups: frozenset[str] = frozenset(), disease: bool = False,
                       asked: frozenset[str] = frozenset(), risk: frozenset[str] = frozenset(),
                       stopping: bool = False, same_day: bool = False, subject: tuple[str, ...] = (),
-                      screening: bool = False, question: str = "") -> VerdictResult | None:
+                      screening: bool = False, question: str = "",
+                      subject_floor: float = SUBJECT_OWN_MIN) -> VerdictResult | None:
     """A relevance-weighted vote of the guideline recommendations about as relevant as the best
     (None without any); yes and no both carrying weight (yes for some groups, no for others)
     make it uncertain. ``groups``: the population families the question names ("pregnancy");
     ``disease``: the question names a disease (``Candidate.titled`` then says a document is on it); ``subject``: the
     medical words of what the question's last clause asks about (``asked_subject``); ``screening``: the question asks
-    whether to screen; ``question``: its text, for the grade or type it names."""
+    whether to screen; ``question``: its text, for the grade or type it names; ``subject_floor``: the share of the
+    question a recommendation naming the subject must name to vote."""
     # the sentence must itself name most of what is asked ("arthroscopic", "knee osteoarthritis"): a
     # recommendation about something else in a guideline on the topic does not answer the question
     def votes_at(c: Candidate, floor: float) -> bool:
@@ -210,7 +213,7 @@ def guideline_verdict(candidates: Sequence[Candidate],
         # rheumatica who relapses …, is a TNF inhibitor such as infliximab a reasonable steroid-sparing option?") is
         # answered by what is recommended of that ("… recommends against the use of tumor necrosis factor alpha (TNFa)
         # blocking agents …"), not by the recommendations that share the opening's words
-        naming = [c for c in candidates if votes_at(c, SUBJECT_OWN_MIN) and names_subject(c.text, subject)]
+        naming = [c for c in candidates if votes_at(c, subject_floor) and names_subject(c.text, subject)]
         # (a health page that names it does not displace a guideline's recommendation on the question: "Most cases are
         # treated with botulinum toxin injections" beside "Botulinum neurotoxin (BoNT) is considered the first-line
         # treatment of blepharospasm …")

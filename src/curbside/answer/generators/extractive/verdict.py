@@ -26,7 +26,9 @@ from curbside.answer.generators.extractive.guideline_vote import (
     INSUFFICIENT_EVIDENCE,
     ONLY_SOME,
     ONLY_SOME_PATIENTS,
+    OWN_MIN,
     SCREENING,
+    SUBJECT_OWN_MIN,
     for_risk,
     guideline_verdict,
     risk_levels,
@@ -257,7 +259,11 @@ def _decide(question: str, candidates: Sequence[Candidate], model: VerdictModel 
         from_guideline = guideline_verdict(candidates, kinds, scope.families, bool(scope.topics),
                                            frozenset(content_stems(question)), risk_levels(question), stopping,
                                            bool(_SAME_DAY.search(question)), _subject(question),
-                                           bool(SCREENING.search(asking(question))), question)
+                                           bool(SCREENING.search(asking(question))), question,
+                                           # (what a one-clause question asks about votes with as much of it as any
+                                           # recommendation: "… gabapentinoid …" for neuropathic pain is not an answer
+                                           # on gabapentin for pelvic pain)
+                                           SUBJECT_OWN_MIN if asked_subject(question) else OWN_MIN)
         if from_guideline is not None:
             return _not_only_pages(question, candidates, from_guideline)
         if (stopping or _SAME_DAY.search(question)) and leading is Kind.GUIDELINE:
