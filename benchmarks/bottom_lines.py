@@ -1,6 +1,6 @@
 """How often the bottom line comes from a passage a reviewer named as the answer.
 
-Each held-out question set (clinical-check6 … check35) was read by a second reader against a key written
+Each held-out question set (clinical-check6 … check36) was read by a second reader against a key written
 before any answer existed; for every answer that was not good, the reader named the knowledge-base passages
 that should have led ("ngc:10951#29"), and for a good one, the passage it came from.
 ``questions/bottom-line-labels.jsonl`` keeps those passages per question (and the questions the key marks as
@@ -38,8 +38,10 @@ come from that read, and session 20 tuned on it. check32 was read once, blind, o
 rules check31's read led to); its labels come from that read, and session 20 tuned on it. check33 was read once,
 blind, on 54014d9 (session 20's final code); its labels come from that read, and session 21 tuned on it. check34 was
 read once, blind, on 4f5458d (session 21, after the rules check33's read led to); its labels come from that read, and
-session 21 tuned on it. check35 was read once, blind, on 3e46237 (session 21's final code); its labels come from that
-read, and nothing was tuned on it yet. Write and read a new set before judging a change by its first read.
+session 21 tuned on it. check35 was read once, blind, on 3e46237 (session 21); its labels come from that read, and
+session 21 tuned on it. check36 was read once, blind, on dfe5707, whose answers on it are those of 1f4e71d (session
+21's final code); its labels come from that read, and nothing was tuned on it yet. Write and read a new set before
+judging a change by its first read.
 
     python benchmarks/bottom_lines.py --kb KB [--labels benchmarks/questions/bottom-line-labels.jsonl]
 
