@@ -369,3 +369,12 @@ def test_a_one_clause_question_is_answered_by_its_subject_at_the_usual_share() -
     for n, (c, own) in enumerate(((against, 0.55), (neuropathic, 0.45)), 1):
         c.relevance, c.score, c.own, c.on_topic, c.evidence = own, own, own, True, n
     assert decide(question, [against, neuropathic]).verdict is Verdict.NO
+
+
+def test_an_inconclusive_test_is_not_inconclusive_evidence() -> None:
+    # (check36: "… not recommended for use in people … who have had a negative or inconclusive transrectal ultrasound
+    # prostate biopsy" read as the evidence being inconclusive: *Uncertain* beside its own "not recommended")
+    assert vote_polarity("The PROGENSA PCA3 assay and the Prostate Health Index are not recommended for use in people "
+                         "having investigations for suspected prostate cancer, who have had a negative or inconclusive "
+                         "transrectal ultrasound prostate biopsy.") is Verdict.NO
+    assert vote_polarity("The evidence for screening has been inconclusive.") is Verdict.UNCERTAIN

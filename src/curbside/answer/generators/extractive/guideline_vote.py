@@ -47,7 +47,11 @@ _INDIVIDUAL_CUE = r"\bshould be an individual one\b|\bindividual(?:ized)? decisi
 CANNOT_SAY = re.compile(
     r"\binsufficient (?:evidence|to (?:assess|recommend))|\b(?:cannot|unable to|could not) recommend\b|"
     r"\b(?:inadequate|insufficient) data\b|"  # ("There are inadequate data on the effectiveness of lithium carbonate")
-    r"\bfor or against\b|\bno recommendation\b|\binconclusive\b|\bbalance of (?:benefits and harms|benefit and "
+    # ("inconclusive" of the evidence, not of a test: "… who have had a negative or inconclusive … biopsy")
+    r"\bfor or against\b|\bno recommendation\b|"
+    r"\b(?:evidence|data|results?|findings|studies|trials)(?:\s+\w+){0,3}?\s+(?:is|are|was|were|remains?|appears?|"
+    r"seems?|(?:has|have) been)\s+(?:\w+\s+)?inconclusive\b|"
+    r"\binconclusive (?:evidence|data|results?|findings)\b|\bbalance of (?:benefits and harms|benefit and "
     r"harm) cannot\b|\bevidence is (?:lacking|insufficient|conflicting)\b|" + _INDIVIDUAL_CUE + "|"
     # "Ask your pharmacist or health care provider if the medicines you take are safe": for "can I take …?"
     # that is "it depends — ask", not a yes
