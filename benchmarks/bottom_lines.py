@@ -39,8 +39,9 @@ rules check31's read led to); its labels come from that read, and session 20 tun
 blind, on 54014d9 (session 20's final code); its labels come from that read, and session 21 tuned on it. check34 was
 read once, blind, on 4f5458d (session 21, after the rules check33's read led to); its labels come from that read, and
 session 21 tuned on it. check35 was read once, blind, on 3e46237 (session 21); its labels come from that read, and
-session 21 tuned on it. check36 was read once, blind, on dfe5707, whose answers on it are those of 1f4e71d (session
-21's final code); its labels come from that read, and nothing was tuned on it yet. Write and read a new set before
+session 21 tuned on it. check36 was read once, blind, on dfe5707, whose answers on it are those of 1f4e71d; its
+labels come from that read, and one rule followed it (session 21's last: "inconclusive" of a test is no verdict),
+which turns one of its verdicts. Write and read a new set before
 judging a change by its first read.
 
     python benchmarks/bottom_lines.py --kb KB [--labels benchmarks/questions/bottom-line-labels.jsonl]
