@@ -3,6 +3,9 @@ stores them), for tests of how the extractive generator treats real guideline te
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from curbside.answer.generators.extractive.candidates import Candidate
 from curbside.records import Document, Hit, Kind, Passage, Section
 
 # (passage id, document title, section label, passage text)
@@ -81,6 +84,14 @@ def text_hit(passage_id: str, title: str, section: str, text: str, kind: Kind = 
     document = Document(id=doc_id, kind=kind, title=title, sections=(Section(section, text),), source="ngc",
                         issuer="test", year=year)
     return Hit(Passage(passage_id, doc_id, int(ordinal), section, text, 0, len(text)), document, 10.0)
+
+
+def ranked(candidates: Sequence[Candidate], own: float = 0.6) -> list[Candidate]:
+    """``candidates`` scored as on-topic evidence in the order given (evidence 1, 2, …), each covering ``own`` of the
+    question: the setting a verdict test reads them in."""
+    for n, c in enumerate(candidates, 1):
+        c.relevance, c.score, c.own, c.on_topic, c.evidence = 1.0, 1.0, own, True, n
+    return list(candidates)
 
 
 def hit(passage_id: str, score: float = 10.0, kind: Kind = Kind.GUIDELINE) -> Hit:

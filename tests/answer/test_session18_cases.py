@@ -32,7 +32,7 @@ from curbside.retrieve import make_retriever
 from curbside.settings import Settings
 from curbside.store import Store
 from tests.answer.guideline_kb import guideline_kb
-from tests.answer.realtext import text_hit
+from tests.answer.realtext import ranked, text_hit
 
 CASE = ("46-year-old non-smoker with 4 days of fever, productive cough and right basal crackles; not confused, RR 22, "
         "BP 128/78, urea normal, and chest X-ray shows right lower lobe consolidation. No penicillin allergy. Which "
@@ -315,8 +315,7 @@ def test_a_guideline_that_finds_the_evidence_insufficient_says_neither_yes_nor_n
     # (check29, unsafe: read as a study's conclusion, the USPSTF's I statement had said "No" to screening)
     found = extract([text_hit("ngc:10905#7", _ASD_TITLE, "Major Recommendations — Summary of Recommendation and "
                                                           "Evidence", _ASD)])
-    for n, c in enumerate(found, 1):
-        c.relevance, c.score, c.own, c.on_topic, c.evidence = 1.0, 1.0, 0.7, True, n
+    for c in ranked(found, own=0.7):
         c.drift = ("another disease",)  # (not read as a recommendation on the question's disease: read as a study's)
     result = decide(TODDLERS, found)
     assert result.verdict is Verdict.UNCERTAIN and "insufficient" in result.note

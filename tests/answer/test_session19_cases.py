@@ -29,7 +29,7 @@ from curbside.records import Verdict
 from curbside.settings import Settings
 from curbside.store import Store
 from tests.answer.guideline_kb import guideline_kb
-from tests.answer.realtext import text_hit
+from tests.answer.realtext import ranked, text_hit
 
 VOCAL_FOLD = ("47-year-old woman has had a weak, breathy voice since a total thyroidectomy 7 weeks ago, and flexible "
               "laryngoscopy shows an immobile left vocal fold. She also has irritable bowel syndrome. Is laryngeal EMG "
@@ -206,8 +206,7 @@ def test_a_tie_with_a_guideline_that_finds_the_evidence_insufficient_is_uncertai
                       "acuity in older adults.")
     found = extract([aoa, uspstf])
     assert len(found) == 2
-    for n, c in enumerate(found, 1):
-        c.relevance, c.score, c.own, c.on_topic, c.evidence = 1.0, 1.0, 0.5, True, n
+    ranked(found, own=0.5)
     result = guideline_verdict(found)
     assert result is not None and result.verdict is Verdict.UNCERTAIN
     # (the yes alone is a yes)

@@ -48,7 +48,7 @@ from curbside.records import Answer, Bullet, Verdict
 from curbside.settings import Settings
 from curbside.store import Store
 from tests.answer.guideline_kb import guideline_kb
-from tests.answer.realtext import text_hit
+from tests.answer.realtext import ranked, text_hit
 
 SPINAL = ("24-year-old man dived into a shallow lake this afternoon and is now in resus with a C5 burst fracture and "
           "an incomplete cord injury (ASIA C); BP 88/50, HR 52, no head injury, otherwise stable. The orthopaedic "
@@ -187,8 +187,7 @@ def test_a_recommendation_for_another_grade_does_not_vote() -> None:
               for n, situation in ((8, "that have not shown significant improvement after 30 days of treatment"),
                                    (9, "who have just had a surgical debridement of an infected foot"))]
     found = extract([against, *adding])
-    for n, c in enumerate(found, 1):
-        c.relevance, c.score, c.own, c.on_topic, c.evidence = 1.0, 1.0, 0.6, True, n
+    ranked(found)
     result = guideline_verdict(found, question=WAGNER)
     assert result is not None and result.verdict is Verdict.NO
     assert result.deciding[0].startswith("In patients with Wagner Grade 2 or lower")
@@ -293,8 +292,7 @@ def test_a_recommendation_for_the_other_side_does_not_vote() -> None:
              "the panel conditionally recommends against the performance of EDT."]
     found = extract([text_hit(f"ngc:10794#{n}", title, "Major Recommendations", text)
                      for n, text in zip((17, 19), texts, strict=True)])
-    for n, c in enumerate(found, 1):
-        c.relevance, c.score, c.own, c.on_topic, c.evidence = 1.0, 1.0, 0.7, True, n
+    ranked(found, own=0.7)
     result = guideline_verdict(found, question=EDT)
     assert result is not None and result.verdict is Verdict.NO
 
@@ -339,8 +337,7 @@ def test_a_recommendation_under_a_heading_for_a_later_step_does_not_lead_a_first
                     "despite treatment with NSAIDs", "The guideline authors strongly recommend treatment with tumor "
                     "necrosis factor inhibitor (TNFi) over no treatment with TNFi (Moderate-Quality Evidence).")
     found = extract([tnfi, nsaids])
-    for n, c in enumerate(found, 1):
-        c.relevance, c.score, c.own, c.on_topic, c.evidence = 1.0, 1.0, 0.6, True, n
+    ranked(found)
     assert "NSAIDs" in choose_bottom(found, False, ("treatment",)).text
 
 

@@ -37,7 +37,7 @@ from curbside.retrieve.synonyms import expansions_for
 from curbside.settings import Settings
 from curbside.store import Store
 from tests.answer.guideline_kb import guideline_kb
-from tests.answer.realtext import text_hit
+from tests.answer.realtext import ranked, text_hit
 
 IGE = "Is measuring serum total IgE useful to confirm a diagnosis of atopic dermatitis or to monitor how severe it is?"
 DVT = ("Should children admitted to hospital after major trauma have routine surveillance duplex ultrasound to pick up "
@@ -330,8 +330,7 @@ def test_a_recommendation_for_the_other_side_of_the_age_line_does_not_vote() -> 
                  "patients with meningococcal septicaemia."),
         text_hit("ngc:10724#34", title, "Major Recommendations", "In adults with septic shock resistant to "
                  "catecholamines, corticosteroids are recommended.")])
-    for n, c in enumerate((paediatric, adult), 1):
-        c.relevance, c.score, c.own, c.on_topic, c.evidence = 1.0, 1.0, 0.6, True, n
+    ranked([paediatric, adult])
     paediatric.conflicts = True
     result = guideline_verdict([paediatric, adult], subject=("corticosteroids",))
     assert result is not None and result.verdict is Verdict.YES
@@ -343,8 +342,7 @@ def test_a_health_page_naming_the_subject_does_not_displace_a_guideline() -> Non
                  "Botulinum toxin injections are not recommended for most people.", kind=Kind.CONSUMER),
         text_hit("ngc:10963#8", "Blepharospasm.", "Major Recommendations",
                  "Botulinum neurotoxin is recommended as the first-line treatment of blepharospasm.")])
-    for n, c in enumerate((page, guideline), 1):
-        c.relevance, c.score, c.own, c.on_topic, c.evidence = 1.0, 1.0, 0.6, True, n
+    ranked([page, guideline])
     result = guideline_verdict([page, guideline], subject=("botulinum", "toxin", "injections"))
     assert result is not None and result.verdict is not Verdict.NO  # (the guideline votes too)
 

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from curbside.answer.synonyms import mentioned
 from curbside.answer.terms import CHATTER
 from curbside.answer.text import content_stems, stem, tokenize
-from curbside.answer.vignette import asking, part_texts
+from curbside.answer.vignette import case_of, part_texts
 from curbside.records import Audience, Bullet, SafetyNotice
 
 # words that frame what a part asks rather than name it ("what drug and dose", "how soon should it start",
@@ -37,7 +37,7 @@ def own_words(question: str) -> list[tuple[str, list[str], set[str]]]:
     another part says too: "… does she need vitamin K late in pregnancy …, and can she breastfeed on lamotrigine?"
     about a pregnant woman on lamotrigine asks about vitamin K and breastfeeding."""
     parts = part_texts(question)
-    case = set(content_stems(question.replace(asking(question), " ")))
+    case = set(content_stems(case_of(question)))
     every = [set(content_stems(part)) for part in parts]
     out = []
     for i, part in enumerate(parts):

@@ -81,15 +81,15 @@ def respell(store: Store, question: str, min_passages: int = MIN_PASSAGES) -> tu
     # (conversational words are not misspelt medicine: "Alright" is not Albright, nor "wouldnt" "would")
     unknown = [w for w in dict.fromkeys(m.group(0) for m in _WORD.finditer(question))
                if w.lower() not in STOPWORDS | CHATTER and generic_of(w) is None]
-    # (a capitalised word inside a sentence is a name — "trekking to Everest Base Camp" is not "Everted" — unless it is
-    # a drug's: patients write "Allopurinal" as they see it on the box)
-    named = {m.group(0) for m in _WORD.finditer(question) if _named(question, m)}
     if not unknown:
         return question, ()
     df = store.term_frequencies([w.lower() for w in unknown])
     unknown = [w for w in unknown if df.get(w.lower(), 0) == 0]
     if not unknown:
         return question, ()
+    # (a capitalised word inside a sentence is a name — "trekking to Everest Base Camp" is not "Everted" — unless it is
+    # a drug's: patients write "Allopurinal" as they see it on the box)
+    named = {m.group(0) for m in _WORD.finditer(question) if _named(question, m)}
     vocabulary = store.vocabulary(min_passages)
     stems = list(vocabulary)
     out: list[Respelling] = []

@@ -270,6 +270,11 @@ def asking(question: str) -> str:
     return _split(question)[1]
 
 
+def case_of(question: str) -> str:
+    """The case set before the question ("" when there is none)."""
+    return _split(question)[0]
+
+
 def asked_subject(question: str) -> tuple[str, ...]:
     """The medical words of a several-part question's last clause that its opening clauses do not say: what it asks
     about, after the patient it asks it for ("For a patient with polymyalgia rheumatica who relapses every time

@@ -221,9 +221,9 @@ def guideline_verdict(candidates: Sequence[Candidate],
         # (a health page that names it does not displace a guideline's recommendation on the question: "Most cases are
         # treated with botulinum toxin injections" beside "Botulinum neurotoxin (BoNT) is considered the first-line
         # treatment of blepharospasm …")
-        guideline = any(c.hit.document.kind is Kind.GUIDELINE for c in naming) or not any(
-            c.hit.document.kind is Kind.GUIDELINE for c in recs)
-        recs = (naming if guideline else []) or recs
+        if naming and (any(c.hit.document.kind is Kind.GUIDELINE for c in naming)
+                       or not any(c.hit.document.kind is Kind.GUIDELINE for c in recs)):
+            recs = naming
     # "… recommends not screening all other adults": the group a recommendation leaves out, not the one
     # it is about — it speaks to the question only when nothing else does
     recs = [c for c in recs if not _EVERYONE_ELSE.search(c.text)] or recs

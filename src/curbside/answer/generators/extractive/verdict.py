@@ -226,15 +226,17 @@ def _not_only_pages(question: str, candidates: Sequence[Candidate], result: Verd
     return result
 
 
-def _subject(question: str) -> tuple[str, ...]:
-    """What a yes/no question asks about: its last clause's own medical words in a several-part question
-    (``asked_subject``), else what it asks is effective, used or recommended ("Should medication be used to treat
-    attachment difficulties …?": medication, which "Do not treat attachment difficulties with pharmacological
-    interventions" names)."""
+def _subject(question: str) -> tuple[tuple[str, ...], float]:
+    """What a yes/no question asks about, and the share of the question a recommendation naming it must name to vote:
+    its last clause's own medical words in a several-part question (``asked_subject``), at the lower share, else what it
+    asks is effective, used or recommended ("Should medication be used to treat attachment difficulties …?":
+    medication, which "Do not treat attachment difficulties with pharmacological interventions" names), at the share
+    every recommendation needs (a neuropathic-pain "… gabapentinoid …" sentence is no answer on gabapentin for pelvic
+    pain)."""
     if subject := asked_subject(question):
-        return subject
+        return subject, SUBJECT_OWN_MIN
     m = ASKS_ABOUT.search(question)
-    return tuple(m.group("subject").split()) if m else ()
+    return (tuple(m.group("subject").split()) if m else ()), OWN_MIN
 
 
 def background_only(deciding: Sequence[Candidate]) -> bool:
@@ -256,14 +258,11 @@ def _decide(question: str, candidates: Sequence[Candidate], model: VerdictModel 
         kinds = (Kind.GUIDELINE, Kind.CONSUMER) if leading in (Kind.GUIDELINE, Kind.CONSUMER) else (Kind.GUIDELINE,)
         scope = Scope.of(question)
         stopping = bool(_STOPPING.search(asking(question)))
+        asked_about, floor = _subject(question)
         from_guideline = guideline_verdict(candidates, kinds, scope.families, bool(scope.topics),
                                            frozenset(content_stems(question)), risk_levels(question), stopping,
-                                           bool(_SAME_DAY.search(question)), _subject(question),
-                                           bool(SCREENING.search(asking(question))), question,
-                                           # (what a one-clause question asks about votes with as much of it as any
-                                           # recommendation: "… gabapentinoid …" for neuropathic pain is not an answer
-                                           # on gabapentin for pelvic pain)
-                                           SUBJECT_OWN_MIN if asked_subject(question) else OWN_MIN)
+                                           bool(_SAME_DAY.search(question)), asked_about,
+                                           bool(SCREENING.search(asking(question))), question, floor)
         if from_guideline is not None:
             return _not_only_pages(question, candidates, from_guideline)
         if (stopping or _SAME_DAY.search(question)) and leading is Kind.GUIDELINE:
