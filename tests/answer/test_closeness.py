@@ -14,6 +14,7 @@ from curbside.answer.closeness import CLOSE_MIN, closeness_embedder, with_closen
 from curbside.answer.evidence import CLOSE_SCORE, TermStats, gather
 from curbside.answer.generators.base import Draft, DraftBullet
 from curbside.answer.generators.extractive import CLOSEST_TITLE
+from curbside.answer.lexicon import medical_name
 from curbside.answer.questions import analyse
 from curbside.embed.minilm import MINILM_PACKAGE
 from curbside.errors import EmbedError
@@ -70,14 +71,14 @@ def test_a_case_its_words_do_not_settle_is_answered_from_the_passage_close_to_it
 def test_the_passage_close_to_the_case_is_marked_for_the_generator(kb: Store) -> None:
     evidence = _evidence(kb, OSTEOARTHRITIS)
     assert not evidence.sufficient and evidence.closeness == 0.0
-    measured = with_closeness(evidence, OSTEOARTHRITIS, closeness_embedder(_settings(kb)))
+    measured = with_closeness(evidence, OSTEOARTHRITIS, closeness_embedder(_settings(kb)), TermStats(kb))
     assert measured.sufficient and measured.closeness >= CLOSE_MIN
     marked = [h for h in measured.hits if CLOSE_SCORE in h.scores]
     assert marked and all(h.document.id == "ngc:10279" and h.scores[CLOSE_SCORE] >= CLOSE_MIN for h in marked)
 
 
 def test_an_absent_topic_is_not_close_enough(kb: Store) -> None:
-    evidence = with_closeness(_evidence(kb, DIVING), DIVING, closeness_embedder(_settings(kb)))
+    evidence = with_closeness(_evidence(kb, DIVING), DIVING, closeness_embedder(_settings(kb)), TermStats(kb))
     assert 0.0 < evidence.closeness < CLOSE_MIN and not evidence.sufficient
     assert ask(kb, _settings(kb), DIVING, save=False).insufficient
 
@@ -94,7 +95,7 @@ class _NotInstalled:
 
 def test_without_the_model_or_the_setting_the_words_decide_alone(kb: Store) -> None:
     evidence = _evidence(kb, OSTEOARTHRITIS)
-    assert with_closeness(evidence, OSTEOARTHRITIS, _NotInstalled()) == evidence
+    assert with_closeness(evidence, OSTEOARTHRITIS, _NotInstalled(), TermStats(kb)) == evidence
     assert closeness_embedder(_settings(kb, semantic=False)) is None
 
 
@@ -110,10 +111,10 @@ def test_evidence_the_words_settle_is_not_measured(kb: Store) -> None:
     question = "What is the first-line drug treatment for osteoarthritis of the knee?"
     evidence = _evidence(kb, question)
     assert evidence.sufficient
-    assert with_closeness(evidence, question, _NeverCalled()) == evidence
+    assert with_closeness(evidence, question, _NeverCalled(), TermStats(kb)) == evidence
     # (nor a question that asks next to nothing of its own, whose best passage says little of it: evidence.thin)
     thin = replace(_evidence(kb, OSTEOARTHRITIS), thin=True)
-    assert with_closeness(thin, OSTEOARTHRITIS, _NeverCalled()) == thin
+    assert with_closeness(thin, OSTEOARTHRITIS, _NeverCalled(), TermStats(kb)) == thin
 
 
 class _Abstaining:
@@ -137,10 +138,15 @@ def test_a_medical_rarest_word_must_be_named_for_closeness_to_count(kb: Store) -
     assert evidence.terms.key == "ibuprofen" and not evidence.key_covered
     embedder = closeness_embedder(_settings(kb))
     # NICE names ibuprofen's class ("topical NSAIDs"): close enough
-    assert with_closeness(evidence, OSTEOARTHRITIS, embedder).sufficient
+    assert with_closeness(evidence, OSTEOARTHRITIS, embedder, TermStats(kb)).sufficient
     # … had it named neither the drug nor its class, the close passage would be about something else
     unnamed = replace(evidence, terms=replace(evidence.terms, broader={}))
-    assert with_closeness(unnamed, OSTEOARTHRITIS, _NeverCalled()) == unnamed
+    assert with_closeness(unnamed, OSTEOARTHRITIS, _NeverCalled(), TermStats(kb)) == unnamed
     # (a drug the evidence names is no such sign)
     named = replace(unnamed, key_covered=True, coverage=0.5)  # (its words alone still too few)
-    assert with_closeness(named, OSTEOARTHRITIS, embedder).sufficient
+    assert with_closeness(named, OSTEOARTHRITIS, embedder, TermStats(kb)).sufficient
+
+
+def test_what_names_a_disease_a_drug_or_a_procedure() -> None:
+    assert all(map(medical_name, ["pancreaticoduodenectomy", "ibuprofen", "Humira", "psoriasis", "colonoscopy"]))
+    assert not any(map(medical_name, ["rectal", "sicker", "boot", "nasty", "ultrasound"]))

@@ -26,9 +26,8 @@ from typing import Protocol, cast
 import numpy as np
 
 from curbside.answer.evidence import CLOSE_MIN, CLOSE_SCORE, Evidence
-from curbside.answer.lexicon import medical_signal
-from curbside.answer.terms import content_terms
-from curbside.answer.terms import hit_stems as stems_of_hit
+from curbside.answer.lexicon import medical_name
+from curbside.answer.terms import TermStats, content_terms
 from curbside.answer.text import stem
 from curbside.errors import EmbedError
 from curbside.retrieve.factory import embedder_for
@@ -49,11 +48,11 @@ def closeness_embedder(settings: Settings) -> Embedder | None:
     return cast(Embedder, embedder_for(EMBEDDER)) if settings.semantic_sufficiency else None
 
 
-def with_closeness(evidence: Evidence, question: str, embedder: Embedder | None) -> Evidence:
+def with_closeness(evidence: Evidence, question: str, embedder: Embedder | None, stats: TermStats) -> Evidence:
     """``evidence`` with ``closeness`` measured: the best cosine between ``question`` and a kept passage that says
     ``CLOSE_COVERAGE_MIN`` of it; unchanged where the words settle it (sufficient, or too thin to say anything) or
     where the model cannot load (its weights are not installed)."""
-    if embedder is None or evidence.sufficient or evidence.thin or _unnamed_medical_key(evidence, question):
+    if embedder is None or evidence.sufficient or evidence.thin or _unnamed_medical_key(evidence, question, stats):
         return evidence
     candidates = [hit for hit, cov in zip(evidence.hits, evidence.coverages, strict=False)
                   if cov >= CLOSE_COVERAGE_MIN]
@@ -72,18 +71,19 @@ def with_closeness(evidence: Evidence, question: str, embedder: Embedder | None)
     return replace(evidence, hits=hits, closeness=float(np.max(cosines)))
 
 
-def _unnamed_medical_key(evidence: Evidence, question: str) -> bool:
-    """The question's rarest word is a medical one (a drug, a disease, a procedure: ``lexicon.medical_signal``) that no
-    kept passage names, nor its drug class: a passage close in meaning is then about something else ("… anastomotic
+def _unnamed_medical_key(evidence: Evidence, question: str, stats: TermStats) -> bool:
+    """The question's rarest word names a disease, a drug or a procedure (``lexicon.medical_name``) that no kept
+    passage names, nor its drug class: a passage close in meaning is then about something else ("… anastomotic
     leakage … undergoing pancreaticoduodenectomy?" is not answered by a study of colorectal resection). An everyday
     word is no such sign ("… in a boot?", "… so nasty?")."""
-    key = evidence.terms.key
+    terms = evidence.terms
+    key = terms.key
     if evidence.key_covered or not key:
         return False
-    classes = evidence.terms.broader.get(key, ())
-    if any(form <= stems_of_hit(hit) for hit in evidence.hits for form in classes):
+    if not any(medical_name(word) for word in content_terms(question) if stem(word) == key):
         return False
-    return any(medical_signal(word).medical for word in content_terms(question) if stem(word) == key)
+    classes = terms.broader.get(key, ())
+    return not any(form <= stats.stems_of(hit) for hit in evidence.hits for form in classes)
 
 
 def closeness_note(closeness: float) -> str:

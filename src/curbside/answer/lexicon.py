@@ -226,6 +226,14 @@ def disease_mentions(text: str) -> list[str]:
     return found
 
 
+def medical_name(word: str) -> bool:
+    """``word`` names a disease, a drug or a procedure ("pancreaticoduodenectomy", "ibuprofen"), not merely a word
+    clinicians use ("rectal", "sicker")."""
+    word = word.lower()
+    return (bool(disease_mentions(word)) or word in DRUG_NAMES or generic_of(word) is not None
+            or (len(word) > 5 and bool(_MORPHOLOGY.search(word))))
+
+
 def medical_signal(question: str) -> MedicalSignal:
     tokens = tokenize(question)
     clinical = _clinical_stems()

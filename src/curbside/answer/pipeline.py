@@ -70,7 +70,7 @@ def ask(
     def retrieve(stats: TermStats) -> Evidence:
         found = gather(retriever or make_retriever(store, settings), info, audience, k=k or settings.k,
                        stats=stats, context_question=earlier.question if earlier else "", filters=filters)
-        return with_closeness(found, info.text, closeness_embedder(settings))
+        return with_closeness(found, info.text, closeness_embedder(settings), stats)
 
     evidence = retrieve(stats)
     live_result: LiveResult | None = None
