@@ -169,3 +169,10 @@ def test_a_recommendation_close_to_the_question_votes_at_the_subjects_share() ->
     close.hit = replace(close.hit, scores={**close.hit.scores, CLOSE_SCORE: 0.70})
     result = guideline_verdict([close])
     assert result is not None and result.verdict is Verdict.UNCERTAIN
+
+
+def test_enough_evidence_no_sentence_answers_shows_the_closest_passages_and_why(kb: Store) -> None:
+    question = "What is the first-line drug treatment for osteoarthritis of the knee?"
+    answer = ask(kb, _settings(kb), question, save=False, generator=_Abstaining())
+    assert answer.insufficient and [s.title for s in answer.sections] == [CLOSEST_TITLE]
+    assert "no evidence sentence addressed the question" in answer.notes

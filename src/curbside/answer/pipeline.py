@@ -102,10 +102,11 @@ def ask(
         answer = finish(draft, fallback.name)
     else:
         draft = gen.generate(info.text, evidence.hits, audience, context)
-        if draft.insufficient and evidence.closeness:
-            # (close in meaning, yet no sentence says what was asked: the closest passages, as when the words decide)
-            fallback = ExtractiveGenerator(stats)
-            draft = _insufficient(info, evidence, fallback, audience, context, store)
+        if draft.insufficient and not draft.sections and not draft.bottom_line.text:
+            # (enough evidence, yet no sentence of it says what was asked: the closest passages, as when there is too
+            # little, with the generator's reason)
+            closest = _insufficient(info, evidence, ExtractiveGenerator(stats), audience, context, store)
+            draft = replace(closest, notes=draft.notes, generator=draft.generator)
         if draft.verdict is not None and any(n.kind in URGENT for n in notices):
             # a yes/no about one's own emergency ("is this a heart attack?") is not ours to answer
             draft = replace(draft, verdict=None, notes=(*draft.notes, "no verdict: the question describes "
