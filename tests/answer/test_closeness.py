@@ -14,18 +14,14 @@ from curbside.answer.closeness import CLOSE_MIN, closeness_embedder, with_closen
 from curbside.answer.evidence import CLOSE_SCORE, TermStats, gather
 from curbside.answer.generators.base import Draft, DraftBullet
 from curbside.answer.generators.extractive import CLOSEST_TITLE
-from curbside.answer.generators.extractive.candidates import extract
-from curbside.answer.generators.extractive.guideline_vote import guideline_verdict
-from curbside.answer.lexicon import medical_name
 from curbside.answer.questions import analyse
 from curbside.embed.minilm import MINILM_PACKAGE
 from curbside.errors import EmbedError
-from curbside.records import Audience, Hit, Verdict
+from curbside.records import Audience, Hit
 from curbside.retrieve import make_retriever
 from curbside.settings import Settings
 from curbside.store import Store
 from tests.answer.guideline_kb import guideline_kb
-from tests.answer.realtext import ranked, text_hit
 
 try:
     MINILM_PACKAGE.locate()
@@ -150,25 +146,6 @@ def test_a_medical_rarest_word_must_be_named_for_closeness_to_count(kb: Store) -
     assert with_closeness(named, OSTEOARTHRITIS, embedder, TermStats(kb)).sufficient
 
 
-def test_what_names_a_disease_a_drug_or_a_procedure() -> None:
-    assert all(map(medical_name, ["pancreaticoduodenectomy", "ibuprofen", "Humira", "psoriasis", "colonoscopy"]))
-    assert not any(map(medical_name, ["rectal", "sicker", "boot", "nasty", "ultrasound"]))
-
-
-def test_a_recommendation_close_to_the_question_votes_at_the_subjects_share() -> None:
-    # (review set check20: "Should primary care clinicians perform routine whole-body skin examinations to screen
-    # asymptomatic adults for skin cancer?" read *No* from the conclusion model; the USPSTF's I statement names too
-    # little of the question's wording to vote, yet it is what the question, answered on closeness, is about)
-    statement = extract([text_hit(
-        "ngc:11023#7", "Final recommendation statement: skin cancer: screening.", "Major Recommendations",
-        "The USPSTF concludes that the current evidence is insufficient to assess the balance of benefits and harms of "
-        "visual skin examination by a clinician to screen for skin cancer in adolescents and adults.")])
-    ranked(statement, own=0.42)
-    assert guideline_verdict(statement) is None  # (below the share a recommendation needs to vote)
-    close = statement[0]
-    close.hit = replace(close.hit, scores={**close.hit.scores, CLOSE_SCORE: 0.70})
-    result = guideline_verdict([close])
-    assert result is not None and result.verdict is Verdict.UNCERTAIN
 
 
 def test_enough_evidence_no_sentence_answers_shows_the_closest_passages_and_why(kb: Store) -> None:
