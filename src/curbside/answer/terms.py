@@ -238,9 +238,6 @@ class TermStats:
             for key_stem, restated in restatements(info.text).items():
                 if key_stem in weights:
                     alternatives[key_stem] = (*alternatives.get(key_stem, ()), restated)
-            for kind, instances in example_instances(info.text).items():
-                if kind in weights:
-                    alternatives[kind] = (*alternatives.get(kind, ()), *instances)
             question = asking(info.text)  # (the question itself when there is no case)
             asked_words = frozenset(content_stems(question)) & set(weights) if question != info.text else frozenset()
             optional = (case_terms(info.text, topics) | compound_parts(info.text)) & set(weights)
@@ -293,26 +290,6 @@ _EXAMPLES = re.compile(r"\b(?:such as|e\.g\.|for example|for instance|including)
 _EXCLUSIONS = re.compile(r"\b(?:without|excluding|other than|(?:who|that) (?:have|has) no)\s+"
                          r"(?:(?:any|clinical|the) )?(?:(?:signs?|symptoms?|evidence|history|features?) of\s+)?"
                          r"(?P<examples>[^?.;:(),]+)", re.IGNORECASE)
-
-
-# "X such as A, B or C": each of A, B and C is an X, and a passage that names one names an X ("PCR-based tests such as
-# the LightCycler SeptiFast, SepsiTest or IRIDICA assays": NICE's "… LightCycler SeptiFast Test MGRADE, SepsiTest and
-# IRIDICA BAC BSI assay …" never says "PCR")
-_INSTANCES = re.compile(r"(?P<kind>(?:\b[\w-]+,?\s+){1,3}?)\(?(?:such as|e\.g\.,?)\s+(?P<examples>[^?.;:()]+)",
-                        re.IGNORECASE)
-_INSTANCE_WORDS = 2  # an example is named by its first words ("… or IRIDICA assays be adopted …": IRIDICA assays)
-
-
-def example_instances(question: str) -> dict[str, tuple[frozenset[str], ...]]:
-    """The stems of the words before "such as" (or "e.g.") → the stems of each example after it."""
-    out: dict[str, tuple[frozenset[str], ...]] = {}
-    for m in _INSTANCES.finditer(question):
-        examples = (frozenset(content_stems(x)[:_INSTANCE_WORDS])
-                    for x in re.split(r",|\bor\b|\band\b", m.group("examples")))
-        instances = tuple(e for e in examples if e)
-        for kind in content_stems(m.group("kind")):
-            out[kind] = (*out.get(kind, ()), *instances)
-    return out
 
 
 def _example_terms(question: str) -> frozenset[str]:
