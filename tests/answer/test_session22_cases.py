@@ -9,6 +9,7 @@ from curbside.answer.evidence import CLOSE_SCORE
 from curbside.answer.generators.extractive.candidates import extract
 from curbside.answer.generators.extractive.guideline_vote import guideline_verdict
 from curbside.answer.lexicon import medical_name
+from curbside.answer.synonyms import alternatives
 from curbside.records import Verdict
 from tests.answer.realtext import ranked, text_hit
 
@@ -31,3 +32,9 @@ def test_a_recommendation_close_to_the_question_votes_at_the_subjects_share() ->
     close.hit = replace(close.hit, scores={**close.hit.scores, CLOSE_SCORE: 0.70})
     result = guideline_verdict([close])
     assert result is not None and result.verdict is Verdict.UNCERTAIN
+
+
+def test_chemo_is_chemotherapy() -> None:
+    # (check37: "Will chemo now harm my baby …?" missed BSH's "Delaying commencement of chemotherapy until post-delivery
+    # would not be standard practice …" and was answered, on closeness, from a page on the second half of pregnancy)
+    assert frozenset({"chemotherapy"}) in alternatives(["chemo"])["chemo"]

@@ -55,6 +55,7 @@ pulmonary embolism|pe
 hiv|human immunodeficiency virus|aids
 tuberculosis|tb
 flu|influenza
+chemo|chemotherapy|chemotherapies
 syncope|faint|fainting|fainted|faints|passing out|passed out|vasovagal
 electromyography|emg
 vision|eyesight|sight|visual acuity
