@@ -11,10 +11,10 @@ passage (with its document's title) had a median of 0.62 where a reader named an
 0.43 for absent topics; the other questions' labels split the same way.
 
 So a question the words do not settle is answered when a kept passage that says at least ``CLOSE_COVERAGE_MIN`` of it
-is at least ``CLOSE_MIN`` close to it (calibrated on those labels: docs/answers.md, session 22), and those passages are
-marked (``CLOSE_SCORE``) so that the generator reads their sentences as on the question's topic whether or not they
-name its rarest word. Without the model (weights not installed) or with ``semantic_sufficiency`` off, the words decide
-alone.
+is at least ``CLOSE_MIN`` close to it (calibrated on those labels: ``benchmarks/closeness_calibration.py``), unless its
+rarest word names a disease, a drug or a procedure that no kept passage names; those passages are marked
+(``CLOSE_SCORE``) so that the generator reads their sentences as on the question's topic whether or not they name its
+rarest word. Without the model (weights not installed) or with ``semantic_sufficiency`` off, the words decide alone.
 """
 
 from __future__ import annotations
