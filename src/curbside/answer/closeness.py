@@ -33,7 +33,7 @@ from curbside.errors import EmbedError
 from curbside.retrieve.factory import embedder_for
 from curbside.settings import Settings
 
-CLOSE_COVERAGE_MIN = 0.4  # … which must also say this share of the question's words (coverage)
+CLOSE_COVERAGE_MIN = 0.4  # a close passage must also say this share of the question's words (coverage)
 EMBEDDER = "minilm-int8"  # (loads in 0.6 s, the fp32 model in 1.0 s; they agree on the calibration set)
 
 

@@ -206,12 +206,12 @@ def guideline_verdict(candidates: Sequence[Candidate],
     # the sentence must itself name most of what is asked ("arthroscopic", "knee osteoarthritis"): a
     # recommendation about something else in a guideline on the topic does not answer the question
     def votes_at(c: Candidate, floor: float) -> bool:
-        # (… and is for the question's side of its age line: "Do not administer corticosteroids to paediatric patients
-        # with meningococcal septicaemia …" says nothing of adults with septic shock)
         # (… or, in a passage close in meaning to a question its words did not settle, the share a recommendation naming
         # the subject needs: "The USPSTF concludes that the current evidence is insufficient …" of a question asked with
         # "routine whole-body skin examinations")
         floor = min(floor, SUBJECT_OWN_MIN) if CLOSE_SCORE in c.hit.scores else floor
+        # (… and is for the question's side of its age line: "Do not administer corticosteroids to paediatric patients
+        # with meningococcal septicaemia …" says nothing of adults with septic shock)
         return (c.on_topic and c.own >= floor and not c.drift and not (c.meta or c.fragment or c.conflicts)
                 and c.hit.document.kind in kinds
                 and bool(c.recommendation or RECOMMENDS_AGAINST.search(c.text) or CANNOT_SAY.search(c.text)))
