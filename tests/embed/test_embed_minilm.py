@@ -9,6 +9,7 @@ strings. "This is an example sentence" also matches the values published with th
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -122,3 +123,26 @@ def test_wrong_files_are_refused(tmp_path: Path) -> None:
         emb.embed(["x"])
     with pytest.raises(EmbedError, match="model files missing"):
         MiniLMEmbedder(model_dir=tmp_path / "nowhere").embed(["x"])
+
+
+@needs_model
+def test_the_built_graph_is_cached_and_checked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import curbside.embed._bert_graph as graph
+
+    first = MiniLMEmbedder("int8", cache_dir=tmp_path)
+    reference = first.embed(list(REFERENCE))
+    cached = list(tmp_path.glob("minilm-l6-v2-int8-*.onnx"))
+    assert len(cached) == 1 and cached[0].with_suffix(".sha256").is_file()
+
+    def no_build(*args: object, **kwargs: object) -> bytes:
+        raise AssertionError("the graph was built again")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(graph, "build_bert_encoder", no_build)
+        again = MiniLMEmbedder("int8", cache_dir=tmp_path).embed(list(REFERENCE))
+    np.testing.assert_array_equal(again, reference)
+
+    cached[0].write_bytes(cached[0].read_bytes()[:-10])  # (a truncated file does not match its digest: rebuilt)
+    rebuilt = MiniLMEmbedder("int8", cache_dir=tmp_path).embed(list(REFERENCE))
+    np.testing.assert_array_equal(rebuilt, reference)
+    assert hashlib.sha256(cached[0].read_bytes()).hexdigest() == cached[0].with_suffix(".sha256").read_text()
