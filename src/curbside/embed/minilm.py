@@ -10,7 +10,7 @@ directly from the safetensors tensors (0.4 s for int8 here); onnxruntime then ru
 is kept in the model cache (``CURBSIDE_MODEL_CACHE``, else the user cache dir) under the weights'
 pinned digest and ``GRAPH_VERSION``, with its own sha256 beside it: a later process loads it in
 ~0.1 s instead of reading, verifying and converting the weights again (a cold ``curbside ask``
-that needs MiniLM: 2.1 s → 1.6 s). A cached graph that does not match its digest is rebuilt.
+that needs MiniLM: 2.1 s → 1.7 s). A cached graph that does not match its digest is rebuilt.
 
 Pipeline (= sentence-transformers' Transformer -> Pooling(mean) -> Normalize):
 WordPiece tokens (lower-cased, [CLS] … [SEP], truncated to 256 tokens) -> 6-layer BERT ->
