@@ -39,6 +39,22 @@ _SIDE = re.compile(r"\b(?P<side>without|with no|with)\s+(?P<phrase>[a-z][a-z' -]
                    r"(?=\s*[,.;:?()]|\s+(?:after|and|or|who|which|in|at|to|for|but|because|despite)\b|\s*$)", _I)
 
 
+# whether someone is to have an operation or procedure: "… who will undergo a neurosurgical procedure" / "… who will not
+# undergo …", "… who is not going to surgery"
+_OPERATED = r"(?:a |an )?(?:[a-z-]+ ){0,2}?(?:surgery|procedure|operation)\b"
+_NOT_OPERATED = re.compile(r"\b(?:not|won't|no)\s+(?:be\s+)?(?:going to|undergo(?:ing)?|hav(?:e|ing)|for)\s+"
+                           + _OPERATED, _I)
+_TO_BE_OPERATED = re.compile(r"\b(?:will (?:undergo|have)|going to(?: have)?|undergo(?:ing)?|having|scheduled for|"
+                             r"planned for)\s+" + _OPERATED, _I)
+
+
+def operated(text: str) -> bool | None:
+    """``text`` says its patient is to have an operation or procedure (True), is not (False), or neither (None)."""
+    if _NOT_OPERATED.search(text):
+        return False
+    return True if _TO_BE_OPERATED.search(text) else None
+
+
 def sides(text: str) -> dict[str, bool]:
     """What ``text`` says someone is with (True) or without (False), by the phrase's words."""
     return {" ".join(m.group("phrase").lower().split()): m.group("side").lower() == "with"

@@ -15,6 +15,7 @@ from curbside.answer.generators.extractive.verdict_cues import other_label
 from curbside.answer.generators.extractive.verdict_result import CLASSES, VerdictResult
 from curbside.answer.lead_cues import DURING_PROCEDURE
 from curbside.answer.mentions import mentions
+from curbside.answer.patient_facts import operated
 from curbside.answer.population import Scope
 from curbside.answer.synonyms import mentioned
 from curbside.answer.text import content_stems, stem
@@ -237,6 +238,11 @@ def guideline_verdict(candidates: Sequence[Candidate],
         # signs of life …, the panel conditionally recommends that patients undergo EDT" for one without)
         scope = Scope.of(question)
         recs = [c for c in recs if not scope.other_side(c.text)] or recs
+        # … nor one for those having the operation the question's patient is not ("… suggest platelet transfusion for
+        # patients with … intracranial hemorrhage who will undergo a neurosurgical procedure" for one not going to
+        # surgery, for whom they "suggest against")
+        if (asked_operated := operated(question)) is not None:
+            recs = [c for c in recs if operated(c.text) in (None, asked_operated)] or recs
         # … nor one for another grade or type of what is asked ("In patients with Wagner Grade 3 or higher DFUs …, the
         # committee suggests adding HBO2 …" for a grade 2 ulcer, which "… suggests against using hyperbaric oxygen")
         recs = [c for c in recs if other_label(question, c.text) is None] or recs
