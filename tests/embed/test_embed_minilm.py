@@ -15,18 +15,13 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from tests.conftest import needs_weights
 
 from curbside.embed import Embedder, get_embedder
 from curbside.embed.minilm import MINILM_PACKAGE, MiniLMEmbedder
 from curbside.errors import EmbedError
 
-try:
-    MINILM_PACKAGE.locate()
-    _missing = ""
-except EmbedError as exc:
-    _missing = str(exc)
-
-needs_model = pytest.mark.skipif(bool(_missing), reason=f"MiniLM weights unavailable: {_missing}")
+needs_model = needs_weights(MINILM_PACKAGE, "MiniLM")
 
 # first 8 of 384 dims, from sentence-transformers (see module docstring)
 REFERENCE = {

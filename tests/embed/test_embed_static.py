@@ -9,18 +9,13 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from tests.conftest import needs_weights
 
 from curbside.embed import Embedder, available_embedders, get_embedder
 from curbside.embed.static import WORDLLAMA_PACKAGE, StaticEmbedder
 from curbside.errors import EmbedError
 
-try:
-    WORDLLAMA_PACKAGE.locate()
-    _missing = ""
-except EmbedError as exc:
-    _missing = str(exc)
-
-pytestmark = pytest.mark.skipif(bool(_missing), reason=f"WordLlama weights unavailable: {_missing}")
+pytestmark = needs_weights(WORDLLAMA_PACKAGE, "WordLlama")
 
 REFERENCE = {
     "heart attack": [0.010222, -0.100327, 0.051639, 0.086434],

@@ -19,9 +19,8 @@ rarest word. Without the model (weights not installed) or with ``semantic_suffic
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import replace
-from typing import Protocol, cast
+from typing import cast
 
 import numpy as np
 
@@ -29,18 +28,13 @@ from curbside.answer.evidence import CLOSE_MIN, CLOSE_SCORE, Evidence
 from curbside.answer.lexicon import medical_name
 from curbside.answer.terms import TermStats, content_terms
 from curbside.answer.text import stem
+from curbside.embed.base import Embedder
 from curbside.errors import EmbedError
 from curbside.retrieve.factory import embedder_for
 from curbside.settings import Settings
 
 CLOSE_COVERAGE_MIN = 0.4  # a close passage must also say this share of the question's words (coverage)
 EMBEDDER = "minilm-int8"  # (loads faster than fp32 and runs 1.2-1.3x faster; they agree on the calibration set)
-
-
-class Embedder(Protocol):
-    def embed(self, texts: Sequence[str]) -> np.ndarray: ...
-
-    def embed_query(self, text: str) -> np.ndarray: ...
 
 
 def closeness_embedder(settings: Settings) -> Embedder | None:

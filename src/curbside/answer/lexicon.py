@@ -226,12 +226,17 @@ def disease_mentions(text: str) -> list[str]:
     return found
 
 
+def _names_drug_or_procedure(token: str) -> bool:
+    """A drug's name or brand, or a word shaped like a drug or a procedure ("…ectomy", "…profen")."""
+    return (token in DRUG_NAMES or generic_of(token) is not None
+            or (len(token) > 5 and bool(_MORPHOLOGY.search(token))))
+
+
 def medical_name(word: str) -> bool:
     """``word`` names a disease, a drug or a procedure ("pancreaticoduodenectomy", "ibuprofen"), not merely a word
     clinicians use ("rectal", "sicker")."""
     word = word.lower()
-    return (bool(disease_mentions(word)) or word in DRUG_NAMES or generic_of(word) is not None
-            or (len(word) > 5 and bool(_MORPHOLOGY.search(word))))
+    return bool(disease_mentions(word)) or _names_drug_or_procedure(word)
 
 
 def medical_signal(question: str) -> MedicalSignal:
@@ -241,8 +246,7 @@ def medical_signal(question: str) -> MedicalSignal:
     for tok in tokens:
         if tok in medical:
             continue
-        if (stem(tok) in clinical or tok in DRUG_NAMES or (len(tok) > 5 and _MORPHOLOGY.search(tok))
-                or generic_of(tok) is not None):
+        if stem(tok) in clinical or _names_drug_or_procedure(tok):
             medical.append(tok)
     if _MEDICINE_TAKING.search(question):
         medical.append("take (a medicine)")
