@@ -57,7 +57,9 @@ def test_a_case_its_words_do_not_settle_is_answered_from_the_passage_close_to_it
     assert words_only.insufficient  # (its rarest words are the daughter's, not NICE's)
     answer = ask(kb, _settings(kb), OSTEOARTHRITIS, save=False)
     assert not answer.insufficient
-    assert "topical non-steroidal anti-inflammatory" in answer.bottom_line.text
+    # (NICE on NSAIDs for her: topical ahead of oral, and her age weighed in choosing one)
+    said = [answer.bottom_line.text, *(b.text for s in answer.sections for b in s.bullets)][:3]
+    assert "NSAID" in said[0] and any("topical" in text and "ahead of oral NSAIDs" in text for text in said)
     assert [r.document_id for r in answer.references] == ["ngc:10279"]
     assert any(note.startswith("answered on closeness in meaning") for note in answer.notes)
 
@@ -152,3 +154,23 @@ def test_enough_evidence_no_sentence_answers_shows_the_closest_passages_and_why(
     answer = ask(kb, _settings(kb), question, save=False, generator=_Abstaining())
     assert answer.insufficient and [s.title for s in answer.sections] == [CLOSEST_TITLE]
     assert "no evidence sentence addressed the question" in answer.notes
+
+
+# (the question's rarest word is "folic"; COPE's perinatal guideline says "folic acid" of valproate in pregnancy, and a
+# PubMedQA trial of folic acid with methotrexate is what is close to the question)
+METHOTREXATE = ("Starting low-dose weekly methotrexate: what baseline tests are needed, how often should bloods be "
+                "monitored, and should folic acid be given?")
+
+
+@pytest.fixture(scope="module")
+def trials_kb(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    # (COPE's Australian perinatal mental health guideline and PubMedQA's 1,000 abstracts)
+    return guideline_kb(tmp_path_factory, ("ngc-11378.xml",), corpora=("pubmedqa/abstracts.jsonl",))
+
+
+def test_an_answer_on_closeness_keeps_to_the_drug_asked_about(trials_kb: Store) -> None:
+    answer = ask(trials_kb, _settings(trials_kb), METHOTREXATE, save=False)
+    assert any(note.startswith("answered on closeness in meaning") for note in answer.notes)
+    assert "methotrexate" in answer.bottom_line.text and "valproate" not in answer.bottom_line.text
+    cited = [r.document_id for r in answer.references]
+    assert cited == ["pmid:11035130"]  # (not COPE's valproate and folic acid in pregnancy)

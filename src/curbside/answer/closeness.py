@@ -26,14 +26,23 @@ import numpy as np
 
 from curbside.answer.evidence import CLOSE_MIN, CLOSE_SCORE, Evidence
 from curbside.answer.lexicon import medical_name
-from curbside.answer.terms import TermStats, content_terms
+from curbside.answer.terms import Terms, TermStats, content_terms
 from curbside.answer.text import stem
+from curbside.answer.topic_sources import RECOMMENDATION_SECTION
+from curbside.answer.vignette import asking
 from curbside.embed.base import Embedder
 from curbside.errors import EmbedError
+from curbside.records import Hit, Kind
 from curbside.retrieve.factory import embedder_for
 from curbside.settings import Settings
 
 CLOSE_COVERAGE_MIN = 0.4  # a close passage must also say this share of the question's words (coverage)
+CASE_CLOSE_COVERAGE_MIN = 0.2  # … or of a case's words, most of which no guideline repeats …
+CASE_ASKED_MIN = 0.2  # … when it says this share of what the case asks (``Terms.asked_share``)
+CLOSE_DOCUMENTS = 2  # guidelines close to the question whose recommendations are read (``_recommendations``)
+CLOSE_READ = 8  # … of each, those saying most of the question's words are measured
+CLOSE_RECOMMENDATIONS = 3  # … and this many of them, the closest, join the evidence
+CLOSE_RECOMMENDATION_MIN = 0.5  # … when at least this close
 EMBEDDER = "minilm-int8"  # (loads faster than fp32 and runs 1.2-1.3x faster; they agree on the calibration set)
 
 
@@ -48,8 +57,12 @@ def with_closeness(evidence: Evidence, question: str, embedder: Embedder | None,
     where the model cannot load (its weights are not installed)."""
     if embedder is None or evidence.sufficient or evidence.thin or _unnamed_medical_key(evidence, question, stats):
         return evidence
+    terms = evidence.terms
+    # (a case's passage that says few of its words must say some of what it asks: one on the patient's diabetes is close
+    # to a case of a painful red eye in a woman with diabetes, and says nothing of what to do about the eye)
     candidates = [hit for hit, cov in zip(evidence.hits, evidence.coverages, strict=False)
-                  if cov >= CLOSE_COVERAGE_MIN]
+                  if cov >= CLOSE_COVERAGE_MIN or (terms.asked and cov >= CASE_CLOSE_COVERAGE_MIN
+                                                   and terms.asked_share(stats.stems_of(hit)) >= CASE_ASKED_MIN)]
     if not candidates:
         return evidence
     try:
@@ -59,10 +72,54 @@ def with_closeness(evidence: Evidence, question: str, embedder: Embedder | None,
         return evidence
     cosines = vectors @ asked
     close = {hit.passage.id: float(cos) for hit, cos in zip(candidates, cosines, strict=True) if cos >= CLOSE_MIN}
+    # in a case, a passage this close puts its document on the question's topic, and its kept passages with it: a
+    # guideline's scope ("Incidence of catheter-related bloodstream infections …") is often what is closest, its
+    # recommendations ("refer patients with PN-dependent intestinal failure to … intestinal rehabilitation programs")
+    # what answers. (Not for a question without a case, whose answer is closer than that to it: among a guideline's
+    # other recommendations there is one that says the opposite of the one it asks about.)
+    documents: dict[str, float] = {}
+    for hit in candidates:
+        if hit.passage.id in close and terms.asked:
+            documents[hit.document.id] = max(documents.get(hit.document.id, 0.0), close[hit.passage.id])
     # (marked: the generator reads their sentences as on the question's topic, named or not)
-    hits = tuple(replace(hit, scores={**hit.scores, CLOSE_SCORE: close[hit.passage.id]})
-                 if hit.passage.id in close else hit for hit in evidence.hits)
-    return replace(evidence, hits=hits, closeness=float(np.max(cosines)))
+    marks = {hit.passage.id: close.get(hit.passage.id) or documents[hit.document.id] for hit in evidence.hits
+             if hit.passage.id in close or hit.document.id in documents}
+    hits = tuple(replace(hit, scores={**hit.scores, CLOSE_SCORE: marks[hit.passage.id]})
+                 if hit.passage.id in marks else hit for hit in evidence.hits)
+    extra = _recommendations(evidence, documents, asked, embedder, stats)
+    return replace(evidence, hits=(*hits, *extra),
+                   coverages=(*evidence.coverages, *(evidence.terms.coverage(stats.stems_of(h)) for h in extra)),
+                   closeness=float(np.max(cosines)))
+
+
+def _recommendations(evidence: Evidence, documents: dict[str, float], asked: np.ndarray, embedder: Embedder,
+                     stats: TermStats) -> list[Hit]:
+    """The recommendations of the guidelines close to the question that are closest to it, beyond those kept: what is
+    close is often a guideline's scope or a comment on a recommendation ("Comments: Patients at lower risk …"), and its
+    recommendations ("… the AGA suggests using anti-TNF therapy and/or thiopurines …") say few of a case's words."""
+    if stats.store is None:
+        return []
+    have = {hit.passage.id for hit in evidence.hits}
+    found: list[Hit] = []
+    for doc_id, _cos in sorted(documents.items(), key=lambda item: -item[1])[:CLOSE_DOCUMENTS]:
+        best = next(hit for hit in evidence.hits if hit.document.id == doc_id)
+        if best.document.kind is not Kind.GUIDELINE:
+            continue
+        said = [Hit(p, best.document, best.score, {}) for p in stats.store.passages_for(doc_id)
+                if p.id not in have and RECOMMENDATION_SECTION.search(p.section)]
+        # (words first, to read few: meaning decides among those that say most of the question)
+        said.sort(key=lambda hit: -evidence.terms.coverage(stats.stems_of(hit)))
+        said = said[:CLOSE_READ]
+        if not said:
+            continue
+        try:
+            cosines = embedder.embed([f"{hit.document.title}. {hit.passage.text}" for hit in said]) @ asked
+        except EmbedError:
+            return found
+        ranked = sorted(zip(cosines.tolist(), said, strict=True), key=lambda pair: -pair[0])
+        found += [replace(hit, scores={CLOSE_SCORE: cos, "sibling": best.score})
+                  for cos, hit in ranked[:CLOSE_RECOMMENDATIONS] if cos >= CLOSE_RECOMMENDATION_MIN]
+    return found
 
 
 def _unnamed_medical_key(evidence: Evidence, question: str, stats: TermStats) -> bool:
@@ -74,10 +131,30 @@ def _unnamed_medical_key(evidence: Evidence, question: str, stats: TermStats) ->
     key = terms.key
     if evidence.key_covered or not key:
         return False
-    if not any(medical_name(word) for word in content_terms(question) if stem(word) == key):
+    # (of what a case asks, not of the case: a patient's other disease — "… polymyalgia rheumatica on prednisolone …" —
+    # is rarely what the guideline that answers is about)
+    if not any(medical_name(word) for word in content_terms(asking(question)) if stem(word) == key):
         return False
     classes = terms.broader.get(key, ())
     return not any(form <= stats.stems_of(hit) for hit in evidence.hits for form in classes)
+
+
+def asked_names(question: str, terms: Terms) -> list[tuple[frozenset[str], ...]]:
+    """The wordings (its stem, its synonyms, its drug class) of each drug, disease or procedure that what the question
+    asks names (``lexicon.medical_name``; not its examples): "Starting low-dose weekly methotrexate: what baseline
+    tests …, and should folic acid be given?" names methotrexate."""
+    out = []
+    for word in dict.fromkeys(content_terms(asking(question))):
+        s = stem(word)
+        if s in terms.weights and s not in terms.minor and medical_name(word):
+            out.append((frozenset({s}), *terms.alternatives.get(s, ()), *terms.broader.get(s, ())))
+    return out
+
+
+def names_any(stems: set[str] | frozenset[str], names: list[tuple[frozenset[str], ...]]) -> bool:
+    """``stems`` name one of ``names`` (``asked_names``) in one of its wordings, or there are none ("Can I start
+    metformin …, or does he need insulin from the outset …?" is answered by a sentence on insulin)."""
+    return not names or any(any(form <= stems for form in wordings) for wordings in names)
 
 
 def closeness_note(closeness: float) -> str:
@@ -85,4 +162,5 @@ def closeness_note(closeness: float) -> str:
             "question's words; check that the evidence is about what was asked")
 
 
-__all__ = ["CLOSE_COVERAGE_MIN", "CLOSE_MIN", "EMBEDDER", "closeness_embedder", "closeness_note", "with_closeness"]
+__all__ = ["CLOSE_COVERAGE_MIN", "CLOSE_MIN", "EMBEDDER", "asked_names", "closeness_embedder", "closeness_note",
+           "names_any", "with_closeness"]

@@ -7,8 +7,9 @@ import re
 from collections.abc import Mapping, Sequence
 
 from curbside.answer.abbreviations import defined_abbreviations
+from curbside.answer.closeness import asked_names, names_any
 from curbside.answer.compose import INSUFFICIENT
-from curbside.answer.evidence import GROUP_SCORE, abbreviated
+from curbside.answer.evidence import CLOSE_SCORE, GROUP_SCORE, abbreviated
 from curbside.answer.exclusions import excluded_diseases, excludes
 from curbside.answer.followups import context_question
 from curbside.answer.generators.base import Draft, DraftBullet, DraftSection
@@ -149,6 +150,15 @@ class ExtractiveGenerator:
         score_all(found, abbreviated(terms, topical), audience, info.intents,
                   headed=lambda c: scope.names_disease and not scope.names_topic(c.hit.document.title)
                   and scope.names_topic(heading(c.section)))
+        if any(CLOSE_SCORE in c.hit.scores for c in found):
+            # answered on closeness in meaning (closeness.py), where the question's rarest word does not settle what
+            # is on topic: a sentence outside the close passages must also name a drug, a disease or a procedure
+            # asked about, if any is ("… methotrexate …: should folic acid be given?" is not answered by valproate's
+            # folic acid)
+            names = asked_names(info.text, terms)
+            for c in found:
+                if CLOSE_SCORE not in c.hit.scores and not names_any(c.stems, names):
+                    c.on_topic = False
         scopes = _abbreviation_scopes(scope, defined, topical)
         mark(found, scope, scopes)
         for doc_id in self._excluding(info.text, found):

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from curbside.answer.evidence import CLOSE_SCORE
 from curbside.answer.generators.base import DraftBullet, DraftSection
 from curbside.answer.generators.extractive.asks import NO_ASKS, Asks, defines
 from curbside.answer.generators.extractive.candidates import Candidate
@@ -59,6 +60,7 @@ CORROBORATES = 0.6  # … and at or above this from another document: cite it to
 RELATIVE_FLOOR = 0.55  # keep bullets scoring at least this share of the best
 SIDE_FLOOR = 0.4  # pitfalls and escalation from on-topic documents may score lower
 MIN_RELEVANCE = 0.3  # a bullet must cover this share of the question's weighted terms
+CLOSE_RELEVANCE_MIN = 0.2  # … or this share, in a passage close in meaning to the question (closeness.py)
 OWN_MIN = 0.1  # … and this share in its own words, unless its main clause speaks to what was asked
 MAX_PER_DOCUMENT = 3  # bullets from one document (two more for a guideline)
 RESTATES = 2  # a body bullet with at most this many content words beyond the question's adds nothing
@@ -335,7 +337,10 @@ def plan(candidates: Sequence[Candidate], audience: Audience, yes_no: bool,
          intents: Sequence[str] = (), asks: Asks = NO_ASKS) -> Plan | None:
     # a fragment from a guideline or a consumer page is a list item out of its list; from a paper
     # it is usually the title, which states the finding ("X for the treatment of Y"): usable, lower
-    usable = [c for c in candidates if c.relevance >= MIN_RELEVANCE and c.on_topic and not c.meta
+    # (a case's words are mostly the patient's, which no guideline repeats: in a passage close to it in meaning a
+    # sentence needs fewer of them)
+    usable = [c for c in candidates if c.on_topic and not c.meta
+              and c.relevance >= (CLOSE_RELEVANCE_MIN if CLOSE_SCORE in c.hit.scores else MIN_RELEVANCE)
               and not (c.fragment and (c.hit.document.kind in (Kind.GUIDELINE, Kind.CONSUMER)
                                        or STUDY_TITLE.match(c.text)))]
     if not usable:
