@@ -42,8 +42,9 @@ session 21 tuned on it. check35 was read once, blind, on 3e46237 (session 21); i
 session 21 tuned on it. check36 was read once, blind, on dfe5707, whose answers on it are those of 1f4e71d; its
 labels come from that read, and one rule followed it (session 21's last: "inconclusive" of a test is no verdict),
 which turns one of its verdicts. check37 was read once, blind, on ac9cae8 (session 22: closeness in meaning, before
-its vote and fallback rules); its labels come from that read. Write and read a new set before
-judging a change by its first read.
+its vote and fallback rules); its labels come from that read, and session 23 tuned on it. check38 was read once, blind,
+on 358f5f1 (session 23: closeness for cases); its labels come from that read, and session 23 tuned on it. Write and read
+a new set before judging a change by its first read.
 
     python benchmarks/bottom_lines.py --kb KB [--labels benchmarks/questions/bottom-line-labels.jsonl]
 

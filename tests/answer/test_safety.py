@@ -20,6 +20,13 @@ from curbside.store import Store
         ("My son's lips are swelling after eating peanuts", "emergency", "anaphylaxis"),
         ("How is anaphylaxis managed in the emergency department?", "emergency", "anaphylaxis"),
         ("He took too many pills of paracetamol", "emergency", "1-800-222-1222"),
+        # (check38: a toddler and a laundry capsule; a runner's collapse in the heat — neither had a notice)
+        ("My 2-year-old got hold of one of those liquid laundry capsules about 10 minutes ago and bit into it.",
+         "emergency", "poison"),
+        ("2-year-old brought to the ED about an hour after probably swallowing a button battery from a TV remote",
+         "emergency", "poison"),
+        ("22-year-old man collapsed about 1 km from the finish of a half-marathon on a hot, humid morning",
+         "emergency", "emergency number"),
     ],
 )
 def test_red_flags_match_emergencies(question: str, kind: str, needle: str) -> None:
@@ -32,6 +39,8 @@ def test_red_flags_match_emergencies(question: str, kind: str, needle: str) -> N
 @pytest.mark.parametrize("question", [
     "How is hypertension treated in adults?", "What is the dose of amoxicillin for otitis media?",
     "Does vitamin D reduce fractures?", "Is chest physiotherapy useful in bronchiolitis?",
+    "Are laundry pods dangerous for toddlers?", "How can I prevent heat stroke when running in the summer?",
+    "Vertebral body collapsed on MRI; is vertebroplasty indicated?",
 ])
 def test_ordinary_questions_raise_no_flag(question: str) -> None:
     assert red_flags(question, Audience.CLINICIAN) == ()

@@ -5,11 +5,16 @@ check37 (benchmarks/questions/clinical-check37.txt), each of which abstained."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 
 from curbside.answer import ask
+from curbside.answer.evidence import CLOSE_DOCUMENT_SCORE, CLOSE_SCORE, TermStats
+from curbside.answer.generators.base import Draft, DraftBullet
+from curbside.answer.generators.extractive import ExtractiveGenerator
 from curbside.embed.minilm import MINILM_PACKAGE
-from curbside.records import Answer, Verdict
+from curbside.records import Answer, Audience, Hit, Verdict
 from curbside.settings import Settings
 from curbside.store import Store
 from tests.answer.guideline_kb import guideline_kb
@@ -41,6 +46,15 @@ SEPSIS = ('79-year-old man from a care home, with type 2 diabetes on metformin, 
           'urine sample and waiting for the CRP before deciding on antibiotics. How should his sepsis risk be '
           'stratified, what needs to happen within the first hour, and when should a consultant or critical care be '
           'involved?')
+# (check38: its words are enough in BTS's guideline as a whole, yet no sentence says them: closeness finds one)
+BRONCHOSCOPY = ('71-year-old man, an ex-smoker with COPD (FEV1 48% predicted) who uses tiotropium and a '
+                'salmeterol/fluticasone inhaler, has a 3 cm right upper lobe mass on chest X-ray and has been booked '
+                'directly for diagnostic flexible bronchoscopy with biopsies next week; no CT has been done. He had a '
+                'drug-eluting coronary stent 14 months ago and still takes aspirin 75 mg and clopidogrel 75 mg. The '
+                'booking letter tells him to continue both antiplatelets and to fast from midnight, and prescribes '
+                'amoxicillin prophylaxis and atropine premedication; the unit routinely draws up 10 mg of midazolam '
+                'and gives lidocaine by nebuliser, and he plans to drive himself home afterwards. What should be '
+                'changed before and during this bronchoscopy, and what should he be told about aftercare?')
 # (an absent topic, acute angle-closure glaucoma: ADA's diabetes guideline is close to the patient's diabetes)
 ANGLE_CLOSURE = ('67-year-old long-sighted woman with type 2 diabetes on metformin and hypertension on amlodipine '
                  'presents to ED at 10 pm with 3 hours of a severely painful red right eye, blurred vision with '
@@ -55,8 +69,10 @@ def kb(tmp_path_factory: pytest.TempPathFactory) -> Store:
     # AGA on Crohn's disease after resection (ngc-11136), A.S.P.E.N. on intestinal failure in children (ngc-10471),
     # NICE NG51 on sepsis (ngc-11019), and what retrieval also finds for them: NICE DG22 (TNF-α monitoring), AGA on
     # induction in Crohn's, SCCM/A.S.P.E.N. on nutrition in adult critical care, ACR on chronic liver disease, a
-    # diabetes guideline (ngc-10548); and ASRM on metformin for ovulation induction in PCOS (ngc-11269)
-    names = ("11136", "10922", "10216", "10471", "10952", "11019", "11332", "10548", "11269")
+    # diabetes guideline (ngc-10548); ASRM on metformin for ovulation induction in PCOS (ngc-11269); BTS on
+    # bronchoscopy (ngc-9984) with ICSI on stable coronary disease and two COPD guidelines
+    names = ("11136", "10922", "10216", "10471", "10952", "11019", "11332", "10548", "11269", "9984", "9899", "10629",
+             "11317")
     return guideline_kb(tmp_path_factory, tuple(f"ngc-{n}.xml" for n in names))
 
 
@@ -107,3 +123,65 @@ def test_a_question_without_a_case_is_answered_from_the_close_passage_not_its_wh
     assert any(note.startswith("answered on closeness in meaning") for note in answer.notes)
     assert answer.bottom_line.text.startswith("Metformin alone should not be used as first-line therapy")
     assert answer.verdict is Verdict.NO
+
+
+def test_a_case_its_guideline_covers_but_no_sentence_says_is_answered_from_the_close_passage(kb: Store) -> None:
+    answer = _ask(kb, BRONCHOSCOPY)
+    assert not answer.insufficient
+    assert any(note.startswith("answered on closeness in meaning") for note in answer.notes)
+    assert answer.bottom_line.passage_ids == ("ngc:9984#46",)  # (no more than 2 mg midazolam drawn up for over-70s)
+
+
+class _Silent:
+    """A generator that finds nothing to say (as the extractive one may), and keeps the evidence it was given."""
+
+    name = "silent"
+
+    def __init__(self) -> None:
+        self.given: list[Sequence[Hit]] = []
+
+    def generate(self, question: str, evidence: Sequence[Hit], audience: Audience, context: str = "") -> Draft:
+        self.given.append(evidence)
+        return Draft(DraftBullet("", ()), (), insufficient=True, notes=("no evidence sentence addressed the question",))
+
+
+def test_only_a_case_is_tried_again_on_closeness_when_no_sentence_says_what_it_asks(kb: Store) -> None:
+    settings = Settings(kb=kb.path, retriever="lexical", offline=True)
+    case = _Silent()
+    ask(kb, settings, BRONCHOSCOPY, save=False, generator=case)
+    assert len(case.given) == 2 and any(CLOSE_SCORE in h.scores for h in case.given[1])
+    # (a question without a case whose words are enough: what no sentence says, a close one would say of something
+    # else — "Does a patient with moderate mitral regurgitation … need antibiotic prophylaxis …?" read *Yes* from STS's
+    # recommendation for mechanical valves)
+    plain = _Silent()
+    answer = ask(kb, settings, "How much midazolam should be drawn up before bronchoscopy?", save=False,
+                 generator=plain)
+    assert answer.insufficient and len(plain.given) == 1
+
+
+TYPE_2_TEEN = ('13-year-old boy with a BMI of 34, acanthosis nigricans and a strong family history of type 2 diabetes '
+               'has had 3 weeks of thirst and polyuria; his random venous glucose is 310 mg/dL (17.2 mmol/L), HbA1c '
+               '10.1%, urine ketones negative and venous pH 7.37, and islet autoantibodies are pending. Can I start '
+               'metformin and lifestyle advice alone, or does he need insulin from the outset, and how should his '
+               'glucose be monitored?')
+
+
+@pytest.fixture(scope="module")
+def diabetes_kb(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    return guideline_kb(tmp_path_factory, ("ngc-10782.xml",))  # (NICE NG18, diabetes in children and young people)
+
+
+def test_a_sentence_from_a_close_guideline_naming_another_drug_is_off_the_case(diabetes_kb: Store) -> None:
+    # (check33: NG18's "Give children and young people over 8 years old … 1 mg glucagon" — for hypoglycaemia — once
+    # led the answer to a boy with new type 2 diabetes asked about metformin and insulin)
+    store = diabetes_kb
+    document = store.get_document("ngc:10782")
+    passages = {p.id: p for p in store.passages_for("ngc:10782")}
+    hits = [Hit(passages["ngc:10782#9"], document, 1.0, {CLOSE_SCORE: 0.62}),
+            *(Hit(passages[pid], document, 0.9, {CLOSE_DOCUMENT_SCORE: 0.62})
+              for pid in ("ngc:10782#40", "ngc:10782#60"))]
+    found = ExtractiveGenerator(TermStats(store)).candidates(TYPE_2_TEEN, hits, Audience.CLINICIAN)
+    glucagon = [c for c in found if "glucagon" in c.text]
+    metformin = [c for c in found if c.text.startswith("Offer standard-release metformin")]
+    assert glucagon and not any(c.on_topic for c in glucagon)
+    assert metformin and all(c.on_topic for c in metformin)

@@ -12,9 +12,16 @@ passage (with its document's title) had a median of 0.62 where a reader named an
 
 So a question the words do not settle is answered when a kept passage that says at least ``CLOSE_COVERAGE_MIN`` of it
 is at least ``CLOSE_MIN`` close to it (calibrated on those labels: ``benchmarks/closeness_calibration.py``), unless its
-rarest word names a disease, a drug or a procedure that no kept passage names; those passages are marked
-(``CLOSE_SCORE``) so that the generator reads their sentences as on the question's topic whether or not they name its
-rarest word. Without the model (weights not installed) or with ``semantic_sufficiency`` off, the words decide alone.
+rarest word names a disease, a drug or a procedure that no kept passage names (of what a case asks: not the patient's
+other diseases); those passages are marked (``CLOSE_SCORE``) so that the generator reads their sentences as on the
+question's topic whether or not they name its rarest word.
+
+A case says few of its words in any one passage: a passage covering ``CASE_CLOSE_COVERAGE_MIN`` of them may be close
+when it says ``CASE_ASKED_MIN`` of what the case asks. In a case, a close passage is often a guideline's scope or a
+comment on a recommendation, so its document's other kept passages are marked too (``CLOSE_DOCUMENT_SCORE``: on topic,
+not themselves answers) and the guideline's recommendations closest to the case join the evidence
+(``_recommendations``). Without the model (weights not installed) or with ``semantic_sufficiency`` off, the words decide
+alone.
 """
 
 from __future__ import annotations
@@ -24,7 +31,7 @@ from typing import cast
 
 import numpy as np
 
-from curbside.answer.evidence import CLOSE_MIN, CLOSE_SCORE, Evidence
+from curbside.answer.evidence import CLOSE_DOCUMENT_SCORE, CLOSE_MIN, CLOSE_SCORE, Evidence
 from curbside.answer.lexicon import medical_name
 from curbside.answer.terms import Terms, TermStats, content_terms
 from curbside.answer.text import stem
@@ -51,11 +58,14 @@ def closeness_embedder(settings: Settings) -> Embedder | None:
     return cast(Embedder, embedder_for(EMBEDDER)) if settings.semantic_sufficiency else None
 
 
-def with_closeness(evidence: Evidence, question: str, embedder: Embedder | None, stats: TermStats) -> Evidence:
+def with_closeness(evidence: Evidence, question: str, embedder: Embedder | None, stats: TermStats,
+                   force: bool = False) -> Evidence:
     """``evidence`` with ``closeness`` measured: the best cosine between ``question`` and a kept passage that says
-    ``CLOSE_COVERAGE_MIN`` of it; unchanged where the words settle it (sufficient, or too thin to say anything) or
-    where the model cannot load (its weights are not installed)."""
-    if embedder is None or evidence.sufficient or evidence.thin or _unnamed_medical_key(evidence, question, stats):
+    ``CLOSE_COVERAGE_MIN`` of it; unchanged where the words settle it (sufficient, unless ``force``: enough, yet no
+    sentence of it was found to say what was asked; or too thin to say anything) or where the model cannot load (its
+    weights are not installed)."""
+    if (embedder is None or (evidence.sufficient and not force) or evidence.thin
+            or _unnamed_medical_key(evidence, question, stats)):
         return evidence
     terms = evidence.terms
     # (a case's passage that says few of its words must say some of what it asks: one on the patient's diabetes is close
@@ -81,15 +91,21 @@ def with_closeness(evidence: Evidence, question: str, embedder: Embedder | None,
     for hit in candidates:
         if hit.passage.id in close and terms.asked:
             documents[hit.document.id] = max(documents.get(hit.document.id, 0.0), close[hit.passage.id])
-    # (marked: the generator reads their sentences as on the question's topic, named or not)
-    marks = {hit.passage.id: close.get(hit.passage.id) or documents[hit.document.id] for hit in evidence.hits
-             if hit.passage.id in close or hit.document.id in documents}
-    hits = tuple(replace(hit, scores={**hit.scores, CLOSE_SCORE: marks[hit.passage.id]})
-                 if hit.passage.id in marks else hit for hit in evidence.hits)
+    # (marked: the generator reads their sentences as on the question's topic, named or not; the close passages' own as
+    # answers, their documents' others as on topic only)
+    hits = tuple(_marked(hit, close, documents) for hit in evidence.hits)
     extra = _recommendations(evidence, documents, asked, embedder, stats)
     return replace(evidence, hits=(*hits, *extra),
                    coverages=(*evidence.coverages, *(evidence.terms.coverage(stats.stems_of(h)) for h in extra)),
                    closeness=float(np.max(cosines)))
+
+
+def _marked(hit: Hit, close: dict[str, float], documents: dict[str, float]) -> Hit:
+    if hit.passage.id in close:
+        return replace(hit, scores={**hit.scores, CLOSE_SCORE: close[hit.passage.id]})
+    if hit.document.id in documents:
+        return replace(hit, scores={**hit.scores, CLOSE_DOCUMENT_SCORE: documents[hit.document.id]})
+    return hit
 
 
 def _recommendations(evidence: Evidence, documents: dict[str, float], asked: np.ndarray, embedder: Embedder,
@@ -117,7 +133,7 @@ def _recommendations(evidence: Evidence, documents: dict[str, float], asked: np.
         except EmbedError:
             return found
         ranked = sorted(zip(cosines.tolist(), said, strict=True), key=lambda pair: -pair[0])
-        found += [replace(hit, scores={CLOSE_SCORE: cos, "sibling": best.score})
+        found += [replace(hit, scores={CLOSE_DOCUMENT_SCORE: cos, "sibling": best.score})
                   for cos, hit in ranked[:CLOSE_RECOMMENDATIONS] if cos >= CLOSE_RECOMMENDATION_MIN]
     return found
 

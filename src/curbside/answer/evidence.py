@@ -72,6 +72,8 @@ GROUP_SCORE = "group"
 # the mark of a passage close in meaning to a question its words did not settle (closeness.py): what the answer is
 # about, whatever the question's rarest word ("… in a boot?" for a passage on Achilles tendon rupture)
 CLOSE_SCORE = "close"
+# … or from the document of a passage that close, in a case (closeness.py): on the case's topic, not itself an answer
+CLOSE_DOCUMENT_SCORE = "close-document"
 WIDEN_DOCUMENTS = 5  # documents whose other passages join the pool
 WIDEN_PASSAGES = 12  # … at most this many passages each
 B_PATIENT_CONSUMER = 0.30  # patients: consumer-health pages (plain words; benchmarks/readability.py)

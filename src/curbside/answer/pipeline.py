@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from curbside.answer.closeness import closeness_embedder, closeness_note, with_closeness
+from curbside.answer.closeness import CLOSE_MIN, closeness_embedder, closeness_note, with_closeness
 from curbside.answer.compose import INSUFFICIENT, compose
 from curbside.answer.conclusions import with_conclusions
 from curbside.answer.evidence import Evidence, gather
@@ -102,6 +102,18 @@ def ask(
         answer = finish(draft, fallback.name)
     else:
         draft = gen.generate(info.text, evidence.hits, audience, context)
+        if (draft.insufficient and not draft.sections and not draft.bottom_line.text and not evidence.closeness
+                and evidence.terms.asked):
+            # a case with enough evidence by its words (in its guideline as a whole: ``evidence.case_coverage``), yet
+            # no sentence said what it asks: the passages close to it in meaning may (BTS's "no more than 5 mg
+            # midazolam should be initially drawn up …" for a case of an older man's bronchoscopy). (Not a question
+            # without a case: "Does a patient with moderate mitral regurgitation … need antibiotic prophylaxis …?"
+            # would read *Yes* from the recommendation for mechanical valves.)
+            closer = with_closeness(evidence, info.text, closeness_embedder(settings), stats, force=True)
+            if closer.closeness >= CLOSE_MIN:
+                again = gen.generate(info.text, closer.hits, audience, context)
+                if again.bottom_line.text:
+                    draft, evidence = again, closer
         if draft.insufficient and not draft.sections and not draft.bottom_line.text:
             # (enough evidence, yet no sentence of it says what was asked: the closest passages, as when there is too
             # little, with the generator's reason)

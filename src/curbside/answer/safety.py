@@ -31,6 +31,11 @@ def _rx(*parts: str) -> re.Pattern[str]:
     return re.compile("|".join(parts), re.IGNORECASE)
 
 
+# a household product a child may swallow, and the signs that one has been ("bit into it", "swallowed some")
+_HOUSEHOLD = (r"\b(?:(?:laundry|detergent|washing|dishwasher)[- ](?:capsules?|pods?|liquitabs?|tablets?|liquid|powder)|"
+              r"bleach|antifreeze|button batter(?:y|ies)|weedkiller|drain cleaner|oven cleaner|screenwash)\b")
+_INGESTED = (r"\b(?:b[ie]t(?:ten)? into|swallow(?:ed|ing)?|ate|eaten|chew(?:ed|ing)|dr[au]nk|drinking|sucked on|licked|"
+             r"in (?:her|his|their|my) mouth|round (?:her|his|their|my) mouth)\b")
 _CALL = f"call your local emergency number now ({EMERGENCY_NUMBER}) or go to the nearest emergency department"
 
 RED_FLAGS: tuple[RedFlag, ...] = (
@@ -83,7 +88,10 @@ RED_FLAGS: tuple[RedFlag, ...] = (
     RedFlag(
         "emergency", "overdose or poisoning",
         _rx(r"\boverdos", r"took too many (pills|tablets)", r"\bswallowed (bleach|poison|battery|batteries)",
-            r"\bpoisoned\b"),
+            r"\bpoisoned\b",
+            # (a child who has bitten into a laundry capsule: "got hold of one of those liquid laundry capsules … and
+            # bit into it")
+            rf"{_HOUSEHOLD}[^.?!]{{0,80}}{_INGESTED}", rf"{_INGESTED}[^.?!]{{0,80}}{_HOUSEHOLD}"),
         f"For a possible overdose or poisoning {_CALL}; in the US Poison Control is 1-800-222-1222.",
         "Possible overdose or poisoning: time-critical — follow your toxicology pathway and contact a "
         "poison centre (US: 1-800-222-1222).",
@@ -92,7 +100,10 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         "emergency", "other emergency signs",
         _rx(r"\b(unconscious|unresponsive|not breathing|stopped breathing|passed out and)",
             r"(coughing|vomiting) (up )?blood", r"\bseizure (lasting|for more than|that won'?t stop)",
-            r"severe bleeding|bleeding (heavily|won'?t stop)", r"\bworst headache of (my|her|his) life"),
+            r"severe bleeding|bleeding (heavily|won'?t stop)", r"\bworst headache of (my|her|his) life",
+            # (a collapse in the heat: "collapsed … of a half-marathon on a hot, humid morning" is heat stroke until
+            # shown otherwise)
+            r"\bcollapsed\b[^?!]{0,150}\b(hot|heat|humid)\b", r"\b(hot|heat|humid)\b[^?!]{0,150}\bcollapsed\b"),
         f"These can be signs of an emergency: {_CALL}.",
         "The question describes potentially time-critical signs: follow your emergency pathway; this "
         "summary does not replace it.",

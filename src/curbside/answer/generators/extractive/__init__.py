@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from curbside.answer.abbreviations import defined_abbreviations
 from curbside.answer.closeness import asked_names, names_any
 from curbside.answer.compose import INSUFFICIENT
-from curbside.answer.evidence import CLOSE_SCORE, GROUP_SCORE, abbreviated
+from curbside.answer.evidence import CLOSE_DOCUMENT_SCORE, CLOSE_SCORE, GROUP_SCORE, abbreviated
 from curbside.answer.exclusions import excluded_diseases, excludes
 from curbside.answer.followups import context_question
 from curbside.answer.generators.base import Draft, DraftBullet, DraftSection
@@ -38,7 +38,7 @@ from curbside.answer.themes import (
     main_clause_themes,
 )
 from curbside.answer.vignette import asking
-from curbside.drug_names import names_drug
+from curbside.drug_names import drug_words, names_drug
 from curbside.records import Audience, Hit, Kind, Passage, Verdict
 from curbside.settings import Settings
 from curbside.sources.pubmedqa import has_title
@@ -145,19 +145,31 @@ class ExtractiveGenerator:
                    for doc_id, parts in text.items()}
         topical = scope.topic_abbreviations(defined.values())
         group = self._group_documents(info.text, found)
+        if terms.asked:
+            # (a document close in meaning to a case speaks for it, as one on the disease's group does, whichever of the
+            # patient's diseases it names: BTS on bronchoscopy for an older man with COPD and a coronary stent)
+            group |= {c.hit.document.id for c in found if CLOSE_SCORE in c.hit.scores}
         # "Patients with mild-to-moderate CDI should be treated with metronidazole …" covers the
         # question on Clostridium difficile infection as well as a sentence that spells it out
         score_all(found, abbreviated(terms, topical), audience, info.intents,
                   headed=lambda c: scope.names_disease and not scope.names_topic(c.hit.document.title)
                   and scope.names_topic(heading(c.section)))
-        if any(CLOSE_SCORE in c.hit.scores for c in found):
+        if any(CLOSE_SCORE in c.hit.scores or CLOSE_DOCUMENT_SCORE in c.hit.scores for c in found):
             # answered on closeness in meaning (closeness.py), where the question's rarest word does not settle what
             # is on topic: a sentence outside the close passages must also name a drug, a disease or a procedure
             # asked about, if any is ("… methotrexate …: should folic acid be given?" is not answered by valproate's
-            # folic acid)
+            # folic acid); one from a close passage's document, when it names a drug, one of the drugs asked about
+            # ("… start metformin …, or does he need insulin …?" is not answered by glucagon for hypoglycaemia)
             names = asked_names(info.text, terms)
+            drugs = set(drug_words(asking(info.text)))
             for c in found:
-                if CLOSE_SCORE not in c.hit.scores and not names_any(c.stems, names):
+                if CLOSE_SCORE in c.hit.scores:
+                    continue
+                if CLOSE_DOCUMENT_SCORE in c.hit.scores:
+                    named = set(drug_words(c.text))
+                    c.on_topic = c.on_topic and not (drugs and named and not named & drugs
+                                                     and not names_any(c.stems, names))
+                elif not names_any(c.stems, names):
                     c.on_topic = False
         scopes = _abbreviation_scopes(scope, defined, topical)
         mark(found, scope, scopes)
