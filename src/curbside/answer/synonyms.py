@@ -56,6 +56,7 @@ hiv|human immunodeficiency virus|aids
 tuberculosis|tb
 flu|influenza
 chemo|chemotherapy|chemotherapies
+femur|femurs|femora|femoral
 syncope|faint|fainting|fainted|faints|passing out|passed out|vasovagal
 electromyography|emg
 vision|eyesight|sight|visual acuity

@@ -112,18 +112,11 @@ class MiniLMEmbedder(EmbedderBase):
                     self._load()
 
     def _load(self) -> None:
-        from curbside.embed._bert_graph import BertConfig, build_bert_encoder
-        from curbside.embed._safetensors import parse_safetensors
-
         try:
             import onnxruntime as ort
             from tokenizers import Tokenizer
         except ImportError as exc:  # pragma: no cover - core dependencies
             raise EmbedError(f"MiniLM needs onnxruntime and tokenizers: pip install {exc.name}") from exc
-        try:
-            import onnx  # noqa: F401
-        except ImportError as exc:
-            raise EmbedError("MiniLM needs the 'onnx' package to build its graph: pip install onnx") from exc
 
         pkg = MINILM_PACKAGE
         folder = pkg.locate(self._model_dir)
@@ -140,6 +133,14 @@ class MiniLMEmbedder(EmbedderBase):
         cached = self._graph_path()
         model_bytes = _read_cached(cached)
         if model_bytes is None:
+            # (onnx builds the graph; a process that finds it cached does not import it: 0.05-0.1 s of a cold answer)
+            try:
+                import onnx  # noqa: F401
+            except ImportError as exc:
+                raise EmbedError("MiniLM needs the 'onnx' package to build its graph: pip install onnx") from exc
+            from curbside.embed._bert_graph import BertConfig, build_bert_encoder
+            from curbside.embed._safetensors import parse_safetensors
+
             weights = parse_safetensors(pkg.read_verified(folder, "model.safetensors"),
                                         str(folder / "model.safetensors"))
             model_bytes = build_bert_encoder(weights, BertConfig.from_hf(config), int8=self.variant == "int8")
