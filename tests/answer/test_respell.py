@@ -71,3 +71,13 @@ def test_a_name_is_not_respelt_unless_as_a_drug(tmp_path: Path) -> None:
             Respelling("Everest", "Everted"),)
         assert respell(store, "Does Allopurinal affect fertility?", min_passages=1)[1] == (
             Respelling("Allopurinal", "Allopurinol"),)
+
+
+def test_the_words_compared_are_read_by_their_initial(tmp_path: Path) -> None:
+    # (a misspelling keeps its first letter: reading only those terms is a tenth of the index, 0.3 s of a cold answer
+    # on a full knowledge base)
+    with _store(tmp_path) as store:
+        every = store.vocabulary(1)
+        assert {"chlamydia", "allopurinol"} <= set(every)
+        for initial in "act":
+            assert store.vocabulary(1, initial=initial) == {t: n for t, n in every.items() if t.startswith(initial)}

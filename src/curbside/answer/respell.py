@@ -90,16 +90,16 @@ def respell(store: Store, question: str, min_passages: int = MIN_PASSAGES) -> tu
     # (a capitalised word inside a sentence is a name — "trekking to Everest Base Camp" is not "Everted" — unless it is
     # a drug's: patients write "Allopurinal" as they see it on the box)
     named = {m.group(0) for m in _WORD.finditer(question) if _named(question, m)}
-    vocabulary = store.vocabulary(min_passages)
-    stems = list(vocabulary)
     out: list[Respelling] = []
     for word in unknown:
         stemmed = _stemmer().stemWord(word.lower())
-        found = process.extract(stemmed, stems, scorer=OSA.distance, score_cutoff=_allowed_edits(word), limit=5)
         # (the same first letter; the nearest, then the commonest)
+        vocabulary = store.vocabulary(min_passages, initial=stemmed[0])
+        found = process.extract(stemmed, list(vocabulary), scorer=OSA.distance, score_cutoff=_allowed_edits(word),
+                                limit=5)
         # (… and not another form of the same word: "treatable" is not a misspelling of "treated")
         near = sorted((score, -vocabulary[term], term) for term, score, _ in found
-                      if term[0] == stemmed[0] and not _another_form(stemmed, term))
+                      if not _another_form(stemmed, term))
         if not near:
             continue
         # (as passages most often write it; of those written as often, the nearest to what was typed)

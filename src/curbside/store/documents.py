@@ -44,8 +44,8 @@ def _row_to_passage(row: Sequence[object]) -> Passage:
 
 class DocumentsMixin:
     conn: sqlite3.Connection
-    # (state of the knowledge base, minimum passages) → the vocabulary then (``vocabulary``)
-    _vocabulary_cache: tuple[tuple[str, int], dict[str, int]] | None = None
+    # (state of the knowledge base, minimum passages, initial) → the vocabulary then (``vocabulary``)
+    _vocabulary_cache: tuple[tuple[str, int, str], dict[str, int]] | None = None
 
     def _bump_revision(self) -> None:
         self.conn.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'")
@@ -194,15 +194,21 @@ class DocumentsMixin:
             out[term] = int(row[0])
         return out
 
-    def vocabulary(self, min_passages: int = 1) -> dict[str, int]:
+    def vocabulary(self, min_passages: int = 1, initial: str = "") -> dict[str, int]:
         """The indexed terms (FTS5 Porter stems) in at least ``min_passages`` passages, with their passage counts:
-        what a misspelt word is compared with (``answer.respell``)."""
-        key = (str(self.revision), min_passages)
+        what a misspelt word is compared with (``answer.respell``); only those starting with ``initial`` when given
+        (read as a range of the index: a tenth of the time of the whole, 0.3 s of a cold answer)."""
+        key = (str(self.revision), min_passages, initial)
         if self._vocabulary_cache is None or self._vocabulary_cache[0] != key:
             self.conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.passage_vocab "
                               "USING fts5vocab(main, 'passage_fts', 'row')")
-            rows = self.conn.execute("SELECT term, doc FROM temp.passage_vocab WHERE doc >= ? AND length(term) >= 3",
-                                     (min_passages,))
+            if initial:
+                rows = self.conn.execute(
+                    "SELECT term, doc FROM temp.passage_vocab WHERE term >= ? AND term < ? AND doc >= ? "
+                    "AND length(term) >= 3", (initial, initial[:-1] + chr(ord(initial[-1]) + 1), min_passages))
+            else:
+                rows = self.conn.execute(
+                    "SELECT term, doc FROM temp.passage_vocab WHERE doc >= ? AND length(term) >= 3", (min_passages,))
             self._vocabulary_cache = (key, {str(term): int(n) for term, n in rows})
         return self._vocabulary_cache[1]
 
