@@ -117,17 +117,22 @@ def test_evidence_the_words_settle_is_not_measured(kb: Store) -> None:
     assert with_closeness(thin, OSTEOARTHRITIS, _never_called(), TermStats(kb)) == thin
 
 
-class _Abstaining:
-    """A generator that finds nothing to say (what the extractive one does when no sentence says what was asked)."""
+class Abstaining:
+    """A generator that finds nothing to say (what the extractive one does when no sentence says what was asked), and
+    keeps the evidence it was given."""
 
     name = "abstaining"
 
+    def __init__(self) -> None:
+        self.given: list[Sequence[Hit]] = []
+
     def generate(self, question: str, evidence: Sequence[Hit], audience: Audience, context: str = "") -> Draft:
+        self.given.append(evidence)
         return Draft(DraftBullet("", ()), (), insufficient=True, notes=("no evidence sentence addressed the question",))
 
 
 def test_a_close_case_no_sentence_answers_still_shows_the_closest_passages(kb: Store) -> None:
-    answer = ask(kb, _settings(kb), OSTEOARTHRITIS, save=False, generator=_Abstaining())
+    answer = ask(kb, _settings(kb), OSTEOARTHRITIS, save=False, generator=Abstaining())
     assert answer.insufficient
     assert [s.title for s in answer.sections] == [CLOSEST_TITLE]
     assert "ngc:10279" in {r.document_id for r in answer.references}
@@ -151,7 +156,7 @@ def test_a_medical_rarest_word_must_be_named_for_closeness_to_count(kb: Store) -
 
 def test_enough_evidence_no_sentence_answers_shows_the_closest_passages_and_why(kb: Store) -> None:
     question = "What is the first-line drug treatment for osteoarthritis of the knee?"
-    answer = ask(kb, _settings(kb), question, save=False, generator=_Abstaining())
+    answer = ask(kb, _settings(kb), question, save=False, generator=Abstaining())
     assert answer.insufficient and [s.title for s in answer.sections] == [CLOSEST_TITLE]
     assert "no evidence sentence addressed the question" in answer.notes
 

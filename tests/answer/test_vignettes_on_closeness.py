@@ -5,19 +5,17 @@ check37 (benchmarks/questions/clinical-check37.txt), each of which abstained."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import pytest
 
 from curbside.answer import ask
 from curbside.answer.evidence import CLOSE_DOCUMENT_SCORE, CLOSE_SCORE, TermStats
-from curbside.answer.generators.base import Draft, DraftBullet
 from curbside.answer.generators.extractive import ExtractiveGenerator
 from curbside.embed.minilm import MINILM_PACKAGE
 from curbside.records import Answer, Audience, Hit, Verdict
 from curbside.settings import Settings
 from curbside.store import Store
 from tests.answer.guideline_kb import guideline_kb
+from tests.answer.test_closeness import Abstaining
 from tests.conftest import needs_weights
 
 pytestmark = needs_weights(MINILM_PACKAGE, "MiniLM")
@@ -132,28 +130,15 @@ def test_a_case_its_guideline_covers_but_no_sentence_says_is_answered_from_the_c
     assert answer.bottom_line.passage_ids == ("ngc:9984#46",)  # (no more than 2 mg midazolam drawn up for over-70s)
 
 
-class _Silent:
-    """A generator that finds nothing to say (as the extractive one may), and keeps the evidence it was given."""
-
-    name = "silent"
-
-    def __init__(self) -> None:
-        self.given: list[Sequence[Hit]] = []
-
-    def generate(self, question: str, evidence: Sequence[Hit], audience: Audience, context: str = "") -> Draft:
-        self.given.append(evidence)
-        return Draft(DraftBullet("", ()), (), insufficient=True, notes=("no evidence sentence addressed the question",))
-
-
 def test_only_a_case_is_tried_again_on_closeness_when_no_sentence_says_what_it_asks(kb: Store) -> None:
     settings = Settings(kb=kb.path, retriever="lexical", offline=True)
-    case = _Silent()
+    case = Abstaining()
     ask(kb, settings, BRONCHOSCOPY, save=False, generator=case)
     assert len(case.given) == 2 and any(CLOSE_SCORE in h.scores for h in case.given[1])
     # (a question without a case whose words are enough: what no sentence says, a close one would say of something
     # else — "Does a patient with moderate mitral regurgitation … need antibiotic prophylaxis …?" read *Yes* from STS's
     # recommendation for mechanical valves)
-    plain = _Silent()
+    plain = Abstaining()
     answer = ask(kb, settings, "How much midazolam should be drawn up before bronchoscopy?", save=False,
                  generator=plain)
     assert answer.insufficient and len(plain.given) == 1
