@@ -149,7 +149,7 @@ def _unnamed_medical_key(evidence: Evidence, question: str, stats: TermStats) ->
         return False
     # (of what a case asks, not of the case: a patient's other disease — "… polymyalgia rheumatica on prednisolone …" —
     # is rarely what the guideline that answers is about)
-    if not any(medical_name(word) for word in content_terms(asking(question)) if stem(word) == key):
+    if not any(key in wordings[0] for wordings in asked_names(question, terms)):
         return False
     classes = terms.broader.get(key, ())
     return not any(form <= stats.stems_of(hit) for hit in evidence.hits for form in classes)

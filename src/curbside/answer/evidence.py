@@ -88,6 +88,11 @@ P_ASKS_ONLY = 0.15  # a passage that only asks ("Health Question 2: Should … B
 _POINTER = re.compile(r"\b(?:are|is)\s+(?:provided|defined|given|presented|listed)\s+at the end of\b", re.IGNORECASE)
 
 
+def marked_close(hit: Hit) -> bool:
+    """``hit`` was marked close in meaning to the question, itself or through its document (closeness.py)."""
+    return CLOSE_SCORE in hit.scores or CLOSE_DOCUMENT_SCORE in hit.scores
+
+
 @dataclass(frozen=True)
 class Evidence:
     hits: tuple[Hit, ...]

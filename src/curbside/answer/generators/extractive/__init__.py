@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from curbside.answer.abbreviations import defined_abbreviations
 from curbside.answer.closeness import asked_names, names_any
 from curbside.answer.compose import INSUFFICIENT
-from curbside.answer.evidence import CLOSE_DOCUMENT_SCORE, CLOSE_SCORE, GROUP_SCORE, abbreviated
+from curbside.answer.evidence import CLOSE_DOCUMENT_SCORE, CLOSE_SCORE, GROUP_SCORE, abbreviated, marked_close
 from curbside.answer.exclusions import excluded_diseases, excludes
 from curbside.answer.followups import context_question
 from curbside.answer.generators.base import Draft, DraftBullet, DraftSection
@@ -154,7 +154,7 @@ class ExtractiveGenerator:
         score_all(found, abbreviated(terms, topical), audience, info.intents,
                   headed=lambda c: scope.names_disease and not scope.names_topic(c.hit.document.title)
                   and scope.names_topic(heading(c.section)))
-        if any(CLOSE_SCORE in c.hit.scores or CLOSE_DOCUMENT_SCORE in c.hit.scores for c in found):
+        if any(marked_close(c.hit) for c in found):
             # answered on closeness in meaning (closeness.py), where the question's rarest word does not settle what
             # is on topic: a sentence outside the close passages must also name a drug, a disease or a procedure
             # asked about, if any is ("… methotrexate …: should folic acid be given?" is not answered by valproate's

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from curbside.answer.evidence import CLOSE_DOCUMENT_SCORE, CLOSE_SCORE
+from curbside.answer.evidence import marked_close
 from curbside.answer.generators.extractive.candidates import Candidate, heading
 from curbside.answer.terms import Terms
 from curbside.answer.text import content_stems, stem
@@ -87,7 +87,7 @@ def score_all(candidates: Sequence[Candidate], terms: Terms, audience: Audience,
         c.own = own
         c.novel = len(c.stems - asked_stems)
         c.on_topic = (not terms.key or terms.names_key(c.stems | title_stems[doc.id])
-                      or CLOSE_SCORE in c.hit.scores or CLOSE_DOCUMENT_SCORE in c.hit.scores)
+                      or marked_close(c.hit))
         s = c.relevance
         s += W_CONCLUSION * c.conclusion + W_RECOMMENDATION * c.recommendation
         s += 0.5 * W_RECOMMENDATION * c.in_recommendations + W_GRADED * (c.graded and c.strength >= 0)
