@@ -48,3 +48,14 @@ def test_lexical_ranks_relevant_first(store: Store) -> None:
     hits = LexicalRetriever(store, expand=False).search("statins breast cancer survival", 5)
     assert hits and hits[0].document.id == "a"
     assert all(h.document.id != "b" for h in hits)
+
+
+@pytest.mark.parametrize(("text", "tokens"), [
+    ("Sjögren’s syndrome, naïve café", ["sjogren", "s", "syndrome", "naive", "cafe"]),
+    ("creatinine 168 μmol/L at 36.1 °C", ["creatinine", "168", "mol", "l", "at", "36.1", "c"]),
+    ("e\u0301te\u0301 ﬁbrosis x²", ["ete", "fibrosis", "x2"]),
+])
+def test_accents_go_and_other_characters_split_words(text: str, tokens: list[str]) -> None:
+    from curbside.retrieve.query import tokenize
+
+    assert tokenize(text) == tokens

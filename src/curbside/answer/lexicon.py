@@ -11,11 +11,15 @@ also looks at how well the knowledge base covers the question (see ``answer/evid
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
+from curbside import spelling
+from curbside.answer import text as text_module
 from curbside.answer.text import STOPWORDS, stem, tokenize
+from curbside.disk_cache import code_digest, digest, load_or_build
 from curbside.drug_names import generic_of
 from curbside.spelling import joined_pairs, spelling_variants
 
@@ -156,7 +160,13 @@ jellyfish stings|bee sting|bee stings|wasp sting|wasp stings|insect sting|insect
 
 @lru_cache(maxsize=1)
 def _diseases() -> frozenset[str]:
+    # (0.12 s to build, a tenth of a cold answer: kept between processes, rebuilt when the list or this code changes)
     text = files("curbside.answer").joinpath("data/diseases.txt").read_text(encoding="utf-8")
+    key = digest(text, code_digest(sys.modules[__name__], text_module, spelling))
+    return load_or_build("diseases", key, frozenset, lambda: _disease_names(text))
+
+
+def _disease_names(text: str) -> frozenset[str]:
     names = {name for line in text.splitlines() if line and not line.startswith("#") for name in line.split("\t")}
     names |= {name for name in _COMMON_CONDITIONS if name}
     # names as the question's tokens read them ("post-traumatic stress disorder" → "post traumatic …"),

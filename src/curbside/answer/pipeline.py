@@ -27,7 +27,7 @@ from curbside.answer.respell import MIN_PASSAGES, respell, respelled_note
 from curbside.answer.safety import red_flags
 from curbside.answer.support import SupportJudge, judge_for
 from curbside.answer.terms import TermStats
-from curbside.literature import LiveResult, mark_fetched_live, maybe_fetch_live
+from curbside.literature.live import LiveResult, mark_fetched_live, maybe_fetch_live
 from curbside.records import Answer, Audience
 from curbside.retrieve import Filters, Retriever, make_retriever
 from curbside.settings import Settings

@@ -10,12 +10,16 @@ import weakref
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from curbside import spelling
+from curbside.answer import disease_names
+from curbside.answer import text as text_module
 from curbside.answer.disease_names import name_key
 from curbside.answer.lead_cues import FIRST_STEP, LATER_STEP, OPTIONS, SCOPE_SECTION
 from curbside.answer.population import Scope
 from curbside.answer.tables import rates, rows_as_sentences
 from curbside.answer.text import content_stems, stem
 from curbside.answer.themes import main_clause_themes, primary_theme, related, theme_by_key
+from curbside.disk_cache import code_digest, digest, load_or_build
 from curbside.records import Hit, Kind
 from curbside.retrieve import Filters
 from curbside.sentences import sentences
@@ -74,7 +78,16 @@ def guideline_titles(store: Store) -> list[tuple[str, str, int | None]]:
 def pages_by_name(store: Store) -> dict[frozenset[str], list[str]]:
     """Consumer-health pages by the stems of their titles (``population.name_key``), built once per
     revision: a question's disease finds the pages named for it by lookup."""
-    return _per_revision(store, "pages by name", lambda s: _by_name(s.titles_of_kind(Kind.CONSUMER.value)))
+    return _per_revision(store, "pages by name", _pages_by_name)
+
+
+def _pages_by_name(store: Store) -> dict[frozenset[str], list[str]]:
+    # (stemming 10,000 titles is a tenth of a cold answer: the index is kept between processes, under the titles'
+    # digest, so another knowledge base or a changed stemmer never reads it)
+    titles = store.titles_of_kind(Kind.CONSUMER.value)
+    key = digest("\n".join(f"{doc_id}\t{title}" for doc_id, title, _year in titles),
+                 code_digest(disease_names, text_module, spelling))
+    return load_or_build("pages-by-name", key, dict, lambda: _by_name(titles))
 
 
 # items of a coordinated title: "… management of esophageal eosinophilia and eosinophilic esophagitis"

@@ -13,16 +13,18 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from curbside.errors import CurbsideError, QueryError
-from curbside.literature.eutils import EutilsClient
-from curbside.literature.pull import ProgressFn, pull_query
 from curbside.literature.query import build_query
 from curbside.literature.sufficiency import Sufficiency, assess, judge
 from curbside.records import Hit, Reference
 from curbside.settings import Settings
 from curbside.store import Store
+
+if TYPE_CHECKING:
+    from curbside.literature.eutils import EutilsClient
+    from curbside.literature.pull import ProgressFn
 
 LIVE_MAX_RESULTS = 20  # articles per live lookup: one esearch + one efetch
 LIVE_MIN_RESULTS = 3  # relax the PubMed query until it finds at least this many
@@ -73,6 +75,8 @@ def network_available(settings: Settings, *, timeout_s: float = PROBE_TIMEOUT_S)
     key = settings.eutils_url.rstrip("/")
     with _PROBES_LOCK:
         if key not in _PROBES:
+            from curbside.literature.eutils import EutilsClient
+
             with EutilsClient.from_settings(settings) as client:
                 _PROBES[key] = client.probe(timeout_s)
         return _PROBES[key]
@@ -120,6 +124,10 @@ def maybe_fetch_live(
         return LiveResult("not_searchable", error=str(exc), sufficiency=verdict)
     if client is None and not network_available(settings):
         return LiveResult("unreachable", query=query.term, note=_UNREACHABLE_NOTE, sufficiency=verdict)
+    # (the HTTP client and the ingest path load only when PubMed is asked: most answers never do)
+    from curbside.literature.eutils import EutilsClient
+    from curbside.literature.pull import pull_query
+
     own = client is None
     client = client or EutilsClient.from_settings(settings, cache=store, timeout_s=LIVE_TIMEOUT_S,
                                                   retries=LIVE_RETRIES)

@@ -62,8 +62,16 @@ def normalise(text: str) -> str:
 
 def tokenize(text: str) -> list[str]:
     folded = unicodedata.normalize("NFKD", text.lower())
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    if not folded.isascii():  # accents go ("Sjögren" is "sjogren"); read run by run, not character by character
+        folded = _NON_ASCII.sub(_without_marks, folded)
     return _TOKEN.findall(folded)
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _without_marks(run: re.Match[str]) -> str:
+    return "".join(ch for ch in run.group() if not unicodedata.combining(ch))
 
 
 def parse_query(text: str, *, max_chars: int = 2000) -> ParsedQuery:

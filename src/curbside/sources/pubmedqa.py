@@ -7,7 +7,6 @@ Kind comes from text cues, since PubMedQA has no publication types.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,18 +16,7 @@ from curbside.sources._jsonl import iter_records, require_pmid
 from curbside.sources._text import clean_block, clean_inline, first_year, now_iso, split_run_in_labels
 from curbside.sources.kinds import kind_from_text
 from curbside.sources.pubmed import pubmed_url
-
-
-def untitled(pmid: str) -> str:
-    return f"PubMed abstract {pmid} (title not included in PubMedQA)"
-
-
-def has_title(title: str) -> bool:
-    """A real title, not empty nor the placeholder ``untitled`` writes."""
-    return bool(title.strip()) and not _PLACEHOLDER.match(title)
-
-
-_PLACEHOLDER = re.compile(r"PubMed abstract \d+ \(title not included in PubMedQA\)$")
+from curbside.titles import untitled
 
 
 def iter_documents(path: Path) -> Iterator[Document]:

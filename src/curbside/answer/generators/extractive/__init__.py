@@ -41,8 +41,8 @@ from curbside.answer.vignette import asking
 from curbside.drug_names import drug_words, names_drug
 from curbside.records import Audience, Hit, Kind, Passage, Verdict
 from curbside.settings import Settings
-from curbside.sources.pubmedqa import has_title
 from curbside.store import Store
+from curbside.titles import has_title
 
 NAME = "extractive-v1"
 CLOSEST = 3  # sentences shown when nothing answers what was asked
