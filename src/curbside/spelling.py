@@ -21,7 +21,12 @@ _PARTS: tuple[tuple[str, str], ...] = (
     ("coeliac", "celiac"), ("tumour", "tumor"), ("behaviour", "behavior"), ("^oestr", "^estr"),
     ("ischaem", "ischem"), ("dyspnoea", "dyspnea"), ("apnoea", "apnea"), ("^faec", "^fec"), ("glycaem", "glycem"),
     ("kalaem", "kalem"), ("natraem", "natrem"), ("orthopaed", "orthoped"), ("^sulph", "^sulf"),
+    # "-our" words ("labour", NICE's word, is "labor" in American guidelines), not "rigour": "rigors" are chills
+    ("^labour", "^labor"), ("^favour", "^favor"), ("^colour", "^color"), ("^odour", "^odor"), ("^flavour", "^flavor"),
+    ("^humour", "^humor"),
 )
+# words that start with an American part but are no such word: "laboratory" is no "labour"
+_NOT_PARTS = ("laborat",)
 # British "-ise" verbs and their nouns, written with "z" in American ("randomised", "minimising", "hospitalisation");
 # not the words whose "-ise" is no such suffix: "exercise", "advise", "compromise", "otherwise" have no "z" spelling
 _ISE = re.compile(r"^(?P<base>[a-z]{3,})is(?P<end>e|ed|es|ing|ation|ations|er|ers|able)$")
@@ -35,6 +40,8 @@ _MIN_REST = 5  # "nonalcoholic" splits, "preterm" does not
 
 
 def _swap(word: str, old: str, new: str) -> str | None:
+    if word.startswith(_NOT_PARTS):
+        return None
     if old.startswith("^"):
         return new[1:] + word[len(old) - 1:] if word.startswith(old[1:]) else None
     return word.replace(old, new) if old in word else None

@@ -581,3 +581,16 @@ def test_a_number_that_ends_a_sentence_is_not_a_list_marker() -> None:
                     "2. Review the result with a nephrologist within 6 weeks.")
     assert _texts(extract([numbered]))[-2:] == ["Offer a renal ultrasound scan to adults with CKD.",
                                                 "Review the result with a nephrologist within 6 weeks."]
+
+
+def test_a_handgun_wound_to_the_thigh_is_a_penetrating_lower_extremity_injury() -> None:
+    from curbside.answer.synonyms import alternatives
+    from curbside.answer.terms import Terms
+    from curbside.answer.text import content_stems, stem
+
+    found = alternatives(["handgun", "wound", "to", "the", "thigh"])
+    terms = Terms({stem("handgun"): 5.0, stem("thigh"): 4.0}, alternatives=found)
+    east = set(content_stems("Evaluation of penetrating lower extremity vascular injury"))
+    assert terms.covered(east) == {stem("handgun"), stem("thigh")}
+    # (the wider wordings count for the group, never make its key: a question on lower limb ulcers is not on thighs)
+    assert stem("thigh") not in alternatives(["lower", "limb", "ulcer"])

@@ -217,3 +217,55 @@ def test_a_snippet_without_a_title_that_names_the_disease_in_passing_is_no_answe
                  "infection.", Kind.OTHER)
     draft = ExtractiveGenerator().generate("How is influenza treated?", [ebola], Audience.CLINICIAN)
     assert draft.insufficient
+
+
+def test_an_abbreviation_the_evidence_defines_for_the_questions_words_covers_them_in_the_plural_too() -> None:
+    from curbside.answer.abbreviations import asked_abbreviations, defined_abbreviations
+    from curbside.answer.evidence import abbreviated
+    from curbside.answer.terms import Terms
+    from curbside.answer.text import content_stems, stem
+
+    question = "Can several patients be given doses from one single-dose vial of lidocaine?"
+    definitions = [defined_abbreviations("… a medication packaged in a single-dose vial (SDV) or single-use vial."),
+                   defined_abbreviations("… the United States Pharmacopeia (USP) and the vial (V) …")]
+    asked = asked_abbreviations(content_stems(question), definitions)
+    assert asked == {"SDV": "single-dose vial"}  # (not USP, whose words it does not say; not a one-word "V")
+    terms = abbreviated(Terms({stem(w): 1.0 for w in ("single", "dose", "vial", "patients")}), asked)
+    said = set(content_stems("SDVs must never be used for multiple patients"))
+    assert terms.covered(said) == {stem("single"), stem("dose"), stem("vial"), stem("patients")}
+
+
+def test_an_abbreviation_that_reads_as_a_stopword_covers_nothing() -> None:
+    from curbside.answer.evidence import abbreviated
+    from curbside.answer.terms import Terms
+    from curbside.answer.text import stem
+
+    terms = abbreviated(Terms({stem("ankylosing"): 5.0, stem("spondylitis"): 5.0}), {"AS": "ankylosing spondylitis"})
+    assert terms.covered({stem("nsaids")}) == set()  # ("AS" has no content stem: it stood for every sentence)
+
+
+def test_abbreviations_the_question_uses_itself_or_whose_letters_are_not_initials_stand_for_nothing_else() -> None:
+    from curbside.answer.abbreviations import asked_abbreviations, defined_abbreviations
+    from curbside.answer.text import content_stems
+
+    # (the question's own letters find passages that use them for something else: "the child and/or PAC")
+    pac = "Is periampullary carcinoma (PAC) a relatively rare genitourinary malignancy?"
+    assert asked_abbreviations(content_stems(pac), [{"PAC": "periampullary carcinoma"}]) == {}
+    cnv = "Are Copy Number Variants (CNVs) depleted in regions of low mappability?"
+    assert asked_abbreviations(content_stems(cnv), [{"CNV": "copy number variants"}]) == {}
+    # ("developmental disorders" holds D, D, D in order; the study is Deciphering Developmental Disorders)
+    ddd = defined_abbreviations("… from the Deciphering Developmental Disorders (DDD) study …")
+    assert asked_abbreviations(content_stems("Do changes in MEF2C cause developmental disorders?"), [ddd]) == {}
+
+
+def test_evidence_reranking_knows_the_abbreviations_defined_for_the_questions_words() -> None:
+    from curbside.answer.evidence import _defined_for
+    from curbside.answer.terms import Terms
+    from curbside.answer.text import stem
+
+    question = "Can several patients be given doses from one single-dose vial of lidocaine?"
+    hit = _hit("ngc:10583#6", "Society of Interventional Radiology position statement on injection safety.",
+               "Major Recommendations", "An essential feature of injection practice involves the safe administration "
+               "of a medication packaged in a single-dose vial (SDV) or single-use vial.")
+    terms = Terms({stem(w): 1.0 for w in ("several", "patients", "doses", "single", "dose", "vial", "lidocaine")})
+    assert _defined_for(Scope.of(question), terms, [hit]) == {"SDV": "single-dose vial"}

@@ -47,3 +47,12 @@ def test_non_alcoholic_fatty_liver_disease_is_not_alcoholic_fatty_liver() -> Non
     assert "alcoholic fatty liver" not in disease_mentions("How is non-alcoholic fatty liver disease managed?")
     assert disease_mentions("How is post-traumatic stress disorder treated?") == ["posttraumatic stress disorder"]
     assert disease_mentions("How should hyponatraemia be evaluated?")
+
+
+def test_our_words_are_read_in_american_spelling_and_laboratory_is_no_labour() -> None:
+    from curbside.answer.text import stem
+    from curbside.spelling import spelling_variants
+
+    assert stem("labour") == stem("labor") and stem("favoured") == stem("favored")
+    assert spelling_variants("labor") == ["labour"]
+    assert spelling_variants("laboratory") == [] and stem("laboratory") != stem("labour")

@@ -110,9 +110,9 @@ def test_evidence_reranking_knows_the_abbreviations_the_pool_defines() -> None:
     doc = Document(id="ngc:11297", kind=Kind.GUIDELINE, title="PTSD in adults.", source="test", issuer="test",
                    year=2017, sections=(Section("Major Recommendations", text),))
     hit = Hit(Passage("ngc:11297#6", "ngc:11297", 6, "Major Recommendations", text, 0, len(text)), doc, 1.0)
-    defined = _defined_for(scope, [hit])
-    assert defined == {"PTSD": "posttraumatic stress disorder"}
     terms = Terms({"posttraumat": 5.0, "stress": 4.0, "disord": 2.5, "treat": 2.7})
+    defined = _defined_for(scope, terms, [hit])
+    assert defined == {"PTSD": "posttraumatic stress disorder"}
     short = set(content_stems("For patients with PTSD, the Work Group recommends trauma-focused psychotherapy."))
     assert terms.coverage(short) == 0.0
     assert abbreviated(terms, defined).coverage(short) > 0.8

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from curbside.answer.generators.extractive import ExtractiveGenerator
-from curbside.answer.generators.extractive.verdict_cues import opposite_terms
+from curbside.answer.generators.extractive.verdict_cues import opposite_terms, raises_harm
 from curbside.records import Audience, Document, Hit, Kind, Passage, Section, Verdict
 
 
@@ -58,3 +58,33 @@ def test_a_universal_claim_the_evidence_does_not_affirm_reads_no() -> None:
     # … unless the evidence itself speaks universally
     assert _verdict("Is protein X expressed only in the testis?",
                     "Protein X is expressed exclusively in the testis of adult mice.") is Verdict.YES
+
+
+# the PubMedQA abstract's conclusion (PMID 17621202), asked as check39 asked it
+_SHAVING = ("The shaving of the incision site immediately before spinal surgery may increase the rate of "
+            "postoperative infection.")
+
+
+def test_a_finding_that_doing_it_raises_a_harm_answers_whether_to_do_it_no() -> None:
+    assert _verdict("Should the skin at the incision site be shaved immediately before spinal surgery?",
+                    _SHAVING) is Verdict.NO
+    assert _verdict("Is it necessary to shave the incision site immediately before spinal surgery?",
+                    _SHAVING) is Verdict.NO
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    ("Should the skin at the incision site be shaved immediately before spinal surgery?", _SHAVING, True),
+    # a question about the harm itself is answered by the finding: yes, it does
+    ("Does shaving the incision site before spinal surgery increase the rate of postoperative infection?",
+     _SHAVING, False),
+    ("Should the incision site be shaved, given the risk of infection, before spinal surgery?", _SHAVING, False),
+    # a finding that it does not raise the harm, or one about something else, is no such answer
+    ("Should the skin at the incision site be shaved immediately before spinal surgery?",
+     "Shaving the incision site immediately before spinal surgery did not increase the rate of infection.", False),
+    ("Should the skin at the incision site be shaved immediately before spinal surgery?",
+     "Obesity may increase the rate of postoperative infection.", False),
+    ("Should antibiotics be given after spinal surgery?",
+     "Antibiotics given after spinal surgery reduced the rate of wound infection.", False),
+])
+def test_raises_harm(question: str, text: str, expected: bool) -> None:
+    assert raises_harm(question, text) is expected

@@ -222,3 +222,27 @@ def test_a_ruled_out_list_is_ruled_out_whole() -> None:
     back = ("38-year-old with 5 days of low back pain after lifting a box; no fever, weight loss or history of cancer, "
             "and his neurological exam is normal. Does he need imaging?")
     assert {stem("fever"), stem("weight"), stem("cancer")} <= negated_terms(back)
+
+
+# check39's neck-lump case (a question reported, then "What should I tell her?")
+_PATHOLOGIST = ("58-year-old man who has never smoked presents with a painless 3.5 cm right level II neck lump. Core "
+                "biopsy shows metastatic squamous cell carcinoma and no primary has been found. The pathologist asks "
+                "whether the nodal core is worth testing for HPV when the primary site is unknown, and which test "
+                "she should run first. What should I tell her?")
+
+
+def test_a_question_that_only_asks_how_to_reply_asks_what_the_case_reports_was_asked() -> None:
+    assert asking(_PATHOLOGIST).startswith("The pathologist asks whether the nodal core is worth testing for HPV")
+    assert asking(_PATHOLOGIST).endswith("What should I tell her?")
+    # (a reply to no reported question is asked as written)
+    told = ("58-year-old man presents with a painless neck lump. Biopsy shows squamous cell carcinoma. "
+            "What should I tell him?")
+    assert asking(told) == "What should I tell him?"
+
+
+def test_a_vaccine_brought_up_to_date_is_no_disease_of_the_case() -> None:
+    case = ("24-year-old man with a single gunshot wound to the thigh 40 minutes ago. The wound has been irrigated and "
+            "dressed and tetanus updated. What vascular work-up does he need?")
+    assert Scope.of(case).topics == ()
+    assert Scope.of("Should a 24-year-old man with generalised tetanus after a puncture wound get immunoglobulin?"
+                    ).topics != ()

@@ -34,7 +34,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from curbside.answer.abbreviations import defined_abbreviations
+from curbside.answer.abbreviations import asked_abbreviations, defined_abbreviations
 from curbside.answer.gaps import own_words
 from curbside.answer.lead_cues import SCOPE_SECTION
 from curbside.answer.lexicon import disease_mentions
@@ -49,6 +49,7 @@ from curbside.answer.topic_sources import (
     leading_statements,
     named_statements,
     page_siblings,
+    record_statements,
     sibling_recommendations,
     topic_guidelines,
     topic_pages,
@@ -147,23 +148,26 @@ def _prior(hit: Hit, audience: Audience) -> float:
 
 
 def abbreviated(terms: Terms, topical: Mapping[str, str]) -> Terms:
-    """``terms`` where an abbreviation the evidence defines for the question's disease counts for
-    the words it stands for (``topical``: abbreviation → long form naming the disease)."""
+    """``terms`` where an abbreviation the evidence defines for the question's disease, or for words it says, counts
+    for the words it stands for (``topical``: abbreviation → long form)."""
     if not topical:
         return terms
     alternatives = dict(terms.alternatives)
     for abbr, long_form in topical.items():
-        short = frozenset(content_stems(abbr))
+        # (in the plural too: "SDVs", whose stem, four letters long, keeps its "s")
+        # (never an empty set, a subset of every passage's words: "US" for ultrasound is a stopword)
+        shorts = tuple(dict.fromkeys(short for form in (abbr, f"{abbr}s") if (short := frozenset(content_stems(form)))))
         for word in terms.covered(frozenset(content_stems(long_form))):
-            alternatives[word] = (*alternatives.get(word, ()), short)
+            alternatives[word] = (*alternatives.get(word, ()), *shorts)
     return replace(terms, alternatives=alternatives)
 
 
-def _defined_for(scope: Scope, hits: Sequence[Hit]) -> dict[str, str]:
+def _defined_for(scope: Scope, terms: Terms, hits: Sequence[Hit]) -> dict[str, str]:
     """Abbreviations the hits define for the question's disease ("posttraumatic stress disorder
-    (PTSD)")."""
-    return scope.topic_abbreviations(defined_abbreviations(f"{hit.document.title}\n{hit.passage.text}")
-                                     for hit in hits)
+    (PTSD)") or for words the question says ("single-dose vial (SDV)")."""
+    definitions = [defined_abbreviations(f"{hit.document.title}\n{hit.passage.text}") for hit in hits]
+    topical = scope.topic_abbreviations(definitions) if scope.topics else {}
+    return {**asked_abbreviations(terms.weights, definitions), **topical}
 
 
 def gather(
@@ -207,10 +211,10 @@ def gather(
         if scope.topics and info.intents:
             widened += topic_pages(stats.store, stats.pages_by_name(), scope, info.intents, [*pool, *widened],
                                     filters or Filters())
-        if scope.topics:
-            # "For patients with PTSD, the Work Group recommends …" covers a question on posttraumatic
-            # stress disorder once the evidence defines the letters
-            terms = abbreviated(terms, _defined_for(scope, [*pool, *widened]))
+        # "For patients with PTSD, the Work Group recommends …" covers a question on posttraumatic stress disorder
+        # once the evidence defines the letters, as "SDVs must never be used for multiple patients" covers one on a
+        # single-dose vial
+        terms = abbreviated(terms, _defined_for(scope, terms, [*pool, *widened]))
         scored = _rerank([*pool, *widened], terms, audience, top, stats, scope,
                          () if info.yes_no else info.intents)
     if scope.topics:
@@ -268,6 +272,7 @@ def gather(
     if audience is Audience.CLINICIAN and info.yes_no and stats.store is not None:
         extra = leading_statements(stats.store, hits, terms)
         extra += named_statements(stats.store, [*hits, *extra], terms, asked_subject(info.text))
+        extra += record_statements(stats.store, [*hits, *extra])
         hits += tuple(extra)
         coverages += tuple(terms.coverage(stats.stems_of(h)) for h in extra)
     study_cov = 0.0

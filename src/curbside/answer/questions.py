@@ -117,8 +117,16 @@ def _two_questions(text: str) -> bool:
 _THEN_WH = re.compile(r"\?\s+(?:(?:and|also|but|plus)\s+)?(?:what|which|how|when|where|who|why)\b", re.IGNORECASE)
 
 
+# (a "choice" whose other course is anything else is whether to take the first: "Can a woman at high risk of HIV use
+# DMPA injections, or should she be steered to a different method?")
+_OR_ANY_OTHER = re.compile(r",?\s+or (?:should|must|would|will|can|do|does) (?:i|we|you|he|she|they) (?:be )?"
+                           r"(?:steered|switched|moved|changed|directed|offered|given|use|try|choose|switch|change)\s+"
+                           r"(?:to |for |onto )?(?:a |an |some )?(?:different|another|other|alternative)\b[^?]*",
+                           re.IGNORECASE)
+
+
 def is_yes_no(question: str) -> bool:
-    text = question.strip().lstrip(",.;:-\"' ")
+    text = _OR_ANY_OTHER.sub("", question.strip().lstrip(",.;:-\"' "))
     if (not text or _OR_WHAT.search(text) or _THEN_WH.search(text) or _REQUEST.search(text)
             or _REQUEST.search(asking(text))
             or _EITHER_OR.search(text) or _two_questions(text) or _NEEDS_LIST.search(asking(text))):

@@ -68,6 +68,12 @@ electrical injury|electrical injuries|electric shock|electric shocks|electrocuti
 heat stroke|heatstroke|heat illness
 osteonecrosis of the jaw|jaw osteonecrosis|onj|mronj|jawbone die|jawbone dying|jawbone death|dead jawbone|jaw bone die
 duplex ultrasound|duplex ultrasonography|duplex scan|duplex scanning|=ultrasound|=ultrasonography
+handgun wound|handgun|gunshot wound|gunshot wounds|gunshot|gunshot injury|bullet wound|firearm injury
+  |firearm injuries|ballistic injury|=penetrating
+thigh|calf|shin|=lower extremity|=lower extremities|=lower limb|=lower limbs
+upper tract urothelial carcinoma|upper tract urothelial cancer|upper tract urothelial tumours|upper tract urothelial
+  |upper urinary tract urothelial carcinoma|utuc|renal pelvis|ureteric tumour|ureteral tumor|=upper tract
+forearm|upper arm|=upper extremity|=upper extremities|=upper limb|=upper limbs
 admitted hospital|admitted to hospital|admitted to the hospital|hospital admission|hospitalized|hospitalised
   |hospitalization|hospitalisation
 acute respiratory distress syndrome|ards

@@ -136,7 +136,23 @@ def content_stems(text: str) -> list[str]:
                 out.append(stem(t[4:]))
     if _DOSE.search(text):
         out.append(DOSE_STEM)
+    if _CAPITALS.search(text):
+        out += acronyms(text)
     return out
+
+
+_CAPITALS = re.compile(r"\b[A-Z]{2,5}s?\b")
+
+
+def acronyms(text: str) -> list[str]:
+    """The abbreviations in ``text`` that read as stopwords in lower case ("severe AS", "children with ALL", "ME/CFS"),
+    as themselves in capitals: a stem no other word has, so that an abbreviation defined for a disease ("ankylosing
+    spondylitis (AS)") can stand for it. Not in text written in capitals ("FOR ALL PATIENTS")."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if sum(ch.isupper() for ch in letters) * 2 > len(letters):
+        return []
+    return [word.removesuffix("s") for m in _CAPITALS.finditer(text)
+            if (word := m.group()).removesuffix("s").lower() in STOPWORDS and word.removesuffix("s").isupper()]
 
 
 def idf(df: int, n: int) -> float:

@@ -106,9 +106,10 @@ THEMES: tuple[Theme, ...] = (
               r"providers?|physicians?|settings?|teams?|services?|professionals?)\b)|"
               r"\bmanagement\b|\b(?:will|can|may|could|helps?(?: to)?) get rid of\b|\bclears? up\b|\bcur(?:e|es|ed)\b|"
               + _INDUCED_REMISSION),
-          _rx(r"\btreat|\btherap|\bmanag|\bcure|\bget rid of\b|\b(?:first|second)[- ]line\b|\bhelp(s)?\b|"
-              r"\brevers(?:e|ed|al)\b|"
-              r"\bremed|\bsurg|\brehabilit|"
+          _rx(r"\btreat|\b(?:chemo|radio|immuno)?therap|\bmanag|\bcure|\bget rid of\b|\b(?:first|second)[- ]line\b|"
+              r"\bhelp(s)?\b|\brevers(?:e|ed|al)\b|"
+              # ("what is the standard operation …", "when should neoadjuvant chemotherapy be given")
+              r"\bremed|\bsurg|\boperations?\b|\brehabilit|"
               r"\bexercis|\bwhat (can|should) (i|we|you) (do|use|take)\b|\bwhat to do\b|"
               # (in lay words: "anything you'd recommend for …", "anything I can take for …", "can you suggest …")
               r"\b(?:anything|something)\b(?: \w+){0,3}? (?:recommend|suggest|prescribe|do|take|use|try)\b|"

@@ -322,3 +322,29 @@ def leading_statements(store: Store, hits: Sequence[Hit], terms: Terms,
             found.append((own, Hit(p, best.document, best.score, {"statement": best.score})))
     found.sort(key=lambda oh: -oh[0])
     return [h for _, h in found[:per_document]]
+
+
+# a record of one recommendation with its population and risk assessment in passages of their own (the USPSTF's):
+# "Recommendation (Grade B)"
+RECORD_STATEMENT = re.compile(r"^Recommendation \(Grade [A-DI]\)", re.IGNORECASE)
+
+
+def record_statements(store: Store, hits: Sequence[Hit]) -> list[Hit]:
+    """The recommendation of each one-recommendation record whose other passages the evidence kept but not it: "Persons
+    from such risk groups include persons who have injected drugs …; men who have sex with men …" answers whom to
+    screen for hepatitis B, and its record's "The USPSTF recommends screening for hepatitis B virus (HBV) infection in
+    adolescents and adults at increased risk for infection" whether to (its words say only "at increased risk"). Scored
+    like the record's best kept passage."""
+    have = {h.passage.id for h in hits}
+    best: dict[str, Hit] = {}
+    for hit in hits:
+        if hit.document.kind is Kind.GUIDELINE and hit.document.id not in best:
+            best[hit.document.id] = hit
+    found = []
+    for doc_id, hit in best.items():
+        if any(RECORD_STATEMENT.match(h.passage.section) for h in hits if h.document.id == doc_id):
+            continue
+        statement = next((p for p in store.passages_for(doc_id) if RECORD_STATEMENT.match(p.section)), None)
+        if statement is not None and statement.id not in have:
+            found.append(Hit(statement, hit.document, hit.score, {"statement": hit.score}))
+    return found

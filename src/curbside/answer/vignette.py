@@ -95,6 +95,12 @@ _HISTORY_OTHER = 1
 # methylprednisolone protocol. Should we, and what blood pressure …?"
 _ELLIPTICAL = re.compile(r"^\s*(?:should|can|could|may|must|shall|do|would)\s+(?:we|i|he|she|they|you)\s*"
                          r"(?:[,?]|(?:and|or|but)\b)", re.IGNORECASE)
+# … or one that only asks how to reply ("What should I tell her?") to a question the case reports ("The pathologist asks
+# whether the nodal core is worth testing for HPV …")
+_REPLYING = re.compile(r"^\s*(?:what|how)\s+(?:should|do|would|can|could|shall)\s+(?:we|i)\s+(?:tell|say to|advise|"
+                       r"answer|reply to|respond to|explain to)\s+(?:her|him|them|the \w+)\s*\?\s*$", re.IGNORECASE)
+_REPORTED = re.compile(r"\b(?:asks?|asked|asking|wants? to know|wonders?|wondering|queries|questions)\b",
+                       re.IGNORECASE)
 # a verb's particle is not a term of its own ("how should she be followed up" asks one thing: follow-up)
 _PARTICLES = frozenset({"up", "out", "down", "off"})
 _CLASSES = frozenset({"type", "types", "stage", "stages", "grade", "grades", "class", "phase", "level", "step",
@@ -216,6 +222,12 @@ def _presentation(question: str) -> str:
     return _split(without_history(question))[0]
 
 
+_VACCINATED = re.compile(r"\b(?:tetanus|diphtheria|pertussis|rabies|hepatitis [ab]|influenza|flu|pneumococcal|"
+                         r"covid(?:-19)?)\s+(?:(?:status|cover|immuni[sz]ation|vaccination|vaccine|toxoid|booster|"
+                         r"prophylaxis|jab|shot)s?\s+)?(?:(?:was|were|has been|have been|is|are)\s+)?(?:updated|"
+                         r"up[ -]to[ -]date|given|boosted)\b", re.IGNORECASE)
+
+
 @lru_cache(maxsize=512)  # (read for the topics, the case words, the parts and the scope of one question)
 def without_history(question: str) -> str:
     """The question without the comorbidities its case tells after the presentation (``_HISTORY``): "… day 12 after
@@ -223,6 +235,9 @@ def without_history(question: str) -> str:
     suspected veno-occlusive disease be confirmed …?" is not about psoriasis. The presentation (the case's first
     sentence) is never history, nor is a disease or drug the question asks about."""
     case, asked = _split(question)
+    # (a vaccine brought up to date is no disease the patient has: "… irrigated and dressed and tetanus updated" is not
+    # a case of tetanus)
+    question = question.replace(case, _VACCINATED.sub(" ", case)) if case else question
     said = sentences(case) if case else []
     if len(said) < 2:
         return question
@@ -307,7 +322,8 @@ def _split(question: str) -> tuple[str, str]:
         told = [s for s in said if s not in asked]
         if _PATIENT.search(before := " ".join(told)):
             case, asking = before, " ".join(asked)
-            if _ELLIPTICAL.match(asking) and len(told) >= 2:
+            elliptical = _ELLIPTICAL.match(asking) or (_REPLYING.match(asking) and _REPORTED.search(told[-1]))
+            if elliptical and len(told) >= 2:
                 case, asking = " ".join(told[:-1]), f"{told[-1]} {asking}"
     lead = _LEAD_IN.match(asking)
     # (a lead-in that asks is part of the question: "How should suspected veno-occlusive disease be confirmed, and

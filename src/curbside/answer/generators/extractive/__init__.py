@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from curbside.answer.abbreviations import defined_abbreviations
+from curbside.answer.abbreviations import asked_abbreviations, defined_abbreviations
 from curbside.answer.closeness import asked_names, names_any
 from curbside.answer.compose import INSUFFICIENT
 from curbside.answer.evidence import CLOSE_DOCUMENT_SCORE, CLOSE_SCORE, GROUP_SCORE, abbreviated, marked_close
@@ -37,6 +37,7 @@ from curbside.answer.themes import (
     ASKS_WORKUP,
     main_clause_themes,
 )
+from curbside.answer.topic_sources import RECORD_STATEMENT
 from curbside.answer.vignette import asking
 from curbside.drug_names import drug_words, names_drug
 from curbside.records import Audience, Hit, Kind, Passage, Verdict
@@ -73,12 +74,13 @@ class ExtractiveGenerator:
             self._guidelines[key] = tuple(store.passages_for(doc_id))
         return self._guidelines[key]
 
-    def _guideline_abbreviations(self, doc_id: str, found: Sequence[Candidate]) -> dict[str, str]:
-        """The abbreviations a guideline in the evidence defines anywhere in it: its recommendations say
-        "severe AS" long after "Aortic Stenosis (AS)" heads a section the evidence did not keep."""
+    def _document_abbreviations(self, doc_id: str) -> dict[str, str]:
+        """The abbreviations a document in the evidence defines anywhere in it: a guideline's recommendations say
+        "severe AS" long after "Aortic Stenosis (AS)" heads a section the evidence did not keep, and an abstract's
+        conclusion says "GP ablation did not prove to be beneficial" where its background defined "ganglionated plexi
+        (GP)"."""
         store = self.stats.store
-        if store is None or not any(c.hit.document.id == doc_id and c.hit.document.kind is Kind.GUIDELINE
-                                    for c in found):
+        if store is None:
             return {}
         key = (store.revision, doc_id)
         if key not in self._abbreviations:
@@ -135,15 +137,17 @@ class ExtractiveGenerator:
         info = analyse(question, context=context)
         terms = self.stats.terms(info, content_terms(context))
         found = extract(evidence, carried=self._tables_carried(evidence))
+        _with_risk_groups(found, evidence)
         scope = Scope.of(info.text, context)
         text: dict[str, list[str]] = {}  # title and the evidence passages of each document
         for c in found:
             parts = text.setdefault(c.hit.document.id, [c.hit.document.title])
             if c.hit.passage.text not in parts:
                 parts.extend((c.hit.passage.section, c.hit.passage.text))
-        defined = {doc_id: {**self._guideline_abbreviations(doc_id, found), **defined_abbreviations(" ".join(parts))}
+        defined = {doc_id: {**self._document_abbreviations(doc_id), **defined_abbreviations(" ".join(parts))}
                    for doc_id, parts in text.items()}
-        topical = scope.topic_abbreviations(defined.values())
+        topical = {**asked_abbreviations(terms.weights, defined.values()),
+                   **scope.topic_abbreviations(defined.values())}
         group = self._group_documents(info.text, found)
         if terms.asked:
             # (a document close in meaning to a case speaks for it, as one on the disease's group does, whichever of the
@@ -255,7 +259,9 @@ class ExtractiveGenerator:
             # study sentence that said it better)
             notes = (*notes, THIN_NOTE)
         if info.yes_no:
-            self.last_verdict = decide(info.text, found)
+            # (a verdict rests on sentences about what was asked: NICE's advice on exercise in MS says nothing of
+            # whether ocrelizumab works in primary progressive MS, though "MS" now names the disease)
+            self.last_verdict = decide(info.text, [c for c in found if c.on_topic] or found)
             verdict = self.last_verdict.verdict
             _lead_with_deciding(chosen, found, self.last_verdict)
             show_basis(chosen, found, self.last_verdict)  # the answer shows what the verdict rests on
@@ -342,3 +348,21 @@ def _off_intent(bottom: Candidate, intents: Sequence[str], yes_no: bool, escalat
 
 def create(settings: Settings, store: Store | None = None) -> ExtractiveGenerator:
     return ExtractiveGenerator(TermStats(store))
+
+
+def _with_risk_groups(found: Sequence[Candidate], evidence: Sequence[Hit]) -> None:
+    """A one-recommendation record's statement says whom in its own words only "at increased risk"; the record's risk
+    assessment, when the evidence kept it, says who they are ("… persons who have injected drugs …; men who have sex
+    with men …"): the statement is read with those words too."""
+    risks: dict[str, frozenset[str]] = {}
+    for hit in evidence:
+        if _RISK_ASSESSMENT.match(hit.passage.section):
+            said = frozenset(content_stems(hit.passage.text))
+            risks[hit.document.id] = risks.get(hit.document.id, frozenset()) | said
+    for c in found:
+        if (extra := risks.get(c.hit.document.id)) and RECORD_STATEMENT.match(c.section) and _AT_RISK.search(c.text):
+            c.stems = c.stems | extra
+
+
+_RISK_ASSESSMENT = re.compile(r"^Risk assessment$", re.IGNORECASE)
+_AT_RISK = re.compile(r"\bat (?:increased|high|higher|elevated) risk\b", re.IGNORECASE)

@@ -69,6 +69,12 @@ _REF_MARK = re.compile(r"\s*\[(?:\d+(?:\s*[-–,]\s*\d+)*)\]")
 _SPACE = re.compile(r"\s+")
 _NUMBERS = re.compile(r"\d+(?:\.\d+)?")
 
+# a named instrument ("Bath Ankylosing Spondylitis Disease Activity Index (BASDAI)") names the disease it measures, yet
+# the sentence that uses it is about how response is judged, not about the disease: read by its initials
+_INSTRUMENT = re.compile(r"\b(?:[A-Z][\w'’-]*\s+){1,6}(?:Index|Score|Scale|Questionnaire|Inventory|Instrument)\s+"
+                         r"\((?P<short>[A-Z][A-Za-z0-9-]{1,9})\)")
+
+
 @dataclass
 class Candidate:
     text: str
@@ -312,7 +318,8 @@ def extract(evidence: Sequence[Hit], *, min_words: int = 6, max_words: int = 80,
                 continue
             seen.add(key)
             out.append(Candidate(
-                text=text, evidence=number, hit=hit, position=position, stems=frozenset(content_stems(text)),
+                text=text, evidence=number, hit=hit, position=position,
+                stems=frozenset(content_stems(_INSTRUMENT.sub(r"\g<short>", text))),
                 section=section, themes=sentence_themes(text),
                 conclusion=in_conclusion or bool(CONCLUSION_CUE.search(raw)),
                 recommendation=(bool(RECOMMENDATION_CUE.search(text)) and not REPORTED_ADVICE.match(text) and not harms

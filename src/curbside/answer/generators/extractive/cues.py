@@ -215,7 +215,9 @@ FOR_THOSE_WHO_CANNOT = re.compile(r"\bwho (?:cannot|can't|could not) (?:tolerate
                                   r"\b(?:have|with) (?:medical )?contraindications (?:to|for)\b", re.IGNORECASE)
 # "… aspirin used for secondary prevention should not be discontinued": not stopping is continuing (a
 # yes in a verdict, and advice rather than a pitfall)
-NOT_STOPPED = re.compile(r"\b(?:should|must|need) not be (?:discontinued|stopped|withheld|withdrawn|interrupted)\b|"
+NOT_STOPPED = re.compile(r"\b(?:should|must|need) not be (?:discontinued|stopped|withheld|withdrawn|interrupted|"
+                         # ("Women should not be denied the use of progestogen-only injectables because of concerns …")
+                         r"denied|refused|deprived)\b|"
                          r"\b(?:do not|don't) (?:discontinue|stop|withhold|withdraw|interrupt)\b|"
                          # ("… these concerns should not dissuade patients from banking sperm": do it)
                          r"\b(?:should|must) not (?:dissuade|discourage|deter)\b", re.IGNORECASE)

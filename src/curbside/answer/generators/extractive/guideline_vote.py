@@ -166,9 +166,21 @@ _WHEN = re.compile(r"\b(?:before|prior to|after|within|preoperative(?:ly)?|posto
 
 
 def risk_levels(text: str) -> frozenset[str]:
-    """The risk levels ``text`` names its population by ("low", "intermediate", "high", "average")."""
-    return frozenset(_LEVEL.get(w, w) for m in _RISK.finditer(text)
-                     for w in re.findall(r"[a-z]+", m.group("levels").lower()) if w not in ("or", "and", "to"))
+    """The risk levels ``text`` names its population by ("low", "intermediate", "high", "average"): "not at increased
+    risk" (the USPSTF's words for everyone else) and "no other risk factors" are low or average."""
+    out: set[str] = set()
+    for m in _RISK.finditer(text):
+        levels = {_LEVEL.get(w, w) for w in re.findall(r"[a-z]+", m.group("levels").lower())
+                  if w not in ("or", "and", "to")}
+        out |= _NOT_HIGH if "high" in levels and _NOT_AT.search(text, 0, m.start()) else levels
+    if _NO_RISK_FACTORS.search(text):
+        out |= _NOT_HIGH
+    return frozenset(out)
+
+
+_NOT_HIGH = frozenset({"low", "average"})
+_NOT_AT = re.compile(r"\bnot\s+(?:at\s+|of\s+)?$", re.IGNORECASE)
+_NO_RISK_FACTORS = re.compile(r"\b(?:no|without)\s+(?:\w+\s+){0,4}?(?:other\s+)?risk factors\b", re.IGNORECASE)
 
 
 def for_risk(text: str, risk: frozenset[str]) -> bool:

@@ -40,6 +40,7 @@ from curbside.answer.generators.extractive.verdict_cues import (
     names_label,
     opposite_terms,
     other_label,
+    raises_harm,
     sentence_polarity,
 )
 from curbside.answer.generators.extractive.verdict_model import VerdictModel, load
@@ -175,6 +176,10 @@ def rejects(question: str, candidates: Sequence[Candidate], result: VerdictResul
         c, (said, opposite) = opposed
         return VerdictResult(Verdict.NO, -abs(result.polarity), result.hedge, (c.evidence,),
                              (f"evidence says {opposite!r} where the question says {said!r}",), "", (c.text,))
+    # (a finding that doing it raises a harm answers whether to do it: no)
+    if (harmed := next((c for c in closest if raises_harm(question, c.text)), None)) is not None:
+        return VerdictResult(Verdict.NO, -abs(result.polarity), result.hedge, (harmed.evidence,),
+                             ("evidence finds that doing it raises a harm",), "", (harmed.text,))
     if UNIVERSAL_CLAIM.search(question) and not any(UNIVERSAL_FINDING.search(c.text) for c in closest):
         return VerdictResult(Verdict.NO, -abs(result.polarity), result.hedge, result.basis,
                              ("a universal claim the evidence does not affirm",), "", result.deciding)
@@ -214,6 +219,12 @@ _ASKS_RECOMMENDED = re.compile(r"\b(?:recommended|indicated|advised|advisable|fi
                                re.IGNORECASE)
 _NO_RECOMMENDATION = VerdictResult(Verdict.UNCERTAIN, 0.0, 1.0, (), ("guideline without a recommendation",),
                                    "the guideline found does not say yes or no")
+
+
+# whom a guideline's recommendations are for ("These recommendations apply to asymptomatic women aged 40 years or older
+# who …"), which says nothing for or against what they recommend
+_APPLIES = re.compile(r"\b(?:recommendations?|statements?|guidelines?|guidance)\s+(?:applies|apply)\s+to\b",
+                      re.IGNORECASE)
 
 
 def _not_only_pages(question: str, candidates: Sequence[Candidate], result: VerdictResult) -> VerdictResult:
@@ -280,8 +291,9 @@ def _decide(question: str, candidates: Sequence[Candidate], model: VerdictModel 
             return VerdictResult(Verdict.UNCERTAIN, 0.0, 1.0, (), ("consumer pages without a recommendation",),
                                  "the health pages found do not say yes or no")
     result = _not_only_pages(question, candidates, weigh(question, found, model or load()))
-    if (result.verdict is not Verdict.UNCERTAIN and leading is Kind.GUIDELINE and result.deciding
-            and all(CANNOT_SAY.search(text) and for_risk(text, risk_levels(question)) for text in result.deciding)):
+    said = [text for text in result.deciding if not _APPLIES.search(text)]
+    if (result.verdict is not Verdict.UNCERTAIN and leading is Kind.GUIDELINE and said
+            and all(CANNOT_SAY.search(text) and for_risk(text, risk_levels(question)) for text in said)):
         # a guideline that finds the evidence insufficient says neither yes nor no, however a study's conclusion
         # reads ("The USPSTF concludes that the current evidence is insufficient to assess the balance of benefits and
         # harms of screening …" had read as a no to screening) — for the patient's own risk group, that is

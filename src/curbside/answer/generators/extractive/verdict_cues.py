@@ -15,6 +15,8 @@ import zlib
 from collections.abc import Iterator, Sequence
 from statistics import mean
 
+from curbside.answer.text import content_stems
+
 NEGATIVE = re.compile(
     r"\b(?:(?:did|does|do|was|were|is|are|could|can|has|have|had|would|will|may|might|should) not|cannot|"
     r"(?:didn|doesn|don|wasn|weren|isn|aren|hasn|haven|couldn|won|wouldn)'?t|no (?:significant|statistically|"
@@ -34,7 +36,9 @@ NEGATIVE = re.compile(
     r"limited (?:value|role|benefit|utility)|little evidence|disappointing|^no\b)", re.IGNORECASE)
 NOT_NEGATION = re.compile(r"\bnot only\b|\bwhether or not\b|\bwho (?:are|is|do|does|did|have|has) not\b|"
                           r"\b(?:are|is) not at (?:increased |high )?risk\b|\bnot (?:yet )?(?:been )?(?:well )?"
-                          r"(?:understood|known|established|studied)\b|\bcannot be (?:excluded|ruled out)\b",
+                          r"(?:understood|known|established|studied)\b|\bcannot be (?:excluded|ruled out)\b|"
+                          # (a double negative: "Women should not be denied the use of progestogen-only injectables")
+                          r"\b(?:should|must|need) not be (?:denied|refused|deprived|withheld|discouraged)\b",
                           re.IGNORECASE)
 SIMILAR = re.compile(
     r"\b(?:similar|comparable|equivalent|equally|as (?:safe|effective|accurate|good|well) as|"
@@ -341,3 +345,30 @@ def other_label(question: str, text: str) -> tuple[str, str] | None:
         if found and label not in map(_as_label, found):
             return said, f"{kind} {found[0]}"
     return None
+
+
+# a question whether to do something ("Should the skin at the incision site be shaved immediately before spinal
+# surgery?", "Is it necessary to …?") …
+ASKS_WHETHER_TO = re.compile(r"^\W*(?:should|must|is it (?:necessary|advisable|recommended|better|worth\w*) to|"
+                             r"do(?:es)? (?:\w+ ){1,3}need to)\b", re.IGNORECASE)
+# … answered by a finding that doing it raises a harm ("The shaving of the incision site … may increase the rate of
+# postoperative infection"): the conclusion model reads that finding as a yes, for it affirms what it says
+_HARM = (r"(?:\w+ ){0,2}(?:infections?|complications?|mortality|deaths?|adverse (?:events?|effects?|outcomes?)|"
+         r"morbidity|bleeding|ha?emorrhages?|toxicity|harms?)")
+RAISES_HARM = re.compile(rf"\b(?:increase[sd]?|increasing|raise[sd]?|elevate[sd]?)\s+(?:\w+\s+){{0,2}}?"
+                         rf"(?:rates?|risks?|incidence|odds|numbers?|frequency)\s+of\s+{_HARM}\b|"
+                         rf"\b{_HARM}\s+(?:rates?|risks?)?\s*(?:was|were|is|are)\s+(?:significantly\s+)?"
+                         rf"(?:higher|increased)\b", re.IGNORECASE)
+_HARM_ASKED = re.compile(rf"\b{_HARM}\b|\brisks?\b|\bincreas\w*|\bsafe\w*", re.IGNORECASE)
+_NEGATED = re.compile(r"\b(?:not|no|never|without|neither|nor)\b", re.IGNORECASE)
+HARM_SHARE = 0.6  # … a finding on the very thing asked: this share of the question's words
+
+
+def raises_harm(question: str, text: str) -> bool:
+    """``text`` finds that doing what the question asks whether to do raises a harm the question does not ask about."""
+    if not ASKS_WHETHER_TO.search(question) or _HARM_ASKED.search(question):
+        return False
+    if not RAISES_HARM.search(text) or _NEGATED.search(text):
+        return False
+    asked = set(content_stems(question))
+    return bool(asked) and len(asked & set(content_stems(text))) >= HARM_SHARE * len(asked)
