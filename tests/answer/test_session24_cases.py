@@ -232,3 +232,39 @@ def test_a_records_statement_is_read_with_the_risk_groups_of_its_risk_assessment
     (read,) = [c for c in found if c.hit is statement]
     assert {stem("injected"), stem("men"), stem("sex")} <= read.stems
     assert stem("injected") not in extract([statement])[0].stems
+
+
+def test_asked_whether_it_must_be_drained_that_treatment_is_not_needed_leads() -> None:
+    # (check40: "The cyst is drained and then filled with a solution containing alcohol …" had led — unsafe; the
+    # evidence as the full knowledge base gave it, the simple-cyst page close in meaning to the question)
+    from dataclasses import replace
+
+    from curbside.answer.evidence import CLOSE_DOCUMENT_SCORE, CLOSE_SCORE
+
+    def page(passage_id: str, title: str, section: str, text: str, mark: str) -> Hit:
+        hit = _hit(passage_id, title, section, text)
+        return replace(hit, document=replace(hit.document, kind=Kind.CONSUMER), scores={mark: 0.62})
+
+    cysts = "Simple Kidney Cysts"
+    hits = [
+        page("medquad:NIDDK:0000172#6", cysts, "What are the treatments for Simple Kidney Cysts ?",
+             "Treatment is not needed for simple kidney cysts that do not cause any symptoms. Simple kidney cysts "
+             "may be monitored with periodic ultrasounds.\nSimple kidney cysts that are causing symptoms or blocking "
+             "the flow of blood or urine through the kidney may need to be treated using a procedure called "
+             "sclerotherapy. In sclerotherapy, the doctor punctures the cyst using a long needle inserted through the "
+             "skin. Ultrasound is used to guide the needle to the cyst. The cyst is drained and then filled with a "
+             "solution containing alcohol to make the kidney tissue harder.", CLOSE_SCORE),
+        page("medquad:NIDDK:0000172#0", cysts, "What is (are) Simple Kidney Cysts ?",
+             "Simple kidney cysts are abnormal, fluid-filled sacs that form in the kidneys. Simple kidney cysts are "
+             "different from the cysts that develop when a person has polycystic kidney disease (PKD), which is a "
+             "genetic disorder. Simple kidney cysts do not enlarge the kidneys, replace their normal structure, or "
+             "cause reduced kidney function like cysts do in people with PKD.", CLOSE_DOCUMENT_SCORE),
+        page("medquad:NIDDK:0000167#0", "Polycystic Kidney Disease", "What is (are) Polycystic Kidney Disease ?",
+             "PKD cysts are different from the usually harmless simple cysts that often form in the kidneys later in "
+             "life. PKD cysts are more numerous and cause complications, such as high blood pressure, cysts in the "
+             "liver, and problems with blood vessels in the brain and heart.", "lexical"),
+    ]
+    question = ("I had an ultrasound for gallstones and it found a 3 cm \"simple cyst\" on my left kidney. Does that "
+                "mean I have polycystic kidney disease, and will the cyst have to be drained or taken out?")
+    draft = ExtractiveGenerator().generate(question, hits, Audience.PATIENT)
+    assert draft.bottom_line.text.startswith("Treatment is not needed for simple kidney cysts")

@@ -111,7 +111,7 @@ bowel|intestinal|colon
 blood thinner|anticoagulant|anticoagulation
 antiepileptic|anticonvulsant|anti-seizure|antiseizure|aed
 vaccine|vaccination|immunization|immunisation
-lumbar puncture|lp|spinal tap
+lumbar puncture|lumbar punctures|lp|lps|spinal tap|spinal taps
 amniotic fluid|liquor
 plagiocephaly|flat spot|flat head
 aciclovir|acyclovir

@@ -108,8 +108,9 @@ THEMES: tuple[Theme, ...] = (
               + _INDUCED_REMISSION),
           _rx(r"\btreat|\b(?:chemo|radio|immuno)?therap|\bmanag|\bcure|\bget rid of\b|\b(?:first|second)[- ]line\b|"
               r"\bhelp(s)?\b|\brevers(?:e|ed|al)\b|"
-              # ("what is the standard operation …", "when should neoadjuvant chemotherapy be given")
-              r"\bremed|\bsurg|\boperations?\b|\brehabilit|"
+              # ("when should neoadjuvant chemotherapy be given"; not "an operation", said of a time: "how long before
+              # the operation should they be given?")
+              r"\bremed|\bsurg|\brehabilit|"
               r"\bexercis|\bwhat (can|should) (i|we|you) (do|use|take)\b|\bwhat to do\b|"
               # (in lay words: "anything you'd recommend for …", "anything I can take for …", "can you suggest …")
               r"\b(?:anything|something)\b(?: \w+){0,3}? (?:recommend|suggest|prescribe|do|take|use|try)\b|"

@@ -260,8 +260,10 @@ class ExtractiveGenerator:
             notes = (*notes, THIN_NOTE)
         if info.yes_no:
             # (a verdict rests on sentences about what was asked: NICE's advice on exercise in MS says nothing of
-            # whether ocrelizumab works in primary progressive MS, though "MS" now names the disease)
-            self.last_verdict = decide(info.text, [c for c in found if c.on_topic] or found)
+            # whether ocrelizumab works in primary progressive MS, though "MS" names the disease; a study's sentences
+            # are on what it studied, whether or not they repeat the question's rarest word)
+            self.last_verdict = decide(info.text, [c for c in found if c.on_topic or c.hit.document.kind not in (
+                Kind.GUIDELINE, Kind.CONSUMER)] or found)
             verdict = self.last_verdict.verdict
             _lead_with_deciding(chosen, found, self.last_verdict)
             show_basis(chosen, found, self.last_verdict)  # the answer shows what the verdict rests on

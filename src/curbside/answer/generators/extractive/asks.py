@@ -41,6 +41,9 @@ class Asks:
     # … of which those the patient is on that the question asks about ("… on sodium valproate … What should I do about
     # her valproate?"), in each of their wordings
     asked_drugs: tuple[frozenset[str], ...] = ()
+    # whether something must be done to it ("… will the cyst have to be drained or taken out?"): that treatment is not
+    # needed answers it
+    done: bool = False
 
     @classmethod
     def of(cls, question: str) -> Asks:
@@ -56,12 +59,19 @@ class Asks:
         return cls(bool(ASKS_ESCALATION.search(question)), bool(ASKS_HARMS.search(question)),
                    bool(ASKS_IMAGING.search(question)), stem(measure.group("measure").lower()) if measure else "",
                    about, _wordings(defined.group("subject")) if defined else (),
-                   _wordings(needs.group("subject")) if needs else (), drugs, asked_drugs)
+                   _wordings(needs.group("subject")) if needs else (), drugs, asked_drugs,
+                   bool(_MUST_BE_DONE.search(question)))
 
 
 _NEEDS = re.compile(r"\b(?:does|do|should|would|will)\s+(?:he|she|they|i|we|the patient|my \w+)\s+(?:really |still )?"
                     r"(?:need|have|get|take|be given|be offered|be started on)\s+(?:an? |the |any )?"
                     r"(?P<subject>[\w-]+(?: [\w-]+)?)", re.IGNORECASE)
+
+
+_MUST_BE_DONE = re.compile(r"\b(?:have|has|need|needs|got) to be (?:drained|removed|taken out|cut out|operated on|"
+                           r"treated|excised|aspirated|repaired|fixed|lanced|stitched|reset|pinned)\b|"
+                           r"\b(?:need|needs|require|requires) (?:an? )?(?:operation|surgery|treatment|procedure)\b",
+                           re.IGNORECASE)
 
 
 def _wordings(phrase: str) -> tuple[frozenset[str], ...]:

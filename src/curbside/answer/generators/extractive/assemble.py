@@ -81,6 +81,9 @@ READ_ON = 0.45  # share of the best relevance a sentence on a test needs, in a g
 P_WHO_TO_TREAT = 0.2  # … or says whom to treat without naming how
 P_UNSETTLED = 0.15  # … or what the evidence cannot settle
 P_NOT_NEEDED = 0.4  # … or, asked how to treat, when treatment is not needed (as much as a warning)
+B_NOT_NEEDED = 0.25  # … but asked whether it must be done, that it need not answers
+_ANY_TREATMENT = re.compile(r"\b(?:treatment|surgery|operation|procedure|removal|drainage|intervention)\b",
+                            re.IGNORECASE)
 GENERAL_MARGIN = 0.3  # a general statement leads unless a narrower one is this much better
 P_PITFALL_LEAD = 0.2  # … a general "do not …" needs to come closer
 MAX_SECTIONS = 4
@@ -197,6 +200,11 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
         if imaging_not_needed(c):
             whether = True
             bonus += B_IMAGING
+        if asks.done and NOT_NEEDED.search(c.text) and _ANY_TREATMENT.search(c.text):
+            # asked whether it must be drained or taken out, "Treatment is not needed for simple kidney cysts that do
+            # not cause any symptoms" answers it (how it is drained, when it must be, does not)
+            whether = True
+            bonus += B_NOT_NEEDED
         if not yes_no and not harms and c.pitfall and not whether:  # "how is it treated": what to do first
             bonus -= 0.2
         if (rated := USUALLY_APPROPRIATE.search(c.text)) is not None and not for_other_scenario(c.text, c.narrower):
