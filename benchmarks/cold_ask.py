@@ -7,8 +7,9 @@ loaded when closeness is measured). The issue's target is under 2 s per answer o
 Prints one row per question file (n, p50, p95, max, share under 2 s) and the questions over 2 s. Answers are not
 saved (``--no-save``) and PubMed is not asked (``CURBSIDE_OFFLINE=1``): the time is the local pipeline's. The
 first run after a change to the knowledge base or the code also builds the per-KB caches (search index,
-page-title index): run once before measuring, as ``--warm-up`` does. To compare two trees, run the script with
-``PYTHONPATH=OTHER/src``.
+page-title index): run once before measuring, as the script does unless ``--no-warm-up``. ``--against OTHER/src``
+times another checkout's code on the same questions, alternating question by question (this machine's speed drifts by
+a third over an hour: two runs one after the other do not compare).
 """
 
 from __future__ import annotations
@@ -29,8 +30,10 @@ def _questions(path: Path, limit: int) -> list[str]:
     return [line for line in lines if line and not line.startswith("#")][:limit]
 
 
-def _ask(kb: Path, question: str) -> tuple[float, int]:
+def _ask(kb: Path, question: str, source: Path | None = None) -> tuple[float, int]:
     env = {**os.environ, "CURBSIDE_OFFLINE": "1"}
+    if source is not None:
+        env["PYTHONPATH"] = str(source)
     started = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "curbside.cli", "ask", "--kb", str(kb), "--no-save", "--json",
                            question], env=env, capture_output=True, check=False)
@@ -47,36 +50,51 @@ def main() -> None:
     parser.add_argument("files", nargs="+", type=Path, help="question files, one question per line")
     parser.add_argument("--kb", type=Path, required=True)
     parser.add_argument("--limit", type=int, default=24, help="questions per file (default 24)")
+    parser.add_argument("--against", type=Path, metavar="SRC",
+                        help="another checkout's src directory, timed on the same questions, alternating")
     parser.add_argument("--no-warm-up", dest="warm_up", action="store_false",
                         help="skip the first, unmeasured ask that builds the per-KB caches")
     args = parser.parse_args()
     if not args.kb.is_file():
         parser.error(f"no knowledge base at {args.kb}")
+    if args.against is not None and not (args.against / "curbside").is_dir():
+        parser.error(f"{args.against} holds no curbside package (give a checkout's src directory)")
+    sources: list[tuple[str, Path | None]] = [("this", None)]
+    if args.against is not None:
+        sources.append(("against", args.against))
     sets = [(path, _questions(path, args.limit)) for path in args.files]
     if args.warm_up and sets and sets[0][1]:
-        _ask(args.kb, sets[0][1][0])
-    print(f"{'file':<28} {'n':>3} {'p50 s':>6} {'p95 s':>6} {'max s':>6} {'< 2 s':>6} {'errors':>6}")
-    slow: list[tuple[float, str, str]] = []
-    everything: list[float] = []
+        for _name, source in sources:
+            _ask(args.kb, sets[0][1][0], source)
+    times: dict[tuple[str, str], list[float]] = {}
+    errors: dict[tuple[str, str], int] = {}
+    slow: list[tuple[float, str, str, str]] = []
     for path, questions in sets:
-        times, errors = [], 0
         for question in questions:
-            seconds, code = _ask(args.kb, question)
-            errors += code != 0
-            times.append(seconds)
-            if seconds >= TARGET_S:
-                slow.append((seconds, path.name, question))
-        everything += times
-        if times:
-            under = sum(t < TARGET_S for t in times) / len(times)
-            print(f"{path.name:<28} {len(times):>3} {statistics.median(times):>6.2f} {_percentile(times, 0.95):>6.2f} "
-                  f"{max(times):>6.2f} {under:>6.0%} {errors:>6}")
-    if len(sets) > 1 and everything:
-        under = sum(t < TARGET_S for t in everything) / len(everything)
-        print(f"{'all':<28} {len(everything):>3} {statistics.median(everything):>6.2f} "
-              f"{_percentile(everything, 0.95):>6.2f} {max(everything):>6.2f} {under:>6.0%}")
-    for seconds, name, question in sorted(slow, reverse=True):
-        print(f"{seconds:5.2f} s  {name}: {question[:100]}")
+            for name, source in sources:
+                seconds, code = _ask(args.kb, question, source)
+                times.setdefault((name, path.name), []).append(seconds)
+                errors[(name, path.name)] = errors.get((name, path.name), 0) + (code != 0)
+                if seconds >= TARGET_S:
+                    slow.append((seconds, name, path.name, question))
+    print(f"{'code':<8} {'file':<28} {'n':>3} {'p50 s':>6} {'p95 s':>6} {'max s':>6} {'< 2 s':>6} {'errors':>6}")
+    for name, _source in sources:
+        everything: list[float] = []
+        for path, _questions_of in sets:
+            got = times.get((name, path.name), [])
+            everything += got
+            if got:
+                _row(name, path.name, got, errors[(name, path.name)])
+        if len(sets) > 1 and everything:
+            _row(name, "all", everything, sum(n for (who, _f), n in errors.items() if who == name))
+    for seconds, name, file, question in sorted(slow, reverse=True):
+        print(f"{seconds:5.2f} s  {name} {file}: {question[:100]}")
+
+
+def _row(name: str, file: str, got: list[float], errors: int) -> None:
+    under = sum(t < TARGET_S for t in got) / len(got)
+    print(f"{name:<8} {file:<28} {len(got):>3} {statistics.median(got):>6.2f} {_percentile(got, 0.95):>6.2f} "
+          f"{max(got):>6.2f} {under:>6.0%} {errors:>6}")
 
 
 if __name__ == "__main__":

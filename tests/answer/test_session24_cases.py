@@ -268,3 +268,23 @@ def test_asked_whether_it_must_be_drained_that_treatment_is_not_needed_leads() -
                 "mean I have polycystic kidney disease, and will the cyst have to be drained or taken out?")
     draft = ExtractiveGenerator().generate(question, hits, Audience.PATIENT)
     assert draft.bottom_line.text.startswith("Treatment is not needed for simple kidney cysts")
+
+
+def test_chemotherapy_asks_about_treatment_and_an_operation_said_of_a_time_does_not() -> None:
+    from curbside.answer.themes import question_intents
+
+    assert "treatment" in question_intents("When should neoadjuvant chemotherapy be given?")
+    assert "treatment" in question_intents("Is radiotherapy worthwhile after the biopsy?")
+    # (check23's splenectomy vaccines, led by a health page once "operation" asked about treatment)
+    assert "treatment" not in question_intents("Which vaccines should an adult receive before an elective "
+                                               "splenectomy, and how long before the operation should they be given?")
+
+
+def test_lps_are_lumbar_punctures() -> None:
+    from curbside.answer.synonyms import alternatives
+    from curbside.answer.terms import Terms
+    from curbside.answer.text import content_stems, stem
+
+    terms = Terms({stem("serial"): 3.0, stem("lps"): 6.0}, alternatives=alternatives(["serial", "lps"]))
+    said = set(content_stems("The routine use of serial lumbar puncture (LP) is not recommended in premature infants."))
+    assert terms.covered(said) == {stem("serial"), stem("lps")}
