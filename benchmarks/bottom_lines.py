@@ -45,8 +45,8 @@ which turns one of its verdicts. check37 was read once, blind, on ac9cae8 (sessi
 its vote and fallback rules); its labels come from that read, and session 23 tuned on it. check38 was read once, blind,
 on 358f5f1 (session 23: closeness for cases); its labels come from that read, and session 23 tuned on it. check39 was
 read once, blind, on 51392e6 (session 23's final answers); its labels come from that read, and session 24 tuned on
-it. check40 was read once, blind, on session 24's code before its last two changes (which move one of its bottom
-lines); its labels come from that read. Write and read a new set before judging a change by its first read.
+it. check40 was read once, blind, on session 24's code before its last three changes (which move two of its
+bottom lines); its labels come from that read. Write and read a new set before judging a change by its first read.
 
     python benchmarks/bottom_lines.py --kb KB [--labels benchmarks/questions/bottom-line-labels.jsonl]
 

@@ -288,3 +288,14 @@ def test_lps_are_lumbar_punctures() -> None:
     terms = Terms({stem("serial"): 3.0, stem("lps"): 6.0}, alternatives=alternatives(["serial", "lps"]))
     said = set(content_stems("The routine use of serial lumbar puncture (LP) is not recommended in premature infants."))
     assert terms.covered(said) == {stem("serial"), stem("lps")}
+
+
+def test_the_occasion_a_question_is_asked_of_is_not_its_key() -> None:
+    from curbside.answer.terms import Terms
+    from curbside.answer.text import stem
+
+    # (check40: "… several vaccine injections at the same visit, should the most painful vaccine be given last?" had
+    # "visit" as its key, and hepatitis B vaccination "at the same medical visit" led)
+    terms = Terms({stem("visit"): 4.92, stem("vaccine"): 4.62, stem("injections"): 4.28, stem("painful"): 2.83})
+    assert terms.key == stem("vaccine")
+    assert Terms({stem("appointment"): 6.0, stem("colposcopy"): 5.0}).key == stem("colposcopy")

@@ -114,7 +114,7 @@ class Terms:
         ("tablets"): the key is what the question is about, and a degree is often said another way ("20 pack-years")."""
         if not self.weights:
             return ""
-        never = _DEGREE | _FORMS | _ASPECTS | self.minor | self.optional
+        never = _DEGREE | _FORMS | _ASPECTS | _OCCASIONS | self.minor | self.optional
         named = [s for s in self.weights if s not in never] or list(self.weights)
         # a case's question is about what it asks, where it names something rare enough to say so ("… positive for
         # RSV. … can the lumbar puncture be skipped?" asks about the lumbar puncture, not RSV)
@@ -137,6 +137,9 @@ _ASPECTS = frozenset(stem(w) for w in "downside downsides drawback drawbacks dis
                      .split())
 # … nor what a drug comes as ("should I be on tablets like metformin?"): the form, not the subject
 _FORMS = frozenset(stem(w) for w in "tablet tablets pill pills capsule capsules".split())
+# … nor the occasion it is asked of ("several vaccine injections at the same visit"): not what is asked about
+_OCCASIONS = frozenset(stem(w) for w in """visit visits appointment appointments consultation consultations session
+sessions""".split())
 
 
 # conversational words that carry no topic: they neither count for nor against coverage (contractions typed with
