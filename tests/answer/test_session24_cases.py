@@ -299,3 +299,18 @@ def test_the_occasion_a_question_is_asked_of_is_not_its_key() -> None:
     terms = Terms({stem("visit"): 4.92, stem("vaccine"): 4.62, stem("injections"): 4.28, stem("painful"): 2.83})
     assert terms.key == stem("vaccine")
     assert Terms({stem("appointment"): 6.0, stem("colposcopy"): 5.0}).key == stem("colposcopy")
+
+
+def test_bracketed_numbers_are_list_items_when_each_item_is_a_sentence() -> None:
+    from curbside.answer.generators.extractive.layout import segments
+
+    # (check40: "(1) There is Level I evidence … bilateral subthalamic nucleus DBS" stayed with "the following
+    # recommendations can be made:", and the bottom line came from item (3))
+    text = ("Based on the literature, the following recommendations can be made: (1) There is Level I evidence, "
+            "based on a single Level I study, for the use of bilateral subthalamic nucleus DBS for the treatment "
+            "of medically refractory OCD. (2) There is Level II evidence, based on a single Level II study, for the "
+            "use of bilateral nucleus accumbens DBS for the treatment of medically refractory OCD.")
+    said = segments(text)
+    assert said[1].startswith("There is Level I evidence") and said[2].startswith("There is Level II evidence")
+    assert segments("Risk factors are: (1) Age over 65, (2) Diabetes.") == ["Risk factors are: (1) Age over 65, (2) "
+                                                                            "Diabetes."]

@@ -17,6 +17,8 @@ _BULLET_SPLIT = re.compile(r"(?:^|\s+)[-•*▪◦]\s+(?=[A-Z(])")
 # a numbered item run into the text ("… as follows: 1. Offer … 2. Review …"); a number that ends a sentence
 # ("… recommended beginning at age 40. For women with dense breasts …") is not one
 _NUMBERED = re.compile(r"(?:^|\s+)(?P<n>\d{1,2})\.\s+(?=[A-Z(])")
+_BRACKET_NUMBERED = re.compile(r"(?:^|\s+)\((?P<n>\d{1,2})\)\s+(?=[A-Z])")
+_ENDS = re.compile(r"[.!?]\W*$")
 _ITEM_FOLLOWS = re.compile(r"[.:;!?)]$")
 
 _CLOSE_PAREN_SPLIT = re.compile(r"(?<=\b[A-Za-z]\)\.)\s+(?=[A-Z])")  # "… Grade A). Next" (one-letter guard)
@@ -196,8 +198,20 @@ def _lines(text: str, lead: str = "") -> list[str]:
 
 def _numbered_items(text: str) -> list[str]:
     """``text`` cut before each numbered list item: a number that opens the text or follows a sentence's end, or
-    one of a run ("1." with "2."); "at age 18. During …" and "… was 320. The …" end sentences."""
-    found = list(_NUMBERED.finditer(text))
+    one of a run ("1." with "2."); "at age 18. During …" and "… was 320. The …" end sentences. Numbers in brackets
+    count too ("… the following recommendations can be made: (1) There is Level I evidence … (2) There is …"), else
+    the first item stays with the words that announce it."""
+    out = []
+    for part in _cut(text, _NUMBERED):
+        pieces = _cut(part, _BRACKET_NUMBERED)
+        # (bracketed items are sentences of their own only when each is one: "Risk factors are: (1) age over 65, (2)
+        # diabetes." stays whole)
+        out += pieces if all(_ENDS.search(piece) for piece in pieces[1:]) else [part]
+    return out
+
+
+def _cut(text: str, numbered: re.Pattern[str]) -> list[str]:
+    found = list(numbered.finditer(text))
     numbers = {int(m.group("n")) for m in found}
     cuts = [m for m in found if m.start() == 0 or _ITEM_FOLLOWS.search(text[:m.start()])
             or {int(m.group("n")) - 1, int(m.group("n")) + 1} & numbers]
