@@ -36,6 +36,9 @@ def _hit(passage_id: str, title: str, text: str, kind: Kind = Kind.GUIDELINE, se
      "or older who are at increased risk for falls.", Verdict.YES),
     ("In patients with established high-risk cardiovascular disease and a history of LGIB, aspirin used for "
      "secondary prevention should not be discontinued.", Verdict.YES),
+    # (WHO on progestogen-only injectables for women at high risk of HIV: a double negative recommends)
+    ("Women should not be denied the use of progestogen-only injectables because of concerns about the possible "
+     "increased risk.", Verdict.YES),
 ])
 def test_recommendation_polarity(text: str, verdict: Verdict) -> None:
     assert recommendation_polarity(text) is verdict

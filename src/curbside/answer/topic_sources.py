@@ -327,6 +327,8 @@ def leading_statements(store: Store, hits: Sequence[Hit], terms: Terms,
 # a record of one recommendation with its population and risk assessment in passages of their own (the USPSTF's):
 # "Recommendation (Grade B)"
 RECORD_STATEMENT = re.compile(r"^Recommendation \(Grade [A-DI]\)", re.IGNORECASE)
+# … and the passage of such a record that says who is at risk
+RISK_ASSESSMENT = re.compile(r"^Risk assessment$", re.IGNORECASE)
 
 
 def record_statements(store: Store, hits: Sequence[Hit]) -> list[Hit]:

@@ -19,6 +19,7 @@ from curbside.answer.generators.extractive.guideline_vote import (
     GUIDELINE_CUE,
     INDIVIDUAL_DECISION,
     ONLY_SOME_PATIENTS,
+    risk_levels,
     vote_polarity,
 )
 from curbside.answer.generators.extractive.scoring import score_all
@@ -37,7 +38,7 @@ from curbside.answer.themes import (
     ASKS_WORKUP,
     main_clause_themes,
 )
-from curbside.answer.topic_sources import RECORD_STATEMENT
+from curbside.answer.topic_sources import RECORD_STATEMENT, RISK_ASSESSMENT
 from curbside.answer.vignette import asking
 from curbside.drug_names import drug_words, names_drug
 from curbside.records import Audience, Hit, Kind, Passage, Verdict
@@ -358,13 +359,11 @@ def _with_risk_groups(found: Sequence[Candidate], evidence: Sequence[Hit]) -> No
     with men …"): the statement is read with those words too."""
     risks: dict[str, frozenset[str]] = {}
     for hit in evidence:
-        if _RISK_ASSESSMENT.match(hit.passage.section):
+        if RISK_ASSESSMENT.match(hit.passage.section):
             said = frozenset(content_stems(hit.passage.text))
             risks[hit.document.id] = risks.get(hit.document.id, frozenset()) | said
     for c in found:
-        if (extra := risks.get(c.hit.document.id)) and RECORD_STATEMENT.match(c.section) and _AT_RISK.search(c.text):
+        extra = risks.get(c.hit.document.id)
+        if extra and RECORD_STATEMENT.match(c.section) and "high" in risk_levels(c.text):  # "at increased risk"
             c.stems = c.stems | extra
 
-
-_RISK_ASSESSMENT = re.compile(r"^Risk assessment$", re.IGNORECASE)
-_AT_RISK = re.compile(r"\bat (?:increased|high|higher|elevated) risk\b", re.IGNORECASE)

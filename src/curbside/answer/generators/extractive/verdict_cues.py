@@ -15,7 +15,7 @@ import zlib
 from collections.abc import Iterator, Sequence
 from statistics import mean
 
-from curbside.answer.text import content_stems
+from curbside.answer.text import content_stems, tokenize
 
 NEGATIVE = re.compile(
     r"\b(?:(?:did|does|do|was|were|is|are|could|can|has|have|had|would|will|may|might|should) not|cannot|"
@@ -360,7 +360,6 @@ RAISES_HARM = re.compile(rf"\b(?:increase[sd]?|increasing|raise[sd]?|elevate[sd]
                          rf"\b{_HARM}\s+(?:rates?|risks?)?\s*(?:was|were|is|are)\s+(?:significantly\s+)?"
                          rf"(?:higher|increased)\b", re.IGNORECASE)
 _HARM_ASKED = re.compile(rf"\b{_HARM}\b|\brisks?\b|\bincreas\w*|\bsafe\w*", re.IGNORECASE)
-_NEGATED = re.compile(r"\b(?:not|no|never|without|neither|nor)\b", re.IGNORECASE)
 HARM_SHARE = 0.6  # … a finding on the very thing asked: this share of the question's words
 
 
@@ -368,7 +367,7 @@ def raises_harm(question: str, text: str) -> bool:
     """``text`` finds that doing what the question asks whether to do raises a harm the question does not ask about."""
     if not ASKS_WHETHER_TO.search(question) or _HARM_ASKED.search(question):
         return False
-    if not RAISES_HARM.search(text) or _NEGATED.search(text):
+    if not RAISES_HARM.search(text) or any(word in _NEGATORS for word in tokenize(text)):
         return False
     asked = set(content_stems(question))
     return bool(asked) and len(asked & set(content_stems(text))) >= HARM_SHARE * len(asked)
