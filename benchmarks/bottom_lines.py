@@ -1,6 +1,6 @@
 """How often the bottom line comes from a passage a reviewer named as the answer.
 
-Each held-out question set (clinical-check6 … check40) was read by a second reader against a key written
+Each held-out question set (clinical-check6 … check41) was read by a second reader against a key written
 before any answer existed; for every answer that was not good, the reader named the knowledge-base passages
 that should have led ("ngc:10951#29"), and for a good one, the passage it came from.
 ``questions/bottom-line-labels.jsonl`` keeps those passages per question (and the questions the key marks as
@@ -46,7 +46,9 @@ its vote and fallback rules); its labels come from that read, and session 23 tun
 on 358f5f1 (session 23: closeness for cases); its labels come from that read, and session 23 tuned on it. check39 was
 read once, blind, on 51392e6 (session 23's final answers); its labels come from that read, and session 24 tuned on
 it. check40 was read once, blind, on session 24's code before its last three changes (which move two of its
-bottom lines); its labels come from that read. Write and read a new set before judging a change by its first read.
+bottom lines); its labels come from that read. check41 was read once, blind, on 38afce6 (session 24's final); its
+labels come from that read, and session 25 tuned on it. Write and read a new set before judging a change by its first
+read.
 
     python benchmarks/bottom_lines.py --kb KB [--labels benchmarks/questions/bottom-line-labels.jsonl]
 

@@ -18,10 +18,15 @@ _WORD = re.compile(r"[A-Za-z][a-z]{4,}")
 _ENDOGENOUS = frozenset({"dopamine", "serotonin", "cortisol", "acetylcholine", "glutamate", "noradrenaline"})
 
 
+# the four letters the FDA adds to a biologic's name ("teprotumumab-trbw"), which the literature leaves out
+_BIOLOGIC_SUFFIX = re.compile(r"(?<=[a-z]{5})-[a-z]{4}$")
+
+
 @cache
 def _table() -> dict[str, str]:
     text = files("curbside").joinpath("data/drug_names.txt").read_text(encoding="utf-8")
-    return dict(line.split("\t", 1) for line in text.splitlines() if line and not line.startswith("#"))
+    return {name: _BIOLOGIC_SUFFIX.sub("", generic) for name, generic in (
+        line.split("\t", 1) for line in text.splitlines() if line and not line.startswith("#"))}
 
 
 def generic_of(word: str) -> str | None:

@@ -21,6 +21,10 @@ _PARTS: tuple[tuple[str, str], ...] = (
     ("coeliac", "celiac"), ("tumour", "tumor"), ("behaviour", "behavior"), ("^oestr", "^estr"),
     ("ischaem", "ischem"), ("dyspnoea", "dyspnea"), ("apnoea", "apnea"), ("^faec", "^fec"), ("glycaem", "glycem"),
     ("kalaem", "kalem"), ("natraem", "natrem"), ("orthopaed", "orthoped"), ("^sulph", "^sulf"),
+    # (the adjectives of "-aemia" words: "bacteraemic", "anaemic"; not "-emic" alone, which "systemic" and "academic"
+    # end in)
+    ("bacteraem", "bacterem"), ("septicaem", "septicem"), ("^anaem", "^anem"), ("viraem", "virem"),
+    ("uraemi", "uremi"), ("^aetiol", "^etiol"), ("^caesar", "^cesar"),
     # "-our" words ("labour", NICE's word, is "labor" in American guidelines), not "rigour": "rigors" are chills
     ("^labour", "^labor"), ("^favour", "^favor"), ("^colour", "^color"), ("^odour", "^odor"), ("^flavour", "^flavor"),
     ("^humour", "^humor"),

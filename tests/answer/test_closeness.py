@@ -179,3 +179,40 @@ def test_an_answer_on_closeness_keeps_to_the_drug_asked_about(trials_kb: Store) 
     assert "methotrexate" in answer.bottom_line.text and "valproate" not in answer.bottom_line.text
     cited = [r.document_id for r in answer.references]
     assert cited == ["pmid:11035130"]  # (not COPE's valproate and folic acid in pregnancy)
+
+
+# (check41: the study's result alone — one child with haemorrhages after a febrile convulsion — read as reassurance)
+FEBRILE = ("16-month-old boy is brought to the ED after a 4-minute generalised tonic-clonic seizure at home with a "
+           "temperature of 39.2 °C from an ear infection. He is now back to his usual self, alert and playing, with no "
+           "bruises on a careful skin check. Ophthalmology saw him because he kept rubbing one eye and found "
+           "unilateral retinal haemorrhages. Can the febrile convulsion itself explain the haemorrhages, or should "
+           "this push us toward a wider work-up, including for non-accidental injury?")
+
+
+def test_a_close_study_speaks_through_its_conclusion(trials_kb: Store) -> None:
+    answer = ask(trials_kb, _settings(trials_kb), FEBRILE, save=False)
+    assert answer.references[0].document_id == "pmid:11970923"
+    assert "should trigger an extensive search for other reasons, including child abuse" in answer.bottom_line.text
+
+
+def test_a_close_studys_conclusion_is_marked_close_with_it(trials_kb: Store) -> None:
+    settings = _settings(trials_kb)
+    stats = TermStats(trials_kb)
+    evidence = gather(make_retriever(trials_kb, settings), analyse(FEBRILE), Audience.CLINICIAN, k=settings.k,
+                      stats=stats)
+    results = [i for i, h in enumerate(evidence.hits) if h.passage.id == "pmid:11970923#2"]
+    assert results
+    embedder = closeness_embedder(settings)
+    # (its conclusion kept but saying too few of the question's words to be measured itself: marked with the result)
+    hits = [h for h in evidence.hits if h.passage.id != "pmid:11970923#3"]
+    (conclusion,) = [p for p in trials_kb.passages_for("pmid:11970923") if p.id == "pmid:11970923#3"]
+    kept = replace(evidence, hits=(*hits, Hit(conclusion, hits[results[0]].document, 1.0)),
+                   coverages=(*evidence.coverages[:len(hits)], 0.0))
+    marked = {h.passage.id for h in with_closeness(kept, FEBRILE, embedder, stats, force=True).hits
+              if CLOSE_SCORE in h.scores}
+    assert {"pmid:11970923#2", "pmid:11970923#3"} <= marked
+    # (… and, not kept, it joins the evidence)
+    cut = replace(evidence, hits=tuple(hits), coverages=evidence.coverages[:len(hits)])
+    added = [h for h in with_closeness(cut, FEBRILE, embedder, stats, force=True).hits
+             if h.passage.id == "pmid:11970923#3"]
+    assert added and CLOSE_SCORE in added[0].scores

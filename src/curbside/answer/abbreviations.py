@@ -57,7 +57,8 @@ def _in_order(letters: str, text: str) -> bool:
     return True
 
 
-def asked_abbreviations(asked: Collection[str], definitions: Iterable[Mapping[str, str]]) -> dict[str, str]:
+def asked_abbreviations(asked: Collection[str], definitions: Iterable[Mapping[str, str]],
+                        wordings: Collection[frozenset[str]] = ()) -> dict[str, str]:
     """Of the abbreviations some texts define (``defined_abbreviations`` of each), those whose long form the question
     says in words of its own (``asked``: its content stems), two words or more: a guideline that has defined
     "single-dose vial (SDV)" goes on to say "SDVs must never be used for multiple patients", which answers a question
@@ -65,12 +66,13 @@ def asked_abbreviations(asked: Collection[str], definitions: Iterable[Mapping[st
     the question uses itself ("Is periampullary carcinoma (PAC) …?"): passages that use them are found by them, and
     the search that found them found others that use them for something else ("the child and/or PAC"). The letters
     must be the long form's initials: "Deciphering Developmental Disorders (DDD)" is not read as "developmental
-    disorders (DDD)", though those letters are in it in order."""
+    disorders (DDD)", though those letters are in it in order. A long form that is another wording of what the question
+    says (``wordings``, stem sets: "Wada test" is the "intracarotid amobarbital procedure (IAP)") counts as said."""
     out: dict[str, str] = {}
     for found in definitions:
         for abbr, long_form in found.items():
             stems = set(content_stems(long_form))
-            if (abbr not in out and len(stems) >= _LONG_FORM_WORDS and stems <= set(asked)
+            if (abbr not in out and len(stems) >= _LONG_FORM_WORDS and (stems <= set(asked) or stems in wordings)
                     and _initials(long_form) == abbr.lower().removesuffix("s") and not _letters(abbr) & set(asked)):
                 out[abbr] = long_form
     return out

@@ -31,6 +31,7 @@ from typing import cast
 
 import numpy as np
 
+from curbside.answer.conclusions import is_conclusion, missing_conclusions
 from curbside.answer.evidence import CLOSE_DOCUMENT_SCORE, CLOSE_MIN, CLOSE_SCORE, Evidence
 from curbside.answer.lexicon import medical_name
 from curbside.answer.terms import Terms, TermStats, content_terms
@@ -93,8 +94,14 @@ def with_closeness(evidence: Evidence, question: str, embedder: Embedder | None,
             documents[hit.document.id] = max(documents.get(hit.document.id, 0.0), close[hit.passage.id])
     # (marked: the generator reads their sentences as on the question's topic, named or not; the close passages' own as
     # answers, their documents' others as on topic only)
+    for hit in evidence.hits:  # (a close study's conclusion speaks for it: ``_conclusions``)
+        if hit.passage.id not in close and is_conclusion(hit) and hit.document.kind is not Kind.GUIDELINE:
+            near = [close[h.passage.id] for h in candidates
+                    if h.document.id == hit.document.id and h.passage.id in close]
+            if near:
+                close[hit.passage.id] = max(near)
     hits = tuple(_marked(hit, close, documents) for hit in evidence.hits)
-    extra = _recommendations(evidence, documents, asked, embedder, stats)
+    extra = [*_recommendations(evidence, documents, asked, embedder, stats), *_conclusions(hits, close, stats)]
     return replace(evidence, hits=(*hits, *extra),
                    coverages=(*evidence.coverages, *(evidence.terms.coverage(stats.stems_of(h)) for h in extra)),
                    closeness=float(np.max(cosines)))
@@ -136,6 +143,19 @@ def _recommendations(evidence: Evidence, documents: dict[str, float], asked: np.
         found += [replace(hit, scores={CLOSE_DOCUMENT_SCORE: cos, "sibling": best.score})
                   for cos, hit in ranked[:CLOSE_RECOMMENDATIONS] if cos >= CLOSE_RECOMMENDATION_MIN]
     return found
+
+
+def _conclusions(hits: tuple[Hit, ...], close: dict[str, float], stats: TermStats) -> list[Hit]:
+    """The conclusion of a study whose passage is close to the question, when the evidence lacks it: a study speaks
+    through its conclusion, and its results alone can mislead ("One child was found with unilateral retinal
+    haemorrhages following … a simple febrile convulsion" without "… Such a finding should trigger an extensive
+    search for other reasons, including child abuse"). Marked close, as the passage that brought it."""
+    if stats.store is None:
+        return []
+    studies = [hit for hit in hits if hit.passage.id in close and hit.document.kind is not Kind.GUIDELINE]
+    return [replace(hit, scores={**hit.scores, CLOSE_SCORE: close[study.passage.id]})
+            for study in studies for hit in missing_conclusions(stats.store, [study], documents=1)
+            if hit.passage.id not in {h.passage.id for h in hits}]
 
 
 def _unnamed_medical_key(evidence: Evidence, question: str, stats: TermStats) -> bool:

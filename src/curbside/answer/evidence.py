@@ -40,9 +40,9 @@ from curbside.answer.lead_cues import SCOPE_SECTION
 from curbside.answer.lexicon import disease_mentions
 from curbside.answer.population import Scope, patient_has
 from curbside.answer.questions import QuestionInfo
-from curbside.answer.synonyms import mentioned
+from curbside.answer.synonyms import class_names, mentioned
 from curbside.answer.terms import Terms, TermStats, content_terms
-from curbside.answer.text import content_stems, stem
+from curbside.answer.text import content_stems, stem, unique
 from curbside.answer.themes import LAY_PREVENTION, theme_by_key
 from curbside.answer.topic_sources import (
     RECOMMENDATION_SECTION,
@@ -54,12 +54,13 @@ from curbside.answer.topic_sources import (
     topic_guidelines,
     topic_pages,
 )
-from curbside.answer.vignette import asked_subject
+from curbside.answer.vignette import asked_subject, asking, case_of
 from curbside.records import Audience, Hit, Kind
 from curbside.retrieve import Filters, Retriever
 from curbside.sentences import sentences
 from curbside.store import Store
 
+_FORMS = frozenset({"oral", "topical"})  # (a drug's form, not its class: "tablets" are taken by mouth)
 CLOSE_MIN = 0.62  # cosine (MiniLM) between a question and a kept passage that answers it (closeness.py measures it)
 COVERAGE_MIN = 0.6  # best single-passage coverage below this → "too little evidence"
 KEY_TERM_REQUIRED = True  # the question's rarest term must appear in the kept evidence
@@ -167,7 +168,8 @@ def _defined_for(scope: Scope, terms: Terms, hits: Sequence[Hit]) -> dict[str, s
     (PTSD)") or for words the question says ("single-dose vial (SDV)")."""
     definitions = [defined_abbreviations(f"{hit.document.title}\n{hit.passage.text}") for hit in hits]
     topical = scope.topic_abbreviations(definitions) if scope.topics else {}
-    return {**asked_abbreviations(terms.weights, definitions), **topical}
+    wordings = {form for forms in terms.alternatives.values() for form in forms}
+    return {**asked_abbreviations(terms.weights, definitions, wordings), **topical}
 
 
 def gather(
@@ -200,6 +202,25 @@ def gather(
         have = {h.passage.id for h in pool}
         pool = [*pool, *(h for h in retriever.search(wider, max(3 * k, 30), filters or Filters())
                          if h.passage.id not in have)]
+    if (terms.asked and key_term and scope.topics and not any(terms.names_key(stats.stems_of(h)) for h in pool)
+            and max(terms.coverage(stats.stems_of(h)) for h in pool) < COVERAGE_MIN):
+        # a case whose question's key no passage found names, nor says enough of it: its story outweighed its question
+        # ("84-year-old man with moderate Alzheimer's disease living in a nursing home … staff … pain review …
+        # constipation … How long should the risperidone continue …, and is haloperidol appropriate?"); ask the
+        # question alone, with the case's last sentence (which often names what the question calls "one": "She is
+        # pleading for an epidural. Is it reasonable to site one when she may well be bacteraemic …?"), the diseases
+        # the case names and the classes of the drugs it asks about (APA: "… antipsychotic medication … in patients
+        # with dementia …"). Only for a case that names its disease: what is found is then kept to documents on it, and
+        # a jet-lagged traveller asking about melatonin is not answered from its trial in tardive dyskinesia.
+        drugs = [t for t in info.terms if stem(t) in terms.asked]
+        classes = unique(c for t in drugs for c in class_names(t) if c not in _FORMS)
+        told = sentences(case_of(info.text))
+        question = " ".join([*told[-1:], asking(info.text), *disease_mentions(info.text), *classes])
+        have = {h.passage.id for h in pool}
+        again = retriever.search(question, max(3 * k, 30), filters or Filters())
+        # (on the first search's scale, the best of this one as good as the best of that: found by the question alone)
+        scale = max(h.score for h in pool) / max((h.score for h in again), default=1.0)
+        pool = [*pool, *(replace(h, score=h.score * scale) for h in again if h.passage.id not in have)]
     top = max(h.score for h in pool) or 1.0
     scored = _rerank(pool, terms, audience, top, stats, scope, () if info.yes_no else info.intents)
     if stats.store is not None:
@@ -255,7 +276,8 @@ def gather(
         if len(kept) >= k:
             break
     kept += [(terms.coverage(stats.stems_of(h)), h) for h in part_passages([h for *_, h in scored],
-                                                                          [h for _, h in kept], info.text, stats)]
+                                                                          [h for _, h in kept], info.text, stats,
+                                                                          terms.weights)]
     best = max(cov for cov, _ in kept)
     key_covered = any(terms.names_key(stats.stems_of(h)) for _, h in kept)
     hits = tuple(h for _, h in kept)
@@ -265,8 +287,9 @@ def gather(
         extra = sibling_recommendations(stats.store, hits, scope, info.intents, terms, stats)
         hits += tuple(extra)
         coverages += tuple(terms.coverage(stats.stems_of(h)) for h in extra)
-    if not info.yes_no and scope.topics and info.intents and stats.store is not None:
-        extra = page_siblings(stats.store, hits, scope, info.intents)
+    if not info.yes_no and info.intents and stats.store is not None:
+        extra = page_siblings(stats.store, hits, scope, info.intents,
+                              cover=lambda text: terms.coverage(set(content_stems(text))))
         hits += tuple(extra)
         coverages += tuple(terms.coverage(stats.stems_of(h)) for h in extra)
     if audience is Audience.CLINICIAN and info.yes_no and stats.store is not None:
@@ -304,12 +327,13 @@ def thin(terms: Terms, stems: set[str]) -> bool:
     return total > 0 and required < THIN_REQUIRED * total and said < THIN_SAID * total
 
 
-def part_passages(ranked: Sequence[Hit], kept: Sequence[Hit], question: str, stats: TermStats) -> list[Hit]:
+def part_passages(ranked: Sequence[Hit], kept: Sequence[Hit], question: str, stats: TermStats,
+                  weights: Mapping[str, float]) -> list[Hit]:
     """For each part of a several-part question that the leading document's kept passages do not speak to
     (``gaps.own_words``), the first of its other passages in ``ranked`` that names at least half of what the part asks
-    of its own: "Is lenalidomide the next step …, and should I start iron chelation?" keeps BSH's passage on chelation
-    beside its three on lenalidomide, which would otherwise fill the guideline's places (a sickle cell guideline's
-    chelation passage answers for another disease)."""
+    of its own (by the terms' ``weights``): "Is lenalidomide the next step …, and should I start iron chelation?" keeps
+    BSH's passage on chelation beside its three on lenalidomide, which would otherwise fill the guideline's places (a
+    sickle cell guideline's chelation passage answers for another disease)."""
     if not kept:
         return []
     leading = kept[0].document.id
@@ -317,19 +341,28 @@ def part_passages(ranked: Sequence[Hit], kept: Sequence[Hit], question: str, sta
     own = [h for h in kept if h.document.id == leading]
     out: list[Hit] = []
     for _part, words, asked in own_words(question):
-        if any(_says(h, words, asked, stats) for h in [*own, *out]):
+        if any(_says(h, words, asked, stats, weights) for h in [*own, *out]):
             continue
         found = next((h for h in ranked if h.document.id == leading and h.passage.id not in have
-                      and _says(h, words, asked, stats)), None)
+                      and _says(h, words, asked, stats, weights)), None)
         if found is not None:
             out.append(found)
             have.add(found.passage.id)
     return out
 
 
-def _says(hit: Hit, words: list[str], asked: set[str], stats: TermStats) -> bool:
-    """``hit`` names at least half of what a part asks of its own (``asked``; ``words``: the part's words)."""
-    return 2 * len(mentioned(words, stats.stems_of(hit)) & asked) >= len(asked)
+def _says(hit: Hit, words: list[str], asked: set[str], stats: TermStats, weights: Mapping[str, float]) -> bool:
+    """``hit`` names at least half of what a part asks of its own (``asked``, weighed by ``weights``; ``words``: the
+    part's words) in what it says, not in the questions it puts. For "… does a 360-degree fusion give better results
+    than a posterolateral fusion …?" neither NASS's "How do outcomes … compare with those for 360° fusion …?" (a
+    question) nor its "… lead to comparable clinical outcomes …" on pedicle screws (better results, not 360°) says it;
+    its next passage does."""
+    said = sentences(hit.passage.text)
+    stated = [s for s in said if not s.rstrip().endswith("?")]
+    stems = (stats.stems_of(hit) if len(stated) == len(said)
+             else set(content_stems(" ".join([hit.document.title, hit.passage.section, *stated]))))
+    return 2 * sum(weights.get(s, 1.0) for s in mentioned(words, stems) & asked) >= sum(weights.get(s, 1.0)
+                                                                                        for s in asked)
 
 
 def case_coverage(hits: Sequence[Hit], terms: Terms, stats: TermStats) -> float:

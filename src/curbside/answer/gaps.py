@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from curbside.answer.synonyms import mentioned
 from curbside.answer.terms import CHATTER
 from curbside.answer.text import content_stems, stem, tokenize
-from curbside.answer.vignette import case_of, part_texts
+from curbside.answer.vignette import case_of, is_setting, part_texts
 from curbside.records import Audience, Bullet, SafetyNotice
 
 # words that frame what a part asks rather than name it ("what drug and dose", "how soon should it start",
@@ -28,7 +28,7 @@ often soon initial setting settings right safe safely still now usual usually wa
 works help helps offer offered choose check checked order ordered get gets take taking tell come comes go make
 think because enough decide involve involves include includes role drug drugs agent agents medication
 medications medicine medicines people patient patients later year years time instead increase increases decrease
-decreases affect affects necessary necessarily happen happens happened""".split())
+decreases affect affects necessary necessarily happen happens happened place""".split())
 
 
 def own_words(question: str) -> list[tuple[str, list[str], set[str]]]:
@@ -41,6 +41,8 @@ def own_words(question: str) -> list[tuple[str, list[str], set[str]]]:
     every = [set(content_stems(part)) for part in parts]
     out = []
     for i, part in enumerate(parts):
+        if is_setting(part):  # ("In a patient this age, do a normal white count …?": its setting is no part to answer)
+            continue
         words = [t for t in tokenize(part) if t not in CHATTER]
         asked = ({stem(t) for t in words} & every[i]) - _FRAME
         if asked:  # (nothing of its own to look for: "how soon should it start?")

@@ -65,7 +65,8 @@ _DIABETES_TYPE = re.compile(r"\btype\s*(?P<n>[12])\s+diabet|\bt(?P<m>[12])dm\b",
 
 
 _SEX = (("women", re.compile(r"\b(?:women|woman|female|females|girls)\b", _I)),
-        ("men", re.compile(r"\b(?:men|man|male|males|boys)\b", _I)))
+        # (not "man-made", "man-hours": a synthetic hormone is no advice for men)
+        ("men", re.compile(r"\b(?:men|man|male|males|boys)\b(?!-(?:made|hours?|power)\b)", _I)))
 
 
 def sexes(text: str) -> frozenset[str]:

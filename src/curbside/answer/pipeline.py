@@ -21,7 +21,7 @@ from curbside.answer.evidence import Evidence, gather
 from curbside.answer.followups import context_of, suggest
 from curbside.answer.generators.base import Draft, DraftBullet, DraftSection, Generator
 from curbside.answer.generators.extractive import CLOSEST_TITLE, ExtractiveGenerator
-from curbside.answer.questions import QuestionInfo, analyse, validate
+from curbside.answer.questions import QuestionInfo, analyse, asks_to_hold_off, validate
 from curbside.answer.registry import get_generator
 from curbside.answer.respell import MIN_PASSAGES, respell, respelled_note
 from curbside.answer.safety import red_flags
@@ -123,6 +123,9 @@ def ask(
             # a yes/no about one's own emergency ("is this a heart attack?") is not ours to answer
             draft = replace(draft, verdict=None, notes=(*draft.notes, "no verdict: the question describes "
                                                                       "an emergency"))
+        elif draft.verdict is not None and asks_to_hold_off(info.text):
+            draft = replace(draft, verdict=None, notes=(*draft.notes, "no verdict: the question asks whether to hold "
+                                                                      "off, and the evidence speaks of doing it"))
         if evidence.closeness and not draft.insufficient:  # (measured only where the words did not settle it)
             draft = replace(draft, notes=(*draft.notes, closeness_note(evidence.closeness)))
         emit("verifying")

@@ -72,9 +72,11 @@ _EITHER_OR = re.compile(r",\s+or (?:do|does|should|shall|must|would|will|can|is|
                         r"\bor (?:keep|carry on|continue|stop|switch|wait|just)\b",
                         re.IGNORECASE)
 # … and so do two yes/no questions in one ("Does that mean I'll definitely get diabetes, and should I be on tablets
-# like metformin?"): one verdict cannot answer both, and the answers often differ
+# like metformin?"; "…, and does adding pedicle screw instrumentation … help?"): one verdict cannot answer both, and
+# the answers often differ
 _AND_YES_NO = re.compile(r"(?:,|\band)\s+(?:and\s+)?(?:do|does|should|shall|must|would|will|can|could|is|are) "
-                         r"(?:i|we|you|he|she|they|it|this|that|there|my|his|her|their|our|the|a|an)\b", re.IGNORECASE)
+                         r"(?:i|we|you|he|she|they|it|this|that|there|my|his|her|their|our|the|a|an|[a-z]{3,}ing)\b",
+                         re.IGNORECASE)
 # "Is there anything you'd recommend for the throat pain?", "Can you suggest something natural …?": a request for
 # what to do, put politely as a question; "yes" would not answer it ("Is there a way to tell COVID-19 from
 # influenza?" is a real yes/no question)
@@ -147,6 +149,18 @@ def is_yes_no(question: str) -> bool:
     last = re.split(r"[.:;]\s+", text.rstrip())[-1]
     return (text.rstrip().endswith("?") and bool(re.search(r"[,:]|--| - ", text)) and not _WH.match(last)
             and not re.search(r"\b(what|which|who|how|why|when|where)\b", last, re.IGNORECASE))
+
+
+# whether to hold back from something ("… make acute appendicitis unlikely enough to hold off?"): the evidence speaks
+# of doing it ("appendectomy is not recommended …"), and its "no" to that is this question's "yes"; which thing is held
+# back is not said, so no verdict can be read from it safely
+_HOLD_OFF = re.compile(r"\b(?:hold (?:off|back|fire)|put (?:it |this |that |surgery |the operation )?off|"
+                       r"wait and see)\b", re.IGNORECASE)
+
+
+def asks_to_hold_off(question: str) -> bool:
+    """The question asks whether to hold back from doing something it need not name."""
+    return bool(_HOLD_OFF.search(asking(question)))
 
 
 def analyse(question: str, *, context: str = "", max_chars: int = 2000) -> QuestionInfo:

@@ -56,6 +56,12 @@ hiv|human immunodeficiency virus|aids
 tuberculosis|tb
 flu|influenza
 chemo|chemotherapy|chemotherapies
+radiotherapy|radiation therapy|radiation|irradiation|=rt
+heavy periods|heavy menstrual bleeding|menorrhagia|heavy menstruation
+wada test|wada|intracarotid amobarbital procedure|intracarotid amobarbital test|amobarbital test
+erectile dysfunction|erection problems|erectile problems|impotence
+erection|erections|erectile
+non-accidental injury|nonaccidental injury|non accidental injury|nai|child abuse|child maltreatment|inflicted injury
 femur|femurs|femora|femoral
 syncope|faint|fainting|fainted|faints|passing out|passed out|vasovagal
 electromyography|emg
@@ -252,6 +258,22 @@ antihistamine|antihistamines > cetirizine|loratadine|fexofenadine|chlorphenamine
 topical > gel|gels|cream|creams|ointment
 oral|by mouth > tablet|tablets|pill|pills|capsule|capsules
 """
+
+
+@lru_cache(maxsize=1)
+def _class_names() -> dict[str, tuple[str, ...]]:
+    """A member's lookup key → its classes' names (the first wording of each)."""
+    out: dict[str, list[str]] = {}
+    for line in re.sub(r"\n\s+\|", "|", re.sub(r"\n\s+>", " >", _CLASSES)).strip().splitlines():
+        wordings, members = line.split(" > ")
+        for member in members.split("|"):
+            out.setdefault(_key(member), []).append(wordings.split("|")[0])
+    return {member: tuple(names) for member, names in out.items()}
+
+
+def class_names(term: str) -> tuple[str, ...]:
+    """The names of the classes ``term`` (a drug) belongs to: "risperidone" → ("antipsychotic",)."""
+    return _class_names().get(_key(term), ())
 
 
 @lru_cache(maxsize=1)

@@ -26,7 +26,7 @@ from curbside.answer.vignette import asking, case_terms, part_texts, parts, rest
 from curbside.drug_names import brand_generic
 from curbside.records import Document, Hit, Kind
 from curbside.retrieve.lexical import uses_word
-from curbside.retrieve.query import STOPWORDS
+from curbside.retrieve.query import STOPWORDS, unit_degree
 from curbside.retrieve.query import tokenize as query_tokens
 from curbside.store import Store
 
@@ -238,6 +238,11 @@ class TermStats:
             minor = frozenset(stem(t) for t in [*_example_terms(info.text), *failed_drugs(info.text)])
             topics = self.topic_words()
             alternatives = self._alternatives([*info.terms, *context_terms])
+            # (the terms are each word once, in first use: "her periods are so heavy … her heavy periods" lists
+            # "periods" before "heavy"; the phrase is read where the question says it)
+            said = [t for t in content_terms(info.text) if stem(t) in weights]
+            for word_stem, forms in self._alternatives(said).items():
+                alternatives.setdefault(word_stem, forms)
             for key_stem, restated in restatements(info.text).items():
                 if key_stem in weights:
                     alternatives[key_stem] = (*alternatives.get(key_stem, ()), restated)
@@ -259,8 +264,11 @@ class TermStats:
         regimen."""
         out = alternatives(terms)
         if self.store is not None:
+            said = {stem(t) for t in terms}
             for brand in terms:
-                if brand_generic(brand) is not None and uses_word(self.store, brand):
+                # (not where the question names the generic too: "teprotumumab (Tepezza)" asks about the drug)
+                if ((generic := brand_generic(brand)) is not None and uses_word(self.store, brand)
+                        and not {stem(t) for t in tokenize(generic)} <= said):
                     out.pop(stem(brand), None)
         return out
 
@@ -351,4 +359,6 @@ def issuer_initials(issuer: str) -> tuple[str, ...]:
 def content_terms(text: str) -> list[str]:
     """The question's content words as search reads them (no stopwords, no single letters), a possessive as its noun
     ("my husband's gel": "husband", which the knowledge base uses; "husband's" it hardly ever does)."""
-    return [t for t in map(noun, query_tokens(text)) if t not in STOPWORDS and (len(t) > 1 or t.isdigit())]
+    tokens = [noun(t) for t in query_tokens(text)]
+    return [t for i, t in enumerate(tokens) if t not in STOPWORDS and (len(t) > 1 or t.isdigit())
+            and not unit_degree(tokens, i)]

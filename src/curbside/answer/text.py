@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from curbside.retrieve.query import STOPWORDS
+from curbside.retrieve.query import STOPWORDS, unit_degree
 from curbside.retrieve.query import tokenize as _full_tokenize
 from curbside.spelling import PREFIXES, american
 
@@ -124,6 +124,8 @@ def content_stems(text: str) -> list[str]:
         if (t in PREFIXES and i + 1 < len(tokens) and len(tokens[i + 1]) >= 5 and tokens[i + 1].isalpha()
                 and f"{t}-{tokens[i + 1]}" in lowered):
             tokens[i + 1] = t + tokens[i + 1]  # "non-alcoholic" is one word, as "nonalcoholic" is
+            continue
+        if unit_degree(tokens, i):
             continue
         if t not in STOPWORDS and (len(t) > 1 or t.isdigit()):
             out.append(stem(t))

@@ -111,6 +111,10 @@ THEMES: tuple[Theme, ...] = (
               # ("when should neoadjuvant chemotherapy be given"; not "an operation", said of a time: "how long before
               # the operation should they be given?")
               r"\bremed|\bsurg|\brehabilit|"
+              # (how long it goes on and how it is stopped: "How long should the risperidone continue, how should a
+              # taper be done …?")
+              r"\btaper|\bwean(?:ed|ing)?\b|\bhow long should\b[^?]{0,60}\b(?:continue|be continued|be given|be used|"
+              r"be taken|stay on)\b|"
               r"\bexercis|\bwhat (can|should) (i|we|you) (do|use|take)\b|\bwhat to do\b|"
               # (in lay words: "anything you'd recommend for …", "anything I can take for …", "can you suggest …")
               r"\b(?:anything|something)\b(?: \w+){0,3}? (?:recommend|suggest|prescribe|do|take|use|try)\b|"
@@ -264,6 +268,11 @@ _SETTING = _rx(r"\b(?:receiving|undergoing|on|after|before (?:starting |consider
                # adults … diagnosed with Lyme disease, offer antibiotic treatment …")
                r"\bwho (?:test|tested|tests) (?:\w+ )?(?:negative|positive)\b|\bdiagnosed (?:with|as having)\b|"
                r"\bnewly diagnosed\b|"
+               # … or when something happens ("excessive bleeding or oozing following an injury, surgery, or dental
+               # work" is a symptom of von Willebrand disease)
+               r"\b(?:after|following)\s+(?:(?:an?|the)\s+)?(?:[\w-]+,\s+){0,3}(?:or\s+)?(?:surgery|an operation)\b|"
+               # … or how bad it was ("Any prolonged, heavy, or repeated bleeding that required medical care …")
+               r"\b(?:required|requiring|needed|needing) (?:medical )?(?:care|attention|treatment)\b|"
                # ("In patients being considered for active therapy, pleural effusion should be investigated …")
                r"\b(?:being )?(?:considered|candidates?|eligible|suitable|fit) for (?:\w+ )?"
                r"(?:treatment|therapy|surgery)\b|"

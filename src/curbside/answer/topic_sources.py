@@ -18,7 +18,7 @@ from curbside.answer.lead_cues import FIRST_STEP, LATER_STEP, OPTIONS, SCOPE_SEC
 from curbside.answer.population import Scope
 from curbside.answer.tables import rates, rows_as_sentences
 from curbside.answer.text import content_stems, stem
-from curbside.answer.themes import main_clause_themes, primary_theme, related, theme_by_key
+from curbside.answer.themes import main_clause_themes, primary_theme, question_intents, related, theme_by_key
 from curbside.disk_cache import code_digest, digest, load_or_build
 from curbside.records import Hit, Kind
 from curbside.retrieve import Filters
@@ -233,30 +233,50 @@ _SAYS_HOW = {"treatment": re.compile(f"{OPTIONS.pattern}|{_TREATED.pattern}", re
              "diagnosis": re.compile(r"\bdiagnos\w* (?:it |them |\w+ )?(?:with|by|based on|using)\b", re.IGNORECASE)}
 
 
+def _heading_themes(section: str) -> set[str]:
+    """What a section heading is about: a health page's heading is a question ("What is the outlook for Meralgia
+    Paresthetica ?"), read as one; "What is (are) …" is about everything."""
+    if section.rstrip().endswith("?"):
+        return set(question_intents(section)) - {"definition"}
+    return {theme} if (theme := primary_theme(section)) else set()
+
+
 def page_siblings(store: Store, hits: Sequence[Hit], scope: Scope, intents: Sequence[str],
-                  documents: int = PAGE_SIBLING_DOCUMENTS) -> list[Hit]:
+                  documents: int = PAGE_SIBLING_DOCUMENTS, cover: Callable[[str], float] | None = None) -> list[Hit]:
     """The passage of a health page on the question's disease, already in the evidence, that speaks to
     what was asked: MedlinePlus's one-section summary of Meniere's disease says what it is in one
     passage and "Treatments include medicines to control dizziness, limiting salt in your diet, and
     taking water pills" in the next, under the same "What is (are) …" heading, so neither its heading
-    (``topic_pages``) nor passage search finds the second. At most one passage a page, scored like
-    the page's hit."""
+    (``topic_pages``) nor passage search finds the second; for a question that names no disease, the page that leads
+    the evidence. A page whose sections are questions ("What are the
+    treatments for Von Willebrand Disease ?") says it under the one that asks it; of several such passages, the one
+    ``cover`` (the question's coverage of a text) rates highest: NHLBI's "Treatments for women who have VWD with heavy
+    menstrual bleeding include: …" for a girl's heavy periods. At most one passage a page, scored like the page's
+    hit."""
     asked = main_clause_themes(intents) - {"definition"}
     if not asked:
         return []
     have = {h.passage.id for h in hits}
     pages: dict[str, Hit] = {}
     for hit in hits:
+        # (a question that names no disease — "a burning, numb patch on the outside of my right thigh … What is this,
+        # and will it go away?" — by the page that leads its evidence, the condition its words describe)
         if (hit.document.kind is Kind.CONSUMER and hit.document.id not in pages and len(pages) < documents
-                and titled_for(scope, hit.document.title)):
+                and (titled_for(scope, hit.document.title) if scope.topics else hit is hits[0])):
             pages[hit.document.id] = hit
     extra = []
     for doc_id, best in pages.items():
-        if any(primary_theme(h.passage.text) in asked for h in hits if h.document.id == doc_id):
+        # (a passage under a question on something else is about that, whatever its words: "Any prolonged, heavy, or
+        # repeated bleeding that required medical care after surgery …" under "How to diagnose …")
+        if any((_heading_themes(h.passage.section) or {primary_theme(h.passage.text)}) & asked
+               for h in hits if h.document.id == doc_id):
             continue  # (the page's passage on it is in already)
-        found = next((p for p in store.passages_for(doc_id) if p.id not in have
-                      and any((says := _SAYS_HOW.get(theme := primary_theme(s))) is not None and theme in asked
-                              and says.search(s) for s in sentences(p.text))), None)
+        passages = [p for p in store.passages_for(doc_id) if p.id not in have]
+        headed = [p for p in passages if _heading_themes(p.section) & asked]
+        found = (max(headed, key=lambda p: cover(f"{p.section} {p.text}")) if headed and cover is not None
+                 else next((p for p in passages
+                            if any((says := _SAYS_HOW.get(theme := primary_theme(s))) is not None and theme in asked
+                                   and says.search(s) for s in sentences(p.text))), None))
         if found is not None:
             extra.append(Hit(found, best.document, best.score, {"page_sibling": best.score}))
     return extra

@@ -32,6 +32,10 @@ _AGE = re.compile(r"\b\d+(?:\.\d+)?[- ](?:years?|yrs?|months?|weeks?|days?)[- ]o
 _ASKING = (r"(?:what|which|how|when|where|who|why|should|is|are|can|could|do|does|did|will|would|must|has|have|"
            r"need|needs)\b")
 _ASKS = re.compile(_ASKING, re.IGNORECASE)
+_SETTING_FIRST = re.compile(r"^(?:in|for|among|at|with|given)\b", re.IGNORECASE)
+# (a relative clause is still the setting: "For an adult … who needs a fusion, does …?")
+_QUESTION_WORD = re.compile(r"\b(?:what|how|why|when|where|should|can|could|do|does|did|will|would|must)\b|\?",
+                            re.IGNORECASE)
 # a case set before the question after a dash or colon ("Newly diagnosed Addison's disease — what doses …?")
 _LEAD_IN = re.compile(rf"^(?P<case>[^?]{{12,}}?)(?:\s+(?:—|–|-)\s+(?={_ASKING})|:\s+)", re.IGNORECASE)
 # options listed after a dash ("… does a lower-risk BRUE need — admission, ECG, labs, imaging?"): what the answer
@@ -211,6 +215,12 @@ def part_texts(question: str) -> tuple[str, ...]:
     should they get?"); empty for a question of one part."""
     pieces = [p.strip() for p in _PART.split(_OPTIONS.sub(" ", asking(question))) if p and p.strip()]
     return tuple(pieces) if len(pieces) >= 2 else ()
+
+
+def is_setting(part: str) -> bool:
+    """A part that only says whom the question is about ("In a patient this age", "For an adult … who needs a
+    fusion"): it asks nothing of its own."""
+    return bool(_SETTING_FIRST.match(part)) and not _QUESTION_WORD.search(part)
 
 
 def _diseases(question: str) -> set[str]:

@@ -74,6 +74,15 @@ def _without_marks(run: re.Match[str]) -> str:
     return "".join(ch for ch in run.group() if not unicodedata.combining(ch))
 
 
+_DEGREES = frozenset({"degree", "degrees"})
+
+
+def unit_degree(tokens: list[str], i: int) -> bool:
+    """``tokens[i]`` is the unit of the number before it: "360-degree fusion" is the "360° fusion" a guideline
+    writes, and the unit is no word of its own."""
+    return tokens[i] in _DEGREES and i > 0 and tokens[i - 1].isdigit()
+
+
 def parse_query(text: str, *, max_chars: int = 2000) -> ParsedQuery:
     norm = normalise(text)
     if not norm:
@@ -81,7 +90,8 @@ def parse_query(text: str, *, max_chars: int = 2000) -> ParsedQuery:
     if len(norm) > max_chars:
         raise QueryError(f"the question is too long ({len(norm)} characters; at most {max_chars})")
     tokens = tokenize(norm)
-    terms = [t for t in tokens if t not in STOPWORDS and (len(t) > 1 or t.isdigit())]
+    terms = [t for i, t in enumerate(tokens) if t not in STOPWORDS and (len(t) > 1 or t.isdigit())
+             and not unit_degree(tokens, i)]
     if not terms:  # a question made only of function words: fall back to every token
         terms = [t for t in tokens if t]
     if not terms:

@@ -147,7 +147,8 @@ class ExtractiveGenerator:
                 parts.extend((c.hit.passage.section, c.hit.passage.text))
         defined = {doc_id: {**self._document_abbreviations(doc_id), **defined_abbreviations(" ".join(parts))}
                    for doc_id, parts in text.items()}
-        topical = {**asked_abbreviations(terms.weights, defined.values()),
+        wordings = {form for forms in terms.alternatives.values() for form in forms}
+        topical = {**asked_abbreviations(terms.weights, defined.values(), wordings),
                    **scope.topic_abbreviations(defined.values())}
         group = self._group_documents(info.text, found)
         if terms.asked:

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from curbside.answer.generators.extractive.candidates import Candidate
+from curbside.answer.lexicon import disease_mentions
 from curbside.answer.synonyms import alternatives, broader
 from curbside.answer.text import content_stems, stem, tokenize, unique
 from curbside.answer.themes import (
@@ -18,7 +19,7 @@ from curbside.answer.themes import (
     ASKS_MEASURE,
     DEFINED,
 )
-from curbside.answer.vignette import patient_drugs_asked
+from curbside.answer.vignette import asking, patient_drugs_asked
 from curbside.drug_names import drug_words
 
 
@@ -44,6 +45,11 @@ class Asks:
     # whether something must be done to it ("… will the cyst have to be drained or taken out?"): that treatment is not
     # needed answers it
     done: bool = False
+    # the step after a first treatment ("What are her second-line options …?"): what to do when it fails answers
+    later: bool = False
+    # a lay question that tells its symptoms and names no disease ("… a burning, numb patch on the outside of my right
+    # thigh … What is this, and will it go away?")
+    describes: bool = False
 
     @classmethod
     def of(cls, question: str) -> Asks:
@@ -60,7 +66,8 @@ class Asks:
                    bool(ASKS_IMAGING.search(question)), stem(measure.group("measure").lower()) if measure else "",
                    about, _wordings(defined.group("subject")) if defined else (),
                    _wordings(needs.group("subject")) if needs else (), drugs, asked_drugs,
-                   bool(_MUST_BE_DONE.search(question)))
+                   bool(_MUST_BE_DONE.search(question)), bool(_LATER.search(asking(question))),
+                   asking(question) != question and not disease_mentions(question))
 
 
 _NEEDS = re.compile(r"\b(?:does|do|should|would|will)\s+(?:he|she|they|i|we|the patient|my \w+)\s+(?:really |still )?"
@@ -72,6 +79,12 @@ _MUST_BE_DONE = re.compile(r"\b(?:have|has|need|needs|got) to be (?:drained|remo
                            r"treated|excised|aspirated|repaired|fixed|lanced|stitched|reset|pinned)\b|"
                            r"\b(?:need|needs|require|requires) (?:an? )?(?:operation|surgery|treatment|procedure)\b",
                            re.IGNORECASE)
+
+
+# (in what the question asks, not its case: "… remains cushingoid despite surgery. What are the options?" may ask for
+# any of them)
+_LATER = re.compile(r"\b(?:second|third)[- ]line\b|\bnext (?:step|option|line|treatment)s?\b|"
+                    r"\bwhat (?:now|next)\b|\bif (?:\w+ ){0,3}(?:fails|doesn't work|does not work)\b", re.IGNORECASE)
 
 
 def _wordings(phrase: str) -> tuple[frozenset[str], ...]:

@@ -154,10 +154,16 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
         # control dizziness, limiting salt in your diet, and taking water pills" on MedlinePlus's Meniere's disease)
         # (… and asked which drug, a treatment that names one answers: "Metoclopramide is the first line of prokinetic
         # therapy …" for "Which prokinetic should I start?")
+        # (… and asked in lay words that name no disease, what the page closest to them says of it: "… a burning, numb
+        # patch on the outside of my right thigh … What is this, and will it go away?" is answered by "Meralgia
+        # paresthetica usually has a good prognosis", on the page whose words the question's are)
+        closest = max(candidates, key=lambda c: c.relevance)
+        described = closest.hit.document.kind is Kind.CONSUMER and asks.describes
         main = [] if yes_no else [c for c in candidates if (c.primary in asked or (
             "drugs" in asked and c.primary == "treatment" and drug_words(c.text))) and (c.relevance >= best_rel * (
                 READ_ON if c.primary == "diagnosis" and c.titled and c.hit.document.kind is Kind.GUIDELINE else 0.6)
-            or (c.primary == "treatment" and c.titled and OPTIONS.match(c.text) is not None))]
+            or (c.primary == "treatment" and c.titled and OPTIONS.match(c.text) is not None)
+            or (described and c.hit.document.id == closest.hit.document.id))]
         if asks.defines and not yes_no and set(intents) == {"definition"}:
             # "What is Valtrex?" is answered by what Valtrex is, not a sentence naming it ("What is the treatment
             # for scabies?" asks about its treatment)
@@ -236,8 +242,12 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
                 bonus -= P_UNSETTLED  # where a drug is licensed is not how to treat
             # (or a section on one: "Recommendation [Moderate-Quality Evidence] — In adults with active AS despite
             # treatment with NSAIDs")
-            if not escalate and (NEXT_STEP.match(c.text) or (steps and (
-                    LATER_STEP.search(c.text) or LATER_STEP.search(c.section) or SOME_CASES.search(c.text)))):
+            later = steps and (LATER_STEP.search(c.text) or LATER_STEP.search(c.section))
+            if asks.later and later:
+                # asked for the step after the first, it answers: "… the Task Force suggests a shared
+                # decision-making approach because there are several available second-line therapies …"
+                bonus += B_FIRST_STEP
+            elif not escalate and (NEXT_STEP.match(c.text) or later or (steps and SOME_CASES.search(c.text))):
                 bonus -= P_NEXT_STEP  # "If goal BP is not reached …": a later step
             elif treats:
                 if FIRST_STEP.search(CONCESSION.sub("", c.text, count=1)) or OPTIONS.match(c.text):

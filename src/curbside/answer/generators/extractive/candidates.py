@@ -53,7 +53,13 @@ _LEAD_LABEL = re.compile(
 # PubMed's upper-case structured-abstract labels run into the sentence: "BACKGROUND In the assessment …"
 _LEAD_CAPS_LABEL = re.compile(r"^(?:BACKGROUND|OBJECTIVES?|PURPOSE|AIMS?|INTRODUCTION|CONTEXT|METHODS?|DESIGN|"
                               r"SETTING|PATIENTS|PARTICIPANTS|RESULTS?|FINDINGS|CONCLUSIONS?|INTERPRETATION)"
-                              r"(?: AND [A-Z]+)?\s+(?=[A-Z](?:[a-z]| )|\d)")
+                              r"(?: AND [A-Z]+)?\s+(?=[A-Z](?:[a-z]| )|\d|\(\d\)\s)")
+# … of which the conclusion's (an abstract stored as one section: SciFact's "CONCLUSIONS (1) Asystole during head-up
+# tilt test does not imply a malignant outcome …")
+_CAPS_CONCLUSION = re.compile(r"^(?:CONCLUSIONS?|INTERPRETATION)(?: AND [A-Z]+)?\s+(?=[A-Z](?:[a-z]| )|\d|\(\d\)\s)")
+# what the sentence before found, referred to ("Such a finding should trigger …", "This finding suggests …")
+_SUCH_A_FINDING = re.compile(r"^(?:such (?:a |an )?|this |these )(?:finding|findings|result|results|observation|"
+                             r"observations|association|difference)\b", re.IGNORECASE)
 # a footnote number run into a word: "5The frequency of monitoring …", "consider dual therapy3 with"
 _GLUED_FOOTNOTE = re.compile(r"\b(?!type)([a-z]{5,})\d\b(?![.,]\d)")
 _LEAD_FOOTNOTE = re.compile(r"^\d{1,2}(?=[A-Z][a-z]{2,}\b)")
@@ -311,6 +317,13 @@ def extract(evidence: Sequence[Hit], *, min_words: int = 6, max_words: int = 80,
                 # next sentence ("There is strong evidence to support the use of pramipexole, …")
                 raw = text = f"{text} {following}"
                 skip = position + 1
+            elif (position + 1 < len(parts) and (in_conclusion or _CAPS_CONCLUSION.match(raw.strip()))
+                  and _SUCH_A_FINDING.match(following := trim(parts[position + 1], grade_labels=grade_labels))):
+                # a conclusion's finding and what it means for practice, said of it in the next sentence
+                # ("Retinal haemorrhages following a convulsive episode are rare. Such a finding should trigger an
+                # extensive search for other reasons, including child abuse."): one statement
+                raw = text = f"{text} {following}"
+                skip = position + 1
             n_words = len(text.split())
             key = text.lower()
             if (n_words < min_words or n_words > max_words or text.endswith("?") or key in seen
@@ -321,7 +334,8 @@ def extract(evidence: Sequence[Hit], *, min_words: int = 6, max_words: int = 80,
                 text=text, evidence=number, hit=hit, position=position,
                 stems=frozenset(content_stems(_INSTRUMENT.sub(r"\g<short>", text))),
                 section=section, themes=sentence_themes(text),
-                conclusion=in_conclusion or bool(CONCLUSION_CUE.search(raw)),
+                conclusion=(in_conclusion or bool(CONCLUSION_CUE.search(raw))
+                            or bool(_CAPS_CONCLUSION.match(raw.strip(" -•*▪◦▼►\t")))),
                 recommendation=(bool(RECOMMENDATION_CUE.search(text)) and not REPORTED_ADVICE.match(text) and not harms
                                 and not COMMON_PRACTICE.search(text)),
                 in_recommendations=in_recommendation,

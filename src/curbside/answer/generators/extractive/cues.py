@@ -48,6 +48,10 @@ CONCLUSION_CUE = re.compile(
     r"(?:consistently |repeatedly )?(?:demonstrated|shown|confirmed) that)\b", re.IGNORECASE)
 RECOMMENDATION_CUE = re.compile(
     r"\b(?:we recommend|(?:is|are) (?:recommended|indicated|suggested|preferred|advised)|recommends?|"
+    # (GRADE's weak recommendation: "The Task Force suggests RT/RS in patients who have failed TSS", "we suggest …")
+    # (not what authors infer: "We suggest that disruption of normal endochondral ossification may be associated …")
+    r"(?:we|(?:the )?(?:task force|panel|committee|work ?group|guideline (?:development )?group|gdg)) suggests?"
+    r"(?! that\b)|"
     r"should (?:be|receive|consider|undergo|include|start|not|avoid|only|prescribe|offer|use|give|administer|treat|"
     r"initiate|refer|perform|obtain|order|screen|educate|counsel|provide|discuss|examine|assess|evaluate|measure|"
     r"monitor|check|document|inform|advise|continue|discontinue|stop|repeat)\b|first[- ]line|"

@@ -1,0 +1,295 @@
+"""Rules check40's blind read led to (session 25), each on the knowledge base's own text (NASS's isthmic
+spondylolisthesis guideline, the Endocrine Society's Cushing's syndrome guideline, NHLBI's page on von Willebrand
+disease): a unit is no word of its own, a part of a question is said by a statement and not by a question, "and does
+adding …?" is a second question, "the Task Force suggests" recommends, asked for second-line options the second-line
+section answers, a health page says what was asked under the heading that asks it, and a phrase is read where the
+question says it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from curbside.answer import ask
+from curbside.answer.evidence import part_passages
+from curbside.answer.gaps import unmentioned_parts
+from curbside.answer.generators.extractive.asks import Asks
+from curbside.answer.generators.extractive.cues import RECOMMENDATION_CUE
+from curbside.answer.patient_facts import sexes
+from curbside.answer.population import Scope
+from curbside.answer.questions import analyse, is_yes_no
+from curbside.answer.synonyms import alternatives
+from curbside.answer.terms import TermStats
+from curbside.answer.text import content_stems, stem
+from curbside.answer.themes import primary_theme
+from curbside.answer.topic_sources import page_siblings
+from curbside.records import Audience, Bullet, Document, Hit, Kind, Passage, Section
+from curbside.retrieve.query import parse_query
+from curbside.settings import Settings
+from curbside.store import Store
+from tests.answer.guideline_kb import guideline_kb
+
+SPONDYLOLISTHESIS = ("For an adult with low-grade isthmic spondylolisthesis who needs a fusion, does a 360-degree "
+                     "fusion give better results than a posterolateral fusion, and does adding pedicle screw "
+                     "instrumentation to a posterolateral fusion help?")
+_NASS = "Diagnosis and treatment of adult isthmic spondylolisthesis."
+_NASS_25 = (
+    "Does the addition of instrumentation to decompression and fusion for adult patients with isthmic "
+    "spondylolisthesis improve surgical outcomes compared with decompression and fusion alone?\nIn patients with "
+    "low-grade isthmic spondylolisthesis, the addition of instrumentation may not improve outcomes in the setting of "
+    "posterolateral fusion, with or without decompression. Grade of Recommendation: B\nHow do outcomes of "
+    "decompression with posterolateral fusion compare with those for 360° fusion in the treatment of adult patients "
+    "with isthmic spondylolisthesis?")
+_NASS_26 = (
+    "Posterolateral fusion and 360° fusion surgeries are recommended to improve the clinical outcomes in adult "
+    "patients with low grade isthmic spondylolisthesis. Grade of Recommendation: A\n360° fusion is recommended to "
+    "provide higher radiographic fusion rates compared to posterolateral fusion in adult patients with low grade "
+    "isthmic spondylolisthesis. Grade of Recommendation: A")
+_NASS_29 = (
+    "There is conflicting evidence whether in adult patients undergoing ALIF, supplemental posterior percutaneous "
+    "pedicle screws lead to comparable clinical outcomes to those undergoing open posterior instrumentation. Grade of "
+    "Recommendation: I (Insufficient/Conflicting Evidence)")
+
+
+def _hit(passage_id: str, title: str, section: str, text: str, kind: Kind = Kind.GUIDELINE) -> Hit:
+    doc_id, ordinal = passage_id.split("#")
+    document = Document(id=doc_id, kind=kind, title=title, sections=(Section(section, text),), source="test",
+                        issuer="NASS", year=2014)
+    return Hit(Passage(passage_id, doc_id, int(ordinal), section, text, 0, len(text)), document, 10.0)
+
+
+def test_a_degree_after_a_number_is_its_unit() -> None:
+    assert "degree" not in parse_query(SPONDYLOLISTHESIS).terms
+    assert stem("degree") not in content_stems("a 360-degree fusion")
+    assert stem("degree") in content_stems("a first-degree relative")  # (an ordinal's degree is a word)
+
+
+def test_a_part_is_said_by_a_statement_not_by_a_question() -> None:
+    section = "Major Recommendations"
+    kept = [_hit("ngc:10788#25", _NASS, section, _NASS_25), _hit("ngc:10788#29", _NASS, section, _NASS_29)]
+    ranked = [*kept, _hit("ngc:10788#26", _NASS, section, _NASS_26)]
+    # (the words' weights in the full knowledge base: "360" is rare, "better" and "results" are not)
+    weights = {"360": 8.29, "bett": 4.12, "result": 2.2, "pedicl": 7.95, "screw": 8.32, "instru": 5.45}
+    added = part_passages(ranked, kept, SPONDYLOLISTHESIS, TermStats(), weights)
+    # (#25 names 360° fusion only in its PICO question, #29 says "comparable clinical outcomes" of pedicle screws:
+    # neither says whether a 360-degree fusion gives better results)
+    assert [h.passage.id for h in added] == ["ngc:10788#26"]
+    # (counted, not weighed, "better" and "results" would be two of three)
+    assert part_passages(ranked, kept, SPONDYLOLISTHESIS, TermStats(), {}) == []
+
+
+def test_and_does_adding_is_a_second_question() -> None:
+    assert not is_yes_no(SPONDYLOLISTHESIS)
+    assert is_yes_no("Does adding pedicle screw instrumentation to a posterolateral fusion help?")
+
+
+CUSHING = ("38-year-old woman with Cushing's disease had transsphenoidal surgery 3 months ago for a 6 mm "
+           "corticotroph adenoma but remains cushingoid: two late-night salivary cortisols are raised, 24-hour urinary "
+           "free cortisol is three times the upper limit of normal, and morning ACTH is inappropriately normal. She "
+           "asks whether she can simply have pituitary radiotherapy now and avoid taking tablets. What are her "
+           "second-line options, and what needs to be in place before radiotherapy is given?")
+
+
+def test_radiation_mentions_radiotherapy_and_in_place_frames_the_question() -> None:
+    bullet = Bullet("The Task Force recommends confirming that medical therapy is effective in normalizing cortisol "
+                    "before administering radiation RT/radiosurgery (RS) for this goal because this will be needed "
+                    "while awaiting the effect of radiation.", (1,))
+    assert unmentioned_parts(CUSHING, [bullet]) == ["What are her second-line options"]
+    assert any(stem("radiation") in form for form in alternatives(["radiotherapy"])[stem("radiotherapy")])
+
+
+@pytest.mark.parametrize(("text", "recommends"), [
+    ("The Task Force suggests RT/RS in patients who have failed TSS or have recurrent CD.", True),
+    ("We suggest against the routine use of compression stockings.", True),
+    ("These data suggest that early surgery improves outcomes.", False),
+    ("Our results suggest a benefit of statins.", False),
+    ("We suggest that disruption of normal endochondral ossification may be associated with juvenile OCD.", False),
+])
+def test_the_task_force_suggests_is_a_weak_recommendation(text: str, recommends: bool) -> None:
+    assert bool(RECOMMENDATION_CUE.search(text)) is recommends
+
+
+def test_asked_for_the_second_line_the_question_asks_a_later_step() -> None:
+    assert Asks.of(CUSHING).later
+    assert Asks.of("What is the next step if metformin does not work?").later
+    # (the case's "despite" is how it got here, not what it asks)
+    assert not Asks.of("A 50-year-old man remains hypertensive despite amlodipine. How should he be treated?").later
+
+
+def test_a_symptom_after_surgery_is_no_treatment() -> None:
+    assert primary_theme("People with this condition often experience easy bruising, long-lasting nosebleeds, and "
+                         "excessive bleeding or oozing following an injury, surgery, or dental work.") != "treatment"
+    assert primary_theme("Any prolonged, heavy, or repeated bleeding that required medical care after surgery or "
+                         "dental extractions.") != "treatment"
+    assert primary_theme("Surgery is the treatment of choice for a symptomatic Tarlov cyst.") == "treatment"
+
+
+def test_man_made_names_no_sex() -> None:
+    assert sexes("One treatment for VWD is a man-made hormone called desmopressin.") == frozenset()
+    assert sexes("Men with VWD may bleed after dental work.") == {"men"}
+
+
+VWD = ("My 15-year-old daughter has always had lots of nosebleeds and bruises, and her periods are so heavy she has to "
+       "change her pad every hour. Blood tests have now shown type 1 von Willebrand disease. What treatments can help "
+       "with her heavy periods?")
+
+
+def test_a_phrase_is_read_where_the_question_says_it() -> None:
+    # ("her periods are so heavy … her heavy periods": the terms list "periods" before "heavy")
+    terms = TermStats().terms(analyse(VWD))
+    assert frozenset({stem("menorrhagia")}) in terms.alternatives[stem("heavy")]
+
+
+@pytest.fixture(scope="module")
+def kb(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    # NHLBI's page on von Willebrand disease (MedQuAD) beside the guideline summaries
+    store = guideline_kb(tmp_path_factory, (), corpora=("medquad/8_NHLBI_QA_XML/0000139.xml",))
+    yield store
+    store.close()
+
+
+def test_a_health_page_says_what_was_asked_under_the_heading_that_asks_it(kb: Store) -> None:
+    page = kb.get_document("medquad:NHLBI:0000139")
+    assert page is not None
+    passages = kb.passages_for(page.id)
+    # its passages on symptoms and on diagnosis (the medical history list: "… bleeding that required medical care
+    # after surgery …") are not on treatment
+    shown = [Hit(p, page, 10.0) for p in passages if p.section.startswith(("What are the symptoms", "How to diagnose"))]
+    terms = TermStats(kb).terms(analyse(VWD))
+    added = page_siblings(kb, shown, Scope.of(VWD), ("treatment",),
+                          cover=lambda text: terms.coverage(set(content_stems(text))))
+    assert [h.passage.section for h in added] == ["What are the treatments for Von Willebrand Disease ?"]
+    assert "heavy menstrual bleeding" in added[0].passage.text
+    answer = ask(kb, Settings(kb=kb.path, retriever="lexical", offline=True), VWD, save=False)
+    assert answer.references[0].document_id == page.id
+    assert "treatment" in answer.bottom_line.text
+
+
+def test_a_drugs_classes_are_named() -> None:
+    from curbside.answer.synonyms import class_names
+
+    assert class_names("risperidone") == ("antipsychotic",)
+    assert class_names("Sertraline") == ("ssri",)
+    assert class_names("fusion") == ()
+
+
+@pytest.mark.parametrize(("question", "treatment"), [
+    ("How long should the risperidone continue, how should a taper be done and monitored?", True),
+    ("How long should anticoagulation continue after a provoked DVT?", True),
+    ("How long should I wait before flying after a pneumothorax?", False),
+])
+def test_how_long_it_goes_on_and_how_it_is_tapered_ask_about_treatment(question: str, treatment: bool) -> None:
+    from curbside.answer.themes import question_intents
+
+    assert ("treatment" in question_intents(question)) is treatment
+
+
+RISPERIDONE = ("84-year-old man with moderate Alzheimer's disease living in a nursing home was started on risperidone "
+               "10 weeks ago after repeatedly hitting staff during personal care, despite a behavioural care plan, a "
+               "pain review and treatment of his constipation. On 0.5 mg twice daily the aggression has largely "
+               "settled over the last 6 weeks, with no falls or oversedation. There is no delirium and no past "
+               "psychotic illness. The home's GP wants to continue risperidone indefinitely to be safe, and his "
+               "daughter asks whether haloperidol would be a cheaper alternative. How long should the risperidone "
+               "continue, how should a taper be done and monitored, and is haloperidol appropriate?")
+
+
+@pytest.fixture(scope="module")
+def apa_kb(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    # APA's guideline on antipsychotics in dementia (NGC) beside the first guideline summaries and the health pages on
+    # Alzheimer's disease and caregiving that the case's words find first
+    store = guideline_kb(tmp_path_factory, ("ngc-10994.xml", "ngc-11347.xml", "ngc-10815.xml", "ngc-10375.xml",
+                                            "ngc-11047.xml", "ngc-11118.xml", "ngc-10208.xml"),
+                         corpora=("medquad/4_MPlus_Health_Topics_QA/0000024.xml",
+                                  "medquad/4_MPlus_Health_Topics_QA/0000259.xml",
+                                  "medquad/7_SeniorHealth_QA/0000003.xml", "medquad/7_SeniorHealth_QA/0000004.xml"))
+    yield store
+    store.close()
+
+
+def test_a_case_whose_story_outweighs_its_question_is_asked_again_by_its_question(apa_kb: Store) -> None:
+    from curbside.answer.evidence import gather
+    from curbside.retrieve import make_retriever
+
+    settings = Settings(kb=apa_kb.path, retriever="lexical", offline=True)
+    evidence = gather(make_retriever(apa_kb, settings), analyse(RISPERIDONE), Audience.CLINICIAN, k=settings.k,
+                      stats=TermStats(apa_kb))
+    assert any(h.document.id == "ngc:10994" for h in evidence.hits)
+    # (answered, or shown first among the closest passages: in this small knowledge base the case's words weigh
+    # differently, and the full one answers from it — check40's labels)
+    answer = ask(apa_kb, settings, RISPERIDONE, save=False)
+    assert answer.references[0].document_id == "ngc:10994"
+
+
+def test_a_brand_named_beside_its_generic_is_read_as_the_drug() -> None:
+    from curbside.drug_names import brand_generic
+
+    # (the FDA's four-letter suffix is no word the literature writes: "teprotumumab-trbw")
+    assert brand_generic("Tepezza") == "teprotumumab"
+    assert brand_generic("Valtrex") == "valacyclovir"
+
+
+def test_a_long_form_in_another_wording_of_the_question_is_asked() -> None:
+    from curbside.answer.abbreviations import asked_abbreviations
+
+    definitions = [{"IAP": "intracarotid amobarbital procedure"}]
+    question = "Can functional MRI replace the Wada test for working out which side language sits on?"
+    terms = TermStats().terms(analyse(question))
+    wordings = {form for forms in terms.alternatives.values() for form in forms}
+    assert asked_abbreviations(terms.weights, definitions, wordings) == {"IAP": "intracarotid amobarbital procedure"}
+    assert asked_abbreviations(terms.weights, definitions) == {}
+
+
+def test_erection_and_erectile_are_one_word() -> None:
+    assert frozenset({stem("erectile")}) in alternatives(["erection"])[stem("erection")]
+
+
+def test_whether_to_hold_off_gets_no_verdict() -> None:
+    from curbside.answer.questions import asks_to_hold_off
+
+    assert asks_to_hold_off("81-year-old woman with right iliac fossa pain. In a patient this age, do a normal white "
+                            "count and CRP make acute appendicitis unlikely enough to hold off?")
+    assert not asks_to_hold_off("Should she have an appendicectomy?")
+
+
+def test_a_setting_is_no_part_of_its_own() -> None:
+    from curbside.answer.gaps import own_words
+
+    question = ("81-year-old woman with right iliac fossa pain, WCC 7.9, CRP 6. In a patient this age, do a normal "
+                "white count and CRP make acute appendicitis unlikely enough to hold off?")
+    assert [part for part, _words, _asked in own_words(question)] == [
+        "do a normal white count and CRP make acute appendicitis unlikely enough to hold off?"]
+    assert len(own_words(SPONDYLOLISTHESIS)) == 2
+
+
+def test_an_abstracts_upper_case_conclusion_label_marks_its_conclusion() -> None:
+    from curbside.answer.generators.extractive.candidates import extract
+
+    text = ("METHODS In 209 consecutive patients with a history of syncope and positive head-up tilt tests, 19 had "
+            "asystole lasting > 5 seconds. CONCLUSIONS (1) Asystole during head-up tilt test does not imply a "
+            "malignant outcome and syncope recurrence is low; (2) pacemaker or drug therapy do not significantly "
+            "influence outcome.")
+    hit = _hit("beir:scifact:323335#2", "Asystole during head-up tilt test.", "Abstract", text, Kind.OTHER)
+    found = {c.text: c.conclusion for c in extract([hit])}
+    assert found["(1) Asystole during head-up tilt test does not imply a malignant outcome and syncope recurrence is "
+                 "low; (2) pacemaker or drug therapy do not significantly influence outcome."] is True
+    assert not any(conclusion for text, conclusion in found.items() if text.startswith("In 209"))
+
+
+def test_a_conclusions_finding_and_what_it_means_are_one_statement() -> None:
+    from curbside.answer.generators.extractive.candidates import extract
+
+    text = ("Retinal haemorrhages following a convulsive episode are rare. Such a finding should trigger an extensive "
+            "search for other reasons, including child abuse.")
+    hit = _hit("pmid:11970923#3", "", "CONCLUSIONS", text, Kind.OTHER)
+    assert [c.text for c in extract([hit])] == [text]
+
+
+@pytest.mark.parametrize(("british", "american"), [
+    ("bacteraemic", "bacteremic"), ("anaemic", "anemic"), ("aetiology", "etiology"), ("caesarean", "cesarean"),
+    ("uraemic", "uremic"), ("systemic", "systemic"), ("measurement", "measurement"),
+])
+def test_the_adjectives_of_aemia_words_are_spelt_the_american_way(british: str, american: str) -> None:
+    from curbside.spelling import american as to_american
+
+    assert to_american(british) == american
