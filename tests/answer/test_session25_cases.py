@@ -293,3 +293,75 @@ def test_the_adjectives_of_aemia_words_are_spelt_the_american_way(british: str, 
     from curbside.spelling import american as to_american
 
     assert to_american(british) == american
+
+
+def test_a_grade_label_after_the_statement_marks_a_recommendation() -> None:
+    text = ("The World Health Organization (WHO) prequalified male circumcision devices are efficacious, safe and "
+            "acceptable as additional methods of male circumcision for human immunodeficiency virus (HIV) prevention "
+            "among healthy men 18 years and older in high HIV prevalence, resource-limited settings (conditional, "
+            "moderate quality evidence).")
+    assert RECOMMENDATION_CUE.search(text)
+    assert not RECOMMENDATION_CUE.search("Devices were used in high HIV prevalence settings (moderate uptake).")
+
+
+def test_good_practice_looking_like_something_asks_no_symptoms() -> None:
+    from curbside.answer.themes import question_intents
+
+    assert "symptoms" not in question_intents("What does good practice look like for the rest of her antenatal care?")
+    assert "symptoms" in question_intents("What does a shingles rash look like?")
+
+
+def test_how_to_respond_to_the_requests_asks_what_was_requested() -> None:
+    from curbside.answer.vignette import asking
+
+    question = ("26-year-old woman, G1 at 35 weeks, with type III female genital cutting. The couple ask whether she "
+                "will need a caesarean because of the cutting. How should we respond to these requests, and what does "
+                "good practice look like for her antenatal care?")
+    assert "caesarean because of the cutting" in asking(question)
+
+
+MERALGIA = ("For a couple of months I've had a burning, numb patch on the outside of my right thigh, and it feels "
+            "horrible when my jeans rub against it. My leg isn't weak and my back doesn't hurt. What is this, and will "
+            "it go away?")
+
+
+@pytest.fixture(scope="module")
+def pages_kb(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    # NINDS's page on meralgia paresthetica and NHLBI's on von Willebrand disease (MedQuAD), beside the guidelines
+    store = guideline_kb(tmp_path_factory, (), corpora=("medquad/6_NINDS_QA/0000046.xml",
+                                                        "medquad/8_NHLBI_QA_XML/0000139.xml"))
+    yield store
+    store.close()
+
+
+def test_a_question_naming_no_disease_reads_the_page_its_words_describe(pages_kb: Store) -> None:
+    from curbside.answer.generators.extractive.asks import Asks
+
+    assert Asks.of(MERALGIA).describes
+    assert not Asks.of(VWD).describes  # (it names von Willebrand disease)
+    answer = ask(pages_kb, Settings(kb=pages_kb.path, retriever="lexical", offline=True), MERALGIA, save=False)
+    assert answer.bottom_line.text == "Meralgia paresthetica usually has a good prognosis."
+
+
+MSLT = ("Initial multiple sleep latency testing (MSLT) and/or maintenance of wakefulness testing (MWT) is appropriate for "
+        "suspected narcolepsy when all of the following conditions are met:\n"
+        "- Daytime hypersomnolence has been present for at least eight weeks\n"
+        "- The patient has at least one of the following:\n"
+        "- Disrupted nocturnal sleep\n- Cataplexy\n- Hallucinations (hypnagogic or hypnopompic)\n- Sleep paralysis\n"
+        "- The patient has undergone polysomnography (PSG) since the onset of symptoms and symptoms persist despite "
+        "adequate treatment of obstructive sleep apnea (if present)\n"
+        "Repeat MSLT and/or MWT is appropriate for suspected narcolepsy when all of the following conditions are met:\n"
+        "- Previous MSLT/MWT did not provide a diagnosis of narcolepsy\n"
+        "- The patient has continued symptoms suggestive of narcolepsy")
+
+
+def test_a_list_nested_in_a_list_item_stays_in_it_and_conditions_that_must_all_hold_stay_together() -> None:
+    from curbside.answer.generators.extractive.layout import _lines
+
+    first, repeat = _lines(MSLT)
+    assert first.endswith("when all of the following conditions are met: daytime hypersomnolence has been present for "
+                          "at least eight weeks; the patient has at least one of the following: disrupted nocturnal "
+                          "sleep, cataplexy, hallucinations (hypnagogic or hypnopompic), sleep paralysis; the patient "
+                          "has undergone polysomnography (PSG) since the onset of symptoms and symptoms persist despite "
+                          "adequate treatment of obstructive sleep apnea (if present).")
+    assert repeat.startswith("Repeat MSLT")

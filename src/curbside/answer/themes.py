@@ -147,7 +147,9 @@ THEMES: tuple[Theme, ...] = (
               r"\bassociat|\blink(ed)?\b|\brelat")),
     Theme("symptoms", "Clinical features", "Symptoms",
           _rx(r"\bsymptoms?\b|\bsigns?\b|\bpresents? with\b|\bpresentation\b|\bmanifest|\bcomplain"),
-          _rx(r"\bsymptoms?\b|\bsigns?\b|\bfeel\b|\bpresentation\b|\bmanifest|\bwhat does .* look like\b")),
+          _rx(r"\bsymptoms?\b|\bsigns?\b|\bfeel\b|\bpresentation\b|\bmanifest|"
+              # (not what good practice looks like: "… what does good practice look like for her antenatal care?")
+              r"\bwhat does (?!(?:good |best |safe )?(?:practice|care|management)\b).* look like\b")),
     Theme("prognosis", "Prognosis and outcomes", "Outlook",
           # ("a 5-day course of antibiotics" is a dose, "recurrent UTI" a kind of UTI: not the outlook)
           _rx(r"\bprognos|\bsurviv|\bmortality\b|\boutcomes?\b|\brecurrences?\b|\brecur(s|red)?\b|"

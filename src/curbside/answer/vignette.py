@@ -103,6 +103,11 @@ _ELLIPTICAL = re.compile(r"^\s*(?:should|can|could|may|must|shall|do|would)\s+(?
 # whether the nodal core is worth testing for HPV …")
 _REPLYING = re.compile(r"^\s*(?:what|how)\s+(?:should|do|would|can|could|shall)\s+(?:we|i)\s+(?:tell|say to|advise|"
                        r"answer|reply to|respond to|explain to)\s+(?:her|him|them|the \w+)\s*\?\s*$", re.IGNORECASE)
+# … or how to answer what was asked, in the question's first clause ("How should we respond to these two requests,
+# and what does good practice look like …?" after "The couple ask whether she will need a caesarean …")
+_RESPONDING = re.compile(r"^\s*(?:what|how)\s+(?:should|do|would|can|could|shall)\s+(?:we|i)\s+(?:respond to|answer|"
+                         r"reply to|handle|deal with|approach)\s+(?:these|this|those|their|her|his|the)\s+(?:\w+\s+)?"
+                         r"(?:requests?|questions?|concerns?|wishes|demands?)\b", re.IGNORECASE)
 _REPORTED = re.compile(r"\b(?:asks?|asked|asking|wants? to know|wonders?|wondering|queries|questions)\b",
                        re.IGNORECASE)
 # a verb's particle is not a term of its own ("how should she be followed up" asks one thing: follow-up)
@@ -332,7 +337,8 @@ def _split(question: str) -> tuple[str, str]:
         told = [s for s in said if s not in asked]
         if _PATIENT.search(before := " ".join(told)):
             case, asking = before, " ".join(asked)
-            elliptical = _ELLIPTICAL.match(asking) or (_REPLYING.match(asking) and _REPORTED.search(told[-1]))
+            elliptical = _ELLIPTICAL.match(asking) or ((_REPLYING.match(asking) or _RESPONDING.match(asking))
+                                                       and _REPORTED.search(told[-1]))
             if elliptical and len(told) >= 2:
                 case, asking = " ".join(told[:-1]), f"{told[-1]} {asking}"
     lead = _LEAD_IN.match(asking)

@@ -65,6 +65,7 @@ RECOMMENDATION_CUE = re.compile(
     r"(?:with|by)|"
     r"standard (?:of care|treatment|therapy)|strong(?:ly)? recommend|(?:weak|conditional) recommendation|"
     r"grade [a-d12]\b|\(grade|strength of recommendation|level of evidence|quality of evidence|"
+
     r"\[[a-d]\]|class (?:i|ii|iia|iib|iii)\b)|(?:^|[,;:] )(?:do not (?:routinely )?|don't )?"
     r"(?:initiate|start|use|consider|offer|give|prescribe|"
     r"avoid|treat|screen|refer|measure|add|titrate|obtain|administer|continue|discontinue|stop|monitor|"
@@ -73,7 +74,11 @@ RECOMMENDATION_CUE = re.compile(
     r"^(?:in|for) (?:patients|people|adults|children|women|men|those|infants|neonates)\b[^.;,]{0,80}? "
     r"(?:use|offer|consider|give|start|refer|treat|prescribe|avoid|do not)\b|"
     # … or graded by its strength and evidence ("… then breast ultrasound [I C]": University of Michigan)
-    r"\[(?:i{1,3}|iv) [a-d]\]", re.IGNORECASE)
+    r"\[(?:i{1,3}|iv) [a-d]\]|"
+    # … or a GRADE label after the statement ("… in high HIV prevalence, resource-limited settings (conditional,
+    # moderate quality evidence)")
+    r"\((?:strong|conditional|weak)(?: recommendation)?[,;] (?:very )?(?:high|moderate|low)[- ]quality\b",
+    re.IGNORECASE)
 # what others recommend, reported ("Various organizations have recommended routine screening for scoliosis …", "U.S.
 # organizations that advocate screening recommend the forward bend test …"): the document's background, not its
 # advice (the USPSTF statement quoting them finds the evidence insufficient)

@@ -52,6 +52,9 @@ REGIMEN_LABEL = re.compile(r"^(?:recommended|preferred|alternative|first[- ]line
 _CELL_BAR = re.compile(r"\s+\|\s+")  # table cells flattened into one line: "(strong recommendation). | In the …"
 _INLINE_FIRST_ITEM = re.compile(r"^(?P<head>[^-•][^:]{10,}:)\s+[-•]\s+(?P<item>\S.*)$")
 _LIST_MAX_WORDS = 60  # a list said as one sentence up to this length (else one sentence per item)
+_ALL_MAX_WORDS = 120  # … or this length, when its items must all hold
+_ALL_OF = re.compile(r"\ball (?:of )?the following\b|\bboth of the following\b|\ball (?:of these|these) "
+                     r"(?:conditions|criteria)\b", re.IGNORECASE)
 _BULLET_LINE = re.compile(r"^[-•*▪◦]\s+")
 # a line that introduces a list: "Offer a renal ultrasound scan to all people with CKD who" / "… in people with AF:"
 _LEAD_IN_END = re.compile(r"(?::|\b(?:who|whom|whose|that|which|if|when|where|with|in|for|to|of|and|or|they|the|"
@@ -150,14 +153,33 @@ def _lines(text: str, lead: str = "") -> list[str]:
         after = _unrepeat(items)
         if items:
             joined = _join_items(lead, items)
-            out.extend([joined] if len(joined.split()) <= _LIST_MAX_WORDS else [_join_items(lead, [x]) for x in items])
+            # (conditions that must all hold are one statement, however long: "… is appropriate for suspected
+            # narcolepsy when all of the following conditions are met: …" read item by item says each one suffices)
+            limit = _ALL_MAX_WORDS if _ALL_OF.search(lead) else _LIST_MAX_WORDS
+            out.extend([joined] if len(joined.split()) <= limit else [_join_items(lead, [x]) for x in items])
             items.clear()
         if after:
             out.append(after)
 
+    nested: list[str] = []  # an item that opens a list of its own, and that list's items (``_NESTED_ITEM_WORDS``)
     for i, line in enumerate(lines):
         following = i + 1 < len(lines) and bool(_BULLET_LINE.match(lines[i + 1]))
         bullet = bool(_BULLET_LINE.match(line))
+        if nested:
+            if bullet and len(_BULLET_LINE.sub("", line).split()) <= _NESTED_ITEM_WORDS and not _same_start(
+                    line, nested[0]):
+                nested.append(line)
+                continue
+            items.append(_nested_item(nested))
+            nested = []
+        if (bullet and following and lead and items and not skip and line.rstrip().endswith(":")
+                and len(_BULLET_LINE.sub("", lines[i + 1]).split()) <= _NESTED_ITEM_WORDS):
+            # an item of a list that opens one of its own ("… when all of the following conditions are met: - Daytime
+            # hypersomnolence … - The patient has at least one of the following: - Disrupted nocturnal sleep -
+            # Cataplexy … - The patient has undergone polysomnography …"): flattened, short items without a verb
+            # belong to it, and one that opens as it did ("The patient …") is the outer list's again
+            nested = [line]
+            continue
         if following and (not bullet or line.rstrip().endswith(":") or (
                 _OPENS_CLAUSE.search(line) and len(line.split()) >= _ITEM_LEAD_WORDS)):
             # a line that opens a list — or a list item that opens one of its own ("- Although …,
@@ -192,8 +214,28 @@ def _lines(text: str, lead: str = "") -> list[str]:
         if (line[-1] in _CLOSING or line[0] in "-•*▪◦" or len(line.split()) > _HEADING_MAX_WORDS or ". " in line
                 or (out and GRADE.fullmatch(line))):  # "Moderate Recommendation – Grade B" under its recommendation
             out.append(line)
+    if nested:
+        items.append(_nested_item(nested))
     flush()
     return out
+
+
+_NESTED_ITEM_WORDS = 6  # the items of a list nested in a list item are short ("Cataplexy", "Sleep paralysis")
+
+
+def _same_start(line: str, opener: str) -> bool:
+    """``line`` opens as the item that opened the nested list did: an item of the outer list again."""
+    first = _BULLET_LINE.sub("", line).split()[:2]
+    return len(first) == 2 and first == _BULLET_LINE.sub("", opener).split()[:2]
+
+
+def _nested_item(nested: list[str]) -> str:
+    """A nested list as one item of the list it sits in: "- The patient has at least one of the following: disrupted
+    nocturnal sleep, cataplexy, …"."""
+    opener, *inner = nested
+    said = [_ITEM_END.sub("", _BULLET_LINE.sub("", x).strip()).rstrip(" .") for x in inner]
+    said = [x[0].lower() + x[1:] if x[:1].isupper() and x[1:2].islower() else x for x in said if x]
+    return f"{opener.rstrip()} {', '.join(said)}"
 
 
 def _numbered_items(text: str) -> list[str]:
