@@ -343,8 +343,8 @@ def test_a_question_naming_no_disease_reads_the_page_its_words_describe(pages_kb
     assert answer.bottom_line.text == "Meralgia paresthetica usually has a good prognosis."
 
 
-MSLT = ("Initial multiple sleep latency testing (MSLT) and/or maintenance of wakefulness testing (MWT) is appropriate for "
-        "suspected narcolepsy when all of the following conditions are met:\n"
+MSLT = ("Initial multiple sleep latency testing (MSLT) and/or maintenance of wakefulness testing (MWT) is appropriate "
+        "for suspected narcolepsy when all of the following conditions are met:\n"
         "- Daytime hypersomnolence has been present for at least eight weeks\n"
         "- The patient has at least one of the following:\n"
         "- Disrupted nocturnal sleep\n- Cataplexy\n- Hallucinations (hypnagogic or hypnopompic)\n- Sleep paralysis\n"
@@ -359,9 +359,9 @@ def test_a_list_nested_in_a_list_item_stays_in_it_and_conditions_that_must_all_h
     from curbside.answer.generators.extractive.layout import _lines
 
     first, repeat = _lines(MSLT)
-    assert first.endswith("when all of the following conditions are met: daytime hypersomnolence has been present for "
-                          "at least eight weeks; the patient has at least one of the following: disrupted nocturnal "
-                          "sleep, cataplexy, hallucinations (hypnagogic or hypnopompic), sleep paralysis; the patient "
-                          "has undergone polysomnography (PSG) since the onset of symptoms and symptoms persist despite "
-                          "adequate treatment of obstructive sleep apnea (if present).")
+    assert first.endswith(
+        "when all of the following conditions are met: daytime hypersomnolence has been present for at least eight "
+        "weeks; the patient has at least one of the following: disrupted nocturnal sleep, cataplexy, hallucinations "
+        "(hypnagogic or hypnopompic), sleep paralysis; the patient has undergone polysomnography (PSG) since the onset "
+        "of symptoms and symptoms persist despite adequate treatment of obstructive sleep apnea (if present).")
     assert repeat.startswith("Repeat MSLT")
