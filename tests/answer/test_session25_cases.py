@@ -365,3 +365,29 @@ def test_a_list_nested_in_a_list_item_stays_in_it_and_conditions_that_must_all_h
         "(hypnagogic or hypnopompic), sleep paralysis; the patient has undergone polysomnography (PSG) since the onset "
         "of symptoms and symptoms persist despite adequate treatment of obstructive sleep apnea (if present).")
     assert repeat.startswith("Repeat MSLT")
+
+
+@pytest.fixture(scope="module")
+def cushing_kb(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    # the Endocrine Society's guideline on treating Cushing's syndrome (NGC) beside the first guideline summaries
+    store = guideline_kb(tmp_path_factory, ("ngc-10806.xml",))
+    yield store
+    store.close()
+
+
+def test_asked_for_second_line_options_the_advice_for_a_failed_first_treatment_leads(cushing_kb: Store) -> None:
+    answer = ask(cushing_kb, Settings(kb=cushing_kb.path, retriever="lexical", offline=True), CUSHING, save=False)
+    assert "several available second-line therapies" in answer.bottom_line.text
+    assert not any(n.kind == "gaps" and "radiotherapy" in n.text for n in answer.safety)
+
+
+def test_a_trials_title_is_no_statement() -> None:
+    from curbside.answer.generators.extractive.candidates import extract
+    from curbside.answer.lead_cues import STUDY_TITLE
+
+    title = ("Robot-assisted radical cystectomy versus open radical cystectomy in patients with bladder cancer "
+             "(RAZOR): an open-label, randomised, phase 3, non-inferiority trial.")
+    assert STUDY_TITLE.match(title)
+    (found,) = extract([_hit("bioasq:29976469#0", "", "Snippet", title, Kind.OTHER)])
+    assert found.fragment
+    assert not STUDY_TITLE.match("Robotic cystectomy was non-inferior to open cystectomy: the trial met its endpoint.")

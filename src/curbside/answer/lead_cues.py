@@ -131,7 +131,14 @@ NOT_NEEDED = re.compile(r"\b(?:not|rarely|never) (?:be )?(?:always |usually |oft
 STUDY_TITLE = re.compile(r"^(?:[A-Z][\w-]* and )?(?:[\w-]+ )?(?:characteri[sz]ation|efficacy|effectiveness|effects?|"
                          r"safety|comparison|evaluation|assessment|analysis|role|impact|use|outcomes?|study|"
                          r"investigation|prevalence|incidence|association|determinants|predictors|management|"
-                         r"treatment|diagnosis)\b[^.;:]{0,60}?\bof\b", re.IGNORECASE)
+                         r"treatment|diagnosis)\b[^.;:]{0,60}?\bof\b|"
+                         # (or that says how it was studied: "Robot-assisted radical cystectomy versus open radical
+                         # cystectomy in patients with bladder cancer (RAZOR): an open-label, randomised, phase 3,
+                         # non-inferiority trial")
+                         r"^[^.;:]{10,200}:\s+(?:an?|the)\s+[^.;:]{0,80}\b(?:trial|study|review|meta-analysis|analysis|"
+                         r"cohort|series|survey)\.?$", re.IGNORECASE)
+DESIGN_SUBTITLE = re.compile(r":\s+(?:an?|the)\s+[^.;:]{0,80}\b(?:trial|study|review|meta-analysis|analysis|cohort|"
+                             r"series|survey)\.?$", re.IGNORECASE)
 
 # an appropriateness table's row, as ``answer/tables.py`` reads it: "CT abdomen and pelvis with contrast is usually
 # appropriate (rating 8) for …"

@@ -114,6 +114,11 @@ def _redundant(c: Candidate, chosen: Sequence[Candidate]) -> bool:
     return False
 
 
+# (a first treatment that failed, said of whom the advice is for)
+_NONCURATIVE = re.compile(r"\b(?:noncurative|non-curative|unsuccessful|failed) (?:surgery|resection|treatment|"
+                          r"therapy)\b|\bpersistent or recurrent\b", re.IGNORECASE)
+
+
 def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequence[str] = (),
                   asks: Asks = NO_ASKS) -> Candidate:
     escalate, harms, imaging = asks.escalate, asks.harms, asks.imaging
@@ -271,7 +276,11 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
     pool = [c for c in pool if not (yes_no and DURING_PROCEDURE.match(c.text))] or pool
     # a general question is answered for everyone: evidence about a narrower population (children,
     # pregnancy, type 1 diabetes …) or another disease leads only when nothing general comes close
-    general = [c for c in pool if not c.subgroup]
+    # (asked for what comes after the first treatment, advice for those it failed is for the patient: "In patients with
+    # ACTH-dependent CS who underwent a noncurative surgery …, the Task Force suggests …" for "What are her second-line
+    # options?")
+    general = [c for c in pool if not c.subgroup or (asks.later and bool(
+        LATER_STEP.search(c.text) or LATER_STEP.search(c.section) or _NONCURATIVE.search(c.text)))]
 
     def general_key(c: Candidate) -> float:
         # what not to do is a weaker general answer to how something is treated: "Clinicians should

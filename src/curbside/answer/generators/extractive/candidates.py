@@ -39,7 +39,7 @@ from curbside.answer.generators.extractive.cues import (
     strength,
 )
 from curbside.answer.generators.extractive.layout import REGIMEN_LABEL, segments
-from curbside.answer.lead_cues import SCOPE_SECTION
+from curbside.answer.lead_cues import DESIGN_SUBTITLE, SCOPE_SECTION
 from curbside.answer.readability import fk_grade
 from curbside.answer.text import content_stems
 from curbside.answer.themes import ESCALATION, PITFALL, names_intervention, primary_theme, sentence_themes
@@ -349,7 +349,7 @@ def extract(evidence: Sequence[Hit], *, min_words: int = 6, max_words: int = 80,
                     _refers_back(text) and not in_conclusion and not CONCLUSION_CUE.search(raw)),
                 fragment=not (is_clause(text) or REGIMEN_LABEL.match(text.split(":", 1)[0])) or bool(
                     RELATIVE_START.match(text) or OPEN_END.search(text) or _CUT_START.match(text)
-                    or _ORPHAN_ITEM.match(text) or _CRITERION_CONTINUED.match(text)
+                    or _ORPHAN_ITEM.match(text) or _CRITERION_CONTINUED.match(text) or DESIGN_SUBTITLE.search(text)
                     # (a paper's title in title case states its finding: "Adar3 Is Involved in Learning and Memory in
                     # Mice.")
                     or (title_case(text) and hit.document.kind in (Kind.GUIDELINE, Kind.CONSUMER))),
