@@ -214,8 +214,8 @@ def gather(
         # a jet-lagged traveller asking about melatonin is not answered from its trial in tardive dyskinesia.
         drugs = [t for t in info.terms if stem(t) in terms.asked]
         classes = unique(c for t in drugs for c in class_names(t) if c not in _FORMS)
-        told = sentences(case_of(info.text))
-        question = " ".join([*told[-1:], asking(info.text), *disease_mentions(info.text), *classes])
+        told = sentences(case_of(info.text))  # (its last sentence, not the whole of a one-sentence case)
+        question = " ".join([*told[-1:][:len(told) - 1], asking(info.text), *disease_mentions(info.text), *classes])
         have = {h.passage.id for h in pool}
         again = retriever.search(question, max(3 * k, 30), filters or Filters())
         # (on the first search's scale, the best of this one as good as the best of that: found by the question alone)
