@@ -204,23 +204,7 @@ def gather(
                          if h.passage.id not in have)]
     if (terms.asked and key_term and scope.topics and not any(terms.names_key(stats.stems_of(h)) for h in pool)
             and max(terms.coverage(stats.stems_of(h)) for h in pool) < COVERAGE_MIN):
-        # a case whose question's key no passage found names, nor says enough of it: its story outweighed its question
-        # ("84-year-old man with moderate Alzheimer's disease living in a nursing home … staff … pain review …
-        # constipation … How long should the risperidone continue …, and is haloperidol appropriate?"); ask the
-        # question alone, with the case's last sentence (which often names what the question calls "one": "She is
-        # pleading for an epidural. Is it reasonable to site one when she may well be bacteraemic …?"), the diseases
-        # the case names and the classes of the drugs it asks about (APA: "… antipsychotic medication … in patients
-        # with dementia …"). Only for a case that names its disease: what is found is then kept to documents on it, and
-        # a jet-lagged traveller asking about melatonin is not answered from its trial in tardive dyskinesia.
-        drugs = [t for t in info.terms if stem(t) in terms.asked]
-        classes = unique(c for t in drugs for c in class_names(t) if c not in _FORMS)
-        told = sentences(case_of(info.text))  # (its last sentence, not the whole of a one-sentence case)
-        question = " ".join([*told[-1:][:len(told) - 1], asking(info.text), *disease_mentions(info.text), *classes])
-        have = {h.passage.id for h in pool}
-        again = retriever.search(question, max(3 * k, 30), filters or Filters())
-        # (on the first search's scale, the best of this one as good as the best of that: found by the question alone)
-        scale = max(h.score for h in pool) / max((h.score for h in again), default=1.0)
-        pool = [*pool, *(replace(h, score=h.score * scale) for h in again if h.passage.id not in have)]
+        pool = [*pool, *_asked_alone(retriever, info, terms, pool, max(3 * k, 30), filters or Filters())]
     top = max(h.score for h in pool) or 1.0
     scored = _rerank(pool, terms, audience, top, stats, scope, () if info.yes_no else info.intents)
     if stats.store is not None:
@@ -316,6 +300,27 @@ def gather(
                     thin(terms, stats.stems_of(best_hit)))
 
 
+def _asked_alone(retriever: Retriever, info: QuestionInfo, terms: Terms, pool: Sequence[Hit], n: int,
+                 filters: Filters) -> list[Hit]:
+    """For a case whose question's key no passage of ``pool`` names, nor says enough of it — its story outweighed its
+    question ("84-year-old man with moderate Alzheimer's disease living in a nursing home … staff … pain review …
+    constipation … How long should the risperidone continue …, and is haloperidol appropriate?") — what a search for
+    the question alone finds: with the case's last sentence (which often names what the question calls "one": "She is
+    pleading for an epidural. Is it reasonable to site one when she may well be bacteraemic …?"), the diseases the case
+    names and the classes of the drugs it asks about (APA: "… antipsychotic medication … in patients with dementia
+    …"); scored on ``pool``'s scale, the best as good as its best. (Only for a case that names its disease, the
+    caller's condition: what is found is then kept to documents on it, and a jet-lagged traveller asking about
+    melatonin is not answered from its trial in tardive dyskinesia.)"""
+    drugs = [t for t in info.terms if stem(t) in terms.asked]
+    classes = unique(c for t in drugs for c in class_names(t) if c not in _FORMS)
+    told = sentences(case_of(info.text))
+    last = told[-1:] if len(told) > 1 else []  # (not the whole of a one-sentence case again)
+    found = retriever.search(" ".join([*last, asking(info.text), *disease_mentions(info.text), *classes]), n, filters)
+    have = {h.passage.id for h in pool}
+    scale = max(h.score for h in pool) / max((h.score for h in found), default=1.0)
+    return [replace(h, score=h.score * scale) for h in found if h.passage.id not in have]
+
+
 def thin(terms: Terms, stems: set[str]) -> bool:
     """The question's required words are a small share of it (``THIN_REQUIRED``: a case whose question asks only "What
     should I actually do, and when do I need to take him to a doctor?") and the best passage, ``stems``, says little of
@@ -361,8 +366,8 @@ def _says(hit: Hit, words: list[str], asked: set[str], stats: TermStats, weights
     stated = [s for s in said if not s.rstrip().endswith("?")]
     stems = (stats.stems_of(hit) if len(stated) == len(said)
              else set(content_stems(" ".join([hit.document.title, hit.passage.section, *stated]))))
-    return 2 * sum(weights.get(s, 1.0) for s in mentioned(words, stems) & asked) >= sum(weights.get(s, 1.0)
-                                                                                        for s in asked)
+    named = sum(weights.get(s, 1.0) for s in mentioned(words, stems) & asked)
+    return 2 * named >= sum(weights.get(s, 1.0) for s in asked)
 
 
 def case_coverage(hits: Sequence[Hit], terms: Terms, stats: TermStats) -> float:

@@ -248,11 +248,10 @@ def page_siblings(store: Store, hits: Sequence[Hit], scope: Scope, intents: Sequ
     passage and "Treatments include medicines to control dizziness, limiting salt in your diet, and
     taking water pills" in the next, under the same "What is (are) …" heading, so neither its heading
     (``topic_pages``) nor passage search finds the second; for a question that names no disease, the page that leads
-    the evidence. A page whose sections are questions ("What are the
-    treatments for Von Willebrand Disease ?") says it under the one that asks it; of several such passages, the one
-    ``cover`` (the question's coverage of a text) rates highest: NHLBI's "Treatments for women who have VWD with heavy
-    menstrual bleeding include: …" for a girl's heavy periods. At most one passage a page, scored like the page's
-    hit."""
+    the evidence. A page whose sections are questions ("What are the treatments for Von Willebrand Disease ?") says it
+    under the one that asks it; of several such passages, the one ``cover`` (the question's coverage of a text) rates
+    highest: NHLBI's "Treatments for women who have VWD with heavy menstrual bleeding include: …" for a girl's heavy
+    periods. At most one passage a page, scored like the page's hit."""
     asked = main_clause_themes(intents) - {"definition"}
     if not asked:
         return []
