@@ -391,3 +391,11 @@ def test_a_trials_title_is_no_statement() -> None:
     (found,) = extract([_hit("bioasq:29976469#0", "", "Snippet", title, Kind.OTHER)])
     assert found.fragment
     assert not STUDY_TITLE.match("Robotic cystectomy was non-inferior to open cystectomy: the trial met its endpoint.")
+
+
+def test_a_tools_title_names_the_tool() -> None:
+    from curbside.answer.lead_cues import DESIGN_SUBTITLE
+
+    # (BioASQ: "Which tool has been developed for microRNA-target enrichment and network-based analysis?")
+    assert not DESIGN_SUBTITLE.search("MIENTURNET: an interactive web tool for microRNA-target enrichment and "
+                                      "network-based analysis.")

@@ -37,7 +37,7 @@ from dataclasses import dataclass, field, replace
 from curbside.answer.abbreviations import asked_abbreviations, defined_abbreviations
 from curbside.answer.gaps import own_words
 from curbside.answer.lead_cues import SCOPE_SECTION
-from curbside.answer.lexicon import disease_mentions
+from curbside.answer.lexicon import disease_mentions, medical_name
 from curbside.answer.population import Scope, patient_has
 from curbside.answer.questions import QuestionInfo
 from curbside.answer.synonyms import class_names, mentioned
@@ -205,6 +205,8 @@ def gather(
     if (terms.asked and key_term and scope.topics and not any(terms.names_key(stats.stems_of(h)) for h in pool)
             and max(terms.coverage(stats.stems_of(h)) for h in pool) < COVERAGE_MIN):
         pool = [*pool, *_asked_alone(retriever, info, terms, pool, max(3 * k, 30), filters or Filters())]
+    elif not terms.asked and key_term and not any(terms.names_key(stats.stems_of(h)) for h in pool):
+        pool = [*pool, *_named_alone(retriever, info, terms, pool, max(3 * k, 30), filters or Filters(), stats)]
     top = max(h.score for h in pool) or 1.0
     scored = _rerank(pool, terms, audience, top, stats, scope, () if info.yes_no else info.intents)
     if stats.store is not None:
@@ -316,6 +318,23 @@ def _asked_alone(retriever: Retriever, info: QuestionInfo, terms: Terms, pool: S
     told = sentences(case_of(info.text))
     last = told[-1:] if len(told) > 1 else []  # (not the whole of a one-sentence case again)
     found = retriever.search(" ".join([*last, asking(info.text), *disease_mentions(info.text), *classes]), n, filters)
+    have = {h.passage.id for h in pool}
+    scale = max(h.score for h in pool) / max((h.score for h in found), default=1.0)
+    return [replace(h, score=h.score * scale) for h in found if h.passage.id not in have]
+
+
+def _named_alone(retriever: Retriever, info: QuestionInfo, terms: Terms, pool: Sequence[Hit], n: int,
+                 filters: Filters, stats: TermStats) -> list[Hit]:
+    """For a question whose key is a drug, disease or procedure no passage of ``pool`` names, the passages that name it
+    found by a search for the question's medical names alone: "Should I add gemfibrozil to atorvastatin for a
+    60-year-old with type 2 diabetes whose triglycerides are still 4.8 mmol/L despite dietary changes?" finds
+    passages on diabetes, diet and triglycerides, none on gemfibrozil, while ACC/AHA's "Gemfibrozil should not be
+    initiated in patients on statin therapy …" is there. Scored on ``pool``'s scale; none when the knowledge base has
+    nothing on it (an absent topic stays absent)."""
+    names = [t for t in info.terms if medical_name(t)]
+    if not any(stem(t) == terms.key for t in names):
+        return []
+    found = [h for h in retriever.search(" ".join(names), n, filters) if terms.names_key(stats.stems_of(h))]
     have = {h.passage.id for h in pool}
     scale = max(h.score for h in pool) / max((h.score for h in found), default=1.0)
     return [replace(h, score=h.score * scale) for h in found if h.passage.id not in have]

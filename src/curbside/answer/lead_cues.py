@@ -135,10 +135,12 @@ STUDY_TITLE = re.compile(r"^(?:[A-Z][\w-]* and )?(?:[\w-]+ )?(?:characteri[sz]at
                          # (or that says how it was studied: "Robot-assisted radical cystectomy versus open radical
                          # cystectomy in patients with bladder cancer (RAZOR): an open-label, randomised, phase 3,
                          # non-inferiority trial")
-                         r"^[^.;:]{10,200}:\s+(?:an?|the)\s+[^.;:]{0,80}\b(?:trial|study|review|meta-analysis|analysis|"
-                         r"cohort|series|survey)\.?$", re.IGNORECASE)
-DESIGN_SUBTITLE = re.compile(r":\s+(?:an?|the)\s+[^.;:]{0,80}\b(?:trial|study|review|meta-analysis|analysis|cohort|"
-                             r"series|survey)\.?$", re.IGNORECASE)
+                         r"^[^.;:]{10,200}:\s+(?:an?|the)\s+[^.;:]{0,80}\b(?:trial|study|review|meta-analysis|cohort|"
+                         r"survey)\.?$", re.IGNORECASE)
+# (a study's design, not what it made: "MIENTURNET: an interactive web tool for microRNA-target enrichment and
+# network-based analysis" names the tool asked for)
+DESIGN_SUBTITLE = re.compile(r":\s+(?:an?|the)\s+[^.;:]{0,80}\b(?:trial|study|review|meta-analysis|cohort|survey)\.?$",
+                             re.IGNORECASE)
 
 # an appropriateness table's row, as ``answer/tables.py`` reads it: "CT abdomen and pelvis with contrast is usually
 # appropriate (rating 8) for …"

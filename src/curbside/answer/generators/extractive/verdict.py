@@ -227,6 +227,10 @@ _APPLIES = re.compile(r"\b(?:recommendations?|statements?|guidelines?|guidance)\
                       re.IGNORECASE)
 
 
+_CONTRAINDICATION = re.compile(r"^(?:absolute |relative )?contraindications? (?:to|for)\b", re.IGNORECASE)
+CONTRAINDICATED = "the guideline lists the patient's condition as a contraindication"
+
+
 def _not_only_pages(question: str, candidates: Sequence[Candidate], result: VerdictResult) -> VerdictResult:
     """Whether something is recommended is a guideline's to say: a yes or no read from health pages alone ("Graded
     exercise therapy can be beneficial …", on a page that clinical guidance has since overtaken) is uncertain."""
@@ -311,6 +315,12 @@ def _decide(question: str, candidates: Sequence[Candidate], model: VerdictModel 
         # for a TSH of 7.2 at 80 (what it recommends still counts: "… beta blockers can be used with precaution"), and
         # its finding that helmets do not increase neck injuries said no to "Do they honestly need helmets?"
         return _NO_RECOMMENDATION
+    if result.verdict is Verdict.YES and any(_CONTRAINDICATION.match(text) and Scope.of(question).names_topic(text)
+                                             for text in result.deciding):
+        # what the guideline lists as a contraindication for the patient's disease is no yes, however the list reads
+        # as a study's finding ("Relative contraindications to surfactant administration are diagnosis of congenital
+        # diaphragmatic hernia" had said yes to early surfactant in a newborn with CDH)
+        return replace(result, verdict=Verdict.NO, polarity=-abs(result.polarity), note=CONTRAINDICATED)
     if (cautious and result.verdict is Verdict.YES and leading is Kind.GUIDELINE and _USE.search(question)
             and (subject := ASKS_ABOUT.search(question)) is not None
             and not any(set(content_stems(subject.group("subject"))) <= set(content_stems(text))
