@@ -24,7 +24,7 @@ from curbside.answer.terms import TermStats
 from curbside.answer.text import content_stems, stem
 from curbside.answer.themes import primary_theme
 from curbside.answer.topic_sources import page_siblings
-from curbside.records import Audience, Bullet, Document, Hit, Kind, Passage, Section
+from curbside.records import Audience, Bullet, Document, Hit, Kind, Passage, Section, Verdict
 from curbside.retrieve.query import parse_query
 from curbside.settings import Settings
 from curbside.store import Store
@@ -399,3 +399,49 @@ def test_a_tools_title_names_the_tool() -> None:
     # (BioASQ: "Which tool has been developed for microRNA-target enrichment and network-based analysis?")
     assert not DESIGN_SUBTITLE.search("MIENTURNET: an interactive web tool for microRNA-target enrichment and "
                                       "network-based analysis.")
+
+
+SURFACTANT = ("Does early surfactant (for example Curosurf given within the first hour) help a newborn with a "
+              "prenatally diagnosed left-sided diaphragmatic hernia (CDH) who is intubated straight after delivery?")
+GEMFIBROZIL = ("Should I add gemfibrozil to atorvastatin for a 60-year-old with type 2 diabetes whose triglycerides "
+               "are still 4.8 mmol/L despite dietary changes?")
+
+
+@pytest.fixture(scope="module")
+def neonatal_kb(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    # AARC's surfactant guideline, ACC/AHA's and NICE's on lipids and others on diabetes (NGC), beside the first ones
+    store = guideline_kb(tmp_path_factory, ("ngc-9840.xml", "ngc-10477.xml", "ngc-10501.xml", "ngc-10573.xml",
+                                            "ngc-10856.xml", "ngc-10399.xml"))
+    yield store
+    store.close()
+
+
+def test_a_contraindication_for_the_patients_condition_is_no_yes() -> None:
+    from curbside.answer.generators.extractive import ExtractiveGenerator
+
+    title = "AARC clinical practice guideline. Surfactant replacement therapy: 2013."
+    section = "Major Recommendations — Relative contraindications to surfactant administration are"
+    text = ("- The presence of congenital anomalies incompatible with life beyond the neonatal period\n"
+            "- Respiratory distress in infants with laboratory evidence of lung maturity\n"
+            "- Diagnosis of congenital diaphragmatic hernia\n"
+            "- Patient hemodynamically unstable\n- Active pulmonary hemorrhage")
+    draft = ExtractiveGenerator().generate(SURFACTANT, [_hit("ngc:9840#17", title, section, text)], Audience.CLINICIAN)
+    # (check42 read "Yes" over "Relative contraindications to surfactant administration are diagnosis of CDH")
+    assert draft.verdict is Verdict.NO
+
+
+def test_proof_is_no_key(neonatal_kb: Store) -> None:
+    question = ("My husband is 58 and has had a bad lower back for years. He's spending a fortune on glucosamine "
+                "tablets from the health food shop. Is there any proof they help back pain like his?")
+    # (the question's rarest asked word would otherwise be its key: check42 printed "Yes" over spinal injections)
+    assert TermStats(neonatal_kb).terms(analyse(question)).key == stem("glucosamine")
+
+
+def test_a_drug_no_passage_found_is_searched_for_by_the_questions_medical_names(neonatal_kb: Store) -> None:
+    from curbside.answer.evidence import gather
+    from curbside.retrieve import make_retriever
+
+    settings = Settings(kb=neonatal_kb.path, retriever="lexical", offline=True)
+    evidence = gather(make_retriever(neonatal_kb, settings), analyse(GEMFIBROZIL), Audience.CLINICIAN, k=settings.k,
+                      stats=TermStats(neonatal_kb))
+    assert evidence.key_covered
