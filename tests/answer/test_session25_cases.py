@@ -445,3 +445,19 @@ def test_a_drug_no_passage_found_is_searched_for_by_the_questions_medical_names(
     evidence = gather(make_retriever(neonatal_kb, settings), analyse(GEMFIBROZIL), Audience.CLINICIAN, k=settings.k,
                       stats=TermStats(neonatal_kb))
     assert evidence.key_covered
+
+
+def test_an_abstracts_interventions_label_marks_methods_and_post_procedure_names_the_procedure() -> None:
+    from curbside.answer.generators.extractive.candidates import extract
+
+    text = ("INTERVENTIONS Children were randomly assigned to receive dexamethasone (0.05, 0.15, or 0.5 mg/kg) or "
+            "placebo intravenously after induction of anesthesia. CONCLUSIONS In this study of children undergoing "
+            "tonsillectomy, dexamethasone decreased the risk of PONV dose dependently but was associated with an "
+            "increased risk of postoperative bleeding.")
+    first, conclusion = extract([_hit("beir:scifact:23349986#0", "", "Abstract", text, Kind.OTHER)])
+    assert first.background and not first.text.startswith("INTERVENTIONS")
+    assert conclusion.conclusion
+    question = ("Does a single dose of IV dexamethasone at induction, given to stop children vomiting after having "
+                "their tonsils out, make post-tonsillectomy bleeding more likely?")
+    # ("children undergoing tonsillectomy" are the children the question asks about)
+    assert not Scope.of(question).narrower(conclusion.text)

@@ -151,6 +151,9 @@ def _stratified(labels: Iterable[str]) -> set[str]:
     return {measure for measure, groups in seen.items() if len(groups) >= 2}
 
 
+_AFTER_PROCEDURE = re.compile(r"\bpost-?([a-z]{4,}(?:ectomy|otomy|ostomy|plasty|operative|surgical))\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class Scope:
     """Whom a question is about: the group families it names and the stems it covers (its own
@@ -187,6 +190,9 @@ class Scope:
         text = f"{question} {context}".strip()
         terms = tokenize(text)
         allowed = set(content_stems(text)) | NEUTRAL
+        # (what follows a procedure is said of it: "post-tonsillectomy bleeding" is about children having their tonsils
+        # out, and "In this study of children undergoing tonsillectomy, …" is about them)
+        allowed.update(stem(m.group(1)) for m in _AFTER_PROCEDURE.finditer(text))
         if TRIED.search(question):  # (the patient is among those who could not take it)
             allowed |= FAILED
         for forms in alternatives(terms).values():

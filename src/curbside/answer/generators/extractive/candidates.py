@@ -52,7 +52,9 @@ _LEAD_LABEL = re.compile(
     r"major recommendations|findings|objectives?|methods?|purpose)\s*[:.\-–]\s*)+", re.IGNORECASE)
 # PubMed's upper-case structured-abstract labels run into the sentence: "BACKGROUND In the assessment …"
 _LEAD_CAPS_LABEL = re.compile(r"^(?:BACKGROUND|OBJECTIVES?|PURPOSE|AIMS?|INTRODUCTION|CONTEXT|METHODS?|DESIGN|"
-                              r"SETTING|PATIENTS|PARTICIPANTS|RESULTS?|FINDINGS|CONCLUSIONS?|INTERPRETATION)"
+                              r"SETTING|PATIENTS|PARTICIPANTS|INTERVENTIONS?|EXPOSURES?|MEASUREMENTS|"
+                              r"MAIN OUTCOME MEASURES?|MAIN OUTCOMES? AND MEASURES?|RESULTS?|FINDINGS|CONCLUSIONS?|"
+                              r"INTERPRETATION)"
                               r"(?: AND [A-Z]+)?\s+(?=[A-Z](?:[a-z]| )|\d|\(\d\)\s)")
 # … of which the conclusion's (an abstract stored as one section: SciFact's "CONCLUSIONS (1) Asystole during head-up
 # tilt test does not imply a malignant outcome …")

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 
 CAPS_BACKGROUND = re.compile(r"^(?:BACKGROUND|OBJECTIVES?|PURPOSE|AIMS?|INTRODUCTION|CONTEXT|METHODS?|DESIGN|"
-                             r"SETTING|PATIENTS|PARTICIPANTS)\b")
+                             r"SETTING|PATIENTS|PARTICIPANTS|INTERVENTIONS?|EXPOSURES?|MEASUREMENTS|"
+                             r"MAIN OUTCOME MEASURES?|MAIN OUTCOMES? AND MEASURES?)\b")
 
 # a sentence that continues a list whose opening is elsewhere: "In whom TTE is technically difficult …"
 # … or whose list was cut off: "To help prevent an H. pylori infection, you should."
