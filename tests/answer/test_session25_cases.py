@@ -461,3 +461,19 @@ def test_an_abstracts_interventions_label_marks_methods_and_post_procedure_names
                 "their tonsils out, make post-tonsillectomy bleeding more likely?")
     # ("children undergoing tonsillectomy" are the children the question asks about)
     assert not Scope.of(question).narrower(conclusion.text)
+
+
+def test_what_works_best_asks_about_treatment() -> None:
+    from curbside.answer.themes import question_intents
+
+    assert "treatment" in question_intents("What works best for hemifacial spasm in a 62-year-old woman?")
+
+
+def test_adults_whose_disease_is_being_monitored_are_a_narrower_group() -> None:
+    question = ("A routine abdominal ultrasound for gallstones in a 50-year-old picked up a 2 cm liver lesion that the "
+                "sonographer couldn't characterise. When is a microbubble contrast ultrasound (SonoVue) the right next "
+                "test rather than going straight to CT or MRI?")
+    text = ("Contrast-enhanced ultrasound with SonoVue is recommended for characterising focal liver lesions in adults "
+            "whose cirrhosis is being monitored.")
+    assert Scope.of(question).narrower(text)
+    assert not Scope.of("How should the cirrhosis of adults be monitored?").narrower(text)

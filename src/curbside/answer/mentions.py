@@ -69,7 +69,9 @@ _PEOPLE = (r"(?:patients?|adults?|people|persons?|individuals?|subjects?|women|m
 _AGED = r"(?:\s+aged?\s+[\d\s≥>=<≤-]{1,12}(?:years?\s+)?(?:(?:or|and)\s+(?:older|over|younger))?)?"
 _AFTER = re.compile(rf"\b{_PEOPLE}{_AGED}\s+(?:with|who (?:have|has|had)|having|undergoing|receiving|treated with|"
                     # ("all patients who present with new-onset urinary symptoms")
-                    rf"taking|after|following|who present(?:s|ed)? with|presenting with)"
+                    rf"taking|after|following|who present(?:s|ed)? with|presenting with|"
+                    # ("… focal liver lesions in adults whose cirrhosis is being monitored")
+                    rf"whose(?= [\w-]+(?: [\w-]+)? (?:is|are) being (?:monitored|treated|followed|managed)))"
                     rf"\s+(?P<cond>[^,.;:()\[\]|]{{2,80}})",
                     _I)
 # "In cases of CKD and diabetes, a therapeutic option … is colchicine": a qualifier with no noun for people,

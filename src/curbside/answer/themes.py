@@ -113,7 +113,8 @@ THEMES: tuple[Theme, ...] = (
               r"\bremed|\bsurg|\brehabilit|"
               # (how long it goes on and how it is stopped: "How long should the risperidone continue, how should a
               # taper be done …?")
-              r"\btaper|\bwean(?:ed|ing)?\b|\bhow long should\b[^?]{0,60}\b(?:continue|be continued|be given|be used|"
+              r"\btaper|\bwean(?:ed|ing)?\b|\bwhat (?:works|helps)(?: best)?\b|"
+              r"\bhow long should\b[^?]{0,60}\b(?:continue|be continued|be given|be used|"
               r"be taken|stay on)\b|"
               r"\bexercis|\bwhat (can|should) (i|we|you) (do|use|take)\b|\bwhat to do\b|"
               # (in lay words: "anything you'd recommend for …", "anything I can take for …", "can you suggest …")
