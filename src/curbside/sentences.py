@@ -16,6 +16,15 @@ _BOUNDARY = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[A-Z0-9(\[\"'])")
 _TRAILING_BRACKET = re.compile(r"(?P<bracket>\([^()\n]{1,40}\))[ \t]*\n\s*")
 
 
+# a unit after a number ends a sentence ("… SpO2 95% on 2 L. What imaging …?", "… given 1 g. The next day …"): it is
+# no initial ("J. Smith") nor an abbreviation the sentence goes on after
+_UNIT_AFTER_NUMBER = re.compile(r"\d\s*(?:[a-zA-Z]|mg|ml|min|mo|wk|yrs?)\.\W*$")
+
+
+def _after_number(before: str) -> bool:
+    return bool(_UNIT_AFTER_NUMBER.search(before))
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans (start, end) in ``text``; whitespace between sentences is excluded."""
     spans: list[tuple[int, int]] = []
@@ -30,7 +39,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         before = text[start:end]
         # ("… Food and Drug Administration (U.S. FDA)": an abbreviation opening a bracket is one too)
         last_word = before.rsplit(None, 1)[-1].rstrip(".!?\"')]").lstrip("([\"'").lower() if before.split() else ""
-        if last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()):
+        if (last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha())) and not _after_number(before):
             continue
         seg_end = end
         while seg_end > start and text[seg_end - 1].isspace():

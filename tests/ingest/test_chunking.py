@@ -42,3 +42,13 @@ def test_a_paragraph_that_will_not_fit_starts_the_next_passage() -> None:
     assert len(_chunks(short, 160)) == 1
     listed = first + "\n- " + " ".join(["an item that goes on"] * 30)
     assert [listed[a:b] for a, b in _chunks(listed, 160)][0].startswith("Histamine")
+
+
+def test_a_unit_after_a_number_ends_a_sentence() -> None:
+    from curbside.sentences import sentences
+
+    assert sentences("He is a former smoker, SpO2 95% on 2 L. What imaging should we ask for next?") == [
+        "He is a former smoker, SpO2 95% on 2 L.", "What imaging should we ask for next?"]
+    assert sentences("She was given 1 g. The next day she improved.") == [
+        "She was given 1 g.", "The next day she improved."]
+    assert sentences("Dr. J. Smith saw him. He was well.") == ["Dr. J. Smith saw him.", "He was well."]
