@@ -34,6 +34,11 @@ def generic_of(word: str) -> str | None:
     return _table().get(word.lower())
 
 
+def drug_names() -> tuple[str, ...]:
+    """Every name the table knows (brands, other names and generics), lower-case."""
+    return tuple(_table())
+
+
 def brand_generic(word: str) -> str | None:
     """The generic a brand (or other non-generic) name stands for; None for a generic or a non-drug."""
     generic = generic_of(word)
@@ -52,4 +57,4 @@ def names_drug(text: str) -> bool:
     return bool(drug_words(text))
 
 
-__all__ = ["brand_generic", "drug_words", "generic_of", "names_drug"]
+__all__ = ["brand_generic", "drug_names", "drug_words", "generic_of", "names_drug"]

@@ -23,6 +23,8 @@ PAGES = [
     Document(id="pmid:3", kind=Kind.OBSERVATIONAL, source="test", year=2016, issuer="J Immunol",
              title="Autoreactive T cells",
              sections=(Section("RESULTS", "Autoreactive T cells were found. Trans fats were not."),)),
+    Document(id="medquad:3", kind=Kind.CONSUMER, source="test", year=2016, issuer="MedlinePlus", title="Antihistamines",
+             sections=(Section("What are antihistamines?", "Diphenhydramine makes many people sleepy."),)),
     Document(id="medquad:2", kind=Kind.CONSUMER, source="test", year=2016, issuer="MedlinePlus", title="Gout",
              sections=(Section("How is gout treated?", "Allopurinol lowers uric acid and prevents gout attacks. "
                                                        "Start allopurinol at a low dose."),)),
@@ -81,3 +83,13 @@ def test_the_words_compared_are_read_by_their_initial(tmp_path: Path) -> None:
         assert {"chlamydia", "allopurinol"} <= set(every)
         for initial in "act":
             assert store.vocabulary(1, initial=initial) == {t: n for t, n in every.items() if t.startswith(initial)}
+
+
+def test_a_misspelt_drug_name_the_knowledge_base_never_writes_is_read_as_the_brand_table_spells_it(
+        tmp_path: Path) -> None:
+    # (K-QA: "Can I take Zyrtec and benedryl at the same time?" abstained on "benedryl"; the table knows Benadryl, the
+    # knowledge base writes diphenhydramine)
+    with _store(tmp_path) as store:
+        assert respell(store, "Can I take Zyrtec and benedryl at the same time?", min_passages=1)[1] == (
+            Respelling("benedryl", "benadryl"),)
+        assert respell(store, "Is zzyzzyva treatable?", min_passages=1)[1] == ()

@@ -153,9 +153,14 @@ def _conclusions(hits: tuple[Hit, ...], close: dict[str, float], stats: TermStat
     if stats.store is None:
         return []
     studies = [hit for hit in hits if hit.passage.id in close and hit.document.kind is not Kind.GUIDELINE]
-    return [replace(hit, scores={**hit.scores, CLOSE_SCORE: close[study.passage.id]})
-            for study in studies for hit in missing_conclusions(stats.store, [study], documents=1)
-            if hit.passage.id not in {h.passage.id for h in hits}]
+    have = {h.passage.id for h in hits}
+    found: list[Hit] = []
+    for study in studies:
+        for hit in missing_conclusions(stats.store, [study], documents=1):
+            if hit.passage.id not in have:
+                have.add(hit.passage.id)
+                found.append(replace(hit, scores={**hit.scores, CLOSE_SCORE: close[study.passage.id]}))
+    return found
 
 
 def _unnamed_medical_key(evidence: Evidence, question: str, stats: TermStats) -> bool:

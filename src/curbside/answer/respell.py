@@ -24,7 +24,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from curbside.answer.terms import CHATTER
-from curbside.drug_names import generic_of
+from curbside.drug_names import drug_names, generic_of
 from curbside.retrieve.query import STOPWORDS
 from curbside.store import Store
 
@@ -101,6 +101,13 @@ def respell(store: Store, question: str, min_passages: int = MIN_PASSAGES) -> tu
         near = sorted((score, -vocabulary[term], term) for term, score, _ in found
                       if not _another_form(stemmed, term))
         if not near:
+            # (… or a drug name the brand table knows, which the knowledge base may write only as its generic:
+            # "benedryl" is Benadryl, searched as diphenhydramine)
+            # (… one whose generic the knowledge base writes: the table also holds oddities — "feritility" for
+            # tocopherols — that a common word the knowledge base happens to lack must not become)
+            if (drug := _drug_spelling(word.lower())) is not None and _written(store, generic_of(drug) or drug,
+                                                                              min_passages):
+                out.append(Respelling(word, drug.capitalize() if word[0].isupper() else drug))
             continue
         # (as passages most often write it; of those written as often, the nearest to what was typed)
         forms = store.surface_forms(near[0][2])
@@ -114,6 +121,24 @@ def respell(store: Store, question: str, min_passages: int = MIN_PASSAGES) -> tu
     for r in out:
         text = re.sub(rf"(?<![\w-]){re.escape(r.wrote)}(?![\w-])", r.meant, text)
     return text, tuple(out)
+
+
+@lru_cache(maxsize=64)
+def _drug_names(initial: str) -> tuple[str, ...]:
+    return tuple(name for name in drug_names() if name[:1] == initial and name.isalpha())
+
+
+def _drug_spelling(word: str) -> str | None:
+    """The drug name (brand or generic) ``word`` misspells, by the same measure as the knowledge base's words."""
+    found = process.extract(word, _drug_names(word[0]), scorer=OSA.distance, score_cutoff=_allowed_edits(word),
+                            limit=3)
+    near = sorted((score, name) for name, score, _ in found if _same_letters(name, word))
+    return near[0][1] if near else None
+
+
+def _written(store: Store, generic: str, min_passages: int) -> bool:
+    words = generic.lower().split()
+    return bool(words) and store.term_frequencies(words[:1]).get(words[0], 0) >= min_passages
 
 
 def respelled_note(changes: tuple[Respelling, ...]) -> str:
