@@ -37,12 +37,13 @@ from dataclasses import dataclass, field, replace
 from curbside.answer.abbreviations import asked_abbreviations, defined_abbreviations
 from curbside.answer.gaps import own_words
 from curbside.answer.lead_cues import SCOPE_SECTION
-from curbside.answer.lexicon import disease_mentions, medical_name
+from curbside.answer.lexicon import disease_mentions
 from curbside.answer.population import Scope, patient_has
 from curbside.answer.questions import QuestionInfo
-from curbside.answer.synonyms import class_names, mentioned
+from curbside.answer.second_search import asked_alone, named_alone
+from curbside.answer.synonyms import mentioned
 from curbside.answer.terms import Terms, TermStats, content_terms
-from curbside.answer.text import content_stems, stem, unique
+from curbside.answer.text import content_stems, stem
 from curbside.answer.themes import LAY_PREVENTION, theme_by_key
 from curbside.answer.topic_sources import (
     RECOMMENDATION_SECTION,
@@ -54,13 +55,12 @@ from curbside.answer.topic_sources import (
     topic_guidelines,
     topic_pages,
 )
-from curbside.answer.vignette import asked_subject, asking, case_of
+from curbside.answer.vignette import asked_subject
 from curbside.records import Audience, Hit, Kind
 from curbside.retrieve import Filters, Retriever
 from curbside.sentences import sentences
 from curbside.store import Store
 
-_FORMS = frozenset({"oral", "topical"})  # (a drug's form, not its class: "tablets" are taken by mouth)
 CLOSE_MIN = 0.62  # cosine (MiniLM) between a question and a kept passage that answers it (closeness.py measures it)
 COVERAGE_MIN = 0.6  # best single-passage coverage below this → "too little evidence"
 KEY_TERM_REQUIRED = True  # the question's rarest term must appear in the kept evidence
@@ -204,9 +204,9 @@ def gather(
                          if h.passage.id not in have)]
     if (terms.asked and key_term and scope.topics and not any(terms.names_key(stats.stems_of(h)) for h in pool)
             and max(terms.coverage(stats.stems_of(h)) for h in pool) < COVERAGE_MIN):
-        pool = [*pool, *_asked_alone(retriever, info, terms, pool, max(3 * k, 30), filters or Filters())]
+        pool = [*pool, *asked_alone(retriever, info, terms, pool, max(3 * k, 30), filters or Filters())]
     elif not terms.asked and key_term and not any(terms.names_key(stats.stems_of(h)) for h in pool):
-        pool = [*pool, *_named_alone(retriever, info, terms, pool, max(3 * k, 30), filters or Filters(), stats)]
+        pool = [*pool, *named_alone(retriever, info, terms, pool, max(3 * k, 30), filters or Filters(), stats)]
     top = max(h.score for h in pool) or 1.0
     scored = _rerank(pool, terms, audience, top, stats, scope, () if info.yes_no else info.intents)
     if stats.store is not None:
@@ -300,44 +300,6 @@ def gather(
     best_hit = max(kept, key=lambda row: row[0])[1]
     return Evidence(hits, terms, best, key_term, key_covered, len(pool), coverages, study_cov, case_cov,
                     thin(terms, stats.stems_of(best_hit)))
-
-
-def _asked_alone(retriever: Retriever, info: QuestionInfo, terms: Terms, pool: Sequence[Hit], n: int,
-                 filters: Filters) -> list[Hit]:
-    """For a case whose question's key no passage of ``pool`` names, nor says enough of it — its story outweighed its
-    question ("84-year-old man with moderate Alzheimer's disease living in a nursing home … staff … pain review …
-    constipation … How long should the risperidone continue …, and is haloperidol appropriate?") — what a search for
-    the question alone finds: with the case's last sentence (which often names what the question calls "one": "She is
-    pleading for an epidural. Is it reasonable to site one when she may well be bacteraemic …?"), the diseases the case
-    names and the classes of the drugs it asks about (APA: "… antipsychotic medication … in patients with dementia
-    …"); scored on ``pool``'s scale, the best as good as its best. (Only for a case that names its disease, the
-    caller's condition: what is found is then kept to documents on it, and a jet-lagged traveller asking about
-    melatonin is not answered from its trial in tardive dyskinesia.)"""
-    drugs = [t for t in info.terms if stem(t) in terms.asked]
-    classes = unique(c for t in drugs for c in class_names(t) if c not in _FORMS)
-    told = sentences(case_of(info.text))
-    last = told[-1:] if len(told) > 1 else []  # (not the whole of a one-sentence case again)
-    found = retriever.search(" ".join([*last, asking(info.text), *disease_mentions(info.text), *classes]), n, filters)
-    have = {h.passage.id for h in pool}
-    scale = max(h.score for h in pool) / max((h.score for h in found), default=1.0)
-    return [replace(h, score=h.score * scale) for h in found if h.passage.id not in have]
-
-
-def _named_alone(retriever: Retriever, info: QuestionInfo, terms: Terms, pool: Sequence[Hit], n: int,
-                 filters: Filters, stats: TermStats) -> list[Hit]:
-    """For a question whose key is a drug, disease or procedure no passage of ``pool`` names, the passages that name it
-    found by a search for the question's medical names alone: "Should I add gemfibrozil to atorvastatin for a
-    60-year-old with type 2 diabetes whose triglycerides are still 4.8 mmol/L despite dietary changes?" finds
-    passages on diabetes, diet and triglycerides, none on gemfibrozil, while ACC/AHA's "Gemfibrozil should not be
-    initiated in patients on statin therapy …" is there. Scored on ``pool``'s scale; none when the knowledge base has
-    nothing on it (an absent topic stays absent)."""
-    names = [t for t in info.terms if medical_name(t)]
-    if not any(stem(t) == terms.key for t in names):
-        return []
-    found = [h for h in retriever.search(" ".join(names), n, filters) if terms.names_key(stats.stems_of(h))]
-    have = {h.passage.id for h in pool}
-    scale = max(h.score for h in pool) / max((h.score for h in found), default=1.0)
-    return [replace(h, score=h.score * scale) for h in found if h.passage.id not in have]
 
 
 def thin(terms: Terms, stems: set[str]) -> bool:

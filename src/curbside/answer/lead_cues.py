@@ -128,19 +128,17 @@ NOT_NEEDED = re.compile(r"\b(?:not|rarely|never) (?:be )?(?:always |usually |oft
                         r"\bdo(?:es)? not (?:always |usually )?(?:need|require)\b", re.IGNORECASE)
 # … and a paper's title that names what was studied, not what was found ("Characterization of influenza
 # virus variants induced by treatment with …", "Clinical and bacteriological efficacy of … retapamulin …")
+_DESIGN = r":\s+(?:an?|the)\s+[^.;:]{0,80}\b(?:trial|study|review|meta-analysis|cohort|survey)\.?$"
 STUDY_TITLE = re.compile(r"^(?:[A-Z][\w-]* and )?(?:[\w-]+ )?(?:characteri[sz]ation|efficacy|effectiveness|effects?|"
                          r"safety|comparison|evaluation|assessment|analysis|role|impact|use|outcomes?|study|"
                          r"investigation|prevalence|incidence|association|determinants|predictors|management|"
                          r"treatment|diagnosis)\b[^.;:]{0,60}?\bof\b|"
                          # (or that says how it was studied: "Robot-assisted radical cystectomy versus open radical
                          # cystectomy in patients with bladder cancer (RAZOR): an open-label, randomised, phase 3,
-                         # non-inferiority trial")
-                         r"^[^.;:]{10,200}:\s+(?:an?|the)\s+[^.;:]{0,80}\b(?:trial|study|review|meta-analysis|cohort|"
-                         r"survey)\.?$", re.IGNORECASE)
-# (a study's design, not what it made: "MIENTURNET: an interactive web tool for microRNA-target enrichment and
-# network-based analysis" names the tool asked for)
-DESIGN_SUBTITLE = re.compile(r":\s+(?:an?|the)\s+[^.;:]{0,80}\b(?:trial|study|review|meta-analysis|cohort|survey)\.?$",
-                             re.IGNORECASE)
+                         # non-inferiority trial"; a study's design, not what it made: "MIENTURNET: an interactive web
+                         # tool for microRNA-target enrichment and network-based analysis" names the tool asked for)
+                         rf"^[^.;:]{{10,200}}{_DESIGN}", re.IGNORECASE)
+DESIGN_SUBTITLE = re.compile(_DESIGN, re.IGNORECASE)
 
 # an appropriateness table's row, as ``answer/tables.py`` reads it: "CT abdomen and pelvis with contrast is usually
 # appropriate (rating 8) for …"

@@ -1,0 +1,70 @@
+"""A second search, for questions whose first search missed what they ask about.
+
+Retrieval reads the whole question; a case's story or the other things a question names can outweigh what it asks
+("84-year-old man … nursing home … staff … pain review … constipation … is haloperidol appropriate?" finds care-home
+pages, not APA's guideline on antipsychotics in dementia). ``evidence.gather`` asks again, in the question's own words
+(``asked_alone``) or by the name it asks about (``named_alone``), and adds what it finds to its pool on the first
+search's scale, where reranking decides what is kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from curbside.answer.lexicon import disease_mentions, medical_name
+from curbside.answer.questions import QuestionInfo
+from curbside.answer.synonyms import class_names
+from curbside.answer.terms import Terms, TermStats
+from curbside.answer.text import stem, unique
+from curbside.answer.vignette import asking, case_of
+from curbside.records import Hit
+from curbside.retrieve import Filters, Retriever
+from curbside.sentences import sentences
+
+_FORMS = frozenset({"oral", "topical"})  # (a drug's form, not its class: "tablets" are taken by mouth)
+
+
+def asked_alone(retriever: Retriever, info: QuestionInfo, terms: Terms, pool: Sequence[Hit], n: int,
+                 filters: Filters) -> list[Hit]:
+    """For a case whose question's key no passage of ``pool`` names, nor says enough of it — its story outweighed its
+    question ("84-year-old man with moderate Alzheimer's disease living in a nursing home … staff … pain review …
+    constipation … How long should the risperidone continue …, and is haloperidol appropriate?") — what a search for
+    the question alone finds: with the case's last sentence (which often names what the question calls "one": "She is
+    pleading for an epidural. Is it reasonable to site one when she may well be bacteraemic …?"), the diseases the case
+    names and the classes of the drugs it asks about (APA: "… antipsychotic medication … in patients with dementia
+    …"); scored on ``pool``'s scale, the best as good as its best. (Only for a case that names its disease, the
+    caller's condition: what is found is then kept to documents on it, and a jet-lagged traveller asking about
+    melatonin is not answered from its trial in tardive dyskinesia.)"""
+    drugs = [t for t in info.terms if stem(t) in terms.asked]
+    classes = unique(c for t in drugs for c in class_names(t) if c not in _FORMS)
+    told = sentences(case_of(info.text))
+    last = told[-1:] if len(told) > 1 else []  # (not the whole of a one-sentence case again)
+    found = retriever.search(" ".join([*last, asking(info.text), *disease_mentions(info.text), *classes]), n, filters)
+    return _on_scale(found, pool)
+
+
+def named_alone(retriever: Retriever, info: QuestionInfo, terms: Terms, pool: Sequence[Hit], n: int,
+                 filters: Filters, stats: TermStats) -> list[Hit]:
+    """For a question whose key is a drug, disease or procedure no passage of ``pool`` names, the passages that name it
+    found by a search for the question's medical names alone: "Should I add gemfibrozil to atorvastatin for a
+    60-year-old with type 2 diabetes whose triglycerides are still 4.8 mmol/L despite dietary changes?" finds
+    passages on diabetes, diet and triglycerides, none on gemfibrozil, while ACC/AHA's "Gemfibrozil should not be
+    initiated in patients on statin therapy …" is there. Scored on ``pool``'s scale; none when the knowledge base has
+    nothing on it (an absent topic stays absent)."""
+    names = [t for t in info.terms if medical_name(t)]
+    if not any(stem(t) == terms.key for t in names):
+        return []
+    found = [h for h in retriever.search(" ".join(names), n, filters) if terms.names_key(stats.stems_of(h))]
+    return _on_scale(found, pool)
+
+
+def _on_scale(found: Sequence[Hit], pool: Sequence[Hit]) -> list[Hit]:
+    """``found`` less what ``pool`` has, scored so that its best is as good as the pool's best: found by what the
+    question asks, it competes with the first search's best on equal terms."""
+    have = {h.passage.id for h in pool}
+    scale = max(h.score for h in pool) / max((h.score for h in found), default=1.0)
+    return [replace(h, score=h.score * scale) for h in found if h.passage.id not in have]
+
+
+__all__ = ["asked_alone", "named_alone"]
