@@ -82,3 +82,23 @@ def diabetes_types(text: str) -> frozenset[str]:
 def failed_drugs(question: str) -> list[str]:
     """The drugs ``question`` says the patient did not improve on or could not tolerate, or asks about despite."""
     return [d for m in _FAILED_ON.finditer(question) for d in drug_words(m.group("what"))]
+
+
+# a state and its negation by prefix, either of which a question may say its patient is in: "unruptured aneurysms" are
+# not the ruptured one asked about, nor "provoked VTE" an unprovoked clot
+_STATES = ("ruptured", "complicated", "controlled", "resectable", "provoked", "vaccinated", "immunized", "immunised",
+           "operable", "displaced")
+_STATE = re.compile(r"\b(?P<neg>un|non-?|in)?(?P<state>" + "|".join(_STATES) + r")\b", _I)
+
+
+def states(text: str) -> dict[str, bool]:
+    """The states (``_STATES``) ``text`` names, each with whether it says the state (True) or its negation (False)
+    ("unruptured" → {"ruptured": False}); a state named both ways is neither."""
+    out: dict[str, bool | None] = {}
+    for m in _STATE.finditer(text):
+        state, neg = m.group("state").lower(), (m.group("neg") or "").lower()
+        if neg == "in" and state != "operable":
+            continue  # ("in" negates only "operable")
+        said: bool | None = not neg
+        out[state] = said if out.get(state, said) is said else None
+    return {state: said for state, said in out.items() if said is not None}

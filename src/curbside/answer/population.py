@@ -28,7 +28,7 @@ from curbside.answer.disease_names import NEUTRAL, PHASE, name_key, name_stems, 
 from curbside.answer.lexicon import disease_mentions, medical_signal
 from curbside.answer.mentions import GENERIC, medical_stems, mentions
 from curbside.answer.passing import without_other_uses, without_passing
-from curbside.answer.patient_facts import FAILED, TRIED, VARIANT, diabetes_types, sexes, sides
+from curbside.answer.patient_facts import FAILED, TRIED, VARIANT, diabetes_types, sexes, sides, states
 from curbside.answer.scenarios import (
     CHILDBEARING_AGES,
     for_childbearing,
@@ -152,6 +152,9 @@ def _stratified(labels: Iterable[str]) -> set[str]:
 
 
 _AFTER_PROCEDURE = re.compile(r"\bpost-?([a-z]{4,}(?:ectomy|otomy|ostomy|plasty|operative|surgical))\b", re.IGNORECASE)
+# weight loss told in figures ("has lost 6 kg without trying"): "people aged 60 and over with weight loss" include him
+_LOST_WEIGHT = re.compile(r"\b(?:lost|losing|loses|dropped) (?:about |around |nearly |over |almost )?\d+(?:\.\d+)?\s?"
+                          r"(?:kg|kilos?|kilograms?|lbs?|pounds|stone)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +187,8 @@ class Scope:
     variants: frozenset[str] = frozenset()
     # what the question says the patient is without ("signs of life" → False for "with no signs of life")
     sides: tuple[tuple[str, bool], ...] = ()
+    # the states the question's patient is in or not ("ruptured" → True, "unprovoked" → ("provoked", False))
+    states: tuple[tuple[str, bool], ...] = ()
 
     @classmethod
     def of(cls, question: str, context: str = "") -> Scope:
@@ -193,6 +198,8 @@ class Scope:
         # (what follows a procedure is said of it: "post-tonsillectomy bleeding" is about children having their tonsils
         # out, and "In this study of children undergoing tonsillectomy, …" is about them)
         allowed.update(stem(m.group(1)) for m in _AFTER_PROCEDURE.finditer(text))
+        if _LOST_WEIGHT.search(text):
+            allowed.update(content_stems("weight loss"))
         if TRIED.search(question):  # (the patient is among those who could not take it)
             allowed |= FAILED
         for forms in alternatives(terms).values():
@@ -243,7 +250,8 @@ class Scope:
                    frozenset(v.upper() for v in VARIANT.findall(question)),
                    # (only what the patient is without: "treatment with acupuncture" is how, not who — "usual care
                    # without acupuncture" is a comparison's other arm)
-                   tuple((phrase, said) for phrase, said in sides(question).items() if not said))
+                   tuple((phrase, said) for phrase, said in sides(question).items() if not said),
+                   tuple(states(question).items()))
 
     def topic_abbreviations(self, definitions: Iterable[Mapping[str, str]]) -> dict[str, str]:
         """Of the abbreviations defined in some texts (``abbreviations.defined_abbreviations`` of each), those that
@@ -366,6 +374,9 @@ class Scope:
         # (a table's row for a scenario the patient is not in; what the case rules out it does not have)
         out.extend(unmet_scenario(text, self.allowed - self.ruled_out))
         out.extend(self.other_side(text))
+        asked = dict(self.states)  # ("unruptured aneurysms" for a ruptured one)
+        out.extend(("" if said else "un") + state for state, said in states(text).items()
+                   if asked.get(state, said) is not said)
         if self.variants and (variant := VARIANT.search(text)) and variant.group(0).upper() not in self.variants:
             # a statement (or a table's row) led by another variant is for its carriers: "Homozygous or heterozygous
             # G551D-CFTR—e.g., G551D/F508del …: use ivacaftor …" is not for a patient homozygous for F508del

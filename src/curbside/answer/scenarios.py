@@ -16,11 +16,17 @@ from curbside.answer.text import content_stems
 
 # a patient without symptoms of what was found ("asymptomatic", "found on a scan for something else", "I've never had
 # any pain or problems with it")
-_NO_SYMPTOMS = re.compile(r"\basymptomatic\b|\bno symptoms\b|\bwithout (?:any )?symptoms\b|\bincidental(?:ly)?\b|"
+_NO_SYMPTOMS = re.compile(r"\basymptomatic\b|\bno (?:[\w-]+ (?:or|and) )?(?:other )?symptoms\b|"
+                          r"\bwithout (?:any )?symptoms\b|\bincidental(?:ly)?\b|"
                           r"\b(?:never|not) (?:had|having|have) any (?:symptoms|pain|problems|trouble)\b|"
                           r"\bfound (?:by chance|incidentally)\b|\b(?:scan|test|x-ray|ct|mri) for something else\b",
                           re.IGNORECASE)
 _SYMPTOMATIC = re.compile(r"\bsymptomatic\b", re.IGNORECASE)
+# advice for people who have come with complaints ("… in people presenting with any of the following: breathlessness
+# …; palpitations; …") is for symptomatic people too: not an answer on screening those with none
+# ("whether symptomatic or not" is everyone)
+_PRESENTING = re.compile(r"(?<!whether )\bsymptomatic\b(?! or (?:not|asymptomatic))|"
+                         r"\b(?:presenting|who present(?:s|ed)?) with\b", re.IGNORECASE)
 _ASYMPTOMATIC = re.compile(r"\basymptomatic\b", re.IGNORECASE)
 # never given a drug or vaccine ("treatment-naive", "PPSV23-naive patients"): as anyone asking about starting it is
 _NAIVE = re.compile(r"\w-na[iï]ve\b", re.IGNORECASE)
@@ -46,7 +52,7 @@ def other_symptom_state(text: str, symptomatic: bool | None) -> str:
     "" otherwise."""
     if symptomatic is None:
         return ""
-    if (_ASYMPTOMATIC if symptomatic else _SYMPTOMATIC).search(text):
+    if (_ASYMPTOMATIC if symptomatic else _PRESENTING).search(text):
         return "asymptomatic" if symptomatic else "symptomatic"
     return ""
 

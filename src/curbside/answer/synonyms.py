@@ -70,6 +70,7 @@ tetraplegia|quadriplegia|tetraplegic|quadriplegic|=spinal cord injury|=spinal co
 prednisolone|prednisone
 labiaplasty|labioplasty|labial reduction|=female genital cosmetic surgery|=genital cosmetic surgery
 jab|jabs|=injection|=injections
+intramuscular|=injection|=injections|=shot|=shots
 electrical injury|electrical injuries|electric shock|electric shocks|electrocution|electrocuted
 heat stroke|heatstroke|heat illness
 osteonecrosis of the jaw|jaw osteonecrosis|onj|mronj|jawbone die|jawbone dying|jawbone death|dead jawbone|jaw bone die

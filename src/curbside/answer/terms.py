@@ -159,6 +159,7 @@ theres thats both
 father mother dad mom mum son daughter wife husband partner friend brother sister boyfriend girlfriend
 wants needs worth definitely certainly gp point already tried likely afterwards afterward beforehand instead
 genuinely truly plus together finishes finished making outset normally usually typically worry worries worrying
+else embarrassing embarrassed
 honestly honest hate idea forever scared worried afraid bout around lesson lessons
 true happen happens happened request ask asking asked
 still yet again soon straight away anyway anymore next either neither
@@ -236,7 +237,8 @@ class TermStats:
         key = (info.text, tuple(context_terms))
         if key not in self._cache:
             weights = self._weights(info, context_terms)
-            minor = frozenset(stem(t) for t in [*_example_terms(info.text), *failed_drugs(info.text)])
+            minor = frozenset(stem(t) for t in [*_example_terms(info.text), *failed_drugs(info.text),
+                                                *_patient_clause_terms(asking(info.text))])
             topics = self.topic_words()
             alternatives = self._alternatives([*info.terms, *context_terms])
             # (the terms are each word once, in first use: "her periods are so heavy … her heavy periods" lists
@@ -299,9 +301,24 @@ _EXAMPLES = re.compile(r"\b(?:such as|e\.g\.|for example|for instance|including)
                        re.IGNORECASE)
 # … and so do what it excludes ("… in a patient without signs of peritonitis or strangulation"): an answer for that
 # patient need not name them
-_EXCLUSIONS = re.compile(r"\b(?:without|excluding|other than|(?:who|that) (?:have|has) no)\s+"
+# ("… even when they have no palpitations or other symptoms")
+_EXCLUSIONS = re.compile(r"\b(?:without|excluding|other than|(?:who|that|they|he|she) (?:have|has) no)\s+"
                          r"(?:(?:any|clinical|the) )?(?:(?:signs?|symptoms?|evidence|history|features?) of\s+)?"
                          r"(?P<examples>[^?.;:(),]+)", re.IGNORECASE)
+
+
+# what a question tells of its patient in a clause of its own ("Is gabapentin worth trying for a woman with chronic
+# pelvic pain whose diagnostic laparoscopy showed no endometriosis …?"): it says whom the question is about, not what
+# (to where the question goes on: "… whose screening mammogram … reported dense breasts be offered supplemental MRI?")
+_PATIENT_CLAUSE = re.compile(r"\b(?:whose|who (?:has|have|had|is|are|was|were|developed|presents?|presented))\s+"
+                             r"(?P<examples>(?:(?!\b(?:be|should|can|could|would|will|must)\b)[^?.;:(),])+)",
+                             re.IGNORECASE)
+
+
+def _patient_clause_terms(question: str) -> frozenset[str]:
+    """The words only in the question's clauses about its patient (``_PATIENT_CLAUSE``): never its key."""
+    inside = {t for m in _PATIENT_CLAUSE.finditer(question) for t in tokenize(m.group("examples"))}
+    return frozenset(inside - set(tokenize(_PATIENT_CLAUSE.sub(" ", question))))
 
 
 def _example_terms(question: str) -> frozenset[str]:

@@ -73,6 +73,7 @@ B_IMAGING = 0.5  # asked which imaging: an appropriateness table's "usually appr
 B_RATING = 0.03  # … and per point of its rating above 7
 B_MEASURE = 0.1  # asked for a measure by name: a sentence giving it in figures
 P_OTHER_SUBJECT = 0.15  # a yes/no question's bottom line that does not name what it asks about
+P_IN_PASSING = 0.1  # a bottom line naming the question's disease only among others
 P_NEXT_STEP = 0.1  # … less when it is what to do if the first step fails
 # questions about what to do, whose body is advice and findings
 _PRACTICAL = frozenset({"treatment", "drugs", "diagnosis", "prevention"})
@@ -196,8 +197,10 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
 
     def key(c: Candidate) -> float:
         # (a weak grade — "conditional", grade D — is no credit)
+        # (a sentence naming the question's disease only among others — "… a symptom of several cancers including
+        # colorectal, …, pancreatic …" — says less of it than one about it)
         bonus = (0.25 * (c.conclusion or c.recommendation) + 0.1 * (c.graded and c.strength >= 0)
-                 - 0.15 * (c.stats > 1) - 0.2 * c.dangling)
+                 - 0.15 * (c.stats > 1) - 0.2 * c.dangling - P_IN_PASSING * c.in_passing)
         if c.conclusion and not c.recommendation and c.hit.document.kind is Kind.GUIDELINE:
             bonus -= 0.1  # a guideline's summary of the evidence ("… evidence suggests …") is not what it recommends
         if yes_no and c.conclusion:
@@ -266,7 +269,12 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
                 bonus -= P_WHO_TO_TREAT  # whom to test, not how the diagnosis is made
         return c.score + bonus
 
-    pool = [c for c in candidates if c.relevance >= 0.6 * best_rel and not c.method and not c.meta] or list(candidates)
+    # (… as close as the best said of the question's own population: the sentences that say most of a screening question
+    # may be advice for people presenting with symptoms, and USPSTF's statement on screening those without, saying
+    # less of the question's words, is its answer)
+    own_rel = max((c.relevance for c in candidates if not c.subgroup), default=best_rel)
+    pool = [c for c in candidates if c.relevance >= 0.6 * min(best_rel, own_rel) and not c.method
+            and not c.meta] or list(candidates)
     # … nor one about adults for a question on children, or the other way round
     pool = [c for c in pool if not c.conflicts] or pool
     # asked about a drug the patient is on, what is said of it answers ("What should I do about her valproate?": not
