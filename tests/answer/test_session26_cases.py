@@ -8,15 +8,19 @@ from __future__ import annotations
 
 import pytest
 
+from curbside.answer import ask
 from curbside.answer.generators.extractive.assemble import Asks, choose_bottom
 from curbside.answer.generators.extractive.candidates import extract
 from curbside.answer.patient_facts import states
 from curbside.answer.population import Scope
-from curbside.answer.questions import analyse
+from curbside.answer.questions import analyse, asks_between, is_yes_no
 from curbside.answer.scenarios import other_symptom_state, symptom_state
 from curbside.answer.synonyms import alternatives
 from curbside.answer.terms import CHATTER, Terms, TermStats, _example_terms, _patient_clause_terms
 from curbside.answer.text import stem
+from curbside.settings import Settings
+from curbside.store import Store
+from tests.answer.guideline_kb import guideline_kb
 from tests.answer.realtext import text_hit
 
 AF_SCREENING = ("Should I be screening my patients aged 50 and over for atrial fibrillation, with an ECG or a pulse "
@@ -148,3 +152,28 @@ def test_a_shot_in_a_muscle_is_intramuscular() -> None:
     forms = alternatives(["intramuscular"])[stem("intramuscular")]
     assert frozenset({stem("shots")}) in forms
     assert frozenset({stem("injections")}) in forms
+
+
+ANEURYSM = ("Should an 84-year-old woman with a ruptured anterior communicating artery aneurysm (WFNS grade II, fully "
+            "independent beforehand) be offered clipping or coiling, or is conservative management more appropriate at "
+            "her age?")
+
+
+def test_which_of_two_courses_is_asked_between_them() -> None:
+    assert asks_between(ANEURYSM) and not is_yes_no(ANEURYSM)
+    assert not asks_between("Should an 84-year-old woman with a ruptured aneurysm be offered clipping?")
+    assert not asks_between("What is the treatment of a ruptured aneurysm, or is it best left alone?")
+
+
+@pytest.fixture(scope="module")
+def aneurysm_kb(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    # (ACR's follow-up imaging of treated aneurysms and PubMedQA's 1,000 abstracts)
+    return guideline_kb(tmp_path_factory, ("ngc-11059.xml",), corpora=("pubmedqa/abstracts.jsonl",))
+
+
+def test_a_study_comparing_the_two_courses_answers_in_its_conclusion(aneurysm_kb: Store) -> None:
+    # (check43: ACR's advice on imaging unruptured aneurysms treated with flow diverters had led, the study of
+    # repair against conservative care in patients over 80 a bullet below it)
+    answer = ask(aneurysm_kb, Settings(kb=aneurysm_kb.path, retriever="lexical", offline=True), ANEURYSM, save=False)
+    assert "we should not hesitate to offer the definitive surgery for the elderly" in answer.bottom_line.text
+    assert answer.verdict is None

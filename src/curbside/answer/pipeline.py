@@ -21,7 +21,7 @@ from curbside.answer.evidence import Evidence, gather
 from curbside.answer.followups import context_of, suggest
 from curbside.answer.generators.base import Draft, DraftBullet, DraftSection, Generator
 from curbside.answer.generators.extractive import CLOSEST_TITLE, ExtractiveGenerator
-from curbside.answer.questions import QuestionInfo, analyse, asks_to_hold_off, validate
+from curbside.answer.questions import QuestionInfo, analyse, asks_between, asks_to_hold_off, validate
 from curbside.answer.registry import get_generator
 from curbside.answer.respell import MIN_PASSAGES, respell, respelled_note
 from curbside.answer.safety import red_flags
@@ -82,7 +82,8 @@ def ask(
         if live_result.fetched:  # the KB changed: new term statistics, retrieve again
             stats = TermStats(store)
             evidence = retrieve(stats)
-    if info.yes_no and evidence.sufficient:  # a study's yes or no is in its conclusion
+    # a study's yes or no is in its conclusion, and so is which of two courses it found better
+    if (info.yes_no or asks_between(info.text)) and evidence.sufficient:
         evidence = with_conclusions(store, evidence, stats)
     fingerprint, kb_state = settings.fingerprint(), store.state()
 

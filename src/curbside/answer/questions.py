@@ -158,6 +158,13 @@ _HOLD_OFF = re.compile(r"\b(?:hold (?:off|back|fire)|put (?:it |this |that |surg
                        r"wait and see)\b", re.IGNORECASE)
 
 
+def asks_between(question: str) -> bool:
+    """The question asks which of two courses to take ("… be offered clipping or coiling, or is conservative management
+    more appropriate at her age?"): no verdict answers it, but a study comparing them does, in its conclusion."""
+    text = asking(question).strip()
+    return bool(text) and text.split(None, 1)[0].lower() in _AUX and _EITHER_OR.search(text) is not None
+
+
 def asks_to_hold_off(question: str) -> bool:
     """The question asks whether to hold back from doing something it need not name."""
     return bool(_HOLD_OFF.search(asking(question)))
