@@ -11,17 +11,21 @@ import pytest
 from curbside.answer import ask
 from curbside.answer.generators.extractive.assemble import Asks, choose_bottom
 from curbside.answer.generators.extractive.candidates import extract
+from curbside.answer.generators.extractive.guideline_vote import sets_aside
+from curbside.answer.generators.extractive.verdict import decide
 from curbside.answer.patient_facts import states
 from curbside.answer.population import Scope
 from curbside.answer.questions import analyse, asks_between, is_yes_no
 from curbside.answer.scenarios import other_symptom_state, symptom_state
 from curbside.answer.synonyms import alternatives
-from curbside.answer.terms import CHATTER, Terms, TermStats, _example_terms, _patient_clause_terms
+from curbside.answer.terms import CHATTER, Terms, TermStats, _example_terms, _patient_clause_terms, phrasal_terms
 from curbside.answer.text import stem
+from curbside.answer.vignette import case_terms
+from curbside.records import Kind, Verdict
 from curbside.settings import Settings
 from curbside.store import Store
 from tests.answer.guideline_kb import guideline_kb
-from tests.answer.realtext import text_hit
+from tests.answer.realtext import ranked, text_hit
 
 AF_SCREENING = ("Should I be screening my patients aged 50 and over for atrial fibrillation, with an ECG or a pulse "
                 "check on a smartwatch, even when they have no palpitations or other symptoms?")
@@ -177,3 +181,54 @@ def test_a_study_comparing_the_two_courses_answers_in_its_conclusion(aneurysm_kb
     answer = ask(aneurysm_kb, Settings(kb=aneurysm_kb.path, retriever="lexical", offline=True), ANEURYSM, save=False)
     assert "we should not hesitate to offer the definitive surgery for the elderly" in answer.bottom_line.text
     assert answer.verdict is None
+
+
+VITAMINS = ("Is it worth recommending a daily vitamin E or beta-carotene supplement to a healthy 55-year-old man who "
+            "wants to cut his risk of heart disease and cancer?")
+USPSTF_D = ("The USPSTF recommends against the use of beta carotene or vitamin E supplements for the prevention of "
+            "cardiovascular disease or cancer.")
+USPSTF_I = ("The USPSTF concludes that the current evidence is insufficient to assess the balance of benefits and "
+            "harms of the use of single or paired nutrient supplements (other than beta carotene and vitamin E) for "
+            "the prevention of cardiovascular disease or cancer.")
+
+
+def test_heart_disease_is_named_by_cardiovascular_disease() -> None:
+    # (check44: the USPSTF's statements on vitamin supplements were set aside as not about the question's disease)
+    assert Scope.of(VITAMINS).names_topic(USPSTF_D)
+
+
+def test_what_a_statement_sets_aside_is_not_what_it_speaks_of() -> None:
+    assert sets_aside(USPSTF_I, VITAMINS)
+    assert not sets_aside(USPSTF_D, VITAMINS)
+    title = "Vitamin, mineral, and multivitamin supplements for the primary prevention of cardiovascular disease"
+    against, insufficient = ranked(extract([
+        text_hit("uspstf:84#0", title, "Recommendation (Grade D)", USPSTF_D),
+        text_hit("ngc:10273#9", title, "Major Recommendations", USPSTF_I)]))
+    assert decide(VITAMINS, [insufficient, against]).verdict is Verdict.NO
+
+
+IVIG = ("Is intravenous immunoglobulin worth trying in a woman with anti-GAD-positive stiff-person syndrome whose "
+        "spasms and falls continue despite high-dose diazepam?")
+
+
+def test_a_health_page_sentence_not_on_the_subject_decides_nothing() -> None:
+    cause = ("Scientists don't yet understand what causes SPS, but research indicates that it is the result of an "
+             "autoimmune response gone awry in the brain and spinal cord.")
+    [page] = ranked(extract([text_hit("medquad:NINDS:0000259#0", "Stiff-Person Syndrome", "What is SPS?", cause,
+                                      kind=Kind.CONSUMER)]))
+    assert decide(IVIG, [page]).verdict is Verdict.UNCERTAIN
+
+
+HONEY = ("My mother-in-law keeps dipping our 4-month-old's dummy in honey to settle him, and now she wants to give him "
+         "honey and lemon for his cough because \"it's natural and we always did it\". I've heard honey isn't safe for "
+         "babies but she says that's nonsense. Who's right, and what would I need to watch out for?")
+
+
+def test_a_question_about_what_was_just_said_asks_it() -> None:
+    # (check44: every word of the story was the patient's, "watch" the key, "law" a word: the answer abstained with
+    # the CDC's "Honey can contain the bacteria that causes infant botulism …" among the closest passages)
+    assert "law" not in analyse(HONEY).terms
+    assert stem("honey") not in case_terms(HONEY)
+    assert stem("honey") in case_terms(HONEY.replace("Who's right, and w", "W"))
+    assert "watch" in phrasal_terms(HONEY)
+    assert {"nonsense", "heard"} <= CHATTER

@@ -139,6 +139,7 @@ low back pain|lumbar pain|back pain
 osteoarthritis|oa|degenerative joint disease
 arthritis|=osteoarthritis
 coronary artery disease|coronary heart disease|coronary disease|chd|cad|=cardiovascular disease|=cvd
+heart disease|heart diseases|=cardiovascular disease|=cardiovascular diseases|=cvd
 rheumatoid arthritis|ra
 multiple sclerosis|ms
 amyotrophic lateral sclerosis|als|motor neuron disease

@@ -159,7 +159,7 @@ theres thats both
 father mother dad mom mum son daughter wife husband partner friend brother sister boyfriend girlfriend
 wants needs worth definitely certainly gp point already tried likely afterwards afterward beforehand instead
 genuinely truly plus together finishes finished making outset normally usually typically worry worries worrying
-else embarrassing embarrassed
+else embarrassing embarrassed nonsense rubbish heard
 honestly honest hate idea forever scared worried afraid bout around lesson lessons
 true happen happens happened request ask asking asked
 still yet again soon straight away anyway anymore next either neither
@@ -174,8 +174,10 @@ monday tuesday wednesday thursday friday saturday sunday weekend weekends
 
 # a verb that only says "find" with its particle ("to pick up asymptomatic DVT", "find out whether", "sort out"): the
 # verb names no topic there ("pick" alone also names skin picking, so it is no ``CHATTER``)
+# (… and "what would I need to watch out for": what to look for, not a watch)
 _PHRASAL = re.compile(r"\b(?:pick|picks|picked|picking|find|finds|finding|figure|figures|figured|figuring|sort|sorts|"
-                      r"sorted|sorting)\s+(?:up|out)\b", re.IGNORECASE)
+                      r"sorted|sorting)\s+(?:up|out)\b|\b(?:watch|watching|look|looking|keep an eye)\s+out\b",
+                      re.IGNORECASE)
 
 
 def phrasal_terms(question: str) -> frozenset[str]:

@@ -119,6 +119,13 @@ _QUALIFIERS = 3  # words either side of a medical word that may belong to its ph
 _SIDES = frozenset({"right", "left"})
 
 
+# a question that asks about what was just said ("I've heard honey isn't safe for babies but she says that's nonsense.
+# Who's right …?", "My mum reckons pet rodents can carry a virus that harms unborn babies. Is that true …?"): the
+# sentence before it is what is asked, not a description of the patient
+_ASKS_BACK = re.compile(r"\b(?:is|was) (?:that|this|it|she|he) (?:true|right|correct|a myth)\b|"
+                        r"\bwho(?:'s| is) right\b|\bare (?:they|these|those) right\b", re.IGNORECASE)
+
+
 def case_terms(question: str, topics: frozenset[str] = frozenset()) -> frozenset[str]:
     """Stems of the words that describe the patient rather than ask: ages and figures anywhere, and the words
     of the case description (sentences before the question, or a lead-in before a dash) other than its medical
@@ -130,6 +137,8 @@ def case_terms(question: str, topics: frozenset[str] = frozenset()) -> frozenset
     # (the patient's other diseases are words of the case too: ``without_history``)
     medical = _medical(_presentation(question), diseases, topics)
     described = set(content_stems(case)) - set(content_stems(asking)) - (medical - negated)
+    if _ASKS_BACK.search(asking) and (told := sentences(case)):
+        described -= set(content_stems(told[-1]))
     ages = {stem(t) for m in _AGE.finditer(question) for t in tokenize(m.group(0))} - diseases
     # (a class is not a figure: "type 2 diabetes", "stage 3 CKD", "grade 1", "phase 2")
     tokens = tokenize(question)

@@ -73,6 +73,15 @@ _INDIVIDUAL = re.compile(_INDIVIDUAL_CUE, re.IGNORECASE)
 GUIDELINE_CUE = "guideline recommendation"  # the cue a guideline vote's verdict carries
 _EVERYONE_ELSE = re.compile(r"\b(?:all )?other (?:adults|patients|people|persons|individuals|women|men|children)\b",
                             re.IGNORECASE)
+# what a statement sets aside ("… single or paired nutrient supplements (other than beta carotene and vitamin E) …")
+_SET_ASIDE = re.compile(r"\b(?:other than|except(?: for)?|excluding)\s+(?P<what>[^,.;:()]+)", re.IGNORECASE)
+
+
+def sets_aside(text: str, question: str) -> bool:
+    """``text`` sets aside what the question asks about: two of the question's words are among what it excludes (the
+    USPSTF's insufficient evidence on other supplements is no verdict on vitamin E)."""
+    asked = set(content_stems(question))
+    return any(len(set(content_stems(m.group("what"))) & asked) >= 2 for m in _SET_ASIDE.finditer(text))
 
 
 # the people a recommendation is for, told after it ("… for people in whom antimuscarinic drugs are contraindicated")
@@ -246,6 +255,7 @@ def guideline_verdict(candidates: Sequence[Candidate],
     # it is about — it speaks to the question only when nothing else does
     recs = [c for c in recs if not _EVERYONE_ELSE.search(c.text)] or recs
     if question:
+        recs = [c for c in recs if not sets_aside(c.text, question)] or recs
         # … nor one for those on the other side of what the question's patient is with or without ("… pulseless … with
         # signs of life …, the panel conditionally recommends that patients undergo EDT" for one without)
         scope = Scope.of(question)

@@ -31,6 +31,7 @@ from curbside.answer.generators.extractive.guideline_vote import (
     SUBJECT_OWN_MIN,
     for_risk,
     guideline_verdict,
+    names_subject,
     risk_levels,
 )
 from curbside.answer.generators.extractive.verdict_cues import (
@@ -295,6 +296,13 @@ def _decide(question: str, candidates: Sequence[Candidate], model: VerdictModel 
             return VerdictResult(Verdict.UNCERTAIN, 0.0, 1.0, (), ("consumer pages without a recommendation",),
                                  "the health pages found do not say yes or no")
     result = _not_only_pages(question, candidates, weigh(question, found, model or load()))
+    asked_about = _subject(question)[0]
+    if (leading is Kind.CONSUMER and asked_about and result.verdict is not Verdict.UNCERTAIN
+            and not any(names_subject(text, asked_about) for text in result.deciding)):
+        # a health page's sentence that does not speak of what was asked decides nothing about it ("Scientists don't
+        # yet understand what causes SPS …" had read as a no to trying intravenous immunoglobulin)
+        return VerdictResult(Verdict.UNCERTAIN, 0.0, 1.0, (), ("consumer pages not on the subject",),
+                             "the health pages' sentences read do not speak of what was asked")
     said = [text for text in result.deciding if not _APPLIES.search(text)]
     if (result.verdict is not Verdict.UNCERTAIN and leading is Kind.GUIDELINE and said
             and all(CANNOT_SAY.search(text) and for_risk(text, risk_levels(question)) for text in said)):
