@@ -232,3 +232,10 @@ def test_a_question_about_what_was_just_said_asks_it() -> None:
     assert stem("honey") in case_terms(HONEY.replace("Who's right, and w", "W"))
     assert "watch" in phrasal_terms(HONEY)
     assert {"nonsense", "heard"} <= CHATTER
+
+
+def test_is_it_true_that_asks_what_follows() -> None:
+    roaccutane = ("The dermatologist wants to put my 17 year old daughter on Roaccutane because her acne has left "
+                  "scars and hasn't cleared with antibiotics. What blood tests will she need, does she really have to "
+                  "be on contraception, and is it true it can cause depression?")
+    assert stem("scars") in case_terms(roaccutane)  # (the story stays the patient's)

@@ -122,8 +122,9 @@ _SIDES = frozenset({"right", "left"})
 # a question that asks about what was just said ("I've heard honey isn't safe for babies but she says that's nonsense.
 # Who's right …?", "My mum reckons pet rodents can carry a virus that harms unborn babies. Is that true …?"): the
 # sentence before it is what is asked, not a description of the patient
-_ASKS_BACK = re.compile(r"\b(?:is|was) (?:that|this|it|she|he) (?:true|right|correct|a myth)\b|"
-                        r"\bwho(?:'s| is) right\b|\bare (?:they|these|those) right\b", re.IGNORECASE)
+# (not "is it true it can cause depression?": that asks what follows)
+_ASKS_BACK = re.compile(r"\b(?:(?:is|was) (?:that|this|it|she|he) (?:true|right|correct|a myth)|who(?:'s| is) right|"
+                        r"are (?:they|these|those) right)(?=\s*(?:[?,;.]|and\b|or\b|$))", re.IGNORECASE)
 
 
 def case_terms(question: str, topics: frozenset[str] = frozenset()) -> frozenset[str]:
