@@ -13,7 +13,8 @@ from curbside.answer.generators.extractive.candidates import extract
 from curbside.answer.generators.extractive.cues import RECOMMENDATION_CUE
 from curbside.answer.generators.extractive.guideline_vote import recommendation_polarity
 from curbside.answer.generators.extractive.verdict import decide
-from curbside.answer.population import Scope, patient_has
+from curbside.answer.patient_facts import patient_has
+from curbside.answer.population import Scope
 from curbside.answer.questions import analyse, is_yes_no
 from curbside.answer.terms import TermStats
 from curbside.answer.text import stem

@@ -38,7 +38,8 @@ from curbside.answer.abbreviations import asked_abbreviations, defined_abbreviat
 from curbside.answer.gaps import own_words
 from curbside.answer.lead_cues import SCOPE_SECTION
 from curbside.answer.lexicon import disease_mentions
-from curbside.answer.population import Scope, patient_has
+from curbside.answer.patient_facts import patient_has
+from curbside.answer.population import Scope
 from curbside.answer.questions import QuestionInfo
 from curbside.answer.second_search import asked_alone, named_alone
 from curbside.answer.synonyms import mentioned

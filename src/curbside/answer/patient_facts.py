@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 
+from curbside.answer.lexicon import disease_mentions
 from curbside.answer.text import stem
+from curbside.answer.vignette import without_history
 from curbside.drug_names import drug_words
 
 _I = re.IGNORECASE
@@ -102,3 +104,15 @@ def states(text: str) -> dict[str, bool]:
         said: bool | None = not neg
         out[state] = said if out.get(state, said) is said else None
     return {state: said for state, said in out.items() if said is not None}
+
+
+def patient_has(question: str) -> bool:
+    """The question's disease is what its patient has, not what it asks about: "a boy with newly diagnosed Hodgkin
+    lymphoma", "I'm having chemotherapy for breast cancer" — not "… to screen asymptomatic adults for skin cancer"."""
+    for disease in disease_mentions(without_history(question)):
+        name = r"\W+".join(map(re.escape, disease.split()))
+        if re.search(rf"\b(?:with|has|have|having|had)\s+(?:[\w-]+\s+){{0,3}}?{name}|"
+                     rf"\b(?:chemotherapy|radiotherapy|treatment|surgery|therapy)\s+for\s+(?:[\w-]+\s+){{0,2}}?{name}",
+                     question, re.IGNORECASE):
+            return True
+    return False

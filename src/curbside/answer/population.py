@@ -496,14 +496,3 @@ class Scope:
         """The question names no population group of its own."""
         return not self.families
 
-
-def patient_has(question: str) -> bool:
-    """The question's disease is what its patient has, not what it asks about: "a boy with newly diagnosed Hodgkin
-    lymphoma", "I'm having chemotherapy for breast cancer" — not "… to screen asymptomatic adults for skin cancer"."""
-    for disease in disease_mentions(without_history(question)):
-        name = r"\W+".join(map(re.escape, disease.split()))
-        if re.search(rf"\b(?:with|has|have|having|had)\s+(?:[\w-]+\s+){{0,3}}?{name}|"
-                     rf"\b(?:chemotherapy|radiotherapy|treatment|surgery|therapy)\s+for\s+(?:[\w-]+\s+){{0,2}}?{name}",
-                     question, re.IGNORECASE):
-            return True
-    return False
