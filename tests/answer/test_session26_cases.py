@@ -239,3 +239,5 @@ def test_is_it_true_that_asks_what_follows() -> None:
                   "scars and hasn't cleared with antibiotics. What blood tests will she need, does she really have to "
                   "be on contraception, and is it true it can cause depression?")
     assert stem("scars") in case_terms(roaccutane)  # (the story stays the patient's)
+    assert stem("scars") in case_terms("My daughter is 17 and on Roaccutane. Her acne has left deep scars on her "
+                                       "cheeks. Is it true it can cause depression?")

@@ -374,9 +374,6 @@ class Scope:
         # (a table's row for a scenario the patient is not in; what the case rules out it does not have)
         out.extend(unmet_scenario(text, self.allowed - self.ruled_out))
         out.extend(self.other_side(text))
-        asked = dict(self.states)  # ("unruptured aneurysms" for a ruptured one)
-        out.extend(("" if said else "un") + state for state, said in states(text).items()
-                   if asked.get(state, said) is not said)
         if self.variants and (variant := VARIANT.search(text)) and variant.group(0).upper() not in self.variants:
             # a statement (or a table's row) led by another variant is for its carriers: "Homozygous or heterozygous
             # G551D-CFTR—e.g., G551D/F508del …: use ivacaftor …" is not for a patient homozygous for F508del
@@ -390,10 +387,12 @@ class Scope:
     def other_side(self, text: str) -> tuple[str, ...]:
         """What ``text`` says its patients are with where the question's patient is without: "In patients presenting
         pulseless … with signs of life after blunt injury, … recommends that patients undergo EDT" is not for one who
-        arrives with no signs of life."""
-        asked = dict(self.sides)
-        return tuple(f"{'with' if said else 'without'} {phrase}" for phrase, said in sides(text).items()
-                     if asked.get(phrase, said) is not said)
+        arrives with no signs of life; nor one on "unruptured aneurysms" for a ruptured one."""
+        asked, stated = dict(self.sides), dict(self.states)
+        return (*(f"{'with' if said else 'without'} {phrase}" for phrase, said in sides(text).items()
+                  if asked.get(phrase, said) is not said),
+                *(("" if said else "un") + state for state, said in states(text).items()
+                  if stated.get(state, said) is not said))
 
     def _of_age(self, label: str) -> bool:
         """An age group ``label`` that holds one of the question's ages (False when it names no range)."""

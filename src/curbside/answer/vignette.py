@@ -108,6 +108,11 @@ _REPLYING = re.compile(r"^\s*(?:what|how)\s+(?:should|do|would|can|could|shall)\
 _RESPONDING = re.compile(r"^\s*(?:what|how)\s+(?:should|do|would|can|could|shall)\s+(?:we|i)\s+(?:respond to|answer|"
                          r"reply to|handle|deal with|approach)\s+(?:these|this|those|their|her|his|the)\s+(?:\w+\s+)?"
                          r"(?:requests?|questions?|concerns?|wishes|demands?)\b", re.IGNORECASE)
+# … or one that asks about what was just said ("I've heard honey isn't safe for babies but she says that's nonsense.
+# Who's right …?", "My mum reckons pet rodents can carry a virus that harms unborn babies. Is that true …?"; not "is it
+# true it can cause depression?", which asks what follows)
+_ASKS_BACK = re.compile(r"^\s*(?:(?:is|was) (?:that|this|it|she|he) (?:true|right|correct|a myth)|who(?:'s| is) right|"
+                        r"are (?:they|these|those) right)(?=\s*(?:[?,;.]|and\b|or\b|$))", re.IGNORECASE)
 _REPORTED = re.compile(r"\b(?:asks?|asked|asking|wants? to know|wonders?|wondering|queries|questions)\b",
                        re.IGNORECASE)
 # a verb's particle is not a term of its own ("how should she be followed up" asks one thing: follow-up)
@@ -117,14 +122,6 @@ _CLASSES = frozenset({"type", "types", "stage", "stages", "grade", "grades", "cl
 _QUALIFIERS = 3  # words either side of a medical word that may belong to its phrase
 # the side of the body ("right lateral shoulder pain"): guidance is rarely for one side only
 _SIDES = frozenset({"right", "left"})
-
-
-# a question that asks about what was just said ("I've heard honey isn't safe for babies but she says that's nonsense.
-# Who's right …?", "My mum reckons pet rodents can carry a virus that harms unborn babies. Is that true …?"): the
-# sentence before it is what is asked, not a description of the patient
-# (not "is it true it can cause depression?": that asks what follows)
-_ASKS_BACK = re.compile(r"\b(?:(?:is|was) (?:that|this|it|she|he) (?:true|right|correct|a myth)|who(?:'s| is) right|"
-                        r"are (?:they|these|those) right)(?=\s*(?:[?,;.]|and\b|or\b|$))", re.IGNORECASE)
 
 
 def case_terms(question: str, topics: frozenset[str] = frozenset()) -> frozenset[str]:
@@ -138,8 +135,6 @@ def case_terms(question: str, topics: frozenset[str] = frozenset()) -> frozenset
     # (the patient's other diseases are words of the case too: ``without_history``)
     medical = _medical(_presentation(question), diseases, topics)
     described = set(content_stems(case)) - set(content_stems(asking)) - (medical - negated)
-    if _ASKS_BACK.search(asking) and (told := sentences(case)):
-        described -= set(content_stems(told[-1]))
     ages = {stem(t) for m in _AGE.finditer(question) for t in tokenize(m.group(0))} - diseases
     # (a class is not a figure: "type 2 diabetes", "stage 3 CKD", "grade 1", "phase 2")
     tokens = tokenize(question)
@@ -347,8 +342,8 @@ def _split(question: str) -> tuple[str, str]:
         told = [s for s in said if s not in asked]
         if _PATIENT.search(before := " ".join(told)):
             case, asking = before, " ".join(asked)
-            elliptical = _ELLIPTICAL.match(asking) or ((_REPLYING.match(asking) or _RESPONDING.match(asking))
-                                                       and _REPORTED.search(told[-1]))
+            elliptical = (_ELLIPTICAL.match(asking) or _ASKS_BACK.match(asking)
+                          or ((_REPLYING.match(asking) or _RESPONDING.match(asking)) and _REPORTED.search(told[-1])))
             if elliptical and len(told) >= 2:
                 case, asking = " ".join(told[:-1]), f"{told[-1]} {asking}"
     lead = _LEAD_IN.match(asking)

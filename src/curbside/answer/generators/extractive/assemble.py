@@ -250,7 +250,7 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
                 bonus -= P_UNSETTLED  # where a drug is licensed is not how to treat
             # (or a section on one: "Recommendation [Moderate-Quality Evidence] — In adults with active AS despite
             # treatment with NSAIDs")
-            later = steps and (LATER_STEP.search(c.text) or LATER_STEP.search(c.section))
+            later = steps and said_later(c)
             if asks.later and later:
                 # asked for the step after the first, it answers: "… the Task Force suggests a shared
                 # decision-making approach because there are several available second-line therapies …"
@@ -288,7 +288,7 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
     # ACTH-dependent CS who underwent a noncurative surgery …, the Task Force suggests …" for "What are her second-line
     # options?")
     general = [c for c in pool if not c.subgroup or (asks.later and bool(
-        LATER_STEP.search(c.text) or LATER_STEP.search(c.section) or _NONCURATIVE.search(c.text)))]
+        said_later(c) or _NONCURATIVE.search(c.text)))]
 
     def general_key(c: Candidate) -> float:
         # what not to do is a weaker general answer to how something is treated: "Clinicians should
@@ -361,6 +361,11 @@ def _joined(bottom: Candidate, follow: Candidate | None) -> Candidate:
     if follow is None:
         return bottom
     return replace(bottom, text=f"{bottom.text} {follow.text}", stems=bottom.stems | follow.stems)
+
+
+def said_later(c: Candidate) -> bool:
+    """``c`` (or the section it is under) is about a step after the first ("second-line", "if … fails")."""
+    return bool(LATER_STEP.search(c.text) or LATER_STEP.search(c.section))
 
 
 def says_what_to_do(c: Candidate) -> bool:
