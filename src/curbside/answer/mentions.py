@@ -122,6 +122,12 @@ def medical_stems(phrase: str) -> frozenset[str]:
     return frozenset(s for s in out if s not in GENERIC | _AGE_WORDS and not s.isdigit())
 
 
+def inclusive(text: str, start: int) -> bool:
+    """What starts at ``start`` is named as included in a wider group ("adolescents and adults, including those who
+    are pregnant", "… including pregnant persons"), not as the group spoken of."""
+    return bool(_INCLUSIVE.search(text[max(0, start - 40):start]))
+
+
 @lru_cache(maxsize=20_000)
 def mentions(text: str) -> tuple[Mention, ...]:
     """Every population ``text`` names: groups, then condition qualifiers."""
@@ -133,10 +139,10 @@ def mentions(text: str) -> tuple[Mention, ...]:
         # ("… adolescents and adults, including those who are pregnant": the group is covered too)
         out.extend(Mention(family, m.group(0).strip()) for m in pattern.finditer(text)
                    if not _ALL_ADULTS.search(m.group(0))
-                   and not _INCLUSIVE.search(text[max(0, m.start() - 40):m.start()]))
+                   and not inclusive(text, m.start()))
     for pattern in (_AFTER, _IN_CASE, _BEFORE):
         for m in pattern.finditer(text):
-            if _INCLUSIVE.search(text[max(0, m.start() - 40):m.start()]):
+            if inclusive(text, m.start()):
                 continue
             if pattern is not _BEFORE:
                 cond = _condition(m.group("cond"))

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from curbside.answer.feature_tables import FEATURE_LIST
+
 _I = re.IGNORECASE
 # where a disease is named only in passing: an example or list item ("coexisting disorders, such as
 # … ADHD"), an exclusion ("in the absence of urticaria", "(without obstructive sleep apnea)"), a
@@ -34,6 +36,8 @@ _ENUMERATION = re.compile(rf"{_ITEM}(?:, {_ITEM}){{2,}},? (?:and|or) {_ITEM}", _
 def without_passing(text: str, *, prevented: bool = False) -> str:
     """``text`` without the phrases that name things in passing and without lists of four or more. ``prevented``: the
     question asks how to prevent its disease, so "the risk of" it is what is spoken about, not in passing."""
+    if FEATURE_LIST.match(text):  # one sign among a rare disease's many
+        return ""
     return _ENUMERATION.sub(" ", (_IN_PASSING_PREVENTED if prevented else _IN_PASSING).sub(" ", text))
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from curbside.answer.lexicon import disease_mentions
+from curbside.answer.mentions import inclusive
 from curbside.answer.text import stem
 from curbside.answer.vignette import without_history
 from curbside.drug_names import drug_words
@@ -116,3 +117,20 @@ def patient_has(question: str) -> bool:
                      question, re.IGNORECASE):
             return True
     return False
+
+
+# care in pregnancy ("treated during pregnancy", "pregnant women", "antenatal care"), not a study of women who
+# "became pregnant" nor an infant "small for gestational age"
+_IN_PREGNANCY = re.compile(r"\b(?:during|in|throughout|of) pregnancy\b|\bpregnant (?:women|woman|patients?|people|"
+                           r"persons?|mothers?|adolescents?|individuals?|girls?)\b|"
+                           r"\b(?:while|when|if|i'?m|am) pregnant\b|\b(?:ante|pre)natal care\b|"
+                           # … or a case told as one ("24 weeks pregnant", "a primigravida at 36+3 weeks")
+                           r"\bweeks? pregnant\b|\b(?:primi|multi)gravid|"
+                           r"\b\d+(?:\+\d)? weeks (?:with (?:my|our|her) (?:first |second |third )?baby|gone|along)\b",
+                           _I)
+
+
+def in_pregnancy_care(question: str) -> bool:
+    """The question asks about care in pregnancy — not when pregnancy is only included in a wider group
+    ("Should asymptomatic adolescents and adults, including pregnant persons, be screened for genital herpes?")."""
+    return any(not inclusive(question, m.start()) for m in _IN_PREGNANCY.finditer(question))

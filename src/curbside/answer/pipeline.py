@@ -21,12 +21,14 @@ from curbside.answer.evidence import Evidence, gather
 from curbside.answer.followups import context_of, suggest
 from curbside.answer.generators.base import Draft, DraftBullet, DraftSection, Generator
 from curbside.answer.generators.extractive import CLOSEST_TITLE, ExtractiveGenerator
+from curbside.answer.generators.extractive.guideline_vote import SCREENING
 from curbside.answer.questions import QuestionInfo, analyse, asks_between, asks_to_hold_off, validate
 from curbside.answer.registry import get_generator
 from curbside.answer.respell import MIN_PASSAGES, respell, respelled_note
 from curbside.answer.safety import red_flags
 from curbside.answer.support import SupportJudge, judge_for
 from curbside.answer.terms import TermStats
+from curbside.answer.vignette import asking
 from curbside.literature.live import LiveResult, mark_fetched_live, maybe_fetch_live
 from curbside.records import Answer, Audience
 from curbside.retrieve import Filters, Retriever, make_retriever
@@ -120,8 +122,10 @@ def ask(
             # little, with the generator's reason)
             closest = _insufficient(info, evidence, ExtractiveGenerator(stats), audience, context, store)
             draft = replace(closest, notes=draft.notes, generator=draft.generator)
-        if draft.verdict is not None and any(n.kind in URGENT for n in notices):
-            # a yes/no about one's own emergency ("is this a heart attack?") is not ours to answer
+        if (draft.verdict is not None and any(n.kind in URGENT for n in notices)
+                and not SCREENING.search(asking(info.text))):
+            # a yes/no about one's own emergency ("is this a heart attack?") is not ours to answer (whether to screen
+            # for one is: "Should adolescents aged 12 to 18 years be screened for depression and suicide risk?")
             draft = replace(draft, verdict=None, notes=(*draft.notes, "no verdict: the question describes "
                                                                       "an emergency"))
         elif draft.verdict is not None and asks_to_hold_off(info.text):

@@ -28,7 +28,16 @@ from curbside.answer.disease_names import NEUTRAL, PHASE, name_key, name_stems, 
 from curbside.answer.lexicon import disease_mentions, medical_signal
 from curbside.answer.mentions import GENERIC, medical_stems, mentions
 from curbside.answer.passing import without_other_uses, without_passing
-from curbside.answer.patient_facts import FAILED, TRIED, VARIANT, diabetes_types, sexes, sides, states
+from curbside.answer.patient_facts import (
+    FAILED,
+    TRIED,
+    VARIANT,
+    diabetes_types,
+    in_pregnancy_care,
+    sexes,
+    sides,
+    states,
+)
 from curbside.answer.scenarios import (
     CHILDBEARING_AGES,
     for_childbearing,
@@ -73,15 +82,6 @@ PARENTS: dict[str, tuple[str, ...]] = {
     "mitral stenosis": ("valvular heart disease",), "mitral regurgitation": ("valvular heart disease",),
     "focal epilepsy": ("epilepsy",),
 }
-# care in pregnancy ("treated during pregnancy", "pregnant women", "antenatal care"), not a study of women who
-# "became pregnant" nor an infant "small for gestational age"
-_IN_PREGNANCY = re.compile(r"\b(?:during|in|throughout|of) pregnancy\b|\bpregnant (?:women|woman|patients?|people|"
-                           r"persons?|mothers?|adolescents?|individuals?|girls?)\b|"
-                           r"\b(?:while|when|if|i'?m|am) pregnant\b|\b(?:ante|pre)natal care\b|"
-                           # … or a case told as one ("24 weeks pregnant", "a primigravida at 36+3 weeks")
-                           r"\bweeks? pregnant\b|\b(?:primi|multi)gravid|"
-                           r"\b\d+(?:\+\d)? weeks (?:with (?:my|our|her) (?:first |second |third )?baby|gone|along)\b",
-                           _I)
 # the condition a question's patients have, beside the disease it asks about ("How should venous
 # thromboembolism be treated in patients with cancer?"): its last word names it
 _QUALIFIED = re.compile(r"\b(?:in|for|among) (?:patients|people|persons|adults|children|women|men|individuals|those) "
@@ -171,7 +171,7 @@ class Scope:
     ages: tuple[tuple[float, float], ...] = ()  # the age ranges the question names ("aged 55 to 69")
     adults: bool = False  # the question says "adults"
     parents: tuple[frozenset[str], ...] = ()  # the groups its diseases belong to (``PARENTS``), as stems
-    pregnant: bool = False  # the question asks about care in pregnancy (``_IN_PREGNANCY``)
+    pregnant: bool = False  # the question asks about care in pregnancy (``in_pregnancy_care``)
     qualifier: str = ""  # the stem of the condition the question's patients have ("… in patients with cancer")
     # the treatments the question's patient is given ("about to start R-CHOP … the last rituximab dose"), as stems
     treated: frozenset[str] = frozenset()
@@ -206,7 +206,8 @@ class Scope:
             for form in forms:
                 allowed.update(form)
         families = {m.family for m in mentions(text) if m.family != "condition"}
-        if _IN_PREGNANCY.search(question):  # ("I'm 41 weeks with my first baby": pregnancy care is hers)
+        in_pregnancy = in_pregnancy_care(question)
+        if in_pregnancy:  # ("I'm 41 weeks with my first baby": pregnancy care is hers)
             families.add("pregnancy")
         diseases = disease_mentions(without_history(question))
         asked = asking(question)
@@ -243,7 +244,7 @@ class Scope:
         if symptomatic is not None:  # (said of the patient in other words: "people with asymptomatic gallstones")
             allowed.add(stem("symptomatic" if symptomatic else "asymptomatic"))
         return cls(frozenset(families), frozenset(allowed), bool(diseases), tuple(topics), diabetes_types(text),
-                   sexes(text), ages, adults, parents, bool(_IN_PREGNANCY.search(question)),
+                   sexes(text), ages, adults, parents, in_pregnancy,
                    _qualifier(question), treated, symptomatic, negated_terms(question),
                    "prevention" in question_intents(question),
                    frozenset(stem(d) for d in patient_drugs_asked(question, drug_words(question))) & treated,

@@ -7,6 +7,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from curbside.answer import feature_tables
 from curbside.answer.clauses import is_clause, is_verb
 from curbside.answer.generators.extractive.cues import (
     ADVISES,
@@ -127,6 +128,7 @@ class Candidate:
     # cancer"; ``Scope.names_qualifier``)
     qualified: bool = True
     in_passing: bool = False  # it names the question's disease only in passing ("such as …", "without …")
+    listed: bool = False  # a rare disease's table of signs (``feature_tables``): it names signs, not populations
     # advice for a group the question's patient belongs to, which may qualify the advice before it ("In women of
     # childbearing age, …" for a 19-year-old woman; ``Scope.for_own_group``)
     own_group: bool = False
@@ -360,6 +362,7 @@ def extract(evidence: Sequence[Hit], *, min_words: int = 6, max_words: int = 80,
                 escalation=bool(ESCALATION.search(text)), grade=fk_grade(text), words=n_words,
                 numbers=frozenset(_NUMBERS.findall(text)), primary=primary_theme(text),
                 pipeline=bool(PIPELINE.search(text)), strength=strength(section, text),
+                listed=bool(feature_tables.FEATURE_LIST.match(text)),
             ))
         if grade_labels:
             _share_grades(out[start:])

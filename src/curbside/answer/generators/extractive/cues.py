@@ -130,6 +130,9 @@ META_CUE = re.compile(
     r"(?:is|was|are|were) based on (?:a|the) (?:review|systematic review|consensus)|"
     r"this recommendation (?:updates|replaces|is a refinement|is consistent|applies|focuses|does not apply|"
     r"is intended)|"
+    # whom the recommendations leave out ("The recommendations do not apply to women with symptoms …, women who do not
+    # have a cervix (because of hysterectomy) …"): their scope, no advice for those women
+    r"\b(?:these|the|its) (?:recommendations?|guidelines?|statements?) (?:does|do) not apply\b|"
     r"updates? and replaces?|it is assumed|see (?:other|additional|the following) (?:resources|sources|references)|"
     r"can be found (?:in|within|at|on)|see variant|select this (?:procedure )?only|"
     r"in light of all circumstances|rely on mutual communication|"

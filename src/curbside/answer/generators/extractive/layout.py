@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from curbside.answer import feature_tables
 from curbside.answer.clauses import is_clause
 from curbside.answer.generators.extractive.cues import META_CUE
 from curbside.answer.tables import rows_as_sentences
@@ -272,7 +273,7 @@ def segments(text: str, lead: str = "", carried: Sequence[str] = ()) -> list[str
     rows of a table read by ``tables`` are one sentence each (``carried``: the header, scenario and
     legend lines a table continued from an earlier passage runs on under)."""
     out: list[str] = []
-    text = rows_as_sentences(text, carried)
+    text = rows_as_sentences(feature_tables.read(text), carried)
     cells = (cell for line in _lines(text, lead) for cell in _CELL_BAR.split(line))
     for part in (p for cell in cells for item in _BULLET_SPLIT.split(cell) for p in _numbered_items(item)):
         part = _GLUED_LABEL.sub(" ", _GLUED_STOP.sub(". ", part.strip()))

@@ -62,15 +62,18 @@ def mark(candidates: Sequence[Candidate], scope: Scope, scopes: Mapping[str, Sco
         # ascites is about the cellulitis of those patients
         under_topic = (scope.names_disease and scope.names_topic(heading(c.section))
                        and all(kin(other, scope.allowed) or scope.names_parent(other) for other in drift))
-        c.narrower = scope.narrower(c.text, within=heading_stems(c.section) - scope.allowed if under_topic
+        # (a rare disease's table of signs names no population or other disease it speaks for: "large for
+        # gestational age", "aganglionic megacolon" are signs of ABCD syndrome; ``feature_tables``)
+        text = "" if c.listed else c.text
+        c.narrower = scope.narrower(text, within=heading_stems(c.section) - scope.allowed if under_topic
                                     else frozenset())
-        c.conflicts = (scope.conflicts(c.text) or (not c.narrower and scope.conflicts(doc.title))
+        c.conflicts = (scope.conflicts(text) or (not c.narrower and scope.conflicts(doc.title))
                        or scope.outside_pregnancy(f"{doc.title} {c.section} {c.text}")
                        or scope.excludes_qualifier(c.text) or scope.excludes_treatment(c.text))
         c.qualified = not scope.qualifier or scope.names_qualifier(f"{doc.title} {c.section} {c.text}")
         c.own_group = scope.for_own_group(c.text)
         if scope.names_disease and not scope.names_topic(c.text) and not under_topic:
-            c.elsewhere = scope.other_topics(c.text)
+            c.elsewhere = scope.other_topics(text)
         c.drift = () if under_topic else drift
         # the title's population, or its other disease when the sentence does not name the
         # question's ("Treatment will depend on what type of PH you have." under *Pulmonary
