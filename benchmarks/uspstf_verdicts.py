@@ -1,11 +1,14 @@
-"""Screening questions the USPSTF has answered: is the verdict the task force's, and does its statement lead?
+"""Screening and preventive-medication questions the USPSTF has answered: is the verdict the task force's, and does
+its statement lead?
 
-For every screening recommendation in the shared USPSTF export (``corpora/uspstf/uspstf_enriched.json``; its
-title reads "Topic: Screening -- Population"), this script asks the question the statement answers — "Should
-asymptomatic adults 50 years or older be screened for atrial fibrillation?" — and compares the answer with the
+For every screening or preventive-medication recommendation in the shared USPSTF export
+(``corpora/uspstf/uspstf_enriched.json``; its title reads "Topic: Screening -- Population" or "Topic: Preventive
+Medication -- Population"), this script asks the question the statement answers — "Should asymptomatic adults 50
+years or older be screened for atrial fibrillation?", "Should adults 60 years or older be given aspirin to prevent
+cardiovascular disease?" — and compares the answer with the
 statement's grade: A or B is *yes*, D is *no*, I (insufficient evidence) is *uncertain*. Grade C ("selectively
 offer") has no one-word verdict and is left out, as are titles shared by two statements and services that are
-more than screening ("Screening and Preventive Interventions"). Per grade it counts:
+more than screening ("Screening and Preventive Interventions") or are counselling. Per grade it counts:
 
 * *verdict right* — the printed verdict is the grade's;
 * *statement leads* — the bottom line cites the statement's own document (``uspstf:N``);
@@ -43,6 +46,7 @@ EXPECTED = {"A": Verdict.YES, "B": Verdict.YES, "D": Verdict.NO, "I": Verdict.UN
 COLUMNS = ("grade", "questions", "verdict right", "statement leads", "statement cited", "answered")
 _TITLE = re.compile(r"^(?P<topic>.+?): (?P<service>(?:Serologic )?Screening(?: With (?P<means>[^-]+?))?) -- "
                     r"(?P<population>.+)$")
+_MEDICATION = re.compile(r"^(?P<topic>.+?): Preventive Medication -- (?P<population>.+)$")
 # the topic's own population, which the question's population says again ("Syphilis Infection in Nonpregnant
 # Adolescents and Adults")
 _TOPIC_POPULATION = re.compile(r" (?:in|during) (?:[A-Z][\w-]*(?: and | )?)+$")
@@ -58,14 +62,20 @@ def questions(corpus: Path) -> list[dict[str, str]]:
     titles = Counter(r["title"] for r in records)
     out = []
     for r in records:
-        m = _TITLE.match(r["title"])
-        if m is None or titles[r["title"]] > 1 or r.get("grade") not in EXPECTED:
+        if titles[r["title"]] > 1 or r.get("grade") not in EXPECTED:
             continue
-        topic = _plain(_TOPIC_POPULATION.sub("", m.group("topic")))
-        means = f" with {_plain(m.group('means')).strip()}" if m.group("means") else ""
-        population = _plain(m.group("population")).rstrip(".")
+        if m := _TITLE.match(r["title"]):
+            topic = _plain(_TOPIC_POPULATION.sub("", m.group("topic")))
+            means = f" with {_plain(m.group('means')).strip()}" if m.group("means") else ""
+            question = f"Should {_plain(m.group('population')).rstrip('.')} be screened for {topic}{means}?"
+        elif m := _MEDICATION.match(r["title"]):
+            # ("Aspirin Use to Prevent Cardiovascular Disease" → "… be given aspirin to prevent cardiovascular disease")
+            topic = _plain(_TOPIC_POPULATION.sub("", m.group("topic")).replace(" Use ", " "))
+            question = f"Should {_plain(m.group('population')).rstrip('.')} be given {topic}?"
+        else:
+            continue
         out.append({"document": f"uspstf:{r['id'].removeprefix('USPSTF_')}", "grade": r["grade"],
-                    "question": f"Should {population} be screened for {topic}{means}?"})
+                    "question": question})
     return out
 
 
@@ -99,7 +109,7 @@ def main() -> None:
             rows.append({**item, **found, "verdict": answer.verdict.value if answer.verdict else None,
                          "bottom_line": answer.bottom_line.text,
                          "bottom_line_passages": list(answer.bottom_line.passage_ids)})
-    table = Table(title=f"{counts['all']['questions']} USPSTF screening statements asked as yes/no questions")
+    table = Table(title=f"{counts['all']['questions']} USPSTF statements asked as yes/no questions")
     for column in COLUMNS:
         table.add_column(column, justify="left" if column == "grade" else "right")
     for grade in (*sorted(g for g in counts if g != "all"), "all"):

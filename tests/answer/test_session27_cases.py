@@ -14,6 +14,10 @@ from curbside.answer.generators.extractive.candidates import extract
 from curbside.answer.passing import without_passing
 from curbside.answer.population import Scope
 from curbside.answer.simplify import split_semicolons
+from curbside.answer.synonyms import alternatives
+from curbside.answer.terms import CHATTER, _example_terms, phrasal_terms
+from curbside.answer.text import stem
+from curbside.answer.vignette import asked_subject
 from curbside.records import Audience, Verdict
 from curbside.settings import Settings
 from curbside.store import Store
@@ -126,8 +130,72 @@ def screening_kb(tmp_path_factory: pytest.TempPathFactory) -> Store:
     ("Should women who have had a hysterectomy be screened for cervical cancer?", Verdict.NO),
     # (a question whether to screen for suicide risk is no emergency of the asker's: its verdict stands)
     ("Should adolescents aged 12 to 18 years be screened for depression and suicide risk?", Verdict.YES),
+    # (what is recommended for the other sex is no vote: screening sexually active women for chlamydia, or selectively
+    # offering men who never smoked an AAA scan)
+    ("Should sexually active men be screened for chlamydia and gonorrhea?", Verdict.UNCERTAIN),
+    ("Should women who have never smoked be screened for abdominal aortic aneurysm?", Verdict.NO),
 ])
 def test_screening_verdicts_are_the_task_forces(screening_kb: Store, question: str, verdict: Verdict) -> None:
     answer = ask(screening_kb, Settings(kb=screening_kb.path, retriever="lexical", offline=True), question,
                  save=False)
     assert answer.verdict is verdict, answer.bottom_line.text
+
+
+# check45, read blind on c5f94f5: three wrong abstentions, each with its answer in the knowledge base
+HEARING = ("Is it worth routinely screening my patients aged 50 and over for hearing loss at their annual check, say "
+           "with a whispered voice test, if they haven't noticed any problem themselves?")
+IRON = ("In a rural district of Mozambique where about half of toddlers are anaemic, should our clinics give every "
+        "child aged 6–23 months daily iron drops, even without checking their haemoglobin first?")
+FEVER = ("My mum is 61 and having chemo for breast cancer every three weeks – her last dose was 9 days ago. Tonight "
+         "she's shivery and our ear thermometer said 37.9, then 38.1 about forty minutes later. She doesn't want to "
+         "make a fuss and sit in A&E on a Saturday night, she'd rather take a paracetamol and ring the oncology unit "
+         "on Monday. What temperature counts as a fever when you're on chemo, and can this really wait till Monday?")
+
+
+def test_where_and_when_a_question_is_asked_names_nothing_it_asks() -> None:
+    # (the visit it is asked at, an example offered with "say", the place it is asked from; and words that are never
+    # a key: "themselves", "till", "alongside")
+    assert {"annual", "check"} <= phrasal_terms(HEARING)
+    assert {"whispered", "voice"} <= _example_terms(HEARING)
+    assert {"rural", "district", "mozambique"} <= phrasal_terms(IRON)
+    assert "screening" not in phrasal_terms(HEARING) and "anaemic" not in phrasal_terms(IRON)
+    assert {"themselves", "till", "alongside"} <= CHATTER
+
+
+def test_an_adjective_is_said_by_its_noun() -> None:
+    assert frozenset({stem("anaemia")}) in alternatives(["anaemic"])[stem("anaemic")]
+    assert frozenset({stem("ischaemic")}) in alternatives(["ischaemia"])[stem("ischaemia")]
+
+
+def test_what_a_question_is_asked_without_is_not_what_it_asks_about() -> None:
+    assert "haemoglobin" not in asked_subject(IRON)
+
+
+@pytest.fixture(scope="module")
+def check45_kb(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    # (WHO's iron supplementation for children, CCO's fever on chemotherapy and three breast cancer guidelines, and the
+    # USPSTF statements)
+    return guideline_kb(tmp_path_factory, ("ngc-10942.xml", "ngc-10886.xml", "ngc-11232.xml", "ngc-11259.xml",
+                                           "ngc-11316.xml", "ngc-10674.xml"), corpora=("uspstf/uspstf_enriched.json",))
+
+
+@pytest.mark.parametrize(("question", "verdict", "lead"), [
+    (HEARING, Verdict.UNCERTAIN, "balance of benefits and harms of screening for hearing loss"),
+    (IRON, Verdict.YES, "in infants and young children aged 6 to 23 months"),
+    (FEVER, None, "A fever is defined as an oral temperature of ≥38.3°C"),
+])
+def test_check45_answers(check45_kb: Store, question: str, verdict: Verdict | None, lead: str) -> None:
+    answer = ask(check45_kb, Settings(kb=check45_kb.path, retriever="lexical", offline=True), question, save=False)
+    assert lead in answer.bottom_line.text, answer.bottom_line.text
+    assert answer.verdict is verdict
+
+
+def test_a_visit_asked_how_often_is_what_it_asks() -> None:
+    assert not phrasal_terms("66-year-old man with type 2 diabetes at his annual review cannot feel the 10 g "
+                             "monofilament … How often should his feet be reviewed?")
+
+
+def test_the_adjective_rule_leaves_a_known_phrase_whole() -> None:
+    # (sickle cell anemia keeps one set of wordings, "sickle cell disease" among them, for all three of its words)
+    found = alternatives(["sickle", "cell", "anemia"])
+    assert found[stem("sickle")] == found[stem("anemia")]

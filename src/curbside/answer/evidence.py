@@ -66,6 +66,7 @@ CLOSE_MIN = 0.62  # cosine (MiniLM) between a question and a kept passage that a
 COVERAGE_MIN = 0.6  # best single-passage coverage below this → "too little evidence"
 KEY_TERM_REQUIRED = True  # the question's rarest term must appear in the kept evidence
 STUDY_MAX_CHARS = 4000  # a document this short is one study (PubMed abstracts here: 1,100–3,100)
+ASKED_FOUND_MIN = 0.5  # a case's documents on its disease say at best this share of what it asks: try its group's
 CASE_ASKED_MIN = 0.7  # share of a case's question a passage must say itself to answer it with its document's words
 STUDY_DOCUMENTS = 2  # leading documents tried as a whole (as many as `conclusions` reads for a verdict)
 MAX_PER_DOCUMENT = 2
@@ -234,8 +235,11 @@ def gather(
             doc_text.setdefault(hit.document.id, [hit.document.title]).extend((hit.passage.section, hit.passage.text))
         about = {doc_id: scope.about(parts[0], " ".join(parts)) for doc_id, parts in doc_text.items()}
         on_topic = [row for row in scored if about[row[-1].document.id]]
-        if group_asked and on_topic and not any(terms.names_key(stats.stems_of(row[-1]))
-                                                for row in on_topic):
+        # (… or names it only where it says little else of what is asked: a fever on chemotherapy for breast cancer is
+        # answered by a guideline on fever in "cancer patients receiving chemotherapy")
+        if group_asked and on_topic and (
+                not any(terms.names_key(stats.stems_of(row[-1])) for row in on_topic)
+                or max(terms.asked_share(stats.stems_of(row[-1])) for row in on_topic) < ASKED_FOUND_MIN):
             # nothing about the disease says what was asked: a guideline for the group it belongs to may
             # ("Should sperm banking be offered to a boy with Hodgkin lymphoma …?" is answered by ASCO's fertility
             # preservation "for patients with cancer")

@@ -368,6 +368,13 @@ def alternatives(terms: list[str]) -> dict[str, tuple[frozenset[str], ...]]:
                                                             for how in ("surgery", "removal", "resection")))
         elif (organ := _ECTOMISED.match(term)) is not None:
             out[stem(term)] = (*out.get(stem(term), ()), frozenset({stem(organ.group(1) + "ectomy")}))
+    # an "-ic" adjective is said by its "-ia" noun, and back ("anaemic" toddlers, settings where "anaemia" is prevalent;
+    # "ischaemic", "ischaemia"): the stems differ by the noun's "i" (not a word of a known phrase, whose wordings
+    # replace the phrase's words together: "sickle cell disease" for sickle cell anemia)
+    for term in terms:
+        other = term[:-1] + "a" if term.endswith("ic") else term[:-1] + "c" if term.endswith("ia") else ""
+        if len(term) > 5 and other and stem(other) != stem(term) and stem(term) not in out:
+            out[stem(term)] = (frozenset({stem(term)}), frozenset({stem(other)}))
     # "post", "traumatic" (a hyphenated word split into terms) are covered by "posttraumatic",
     # which is how content stems read the same word hyphenated or joined
     for i, joined in joined_pairs(terms):

@@ -162,11 +162,12 @@ genuinely truly plus together finishes finished making outset normally usually t
 else embarrassing embarrassed nonsense rubbish heard
 honestly honest hate idea forever scared worried afraid bout around lesson lessons
 true happen happens happened request ask asking asked
-still yet again soon straight away anyway anymore next either neither
-real worthwhile gave nicely since
+still yet again soon straight away anyway anymore next either neither till til until
+real worthwhile gave nicely since alongside besides meanwhile but although however whilst currently
 reckon reckons reckoned swear swears swore suppose guess wonder wondered believe believes mention mentioned
 keep keeps kept careful carefully choose chooses choosing chose decide decides deciding decided prescribed nhs
 skip skipped goes went gone rid registrar
+myself yourself himself herself itself ourselves yourselves themselves
 january february march april june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday weekend weekends
 """.split())
@@ -180,10 +181,29 @@ _PHRASAL = re.compile(r"\b(?:pick|picks|picked|picking|find|finds|finding|figure
                       re.IGNORECASE)
 
 
+# … and the visit a question is asked about ("… at their annual check", "at her yearly check-up"): when, not what
+_VISIT = re.compile(r"\b(?:at|during|in) (?:their|the|his|her|your|my|our|a|an) (?:annual|yearly|routine|regular|next) "
+                    r"(?:health )?(?:check(?:-?ups?)?|reviews?|visits?|physicals?|appointments?)\b", re.IGNORECASE)
+
+_HOW_OFTEN = re.compile(r"\bhow (?:often|frequently)\b|\bfrequency\b", re.IGNORECASE)
+# … and where it is asked from ("In a rural district of Mozambique where …"): a place no guideline is written for by
+# name (WHO's advice is for "settings where anaemia is highly prevalent")
+_PLACE = re.compile(r"\b(?i:in|from|across|of) (?i:a |an |the |our |my )?(?i:(?:rural|remote|urban|poor|deprived|small|"
+                    r"large|northern|southern|eastern|western|central)\s+)*(?:districts?|regions?|provinces?|villages?|"
+                    r"towns?|countr(?:y|ies)|areas?|communit(?:y|ies)|parts?) (?:of|in) [A-Z][\w'-]+(?: [A-Z][\w'-]+)*")
+
+
 def phrasal_terms(question: str) -> frozenset[str]:
-    """The question's words that appear only as the verb of a phrasal verb (``_PHRASAL``): chatter there."""
+    """The question's words that appear only as the verb of a phrasal verb (``_PHRASAL``), in the visit it is asked
+    about (``_VISIT``) or in the place it is asked from (``_PLACE``): chatter there."""
     inside = {tokenize(m.group(0))[0] for m in _PHRASAL.finditer(question)}
-    outside = set(tokenize(_PHRASAL.sub(" ", question)))
+    # (… unless it asks how often: "… at his annual review … how often should his feet be reviewed?")
+    settings = (_PLACE,) if _HOW_OFTEN.search(question) else (_VISIT, _PLACE)
+    inside |= {t for rx in settings for m in rx.finditer(question) for t in tokenize(m.group(0))}
+    rest = _PHRASAL.sub(" ", question)
+    for rx in settings:
+        rest = rx.sub(" ", rest)
+    outside = set(tokenize(rest))
     return frozenset(inside - outside)
 
 
@@ -299,8 +319,9 @@ class TermStats:
 # osteoporosis"): an answer about the conditions as a whole answers it ("… for the primary prevention of chronic
 # conditions"), so the examples weigh less than the rest
 # (… "including smokers and heavy drinkers" for "… screen asymptomatic adults … for oral cancer?")
-_EXAMPLES = re.compile(r"\b(?:such as|e\.g\.|for example|for instance|including)\s+(?P<examples>[^?.;:()]+)",
-                       re.IGNORECASE)
+# (", say with a whispered voice test," offers an example too)
+_EXAMPLES = re.compile(r"\b(?:such as|e\.g\.|for example|for instance|including|(?<=, )say(?: with| by| using)?)\s+"
+                       r"(?P<examples>[^?.;:()]+)", re.IGNORECASE)
 # … and so do what it excludes ("… in a patient without signs of peritonitis or strangulation"): an answer for that
 # patient need not name them
 # ("… even when they have no palpitations or other symptoms")

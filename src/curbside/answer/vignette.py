@@ -310,6 +310,9 @@ def case_of(question: str) -> str:
     return _split(question)[0]
 
 
+_WITHOUT = re.compile(r"\b(?:even\s+)?(?:without|unless|other than|excluding)\b[^?.;]*", re.IGNORECASE)
+
+
 def asked_subject(question: str) -> tuple[str, ...]:
     """The medical words of a several-part question's last clause that its opening clauses do not say: what it asks
     about, after the patient it asks it for ("For a patient with polymyalgia rheumatica who relapses every time
@@ -319,8 +322,11 @@ def asked_subject(question: str) -> tuple[str, ...]:
     if len(pieces) < 2:
         return ()
     before = set(content_stems(" ".join(pieces[:-1])))
-    medical = medical_stems(pieces[-1]) - before
-    return tuple(dict.fromkeys(t for t in tokenize(pieces[-1]) if stem(t) in medical))
+    # (what it is asked without is no part of it: "… give every child … daily iron drops, even without checking their
+    # haemoglobin first?" asks about iron)
+    last = _WITHOUT.sub(" ", pieces[-1])
+    medical = medical_stems(last) - before
+    return tuple(dict.fromkeys(t for t in tokenize(last) if stem(t) in medical))
 
 
 def patient_drugs_asked(question: str, drugs: Iterable[str]) -> set[str]:
