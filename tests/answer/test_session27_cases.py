@@ -173,10 +173,12 @@ def test_what_a_question_is_asked_without_is_not_what_it_asks_about() -> None:
 
 @pytest.fixture(scope="module")
 def check45_kb(tmp_path_factory: pytest.TempPathFactory) -> Store:
-    # (WHO's iron supplementation for children, CCO's fever on chemotherapy and three breast cancer guidelines, and the
-    # USPSTF statements)
+    # (WHO's iron supplementation for children, CCO's fever on chemotherapy and three breast cancer guidelines, the
+    # USPSTF statements, and the NINDS and GHR pages on Isaacs' syndrome)
     return guideline_kb(tmp_path_factory, ("ngc-10942.xml", "ngc-10886.xml", "ngc-11232.xml", "ngc-11259.xml",
-                                           "ngc-11316.xml", "ngc-10674.xml"), corpora=("uspstf/uspstf_enriched.json",))
+                                           "ngc-11316.xml", "ngc-10674.xml"),
+                        corpora=("uspstf/uspstf_enriched.json", "medquad/6_NINDS_QA/0000166.xml",
+                                 "medquad/3_GHR_QA/0000096.xml"))
 
 
 @pytest.mark.parametrize(("question", "verdict", "lead"), [
@@ -199,3 +201,16 @@ def test_the_adjective_rule_leaves_a_known_phrase_whole() -> None:
     # (sickle cell anemia keeps one set of wordings, "sickle cell disease" among them, for all three of its words)
     found = alternatives(["sickle", "cell", "anemia"])
     assert found[stem("sickle")] == found[stem("anemia")]
+
+
+ISAACS = ("What treatment helps the cramps, twitching and stiffness of acquired neuromyotonia (Isaacs' syndrome) with "
+          "potassium-channel antibodies, and what is the long-term outlook?")
+
+
+def test_each_thing_asked_keeps_its_answer_from_a_health_page(check45_kb: Store) -> None:
+    # (check45: the NINDS page's overview and outlook had filled its two places, and "There is no cure …" led; its
+    # treatment answer was never read)
+    answer = ask(check45_kb, Settings(kb=check45_kb.path, retriever="lexical", offline=True), ISAACS, save=False)
+    assert answer.bottom_line.text.startswith("Anticonvulsants, including phenytoin and carbamazepine")
+    assert "The long-term prognosis for individuals with the disorder is uncertain." in [
+        b.text for s in answer.sections for b in s.bullets]

@@ -258,11 +258,19 @@ def gather(
         scored = on_topic
     kept: list[tuple[float, Hit]] = []
     per_doc: dict[str, int] = {}
+    # (… and, on a health page written as questions and answers, the first passage under a heading that asks each thing
+    # asked: "What treatment helps … Isaacs' syndrome …, and what is the long-term outlook?" keeps the NINDS page's
+    # treatment and outlook answers beside its overview)
+    asks = [theme_by_key(key).question for key in (() if info.yes_no else info.intents) if key != "definition"]
+    answered: dict[str, set[int]] = {}  # by document, the things asked a kept passage's heading asks
     for _score, _r, cov, hit in scored:
-        limit = MAX_PER_DOCUMENT + (hit.document.kind is Kind.GUIDELINE)
-        if per_doc.get(hit.document.id, 0) >= limit:
+        heads = ({i for i, rx in enumerate(asks) if rx.search(hit.passage.section)}
+                 if hit.document.kind is Kind.CONSUMER else set())
+        new = heads - answered.get(hit.document.id, set())
+        if per_doc.get(hit.document.id, 0) >= MAX_PER_DOCUMENT + (hit.document.kind is Kind.GUIDELINE) and not new:
             continue
         per_doc[hit.document.id] = per_doc.get(hit.document.id, 0) + 1
+        answered.setdefault(hit.document.id, set()).update(heads)
         kept.append((cov, hit))
         if len(kept) >= k:
             break

@@ -414,9 +414,12 @@ def plan(candidates: Sequence[Candidate], audience: Audience, yes_no: bool,
             # prefers a sentence that names its subject)
             continue
         if (not yes_no and audience is Audience.CLINICIAN and c.novel <= RESTATES
-                and c.hit.document.kind in (Kind.GUIDELINE, Kind.CONSUMER)):
+                and c.hit.document.kind in (Kind.GUIDELINE, Kind.CONSUMER)
+                and not (len(intents) > 1 and c.primary in intents and c.primary not in related([bottom.primary]))):
             # "The treatment of hypertension is recommended independently of gender": says nothing new (a
-            # study's sentence that restates the question is its finding, and cites the study)
+            # study's sentence that restates the question is its finding, and cites the study) — unless it answers
+            # another part of the question than the bottom line ("The long-term prognosis … is uncertain" for "…
+            # and what is the long-term outlook?")
             continue
         if (c.own < OWN_MIN and not (c.primary and c.primary in asked) and not (c.pitfall or c.escalation)
                 and not (audience is Audience.PATIENT and c.hit.document.kind is Kind.CONSUMER)):
