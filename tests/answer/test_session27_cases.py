@@ -154,12 +154,12 @@ FEVER = ("My mum is 61 and having chemo for breast cancer every three weeks – 
 
 def test_where_and_when_a_question_is_asked_names_nothing_it_asks() -> None:
     # (the visit it is asked at, an example offered with "say", the place it is asked from; and words that are never
-    # a key: "themselves", "till", "alongside")
+    # a key: "themselves", "till")
     assert {"annual", "check"} <= phrasal_terms(HEARING)
     assert {"whispered", "voice"} <= _example_terms(HEARING)
     assert {"rural", "district", "mozambique"} <= phrasal_terms(IRON)
     assert "screening" not in phrasal_terms(HEARING) and "anaemic" not in phrasal_terms(IRON)
-    assert {"themselves", "till", "alongside"} <= CHATTER
+    assert {"themselves", "till"} <= CHATTER
 
 
 def test_an_adjective_is_said_by_its_noun() -> None:

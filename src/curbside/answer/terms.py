@@ -163,7 +163,7 @@ else embarrassing embarrassed nonsense rubbish heard
 honestly honest hate idea forever scared worried afraid bout around lesson lessons
 true happen happens happened request ask asking asked
 still yet again soon straight away anyway anymore next either neither till til until
-real worthwhile gave nicely since alongside besides meanwhile but although however whilst currently
+real worthwhile gave nicely since besides meanwhile but although however whilst currently
 reckon reckons reckoned swear swears swore suppose guess wonder wondered believe believes mention mentioned
 keep keeps kept careful carefully choose chooses choosing chose decide decides deciding decided prescribed nhs
 skip skipped goes went gone rid registrar
