@@ -11,18 +11,19 @@ import pytest
 from curbside.answer import ask
 from curbside.answer.feature_tables import FEATURE_LIST, read
 from curbside.answer.generators.extractive.candidates import extract
+from curbside.answer.generators.extractive.verdict import decide
 from curbside.answer.passing import without_passing
 from curbside.answer.population import Scope
 from curbside.answer.simplify import split_semicolons
 from curbside.answer.synonyms import alternatives
-from curbside.answer.terms import CHATTER, _example_terms, phrasal_terms
+from curbside.answer.terms import CHATTER, _example_terms, _screening_means, phrasal_terms
 from curbside.answer.text import stem
 from curbside.answer.vignette import asked_subject
 from curbside.records import Audience, Verdict
 from curbside.settings import Settings
 from curbside.store import Store
 from tests.answer.guideline_kb import guideline_kb
-from tests.answer.realtext import text_hit
+from tests.answer.realtext import ranked, text_hit
 
 # GARD's "What are the signs and symptoms of Ectodermal dysplasia skin fragility syndrome?" (medquad 2_GARD_QA
 # 0002032), as the knowledge base stores its first passage
@@ -99,6 +100,8 @@ def test_a_sign_named_only_in_other_diseases_tables_is_not_answered(gard_kb: Sto
         assert answer.insufficient, (audience, answer.bottom_line.text)
 
 
+COELIAC = ("Should we be offering tTG-IgA blood tests to screen for coeliac disease in adults and children who have no "
+           "symptoms, as part of routine check-ups?")
 HERPES = ("Should asymptomatic adolescents and adults, including pregnant persons be screened for genital herpes "
           "infection?")
 
@@ -121,8 +124,11 @@ def test_whom_the_recommendations_do_not_apply_to_is_their_scope() -> None:
 
 @pytest.fixture(scope="module")
 def screening_kb(tmp_path_factory: pytest.TempPathFactory) -> Store:
-    # (the USPSTF statements, NGC's copies of the cervical cancer and genital herpes statements)
-    return guideline_kb(tmp_path_factory, ("ngc-9578.xml", "ngc-11122.xml"), corpora=("uspstf/uspstf_enriched.json",))
+    # (the USPSTF statements, NGC's copies of the cervical cancer, genital herpes and coeliac disease statements, NICE's
+    # and ACG's coeliac disease guidelines, and three atrial fibrillation guidelines)
+    return guideline_kb(tmp_path_factory, ("ngc-9578.xml", "ngc-11122.xml", "ngc-10797.xml", "ngc-11191.xml",
+                                           "ngc-9835.xml", "ngc-10288.xml", "ngc-10473.xml", "ngc-10428.xml"),
+                        corpora=("uspstf/uspstf_enriched.json",))
 
 
 @pytest.mark.parametrize(("question", "verdict"), [
@@ -134,6 +140,13 @@ def screening_kb(tmp_path_factory: pytest.TempPathFactory) -> Store:
     # offering men who never smoked an AAA scan)
     ("Should sexually active men be screened for chlamydia and gonorrhea?", Verdict.UNCERTAIN),
     ("Should women who have never smoked be screened for abdominal aortic aneurysm?", Verdict.NO),
+    # (check46, read blind on 4f94242: *Yes*, read from a guideline's background on coeliac disease; a question whether
+    # to screen is about what it screens for, not the test it names, and a guideline's background is no verdict on it)
+    (COELIAC, Verdict.UNCERTAIN),
+    # (check43's atrial fibrillation question, *Yes* since session 25 on NICE's ECG "in all people, whether symptomatic
+    # or not, in whom AF is suspected": its key was "smartwatch", the device it named)
+    ("Should I be screening my patients aged 50 and over for atrial fibrillation, with an ECG or a pulse check on a "
+     "smartwatch, even when they have no palpitations or other symptoms?", Verdict.UNCERTAIN),
 ])
 def test_screening_verdicts_are_the_task_forces(screening_kb: Store, question: str, verdict: Verdict) -> None:
     answer = ask(screening_kb, Settings(kb=screening_kb.path, retriever="lexical", offline=True), question,
@@ -214,3 +227,24 @@ def test_each_thing_asked_keeps_its_answer_from_a_health_page(check45_kb: Store)
     assert answer.bottom_line.text.startswith("Anticonvulsants, including phenytoin and carbamazepine")
     assert "The long-term prognosis for individuals with the disorder is uncertain." in [
         b.text for s in answer.sections for b in s.bullets]
+
+
+def test_a_question_whether_to_screen_is_keyed_on_what_it_screens_for() -> None:
+    weights = {stem(w): 1.0 for w in ("offering", "ttg", "iga", "blood", "tests", "screen", "coeliac", "disease",
+                                      "adults", "children", "symptoms", "routine")}
+    means = _screening_means(COELIAC, weights)
+    assert stem("ttg") in means and stem("coeliac") not in means and stem("disease") not in means
+    assert not _screening_means("Should adults be screened for their habits?", weights)  # (no disease named)
+
+
+def test_a_guidelines_background_is_no_verdict_on_screening() -> None:
+    # (check46: read as a study's conclusion, the USPSTF evidence review's background said yes to screening people
+    # without symptoms for coeliac disease)
+    title = "Screening for celiac disease: US Preventive Services Task Force recommendation statement."
+    background = ranked(extract([text_hit(
+        "ngc:11191#10", title, "Potential Preventable Burden",
+        "Data from the United States (U.S.) suggest that some patients may have symptoms for years before being "
+        "diagnosed. Evidence also suggests that celiac disease is associated with excess mortality, intestinal "
+        "adenocarcinoma, and lymphoma; however, evidence is insufficient as to whether silent, or asymptomatic, "
+        "disease has the same risk as symptomatic disease.")]))
+    assert decide(COELIAC, background).verdict is Verdict.UNCERTAIN

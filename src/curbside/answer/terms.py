@@ -13,10 +13,11 @@ what the question is about, which the evidence must contain.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from curbside.answer.lexicon import disease_mentions
 from curbside.answer.patient_facts import failed_drugs
 from curbside.answer.questions import QuestionInfo
 from curbside.answer.synonyms import alternatives, broader
@@ -261,6 +262,7 @@ class TermStats:
             weights = self._weights(info, context_terms)
             minor = frozenset(stem(t) for t in [*_example_terms(info.text), *failed_drugs(info.text),
                                                 *_patient_clause_terms(asking(info.text))])
+            minor |= _screening_means(asking(info.text), weights)
             topics = self.topic_words()
             alternatives = self._alternatives([*info.terms, *context_terms])
             # (the terms are each word once, in first use: "her periods are so heavy … her heavy periods" lists
@@ -342,6 +344,27 @@ def _patient_clause_terms(question: str) -> frozenset[str]:
     """The words only in the question's clauses about its patient (``_PATIENT_CLAUSE``): never its key."""
     inside = {t for m in _PATIENT_CLAUSE.finditer(question) for t in tokenize(m.group("examples"))}
     return frozenset(inside - set(tokenize(_PATIENT_CLAUSE.sub(" ", question))))
+
+
+# what a question whether to screen screens for ("… tTG-IgA blood tests to screen for coeliac disease in adults …", "…
+# screening … for atrial fibrillation, with an ECG or a pulse check on a smartwatch …"): to where the population or the
+# means begins
+_SCREENS_FOR = re.compile(r"\bscreen(?:s|ed|ing)?\b(?:\s+[\w'-]+){0,6}?\s+for\s+(?P<what>[^?.;:,()]+?)"
+                          r"(?=\s+(?:in|among|with|by|as|at|using|who|that|if|when|even|during|before|after)\b|[?.;:,()]|$)",
+                          re.IGNORECASE)
+
+
+def _screening_means(question: str, weights: Mapping[str, float]) -> frozenset[str]:
+    """In a question whether to screen for a disease, every other word: the disease is what it is about, never the test
+    or device it names as the means ("tTG-IgA", "smartwatch", "whispered voice test"), which the statement on screening
+    for it seldom names (the USPSTF's "… screening for celiac disease in asymptomatic persons")."""
+    found = _SCREENS_FOR.search(question)
+    if found is None:
+        return frozenset()
+    screened = {stem(t) for t in tokenize(found.group("what"))} & set(weights)
+    if not screened or not disease_mentions(found.group("what")):
+        return frozenset()
+    return frozenset(set(weights) - screened)
 
 
 def _example_terms(question: str) -> frozenset[str]:

@@ -133,6 +133,9 @@ META_CUE = re.compile(
     # whom the recommendations leave out ("The recommendations do not apply to women with symptoms …, women who do not
     # have a cervix (because of hysterectomy) …"): their scope, no advice for those women
     r"\b(?:these|the|its) (?:recommendations?|guidelines?|statements?) (?:does|do) not apply\b|"
+    # NICE's legend of its provenance tags ("Recommendations are marked as [2006, amended 2014] …: … indicates that the
+    # evidence has not been reviewed since 2006"), which read as a finding said no to screening for atrial fibrillation
+    r"\brecommendations? (?:are|is) marked\b|"
     r"updates? and replaces?|it is assumed|see (?:other|additional|the following) (?:resources|sources|references)|"
     r"can be found (?:in|within|at|on)|see variant|select this (?:procedure )?only|"
     r"in light of all circumstances|rely on mutual communication|"

@@ -316,12 +316,15 @@ def _decide(question: str, candidates: Sequence[Candidate], model: VerdictModel 
         result = replace(result, verdict=Verdict.UNCERTAIN, note=ONLY_SOME_PATIENTS)
     deciding = [c for c in candidates if c.text in result.deciding]
     if (cautious and result.verdict is not Verdict.UNCERTAIN and leading is Kind.GUIDELINE and deciding
-            and background_only(deciding) and (_USE.search(question) or _NEED.search(question))):
+            and background_only(deciding)
+            and (_USE.search(question) or _NEED.search(question) or SCREENING.search(asking(question)))):
         # a guideline that leads without a recommendation on what was asked (``guideline_verdict`` found none) is
         # not a study: its background read as a conclusion ("… it is reasonable to conclude that many asymptomatic
         # persons receive treatment", on how often levothyroxine is prescribed) said yes to starting levothyroxine
         # for a TSH of 7.2 at 80 (what it recommends still counts: "… beta blockers can be used with precaution"), and
-        # its finding that helmets do not increase neck injuries said no to "Do they honestly need helmets?"
+        # its finding that helmets do not increase neck injuries said no to "Do they honestly need helmets?", and its
+        # background on coeliac disease ("Data from the United States suggest that some patients may have symptoms for
+        # years before being diagnosed") said yes to screening people without symptoms
         return _NO_RECOMMENDATION
     if result.verdict is Verdict.YES and any(_CONTRAINDICATION.match(text) and Scope.of(question).names_topic(text)
                                              for text in result.deciding):
