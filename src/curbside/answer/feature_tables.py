@@ -9,8 +9,8 @@ non-sentence or a string of fragments, and the boilerplate, which speaks of "sig
 sentence, was the bottom line for "What are the symptoms of ABCD syndrome?". Here the boilerplate is left out and
 the table read as one sentence, the most frequent features first, in its own words: "Signs and symptoms include:
 abnormal blistering of the skin, abnormality of the eyebrow and skin ulcer (about 90% of patients); blepharitis and
-dry skin (about 50%); …". A feature named in another disease's table is named in
-passing (``FEATURE_LIST``): "What is blepharitis?" is not answered by a syndrome that has it among twenty signs."""
+dry skin (about 50%); …". A feature named in another disease's table is named in passing (``FEATURE_LIST``): "What
+is blepharitis?" is not answered by a syndrome that has it among twenty signs."""
 
 from __future__ import annotations
 
@@ -77,8 +77,8 @@ def _sentence(rows: str) -> str:
 
 
 def read(text: str) -> str:
-    """``text`` with a signs-and-symptoms table read as one sentence per frequency band and the boilerplate around
-    it left out; any other text is returned as it is."""
+    """``text`` with a signs-and-symptoms table read as one sentence and the boilerplate around it left out; any other
+    text is returned as it is."""
     if not _GARD.search(text):
         return text
     header = _HEADER.search(text)

@@ -185,7 +185,7 @@ _PHRASAL = re.compile(r"\b(?:pick|picks|picked|picking|find|finds|finding|figure
 # … and the visit a question is asked about ("… at their annual check", "at her yearly check-up"): when, not what
 _VISIT = re.compile(r"\b(?:at|during|in) (?:their|the|his|her|your|my|our|a|an) (?:annual|yearly|routine|regular|next) "
                     r"(?:health )?(?:check(?:-?ups?)?|reviews?|visits?|physicals?|appointments?)\b", re.IGNORECASE)
-
+# (… unless the question asks how often: then the visit is what it asks about)
 _HOW_OFTEN = re.compile(r"\bhow (?:often|frequently)\b|\bfrequency\b", re.IGNORECASE)
 # … and where it is asked from ("In a rural district of Mozambique where …"): a place no guideline is written for by
 # name (WHO's advice is for "settings where anaemia is highly prevalent")

@@ -242,10 +242,12 @@ class ExtractiveGenerator:
         # regimen …?" is not answered by how ectopic pregnancy is diagnosed)
         treating = bool(ASKS_MANAGEMENT.search(info.text)) or (
             bool(info.intents) and set(info.intents) <= {"drugs", "treatment"} and names_drug(asking(info.text)))
-        if (audience is Audience.CLINICIAN and ((
-                ((notes and not escalate and treating) or strays or methods)
-                and disease_mentions(info.text)) or (chosen.bottom.conflicts and not info.yes_no))) or (
-                chosen.bottom.strays and not info.yes_no and disease_mentions(info.text)):
+        # (for a patient too, when the best sentence names the disease only in passing in a document about something
+        # else: "What is blepharitis?" is not answered by a syndrome's table of twenty signs)
+        elsewhere = chosen.bottom.strays and not info.yes_no and bool(disease_mentions(info.text))
+        if elsewhere or (audience is Audience.CLINICIAN and (
+                (((notes and not escalate and treating) or strays or methods) and disease_mentions(info.text))
+                or (chosen.bottom.conflicts and not info.yes_no))):
             # nothing speaks to what was asked ("first-line treatment of GAD" answered from pages on
             # what anxiety is): saying so beats a padded answer; what was found is shown as such
             found_bullets = tuple(draft_bullet(c) for c in (chosen.bottom, *chosen.body)[:CLOSEST])
