@@ -53,7 +53,7 @@ blind, on 1071d20 (session 25's final); its labels come from that read, and sess
 once, blind, on 30ffa9e (session 26, after the rules check43's read led to); its labels come from that read, and five
 rules followed it. check45 was read once, blind, on c5f94f5 (session 27, after its signs-table and screening-verdict
 rules); its labels come from that read, and session 27 tuned on it. check46 was read once, blind, on 4f94242 (session
-27, after the rules check45's read led to); its labels come from that read, and three rules on its screening verdicts
+27, after the rules check45's read led to); its labels come from that read, and four rules on its verdicts
 followed. Write and read a new set before judging a change by its first read.
 
     python benchmarks/bottom_lines.py --kb KB [--labels benchmarks/questions/bottom-line-labels.jsonl]

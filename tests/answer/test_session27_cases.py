@@ -19,7 +19,7 @@ from curbside.answer.synonyms import alternatives
 from curbside.answer.terms import CHATTER, _example_terms, _screening_means, phrasal_terms
 from curbside.answer.text import stem
 from curbside.answer.vignette import asked_subject
-from curbside.records import Audience, Verdict
+from curbside.records import Audience, Kind, Verdict
 from curbside.settings import Settings
 from curbside.store import Store
 from tests.answer.guideline_kb import guideline_kb
@@ -248,3 +248,22 @@ def test_a_guidelines_background_is_no_verdict_on_screening() -> None:
         "adenocarcinoma, and lymphoma; however, evidence is insufficient as to whether silent, or asymptomatic, "
         "disease has the same risk as symptomatic disease.")]))
     assert decide(COELIAC, background).verdict is Verdict.UNCERTAIN
+
+
+INOSITOL = ("Is there any trial evidence that inositol supplements reduce hair pulling in trichotillomania better than "
+            "placebo?")
+
+
+def test_a_trials_finding_of_no_difference_is_its_conclusion() -> None:
+    # (check46: the only trial, in BioASQ snippets with no conclusion section, was outvoted by a review's "… inositol
+    # and N-acetylcysteine all show promise …", and the answer printed *Yes*)
+    trial, review = ranked(extract([
+        text_hit("bioasq:27824633#1", "", "Snippet",
+                 "This is the first study assessing the efficacy of inositol in the treatment of trichotillomania, but "
+                 "found no differences in symptom reductions between inositol and placebo.", kind=Kind.OTHER),
+        text_hit("bioasq:25385110#1", "", "Snippet",
+                 "The review indicates that yoga, aerobic exercise, acupuncture, biofeedback, hypnosis, and inositol "
+                 "and N-acetylcysteine all show promise in the treatment of excoriation disorder and other "
+                 "body-focused repetitive behaviors, such as trichotillomania.", kind=Kind.OTHER)]))
+    assert trial.conclusion
+    assert decide(INOSITOL, [trial, review]).verdict is Verdict.NO

@@ -46,7 +46,11 @@ CONCLUSION_CUE = re.compile(
     # (the studies themselves as the subject: "evidence from both RCTs and real-world studies has demonstrated
     # that …" read as a conclusion gave liraglutide for weight a No from the conclusion model)
     r"(?:meta-analyses|systematic reviews|randomi[sz]ed (?:controlled )?trials),? (?:and [^.;]{0,40})?have "
-    r"(?:consistently |repeatedly )?(?:demonstrated|shown|confirmed) that)\b", re.IGNORECASE)
+    r"(?:consistently |repeatedly )?(?:demonstrated|shown|confirmed) that|"
+    # … and a trial's own finding of no difference ("This is the first study assessing the efficacy of inositol in the
+    # treatment of trichotillomania, but found no differences in symptom reductions between inositol and placebo"),
+    # which a review's "inositol … show promise" had outvoted
+    r"(?:study|trial)\b[^.;]{0,100}\bfound no (?:statistically )?(?:significant )?differences?)\b", re.IGNORECASE)
 RECOMMENDATION_CUE = re.compile(
     r"\b(?:we recommend|(?:is|are) (?:recommended|indicated|suggested|preferred|advised)|recommends?|"
     # (GRADE's weak recommendation: "The Task Force suggests RT/RS in patients who have failed TSS", "we suggest …")
