@@ -261,7 +261,7 @@ def gather(
     # (… and, on a health page written as questions and answers, the first passage under a heading that asks each thing
     # asked: "What treatment helps … Isaacs' syndrome …, and what is the long-term outlook?" keeps the NINDS page's
     # treatment and outlook answers beside its overview)
-    asks = [theme_by_key(key).question for key in (() if info.yes_no else info.intents) if key != "definition"]
+    asks = _asked_headings(() if info.yes_no else info.intents)
     answered: dict[str, set[int]] = {}  # by document, the things asked a kept passage's heading asks
     for _score, _r, cov, hit in scored:
         heads = ({i for i, rx in enumerate(asks) if rx.search(hit.passage.section)}
@@ -441,6 +441,11 @@ def asks_only(text: str) -> bool:
             and all(s.rstrip().endswith("?") or _POINTER.search(s) for s in said))
 
 
+def _asked_headings(intents: Sequence[str]) -> list[re.Pattern[str]]:
+    """The headings that ask what the question asks ("What are the treatments for …?" for a treatment question)."""
+    return [theme_by_key(key).question for key in intents if key != "definition"]
+
+
 def _rerank(pool: Sequence[Hit], terms: Terms, audience: Audience, top: float,
             stats: TermStats, scope: Scope | None = None,
             intents: Sequence[str] = ()) -> list[tuple[float, int, float, Hit]]:
@@ -449,7 +454,7 @@ def _rerank(pool: Sequence[Hit], terms: Terms, audience: Audience, top: float,
     for a section headed by what the question asks ("What are the symptoms of Stroke?" for a
     question on warning signs, not "Who is at risk for Stroke?"), and a penalty for documents
     and sections about a narrower population than the question's."""
-    asks = [theme_by_key(key).question for key in intents if key != "definition"]
+    asks = _asked_headings(intents)
     doc_stems: dict[str, set[str]] = {}
     for hit in pool:
         doc_stems.setdefault(hit.document.id, set()).update(stats.stems_of(hit))

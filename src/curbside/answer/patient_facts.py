@@ -77,6 +77,13 @@ def sexes(text: str) -> frozenset[str]:
     return frozenset(label for label, rx in _SEX if rx.search(text))
 
 
+def other_sex(asked: frozenset[str], text: str) -> frozenset[str]:
+    """The sexes ``text`` names when they are not those of the question (``asked``): "men with LUTS" for a question
+    about women, "… screening for chlamydia in sexually active females" for men."""
+    named = sexes(text)
+    return named if asked and named and not named & asked else frozenset()
+
+
 def diabetes_types(text: str) -> frozenset[str]:
     """The types of diabetes ``text`` names ("1", "2")."""
     return frozenset(m.group("n") or m.group("m") for m in _DIABETES_TYPE.finditer(text))

@@ -34,6 +34,7 @@ from curbside.answer.patient_facts import (
     VARIANT,
     diabetes_types,
     in_pregnancy_care,
+    other_sex,
     sexes,
     sides,
     states,
@@ -379,8 +380,7 @@ class Scope:
             # a statement (or a table's row) led by another variant is for its carriers: "Homozygous or heterozygous
             # G551D-CFTR—e.g., G551D/F508del …: use ivacaftor …" is not for a patient homozygous for F508del
             out.append(variant.group(0))
-        if self.sexes and (named := sexes(text)) and not named & self.sexes:
-            out.extend(sorted(named))  # "men with LUTS" for a question about women
+        out.extend(sorted(other_sex(self.sexes, text)))  # "men with LUTS" for a question about women
         if "children" in self.families and (named := sexes(text)) and not any(m.family == "children" for m in found):
             out.extend(sorted(named))  # "men with nocturnal polyuria" for a question about children: adults
         return tuple(dict.fromkeys(out))

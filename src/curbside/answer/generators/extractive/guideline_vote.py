@@ -15,7 +15,7 @@ from curbside.answer.generators.extractive.verdict_cues import other_label
 from curbside.answer.generators.extractive.verdict_result import CLASSES, VerdictResult
 from curbside.answer.lead_cues import DURING_PROCEDURE
 from curbside.answer.mentions import mentions
-from curbside.answer.patient_facts import operated, sexes
+from curbside.answer.patient_facts import operated, other_sex
 from curbside.answer.population import Scope
 from curbside.answer.synonyms import mentioned
 from curbside.answer.text import content_stems, stem
@@ -260,8 +260,8 @@ def guideline_verdict(candidates: Sequence[Candidate],
         # signs of life …, the panel conditionally recommends that patients undergo EDT" for one without)
         scope = Scope.of(question)
         recs = [c for c in recs if not scope.other_side(c.text)] or recs
-        if scope.sexes:  # … nor one for the other sex ("… screening for chlamydia in sexually active females" for men)
-            recs = [c for c in recs if not (sexed := sexes(c.text)) or sexed & scope.sexes] or recs
+        # … nor one for the other sex ("… screening for chlamydia in sexually active females" for men)
+        recs = [c for c in recs if not other_sex(scope.sexes, c.text)] or recs
         # … nor one for those having the operation the question's patient is not ("… suggest platelet transfusion for
         # patients with … intracranial hemorrhage who will undergo a neurosurgical procedure" for one not going to
         # surgery, for whom they "suggest against")

@@ -266,6 +266,7 @@ def _decide(question: str, candidates: Sequence[Candidate], model: VerdictModel 
             cautious: bool = True) -> VerdictResult:
     found = bases(candidates)
     leading = min(candidates, key=lambda c: c.evidence).hit.document.kind if candidates else None
+    screening = bool(SCREENING.search(asking(question)))
     # guidelines weigh the evidence, one study's conclusion does not — but a question framed on a
     # study (its own best match) is answered by that study's conclusion
     if leading in (Kind.GUIDELINE, Kind.CONSUMER) or not any(b.conclusion for b in found):
@@ -278,7 +279,7 @@ def _decide(question: str, candidates: Sequence[Candidate], model: VerdictModel 
         from_guideline = guideline_verdict(candidates, kinds, scope.families, bool(scope.topics),
                                            frozenset(content_stems(question)), risk_levels(question), stopping,
                                            bool(_SAME_DAY.search(question)), asked_about,
-                                           bool(SCREENING.search(asking(question))), question, floor)
+                                           screening, question, floor)
         if from_guideline is not None:
             return _not_only_pages(question, candidates, from_guideline)
         if (stopping or _SAME_DAY.search(question)) and leading is Kind.GUIDELINE:
@@ -317,7 +318,7 @@ def _decide(question: str, candidates: Sequence[Candidate], model: VerdictModel 
     deciding = [c for c in candidates if c.text in result.deciding]
     if (cautious and result.verdict is not Verdict.UNCERTAIN and leading is Kind.GUIDELINE and deciding
             and background_only(deciding)
-            and (_USE.search(question) or _NEED.search(question) or SCREENING.search(asking(question)))):
+            and (_USE.search(question) or _NEED.search(question) or screening)):
         # a guideline that leads without a recommendation on what was asked (``guideline_verdict`` found none) is
         # not a study: its background read as a conclusion ("… it is reasonable to conclude that many asymptomatic
         # persons receive treatment", on how often levothyroxine is prescribed) said yes to starting levothyroxine
