@@ -49,7 +49,7 @@ elicit attenuate exacerbate augment elevate
 initiate discontinue administer titrate document educate counsel reassure arrange withhold tailor communicate
 implement integrate incorporate establish prioritize prioritise utilize utilise optimize optimise individualize
 individualise reassess re-evaluate defer postpone omit recheck emphasize emphasise coordinate audit base
-undertake exclude ascertain explore agree involve measure supplement encourage offer start stop give tell
+undertake exclude ascertain explore agree involve measure supplement encourage offer start stop give tell equal
 """.split()
 _IRREGULAR = """
 is are was were am been being has had does did can could may might must shall should will would cannot
@@ -73,7 +73,7 @@ check progress block contact limit influence return present cure place act hold 
 rule release walk face wish search address speed push repair request sleep beat aim switch guide draw
 schedule answer handle halt judge recall supplement measure document audit base focus cut set fill signal
 pump press visit overlap flow rise catch close spread harm cover impact aid stretch compress drink rest
-wash leak shed sit lie stand fall break strike feed rupture show look call move live love order
+wash leak shed sit lie stand fall break strike feed rupture show look call move live love order equal
 """.split())
 # past participles that, right after a noun and before a preposition, modify it (a title's "X associated
 # with Y") rather than make a clause; a sentence with another verb is still a clause

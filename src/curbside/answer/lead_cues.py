@@ -63,7 +63,7 @@ REGULATORY = re.compile(r"\b(?:has|have|had) been approved\b|\b(?:was|were) (?:f
                         r"\b(?:fda|ema)[- ]approved\b|\bfirst country to approve\b|\bgained approval\b|"
                         r"\bmarketing (?:approval|authori[sz]ation) (?:was|has been) granted\b", re.IGNORECASE)
 FIRST_STEP = re.compile(r"\b(?:initial(?:ly)?|first[- ]line|first[- ]choice|first step|in the first instance|"
-                        r"start(?:ing)? with|begin(?:ning)? with|mainstay|first (?:presentation|episode)|"
+                        r"start(?:s|ing)? with|begin(?:s|ning)? with|mainstay|first (?:presentation|episode)|"
                         r"(?:treatment|therapy|drug|agent|medication|management)s? of choice|"
                         r"preferred (?:single )?(?:treatment|therapy|drug|agent|medication|option|regimen|test|"
                         r"investigation)s?|"

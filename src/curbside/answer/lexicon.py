@@ -246,7 +246,11 @@ def medical_name(word: str) -> bool:
     """``word`` names a disease, a drug or a procedure ("pancreaticoduodenectomy", "ibuprofen"), not merely a word
     clinicians use ("rectal", "sicker")."""
     word = word.lower()
-    return bool(disease_mentions(word)) or _names_drug_or_procedure(word)
+    return word not in _NAMES_NOTHING and (bool(disease_mentions(word)) or _names_drug_or_procedure(word))
+
+
+# (shaped like a disease's name, naming none: "What is the diagnosis …?")
+_NAMES_NOTHING = frozenset("diagnosis diagnoses prognosis prognoses analysis analyses hypothesis emphasis".split())
 
 
 def medical_signal(question: str) -> MedicalSignal:

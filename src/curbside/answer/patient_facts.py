@@ -39,7 +39,8 @@ VARIANT = re.compile(r"(?-i:\b[ACDEFGHIKLMNPQRSTVWY]\d{2,4}(?:[ACDEFGHIKLMNPQRST
 # being with or without something ("with no signs of life", "without signs of life", "with signs of life"), as far as
 # the clause goes
 _SIDE = re.compile(r"\b(?P<side>without|with no|with)\s+(?P<phrase>[a-z][a-z' -]{2,40}?)"
-                   r"(?=\s*[,.;:?()]|\s+(?:after|and|or|who|which|in|at|to|for|but|because|despite)\b|\s*$)", _I)
+                   r"(?=\s*[,.;:?()]|\s+(?:after|and|or|who|which|in|at|to|for|but|because|despite|be|should|must|"
+                   r"are|is|were|was|have|has|had)\b|\s*$)", _I)
 
 
 # whether someone is to have an operation or procedure: "… who will undergo a neurosurgical procedure" / "… who will not
@@ -58,10 +59,17 @@ def operated(text: str) -> bool | None:
     return True if _TO_BE_OPERATED.search(text) else None
 
 
+# … or told as "non-" ("In a non-cirrhotic patient …": without cirrhosis)
+_NON = re.compile(r"\bnon-?(?P<word>[a-z]{5,}(?:otic|ic))\b", _I)
+
+
 def sides(text: str) -> dict[str, bool]:
     """What ``text`` says someone is with (True) or without (False), by the phrase's words."""
-    return {" ".join(m.group("phrase").lower().split()): m.group("side").lower() == "with"
-            for m in _SIDE.finditer(text)}
+    out = {" ".join(m.group("phrase").lower().split()): m.group("side").lower() == "with" for m in _SIDE.finditer(text)}
+    for m in _NON.finditer(text):
+        word = m.group("word").lower()
+        out.setdefault(word[:-4] + "osis" if word.endswith("otic") else word[:-2] + "ia", False)
+    return out
 
 
 _DIABETES_TYPE = re.compile(r"\btype\s*(?P<n>[12])\s+diabet|\bt(?P<m>[12])dm\b", _I)

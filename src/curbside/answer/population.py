@@ -390,8 +390,9 @@ class Scope:
         pulseless … with signs of life after blunt injury, … recommends that patients undergo EDT" is not for one who
         arrives with no signs of life; nor one on "unruptured aneurysms" for a ruptured one."""
         asked, stated = dict(self.sides), dict(self.states)
+        # (… by the condition it names last: "with decompensated cirrhosis" for a non-cirrhotic patient)
         return (*(f"{'with' if said else 'without'} {phrase}" for phrase, said in sides(text).items()
-                  if asked.get(phrase, said) is not said),
+                  if asked.get(phrase, asked.get(phrase.split()[-1], said)) is not said),
                 *(("" if said else "un") + state for state, said in states(text).items()
                   if stated.get(state, said) is not said))
 

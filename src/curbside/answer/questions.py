@@ -56,7 +56,10 @@ _OR_WHAT = re.compile(r"\bor (?:what|how|which|who|when|where)\b", re.IGNORECASE
 # … and so does a yes/no question with a part that asks what, which or how: it asks how to manage
 # (after a comma "where" and "when" open a clause of the sentence unless a question follows: "…, where sporadic CJD is
 # suspected …, is it worth …?")
-_WH_AFTER_COMMA = (r"(?:what|which|how|whom?|(?:when|where)\s+(?:should|shall|is|are|was|were|do|does|did|can|could|"
+# (not "who" opening a clause about the patient: "… for a 3-month-old with a problematic infantile haemangioma, who has
+# no personal or family history of heart disease …, do I need a routine pretreatment ECG?")
+_WH_AFTER_COMMA = (r"(?:what|which|how|whom|who(?!\s+(?:has|have|had|is|was|were|presents|presented|developed)\b)|"
+                   r"(?:when|where)\s+(?:should|shall|is|are|was|were|do|does|did|can|could|"
                    r"would|will|might|must|to)\b)")
 _AND_WHICH = re.compile(rf",\s+(?:and |or )?(?:(?:with|for|in|at|to|by|of) )?{_WH_AFTER_COMMA}\b", re.IGNORECASE)
 # ("Should I add a third drug …, or is under 150 good enough at her age?")

@@ -77,6 +77,8 @@ osteonecrosis of the jaw|jaw osteonecrosis|onj|mronj|jawbone die|jawbone dying|j
 duplex ultrasound|duplex ultrasonography|duplex scan|duplex scanning|=ultrasound|=ultrasonography
 handgun wound|handgun|gunshot wound|gunshot wounds|gunshot|gunshot injury|bullet wound|firearm injury
   |firearm injuries|ballistic injury|=penetrating
+gastroscopy|upper endoscopy|upper gi endoscopy|oesophagogastroduodenoscopy|esophagogastroduodenoscopy|ogd|egd
+  |=endoscopy
 thigh|calf|shin|=lower extremity|=lower extremities|=lower limb|=lower limbs
 upper tract urothelial carcinoma|upper tract urothelial cancer|upper tract urothelial tumours|upper tract urothelial
   |upper urinary tract urothelial carcinoma|utuc|renal pelvis|ureteric tumour|ureteral tumor|=upper tract
@@ -371,8 +373,12 @@ def alternatives(terms: list[str]) -> dict[str, tuple[frozenset[str], ...]]:
     # an "-ic" adjective is said by its "-ia" noun, and back ("anaemic" toddlers, settings where "anaemia" is prevalent;
     # "ischaemic", "ischaemia"): the stems differ by the noun's "i" (not a word of a known phrase, whose wordings
     # replace the phrase's words together: "sickle cell disease" for sickle cell anemia)
+    # … and a "-lytic" or "-otic" adjective by its "-lysis" or "-osis" noun ("thrombolysis", "catheter-based
+    # thrombolytic therapy"; "necrotic", "necrosis")
     for term in terms:
-        other = term[:-1] + "a" if term.endswith("ic") else term[:-1] + "c" if term.endswith("ia") else ""
+        other = _NOUN_ADJECTIVE.sub(lambda m: _NOUN_ADJECTIVE_PAIRS[m.group(0)], term) if len(term) > 7 else term
+        if other == term:
+            other = term[:-1] + "a" if term.endswith("ic") else term[:-1] + "c" if term.endswith("ia") else ""
         if len(term) > 5 and other and stem(other) != stem(term) and stem(term) not in out:
             out[stem(term)] = (frozenset({stem(term)}), frozenset({stem(other)}))
     # "post", "traumatic" (a hyphenated word split into terms) are covered by "posttraumatic",
@@ -381,6 +387,10 @@ def alternatives(terms: list[str]) -> dict[str, tuple[frozenset[str], ...]]:
         for j in (i, i + 1):
             out[stem(terms[j])] = (*out.get(stem(terms[j]), ()), frozenset({stem(joined)}))
     return out
+
+
+_NOUN_ADJECTIVE_PAIRS = {"lysis": "lytic", "lytic": "lysis", "osis": "otic", "otic": "osis"}
+_NOUN_ADJECTIVE = re.compile(r"(?:lysis|lytic|osis|otic)$")
 
 
 def mentioned(words: Sequence[str], said: set[str] | frozenset[str]) -> set[str]:

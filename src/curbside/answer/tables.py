@@ -229,8 +229,13 @@ def rows_as_sentences(text: str, carried: Sequence[str] = ()) -> str:
     for line in carried:
         state.read(line)
     out = []
-    for raw in lines:
+    profiles = _profiles(lines)
+    for i, raw in enumerate(lines):
         line = raw.strip()
+        if i in profiles:  # (a scheme of labelled fields, one per row: said once, as one sentence)
+            if profiles[i]:
+                out.append(profiles[i])
+            continue
         if state.read(line):  # (a "Variant" line is said by each row under it)
             continue
         head = state.head
@@ -247,3 +252,30 @@ def rows_as_sentences(text: str, carried: Sequence[str] = ()) -> str:
                 sentence = _managed(head, cells)
         out.append(sentence[0].upper() + sentence[1:] if sentence else raw)
     return "\n".join(out)
+
+
+# a scheme's fields, one per row: a short label, then its value ("Supplement Composition | 30–60 mg elemental iron",
+# "Duration | Three consecutive months in a year": WHO's suggested scheme for daily iron supplementation)
+_FIELD_LABEL = re.compile(r"^[A-Z][A-Za-z-]*(?: [A-Za-z-]+){0,3}$")
+_PROFILE_MIN = 3  # rows of label and value, one after another
+
+
+def _profiles(lines: Sequence[str]) -> dict[int, str]:
+    """The runs of at least ``_PROFILE_MIN`` label-and-value rows among ``lines``, each said as one sentence on its
+    first line ("Target group: menstruating adult women …; supplement composition: 30–60 mg elemental iron; …;
+    duration: three consecutive months in a year; …."), its other lines mapped to "" (left out). Each row read alone
+    was a label and a value that said nothing without each other."""
+    out: dict[int, str] = {}
+    run: list[tuple[int, str, str]] = []
+    for i, raw in enumerate((*lines, "")):
+        cells = [c.strip() for c in raw.strip().split(_BAR)]
+        if (len(cells) == 2 and all(cells) and _FIELD_LABEL.match(cells[0]) and not _RATING.match(cells[0])
+                and header(raw.strip()) is None):
+            run.append((i, cells[0], cells[1].rstrip(".;")))
+            continue
+        if len(run) >= _PROFILE_MIN:
+            said = "; ".join(f"{label[0].lower()}{label[1:].lower()}: {_lower_first(value)}" for _, label, value in run)
+            out[run[0][0]] = said[0].upper() + said[1:] + "."
+            out.update((j, "") for j, _, _ in run[1:])
+        run = []
+    return out

@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from curbside.answer.lexicon import disease_mentions
+from curbside.answer.lexicon import disease_mentions, medical_name
 from curbside.answer.patient_facts import failed_drugs
 from curbside.answer.questions import QuestionInfo
 from curbside.answer.synonyms import alternatives, broader
@@ -131,7 +131,7 @@ class Terms:
 _DEGREE = frozenset(stem(w) for w in """heavy light severe mild moderate high low early late current former recent
 daily frequent occasional old older young younger long short large small big major minor new normal common rare
 simple complicated uncomplicated significant persistent recurrent chronic acute suspected refractory ongoing
-repeated isolated advanced stable unexplained empirical empiric
+repeated isolated advanced stable unexplained empirical empiric mandatory obligatory
 fast faster quick quicker quickly slow slower better worse safer""".split())
 # … nor which side of it is asked about ("are there any other downsides?"): the topic is what has them
 _ASPECTS = frozenset(stem(w) for w in "downside downsides drawback drawbacks disadvantage disadvantages upside upsides"
@@ -164,7 +164,7 @@ else embarrassing embarrassed nonsense rubbish heard
 honestly honest hate idea forever scared worried afraid bout around lesson lessons
 true happen happens happened request ask asking asked
 still yet again soon straight away anyway anymore next either neither till til until
-real worthwhile gave nicely since besides meanwhile but although however whilst currently
+real worthwhile gave nicely mess messy since besides meanwhile but although however whilst currently
 reckon reckons reckoned swear swears swore suppose guess wonder wondered believe believes mention mentioned
 keep keeps kept careful carefully choose chooses choosing chose decide decides deciding decided prescribed nhs
 skip skipped goes went gone rid registrar
@@ -262,6 +262,7 @@ class TermStats:
             weights = self._weights(info, context_terms)
             minor = frozenset(stem(t) for t in [*_example_terms(info.text), *failed_drugs(info.text),
                                                 *_patient_clause_terms(asking(info.text))])
+            described = frozenset(stem(t) for t in _told_case_terms(asking(info.text)))
             minor |= _screening_means(asking(info.text), weights)
             topics = self.topic_words()
             alternatives = self._alternatives([*info.terms, *context_terms])
@@ -275,7 +276,9 @@ class TermStats:
                     alternatives[key_stem] = (*alternatives.get(key_stem, ()), restated)
             question = asking(info.text)  # (the question itself when there is no case)
             asked_words = frozenset(content_stems(question)) & set(weights) if question != info.text else frozenset()
-            optional = (case_terms(info.text, topics) | compound_parts(info.text)) & set(weights)
+            # (what a question tells of its patient in a clause is its case: "For a 38-year-old stonemason who has spent
+            # ten years cutting engineered quartz … and now has a dry cough …, should I order a CT chest …?")
+            optional = (case_terms(info.text, topics) | compound_parts(info.text) | described) & set(weights)
             every = parts(info.text, topics)
             found = Terms(weights, alternatives, minor & set(weights), optional,
                           broader=broader(list(info.terms)), asked=asked_words,
@@ -340,10 +343,30 @@ _PATIENT_CLAUSE = re.compile(r"\b(?:whose|who (?:has|have|had|is|are|was|were|de
                              re.IGNORECASE)
 
 
+# … and so does the patient's own description after the age ("For a 38-year-old stonemason who …", "26-year-old painter
+# and decorator who smokes …"): who, not what (an occupation is a word no guideline repeats)
+_PERSON = re.compile(r"\b\d+[- ](?:years?|yrs?|months?)[- ]old\s+"
+                     r"(?P<examples>(?!(?:with|from|on|in|at|and|who|whose|man|woman|boy|girl|child|baby|infant|"
+                     r"patient|adult|male|female|lady|person)\b)[a-z]+(?:(?:\s+and\s+|\s+|-)[a-z]+){0,2}?)"
+                     r"(?=\s+(?:who|with|whose|from|on|presents?|presenting|has|had|is)\b|,)")
+
+
 def _patient_clause_terms(question: str) -> frozenset[str]:
-    """The words only in the question's clauses about its patient (``_PATIENT_CLAUSE``): never its key."""
+    """The words only in the question's clauses about its patient (``_PATIENT_CLAUSE``) or in its description of the
+    patient (``_PERSON``; not a medical word: "a 45-year-old diabetic with …"): never its key."""
     inside = {t for m in _PATIENT_CLAUSE.finditer(question) for t in tokenize(m.group("examples"))}
-    return frozenset(inside - set(tokenize(_PATIENT_CLAUSE.sub(" ", question))))
+    inside |= {t for m in _PERSON.finditer(question) for t in tokenize(m.group("examples")) if not medical_name(t)}
+    rest = _PATIENT_CLAUSE.sub(" ", _PERSON.sub(" ", question))
+    return frozenset(inside - set(tokenize(rest)))
+
+
+def _told_case_terms(question: str) -> frozenset[str]:
+    """A case told in the question's one sentence ("For a 38-year-old stonemason who has spent ten years cutting
+    engineered quartz … and now has a dry cough …, should I order a CT chest …?"): its patient's description and clauses
+    (``_patient_clause_terms``), which count where a passage has them and never against it, as a case's do. (Not a
+    clause without the patient's age: "… offered to men who have sex with men to prevent bacterial STIs" says whom the
+    question is about.)"""
+    return _patient_clause_terms(question) if _PERSON.search(question) else frozenset()
 
 
 # what a question whether to screen screens for ("… tTG-IgA blood tests to screen for coeliac disease in adults …", "…

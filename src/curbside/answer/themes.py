@@ -120,6 +120,9 @@ THEMES: tuple[Theme, ...] = (
               # (in lay words: "anything you'd recommend for …", "anything I can take for …", "can you suggest …")
               r"\b(?:anything|something)\b(?: \w+){0,3}? (?:recommend|suggest|prescribe|do|take|use|try)\b|"
               r"\b(?:can|could|would) you (?:suggest|recommend|prescribe)\b|"
+              # ("What can be done about it …?", "is there anything for the face pain he's now getting?")
+              r"\bwhat (?:can|could|should) (?:be|i|we|you) (?:be )?done\b|"
+              r"\b(?:is|are) there (?:anything|something|any (?:treatments?|medicines?|medications?|drugs?|cure))\b|"
               r"\bhow to (stop|relieve|heal|fix)\b|"
               r"\beffective\b")),
     Theme("diagnosis", "Diagnosis and testing", "Tests and diagnosis",
@@ -153,7 +156,7 @@ THEMES: tuple[Theme, ...] = (
               r"\bwhat does (?!(?:good |best |safe )?(?:practice|care|management)\b).* look like\b")),
     Theme("prognosis", "Prognosis and outcomes", "Outlook",
           # ("a 5-day course of antibiotics" is a dose, "recurrent UTI" a kind of UTI: not the outlook)
-          _rx(r"\bprognos|\bsurviv|\bmortality\b|\boutcomes?\b|\brecurrences?\b|\brecur(s|red)?\b|"
+          _rx(r"\bprognos|\boutlook\b|\bsurviv|\bmortality\b|\boutcomes?\b|\brecurrences?\b|\brecur(s|red)?\b|"
               r"(?<!induce )(?<!induction of )(?<!maintain )(?<!maintenance of )\bremission\b|"
               # ("IVIg should be offered for the long-term treatment of CIDP" is treatment)
               r"\blong[- ]term\b(?! (?:treatment|therapy|use|management|anticoagula\w*|care)\b)|"
@@ -170,6 +173,9 @@ THEMES: tuple[Theme, ...] = (
               r"(?<!\bfor )\bhow long\b(?! (?:and how (?:often|frequently) )?(?:should|must|do (?:i|we|you) need to|"
               r"does (?:he|she|it) need to|before|after|until) )|"
               r"\brecover|\bserious\b|\bmortality\b|"
+              # (in lay words: "Will he get better …, will he need the feeding tube forever …?")
+              r"\b(?:will|would|does|do|is|can) (?:he|she|they|it|i|my \w+|the \w+) (?:ever )?(?:get|getting) better\b|"
+              r"\bforever\b|\bfor life\b|\b(?:have|need) to (?:give up|stop|quit) (?:\w+ing|work|sports?)\b|"
               # ("a recurrent malignant pleural effusion" is the one to manage, not a question of whether it recurs)
               r"\bcurable\b|\bfatal\b|\bdie\b|\bpermanent|\bgo away\b|\boutcomes?\b|\brecur(?!rent\b)|\brelapse|"
               r"\bchance of\b|\blikelihood\b|\brisk of (?:rupture|progression|recurrence|death|dying|"

@@ -202,6 +202,15 @@ class ExtractiveGenerator:
                 # (or the heading it sits under, in a document on no other disease or the disease's
                 # parent, whose drift ``subgroups.mark`` cleared)
                 c.titled = c.titled or (not c.drift and own.names_topic(heading(c.section)))
+            # a health page whose opening defines its disease as caused by the question's ("Wallenbergs syndrome is a
+            # neurological condition caused by a stroke in the vertebral or posterior inferior cerebellar artery …") is
+            # on what that does: its feeding tube and gabapentin answer a question about that stroke (not a page on a
+            # form of it: "… an advanced form of alopecia areata" is not the page on alopecia areata)
+            kinds = {c.hit.document.id for c in found if c.primary == "definition" and c.names_topic
+                     and not c.in_passing and c.hit.document.kind is Kind.CONSUMER and c.hit.passage.id.endswith("#0")
+                     and _CAUSED_BY.search(c.text)}
+            for c in found:
+                c.titled = c.titled or c.hit.document.id in kinds
             # a document without a title (a BioASQ snippet, a PubMedQA abstract) is about the disease
             # when one of its sentences names it other than in passing ("Avipiravir, … mainly used
             # for the treatment of influenza, … curative effect in treating Ebola virus infection")
@@ -284,6 +293,9 @@ class ExtractiveGenerator:
         return gloss_draft(draft, evidence, question) if audience is Audience.PATIENT else draft
 
 
+_CAUSED_BY = re.compile(r"\b(?:caused by|due to|results? from)\b", re.IGNORECASE)
+
+
 def _lead_with_deciding(chosen: Plan, found: Sequence[Candidate], result: VerdictResult) -> None:
     """A guideline vote's yes or no leads with a recommendation that says so, not one that says
     the opposite ("… recommends not screening all other adults" under *Yes* to screening heavy
@@ -294,6 +306,19 @@ def _lead_with_deciding(chosen: Plan, found: Sequence[Candidate], result: Verdic
     deciding sentence voted for it, as asked: "… should be delayed until 48 hours after …" is a no to "straight
     away".)"""
     bottom = chosen.bottom
+    if (result.cues != (GUIDELINE_CUE,) and (bottom.method or bottom.background)
+            and result.verdict is not Verdict.UNCERTAIN):
+        # (a study's yes or no is said by its finding, not by how it was done: "Patient and family history,
+        # pretreatment electrocardiogram (ECG), heart rate, and blood pressure were evaluated …" under *No* to a routine
+        # ECG, where the same study's "Pretreatment ECG is of limited value …" decided it)
+        said = next((c for c in found if result.deciding and c.text == result.deciding[0]
+                     and c.hit.document.id == bottom.hit.document.id and not (c.method or c.background)), None)
+        if said is not None and said is not bottom:
+            if said in chosen.body:
+                chosen.body.remove(said)
+            chosen.body.insert(0, bottom)
+            chosen.bottom = said
+        return
     if (result.cues != (GUIDELINE_CUE,) or not result.deciding
             or (result.verdict is Verdict.UNCERTAIN and result.note not in (INDIVIDUAL_DECISION, ONLY_SOME_PATIENTS))
             or (vote_polarity(bottom.text) is result.verdict

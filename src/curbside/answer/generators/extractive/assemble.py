@@ -431,6 +431,10 @@ def plan(candidates: Sequence[Candidate], audience: Audience, yes_no: bool,
         if c.score < (SIDE_FLOOR * ranked[0].score if side else floor):
             continue
         limit = MAX_PER_DOCUMENT + 2 * (c.hit.document.kind is Kind.GUIDELINE)
+        # (… and one more for a part of the question nothing chosen speaks to yet: a health page that is the whole
+        # answer to "Will he get better, …, and is there anything for the face pain …?" gives its outlook and its
+        # medication)
+        limit += bool(c.primary in asked and c.primary not in {o.primary for o in chosen})
         if per_doc.get(c.hit.document.id, 0) >= limit or _redundant(c, chosen):
             continue
         # a pitfall or a referral rule for a narrower group reads as general under its heading: it

@@ -42,7 +42,8 @@ RECOMMENDS_AGAINST = re.compile(
     # ("Routine elective repair of completely asymptomatic paraesophageal hernias may not always be indicated")
     r"\b(?:(?:is|are)(?:n't| not)|(?:may|might) not (?:always )?be) (?:usually |generally |routinely |often )?"
     r"(?:prescribed|needed|necessary|helpful|useful|required|indicated)\b|"
-    r"\b(?:is|are|remains?) (?:absolutely |strictly )?contraindicated\b",
+    r"\b(?:is|are|remains?) (?:absolutely |strictly )?contraindicated\b|"
+    r"\b(?:is|are) usually not appropriate \(rating",  # (ACR: "… is usually not appropriate (rating 3) for …")
     re.IGNORECASE)
 # "the decision … should be an individual one" (a USPSTF C grade), shared decision-making: it depends on the person
 _INDIVIDUAL_CUE = r"\bshould be an individual one\b|\bindividual(?:ized)? decision\b|\bshared decision[- ]making\b"
@@ -53,12 +54,17 @@ CANNOT_SAY = re.compile(
     r"\bfor or against\b|\bno recommendation\b|"
     r"\b(?:evidence|data|results?|findings|studies|trials)(?:\s+\w+){0,3}?\s+(?:is|are|was|were|remains?|appears?|"
     r"seems?|(?:has|have) been)\s+(?:\w+\s+)?inconclusive\b|"
-    r"\binconclusive (?:evidence|data|results?|findings)\b|\bbalance of (?:benefits and harms|benefit and "
-    r"harm) cannot\b|\bevidence is (?:lacking|insufficient|conflicting)\b|" + _INDIVIDUAL_CUE + "|"
+    r"\binconclusive (?:evidence|data|results?|findings)\b|\bmay be appropriate \(rating|"
+    r"\bbalance of (?:benefits and harms|benefit and harm) cannot\b|"
+    r"\bevidence is (?:lacking|insufficient|conflicting)\b|" + _INDIVIDUAL_CUE + "|"
     # "Ask your pharmacist or health care provider if the medicines you take are safe": for "can I take …?"
     # that is "it depends — ask", not a yes
     + r"\b(?:ask|check with|talk (?:to|with)) (?:your|a) (?:pharmacist|doctor|health ?care provider|provider|nurse)\b"
     r"[^.]{0,60}\b(?:if|whether|before)\b", re.IGNORECASE)
+# an ACR appropriateness rating read out of its table ("CT chest without contrast is usually appropriate (rating 9) for
+# silica exposure, suspected silicosis"): a recommendation to vote with (not one to lead an answer: it names a
+# procedure for a variant, and a case matches several variants)
+RATED = re.compile(r"\b(?:(?:is|are) usually (?:not )?|may be )appropriate \(rating \d", re.IGNORECASE)
 GUIDELINE_MARGIN = 0.15  # recommendations this close in relevance to the best one vote …
 GUIDELINE_VOTES = 3  # … at most this many
 SPLIT = 0.3  # yes and no each with this share of the vote → uncertain (one dissent among three)
@@ -120,9 +126,9 @@ _LEVEL = {"moderate": "intermediate", "increased": "high", "elevated": "high"}
 
 
 _ON_STOPPING = re.compile(r"\b(?:stop|discontinu|withdr[ae]w|taper|wean|continu|maintain|maintenance|duration|"
-                          r"long[- ]term|relapse|for at least)\w*", re.IGNORECASE)
+                          r"long[- ]term|relapse|for at least|indefinite|lifelong|life-long)\w*", re.IGNORECASE)
 # … where keeping it up is the advice, the answer to "can I stop?" is no
-_KEEP_ON = re.compile(r"\b(?:continu|maintain|maintenance)\w*", re.IGNORECASE)
+_KEEP_ON = re.compile(r"\b(?:continu|maintain|maintenance|indefinite|lifelong|life-long)\w*", re.IGNORECASE)
 _STOP_SAID = re.compile(r"\b(?:stop|discontinu|withdr[ae]w|taper|wean)\w*", re.IGNORECASE)
 
 
@@ -211,6 +217,9 @@ def names_subject(text: str, subject: tuple[str, ...]) -> bool:
     return 2 * len(mentioned(subject, said)) >= len({stem(w) for w in subject})
 
 
+_AGE_ONLY = frozenset({"age"})
+
+
 def guideline_verdict(candidates: Sequence[Candidate],
                       kinds: tuple[Kind, ...] = (Kind.GUIDELINE, Kind.CONSUMER),
                       groups: frozenset[str] = frozenset(), disease: bool = False,
@@ -234,9 +243,14 @@ def guideline_verdict(candidates: Sequence[Candidate],
         floor = min(floor, SUBJECT_OWN_MIN) if CLOSE_SCORE in c.hit.scores else floor
         # (… and is for the question's side of its age line: "Do not administer corticosteroids to paediatric patients
         # with meningococcal septicaemia …" says nothing of adults with septic shock)
-        return (c.on_topic and c.own >= floor and not c.drift and not (c.meta or c.fragment or c.conflicts)
+        # (an appropriateness rating for a scenario naming the question's disease speaks for it in a guideline on its
+        # group: "CT chest without contrast is usually appropriate (rating 9) for silica exposure, suspected silicosis"
+        # in ACR's occupational lung diseases)
+        drifts = bool(c.drift) and not (RATED.search(c.text) and c.names_topic and not c.in_passing)
+        return (c.on_topic and c.own >= floor and not drifts and not (c.meta or c.fragment or c.conflicts)
                 and c.hit.document.kind in kinds
-                and bool(c.recommendation or RECOMMENDS_AGAINST.search(c.text) or CANNOT_SAY.search(c.text)))
+                and bool(c.recommendation or RATED.search(c.text) or RECOMMENDS_AGAINST.search(c.text)
+                         or CANNOT_SAY.search(c.text)))
 
     recs = [c for c in candidates if votes_at(c, OWN_MIN)]
     if subject:
@@ -259,7 +273,9 @@ def guideline_verdict(candidates: Sequence[Candidate],
         # … nor one for those on the other side of what the question's patient is with or without ("… pulseless … with
         # signs of life …, the panel conditionally recommends that patients undergo EDT" for one without)
         scope = Scope.of(question)
-        recs = [c for c in recs if not scope.other_side(c.text)] or recs
+        # (… not even when nothing else is left: "… adults with decompensated cirrhosis be treated with antiviral
+        # therapy indefinitely …" says nothing of stopping in a non-cirrhotic patient)
+        recs = [c for c in recs if not scope.other_side(c.text)]
         # … nor one for the other sex ("… screening for chlamydia in sexually active females" for men)
         recs = [c for c in recs if not other_sex(scope.sexes, c.text)] or recs
         # … nor one for those having the operation the question's patient is not ("… suggest platelet transfusion for
@@ -301,7 +317,12 @@ def guideline_verdict(candidates: Sequence[Candidate],
         # interventions" in NICE's "Children's attachment: attachment in children and young people who are adopted …")
         named = [c for c in recs
                  if groups & {m.family for m in mentions(f"{c.hit.document.title} {c.section} {c.text}")}]
-        recs = named or ([c for c in recs if c.titled] if disease else [])
+        # (… or, of an age alone, a rating for a scenario naming the disease: "CT chest without contrast is usually
+        # appropriate (rating 9) for silica exposure, suspected silicosis" for a 38-year-old, in ACR's occupational
+        # lung diseases)
+        by_name = groups <= _AGE_ONLY
+        recs = named or ([c for c in recs if c.titled or (by_name and RATED.search(c.text) and c.names_topic
+                                                          and not c.in_passing)] if disease else [])
         # … and not by what is said of another group of the kind ("men aged less than 55" for men aged 55 to 69)
         recs = [c for c in recs if not c.narrower] or recs
     if not recs:

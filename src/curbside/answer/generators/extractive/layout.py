@@ -70,6 +70,8 @@ _ITEM_END = re.compile(r"(?:\s*(?:[,;]|\b(?:and|or)\b))+\s*$", re.IGNORECASE)
 # the items after it finish it (a shorter item ending so is one of its list's own items)
 _OPENS_CLAUSE = re.compile(r"\b(?:who|whom|whose|that|which|if|when|where)\s*$", re.IGNORECASE)
 _ITEM_LEAD_WORDS = 8
+_ASIDE_ITEM = re.compile(r"^(?:Although|However|Nevertheless|Note that|But)\b[^.]*,[^.]*\.$")
+_AND_END = re.compile(r"\band\s*$", re.IGNORECASE)
 _LEAD_COLON = re.compile(r"\b((?:who|whom|whose|that|which|if|when|where|with|in|for|to|of|and|or|by|"
                          r"including|unless|after|before|during|as|are|is|have|has)):\s*$", re.IGNORECASE)
 
@@ -94,6 +96,9 @@ def _join_items(lead: str, items: Sequence[str]) -> str:
     lowered unless it is an abbreviation; "who:" loses its colon)."""
     parts = []
     alternatives = any(_BULLET_LINE.sub("", item).strip().lower() == "or" for item in items)
+    # (conditions that must all hold keep their "and": "… if the person prefers this form of testing; and the person or
+    # their carer is …")
+    together = not alternatives and any(_AND_END.search(item) for item in items[:-1])
     for item in items:
         item = _ITEM_END.sub("", _BULLET_LINE.sub("", item).strip()).rstrip(" .")
         if not item or item.lower() == "or":
@@ -105,7 +110,7 @@ def _join_items(lead: str, items: Sequence[str]) -> str:
             item = item[0].lower() + item[1:]
         parts.append(item)
     lead = _LEAD_COLON.sub(lambda m: m.group(1), lead)
-    return f"{lead} {('; or ' if alternatives else '; ').join(parts)}".rstrip(" .") + "."
+    return f"{lead} {('; or ' if alternatives else '; and ' if together else '; ').join(parts)}".rstrip(" .") + "."
 
 
 def _unrepeat(items: list[str]) -> str:
@@ -152,11 +157,18 @@ def _lines(text: str, lead: str = "") -> list[str]:
 
     def flush() -> None:
         after = _unrepeat(items)
+        # (a sentence of its own after the items is no item: "… is recommended … if: - The person prefers this form of
+        # testing and - The person or their carer is … able to self-monitor effectively. - Although there is greater
+        # uncertainty of clinical benefit for the InRatio2 …, the evidence indicates …")
+        if len(items) > 1 and _ASIDE_ITEM.match(_BULLET_LINE.sub("", items[-1]).strip()):
+            after = " ".join(x for x in (_BULLET_LINE.sub("", items.pop()).strip(), after) if x)
         if items:
             joined = _join_items(lead, items)
             # (conditions that must all hold are one statement, however long: "… is appropriate for suspected
-            # narcolepsy when all of the following conditions are met: …" read item by item says each one suffices)
-            limit = _ALL_MAX_WORDS if _ALL_OF.search(lead) else _LIST_MAX_WORDS
+            # narcolepsy when all of the following conditions are met: …" read item by item says each one suffices;
+            # so are items joined by "and")
+            every = _ALL_OF.search(lead) or any(_AND_END.search(item) for item in items)
+            limit = _ALL_MAX_WORDS if every else _LIST_MAX_WORDS
             out.extend([joined] if len(joined.split()) <= limit else [_join_items(lead, [x]) for x in items])
             items.clear()
         if after:

@@ -1,0 +1,188 @@
+"""Session 28. check46's wrong abstentions whose answer was among the closest passages, and check47's first read: what a
+question tells of its patient in one sentence is its case, a rating read out of an appropriateness table votes, a
+recommendation for the other side of what the patient is with or without does not, a study's yes or no leads with its
+finding, a scheme of labelled fields is one sentence, and a list's conditions stay together."""
+
+from __future__ import annotations
+
+import pytest
+
+from curbside.answer import ask
+from curbside.answer.clauses import is_clause
+from curbside.answer.generators.extractive.guideline_vote import recommendation_polarity, vote_polarity
+from curbside.answer.generators.extractive.layout import segments
+from curbside.answer.lexicon import medical_name
+from curbside.answer.patient_facts import sides
+from curbside.answer.population import Scope
+from curbside.answer.questions import analyse, is_yes_no
+from curbside.answer.synonyms import alternatives
+from curbside.answer.tables import rows_as_sentences
+from curbside.answer.terms import CHATTER, TermStats, _patient_clause_terms, _told_case_terms
+from curbside.answer.text import stem
+from curbside.answer.themes import primary_theme, question_intents
+from curbside.records import Verdict
+from curbside.settings import Settings
+from curbside.store import Store
+from tests.answer.guideline_kb import guideline_kb
+
+# check46 and check47, read blind on session 28's first changes
+SILICOSIS = ("For a 38-year-old stonemason who has spent ten years cutting engineered quartz kitchen worktops and now "
+             "has a dry cough and breathlessness on exertion, should I order a CT chest as well as a chest X-ray to "
+             "look for silicosis?")
+HEPATITIS = ("In a non-cirrhotic patient with HBeAg-negative chronic hepatitis B who has had undetectable HBV DNA and "
+             "a normal ALT for several years on a nucleos(t)ide analogue, but is still HBsAg-positive, can the "
+             "antiviral be safely stopped?")
+ECG = ("Before starting oral propranolol for a 3-month-old with a problematic infantile haemangioma, who has no "
+       "personal or family history of heart disease and a normal heart rate and blood pressure, do I need a routine "
+       "pretreatment ECG?")
+IRON = ("In a setting where 40% or more of menstruating women and adolescent girls are anaemic, what daily iron "
+        "supplementation regimen does WHO recommend to prevent anaemia – how much elemental iron, what that means in "
+        "ferrous sulfate, fumarate or gluconate, and for how long each year?")
+WALLENBERG = ("My dad is 67 and had a stroke at the back of his brain last week. The strange thing is his face is numb "
+              "on the left side but it's his right arm and leg that can't feel hot or cold, he's got hiccups that "
+              "won't stop, his voice has gone croaky, he chokes on drinks so they've put a tube up his nose for "
+              "feeding, and he says the room looks tilted. The doctors used a name for this kind of stroke that I "
+              "didn't catch. Will he get better, will he need the feeding tube forever, and is there anything for the "
+              "face pain he's now getting?")
+
+
+def test_a_patient_told_in_one_sentence_is_a_case() -> None:
+    # (the occupation after the age is never the key, and the whole description counts only where a passage has it)
+    told = _told_case_terms(SILICOSIS)
+    assert {"stonemason", "quartz", "worktops", "cough"} <= told and "silicosis" not in told
+    assert "stonemason" in _patient_clause_terms(SILICOSIS)
+    # (not a clause without the patient's age: "men who have sex with men" is whom the question is about)
+    assert not _told_case_terms("Should doxycycline post-exposure prophylaxis (doxy-PEP) be offered to men who have "
+                                "sex with men to prevent bacterial STIs, and at what dose?")
+    # (nor the patient's sex: "a 17-year-old boy" is a population)
+    assert "boy" not in _patient_clause_terms("Should sperm banking be offered to a 17-year-old boy with newly "
+                                              "diagnosed Hodgkin lymphoma before he starts chemotherapy?")
+
+
+def test_words_that_name_no_topic() -> None:
+    assert {"mess", "messy"} <= CHATTER
+    assert not medical_name("diagnosis") and not medical_name("prognosis") and medical_name("silicosis")
+    # (a degree of what is asked is never its key: "Is mandatory exploration needed, or should he be imaged first?")
+    stats = TermStats()
+    assert stats.terms(analyse("Is mandatory exploration needed for a penetrating neck wound?")).key != stem(
+        "mandatory")
+
+
+def test_a_noun_is_said_by_its_adjective() -> None:
+    assert frozenset({stem("thrombolytic")}) in alternatives(["thrombolysis"])[stem("thrombolysis")]
+    assert frozenset({stem("necrosis")}) in alternatives(["necrotic"])[stem("necrotic")]
+    # (… and the anaemic/anaemia rule still holds for words too short for the new one)
+    assert frozenset({stem("anaemia")}) in alternatives(["anaemic"])[stem("anaemic")]
+    assert any(stem("endoscopy") in form for form in alternatives(["gastroscopy"])[stem("gastroscopy")])
+
+
+def test_a_rating_read_out_of_its_table_votes() -> None:
+    assert recommendation_polarity("CT chest with contrast is usually not appropriate (rating 3) for silica exposure, "
+                                   "suspected silicosis.") is Verdict.NO
+    assert recommendation_polarity("US pelvis may be appropriate (rating 5) for fever, leukocytosis.") is (
+        Verdict.UNCERTAIN)
+    assert vote_polarity("CT chest without contrast is usually appropriate (rating 9) for silica exposure, suspected "
+                         "silicosis.") is Verdict.YES
+
+
+def test_a_patient_without_a_condition_is_not_advised_as_one_with_it() -> None:
+    assert sides(HEPATITIS)["cirrhosis"] is False
+    assert sides("… adults with decompensated cirrhosis be treated with antiviral therapy indefinitely")[
+        "decompensated cirrhosis"] is True
+    assert Scope.of(HEPATITIS).other_side("The AASLD recommends that hepatitis B surface antigen (HBsAg)-positive "
+                                          "adults with decompensated cirrhosis be treated with antiviral therapy "
+                                          "indefinitely regardless of HBV DNA level.")
+    assert not Scope.of(HEPATITIS).other_side("Consider stopping nucleoside or nucleotide analogue treatment 12 months "
+                                              "after achieving undetectable HBV DNA in people without cirrhosis.")
+
+
+def test_a_clause_about_the_patient_is_no_question_of_its_own() -> None:
+    assert is_yes_no(ECG)
+    assert not is_yes_no("For a woman with heavy periods, who should be referred to a gynaecologist?")
+
+
+def test_lay_words_for_what_is_asked() -> None:
+    assert set(question_intents("Will he get better, will he need the feeding tube forever, and is there anything for "
+                                "the face pain he's now getting?")) == {"treatment", "prognosis"}
+    assert set(question_intents("What can be done about it, and will I have to give up running?")) == {
+        "treatment", "prognosis"}
+    assert primary_theme("The outlook for someone with Wallenbergs syndrome depends upon the size and location of the "
+                         "area of the brain stem damaged by the stroke.") == "prognosis"
+
+
+# WHO's suggested scheme for daily iron supplementation in adult women and adolescent girls (ngc-10962), as stored
+SCHEME = ("Target Group | Menstruating adult women and adolescent girls (non-pregnant females in the reproductive age "
+          "of group)\nSupplement Composition | 30–60 mg elemental iron\nSupplement Form | Tablets\nFrequency | Daily\n"
+          "Duration | Three consecutive months in a year\nSettings | Where the prevalence of anaemia in menstruating "
+          "adult women and adolescent girls is 40% or higher\n30–60 mg of elemental iron equals 150–300 mg of ferrous "
+          "sulfate heptahydrate, 90–180 mg of ferrous fumarate, or 250–500 mg of ferrous gluconate.")
+
+
+def test_a_scheme_of_labelled_fields_is_one_sentence() -> None:
+    read = rows_as_sentences(SCHEME).split("\n")
+    assert read[0] == ("Target group: menstruating adult women and adolescent girls (non-pregnant females in the "
+                       "reproductive age of group); supplement composition: 30–60 mg elemental iron; supplement form: "
+                       "tablets; frequency: daily; duration: three consecutive months in a year; settings: where the "
+                       "prevalence of anaemia in menstruating adult women and adolescent girls is 40% or higher.")
+    assert read[1].startswith("30–60 mg of elemental iron equals") and len(read) == 2
+    assert is_clause(read[1])
+    # (two labelled rows are no scheme: left as they are)
+    assert rows_as_sentences("Dose | 10 mg\nForm | Tablets") == "Dose | 10 mg\nForm | Tablets"
+
+
+# NICE's diagnostics guidance on point-of-care coagulometers (ngc-10553), as stored
+COAGULOMETERS = (
+    "The CoaguChek XS system is recommended for self-monitoring coagulation status in adults and children on long-term "
+    "vitamin K antagonist therapy who have atrial fibrillation or heart valve disease if:\n- The person prefers this "
+    "form of testing and\n- The person or their carer is both physically and cognitively able to self-monitor "
+    "effectively.\nThe InRatio2 prothrombin time/international normalized ratio (PT/INR) monitor is recommended for "
+    "self-monitoring coagulation status in adults and children on long-term vitamin K antagonist therapy who have "
+    "atrial fibrillation or heart valve disease if:\n- The person prefers this form of testing and\n- The person or "
+    "their carer is both physically and cognitively able to self-monitor effectively.\n- Although there is greater "
+    "uncertainty of clinical benefit for the InRatio2 PT/INR monitor than for the CoaguChek XS system, the evidence "
+    "indicates that the precision and accuracy of both monitors are comparable to laboratory-based INR testing.")
+
+
+def test_conditions_joined_by_and_stay_together_and_a_sentence_after_them_stands_alone() -> None:
+    said = segments(COAGULOMETERS)
+    assert said[0].endswith("heart valve disease if the person prefers this form of testing; and the person or their "
+                            "carer is both physically and cognitively able to self-monitor effectively.")
+    assert said[2].startswith("Although there is greater uncertainty") and len(said) == 3
+    assert not any(" if although " in s for s in said)
+
+
+@pytest.fixture(scope="module")
+def check47_kb(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    # (ACR's occupational lung diseases, AASLD's and NICE's hepatitis B guidelines, WHO's iron for women, PubMedQA's
+    # 1,000 abstracts and the NINDS pages on Wallenberg's and piriformis syndromes)
+    return guideline_kb(tmp_path_factory, ("ngc-10663.xml", "ngc-10903.xml", "ngc-9953.xml", "ngc-10962.xml"),
+                        corpora=("pubmedqa/abstracts.jsonl", "medquad/6_NINDS_QA/0000176.xml",
+                                 "medquad/6_NINDS_QA/0000233.xml"))
+
+
+@pytest.mark.parametrize(("question", "verdict", "lead"), [
+    # (check46: abstained, "nothing on 'stonemason'"; the ratings had not voted, being no recommendation by their cues)
+    (SILICOSIS, Verdict.YES, "usually appropriate (rating 9) for silica exposure, suspected silicosis"),
+    # (check47: no verdict, the study's methods as its bottom line)
+    (ECG, Verdict.NO, "Pretreatment ECG is of limited value"),
+    (IRON, None, "supplement composition: 30–60 mg elemental iron"),
+])
+def test_check47_answers(check47_kb: Store, question: str, verdict: Verdict | None, lead: str) -> None:
+    answer = ask(check47_kb, Settings(kb=check47_kb.path, retriever="lexical", offline=True), question, save=False)
+    assert lead in answer.bottom_line.text, answer.bottom_line.text
+    assert answer.verdict is verdict
+
+
+def test_a_health_page_answers_each_part_asked_of_it(check47_kb: Store) -> None:
+    # (check47: the page's definition alone; its outlook and its medication are what was asked)
+    answer = ask(check47_kb, Settings(kb=check47_kb.path, retriever="lexical", offline=True), WALLENBERG, save=False)
+    assert answer.bottom_line.text.startswith("The outlook for someone with Wallenbergs syndrome")
+    said = " ".join(b.text for s in answer.sections for b in s.bullets)
+    assert "medication may be used to reduce or eliminate pain" in said
+
+
+def test_advice_for_patients_with_cirrhosis_is_no_verdict_on_one_without(check47_kb: Store) -> None:
+    # (check47: an unsafe *Yes* to stopping, read from AASLD's advice to treat decompensated cirrhosis indefinitely)
+    answer = ask(check47_kb, Settings(kb=check47_kb.path, retriever="lexical", offline=True), HEPATITIS, save=False)
+    assert answer.verdict is not Verdict.YES
+    assert "decompensated cirrhosis" not in answer.bottom_line.text
