@@ -186,3 +186,57 @@ def test_advice_for_patients_with_cirrhosis_is_no_verdict_on_one_without(check47
     answer = ask(check47_kb, Settings(kb=check47_kb.path, retriever="lexical", offline=True), HEPATITIS, save=False)
     assert answer.verdict is not Verdict.YES
     assert "decompensated cirrhosis" not in answer.bottom_line.text
+
+
+def test_a_rating_votes_only_on_the_procedure_asked_about() -> None:
+    from curbside.answer.generators.extractive.guideline_vote import _rates_asked
+    from curbside.answer.text import content_stems
+    rating = "CTA chest with IV contrast may be appropriate (rating 5) for intermediate probability."
+    assert not _rates_asked(rating, frozenset(content_stems("Are there negative enhancers?")))
+    assert _rates_asked(rating, frozenset(content_stems("Should I order a CTA chest?")))
+    assert _rates_asked("Offer a PPI.", frozenset(content_stems("Are there negative enhancers?")))
+
+
+def test_lay_words_are_said_by_clinical_ones() -> None:
+    for lay, clinical in (("tummy", "abdominal"), ("bum", "buttock"), ("poo", "stool"), ("croaky", "hoarseness"),
+                          ("conceive", "pregnant"), ("daily", "day"), ("fbc", "cbc")):
+        assert any(form <= {stem(clinical)} for form in alternatives([lay])[stem(lay)]), lay
+
+
+def test_a_several_part_questions_reasons_are_not_what_it_asks() -> None:
+    from curbside.answer.gaps import unmentioned_parts
+    from curbside.records import Bullet
+    question = ("Is aripiprazole a recommended option for a 15-year-old with a moderate-to-severe manic episode of "
+                "bipolar I disorder, for how long can it be given, and what daily dose should I try not to exceed "
+                "given the risk of extrapyramidal side effects and akathisia?")
+    said = [Bullet("Doses higher than 10 mg/day should therefore only be used in exceptional cases.", (1,)),
+            Bullet("Aripiprazole is recommended as an option for treating moderate to severe manic episodes in "
+                   "adolescents with bipolar I disorder, up to 12 weeks of treatment.", (1,))]
+    assert unmentioned_parts(question, said) == []
+
+
+def test_the_outlook_is_what_is_asked_not_what_it_is_about() -> None:
+    stats = TermStats()
+    assert stats.terms(analyse("What has most likely happened, and what is the outlook for myelinolysis?")).key != (
+        stem("outlook"))
+    assert is_yes_no("As long as my thyroid stays treated, am I any more likely to have problems with the pregnancy, "
+                     "the birth or the baby?")
+    assert not is_yes_no("Does she need a renal ultrasound, a VCUG, and prophylactic antibiotics?")
+
+
+def test_a_near_repeat_that_names_another_thing_asked_is_kept() -> None:
+    from curbside.answer.generators.extractive.candidates import extract
+    from curbside.answer.generators.extractive.scoring import redundant
+    from curbside.answer.text import content_stems
+    from tests.answer.realtext import text_hit
+    hit = text_hit("ngc:10802#7", "Iron deficiency anemia in pregnancy: screening and supplementation.", "Summary",
+                   "The USPSTF concludes that the current evidence is insufficient to assess the balance of benefits and "
+                   "harms of screening for iron deficiency anemia in pregnant women to prevent adverse maternal health "
+                   "and birth outcomes. The USPSTF concludes that the current evidence is insufficient to assess the "
+                   "balance of benefits and harms of routine iron supplementation for pregnant women to prevent "
+                   "adverse maternal health and birth outcomes.")
+    screening, supplementation = extract([hit])[:2]
+    question = ("Should I routinely screen asymptomatic, well-nourished pregnant women for iron deficiency anaemia, or "
+                "routinely give them iron supplements, to improve maternal and birth outcomes?")
+    assert not redundant(supplementation, [screening], frozenset(content_stems(question)))
+    assert redundant(supplementation, [screening])  # (asked about neither: the same point)

@@ -11,6 +11,7 @@ answer them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from curbside.answer.synonyms import mentioned
@@ -28,7 +29,10 @@ often soon initial setting settings right safe safely still now usual usually wa
 works help helps offer offered choose check checked order ordered get gets take taking tell come comes go make
 think because enough decide involve involves include includes role drug drugs agent agents medication
 medications medicine medicines people patient patients later year years time instead increase increases decrease
-decreases affect affects necessary necessarily happen happens happened place""".split())
+decreases affect affects necessary necessarily happen happens happened place exceed exceeding maximum""".split())
+# why a part asks what it asks ("… what daily dose should I try not to exceed given the risk of extrapyramidal side
+# effects and akathisia?"): the reason, not what is asked
+_REASON = re.compile(r"\b(?:given|because of|due to|in view of|considering|in light of)\b.*$", re.IGNORECASE)
 
 
 def own_words(question: str) -> list[tuple[str, list[str], set[str]]]:
@@ -43,7 +47,7 @@ def own_words(question: str) -> list[tuple[str, list[str], set[str]]]:
     for i, part in enumerate(parts):
         if is_setting(part):  # ("In a patient this age, do a normal white count …?": its setting is no part to answer)
             continue
-        words = [t for t in tokenize(part) if t not in CHATTER]
+        words = [t for t in tokenize(_REASON.sub("", part) or part) if t not in CHATTER]
         asked = ({stem(t) for t in words} & every[i]) - _FRAME
         if asked:  # (nothing of its own to look for: "how soon should it start?")
             others = case.union(*(stems for j, stems in enumerate(every) if j != i))

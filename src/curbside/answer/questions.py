@@ -98,7 +98,9 @@ _SET_WH = re.compile(rf"^\W*(?:for|in|among|after|during|with|when)\b[^?]*?,\s*(
 
 # … and so does whether the patient needs each of several things ("Does she need a renal ultrasound, a VCUG, and
 # prophylactic antibiotics?"): the answers differ item by item
-_NEEDS_LIST = re.compile(r"\b(?:need|needs|have|get|be given|be offered|receive|start)\s+(?:an? |the )?[^?,;]{2,60},"
+# (not one thing asked of several: "… am I any more likely to have problems with the pregnancy, the birth or the baby?")
+_NEEDS_LIST = re.compile(r"\b(?:need|needs|have|get|be given|be offered|receive|start)\s+(?:an? |the )?"
+                         r"(?![^?,;]{0,40}\b(?:with|of|in|for|during|after|before)\b)[^?,;]{2,60},"
                          r"\s+(?:an? |the )?[^?,;]{2,60},?\s+(?:and|or)\s+[^?]{2,60}\?", re.IGNORECASE)
 
 

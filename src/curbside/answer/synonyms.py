@@ -180,7 +180,8 @@ fibroid|fibroids|myoma|myomas|leiomyoma|leiomyomas|uterine fibroid|uterine fibro
 weed|=cannabis|=marijuana|=cannabinoid|=cannabinoids
 hurt|hurts|=injury|=injuries|=pain
 aim|=target|=goal
-conceive|conceives|conceiving|=conception|=preconception|=preconceptual|=preconceptually
+conceive|conceives|conceiving|conceived|get pregnant|getting pregnant|become pregnant|becoming pregnant|=conception
+  |=preconception|=preconceptual|=preconceptually|=pregnancy|=pregnant
 tnf inhibitor|tnf inhibitors|anti-tnf|tnf blocker|tnf blockers|tnf blocking agent|tnf blocking agents
   |tnfa blocking agent|tnfa blocking agents|tnf-alpha blocking agents|tnf antagonist|tnf antagonists
   |tumor necrosis factor inhibitor|tumour necrosis factor inhibitor|tumor necrosis factor blocker
@@ -199,6 +200,16 @@ preterm|premature|prematurely|preterm birth|premature birth|preterm labour|prete
 mouth guard|mouthguard|mouthpiece|oral appliance|mandibular advancement device|mandibular advancement splint
 sew back up|sew back|sewn back up|stitch back up|stitched back up|=reinfibulation|=infibulation|=resuturing
 fluid behind the eardrum|fluid behind the eardrums|fluid behind both eardrums|middle ear effusion|ome|glue ear
+abdominal pain|tummy pain|tummy pains|tummy ache|tummy aches|belly pain|belly ache|bellyache|stomach ache|stomachache
+abdomen|abdominal|tummy|belly
+buttock|buttocks|bum|backside|bum cheek|gluteal
+vomiting|vomit|vomited|throwing up|threw up|thrown up|puking|puke
+urine|urinate|urinating|urination|wee|pee|peeing|weeing
+stool|stools|feces|faeces|fecal|faecal|poo|poop|bowel movement|bowel movements
+tingling|pins and needles|paresthesia|paraesthesia|paresthesias|paraesthesias
+hoarseness|hoarse|croaky|dysphonia
+daily|per day|each day|every day|a day|=day
+full blood count|fbc|complete blood count|cbc|blood count|blood counts
 """
 
 # a drug is covered by its class ("Is ibuprofen gel safe for her?" is answered by "Offer a topical NSAID …"): guidelines

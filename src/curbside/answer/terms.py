@@ -136,6 +136,7 @@ fast faster quick quicker quickly slow slower better worse safer""".split())
 # … nor which side of it is asked about ("are there any other downsides?"): the topic is what has them
 _ASPECTS = frozenset(stem(w) for w in "downside downsides drawback drawbacks disadvantage disadvantages upside upsides"
                      " proof"  # ("Is there any proof they help back pain like his?": what they are is the topic)
+                     " outlook outlooks prognosis"  # ("… what is the outlook …?": the intent, not the topic)
                      .split())
 # … nor what a drug comes as ("should I be on tablets like metformin?"): the form, not the subject
 _FORMS = frozenset(stem(w) for w in "tablet tablets pill pills capsule capsules".split())

@@ -50,6 +50,8 @@ class Asks:
     # a lay question that tells its symptoms and names no disease ("… a burning, numb patch on the outside of my right
     # thigh … What is this, and will it go away?")
     describes: bool = False
+    # the stems of what it asks (the case aside)
+    stems: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, question: str) -> Asks:
@@ -67,7 +69,8 @@ class Asks:
                    about, _wordings(defined.group("subject")) if defined else (),
                    _wordings(needs.group("subject")) if needs else (), drugs, asked_drugs,
                    bool(_MUST_BE_DONE.search(question)), bool(_LATER.search(asking(question))),
-                   asking(question) != question and not disease_mentions(question))
+                   asking(question) != question and not disease_mentions(question),
+                   frozenset(content_stems(asking(question))))
 
 
 _NEEDS = re.compile(r"\b(?:does|do|should|would|will)\s+(?:he|she|they|i|we|the patient|my \w+)\s+(?:really |still )?"

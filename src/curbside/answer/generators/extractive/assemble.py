@@ -16,7 +16,7 @@ from curbside.answer.generators.base import DraftBullet, DraftSection
 from curbside.answer.generators.extractive.asks import NO_ASKS, Asks, defines
 from curbside.answer.generators.extractive.candidates import Candidate
 from curbside.answer.generators.extractive.cues import EXPLETIVE
-from curbside.answer.generators.extractive.scoring import similarity
+from curbside.answer.generators.extractive.scoring import redundant
 from curbside.answer.lead_cues import (
     CONCESSION,
     DURING_PROCEDURE,
@@ -54,9 +54,7 @@ from curbside.answer.themes import (
 from curbside.drug_names import drug_words
 from curbside.records import Audience, Kind
 
-REDUNDANT = 0.5  # stem Jaccard at or above this: same point
 _FIGURE = re.compile(r"\d")
-CORROBORATES = 0.6  # … and at or above this from another document: cite it too
 RELATIVE_FLOOR = 0.55  # keep bullets scoring at least this share of the best
 SIDE_FLOOR = 0.4  # pitfalls and escalation from on-topic documents may score lower
 MIN_RELEVANCE = 0.3  # a bullet must cover this share of the question's weighted terms
@@ -102,17 +100,6 @@ class Plan:
 
 def _bullet_limit(audience: Audience) -> int:
     return 6 if audience is Audience.PATIENT else 8
-
-
-def _redundant(c: Candidate, chosen: Sequence[Candidate]) -> bool:
-    for other in chosen:
-        sim = similarity(c, other)
-        if sim >= REDUNDANT:
-            if (sim >= CORROBORATES and c.hit.document.id != other.hit.document.id
-                    and c.evidence not in other.corroboration and c.evidence != other.evidence):
-                other.corroboration.append(c.evidence)
-            return True
-    return False
 
 
 # (a first treatment that failed, said of whom the advice is for)
@@ -435,7 +422,7 @@ def plan(candidates: Sequence[Candidate], audience: Audience, yes_no: bool,
         # answer to "Will he get better, …, and is there anything for the face pain …?" gives its outlook and its
         # medication)
         limit += bool(c.primary in asked and c.primary not in {o.primary for o in chosen})
-        if per_doc.get(c.hit.document.id, 0) >= limit or _redundant(c, chosen):
+        if per_doc.get(c.hit.document.id, 0) >= limit or redundant(c, chosen, asks.stems):
             continue
         # a pitfall or a referral rule for a narrower group reads as general under its heading: it
         # goes with that group's other statements ("Specific populations")

@@ -65,6 +65,15 @@ CANNOT_SAY = re.compile(
 # silica exposure, suspected silicosis"): a recommendation to vote with (not one to lead an answer: it names a
 # procedure for a variant, and a case matches several variants)
 RATED = re.compile(r"\b(?:(?:is|are) usually (?:not )?|may be )appropriate \(rating \d", re.IGNORECASE)
+
+
+def _rates_asked(text: str, asked: frozenset[str]) -> bool:
+    """``text`` is no rating, or rates a procedure the question names ("CT chest …" for "should I order a CT chest
+    …?"; not "CTA chest …" for "Are there negative enhancers?")."""
+    rated = RATED.search(text)
+    return rated is None or not asked or bool(set(content_stems(text[:rated.start()])) & asked)
+
+
 GUIDELINE_MARGIN = 0.15  # recommendations this close in relevance to the best one vote …
 GUIDELINE_VOTES = 3  # … at most this many
 SPLIT = 0.3  # yes and no each with this share of the vote → uncertain (one dissent among three)
@@ -249,6 +258,7 @@ def guideline_verdict(candidates: Sequence[Candidate],
         drifts = bool(c.drift) and not (RATED.search(c.text) and c.names_topic and not c.in_passing)
         return (c.on_topic and c.own >= floor and not drifts and not (c.meta or c.fragment or c.conflicts)
                 and c.hit.document.kind in kinds
+                and _rates_asked(c.text, asked)
                 and bool(c.recommendation or RATED.search(c.text) or RECOMMENDS_AGAINST.search(c.text)
                          or CANNOT_SAY.search(c.text)))
 

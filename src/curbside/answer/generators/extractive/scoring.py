@@ -125,3 +125,24 @@ def similarity(a: Candidate, b: Candidate) -> float:
     if (a.numbers != b.numbers or a.pitfall != b.pitfall) and jaccard < 0.8:
         return jaccard / 2
     return jaccard
+
+
+REDUNDANT = 0.5  # stem Jaccard at or above this: same point
+CORROBORATES = 0.6  # … and at or above this from another document: cite it too
+
+
+def redundant(c: Candidate, chosen: Sequence[Candidate], asked: frozenset[str] = frozenset()) -> bool:
+    """``c`` makes the point of a sentence ``chosen`` already (which then cites ``c``'s passage too, when another
+    document's says it as well) — unless it names something the question asks that the other does not: "… the balance
+    of benefits and harms of routine iron supplementation for pregnant women …" beside the same I statement on
+    screening, asked about both (``asked``: the stems of what the question asks)."""
+    for other in chosen:
+        sim = similarity(c, other)
+        if sim >= REDUNDANT:
+            if (c.stems - other.stems) & asked - (other.stems & asked):
+                continue
+            if (sim >= CORROBORATES and c.hit.document.id != other.hit.document.id
+                    and c.evidence not in other.corroboration and c.evidence != other.evidence):
+                other.corroboration.append(c.evidence)
+            return True
+    return False
