@@ -20,7 +20,8 @@ from curbside.answer.tables import rows_as_sentences
 from curbside.answer.terms import CHATTER, TermStats, _patient_clause_terms, _told_case_terms
 from curbside.answer.text import stem
 from curbside.answer.themes import primary_theme, question_intents
-from curbside.records import Verdict
+from curbside.records import Audience, Verdict
+from curbside.retrieve import Filters, make_retriever
 from curbside.settings import Settings
 from curbside.store import Store
 from tests.answer.guideline_kb import guideline_kb
@@ -230,13 +231,85 @@ def test_a_near_repeat_that_names_another_thing_asked_is_kept() -> None:
     from curbside.answer.text import content_stems
     from tests.answer.realtext import text_hit
     hit = text_hit("ngc:10802#7", "Iron deficiency anemia in pregnancy: screening and supplementation.", "Summary",
-                   "The USPSTF concludes that the current evidence is insufficient to assess the balance of benefits and "
-                   "harms of screening for iron deficiency anemia in pregnant women to prevent adverse maternal health "
-                   "and birth outcomes. The USPSTF concludes that the current evidence is insufficient to assess the "
-                   "balance of benefits and harms of routine iron supplementation for pregnant women to prevent "
-                   "adverse maternal health and birth outcomes.")
+                   "The USPSTF concludes that the current evidence is insufficient to assess the balance of benefits "
+                   "and harms of screening for iron deficiency anemia in pregnant women to prevent adverse maternal "
+                   "health and birth outcomes. The USPSTF concludes that the current evidence is insufficient to "
+                   "assess the balance of benefits and harms of routine iron supplementation for pregnant women to "
+                   "prevent adverse maternal health and birth outcomes.")
     screening, supplementation = extract([hit])[:2]
     question = ("Should I routinely screen asymptomatic, well-nourished pregnant women for iron deficiency anaemia, or "
                 "routinely give them iron supplements, to improve maternal and birth outcomes?")
     assert not redundant(supplementation, [screening], frozenset(content_stems(question)))
     assert redundant(supplementation, [screening])  # (asked about neither: the same point)
+
+
+# check48, read blind on 1513b80
+TPMT = ("A 34-year-old with Crohn's disease is about to start azathioprine, and his TPMT genotype is *1/*3A. What "
+        "starting dose should he get compared with the usual 2–3 mg/kg/day, how long should I allow between dose "
+        "changes, and what would be different if he had turned out to be *3A/*3C?")
+MIRENA = ("A 46-year-old woman had a Mirena levonorgestrel IUS fitted last month purely for contraception. Until what "
+          "age can that device stay in, could she switch to the combined pill at 51 as a non-smoker, and at what age "
+          "can she stop using contraception altogether?")
+
+
+def test_normal_results_listed_are_the_cases_findings() -> None:
+    from curbside.answer.vignette import _negated
+    assert {stem("transaminases"), stem("calcium")} <= _negated(
+        "His serum alkaline phosphatase is three times the upper limit of normal, with a normal GGT, transaminases, "
+        "calcium and vitamin D. A tibial X-ray shows cortical thickening.")
+
+
+def test_advice_for_another_purpose_or_for_smokers_is_not_for_this_patient() -> None:
+    from curbside.answer.patient_facts import for_another_patient
+    assert for_another_patient(MIRENA, "Women using a Mirena® levonorgestrel intrauterine system (LNG-IUS) for "
+                               "endometrial protection as part of a hormone replacement therapy (HRT) combination must "
+                               "have the device changed every 5 years (Grade D).")
+    assert for_another_patient(MIRENA, "Women who smoke should be advised to stop CHC at 35.")
+    assert not for_another_patient(MIRENA, "The FSRH supports extended use of a Mirena® LNG-IUS for contraception "
+                                   "until the age of 55 if inserted at age 45 or over.")
+    assert not for_another_patient("Could she switch to the combined pill at 51?", "Women who smoke should be "
+                                   "advised to stop CHC at 35.")
+
+
+@pytest.fixture(scope="module")
+def check48_kb(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    # (CPIC's TPMT genotype and thiopurine dosing, AGA's Crohn's disease, the Endocrine Society's Paget's disease of
+    # bone and FSRH's contraception for women over 40)
+    return guideline_kb(tmp_path_factory, ("ngc-9743.xml", "ngc-10216.xml", "ngc-10727.xml", "ngc-11284.xml"))
+
+
+def test_a_document_on_what_is_asked_answers_when_none_on_the_disease_names_it(check48_kb: Store) -> None:
+    # (check48: abstained, "the passages closest to it do not mention 'azathioprine', 'tpmt'": only documents naming
+    # Crohn's disease were kept)
+    answer = ask(check48_kb, Settings(kb=check48_kb.path, retriever="lexical", offline=True), TPMT, save=False)
+    assert "ngc:9743" in {r.document_id for r in answer.references}
+
+
+def test_a_device_used_for_contraception_is_answered_for_contraception(check48_kb: Store) -> None:
+    # (check48, unsafe: the bottom line was the rule for a Mirena used in HRT)
+    answer = ask(check48_kb, Settings(kb=check48_kb.path, retriever="lexical", offline=True), MIRENA, save=False)
+    assert "for contraception until the age of 55" in answer.bottom_line.text, answer.bottom_line.text
+
+
+def test_asked_what_a_case_is_the_document_explaining_most_of_it_leads(check48_kb: Store) -> None:
+    from curbside.answer.generators.extractive import ASKS_DIAGNOSIS
+    assert ASKS_DIAGNOSIS.search("What is the likely diagnosis, and what is the treatment of choice?")
+    assert ASKS_DIAGNOSIS.search("What has most likely happened?")
+    assert not ASKS_DIAGNOSIS.search("How is the diagnosis confirmed?")
+    paget = ("A 74-year-old retired bricklayer says his right shin has become bowed and aches at night, and his wife "
+             "notes that his hats no longer fit. His hearing in the right ear has also been getting worse. His serum "
+             "alkaline phosphatase is three times the upper limit of normal, with a normal GGT, transaminases, "
+             "calcium and vitamin D. A tibial X-ray shows cortical thickening, coarse trabeculae and anterior bowing. "
+             "What is the likely diagnosis, what further imaging is needed to map its extent, what is the treatment of "
+             "choice, and will treatment help his hearing?")
+    from curbside.answer.generators.extractive import ExtractiveGenerator
+    from curbside.answer.terms import TermStats as Stats
+    stats = Stats(check48_kb)
+    generator = ExtractiveGenerator(stats)
+    hits = make_retriever(check48_kb, Settings(kb=check48_kb.path, retriever="lexical")).search(
+        "alkaline phosphatase calcium", 40, Filters())
+    found = generator.candidates(paget, hits, Audience.CLINICIAN)
+    before = {c.hit.document.id: c.score for c in found}
+    generator._explaining(found, stats.terms(analyse(paget)))
+    lost = {c.hit.document.id: before[c.hit.document.id] - c.score for c in found}
+    assert lost["ngc:10727"] == 0.0 and all(v > 0 for doc, v in lost.items() if doc != "ngc:10727")

@@ -57,6 +57,7 @@ from curbside.answer.topic_sources import (
     topic_pages,
 )
 from curbside.answer.vignette import asked_subject
+from curbside.drug_names import drug_words
 from curbside.records import Audience, Hit, Kind
 from curbside.retrieve import Filters, Retriever
 from curbside.sentences import sentences
@@ -243,9 +244,13 @@ def gather(
             # nothing about the disease says what was asked: a guideline for the group it belongs to may
             # ("Should sperm banking be offered to a boy with Hodgkin lymphoma …?" is answered by ASCO's fertility
             # preservation "for patients with cancer")
-            group = [row for row in scored if not about[row[-1].document.id]
-                     and terms.names_key(stats.stems_of(row[-1]))
-                     and scope.names_group(row[-1].document.title)]
+            # (… or, where nothing on the disease names what is asked, one that does and names the drug asked: CPIC's
+            # TPMT dosing for "… Crohn's … azathioprine … TPMT genotype is *1/*3A"; not "Aneurysm clipping …")
+            keyless = not any(terms.names_key(stats.stems_of(r[-1])) for r in on_topic)
+            drugs = {stem(d) for d in drug_words(info.text)}
+            group = [row for row in scored if not about[row[-1].document.id] and terms.names_key(stats.stems_of(row[3]))
+                     and (scope.names_group(row[-1].document.title)
+                          or (keyless and bool(drugs & stats.document_stems(row[-1].document))))]
             # (they say what was asked, the others do not; and a guideline for the group speaks for its diseases)
             # (marked, so that the generator reads their sentences as about the patient's disease too)
             disease = {s for d in disease_mentions(info.text) for s in content_stems(d)}

@@ -8,7 +8,7 @@ import re
 
 from curbside.answer.lexicon import disease_mentions
 from curbside.answer.mentions import inclusive
-from curbside.answer.text import stem
+from curbside.answer.text import content_stems, stem
 from curbside.answer.vignette import without_history
 from curbside.drug_names import drug_words
 
@@ -149,3 +149,41 @@ def in_pregnancy_care(question: str) -> bool:
     """The question asks about care in pregnancy — not when pregnancy is only included in a wider group
     ("Should asymptomatic adolescents and adults, including pregnant persons, be screened for genital herpes?")."""
     return any(not inclusive(question, m.start()) for m in _IN_PREGNANCY.finditer(question))
+
+
+# the one purpose a question says something is for ("… had a Mirena levonorgestrel IUS fitted last month purely for
+# contraception"): advice on using it for another ("Women using a Mirena® … for endometrial protection as part of a
+# hormone replacement therapy (HRT) combination must have the device changed every 5 years") is not for this patient
+_SOLE_PURPOSE = re.compile(r"\b(?:purely|only|just|solely|simply)\s+(?:for|as)\s+(?:an? |the )?"
+                           r"(?P<purpose>[\w -]{3,40}?)(?=\s*[.,;?]|\s+(?:and|but)\b|$)", _I)
+
+
+def sole_purpose(question: str) -> frozenset[str]:
+    """The stems of the one purpose ``question`` says something is used for (``_SOLE_PURPOSE``), or none."""
+    m = _SOLE_PURPOSE.search(question)
+    return frozenset(content_stems(m.group("purpose"))) if m else frozenset()
+
+
+# (what the sentence's subject is used for: "Women using a Mirena® … for endometrial protection …")
+_USING_FOR = re.compile(r"\b(?:using|used|use|uses|taking|taken|given|prescribed|fitted|inserted)\b[^.;]{0,60}?"
+                        r"\b(?:for|as part of)\b", _I)
+
+
+def other_purpose(text: str, purpose: frozenset[str]) -> bool:
+    """``text`` says what it speaks of is used for something (``_USING_FOR``) and never names ``purpose``."""
+    return bool(purpose) and not purpose & set(content_stems(text)) and bool(_USING_FOR.search(text))
+
+
+# a patient who does not smoke ("could she switch to the combined pill at 51 as a non-smoker"): advice for smokers
+# ("Women who smoke should be advised to stop CHC at 35 …") is not for her
+_NON_SMOKER = re.compile(r"\bnon-?smok(?:er|ers|ing)\b|\b(?:does not|doesn't|do not|don't|never) smoke[sd]?\b|"
+                         r"\bnever smoked\b|\bhas never smoked\b", _I)
+_SMOKERS = re.compile(r"\b(?:who|that) (?:smoke|smokes|are smokers|is a smoker)\b|(?<!non-)(?<!non)\bsmokers\b|"
+                      r"\bcurrent smokers?\b", _I)
+
+
+def for_another_patient(question: str, text: str) -> bool:
+    """``text`` speaks of using something for another purpose than the one ``question`` says it is purely for
+    (``other_purpose``), or of smokers where the question's patient does not smoke."""
+    return other_purpose(text, sole_purpose(question)) or bool(
+        _NON_SMOKER.search(question) and _SMOKERS.search(text) and not _NON_SMOKER.search(text))

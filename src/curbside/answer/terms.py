@@ -177,9 +177,10 @@ monday tuesday wednesday thursday friday saturday sunday weekend weekends
 
 # a verb that only says "find" with its particle ("to pick up asymptomatic DVT", "find out whether", "sort out"): the
 # verb names no topic there ("pick" alone also names skin picking, so it is no ``CHATTER``)
-# (… and "what would I need to watch out for": what to look for, not a watch)
+# (… and "what would I need to watch out for": what to look for, not a watch; "if he had turned out to be *3A/*3C")
 _PHRASAL = re.compile(r"\b(?:pick|picks|picked|picking|find|finds|finding|figure|figures|figured|figuring|sort|sorts|"
-                      r"sorted|sorting)\s+(?:up|out)\b|\b(?:watch|watching|look|looking|keep an eye)\s+out\b",
+                      r"sorted|sorting|turn|turns|turned|turning)\s+(?:up|out)\b|"
+                      r"\b(?:watch|watching|look|looking|keep an eye)\s+out\b",
                       re.IGNORECASE)
 
 
@@ -265,6 +266,7 @@ class TermStats:
                                                 *_patient_clause_terms(asking(info.text))])
             described = frozenset(stem(t) for t in _told_case_terms(asking(info.text)))
             minor |= _screening_means(asking(info.text), weights)
+            described |= _screening_after(asking(info.text), weights)
             topics = self.topic_words()
             alternatives = self._alternatives([*info.terms, *context_terms])
             # (the terms are each word once, in first use: "her periods are so heavy … her heavy periods" lists
@@ -378,6 +380,9 @@ _SCREENS_FOR = re.compile(r"\bscreen(?:s|ed|ing)?\b(?:\s+[\w'-]+){0,6}?\s+for\s+
                           re.IGNORECASE)
 
 
+_CANCER = re.compile(r"\b(?:cancers?|carcinomas?|tumou?rs?|malignanc(?:y|ies))\b", re.IGNORECASE)
+
+
 def _screening_means(question: str, weights: Mapping[str, float]) -> frozenset[str]:
     """In a question whether to screen for a disease, every other word: the disease is what it is about, never the test
     or device it names as the means ("tTG-IgA", "smartwatch", "whispered voice test"), which the statement on screening
@@ -385,10 +390,24 @@ def _screening_means(question: str, weights: Mapping[str, float]) -> frozenset[s
     found = _SCREENS_FOR.search(question)
     if found is None:
         return frozenset()
-    screened = {stem(t) for t in tokenize(found.group("what"))} & set(weights)
-    if not screened or not disease_mentions(found.group("what")):
+    what = found.group("what")
+    screened = {stem(t) for t in tokenize(what)} & set(weights)
+    # (a cancer by its site counts, named or not: "oral cancer")
+    if not screened or not (disease_mentions(what) or _CANCER.search(what)
+                            or any(medical_name(t) for t in tokenize(what))):
         return frozenset()
     return frozenset(set(weights) - screened)
+
+
+def _screening_after(question: str, weights: Mapping[str, float]) -> frozenset[str]:
+    """In a question whether to screen for a disease, what it says after the disease ("… for oral cancer, even heavy
+    smokers and drinkers, by examining the mouth at their check-ups?"): whom and how, which count where a statement
+    says them and never against one that does not (the USPSTF's "… screening for oral cancer in asymptomatic
+    adults")."""
+    found = _SCREENS_FOR.search(question)
+    if found is None or not _screening_means(question, weights):
+        return frozenset()
+    return frozenset(content_stems(question[found.end():])) & set(weights) - {stem(t) for t in tokenize(found["what"])}
 
 
 def _example_terms(question: str) -> frozenset[str]:

@@ -67,7 +67,9 @@ _NEGATED = re.compile(r"\b(?:no|without|denies|denied|never)\s+(?P<negated>(?:(?
                       r"(?:,\s+(?!(?:and|but|with|who|which|while)\b)[^;,.:()?—–]*?\bor\b[^;,.:()?—–]*)?)|"
                       # … or has normal ("foot pulses are normal", "a normal MRI brain")
                       r"(?P<found>(?:[\w-]+\s+){0,2}[\w-]+)\s+(?:is|are|was|were)\s+(?:normal|unremarkable)\b|"
-                      r"\b(?:normal|unremarkable)\s+(?P<normal>(?:(?!\b(?:and|but|with|who|which|while)\b)[^;,.:()?—–])+)",
+                      r"\b(?:normal|unremarkable)\s+(?P<normal>(?:(?!\b(?:and|but|with|who|which|while)\b)[^;,.:()?—–])+"
+                      # (… and the list it governs: "a normal GGT, transaminases, calcium and vitamin D")
+                      r"(?:,\s+[\w-]+(?:\s+[\w-]+)?)*(?:,?\s+and\s+[\w-]+(?:\s+[\w-]+)?(?=\s*[.;]))?)",
                       re.IGNORECASE)
 # the patient's circumstances told inside the question ("would digoxin be reasonable since she is largely
 # housebound?", "…, given his age?"): a detail of the case, not what is asked

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from curbside.answer.abbreviations import asked_abbreviations, defined_abbreviations
 from curbside.answer.closeness import asked_names, names_any
@@ -27,11 +28,12 @@ from curbside.answer.generators.extractive.subgroups import mark
 from curbside.answer.generators.extractive.verdict import decide, show_basis
 from curbside.answer.generators.extractive.verdict_result import VerdictResult
 from curbside.answer.lexicon import disease_mentions
+from curbside.answer.patient_facts import for_another_patient
 from curbside.answer.plain import gloss_draft
 from curbside.answer.population import Scope
 from curbside.answer.questions import analyse
 from curbside.answer.tables import table_context
-from curbside.answer.terms import TermStats, content_terms
+from curbside.answer.terms import Terms, TermStats, content_terms
 from curbside.answer.text import content_stems
 from curbside.answer.themes import (
     ASKS_MANAGEMENT,
@@ -117,6 +119,20 @@ class ExtractiveGenerator:
                     c.stems = c.stems | disease
         return group
 
+    def _explaining(self, found: Sequence[Candidate], terms: Terms) -> None:
+        """Asked what a case's findings are, the documents that explain fewer of them than the best one are
+        marked down (``P_EXPLAINS`` per share of the case's words fewer): "… his right shin has become bowed …, his
+        hats no longer fit … hearing … alkaline phosphatase … cortical thickening … What is the likely diagnosis …?"
+        is answered from the guideline on Paget's disease of bone, not KDIGO's "… abnormal levels of calcium,
+        phosphate, PTH, alkaline phosphatases …"."""
+        if self.stats.store is None:
+            return
+        case = replace(terms, optional=frozenset(), parts=())
+        explains = {c.hit.document.id: case.coverage(self.stats.document_stems(c.hit.document)) for c in found}
+        best = max(explains.values(), default=0.0)
+        for c in found:
+            c.score -= P_EXPLAINS * (best - explains[c.hit.document.id])
+
     def _tables_carried(self, evidence: Sequence[Hit]) -> dict[str, tuple[str, ...]]:
         """By passage id, the table header, scenario and legend lines a guideline's table runs on
         under from earlier in the document (an ACR table split over two passages keeps its header
@@ -160,6 +176,8 @@ class ExtractiveGenerator:
         score_all(found, abbreviated(terms, topical), audience, info.intents,
                   headed=lambda c: scope.names_disease and not scope.names_topic(c.hit.document.title)
                   and scope.names_topic(heading(c.section)))
+        if terms.asked and ASKS_DIAGNOSIS.search(asking(info.text)):
+            self._explaining(found, terms)
         if any(marked_close(c.hit) for c in found):
             # answered on closeness in meaning (closeness.py), where the question's rarest word does not settle what
             # is on topic: a sentence outside the close passages must also name a drug, a disease or a procedure
@@ -179,6 +197,8 @@ class ExtractiveGenerator:
                     c.on_topic = False
         scopes = _abbreviation_scopes(scope, defined, topical)
         mark(found, scope, scopes)
+        for c in found:  # (advice for a purpose or smokers the patient is not: patient_facts.for_another_patient)
+            c.conflicts = c.conflicts or for_another_patient(info.text, c.text)
         for doc_id in self._excluding(info.text, found):
             for c in found:
                 c.conflicts = c.conflicts or c.hit.document.id == doc_id
@@ -293,6 +313,12 @@ class ExtractiveGenerator:
         return gloss_draft(draft, evidence, question) if audience is Audience.PATIENT else draft
 
 
+# a case whose question asks what it is ("What is the likely diagnosis …?", "What has most likely happened …?")
+ASKS_DIAGNOSIS = re.compile(r"\b(?:likely|probable|most likely|working|differential)\s+(?:diagnos[ie]s|cause)\b|"
+                            r"\bwhat (?:is|could be|might be) (?:the )?(?:diagnosis|going on|wrong)\b|"
+                            r"\bwhat (?:has|have) (?:most )?(?:likely |probably )?happened\b|"
+                            r"\bwhat (?:is|could|might) (?:this|it|that)(?: be)?\b", re.IGNORECASE)
+P_EXPLAINS = 1.0  # per share of a case's words its document says fewer of than the best one's (``_explaining``)
 _CAUSED_BY = re.compile(r"\b(?:caused by|due to|results? from)\b", re.IGNORECASE)
 
 

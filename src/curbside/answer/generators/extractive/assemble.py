@@ -128,6 +128,9 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
     candidates = [c for c in candidates if not c.strays] or candidates
     # ("These findings suggest …" in a conclusion refers to the study itself: fine)
     candidates = [c for c in candidates if not (c.dangling and not c.conclusion)] or candidates
+    # (nor for another population or purpose than the patient's: "… for endometrial protection as part of … HRT …" for
+    # a device fitted "purely for contraception")
+    candidates = [c for c in candidates if not c.conflicts] or candidates
     everything = candidates
     best_rel = max(c.relevance for c in candidates)
     if escalate:  # "When should … be referred?" is answered by when to refer

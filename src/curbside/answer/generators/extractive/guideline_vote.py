@@ -39,6 +39,9 @@ RECOMMENDS_AGAINST = re.compile(
     # a grade that says which way it goes ("(Expert opinion against)", "(Strong against)")
     r"\b(?:opinion|recommendation|strong|weak|conditional|moderate|standard) against\)|"
     r"\b(?:is|are|was|were) (?:not|in)effective\b|\bineffective\b|\bdoes not (?:reduce|prevent|improve)\b|"
+    # ("Clinicians should advise patients that over the longer term (>3 years), immediate AED treatment is unlikely to
+    # improve the prognosis for sustained seizure remission")
+    r"\b(?:is|are) unlikely to (?:improve|reduce|prevent|benefit|help|change|alter)\b|"
     # ("Routine elective repair of completely asymptomatic paraesophageal hernias may not always be indicated")
     r"\b(?:(?:is|are)(?:n't| not)|(?:may|might) not (?:always )?be) (?:usually |generally |routinely |often )?"
     r"(?:prescribed|needed|necessary|helpful|useful|required|indicated)\b|"
@@ -186,7 +189,7 @@ def vote_polarity(text: str, stopping: bool = False, same_day: bool = False) -> 
 _AHEAD = re.compile(r"\b(?:days?|weeks?|months?)\s+(?:before|prior to|ahead of|in advance)\b|"
                     r"\b(?:delay|defer|postpone)(?:ed)?\s+until\b", re.IGNORECASE)
 _WHEN = re.compile(r"\b(?:before|prior to|after|within|preoperative(?:ly)?|postoperative(?:ly)?|on the (?:morning|day) "
-                   r"of|same day|hours?|days?|weeks?)\b", re.IGNORECASE)
+                   r"of|same day|hours?|days?|weeks?|immediate|immediately)\b", re.IGNORECASE)
 
 
 def risk_levels(text: str) -> frozenset[str]:
