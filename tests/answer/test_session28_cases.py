@@ -313,3 +313,29 @@ def test_asked_what_a_case_is_the_document_explaining_most_of_it_leads(check48_k
     generator._explaining(found, stats.terms(analyse(paget)))
     lost = {c.hit.document.id: before[c.hit.document.id] - c.score for c in found}
     assert lost["ngc:10727"] == 0.0 and all(v > 0 for doc, v in lost.items() if doc != "ngc:10727")
+
+
+def test_advice_on_testing_suspected_disease_is_no_verdict_on_screening() -> None:
+    # (session 28's own regression, caught on check46's keys: NICE's advice to laboratories testing suspected coeliac
+    # disease, read as a study's conclusion, said yes again to screening people without symptoms)
+    from curbside.answer.generators.extractive.candidates import extract
+    from curbside.answer.generators.extractive.verdict import decide
+    from tests.answer.realtext import ranked, text_hit
+    from tests.answer.test_session27_cases import COELIAC
+    advice = ranked(extract([text_hit(
+        "ngc:10797#10", "Coeliac disease: recognition, assessment and management.", "Major Recommendations",
+        "When healthcare professionals request serological tests to investigate suspected coeliac disease in young "
+        "people and adults, laboratories should: use IgA endomysial antibodies (EMA) if IgA tTG is weakly positive.")]))
+    assert decide(COELIAC, advice).verdict is Verdict.UNCERTAIN
+
+
+def test_a_question_without_a_case_rules_out_in_its_own_words() -> None:
+    # (check48: "… with no anaemia or neuropathy …" made anaemia the question's disease, and the diabetes-and-metformin
+    # variant of the advice led)
+    from curbside.answer.vignette import ruled_in
+    question = ("In an asymptomatic adult with no anaemia or neuropathy whose serum cobalamin has come back in the "
+                "subclinical-deficiency range on two occasions, what is the suggested management?")
+    assert ruled_in(question, ["anaemia", "neuropathy"]) == []
+    assert ruled_in("How is hypertension treated in adults without diabetes?", ["hypertension", "diabetes"]) == [
+        "hypertension"]
+    assert Scope.of(question).topics == ()

@@ -171,7 +171,10 @@ def ruled_in(question: str, diseases: list[str]) -> list[str]:
     is no polyhydramnios" asks about the pregnancy, not polyhydramnios."""
     ruled_out = negated_terms(question)
     if not ruled_out:
-        return diseases
+        # (a question without a case rules out in its own words: "In an asymptomatic adult with no anaemia or
+        # neuropathy whose serum cobalamin …, what is the suggested management …?" is not about anaemia)
+        spans, rest = _negated_spans(question), _NEGATED.sub(" ", question).lower()
+        return [d for d in diseases if not any(set(content_stems(d)) <= span for span in spans) or d.lower() in rest]
     # (… or names it only inside what it rules out: "a lump in her left breast …, no family history of breast
     # cancer" does not say she has breast cancer)
     spans = _negated_spans(_split(question)[0])

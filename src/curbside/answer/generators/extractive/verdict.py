@@ -256,6 +256,11 @@ def _subject(question: str) -> tuple[tuple[str, ...], float]:
     return (tuple(m.group("subject").split()) if m else ()), OWN_MIN
 
 
+# testing where the disease is suspected, which is no screening ("When healthcare professionals request serological
+# tests to investigate suspected coeliac disease …, laboratories should: …")
+_SUSPECTED = re.compile(r"\b(?:suspected|suspicion of|to investigate|symptoms of)\b", re.IGNORECASE)
+
+
 def background_only(deciding: Sequence[Candidate]) -> bool:
     """The sentences a reading rests on are a guideline's background, not its recommendations — on the topic: a
     recommendation on another ("CTA neck … for penetrating neck injury") answers nothing."""
@@ -318,7 +323,7 @@ def _decide(question: str, candidates: Sequence[Candidate], model: VerdictModel 
         result = replace(result, verdict=Verdict.UNCERTAIN, note=ONLY_SOME_PATIENTS)
     deciding = [c for c in candidates if c.text in result.deciding]
     if (cautious and result.verdict is not Verdict.UNCERTAIN and leading is Kind.GUIDELINE and deciding
-            and background_only(deciding)
+            and (background_only(deciding) or (screening and _SUSPECTED.search(result.deciding[0]) is not None))
             and (_USE.search(question) or _NEED.search(question) or screening)):
         # a guideline that leads without a recommendation on what was asked (``guideline_verdict`` found none) is
         # not a study: its background read as a conclusion ("… it is reasonable to conclude that many asymptomatic
@@ -326,7 +331,8 @@ def _decide(question: str, candidates: Sequence[Candidate], model: VerdictModel 
         # for a TSH of 7.2 at 80 (what it recommends still counts: "… beta blockers can be used with precaution"), and
         # its finding that helmets do not increase neck injuries said no to "Do they honestly need helmets?", and its
         # background on coeliac disease ("Data from the United States suggest that some patients may have symptoms for
-        # years before being diagnosed") said yes to screening people without symptoms
+        # years before being diagnosed") said yes to screening people without symptoms — as did its advice on testing
+        # suspected disease (``_SUSPECTED``), which says nothing of screening
         return _NO_RECOMMENDATION
     if result.verdict is Verdict.YES and any(_CONTRAINDICATION.match(text) and Scope.of(question).names_topic(text)
                                              for text in result.deciding):
