@@ -339,3 +339,39 @@ def test_a_question_without_a_case_rules_out_in_its_own_words() -> None:
     assert ruled_in("How is hypertension treated in adults without diabetes?", ["hypertension", "diabetes"]) == [
         "hypertension"]
     assert Scope.of(question).topics == ()
+
+
+def test_what_a_question_asks_to_do_is_not_its_subject() -> None:
+    # (check49, read blind on 9a73797: an unsafe *No* to keratinocyte growth factor for a child's mucositis, from the
+    # panel's advice against GM-CSF mouthwash "to prevent oral mucositis": the subject read was "prevent")
+    from curbside.answer.vignette import asked_subject
+    assert asked_subject("In a child having haematopoietic stem cell transplant conditioning with a regimen that "
+                         "carries a high rate of severe oral mucositis, can keratinocyte growth factor be offered to "
+                         "prevent the mucositis?") == ()
+
+
+def test_a_recommendation_for_a_range_is_a_yes_or_no_by_where_the_patient_is() -> None:
+    # (check49: *Uncertain* ("only for some patients") to pirfenidone for an FVC of 86%, under NICE's 50–80%)
+    from curbside.answer.generators.extractive.candidates import extract
+    from curbside.answer.generators.extractive.guideline_vote import guideline_verdict, in_range
+    from tests.answer.realtext import ranked, text_hit
+    rule = ("Pirfenidone is recommended as an option for treating idiopathic pulmonary fibrosis only if the person has "
+            "a forced vital capacity (FVC) between 50% and 80% predicted.")
+    question = ("Under NICE guidance, can I start pirfenidone for a 71-year-old man with idiopathic pulmonary fibrosis "
+                "whose forced vital capacity is 86% of predicted?")
+    assert in_range(question, rule) is False
+    assert in_range(question.replace("86%", "62%"), rule) is True
+    assert in_range("Can she have it with a BMI of 31%?", rule) is None  # (another measure)
+    found = ranked(extract([text_hit("ngc:9801#5", "Idiopathic pulmonary fibrosis: pirfenidone.",
+                                     "Major Recommendations", rule)]))
+    result = guideline_verdict(found, question=question)
+    assert result is not None and result.verdict is Verdict.NO
+
+
+def test_a_worm_names_its_infection() -> None:
+    # (check49: "whipworm (Trichuris) eggs" named no disease, so the mild anaemia was the topic and the hookworm page
+    # led)
+    from curbside.answer.lexicon import disease_mentions
+    assert disease_mentions("A 7-year-old has whipworm (Trichuris) eggs on stool microscopy.") == ["trichuriasis"]
+    assert disease_mentions("Our son has pinworms") == ["enterobiasis"]
+    assert disease_mentions("raccoon roundworm") == []

@@ -210,6 +210,12 @@ _LAY_NAMES = (
     # … or by the short name people use ("The doctor thinks it's carpal tunnel")
     (re.compile(r"\bcarpal tunnel\b(?! syndrome| release| decompression| surgery)", re.IGNORECASE),
      "carpal tunnel syndrome"),
+    # … or by the worm ("has whipworm (Trichuris) eggs on stool microscopy"): the infection's own name
+    (re.compile(r"\bwhipworms?\b(?! disease)|\btrichuris\b(?! trichiura infection)", re.IGNORECASE), "trichuriasis"),
+    (re.compile(r"\bhookworms?\b", re.IGNORECASE), "ancylostomiasis"),
+    (re.compile(r"(?<!raccoon )\broundworms?\b", re.IGNORECASE), "ascariasis"),
+    (re.compile(r"\b(?:pinworms?|threadworms?)\b(?! infection)", re.IGNORECASE), "enterobiasis"),
+    (re.compile(r"\btapeworms?\b(?! infection)", re.IGNORECASE), "taeniasis"),
 )
 
 
@@ -233,7 +239,7 @@ def disease_mentions(text: str) -> list[str]:
             for k, joined in reversed(joined_pairs(words)):  # "posttraumatic …", as content stems read it
                 words[k:k + 2] = [joined]
             found.append(" ".join(words))
-    return found
+    return list(dict.fromkeys(found))  # (once each: "whipworm (Trichuris)" is trichuriasis twice)
 
 
 def _names_drug_or_procedure(token: str) -> bool:

@@ -209,6 +209,11 @@ stool|stools|feces|faeces|fecal|faecal|poo|poop|bowel movement|bowel movements
 tingling|pins and needles|paresthesia|paraesthesia|paresthesias|paraesthesias
 hoarseness|hoarse|croaky|dysphonia
 daily|per day|each day|every day|a day|=day
+trichuriasis|whipworm|whipworms|whipworm infection|trichuris|trichuris infection
+ancylostomiasis|hookworm|hookworms|hookworm infection
+ascariasis|roundworm|roundworms|roundworm infection|ascaris
+enterobiasis|pinworm|pinworms|pinworm infection|threadworm|threadworms
+taeniasis|tapeworm|tapeworms|tapeworm infection
 full blood count|fbc|complete blood count|cbc|blood count|blood counts
 """
 

@@ -330,8 +330,13 @@ def asked_subject(question: str) -> tuple[str, ...]:
     # (what it is asked without is no part of it: "… give every child … daily iron drops, even without checking their
     # haemoglobin first?" asks about iron)
     last = _WITHOUT.sub(" ", pieces[-1])
-    medical = medical_stems(last) - before
+    medical = medical_stems(last) - before - _ASKING_VERBS
     return tuple(dict.fromkeys(t for t in tokenize(last) if stem(t) in medical))
+
+
+# what a question asks to do with its subject is not its subject ("… can keratinocyte growth factor be offered to
+# prevent the mucositis?" is about keratinocyte growth factor)
+_ASKING_VERBS = frozenset(stem(w) for w in "prevent prevents preventing treat treats treating manage managing".split())
 
 
 def patient_drugs_asked(question: str, drugs: Iterable[str]) -> set[str]:

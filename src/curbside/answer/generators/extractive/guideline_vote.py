@@ -192,6 +192,24 @@ _WHEN = re.compile(r"\b(?:before|prior to|after|within|preoperative(?:ly)?|posto
                    r"of|same day|hours?|days?|weeks?|immediate|immediately)\b", re.IGNORECASE)
 
 
+_RANGE = re.compile(r"\bbetween (?P<low>\d+(?:\.\d+)?)\s*%?\s*and (?P<high>\d+(?:\.\d+)?)\s*%", re.IGNORECASE)
+_PERCENT = re.compile(r"(?P<value>\d+(?:\.\d+)?)\s*%")
+
+
+def in_range(question: str, text: str) -> bool | None:
+    """Whether the one percentage ``question`` gives lies in the one range ``text`` gives ("between 50% and 80%"),
+    when the words just before each share one ("forced vital capacity is 86%", "forced vital capacity (FVC) between
+    …"); None otherwise."""
+    ranges, values = list(_RANGE.finditer(text)), list(_PERCENT.finditer(question))
+    if len(ranges) != 1 or len(values) != 1:
+        return None
+    rng, value = ranges[0], values[0]
+    near = set(content_stems(text[max(0, rng.start() - 40):rng.start()]))
+    if not near & set(content_stems(question[max(0, value.start() - 40):value.start()])):
+        return None
+    return float(rng["low"]) <= float(value["value"]) <= float(rng["high"])
+
+
 def risk_levels(text: str) -> frozenset[str]:
     """The risk levels ``text`` names its population by ("low", "intermediate", "high", "average"): "not at increased
     risk" (the USPSTF's words for everyone else) and "no other risk factors" are low or average."""
@@ -340,11 +358,18 @@ def guideline_verdict(candidates: Sequence[Candidate],
         recs = [c for c in recs if not c.narrower] or recs
     if not recs:
         return None
+    def polarity(text: str) -> Verdict:
+        # (a recommendation for some patients only, by a range the question's patient is in or out of: "… only if the
+        # person has a forced vital capacity (FVC) between 50% and 80% predicted" for an FVC of 86% is a no)
+        said = vote_polarity(text, stopping, same_day)
+        inside = in_range(question, text) if said is Verdict.UNCERTAIN and ONLY_SOME.search(text) else None
+        return said if inside is None else Verdict.YES if inside else Verdict.NO
+
     ranked = sorted(recs, key=lambda c: (-c.own, c.evidence, c.position))
     counted = [c for c in ranked if c.own >= ranked[0].own - GUIDELINE_MARGIN][:GUIDELINE_VOTES]
     votes = dict.fromkeys(CLASSES, 0.0)
     for c in counted:  # (a weak recommendation — "conditional", "weak" — is a weaker vote)
-        votes[vote_polarity(c.text, stopping, same_day)] += c.own * (WEAK_VOTE if c.strength < 0 else 1.0)
+        votes[polarity(c.text)] += c.own * (WEAK_VOTE if c.strength < 0 else 1.0)
     total = sum(votes.values()) or 1.0
     # (a tie with a guideline that finds the evidence insufficient is not a yes or a no: "Older individuals should be
     # tested for these vision functions …" against the USPSTF's I statement on screening older adults' visual acuity)
@@ -354,7 +379,7 @@ def guideline_verdict(candidates: Sequence[Candidate],
     # older", "adults with type 1 diabetes"): a recommendation the other way for another group nearly
     # as relevant (within twice the voting margin) makes the answer depend on the group
     in_margin = [c for c in ranked if c.own >= ranked[0].own - 2 * GUIDELINE_MARGIN]
-    by_group = all(c.narrower for c in counted) and {vote_polarity(c.text, stopping, same_day) for c in in_margin} >= {
+    by_group = all(c.narrower for c in counted) and {polarity(c.text) for c in in_margin} >= {
         Verdict.YES, Verdict.NO}
     if (votes[Verdict.YES] >= SPLIT * total and votes[Verdict.NO] >= SPLIT * total) or by_group:
         note = "the guidelines' recommendations differ by group or setting"
@@ -363,7 +388,7 @@ def guideline_verdict(candidates: Sequence[Candidate],
                 else ONLY_SOME_PATIENTS if any(_for_some(c.text) for c in counted)
                 else INSUFFICIENT_EVIDENCE)
     final = Verdict.UNCERTAIN if note else verdict
-    deciding = [c for c in counted if vote_polarity(c.text, stopping, same_day) is verdict] or counted
+    deciding = [c for c in counted if polarity(c.text) is verdict] or counted
     return VerdictResult(final, (votes[Verdict.YES] - votes[Verdict.NO]) / total, votes[Verdict.UNCERTAIN] / total,
                          tuple(dict.fromkeys(c.evidence for c in counted)), (GUIDELINE_CUE,), note,
                          (deciding[0].text,))
