@@ -339,6 +339,10 @@ def test_a_question_without_a_case_rules_out_in_its_own_words() -> None:
     assert ruled_in("How is hypertension treated in adults without diabetes?", ["hypertension", "diabetes"]) == [
         "hypertension"]
     assert Scope.of(question).topics == ()
+    # (… but not a history it rules out: prophylaxis against endocarditis is what that question asks about)
+    assert ruled_in("Does a patient with moderate mitral regurgitation (native valve, no history of endocarditis) need "
+                    "antibiotic prophylaxis before a tooth extraction?", ["mitral regurgitation", "endocarditis"]) == [
+        "mitral regurgitation", "endocarditis"]
 
 
 def test_what_a_question_asks_to_do_is_not_its_subject() -> None:

@@ -166,6 +166,9 @@ def negated_terms(question: str) -> frozenset[str]:
     return frozenset(_negated(case) - set(content_stems(asking)))
 
 
+_HISTORY = re.compile(r"(?:(?:personal|family|past|previous|prior)\s+)?(?:history|episodes?)\s+of\b", re.IGNORECASE)
+
+
 def ruled_in(question: str, diseases: list[str]) -> list[str]:
     """Of the diseases a question names, those its case does not rule out: "… the growth scan is normal and there
     is no polyhydramnios" asks about the pregnancy, not polyhydramnios."""
@@ -173,7 +176,10 @@ def ruled_in(question: str, diseases: list[str]) -> list[str]:
     if not ruled_out:
         # (a question without a case rules out in its own words: "In an asymptomatic adult with no anaemia or
         # neuropathy whose serum cobalamin …, what is the suggested management …?" is not about anaemia)
-        spans, rest = _negated_spans(question), _NEGATED.sub(" ", question).lower()
+        # (not a history it rules out: "(native valve, no history of endocarditis)" still asks about endocarditis)
+        spans = [span for m, span in zip(_NEGATED.finditer(question), _negated_spans(question), strict=True)
+                 if not _HISTORY.match(m.group("negated") or "")]
+        rest = _NEGATED.sub(" ", question).lower()
         return [d for d in diseases if not any(set(content_stems(d)) <= span for span in spans) or d.lower() in rest]
     # (… or names it only inside what it rules out: "a lump in her left breast …, no family history of breast
     # cancer" does not say she has breast cancer)
