@@ -166,7 +166,8 @@ def negated_terms(question: str) -> frozenset[str]:
     return frozenset(_negated(case) - set(content_stems(asking)))
 
 
-_HISTORY = re.compile(r"(?:(?:personal|family|past|previous|prior)\s+)?(?:history|episodes?)\s+of\b", re.IGNORECASE)
+_NEGATED_HISTORY = re.compile(r"(?:(?:personal|family|past|previous|prior)\s+)?(?:history|episodes?)\s+of\b",
+                              re.IGNORECASE)
 
 
 def ruled_in(question: str, diseases: list[str]) -> list[str]:
@@ -178,7 +179,7 @@ def ruled_in(question: str, diseases: list[str]) -> list[str]:
         # neuropathy whose serum cobalamin …, what is the suggested management …?" is not about anaemia)
         # (not a history it rules out: "(native valve, no history of endocarditis)" still asks about endocarditis)
         spans = [span for m, span in zip(_NEGATED.finditer(question), _negated_spans(question), strict=True)
-                 if not _HISTORY.match(m.group("negated") or "")]
+                 if not _NEGATED_HISTORY.match(m.group("negated") or "")]
         rest = _NEGATED.sub(" ", question).lower()
         return [d for d in diseases if not any(set(content_stems(d)) <= span for span in spans) or d.lower() in rest]
     # (… or names it only inside what it rules out: "a lump in her left breast …, no family history of breast
