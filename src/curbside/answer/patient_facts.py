@@ -176,8 +176,7 @@ def other_purpose(text: str, purpose: frozenset[str]) -> bool:
 
 # a patient who does not smoke ("could she switch to the combined pill at 51 as a non-smoker"): advice for smokers
 # ("Women who smoke should be advised to stop CHC at 35 …") is not for her
-_NON_SMOKER = re.compile(r"\bnon-?smok(?:er|ers|ing)\b|\b(?:does not|doesn't|do not|don't|never) smoke[sd]?\b|"
-                         r"\bnever smoked\b|\bhas never smoked\b", _I)
+_NON_SMOKER = re.compile(r"\bnon-?smok(?:er|ers|ing)\b|\b(?:does not|doesn't|do not|don't|never) smoke[sd]?\b", _I)
 _SMOKERS = re.compile(r"\b(?:who|that) (?:smoke|smokes|are smokers|is a smoker)\b|(?<!non-)(?<!non)\bsmokers\b|"
                       r"\bcurrent smokers?\b", _I)
 
