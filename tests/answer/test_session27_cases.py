@@ -16,7 +16,7 @@ from curbside.answer.passing import without_passing
 from curbside.answer.population import Scope
 from curbside.answer.simplify import split_semicolons
 from curbside.answer.synonyms import alternatives
-from curbside.answer.terms import CHATTER, _example_terms, _screening_means, phrasal_terms
+from curbside.answer.terms import CHATTER, _example_terms, _screening_words, phrasal_terms
 from curbside.answer.text import stem
 from curbside.answer.vignette import asked_subject
 from curbside.records import Audience, Kind, Verdict
@@ -232,9 +232,9 @@ def test_each_thing_asked_keeps_its_answer_from_a_health_page(check45_kb: Store)
 def test_a_question_whether_to_screen_is_keyed_on_what_it_screens_for() -> None:
     weights = {stem(w): 1.0 for w in ("offering", "ttg", "iga", "blood", "tests", "screen", "coeliac", "disease",
                                       "adults", "children", "symptoms", "routine")}
-    means = _screening_means(COELIAC, weights)
+    means = _screening_words(COELIAC, weights)[0]
     assert stem("ttg") in means and stem("coeliac") not in means and stem("disease") not in means
-    assert not _screening_means("Should adults be screened for their habits?", weights)  # (no disease named)
+    assert not _screening_words("Should adults be screened for their habits?", weights)[0]  # (no disease named)
 
 
 def test_a_guidelines_background_is_no_verdict_on_screening() -> None:

@@ -238,17 +238,16 @@ def gather(
         on_topic = [row for row in scored if about[row[-1].document.id]]
         # (… or names it only where it says little else of what is asked: a fever on chemotherapy for breast cancer is
         # answered by a guideline on fever in "cancer patients receiving chemotherapy")
+        keyless = not any(terms.names_key(stats.stems_of(row[-1])) for row in on_topic)
         if group_asked and on_topic and (
-                not any(terms.names_key(stats.stems_of(row[-1])) for row in on_topic)
-                or max(terms.asked_share(stats.stems_of(row[-1])) for row in on_topic) < ASKED_FOUND_MIN):
-            # nothing about the disease says what was asked: a guideline for the group it belongs to may
-            # ("Should sperm banking be offered to a boy with Hodgkin lymphoma …?" is answered by ASCO's fertility
-            # preservation "for patients with cancer")
-            # (… or, where nothing on the disease names what is asked, one that does and names the drug asked: CPIC's
-            # TPMT dosing for "… Crohn's … azathioprine … TPMT genotype is *1/*3A"; not "Aneurysm clipping …")
-            keyless = not any(terms.names_key(stats.stems_of(r[-1])) for r in on_topic)
+                keyless or max(terms.asked_share(stats.stems_of(row[-1])) for row in on_topic) < ASKED_FOUND_MIN):
+            # nothing about the disease says what was asked: a guideline for the group it belongs to may ("Should sperm
+            # banking be offered to a boy with Hodgkin lymphoma …?": ASCO's fertility preservation "for patients with
+            # cancer"); or, where nothing on the disease names what is asked, one that does and names the drug asked
+            # (CPIC's TPMT dosing for "… Crohn's … azathioprine … TPMT genotype is *1/*3A"; not "Aneurysm clipping …")
             drugs = {stem(d) for d in drug_words(info.text)}
-            group = [row for row in scored if not about[row[-1].document.id] and terms.names_key(stats.stems_of(row[3]))
+            group = [row for row in scored if not about[row[-1].document.id]
+                     and terms.names_key(stats.stems_of(row[-1]))
                      and (scope.names_group(row[-1].document.title)
                           or (keyless and bool(drugs & stats.document_stems(row[-1].document))))]
             # (they say what was asked, the others do not; and a guideline for the group speaks for its diseases)

@@ -8,6 +8,7 @@ import re
 
 from curbside.answer.lexicon import disease_mentions
 from curbside.answer.mentions import inclusive
+from curbside.answer.synonyms import other_form
 from curbside.answer.text import content_stems, stem
 from curbside.answer.vignette import without_history
 from curbside.drug_names import drug_words
@@ -67,8 +68,7 @@ def sides(text: str) -> dict[str, bool]:
     """What ``text`` says someone is with (True) or without (False), by the phrase's words."""
     out = {" ".join(m.group("phrase").lower().split()): m.group("side").lower() == "with" for m in _SIDE.finditer(text)}
     for m in _NON.finditer(text):
-        word = m.group("word").lower()
-        out.setdefault(word[:-4] + "osis" if word.endswith("otic") else word[:-2] + "ia", False)
+        out.setdefault(other_form(m.group("word").lower()), False)
     return out
 
 
@@ -158,7 +158,7 @@ _SOLE_PURPOSE = re.compile(r"\b(?:purely|only|just|solely|simply)\s+(?:for|as)\s
                            r"(?P<purpose>[\w -]{3,40}?)(?=\s*[.,;?]|\s+(?:and|but)\b|$)", _I)
 
 
-def sole_purpose(question: str) -> frozenset[str]:
+def _sole_purpose(question: str) -> frozenset[str]:
     """The stems of the one purpose ``question`` says something is used for (``_SOLE_PURPOSE``), or none."""
     m = _SOLE_PURPOSE.search(question)
     return frozenset(content_stems(m.group("purpose"))) if m else frozenset()
@@ -169,7 +169,7 @@ _USING_FOR = re.compile(r"\b(?:using|used|use|uses|taking|taken|given|prescribed
                         r"\b(?:for|as part of)\b", _I)
 
 
-def other_purpose(text: str, purpose: frozenset[str]) -> bool:
+def _other_purpose(text: str, purpose: frozenset[str]) -> bool:
     """``text`` says what it speaks of is used for something (``_USING_FOR``) and never names ``purpose``."""
     return bool(purpose) and not purpose & set(content_stems(text)) and bool(_USING_FOR.search(text))
 
@@ -183,6 +183,6 @@ _SMOKERS = re.compile(r"\b(?:who|that) (?:smoke|smokes|are smokers|is a smoker)\
 
 def for_another_patient(question: str, text: str) -> bool:
     """``text`` speaks of using something for another purpose than the one ``question`` says it is purely for
-    (``other_purpose``), or of smokers where the question's patient does not smoke."""
-    return other_purpose(text, sole_purpose(question)) or bool(
+    (``_other_purpose``), or of smokers where the question's patient does not smoke."""
+    return _other_purpose(text, _sole_purpose(question)) or bool(
         _NON_SMOKER.search(question) and _SMOKERS.search(text) and not _NON_SMOKER.search(text))

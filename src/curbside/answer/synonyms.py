@@ -392,9 +392,7 @@ def alternatives(terms: list[str]) -> dict[str, tuple[frozenset[str], ...]]:
     # … and a "-lytic" or "-otic" adjective by its "-lysis" or "-osis" noun ("thrombolysis", "catheter-based
     # thrombolytic therapy"; "necrotic", "necrosis")
     for term in terms:
-        other = _NOUN_ADJECTIVE.sub(lambda m: _NOUN_ADJECTIVE_PAIRS[m.group(0)], term) if len(term) > 7 else term
-        if other == term:
-            other = term[:-1] + "a" if term.endswith("ic") else term[:-1] + "c" if term.endswith("ia") else ""
+        other = other_form(term)
         if len(term) > 5 and other and stem(other) != stem(term) and stem(term) not in out:
             out[stem(term)] = (frozenset({stem(term)}), frozenset({stem(other)}))
     # "post", "traumatic" (a hyphenated word split into terms) are covered by "posttraumatic",
@@ -407,6 +405,14 @@ def alternatives(terms: list[str]) -> dict[str, tuple[frozenset[str], ...]]:
 
 _NOUN_ADJECTIVE_PAIRS = {"lysis": "lytic", "lytic": "lysis", "osis": "otic", "otic": "osis"}
 _NOUN_ADJECTIVE = re.compile(r"(?:lysis|lytic|osis|otic)$")
+
+
+def other_form(word: str) -> str:
+    """The noun for an adjective, or the adjective for a noun, by their endings ("thrombolysis" ↔ "thrombolytic",
+    "cirrhotic" ↔ "cirrhosis", "anaemic" ↔ "anaemia"); "" for a word with neither ending."""
+    if len(word) > 7 and (m := _NOUN_ADJECTIVE.search(word)) is not None:
+        return word[:m.start()] + _NOUN_ADJECTIVE_PAIRS[m.group(0)]
+    return word[:-1] + "a" if word.endswith("ic") else word[:-1] + "c" if word.endswith("ia") else ""
 
 
 def mentioned(words: Sequence[str], said: set[str] | frozenset[str]) -> set[str]:

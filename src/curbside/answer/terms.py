@@ -265,8 +265,8 @@ class TermStats:
             minor = frozenset(stem(t) for t in [*_example_terms(info.text), *failed_drugs(info.text),
                                                 *_patient_clause_terms(asking(info.text))])
             described = frozenset(stem(t) for t in _told_case_terms(asking(info.text)))
-            minor |= _screening_means(asking(info.text), weights)
-            described |= _screening_after(asking(info.text), weights)
+            means, after = _screening_words(asking(info.text), weights)
+            minor, described = minor | means, described | after
             topics = self.topic_words()
             alternatives = self._alternatives([*info.terms, *context_terms])
             # (the terms are each word once, in first use: "her periods are so heavy … her heavy periods" lists
@@ -383,31 +383,24 @@ _SCREENS_FOR = re.compile(r"\bscreen(?:s|ed|ing)?\b(?:\s+[\w'-]+){0,6}?\s+for\s+
 _CANCER = re.compile(r"\b(?:cancers?|carcinomas?|tumou?rs?|malignanc(?:y|ies))\b", re.IGNORECASE)
 
 
-def _screening_means(question: str, weights: Mapping[str, float]) -> frozenset[str]:
-    """In a question whether to screen for a disease, every other word: the disease is what it is about, never the test
-    or device it names as the means ("tTG-IgA", "smartwatch", "whispered voice test"), which the statement on screening
-    for it seldom names (the USPSTF's "… screening for celiac disease in asymptomatic persons")."""
+def _screening_words(question: str, weights: Mapping[str, float]) -> tuple[frozenset[str], frozenset[str]]:
+    """In a question whether to screen for a disease: every other word, never its key (the disease is what it is
+    about, never the test or device it names as the means: "tTG-IgA", "smartwatch", "whispered voice test", which the
+    statement on screening for it seldom names: the USPSTF's "… screening for celiac disease in asymptomatic
+    persons"); and what it says after the disease ("… for oral cancer, even heavy smokers and drinkers, by examining
+    the mouth at their check-ups?": whom and how), which counts where a statement says it and never against one that
+    does not (the USPSTF's "… screening for oral cancer in asymptomatic adults"). Both empty for other questions."""
     found = _SCREENS_FOR.search(question)
     if found is None:
-        return frozenset()
+        return frozenset(), frozenset()
     what = found.group("what")
     screened = {stem(t) for t in tokenize(what)} & set(weights)
     # (a cancer by its site counts, named or not: "oral cancer")
     if not screened or not (disease_mentions(what) or _CANCER.search(what)
                             or any(medical_name(t) for t in tokenize(what))):
-        return frozenset()
-    return frozenset(set(weights) - screened)
-
-
-def _screening_after(question: str, weights: Mapping[str, float]) -> frozenset[str]:
-    """In a question whether to screen for a disease, what it says after the disease ("… for oral cancer, even heavy
-    smokers and drinkers, by examining the mouth at their check-ups?"): whom and how, which count where a statement
-    says them and never against one that does not (the USPSTF's "… screening for oral cancer in asymptomatic
-    adults")."""
-    found = _SCREENS_FOR.search(question)
-    if found is None or not _screening_means(question, weights):
-        return frozenset()
-    return frozenset(content_stems(question[found.end():])) & set(weights) - {stem(t) for t in tokenize(found["what"])}
+        return frozenset(), frozenset()
+    after = frozenset(content_stems(question[found.end():])) & set(weights) - screened
+    return frozenset(set(weights) - screened), after
 
 
 def _example_terms(question: str) -> frozenset[str]:

@@ -297,6 +297,12 @@ ASKS_MANAGEMENT = _rx(r"\bhow (is|are|should|do|does|can|would) .{0,80}\b(treat|
                       r"\b(treatment|management|therapy|prevention|treatments)( options)? (of|for|in)\b|"
                       r"\bfirst[- ]line\b|\bhow to (treat|manage|prevent)\b")
 
+# a case whose question asks what it is ("What is the likely diagnosis …?", "What has most likely happened …?")
+ASKS_DIAGNOSIS = _rx(r"\b(?:likely|probable|most likely|working|differential)\s+(?:diagnos[ie]s|cause)\b|"
+                     r"\bwhat (?:is|could be|might be) (?:the )?(?:diagnosis|going on|wrong)\b|"
+                     r"\bwhat (?:has|have) (?:most )?(?:likely |probably )?happened\b|"
+                     r"\bwhat (?:is|could|might) (?:this|it|that)(?: be)?\b")
+
 # a clinical work-up question: "How should a thyroid nodule be evaluated?"
 ASKS_WORKUP = _rx(r"\bhow (?:is|are|should|do|does|can) .{0,80}\b(?:diagnosed|evaluated|assessed|investigated|"
                   r"screened|worked up)\b")

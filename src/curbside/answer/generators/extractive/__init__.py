@@ -36,6 +36,7 @@ from curbside.answer.tables import table_context
 from curbside.answer.terms import Terms, TermStats, content_terms
 from curbside.answer.text import content_stems
 from curbside.answer.themes import (
+    ASKS_DIAGNOSIS,
     ASKS_MANAGEMENT,
     ASKS_WORKUP,
     main_clause_themes,
@@ -313,11 +314,6 @@ class ExtractiveGenerator:
         return gloss_draft(draft, evidence, question) if audience is Audience.PATIENT else draft
 
 
-# a case whose question asks what it is ("What is the likely diagnosis …?", "What has most likely happened …?")
-ASKS_DIAGNOSIS = re.compile(r"\b(?:likely|probable|most likely|working|differential)\s+(?:diagnos[ie]s|cause)\b|"
-                            r"\bwhat (?:is|could be|might be) (?:the )?(?:diagnosis|going on|wrong)\b|"
-                            r"\bwhat (?:has|have) (?:most )?(?:likely |probably )?happened\b|"
-                            r"\bwhat (?:is|could|might) (?:this|it|that)(?: be)?\b", re.IGNORECASE)
 P_EXPLAINS = 1.0  # per share of a case's words its document says fewer of than the best one's (``_explaining``)
 _CAUSED_BY = re.compile(r"\b(?:caused by|due to|results? from)\b", re.IGNORECASE)
 
