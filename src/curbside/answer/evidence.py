@@ -41,7 +41,7 @@ from curbside.answer.lexicon import disease_mentions
 from curbside.answer.patient_facts import patient_has
 from curbside.answer.population import Scope
 from curbside.answer.questions import QuestionInfo
-from curbside.answer.second_search import asked_alone, named_alone
+from curbside.answer.second_search import asked_alone, named_alone, screening_statements
 from curbside.answer.synonyms import mentioned
 from curbside.answer.terms import Terms, TermStats, content_terms
 from curbside.answer.text import content_stems, stem
@@ -188,6 +188,7 @@ def gather(
         # asked in lay words ("What can I do so I don't get another one?"): the literature says "prevent"
         query += " prevention"
     pool = retriever.search(query, max(3 * k, 30), filters or Filters())
+    pool += screening_statements(retriever, info.text, pool, max(3 * k, 30), filters or Filters())
     context_terms = content_terms(context_question) if context_question else []
     terms = stats.terms(info, context_terms)
     key_term = terms.key

@@ -216,6 +216,13 @@ _LAY_NAMES = (
     (re.compile(r"(?<!raccoon )\broundworms?\b", re.IGNORECASE), "ascariasis"),
     (re.compile(r"\b(?:pinworms?|threadworms?)\b(?! infection)", re.IGNORECASE), "enterobiasis"),
     (re.compile(r"\btapeworms?\b(?! infection)", re.IGNORECASE), "taeniasis"),
+    # … or by the word alone, with a possessive or an article ("How long does a cold last?"), not the temperature
+    # ("a cold room", "a cold, painful leg")
+    (re.compile(r"\b(?:an?|my|his|her|your|their|our) (?:bad |heavy |nasty |head |chest |common )?cold\b"
+                r"(?![ ,-]+(?:and|or)?\s*(?:sores?|weather|water|room|hands?|feet|foot|leg|arm|fingers?|toes?|"
+                r"temperatures?|exposure|agglutinin|urticaria|knife|compress|turkey|spell|snap|painful|pale|"
+                r"sweats?|sweat|environment|air|drinks?|food|shower|bath|pack|chain|storage|injur\w*|stress)\b)",
+                re.IGNORECASE), "common cold"),
 )
 
 

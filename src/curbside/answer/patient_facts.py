@@ -181,8 +181,56 @@ _SMOKERS = re.compile(r"\b(?:who|that) (?:smoke|smokes|are smokers|is a smoker)\
                       r"\bcurrent smokers?\b", _I)
 
 
+# after the birth ("Women who have a CS should be prescribed … co-codamol with added ibuprofen"; "postnatal",
+# "while breastfeeding") and during the pregnancy: what is advised for one is not advice for the other
+_AFTER_BIRTH = re.compile(r"\b(?:who (?:have|have had|had|has had|underwent|undergo) (?:an? |their )?"
+                          r"(?:elective |emergency )?(?:CS|caesarean|cesarean|c-section)|"
+                          r"after (?:a |the |their |her )?(?:birth|delivery|childbirth|caesarean|cesarean|CS|c-section|"
+                          r"baby is born)|post-?natal|post-?partum|"
+                          r"puerper\w*|breast-?feed\w*|lactat\w*|nursing mothers?)\b", _I)
+_DURING_PREGNANCY = re.compile(r"\bpregnan\w*|\bante-?natal\b|\bprenatal\b|\btrimester\b|\bgestation", _I)
+
+
+_BOTH_PHASES = re.compile(r"\b(?:pregnan\w*|ante-?natal|prenatal)\W+(?:\w+\W+){0,3}?(?:and|or)\W+(?:\w+\W+){0,2}?"
+                          r"(?:after|post|breast|lactat|nursing)|\b(?:post-?natal|post-?partum|breast-?feed\w*|"
+                          r"lactat\w*)\W+(?:\w+\W+){0,3}?(?:and|or)\W+(?:\w+\W+){0,2}?"
+                          r"(?:pregnan|ante-?natal|prenatal)", _I)
+
+
+def _phase(text: str) -> str:
+    """"after" (the birth), "during" (the pregnancy), or "" (neither, or both): where both are named, the first
+    says whom the sentence is about ("… women who have had a CS should be provided with … care related to … other
+    complications during pregnancy" is about after the birth), unless they are named together ("pregnant or
+    breastfeeding women")."""
+    after, during = _AFTER_BIRTH.search(text), _DURING_PREGNANCY.search(text)
+    if after is None and during is None or _BOTH_PHASES.search(text):
+        return ""
+    if after is None or (during is not None and during.start() < after.start()):
+        return "during"
+    return "after"
+
+
+_NOT_PREGNANT = re.compile(r"\bnon-?pregnant\b|\bnot (?:currently )?pregnant\b", _I)
+
+
+def _other_phase(question: str, text: str) -> bool:
+    """The question asks about the pregnancy and ``text`` is about after the birth, or the other way round; or the
+    question's patient is not pregnant ("… an asymptomatic, non-pregnant 52-year-old woman") and ``text`` is about
+    pregnancy ("… universal screening of thyroid function during pregnancy")."""
+    if _NOT_PREGNANT.search(question):
+        return _phase(_NOT_PREGNANT.sub(" ", text)) == "during"
+    phase = _phase(text)
+    if not phase:
+        return False
+    after = bool(_AFTER_BIRTH.search(question))
+    if in_pregnancy_care(question) and not after:
+        return phase == "after"
+    return after and not _DURING_PREGNANCY.search(question) and phase == "during"
+
+
 def for_another_patient(question: str, text: str) -> bool:
     """``text`` speaks of using something for another purpose than the one ``question`` says it is purely for
-    (``_other_purpose``), or of smokers where the question's patient does not smoke."""
-    return _other_purpose(text, _sole_purpose(question)) or bool(
+    (``_other_purpose``), of smokers where the question's patient does not smoke, or of after the birth where the
+    question asks about the pregnancy (or the other way round: ``_other_phase``)."""
+    return _other_purpose(text, _sole_purpose(question)) or _other_phase(question, text) or bool(
         _NON_SMOKER.search(question) and _SMOKERS.search(text) and not _NON_SMOKER.search(text))

@@ -3,7 +3,8 @@
 Retrieval reads the whole question; a case's story or the other things a question names can outweigh what it asks
 ("84-year-old man … nursing home … staff … pain review … constipation … is haloperidol appropriate?" finds care-home
 pages, not APA's guideline on antipsychotics in dementia). ``evidence.gather`` asks again, in the question's own words
-(``asked_alone``) or by the name it asks about (``named_alone``), and adds what it finds to its pool on the first
+(``asked_alone``), by the name it asks about (``named_alone``) or by what it asks to screen for
+(``screening_statements``), and adds what it finds to its pool on the first
 search's scale, where reranking decides what is kept.
 """
 
@@ -15,7 +16,7 @@ from dataclasses import replace
 from curbside.answer.lexicon import disease_mentions, medical_name
 from curbside.answer.questions import QuestionInfo
 from curbside.answer.synonyms import class_names
-from curbside.answer.terms import Terms, TermStats
+from curbside.answer.terms import Terms, TermStats, screened_for
 from curbside.answer.text import stem, unique
 from curbside.answer.vignette import asking, case_of
 from curbside.records import Hit
@@ -59,6 +60,16 @@ def named_alone(retriever: Retriever, info: QuestionInfo, terms: Terms, pool: Se
     return _on_scale(found, pool)
 
 
+def screening_statements(retriever: Retriever, question: str, pool: Sequence[Hit], n: int,
+                         filters: Filters) -> list[Hit]:
+    """For a question whether to screen for a disease, what a search for screening for it finds: the USPSTF's one-line
+    "The USPSTF recommends against screening for pancreatic cancer in asymptomatic adults" ranked 122nd for "Should I
+    screen a healthy, asymptomatic 60-year-old for pancreatic cancer with CT or endoscopic ultrasound as part of a
+    general health check?", behind a staging guideline that names the tests. Scored on ``pool``'s scale."""
+    what = screened_for(asking(question))
+    return _on_scale(retriever.search(f"screening for {what}", n, filters), pool) if what and pool else []
+
+
 def _on_scale(found: Sequence[Hit], pool: Sequence[Hit]) -> list[Hit]:
     """``found`` less what ``pool`` has, scored so that its best is as good as the pool's best: found by what the
     question asks, it competes with the first search's best on equal terms."""
@@ -67,4 +78,4 @@ def _on_scale(found: Sequence[Hit], pool: Sequence[Hit]) -> list[Hit]:
     return [replace(h, score=h.score * scale) for h in found if h.passage.id not in have]
 
 
-__all__ = ["asked_alone", "named_alone"]
+__all__ = ["asked_alone", "named_alone", "screening_statements"]

@@ -30,6 +30,7 @@ chronic hepatitis c|hepatitis c|hcv|hcv infection|hepatitis c virus infection
 chronic hepatitis b|hepatitis b|hbv|chb|hbv infection|hepatitis b virus infection
 heart failure|hf|chf|cardiac failure|congestive heart failure
 atrial fibrillation|af|afib|a-fib
+immune thrombocytopenic purpura|immune thrombocytopenia|idiopathic thrombocytopenic purpura|itp
 copd|chronic obstructive pulmonary disease|emphysema|chronic bronchitis
 gerd|gastroesophageal reflux|acid reflux|heartburn|reflux
 uti|urinary tract infection|cystitis

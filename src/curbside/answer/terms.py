@@ -266,7 +266,10 @@ class TermStats:
                                                 *_patient_clause_terms(asking(info.text))])
             described = frozenset(stem(t) for t in _told_case_terms(asking(info.text)))
             means, after = _screening_words(asking(info.text), weights)
-            minor, described = minor | means, described | after
+            # (what is screened for is what it is about, however the patient is told: "Should I screen a healthy,
+            # asymptomatic 60-year-old for pancreatic cancer …?")
+            screened = set(weights) - means if means else set()
+            minor, described = (minor | means) - screened, (described | after) - screened
             topics = self.topic_words()
             alternatives = self._alternatives([*info.terms, *context_terms])
             # (the terms are each word once, in first use: "her periods are so heavy … her heavy periods" lists
@@ -375,12 +378,24 @@ def _told_case_terms(question: str) -> frozenset[str]:
 # what a question whether to screen screens for ("… tTG-IgA blood tests to screen for coeliac disease in adults …", "…
 # screening … for atrial fibrillation, with an ECG or a pulse check on a smartwatch …"): to where the population or the
 # means begins
-_SCREENS_FOR = re.compile(r"\bscreen(?:s|ed|ing)?\b(?:\s+[\w'-]+){0,6}?\s+for\s+(?P<what>[^?.;:,()]+?)"
+_SCREENS_FOR = re.compile(r"\bscreen(?:s|ed|ing)?\b(?:\s+[\w'-]+,?){0,6}?\s+for\s+(?P<what>[^?.;:,()]+?)"
                           r"(?=\s+(?:in|among|with|by|as|at|using|who|that|if|when|even|during|before|after)\b|[?.;:,()]|$)",
                           re.IGNORECASE)
 
 
-_CANCER = re.compile(r"\b(?:cancers?|carcinomas?|tumou?rs?|malignanc(?:y|ies))\b", re.IGNORECASE)
+# (… or by a generic word: "thyroid disease", "hearing loss")
+_CANCER = re.compile(r"\b(?:cancers?|carcinomas?|tumou?rs?|malignanc(?:y|ies)|diseases?|disorders?|dysfunction|"
+                     r"infections?|deficiency|loss)\b", re.IGNORECASE)
+
+
+def screened_for(question: str) -> str:
+    """What a question whether to screen screens for, where it is a disease ("pancreatic cancer"); "" otherwise."""
+    found = _SCREENS_FOR.search(question)
+    if found is None:
+        return ""
+    what = found.group("what")
+    named = disease_mentions(what) or _CANCER.search(what) or any(medical_name(t) for t in tokenize(what))
+    return what if named else ""
 
 
 def _screening_words(question: str, weights: Mapping[str, float]) -> tuple[frozenset[str], frozenset[str]]:
@@ -390,16 +405,12 @@ def _screening_words(question: str, weights: Mapping[str, float]) -> tuple[froze
     persons"); and what it says after the disease ("… for oral cancer, even heavy smokers and drinkers, by examining
     the mouth at their check-ups?": whom and how), which counts where a statement says it and never against one that
     does not (the USPSTF's "… screening for oral cancer in asymptomatic adults"). Both empty for other questions."""
-    found = _SCREENS_FOR.search(question)
-    if found is None:
-        return frozenset(), frozenset()
-    what = found.group("what")
-    screened = {stem(t) for t in tokenize(what)} & set(weights)
     # (a cancer by its site counts, named or not: "oral cancer")
-    if not screened or not (disease_mentions(what) or _CANCER.search(what)
-                            or any(medical_name(t) for t in tokenize(what))):
+    what = screened_for(question)
+    screened = {stem(t) for t in tokenize(what)} & set(weights)
+    if not screened:
         return frozenset(), frozenset()
-    after = frozenset(content_stems(question[found.end():])) & set(weights) - screened
+    after = frozenset(content_stems(question[question.index(what) + len(what):])) & set(weights) - screened
     return frozenset(set(weights) - screened), after
 
 

@@ -164,7 +164,15 @@ THEMES: tuple[Theme, ...] = (
               r"\bcourse of (the )?(disease|illness|condition)\b|\blife expectancy\b|\brecover|"
               r"\b(?:most|many|half|\d+%?|\d+ (?:percent|per cent)) (?:of )?(?:people|patients|individuals)\b"
               r"[^.;]{0,40}\bdie\b|"
-              r"\b(?:usually|often|typically|generally) die\b|\bdie within\b"),
+              r"\b(?:usually|often|typically|generally) die\b|\bdie within\b|"
+              # how long it lasts ("Symptoms usually begin 2 or 3 days after infection and last 2 to 14 days", "… goes
+              # away on its own within a few weeks")
+              # (not "in the last several years": a time before now)
+              r"(?<!\bthe )(?<!\bthese )(?<!\bpast )\blast(?:s|ing|ed)? (?:for )?(?:about |around |up to |from |only )?"
+              r"(?:\d+|a few|several)"
+              r"(?:\s*(?:to|-|–|or)\s*\d+)? (?:days?|weeks?|months?|years?|hours?)\b|"
+              r"\b(?:go(?:es)? away|clears? up|resolves?|gets? better) (?:by itself |on (?:its|their) own )?"
+              r"(?:in|within|after) (?:about |around |a |a few |several |\d)"),
           # ("… can he be observed, and for how long?", "How long should anticoagulation continue?": how long to do
           # something, not how the illness goes)
           _rx(r"\bprognos|\bsurviv|\boutlook\b|\blife expectancy\b|"
@@ -318,11 +326,15 @@ ASKS_MEASURE = _rx(r"^(?:what|which)\s+(?:[\w-]+\s+){0,3}?(?P<measure>margins?|t
 
 # what a yes/no question asks about ("Is exercise effective for …", "Should quinine be prescribed for …", "Does
 # metformin reduce …"): the finding that decides it names it
-ASKS_ABOUT = _rx(r"^(?:is|are|does|do|did|should|can|could|will|would)\s+(?:the use of |using |taking |giving )?"
-                 r"(?P<subject>(?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:be\s+)?(?:effective|safe|useful|beneficial|helpful|"
+# (… or what someone asks to take: "Can I take ibuprofen while pregnant?" asks about ibuprofen)
+ASKS_ABOUT = _rx(r"^(?:is|are|does|do|did|should|can|could|will|would|may)\s+(?:the use of |using |taking |giving |"
+                 r"(?P<taker>(?:i|we|you|he|she|they|my \w+)\s+(?:safely |still |also |just )?(?:take|use|try)\s+))?"
+                 r"(?P<subject>(?:[\w-]+\s+){0,2}?[\w-]+)"
+                 r"(?(taker)(?=\s+(?:while|during|when|if|with|for|in|after|before|at|and|or|on|together)\b|\s*\?)|"
+                 r"\s+(?:be\s+)?(?:effective|safe|useful|beneficial|helpful|"
                  r"recommended|indicated|superior|better|worth|reduce|reduces|improve|improves|prevent|prevents|"
                  r"increase|increases|lower|lowers|cause|causes|work|help|helps|used|given|prescribed|offered|"
-                 r"started|continued|stopped|avoided)\b")
+                 r"started|continued|stopped|avoided)\b)")
 
 # what a "What is X?" question asks to have defined ("What is Valtrex?", "What exactly is cervical radiculopathy?")
 ASKS_DEFINITION = _rx(r"^\W*(?:what|who)(?:'?s| (?:exactly |actually |really )?(?:is|are)) (?:an? |the )?"
@@ -339,6 +351,9 @@ ASKS_HARMS = _rx(r"\bside[- ]?effects?\b|\badverse (?:effects?|events?|reactions
 # a question about when to refer or escalate: its bottom line should say when
 ASKS_ESCALATION = _rx(r"\brefer(r?al|red)?\b|\bspecialists?\b|\bescalat|\bwhen (should|to|do|must) (i|we|you|"
                       r"they|patients?|people|\w+) (see|go|call|seek|be (seen|admitted|hospitali[sz]ed))|"
+                      # ("… when should I take him to the doctor?", "Do I need to take her to A&E?")
+                      r"\b(?:take|bring) (?:him|her|them|my \w+|the \w+) (?:in )?to (?:the |a |see a )?"
+                      r"(?:doctors?|gp|a&e|er|emergency|hospital|clinic|paediatrician|pediatrician)\b|"
                       # (not emergency advice to give, nor a case's "no red-flag features")
                       r"\bemergency\b(?! (?:advice|card|kit|plan|contraception|dose|injection|pack|letter|supply)\b)|"
                       r"\bsee a (doctor|specialist)\b|(?<!\bno )(?<!\bwithout )\bred[- ]flags?\b")

@@ -14,6 +14,7 @@ from curbside.records import Document, Kind, Passage, Section
 
 Outcome = Literal["added", "updated", "unchanged"]
 
+_TOKEN = re.compile(r"[^\W_]+")
 _DOC_COLUMNS = (
     "id, kind, title, source, issuer, year, url, pmid, doi, pmcid, mesh, publication_types, "
     "license, retrieved_at, sections"
@@ -214,17 +215,22 @@ class DocumentsMixin:
 
     def surface_forms(self, term: str, limit: int = 50) -> dict[str, int]:
         """The words passages write that the index reads as ``term`` (a Porter stem), lower-cased, with how often
-        each occurs in the first ``limit`` matching passages ("neuritis" for "neuriti")."""
-        quoted = '"' + term.replace('"', '""') + '"'
-        try:
-            rows = self.conn.execute("SELECT highlight(passage_fts, 2, char(1), char(2)) FROM passage_fts "
-                                     "WHERE passage_fts MATCH ? LIMIT ?", (f"body : {quoted}", limit)).fetchall()
-        except sqlite3.OperationalError:
-            return {}
+        each occurs in the first ``limit`` places the index has it ("neuritis" for "neuriti").
+
+        Read from the index's own positions, not by searching: a search stems its words again, and a stem is not
+        always its own stem ("mening", of meningitis, is searched as "mene")."""
+        self.conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.passage_places "
+                          "USING fts5vocab(main, 'passage_fts', 'instance')")
+        rows = self.conn.execute("SELECT doc, offset FROM temp.passage_places WHERE term = ? AND col = 'body' LIMIT ?",
+                                 (term, limit)).fetchall()
         out: dict[str, int] = {}
-        for (text,) in rows:
-            for word in re.findall("\x01([^\x02]+)\x02", text or ""):
-                out[word.lower()] = out.get(word.lower(), 0) + 1
+        for doc, offset in rows:
+            row = self.conn.execute("SELECT body FROM passage_fts WHERE rowid = ?", (doc,)).fetchone()
+            # (the index's tokenizer, unicode61, splits where Python's \w does, the underscore aside)
+            words = _TOKEN.findall(row[0] or "") if row else []
+            if offset < len(words):
+                word = words[offset].lower()
+                out[word] = out.get(word, 0) + 1
         return out
 
     def counts(self) -> dict[str, int]:

@@ -19,7 +19,9 @@ from curbside.answer.generators.extractive.candidates import Candidate, extract,
 from curbside.answer.generators.extractive.guideline_vote import (
     GUIDELINE_CUE,
     INDIVIDUAL_DECISION,
+    INSUFFICIENT_EVIDENCE,
     ONLY_SOME_PATIENTS,
+    names_subject,
     risk_levels,
     vote_polarity,
 )
@@ -36,6 +38,7 @@ from curbside.answer.tables import table_context
 from curbside.answer.terms import Terms, TermStats, content_terms
 from curbside.answer.text import content_stems
 from curbside.answer.themes import (
+    ASKS_ABOUT,
     ASKS_DIAGNOSIS,
     ASKS_MANAGEMENT,
     ASKS_WORKUP,
@@ -280,15 +283,10 @@ class ExtractiveGenerator:
                 or (chosen.bottom.conflicts and not info.yes_no))):
             # nothing speaks to what was asked ("first-line treatment of GAD" answered from pages on
             # what anxiety is): saying so beats a padded answer; what was found is shown as such
-            found_bullets = tuple(draft_bullet(c) for c in (chosen.bottom, *chosen.body)[:CLOSEST])
-            return Draft(DraftBullet(INSUFFICIENT, ()), (DraftSection(CLOSEST_TITLE, found_bullets),),
-                         insufficient=True, generator=NAME,
-                         notes=("insufficient evidence: the closest sentence is from a document about "
-                                "something else" if strays else
-                                "insufficient evidence: the closest sentence is a study's methods" if methods else
-                                f"insufficient evidence: {NO_TREATMENT_NAMED}" if NO_TREATMENT_NAMED in notes[0] else
-                                f"insufficient evidence: no evidence sentence speaks to the question "
-                                f"({', '.join(info.intents)})",))
+            return _closest_only(chosen, "the closest sentence is from a document about something else" if strays
+                                 else "the closest sentence is a study's methods" if methods
+                                 else NO_TREATMENT_NAMED if NO_TREATMENT_NAMED in notes[0]
+                                 else f"no evidence sentence speaks to the question ({', '.join(info.intents)})")
         if audience is Audience.CLINICIAN and chosen.bottom.hit.document.kind is Kind.CONSUMER:
             # (a clinician should know the answer rests on a health page: the knowledge base had no guideline or
             # study sentence that said it better)
@@ -297,9 +295,13 @@ class ExtractiveGenerator:
             # (a verdict rests on sentences about what was asked: NICE's advice on exercise in MS says nothing of
             # whether ocrelizumab works in primary progressive MS, though "MS" names the disease; a study's sentences
             # are on what it studied, whether or not they repeat the question's rarest word)
-            self.last_verdict = decide(info.text, [c for c in found if c.on_topic or c.hit.document.kind not in (
-                Kind.GUIDELINE, Kind.CONSUMER)] or found)
+            # (nor on advice for another patient: after a caesarean section for "… while pregnant?")
+            voters = [c for c in found if not for_another_patient(info.text, c.text)]
+            self.last_verdict = decide(info.text, [c for c in voters if c.on_topic or c.hit.document.kind not in (
+                Kind.GUIDELINE, Kind.CONSUMER)] or voters)
             verdict = self.last_verdict.verdict
+            if for_others_only(info.text, found, self.last_verdict):
+                return _closest_only(chosen, FOR_OTHERS)
             _lead_with_deciding(chosen, found, self.last_verdict)
             show_basis(chosen, found, self.last_verdict)  # the answer shows what the verdict rests on
             if self.last_verdict.note:  # why "uncertain": the reader should see it
@@ -312,6 +314,29 @@ class ExtractiveGenerator:
             verdict=verdict, generator=NAME, notes=notes,
         )
         return gloss_draft(draft, evidence, question) if audience is Audience.PATIENT else draft
+
+
+FOR_OTHERS = "what the evidence says of it is for another patient"
+
+
+def _closest_only(chosen: Plan, reason: str) -> Draft:
+    """No answer: what was found is shown as such (nothing speaks to what was asked — "first-line treatment of GAD"
+    answered from pages on what anxiety is: saying so beats a padded answer)."""
+    found_bullets = tuple(draft_bullet(c) for c in (chosen.bottom, *chosen.body)[:CLOSEST])
+    return Draft(DraftBullet(INSUFFICIENT, ()), (DraftSection(CLOSEST_TITLE, found_bullets),),
+                 insufficient=True, generator=NAME, notes=(f"insufficient evidence: {reason}",))
+
+
+def for_others_only(question: str, found: Sequence[Candidate], result: VerdictResult) -> bool:
+    """Asked whether someone may take something, the only advice on it is for another patient: "Women who have a CS
+    should be prescribed … co-codamol with added ibuprofen" is all there is on "Can I take ibuprofen while
+    pregnant?" (no sentence decided the verdict, and those that name it are for after the birth)."""
+    subject = ASKS_ABOUT.search(question)
+    if result.deciding or subject is None or subject.group("taker") is None:
+        return False
+    about = tuple(subject.group("subject").split())
+    naming = [c for c in found if names_subject(c.text, about) and (c.recommendation or c.conclusion)]
+    return any(c.conflicts for c in naming) and all(c.conflicts for c in naming)
 
 
 P_EXPLAINS = 1.0  # per share of a case's words its document says fewer of than the best one's (``_explaining``)
@@ -341,10 +366,15 @@ def _lead_with_deciding(chosen: Plan, found: Sequence[Candidate], result: Verdic
             chosen.body.insert(0, bottom)
             chosen.bottom = said
         return
+    # (… and one that guidelines find the evidence too thin to decide leads with the statement that says so, not a
+    # sentence on another question that happens to read as uncertain: the USPSTF's I statement on screening for thyroid
+    # dysfunction, not ASRM's "There is insufficient evidence that SCH … is associated with infertility")
+    insufficient = result.note == INSUFFICIENT_EVIDENCE
     if (result.cues != (GUIDELINE_CUE,) or not result.deciding
-            or (result.verdict is Verdict.UNCERTAIN and result.note not in (INDIVIDUAL_DECISION, ONLY_SOME_PATIENTS))
+            or (result.verdict is Verdict.UNCERTAIN
+                and result.note not in (INDIVIDUAL_DECISION, ONLY_SOME_PATIENTS, INSUFFICIENT_EVIDENCE))
             or (vote_polarity(bottom.text) is result.verdict
-                and (bottom.evidence in result.basis or not bottom.recommendation))):
+                and (bottom.evidence in result.basis or not (bottom.recommendation or insufficient)))):
         return
     deciding = next((c for c in found if c.text == result.deciding[0]), None)
     if deciding is None or deciding is chosen.bottom or (result.verdict is Verdict.UNCERTAIN

@@ -103,8 +103,13 @@ def defines(c: Candidate, asks: Asks) -> bool:
     subject = DEFINED.match(c.text)
     if subject is None:
         return False
-    stems = frozenset(content_stems(subject.group("subject")))
-    return any(form <= stems for form in asks.defines)
+    # (the thing itself, not something of it or a kind of it: "The symptoms of Mollaret meningitis are the same as …"
+    # and "Bacterial meningitis is rare" do not say what meningitis is; a bracketed other name may follow it)
+    stems = frozenset(content_stems(_BRACKETED.sub(" ", subject.group("subject"))))
+    return any(form == stems for form in asks.defines)
+
+
+_BRACKETED = re.compile(r"\([^()]*\)")
 
 
 NO_ASKS = Asks()  # a question that asks for nothing beyond its intents

@@ -159,6 +159,10 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
             "drugs" in asked and c.primary == "treatment" and drug_words(c.text))) and (c.relevance >= best_rel * (
                 READ_ON if c.primary == "diagnosis" and c.titled and c.hit.document.kind is Kind.GUIDELINE else 0.6)
             or (c.primary == "treatment" and c.titled and OPTIONS.match(c.text) is not None)
+            # (… and what helps, on a health page on the disease: "Taking medicines and using nasal sprays can relieve
+            # symptoms", on MedlinePlus's hay fever page, for "What can I do about my hay fever?")
+            or (c.primary == "treatment" and c.titled and c.hit.document.kind is Kind.CONSUMER
+                and c.relevance >= 0.5 * best_rel and RELIEVES.search(c.text) is not None)
             or (described and c.hit.document.id == closest.hit.document.id))]
         if asks.defines and not yes_no and set(intents) == {"definition"}:
             # "What is Valtrex?" is answered by what Valtrex is, not a sentence naming it ("What is the treatment
@@ -361,6 +365,11 @@ def said_later(c: Candidate) -> bool:
 def says_what_to_do(c: Candidate) -> bool:
     """Advice, a finding, or a named treatment (a drug, a procedure, a therapy)."""
     return c.recommendation or c.conclusion or bool(names_intervention(c.text))
+
+
+# a health page's sentence on what helps ("… can relieve symptoms", "… may help")
+RELIEVES = re.compile(r"\b(?:can|may|will|could|often|usually) (?:help )?"
+                      r"(?:relieve|ease|reduce|improve|control|help)\b", re.IGNORECASE)
 
 
 def plan(candidates: Sequence[Candidate], audience: Audience, yes_no: bool,

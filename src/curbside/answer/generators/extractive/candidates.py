@@ -286,6 +286,14 @@ def heading(section: str) -> str:
     return section.rsplit(" — ", 1)[-1] if " — " in section else ""
 
 
+# a health page's glossary of the tests it names ("CT scan (CAT scan): A procedure that makes a series of detailed
+# pictures …"): what a word means, not what to do (it had led "… does he still need check-ups or scans?")
+GLOSSARY_ENTRY = re.compile(r"^[A-Z][\w'/ -]{1,50}(?: \([^()]{1,60}\))?: (?:A|An) (?:[\w-]+ ){0,2}(?:procedure|"
+                            r"test|method|device|machine|scan|exam|examination)\b")
+LISTED_CONDITIONS_WORDS = 30  # words a recommendation that lists its conditions may run beyond ``max_words``
+_ONLY_IF_LIST = re.compile(r"\bonly if\b", re.IGNORECASE)
+
+
 def extract(evidence: Sequence[Hit], *, min_words: int = 6, max_words: int = 80,
             carried: Mapping[str, Sequence[str]] | None = None) -> list[Candidate]:
     """Every usable sentence of every evidence passage, described but not yet scored (``carried``:
@@ -330,7 +338,11 @@ def extract(evidence: Sequence[Hit], *, min_words: int = 6, max_words: int = 80,
                 skip = position + 1
             n_words = len(text.split())
             key = text.lower()
-            if (n_words < min_words or n_words > max_words or text.endswith("?") or key in seen
+            # (a recommendation and the conditions it lists is one statement, however long: NICE's "Eltrombopag is
+            # recommended as an option for … only if: their condition is refractory …; or …; and the manufacturer
+            # provides …", 98 words)
+            longest = max_words + LISTED_CONDITIONS_WORDS * bool(in_recommendation and _ONLY_IF_LIST.search(text))
+            if (n_words < min_words or n_words > longest or text.endswith("?") or key in seen
                     or _TABLE_ROW.search(text)):
                 continue
             seen.add(key)
@@ -346,7 +358,8 @@ def extract(evidence: Sequence[Hit], *, min_words: int = 6, max_words: int = 80,
                 graded=bool(GRADED.search(text)),
                 method=bool(METHOD_CUE.search(text)),
                 background=bool(METHOD_SECTION.search(section) or CAPS_BACKGROUND.match(raw.strip())
-                                or section.lower().startswith("potential benefits") or COMMON_PRACTICE.search(text)),
+                                or section.lower().startswith("potential benefits") or COMMON_PRACTICE.search(text)
+                                or GLOSSARY_ENTRY.match(text)),
                 meta=bool(scope or META_CUE.search(text) or ASIDE.match(text) or PROFILE_LABEL.match(text)
                           or REFERENCE_ENTRY.match(text) or _UNCLOSED_ASIDE.match(text) or _ASKS_ITSELF.search(text)),
                 dangling=(bool(DANGLING.match(text)) and not FORWARD.match(text)) or (

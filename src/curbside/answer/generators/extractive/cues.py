@@ -159,6 +159,8 @@ META_CUE = re.compile(
     # a pointer to other guidance ("See the NICE clinical guideline Antenatal and postnatal mental health … for
     # guidance on …", "The USPSTF has several recommendations that may be relevant, including …")
     r"^see (?:also )?(?:the )?(?:[\w'’-]+ ){0,4}?(?:guidelines?|guidance|recommendations?)\b|"
+    # (… or to another part of the same one: 'See also "Diabetic Kidney Disease" below.')
+    r"^see (?:also )?[\"“'‘][^\"”'’]{2,80}[\"”'’] (?:below|above)\b|"
     r"\bfor further information\b|"
     # a pointer to a table or figure ("Table 2, below, summarizes the therapeutic recommendations for ondansetron …")
     r"\b(?:table|figure|box) \d+[a-z]?,? (?:(?:below|above),? )?(?:summari[sz]es|lists|shows|presents|gives)\b|"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from curbside.answer.ages import patient_ages
 from curbside.answer.evidence import CLOSE_SCORE
 from curbside.answer.generators.extractive.candidates import Candidate
 from curbside.answer.generators.extractive.cues import NOT_STOPPED
@@ -30,7 +31,8 @@ RECOMMENDS_AGAINST = re.compile(
     r"\b(?:recommends?|suggests?|advises?) that\b[^.;]{0,80}?\bnot be\b|"
     # ("… the ACP makes a strong recommendation against the use of …", "Neither guideline developer recommends
     # routine screening pelvic examination …", "… harms outweigh any demonstrated benefits …")
-    r"\brecommendations? against\b|\bneither\b[^.;]{0,60}\b(?:recommends?|supports?|advises?)\b|"
+    r"\brecommendations? against\b|\bevidence against recommending\b|"
+    r"\bneither\b[^.;]{0,60}\b(?:recommends?|supports?|advises?)\b|"
     r"\bharms (?:clearly )?outweigh (?:the |any )?(?:\w+ )?benefits?\b|"
     r"\b(?:does|do|did) not (?:recommend|suggest|advise|support)\b|"
     r"\b(?:is|are) not recommended\b|\bnot (?:be )?recommended\b|(?:^|[,;:] )(?:do not|"
@@ -103,7 +105,10 @@ def sets_aside(text: str, question: str) -> bool:
 
 
 # the people a recommendation is for, told after it ("… for people in whom antimuscarinic drugs are contraindicated")
-_IN_WHOM = re.compile(r"\b(?:in|for) whom\b[^.;]*", re.IGNORECASE)
+# (… nor is what it explains in brackets: "… within its marketing authorisation (that is, in adults who have had a
+# splenectomy …, or as a second-line treatment in adults who have not had a splenectomy because surgery is
+# contraindicated), only if …" recommends eltrombopag)
+_IN_WHOM = re.compile(r"\b(?:in|for) whom\b[^.;]*|\((?:that is|i\.\s?e\.|namely)\b[^()]*\)", re.IGNORECASE)
 
 # screening: what a question whether to screen asks ("Should asymptomatic children … be routinely screened for …?") and
 # what a statement that answers it says
@@ -248,6 +253,7 @@ def names_subject(text: str, subject: tuple[str, ...]) -> bool:
 
 
 _AGE_ONLY = frozenset({"age"})
+_ADULTS = re.compile(r"\badults?\b", re.IGNORECASE)
 
 
 def guideline_verdict(candidates: Sequence[Candidate],
@@ -321,7 +327,7 @@ def guideline_verdict(candidates: Sequence[Candidate],
         # a question whether to screen is answered by what is said of screening: WHO's "Daily iron supplementation is
         # recommended … in infants and young children aged 6 to 23 months …" is not a yes to screening them for iron
         # deficiency anaemia (the USPSTF finds the evidence insufficient)
-        recs = [c for c in recs if SCREENING.search(f"{c.section} {c.text}")]
+        recs = [c for c in recs if SCREENING.search(c.text)]
     # … nor how to do a procedure while doing it ("During … hernia repair the hernia sac should be dissected …"), which
     # takes the decision to do it as made
     recs = [c for c in recs if not DURING_PROCEDURE.match(c.text)]
@@ -352,6 +358,10 @@ def guideline_verdict(candidates: Sequence[Candidate],
         # appropriate (rating 9) for silica exposure, suspected silicosis" for a 38-year-old, in ACR's occupational
         # lung diseases)
         by_name = groups <= _AGE_ONLY
+        # (… and of an adult's age alone, a recommendation for adults: "… screening for thyroid dysfunction in
+        # nonpregnant, asymptomatic adults" for a 52-year-old)
+        named = named or ([c for c in recs if _ADULTS.search(c.text)]
+                          if by_name and min(patient_ages(question), default=0.0) >= 18 else [])
         recs = named or ([c for c in recs if c.titled or (by_name and RATED.search(c.text) and c.names_topic
                                                           and not c.in_passing)] if disease else [])
         # … and not by what is said of another group of the kind ("men aged less than 55" for men aged 55 to 69)

@@ -144,7 +144,7 @@ _PERSONAL = re.compile(r"\b(?:can|could|should|may|must) (?:i|we|you|he|she|they
                        r"dangerous|bad)\b", re.IGNORECASE)
 # whether to use a treatment in a patient ("Can rasburicase be used to treat …", "Should I start a statin …")
 _USE = re.compile(r"^\W*(?:can|could|should|may|must)\b[^?]*\b(?:be (?:used|given|prescribed|offered|started|"
-                  r"continued|administered|transfused)|use|give|start|prescribe|transfuse|treat)\b", re.IGNORECASE)
+                  r"continued|administered|transfused)|use|give|start|prescribe|transfuse|treat|take)\b", re.IGNORECASE)
 # … or whether one needs it ("Do they honestly need helmets?")
 _NEED = re.compile(r"\b(?:do|does) (?:my \w+|\w+)(?: \w+ly)? (?:really |still )?need\b", re.IGNORECASE)
 # a question whether to stop a treatment ("Can I just stop taking it?") is answered by what is said of stopping it or of
