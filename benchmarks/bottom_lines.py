@@ -1,6 +1,6 @@
 """How often the bottom line comes from a passage a reviewer named as the answer.
 
-Each held-out question set (clinical-check6 … check49) was read by a second reader against a key written
+Each held-out question set (clinical-check6 … check50) was read by a second reader against a key written
 before any answer existed; for every answer that was not good, the reader named the knowledge-base passages
 that should have led ("ngc:10951#29"), and for a good one, the passage it came from.
 ``questions/bottom-line-labels.jsonl`` keeps those passages per question (and the questions the key marks as
@@ -57,8 +57,9 @@ rules); its labels come from that read, and session 27 tuned on it. check46 was 
 followed; session 28 tuned on it. check47 was read once, blind, on session 28's first changes (c1, between 3d331e9 and
 6d40ca8); its labels come from that read, and session 28 tuned on it. check48 was read once, blind, on 1513b80
 (session 28); its labels come from that read, and session 28 tuned on it. check49 was read once, blind, on 9a73797
-(session 28); its labels come from that read, and three rules followed. Write and read a new set before judging a
-change by its first read.
+(session 28); its labels come from that read, and three rules followed. check50 was read once, blind, on session
+29's first changes (c3, between 1100fff and 275f1e5); its labels come from that read, and session 29 tuned on it.
+Write and read a new set before judging a change by its first read.
 
     python benchmarks/bottom_lines.py --kb KB [--labels benchmarks/questions/bottom-line-labels.jsonl]
 

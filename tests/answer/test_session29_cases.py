@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 
 from curbside.answer import ask
+from curbside.answer.gaps import own_words
 from curbside.answer.generators.extractive.asks import Asks
+from curbside.answer.generators.extractive.candidates import GLOSSARY_ENTRY
 from curbside.answer.generators.extractive.cues import META_CUE
 from curbside.answer.generators.extractive.guideline_vote import recommendation_polarity
 from curbside.answer.lexicon import disease_mentions
@@ -19,6 +21,7 @@ from curbside.answer.patient_facts import for_another_patient
 from curbside.answer.second_search import screening_statements
 from curbside.answer.terms import screened_for
 from curbside.answer.themes import ASKS_ABOUT, sentence_themes
+from curbside.answer.vignette import is_setting
 from curbside.ingest import ingest_documents
 from curbside.records import Answer, Audience, Document, Kind, Section, Verdict
 from curbside.retrieve import Filters, make_retriever
@@ -177,3 +180,22 @@ def test_the_screening_statement_is_searched_for_by_what_is_screened_for(check50
     assert max(h.score for h in found) == pytest.approx(pool[0].score)
     assert not screening_statements(retriever, "Should I order a CT for her cough?", pool, 30, Filters())
 
+
+
+def test_whose_advice_is_asked_for_is_no_part_to_answer() -> None:
+    # (check49 and check50: "Not covered: Under NICE guidance" over NICE's own appraisal)
+    assert not [part for part, *_ in own_words(ELTROMBOPAG) if part.startswith("Under NICE")]
+    assert is_setting("According to the USPSTF") and not is_setting("Under what conditions should it be stopped?")
+
+
+def test_a_glossary_entry_and_a_time_before_now_are_not_what_was_asked() -> None:
+    # (CancerGov's "CT scan (CAT scan): A procedure that makes a series of detailed pictures …" had led "… does he still
+    # need check-ups or scans?"; "in the last several years" had made a sentence on chronic traumatic encephalopathy
+    # the outlook of mild cognitive impairment; "the cold chain" is no common cold)
+    assert GLOSSARY_ENTRY.match("CT scan (CAT scan): A procedure that makes a series of detailed pictures of areas "
+                                "inside the body, such as the eye, taken from different angles.")
+    assert GLOSSARY_ENTRY.match("RB1 gene test: A laboratory test in which a sample of blood or tissue is tested.")
+    assert not GLOSSARY_ENTRY.match("Regular eye exams to check for new tumors are usually done every 2 to 4 months.")
+    assert "prognosis" not in sentence_themes("Chronic traumatic encephalopathy has come under increased scrutiny in "
+                                              "the last several years.")
+    assert not disease_mentions("Storage of vaccines in the community: weak link in the cold chain?")

@@ -32,7 +32,8 @@ _AGE = re.compile(r"\b\d+(?:\.\d+)?[- ](?:years?|yrs?|months?|weeks?|days?)[- ]o
 _ASKING = (r"(?:what|which|how|when|where|who|why|should|is|are|can|could|do|does|did|will|would|must|has|have|"
            r"need|needs)\b")
 _ASKS = re.compile(_ASKING, re.IGNORECASE)
-_SETTING_FIRST = re.compile(r"^(?:in|for|among|at|with|given)\b", re.IGNORECASE)
+# (… or whose advice it asks for: "Under NICE guidance", "According to the USPSTF")
+_SETTING_FIRST = re.compile(r"^(?:in|for|among|at|with|given|under|according to|per|following)\b", re.IGNORECASE)
 # (a relative clause is still the setting: "For an adult … who needs a fusion, does …?")
 _QUESTION_WORD = re.compile(r"\b(?:what|how|why|when|where|should|can|could|do|does|did|will|would|must)\b|\?",
                             re.IGNORECASE)
