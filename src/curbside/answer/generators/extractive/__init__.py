@@ -202,7 +202,8 @@ class ExtractiveGenerator:
         scopes = _abbreviation_scopes(scope, defined, topical)
         mark(found, scope, scopes)
         for c in found:  # (advice for a purpose or smokers the patient is not: patient_facts.for_another_patient)
-            c.conflicts = c.conflicts or for_another_patient(info.text, c.text)
+            c.another_patient = for_another_patient(info.text, c.text)
+            c.conflicts = c.conflicts or c.another_patient
         for doc_id in self._excluding(info.text, found):
             for c in found:
                 c.conflicts = c.conflicts or c.hit.document.id == doc_id
@@ -296,7 +297,7 @@ class ExtractiveGenerator:
             # whether ocrelizumab works in primary progressive MS, though "MS" names the disease; a study's sentences
             # are on what it studied, whether or not they repeat the question's rarest word)
             # (nor on advice for another patient: after a caesarean section for "… while pregnant?")
-            voters = [c for c in found if not for_another_patient(info.text, c.text)]
+            voters = [c for c in found if not c.another_patient]
             self.last_verdict = decide(info.text, [c for c in voters if c.on_topic or c.hit.document.kind not in (
                 Kind.GUIDELINE, Kind.CONSUMER)] or voters)
             verdict = self.last_verdict.verdict

@@ -124,6 +124,8 @@ class Candidate:
     # about the other side of the question's age line (``Scope.conflicts``), or not about pregnancy when the
     # question is (``Scope.outside_pregnancy``)
     conflicts: bool = False
+    # for a purpose, a smoking habit or a phase of pregnancy the patient is not in (patient_facts.for_another_patient)
+    another_patient: bool = False
     # it speaks of the condition the question's patients have, if the question names one ("… in patients with
     # cancer"; ``Scope.names_qualifier``)
     qualified: bool = True
