@@ -13,8 +13,7 @@ import pytest
 from curbside.answer import ask
 from curbside.answer.gaps import own_words
 from curbside.answer.generators.extractive.asks import Asks
-from curbside.answer.generators.extractive.candidates import GLOSSARY_ENTRY
-from curbside.answer.generators.extractive.cues import META_CUE
+from curbside.answer.generators.extractive.cues import GLOSSARY_ENTRY, META_CUE
 from curbside.answer.generators.extractive.guideline_vote import recommendation_polarity
 from curbside.answer.lexicon import disease_mentions
 from curbside.answer.patient_facts import for_another_patient

@@ -114,7 +114,7 @@ def _qualifier(question: str) -> str:
     return words[-1] if words else ""
 
 
-_ADULTS = re.compile(r"\badults?\b|\bgrown-?ups?\b", _I)
+ADULTS = re.compile(r"\badults?\b|\bgrown-?ups?\b", _I)
 _ARISING = re.compile(r"\b([A-Za-z]+)\s+(?:after|following|post|due to|secondary to|caused by|induced by)\s+"
                       r"(?:an?\s+|the\s+)?(?P<cond>[\w-]+(?:\s+(?!(?:with|in|for|and|or|to|is|are|should|may)\b)"
                       r"[\w-]+){0,2})", _I)
@@ -238,7 +238,7 @@ class Scope:
             elif "children" in families and not any(m.family == "children" for m in mentions(asking(question))):
                 # an adult's case that tells of childhood ("had his tetanus shots as a child") is about the adult
                 families.discard("children")
-        adults = bool(_ADULTS.search(question)) or (bool(patients) and all(age >= 18 for age in patients))
+        adults = bool(ADULTS.search(question)) or (bool(patients) and all(age >= 18 for age in patients))
         parents = tuple(frozenset(name_stems(parent)) for disease in diseases
                         for parent in PARENTS.get(" ".join(tokenize(disease)), ()))
         symptomatic, treated = symptom_state(question), _treated(question)
@@ -407,9 +407,9 @@ class Scope:
         one that says adults."""
         named = {m.family for m in mentions(text)}
         if "children" in self.families:
-            return "children" not in named and bool(sexes(text) or _ADULTS.search(text))
+            return "children" not in named and bool(sexes(text) or ADULTS.search(text))
         # (in pregnancy care the baby is the patient's own: "… to reduce perinatal mortality" is advice for her)
-        return self.adults and "children" in named and not _ADULTS.search(text) and "pregnancy" not in named
+        return self.adults and "children" in named and not ADULTS.search(text) and "pregnancy" not in named
 
     def outside_pregnancy(self, text: str) -> bool:
         """The question is about care in pregnancy and ``text`` (a sentence with its heading and its

@@ -384,18 +384,25 @@ _SCREENS_FOR = re.compile(r"\bscreen(?:s|ed|ing)?\b(?:\s+[\w'-]+,?){0,6}?\s+for\
 
 
 # (… or by a generic word: "thyroid disease", "hearing loss")
-_CANCER = re.compile(r"\b(?:cancers?|carcinomas?|tumou?rs?|malignanc(?:y|ies)|diseases?|disorders?|dysfunction|"
+_DISEASE_WORD = re.compile(r"\b(?:cancers?|carcinomas?|tumou?rs?|malignanc(?:y|ies)|diseases?|disorders?|dysfunction|"
                      r"infections?|deficiency|loss)\b", re.IGNORECASE)
 
 
 def screened_for(question: str) -> str:
     """What a question whether to screen screens for, where it is a disease ("pancreatic cancer"); "" otherwise."""
+    found = _screened(question)
+    return found.group("what") if found else ""
+
+
+def _screened(question: str) -> re.Match[str] | None:
+    """Where ``question`` says what it asks to screen for, when that names a disease (a cancer by its site counts,
+    named or not: "oral cancer")."""
     found = _SCREENS_FOR.search(question)
     if found is None:
-        return ""
+        return None
     what = found.group("what")
-    named = disease_mentions(what) or _CANCER.search(what) or any(medical_name(t) for t in tokenize(what))
-    return what if named else ""
+    named = disease_mentions(what) or _DISEASE_WORD.search(what) or any(medical_name(t) for t in tokenize(what))
+    return found if named else None
 
 
 def _screening_words(question: str, weights: Mapping[str, float]) -> tuple[frozenset[str], frozenset[str]]:
@@ -405,12 +412,11 @@ def _screening_words(question: str, weights: Mapping[str, float]) -> tuple[froze
     persons"); and what it says after the disease ("… for oral cancer, even heavy smokers and drinkers, by examining
     the mouth at their check-ups?": whom and how), which counts where a statement says it and never against one that
     does not (the USPSTF's "… screening for oral cancer in asymptomatic adults"). Both empty for other questions."""
-    # (a cancer by its site counts, named or not: "oral cancer")
-    what = screened_for(question)
-    screened = {stem(t) for t in tokenize(what)} & set(weights)
-    if not screened:
+    found = _screened(question)
+    screened = {stem(t) for t in tokenize(found.group("what"))} & set(weights) if found else set()
+    if not found or not screened:
         return frozenset(), frozenset()
-    after = frozenset(content_stems(question[question.index(what) + len(what):])) & set(weights) - screened
+    after = frozenset(content_stems(question[found.end():])) & set(weights) - screened
     return frozenset(set(weights) - screened), after
 
 

@@ -221,13 +221,13 @@ class DocumentsMixin:
         always its own stem ("mening", of meningitis, is searched as "mene")."""
         self.conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.passage_places "
                           "USING fts5vocab(main, 'passage_fts', 'instance')")
-        rows = self.conn.execute("SELECT doc, offset FROM temp.passage_places WHERE term = ? AND col = 'body' LIMIT ?",
-                                 (term, limit)).fetchall()
+        rows = self.conn.execute(
+            "SELECT p.offset, f.body FROM (SELECT doc, offset FROM temp.passage_places WHERE term = ? AND col = 'body' "
+            "LIMIT ?) AS p JOIN passage_fts AS f ON f.rowid = p.doc", (term, limit)).fetchall()
         out: dict[str, int] = {}
-        for doc, offset in rows:
-            row = self.conn.execute("SELECT body FROM passage_fts WHERE rowid = ?", (doc,)).fetchone()
+        for offset, body in rows:
             # (the index's tokenizer, unicode61, splits where Python's \w does, the underscore aside)
-            words = _TOKEN.findall(row[0] or "") if row else []
+            words = _TOKEN.findall(body or "")
             if offset < len(words):
                 word = words[offset].lower()
                 out[word] = out.get(word, 0) + 1

@@ -21,6 +21,7 @@ from curbside.answer.generators.extractive.cues import (
     DANGLING,
     FOR_THOSE_WHO_CANNOT,
     FORWARD,
+    GLOSSARY_ENTRY,
     GRADED,
     META_CUE,
     METHOD_CUE,
@@ -288,10 +289,6 @@ def heading(section: str) -> str:
     return section.rsplit(" — ", 1)[-1] if " — " in section else ""
 
 
-# a health page's glossary of the tests it names ("CT scan (CAT scan): A procedure that makes a series of detailed
-# pictures …"): what a word means, not what to do (it had led "… does he still need check-ups or scans?")
-GLOSSARY_ENTRY = re.compile(r"^[A-Z][\w'/ -]{1,50}(?: \([^()]{1,60}\))?: (?:A|An) (?:[\w-]+ ){0,2}(?:procedure|"
-                            r"test|method|device|machine|scan|exam|examination)\b")
 LISTED_CONDITIONS_WORDS = 30  # words a recommendation that lists its conditions may run beyond ``max_words``
 _ONLY_IF_LIST = re.compile(r"\bonly if\b", re.IGNORECASE)
 

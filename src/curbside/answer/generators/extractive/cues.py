@@ -119,6 +119,10 @@ ASIDE = re.compile(r"^\s*\([^()]*\)\.?\s*$")
 # Jones C, et al." — a citation, not a claim
 _AUTHOR = r"(?:(?:van|von|de|der|den|da|di|du|le|la) )*[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+)* [A-Z]{1,3}"
 REFERENCE_ENTRY = re.compile(rf"^{_AUTHOR}(?:(?:,? (?:and )?{_AUTHOR}){{1,9}}(?:,? et al)?|,? et al)\.\s+[A-Z]")
+# a health page's glossary of the tests it names ("CT scan (CAT scan): A procedure that makes a series of detailed
+# pictures …"): what a word means, not what to do (it had led "… does he still need check-ups or scans?")
+GLOSSARY_ENTRY = re.compile(r"^[A-Z][\w'/ -]{1,50}(?: \([^()]{1,60}\))?: (?:A|An) (?:[\w-]+ ){0,2}(?:procedure|"
+                            r"test|method|device|machine|scan|exam|examination)\b")
 META_CUE = re.compile(
     r"\b(?:see (?:the )?(?:section|table|figure|appendix|field|below|above)|this (?:[\w-]+ ){0,2}(?:guideline|"
     r"document|summary|report|statement|update)|recommendations? (?:from|in|of) this\b"

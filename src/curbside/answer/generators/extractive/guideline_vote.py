@@ -17,7 +17,7 @@ from curbside.answer.generators.extractive.verdict_result import CLASSES, Verdic
 from curbside.answer.lead_cues import DURING_PROCEDURE
 from curbside.answer.mentions import mentions
 from curbside.answer.patient_facts import operated, other_sex
-from curbside.answer.population import Scope
+from curbside.answer.population import ADULTS, Scope
 from curbside.answer.synonyms import mentioned
 from curbside.answer.text import content_stems, stem
 from curbside.records import Kind, Verdict
@@ -253,7 +253,6 @@ def names_subject(text: str, subject: tuple[str, ...]) -> bool:
 
 
 _AGE_ONLY = frozenset({"age"})
-_ADULTS = re.compile(r"\badults?\b", re.IGNORECASE)
 
 
 def guideline_verdict(candidates: Sequence[Candidate],
@@ -360,7 +359,7 @@ def guideline_verdict(candidates: Sequence[Candidate],
         by_name = groups <= _AGE_ONLY
         # (… and of an adult's age alone, a recommendation for adults: "… screening for thyroid dysfunction in
         # nonpregnant, asymptomatic adults" for a 52-year-old)
-        named = named or ([c for c in recs if _ADULTS.search(c.text)]
+        named = named or ([c for c in recs if ADULTS.search(c.text)]
                           if by_name and min(patient_ages(question), default=0.0) >= 18 else [])
         recs = named or ([c for c in recs if c.titled or (by_name and RATED.search(c.text) and c.names_topic
                                                           and not c.in_passing)] if disease else [])
