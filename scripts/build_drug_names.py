@@ -14,7 +14,10 @@ table loads in a few milliseconds.
 Left out: names that are ordinary English words (Debian's word list: "caps" is a buffer, "emend" a
 brand of aprepitant, "oats" a food), so that a question about oats is not read as one about a
 drug, and two mappings that are wrong in the source (Neosporin is not hydrocortisone; Vicks is a
-brand of many products).
+brand of many products). Medicines whose generic name the word list also holds ("aspirin",
+"ibuprofen", "morphine": ``ENGLISH_MEDICINES``) are kept: without them "Can I take ibuprofen …?"
+named no drug (docs/answers.md, "Session 30"); herbs and foods the package also lists ("chamomile",
+"hops") stay out.
 """
 
 from __future__ import annotations
@@ -35,6 +38,9 @@ VERSION = "2.0.9"
 OUT = ROOT / "src" / "curbside" / "data" / "drug_names.txt"
 WORDS = Path("/usr/share/dict/words")
 WRONG = frozenset({"neosporin", "vicks"})
+# generics that are also dictionary words, kept as the drugs they name
+ENGLISH_MEDICINES = frozenset("""acetaminophen amphetamine aspirin codeine cortisone estrogen fentanyl ibuprofen lithium
+methadone morphine nitroglycerin phenobarbital quinine streptomycin""".split())
 
 
 def main(argv: list[str]) -> int:
@@ -61,7 +67,9 @@ def main(argv: list[str]) -> int:
     for variant, targets in data["drug_variant_to_canonical"].items():
         if len(targets) != 1 or not variant.isascii() or not variant.isalpha() or len(variant) < 4:
             continue
-        if variant in STOPWORDS or variant in english or variant in WRONG or not is_drug(targets[0]):
+        if variant in english and variant not in ENGLISH_MEDICINES:
+            continue
+        if variant in STOPWORDS or variant in WRONG or not is_drug(targets[0]):
             continue
         generic = targets[0].lower()
         rows[variant.lower()] = generic

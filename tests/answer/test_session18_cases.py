@@ -15,7 +15,7 @@ from dataclasses import replace
 import pytest
 
 from curbside.answer import ask
-from curbside.answer.evidence import CASE_ASKED_MIN, COVERAGE_MIN, Evidence, case_coverage, gather
+from curbside.answer.evidence import COVERAGE_MIN, Evidence, gather
 from curbside.answer.generators.extractive import ExtractiveGenerator
 from curbside.answer.generators.extractive.assemble import choose_bottom
 from curbside.answer.generators.extractive.candidates import extract
@@ -27,6 +27,7 @@ from curbside.answer.population import Scope
 from curbside.answer.questions import analyse, is_yes_no
 from curbside.answer.terms import TermStats, compound_parts
 from curbside.answer.text import content_stems, stem
+from curbside.answer.whole_documents import CASE_ASKED_MIN, case_coverage
 from curbside.records import Audience, Hit, Verdict
 from curbside.retrieve import make_retriever
 from curbside.settings import Settings

@@ -15,11 +15,12 @@ from pathlib import Path
 
 import pytest
 
-import curbside.answer.evidence as evidence_module
+import curbside.answer.whole_documents as whole_documents
 from curbside.answer import ask
-from curbside.answer.evidence import COVERAGE_MIN, STUDY_MAX_CHARS, Evidence, gather
+from curbside.answer.evidence import COVERAGE_MIN, Evidence, gather
 from curbside.answer.questions import analyse
 from curbside.answer.terms import TermStats
+from curbside.answer.whole_documents import STUDY_MAX_CHARS
 from curbside.ingest import ingest_documents
 from curbside.records import Audience, Document, Kind, Section, Verdict
 from curbside.retrieve import make_retriever
@@ -115,7 +116,7 @@ def test_a_long_document_does_not_count_whole(kb: Store, settings: Settings) -> 
 
 def test_it_is_the_length_that_keeps_the_guideline_out(kb: Store, settings: Settings,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(evidence_module, "STUDY_MAX_CHARS", 10 * len(GUIDELINE.text))
+    monkeypatch.setattr(whole_documents, "STUDY_MAX_CHARS", 10 * len(GUIDELINE.text))
     assert _evidence(kb, settings, GUIDELINE_QUESTION).study_coverage >= COVERAGE_MIN
 
 

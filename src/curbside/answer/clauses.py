@@ -138,3 +138,13 @@ def is_clause(sentence: str) -> bool:
                 or previous in (",", ";", ":") or word not in _AMBIGUOUS):
             return True
     return False
+
+
+ITEM_SEPARATORS = 3  # "; " this many times: a list's items joined to the line that introduced them
+
+
+def item_list(text: str) -> bool:
+    """``text`` is a list read as one sentence ("… should seek further advice if the child has a fit; the child
+    develops a non-blanching rash; …", ``layout.segments``): its items depend on its opening, so it is not split into
+    sentences of their own, and it reads as short sentences, one item at a time."""
+    return text.count("; ") >= ITEM_SEPARATORS

@@ -25,7 +25,10 @@ case's disease in a passage on what is asked, while the case's findings and hist
 sections, if anywhere. When no passage covers it, a kept passage that names the key and says most of what is asked
 itself (``CASE_ASKED_MIN``) counts with the case's words found anywhere in its document (``case_coverage``); the bar is
 the same ``COVERAGE_MIN``, a guideline summary's scope fields do not qualify, and a document that does not describe the
-case does not either.
+case does not either. A case that asks what its patient has ("What is the most likely diagnosis …?") and names no
+disease it asks about is answered by the health page on the disease it describes, when one of the leading documents
+is such a page and, taken whole, covers the case as well (``whole_documents.described_page``): a rare disease's page
+tells its signs, tests and treatment in passages of their own.
 """
 
 from __future__ import annotations
@@ -36,16 +39,15 @@ from dataclasses import dataclass, field, replace
 
 from curbside.answer.abbreviations import asked_abbreviations, defined_abbreviations
 from curbside.answer.gaps import own_words
-from curbside.answer.lead_cues import SCOPE_SECTION
 from curbside.answer.lexicon import disease_mentions
 from curbside.answer.patient_facts import patient_has
 from curbside.answer.population import Scope
 from curbside.answer.questions import QuestionInfo
-from curbside.answer.second_search import asked_alone, named_alone, screening_statements
+from curbside.answer.second_search import asked_alone, help_statements, named_alone, screening_statements
 from curbside.answer.synonyms import mentioned
 from curbside.answer.terms import Terms, TermStats, content_terms
 from curbside.answer.text import content_stems, stem
-from curbside.answer.themes import LAY_PREVENTION, theme_by_key
+from curbside.answer.themes import ASKS_DIAGNOSIS, LAY_PREVENTION, theme_by_key
 from curbside.answer.topic_sources import (
     RECOMMENDATION_SECTION,
     leading_statements,
@@ -56,7 +58,8 @@ from curbside.answer.topic_sources import (
     topic_guidelines,
     topic_pages,
 )
-from curbside.answer.vignette import asked_subject
+from curbside.answer.vignette import asked_subject, asking
+from curbside.answer.whole_documents import KEY_TERM_REQUIRED, case_coverage, described_page, whole_study
 from curbside.drug_names import drug_words
 from curbside.records import Audience, Hit, Kind
 from curbside.retrieve import Filters, Retriever
@@ -65,11 +68,7 @@ from curbside.store import Store
 
 CLOSE_MIN = 0.62  # cosine (MiniLM) between a question and a kept passage that answers it (closeness.py measures it)
 COVERAGE_MIN = 0.6  # best single-passage coverage below this → "too little evidence"
-KEY_TERM_REQUIRED = True  # the question's rarest term must appear in the kept evidence
-STUDY_MAX_CHARS = 4000  # a document this short is one study (PubMed abstracts here: 1,100–3,100)
 ASKED_FOUND_MIN = 0.5  # a case's documents on its disease say at best this share of what it asks: try its group's
-CASE_ASKED_MIN = 0.7  # share of a case's question a passage must say itself to answer it with its document's words
-STUDY_DOCUMENTS = 2  # leading documents tried as a whole (as many as `conclusions` reads for a verdict)
 MAX_PER_DOCUMENT = 2
 # the mark of a passage from a guideline for the group the question's disease belongs to ("for patients with cancer"),
 # kept because nothing on the disease itself says what was asked
@@ -118,6 +117,9 @@ class Evidence:
     # a question its words do not settle: the best closeness in meaning of a kept passage to it (closeness.py); 0.0 when
     # not measured
     closeness: float = 0.0
+    # a case that asks what its patient has: the coverage of the page on the disease it describes, taken whole
+    # (``whole_documents.described_page``); 0.0 when none was tried
+    described_coverage: float = 0.0
 
     @property
     def sufficient(self) -> bool:
@@ -134,7 +136,8 @@ class Evidence:
             return True
         if self.closeness >= CLOSE_MIN:
             return True
-        return 0.0 < self.study_coverage >= threshold or 0.0 < self.case_coverage >= threshold  # (0.0: none qualified)
+        return any(0.0 < whole >= threshold  # (0.0: none qualified)
+                   for whole in (self.study_coverage, self.case_coverage, self.described_coverage))
 
 
 def _prior(hit: Hit, audience: Audience) -> float:
@@ -189,6 +192,7 @@ def gather(
         query += " prevention"
     pool = retriever.search(query, max(3 * k, 30), filters or Filters())
     pool += screening_statements(retriever, info.text, pool, max(3 * k, 30), filters or Filters())
+    pool += help_statements(retriever, info.text, pool, max(3 * k, 30), filters or Filters())
     context_terms = content_terms(context_question) if context_question else []
     terms = stats.terms(info, context_terms)
     key_term = terms.key
@@ -239,7 +243,9 @@ def gather(
         on_topic = [row for row in scored if about[row[-1].document.id]]
         # (… or names it only where it says little else of what is asked: a fever on chemotherapy for breast cancer is
         # answered by a guideline on fever in "cancer patients receiving chemotherapy")
-        keyless = not any(terms.names_key(stats.stems_of(row[-1])) for row in on_topic)
+        # (… among what would be kept: an osteoarthritis guideline that names ibuprofen in its 40th passage says nothing
+        # of stopping it before a hip replacement)
+        keyless = not any(terms.names_key(stats.stems_of(row[-1])) for row in on_topic[:k])
         if group_asked and on_topic and (
                 keyless or max(terms.asked_share(stats.stems_of(row[-1])) for row in on_topic) < ASKED_FOUND_MIN):
             # nothing about the disease says what was asked: a guideline for the group it belongs to may ("Should sperm
@@ -312,12 +318,23 @@ def gather(
             extra = [h for h in study if h.passage.id not in have]
             hits += tuple(extra)
             coverages += tuple(terms.coverage(stats.stems_of(h)) for h in extra)
-    case_cov = 0.0
+    case_cov = described = 0.0
     if terms.asked and stats.store is not None and not (best >= COVERAGE_MIN and key_covered):
         case_cov = case_coverage(hits, terms, stats)
+        if case_cov < COVERAGE_MIN and ASKS_DIAGNOSIS.search(asking(info.text)):
+            # a case that asks what its patient has is answered by the page on the disease it describes, whole
+            described, page = described_page(stats.store, hits, terms, stats, scope)
+            if described >= COVERAGE_MIN:
+                # (its passages already kept are marked as the page's too)
+                marked = {h.passage.id: h for h in page}
+                hits = tuple(marked.get(h.passage.id, h) for h in hits)
+                have = {h.passage.id for h in hits}
+                extra = [h for h in page if h.passage.id not in have]
+                hits += tuple(extra)
+                coverages += tuple(terms.coverage(stats.stems_of(h)) for h in extra)
     best_hit = max(kept, key=lambda row: row[0])[1]
     return Evidence(hits, terms, best, key_term, key_covered, len(pool), coverages, study_cov, case_cov,
-                    thin(terms, stats.stems_of(best_hit)))
+                    thin(terms, stats.stems_of(best_hit)), described_coverage=described)
 
 
 def thin(terms: Terms, stems: set[str]) -> bool:
@@ -367,57 +384,6 @@ def _says(hit: Hit, words: list[str], asked: set[str], stats: TermStats, weights
              else set(content_stems(" ".join([hit.document.title, hit.passage.section, *stated]))))
     named = sum(weights.get(s, 1.0) for s in mentioned(words, stems) & asked)
     return 2 * named >= sum(weights.get(s, 1.0) for s in asked)
-
-
-def case_coverage(hits: Sequence[Hit], terms: Terms, stats: TermStats) -> float:
-    """For a question put as a case: the best coverage of a hit that names the key, where what the question asks
-    (``Terms.asked``) counts where the passage has it and the case's words where its document does. NICE's pneumonia
-    guideline answers "… fever, productive cough …, RR 22, BP 128/78 … does he need sputum cultures or urinary antigen
-    tests?" in its passage on microbiological tests, which repeats none of the findings; its sections on discharge
-    (respiratory rate, blood pressure) and on what to tell patients (fever, cough) have them.
-    A passage whose document does not describe the case does not qualify, nor one that says too little of what is
-    asked (``CASE_ASKED_MIN``): the case's words in its document would make up for the question's; nor a guideline
-    summary's scope fields ("Interventions and practices considered: … bridging … warfarin …"), which name what it
-    covers and say nothing of it."""
-    # (a several-part case's question is answered in part by a passage that says one part: SIGN's "In pregnancy, dosing
-    # adjustment … (with the exception of lamotrigine …)" for "Should I check her lamotrigine levels and adjust the dose
-    # …, does she need vitamin K …, and can she breastfeed on lamotrigine?"; not a part that asks little of its own
-    # beside the key — "… and does his partner need treatment?" — nor the one part a question keeps of itself)
-    parts = [part for part in terms.parts if len(part & terms.asked - {terms.key}) >= 2] if len(terms.parts) > 1 else []
-    best = 0.0
-    for hit in hits:
-        stems = stats.stems_of(hit)
-        if not terms.names_key(stems) or SCOPE_SECTION.search(hit.passage.section):
-            continue
-        for part in (None, *parts):
-            if terms.asked_share(stems, part) >= CASE_ASKED_MIN:
-                best = max(best, terms.coverage_with(stems, stats.document_stems(hit.document), part))
-    return best
-
-
-def whole_study(store: Store, hits: Sequence[Hit], terms: Terms, stats: TermStats,
-                documents: int = STUDY_DOCUMENTS) -> tuple[float, list[Hit]]:
-    """The best of the first ``documents`` documents of ``hits`` taken whole — title and every
-    passage — among those no longer than ``STUDY_MAX_CHARS`` that contain the key term: its
-    coverage and all its passages (as hits scored like its first); (0.0, []) when none qualifies."""
-    leading: dict[str, Hit] = {}
-    for hit in hits:
-        leading.setdefault(hit.document.id, hit)
-        if len(leading) >= documents:
-            break
-    best: tuple[float, list[Hit]] = (0.0, [])
-    for doc_id, first in leading.items():
-        passages = store.passages_for(doc_id)
-        if not passages or sum(len(p.text) for p in passages) > STUDY_MAX_CHARS:
-            continue
-        whole = [Hit(p, first.document, first.score, {"study": first.score}) for p in passages]
-        stems = stats.document_stems(first.document)
-        if KEY_TERM_REQUIRED and not terms.names_key(stems):
-            continue
-        coverage = terms.coverage(stems)
-        if coverage > best[0]:
-            best = (coverage, whole)
-    return best
 
 
 def _narrower(pool: Sequence[Hit], scope: Scope | None) -> dict[tuple[str, str], float]:

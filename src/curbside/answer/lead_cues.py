@@ -151,3 +151,11 @@ DURING_PROCEDURE = re.compile(r"^(?:during|in the course of|at the time of|when 
                               r"[^,;.]{0,60}?\b(?:repairs?|surgery|operations?|procedures?|resections?|\w+ectomy|"
                               r"\w+otomy|\w+ostomy|\w+plasty|\w+pexy|\w+scopy|an(?:a)?esthesia|implantation|insertion)\b",
                               re.IGNORECASE)
+
+# a treatment of any kind: asked whether it must be done, that it is not needed answers (``assemble``)
+ANY_TREATMENT = re.compile(r"\b(?:treatment|surgery|operation|procedure|removal|drainage|intervention)\b",
+                           re.IGNORECASE)
+
+# a first treatment that failed, said of whom the advice is for (``assemble``: a later step)
+NONCURATIVE = re.compile(r"\b(?:noncurative|non-curative|unsuccessful|failed) (?:surgery|resection|treatment|"
+                         r"therapy)\b|\bpersistent or recurrent\b", re.IGNORECASE)

@@ -249,6 +249,22 @@ def disease_mentions(text: str) -> list[str]:
     return list(dict.fromkeys(found))  # (once each: "whipworm (Trichuris)" is trichuriasis twice)
 
 
+# the everyday complaints health pages and guidelines are written about as conditions of their own (MedlinePlus's
+# "Fever", NICE's "Feverish illness in children"), which no disease list holds
+_COMPLAINTS = re.compile(r"\b(fever|cough|sore throat)s?\b", re.IGNORECASE)
+COMPLAINT_QUESTION_WORDS = 30  # a question this short that names one complaint and no disease is about it
+
+
+def complaint_topic(question: str) -> list[str]:
+    """The one everyday complaint a short question that names no disease is about ("My 2 year old has a fever of 39,
+    when should I take him to the doctor?"): the topic the question's disease would be. A case that tells of several
+    ("4 days of fever, productive cough and right basal crackles") describes a disease it does not name."""
+    if len(question.split()) > COMPLAINT_QUESTION_WORDS:
+        return []
+    found = {m.group(1).lower() for m in _COMPLAINTS.finditer(question)}
+    return sorted(found) if len(found) == 1 else []
+
+
 def _names_drug_or_procedure(token: str) -> bool:
     """A drug's name or brand, or a word shaped like a drug or a procedure ("…ectomy", "…profen")."""
     return (token in DRUG_NAMES or generic_of(token) is not None

@@ -128,7 +128,10 @@ def patient_has(question: str) -> bool:
     for disease in disease_mentions(without_history(question)):
         name = r"\W+".join(map(re.escape, disease.split()))
         if re.search(rf"\b(?:with|has|have|having|had)\s+(?:[\w-]+\s+){{0,3}}?{name}|"
-                     rf"\b(?:chemotherapy|radiotherapy|treatment|surgery|therapy)\s+for\s+(?:[\w-]+\s+){{0,2}}?{name}",
+                     rf"\b(?:chemotherapy|radiotherapy|treatment|surgery|therapy)\s+for\s+(?:[\w-]+\s+){{0,2}}?{name}|"
+                     # (… or what the patient takes for it: "takes ibuprofen 400 mg three times a day for her hip
+                     # arthritis")
+                     rf"\bfor\s+(?:his|her|their|my|your)\s+(?:[\w-]+\s+){{0,2}}?{name}",
                      question, re.IGNORECASE):
             return True
     return False

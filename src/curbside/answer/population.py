@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 
 from curbside.answer.ages import age_range, patient_ages
 from curbside.answer.disease_names import NEUTRAL, PHASE, name_key, name_stems, wordings
-from curbside.answer.lexicon import disease_mentions, medical_signal
+from curbside.answer.lexicon import complaint_topic, disease_mentions, medical_signal
 from curbside.answer.mentions import GENERIC, medical_stems, mentions
 from curbside.answer.passing import without_other_uses, without_passing
 from curbside.answer.patient_facts import (
@@ -220,7 +220,7 @@ class Scope:
             asked_stems = {stem(t) for disease in named for t in tokenize(disease)}
             diseases = [d for d in diseases if d in named or any(
                 a in stem(t) or stem(t) in a for t in tokenize(d) for a in asked_stems)]
-        diseases = ruled_in(question, diseases)
+        diseases = ruled_in(question, diseases) or complaint_topic(question)
         # every word of a disease's name, even one content stems drop ("use" in alcohol use disorder)
         allowed.update(stem(t) for disease in diseases for t in tokenize(disease))
         topics = []

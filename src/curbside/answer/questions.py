@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from curbside.answer.lexicon import MedicalSignal, disease_mentions, medical_signal
+from curbside.answer.lexicon import MedicalSignal, complaint_topic, disease_mentions, medical_signal
 from curbside.answer.text import content_stems, noun, stem, unique
 from curbside.answer.themes import question_intents
 from curbside.answer.vignette import asking, negated_terms, ruled_in, without_history
@@ -198,7 +198,7 @@ def analyse(question: str, *, context: str = "", max_chars: int = 2000) -> Quest
     # his bronchiolitis obliterans syndrome be treated?" is about the syndrome)
     question = asking(text)
     asked = [d for d in disease_mentions(question) if d in named] if question != text else []
-    topics = unique([*asked, *named, *(disease_mentions(context) if context else [])])
+    topics = unique([*asked, *named, *(disease_mentions(context) if context else [])]) or complaint_topic(text)
     return QuestionInfo(
         text=text, terms=terms, stems=stems, context_stems=context_stems, yes_no=is_yes_no(text),
         intents=_intents(text), topics=tuple(topics), medical=medical_signal(text),

@@ -117,11 +117,18 @@ _DOSE = re.compile(
 )
 
 
+# a denial whose list runs on to where a sign starts ("no fever, breathlessness or " before "chest pain")
+# (… not past a "but": "no fever but crushing chest pain")
+_DENIED = re.compile(r"\b(?:no|denies|denied|denying|without|nor)\s+"
+                     r"(?:(?!but\b|yet\b|now\b)[\w'-]+(?:,\s*|\s+(?:or|and)\s+|\s+)){0,6}$", re.IGNORECASE)
+
+
 def red_flags(question: str, audience: Audience) -> tuple[SafetyNotice, ...]:
     """Notices for every red flag the question describes, crisis first."""
     notices = []
     for flag in RED_FLAGS:
-        signs = [m.group(0) for m in flag.pattern.finditer(question)]
+        # (a sign the question denies is not described: "… but she has no breathlessness, chest pain or fainting")
+        signs = [m.group(0) for m in flag.pattern.finditer(question) if not _DENIED.search(question[:m.start()])]
         if flag.explained and flag.explained[1].search(question) and all(
                 flag.explained[0].fullmatch(sign) for sign in signs):
             continue

@@ -10,14 +10,17 @@ search's scale, where reranking decides what is kept.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from curbside.answer.ages import patient_ages
 from curbside.answer.lexicon import disease_mentions, medical_name
 from curbside.answer.questions import QuestionInfo
 from curbside.answer.synonyms import class_names
-from curbside.answer.terms import Terms, TermStats, screened_for
+from curbside.answer.terms import CHATTER, Terms, TermStats, content_terms, screened_for
 from curbside.answer.text import stem, unique
+from curbside.answer.themes import LAY_GET_HELP
 from curbside.answer.vignette import asking, case_of
 from curbside.records import Hit
 from curbside.retrieve import Filters, Retriever
@@ -70,6 +73,30 @@ def screening_statements(retriever: Retriever, question: str, pool: Sequence[Hit
     return _on_scale(retriever.search(f"screening for {what}", n, filters), pool) if what and pool else []
 
 
+# words of the asking, not of what it is about ("2 year old", "doctor")
+_NOT_ABOUT = frozenset("""year years old month months week weeks day days doctor doctors gp hospital clinic nurse
+help worry worried son daughter baby toddler child kid boy girl husband wife mum mom dad""".split())
+_CHILD = re.compile(r"\b(?:son|daughter|baby|toddler|child|kid|boy|girl|grandson|granddaughter)\b", re.IGNORECASE)
+
+
+def help_statements(retriever: Retriever, question: str, pool: Sequence[Hit], n: int,
+                    filters: Filters) -> list[Hit]:
+    """For a lay question when to get help ("My 2 year old has a fever of 39, when should I take him to the
+    doctor?"), what a search for when to seek help with what it is about finds: NICE's "… parents and carers who are
+    looking after their feverish child at home should seek further advice if: …" shares no word with the question but
+    "fever". Scored on ``pool``'s scale."""
+    asked = asking(question)
+    if not pool or LAY_GET_HELP.search(asked) is None:
+        return []
+    about = [t for t in content_terms(LAY_GET_HELP.sub(" ", question))
+             if not t.isdigit() and t not in _NOT_ABOUT and t not in CHATTER]
+    if not about:
+        return []
+    young = _CHILD.search(question) is not None or any(age < 16 for age in patient_ages(question))
+    query = " ".join([*about, *(["children"] if young else []), "when to seek help advice"])
+    return _on_scale(retriever.search(query, n, filters), pool)
+
+
 def _on_scale(found: Sequence[Hit], pool: Sequence[Hit]) -> list[Hit]:
     """``found`` less what ``pool`` has, scored so that its best is as good as the pool's best: found by what the
     question asks, it competes with the first search's best on equal terms."""
@@ -78,4 +105,4 @@ def _on_scale(found: Sequence[Hit], pool: Sequence[Hit]) -> list[Hit]:
     return [replace(h, score=h.score * scale) for h in found if h.passage.id not in have]
 
 
-__all__ = ["asked_alone", "named_alone", "screening_statements"]
+__all__ = ["asked_alone", "help_statements", "named_alone", "screening_statements"]

@@ -53,7 +53,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from curbside.answer.clauses import is_clause
+from curbside.answer.clauses import is_clause, item_list
 from curbside.answer.generators.base import Draft, DraftBullet, DraftSection
 from curbside.answer.plain_words import plain_words
 from curbside.answer.support import SupportJudge
@@ -215,7 +215,10 @@ def _open(text: str) -> bool:
 
 
 def split_semicolons(text: str) -> str:
-    """"X; Y." → "X. Y." where both halves are full clauses (module docstring)."""
+    """"X; Y." → "X. Y." where both halves are full clauses (module docstring); not a list's items, which depend on
+    its opening ("… should seek further advice if the child has a fit; the child develops a non-blanching rash; …")."""
+    if item_list(text):
+        return text
     pieces: list[str] = []
     start = 0
     for m in _SEMICOLON.finditer(text):

@@ -22,6 +22,7 @@ from curbside.answer.patient_facts import failed_drugs
 from curbside.answer.questions import QuestionInfo
 from curbside.answer.synonyms import alternatives, broader
 from curbside.answer.text import content_stems, idf, noun, stem, tokenize
+from curbside.answer.themes import LAY_GET_HELP
 from curbside.answer.topic_sources import guideline_titles, pages_by_name
 from curbside.answer.vignette import asking, case_terms, part_texts, parts, restatements
 from curbside.drug_names import brand_generic
@@ -29,6 +30,7 @@ from curbside.records import Document, Hit, Kind
 from curbside.retrieve.lexical import uses_word
 from curbside.retrieve.query import STOPWORDS, unit_degree
 from curbside.retrieve.query import tokenize as query_tokens
+from curbside.spelling import PREFIXES
 from curbside.store import Store
 
 CONTEXT_WEIGHT = 0.4  # weight of an earlier question's terms in a follow-up
@@ -116,7 +118,10 @@ class Terms:
         if not self.weights:
             return ""
         never = _DEGREE | _FORMS | _ASPECTS | _OCCASIONS | self.minor | self.optional
-        named = [s for s in self.weights if s not in never] or list(self.weights)
+        # (nor a spinal level: "a T2 lesion running continuously from C6 to T5" is not about T5; nor a prefix, which a
+        # hyphen leaves as a word of its own: "at pre-assessment" is not about "pre")
+        named = [s for s in self.weights
+                 if s not in never and s not in PREFIXES and not _SPINAL_LEVEL.match(s)] or list(self.weights)
         # a case's question is about what it asks, where it names something rare enough to say so ("… positive for
         # RSV. … can the lumbar puncture be skipped?" asks about the lumbar puncture, not RSV)
         asked = [s for s in named if s in self.asked and self.weights[s] >= ASKED_KEY_WEIGHT]
@@ -140,6 +145,7 @@ _ASPECTS = frozenset(stem(w) for w in "downside downsides drawback drawbacks dis
                      .split())
 # … nor what a drug comes as ("should I be on tablets like metformin?"): the form, not the subject
 _FORMS = frozenset(stem(w) for w in "tablet tablets pill pills capsule capsules".split())
+_SPINAL_LEVEL = re.compile(r"^[ctls]\d{1,2}$")
 # … nor the occasion it is asked of ("several vaccine injections at the same visit"): not what is asked about
 _OCCASIONS = frozenset(stem(w) for w in """visit visits appointment appointments consultation consultations session
 sessions""".split())
@@ -179,7 +185,7 @@ monday tuesday wednesday thursday friday saturday sunday weekend weekends
 # verb names no topic there ("pick" alone also names skin picking, so it is no ``CHATTER``)
 # (… and "what would I need to watch out for": what to look for, not a watch; "if he had turned out to be *3A/*3C")
 _PHRASAL = re.compile(r"\b(?:pick|picks|picked|picking|find|finds|finding|figure|figures|figured|figuring|sort|sorts|"
-                      r"sorted|sorting|turn|turns|turned|turning)\s+(?:up|out)\b|"
+                      r"sorted|sorting|turn|turns|turned|turning)\s+(?:up|out)\b|\bpin(?:s|ned|ning)?\s+down\b|"
                       r"\b(?:watch|watching|look|looking|keep an eye)\s+out\b",
                       re.IGNORECASE)
 
@@ -200,10 +206,12 @@ def phrasal_terms(question: str) -> frozenset[str]:
     """The question's words that appear only as the verb of a phrasal verb (``_PHRASAL``), in the visit it is asked
     about (``_VISIT``) or in the place it is asked from (``_PLACE``): chatter there."""
     inside = {tokenize(m.group(0))[0] for m in _PHRASAL.finditer(question)}
+    # (… and asking when to get help, the doctor it names: "… when should I take him to the doctor?")
+    inside |= {t for m in LAY_GET_HELP.finditer(question) for t in tokenize(m.group(0))}
     # (… unless it asks how often: "… at his annual review … how often should his feet be reviewed?")
     settings = (_PLACE,) if _HOW_OFTEN.search(question) else (_VISIT, _PLACE)
     inside |= {t for rx in settings for m in rx.finditer(question) for t in tokenize(m.group(0))}
-    rest = _PHRASAL.sub(" ", question)
+    rest = LAY_GET_HELP.sub(" ", _PHRASAL.sub(" ", question))
     for rx in settings:
         rest = rx.sub(" ", rest)
     outside = set(tokenize(rest))

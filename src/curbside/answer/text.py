@@ -94,7 +94,7 @@ def stem(word: str) -> str:
 
 
 # adjectives whose suffix the rules above cannot undo: "diagnostic" is about diagnosis, "surgical" about surgery
-_SAME = {"diagnost": "diagnos", "prognost": "prognos", "therapeut": "therapy", "surgery": "surg"}
+_SAME = {"diagnost": "diagnos", "prognost": "prognos", "therapeut": "therapy", "surgery": "surg", "feverish": "fever"}
 
 
 def words(text: str) -> list[str]:

@@ -226,7 +226,8 @@ ESCALATION = _rx(
     r"attention|services|room|department)\b(?! (setting|visits?|physicians?))|\b(call|dial) 911\b|\burgent|"
     r"\bimmediate (medical )?(attention|care)\b|"
     r"\b(be|been|require[sd]?|requiring|needs?|needing|warrants?) (\w+ )?hospitali[sz]|\badmi(t|ssion) to\b|"
-    r"\bseek (medical|immediate|prompt)|\bcall (your|a|the) (doctor|"
+    r"\bseek (medical|immediate|prompt)|\bseek (?:further |more |urgent )?(?:help|advice|care)\b|"
+    r"\bcall (your|a|the) (doctor|"
     r"health|provider)|\bsee (a|your) (doctor|health care provider|physician)|\bcontact (your|a) (doctor|"
     r"health)|\bif (symptoms|pain|signs) (persist|worsen|do not improve)|\bfail(s|ed|ure)? (of|to respond|"
     r"to improve)|(?<!-)\brefractory\b|\bmultidisciplinary\b|\bred flags?\b"
@@ -349,11 +350,17 @@ ASKS_HARMS = _rx(r"\bside[- ]?effects?\b|\badverse (?:effects?|events?|reactions
                  r"\bharm(?:s|ful)?\b|\btoxicity\b|\binteract(?:s|ions?)\b|\bwhat are the risks\b")
 
 # a question about when to refer or escalate: its bottom line should say when
+# a lay question when to get help ("… when should I take him to the doctor?", "Do I need to take her to A&E?", "Should
+# I be worried?"): the sources say "seek (further) help/advice", words no parent types
+LAY_GET_HELP = _rx(r"\b(?:take|bring) (?:him|her|them|my \w+|the \w+) (?:in )?to (?:the |a |see a )?"
+                   r"(?:doctors?|gp|a&e|er|emergency|hospital|clinic|paediatrician|pediatrician)\b|"
+                   r"\bwhen (?:should|do|must) (?:i|we) (?:see|go to|call|phone|ring|get) (?:a |the |my |our )?"
+                   r"(?:doctor|gp|hospital|a&e|er|help|nurse|ambulance)\b|"
+                   r"\b(?:should|do) (?:i|we) (?:be )?(?:worr(?:y|ied)|see a doctor|call (?:a|the) doctor)\b|"
+                   r"\bwhen to worry\b")
 ASKS_ESCALATION = _rx(r"\brefer(r?al|red)?\b|\bspecialists?\b|\bescalat|\bwhen (should|to|do|must) (i|we|you|"
                       r"they|patients?|people|\w+) (see|go|call|seek|be (seen|admitted|hospitali[sz]ed))|"
-                      # ("… when should I take him to the doctor?", "Do I need to take her to A&E?")
-                      r"\b(?:take|bring) (?:him|her|them|my \w+|the \w+) (?:in )?to (?:the |a |see a )?"
-                      r"(?:doctors?|gp|a&e|er|emergency|hospital|clinic|paediatrician|pediatrician)\b|"
+                      rf"{LAY_GET_HELP.pattern}|"
                       # (not emergency advice to give, nor a case's "no red-flag features")
                       r"\bemergency\b(?! (?:advice|card|kit|plan|contraception|dose|injection|pack|letter|supply)\b)|"
                       r"\bsee a (doctor|specialist)\b|(?<!\bno )(?<!\bwithout )\bred[- ]flags?\b")

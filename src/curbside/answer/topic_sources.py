@@ -153,7 +153,9 @@ def topic_pages(store: Store, pages: Mapping[frozenset[str], Sequence[str]], sco
     reranking decides what is kept."""
     if filters.kinds and Kind.CONSUMER.value not in filters.kinds:
         return []
-    asked = [theme_by_key(key).question for key in intents if key != "definition"]
+    # (asked what the disease is, its page's "What is (are) Diabetes Type 2 ?" answers: passage search ranks the
+    # pages that repeat "type 2 diabetes" above the one named for it)
+    asked = [theme_by_key(key).question for key in intents]
     if not asked:
         return []
     ids = sorted({doc_id for name in scope.names() for doc_id in pages.get(name, ())})[:documents]

@@ -46,6 +46,7 @@ from curbside.answer.themes import (
 )
 from curbside.answer.topic_sources import RECORD_STATEMENT, RISK_ASSESSMENT
 from curbside.answer.vignette import asking
+from curbside.answer.whole_documents import DESCRIBED_SCORE
 from curbside.drug_names import drug_words, names_drug
 from curbside.records import Audience, Hit, Kind, Passage, Verdict
 from curbside.settings import Settings
@@ -59,6 +60,8 @@ CLOSEST = 3  # sentences shown when nothing answers what was asked
 CLOSEST_TITLE = "Closest passages found (too little to answer from; they may not answer the question)"
 THIN_NOTE = ("thin evidence: the bottom line comes from a consumer-health page; no guideline or study sentence in the "
              "knowledge base says it")
+DESCRIBED_NOTE = ("the case names no diagnosis: the answer is read from the health page whose description matches the "
+                  "case best; check that the diagnosis fits before acting on it")
 
 
 class ExtractiveGenerator:
@@ -175,6 +178,8 @@ class ExtractiveGenerator:
             # (a document close in meaning to a case speaks for it, as one on the disease's group does, whichever of the
             # patient's diseases it names: BTS on bronchoscopy for an older man with COPD and a coronary stent)
             group |= {c.hit.document.id for c in found if CLOSE_SCORE in c.hit.scores}
+            # (… and so does the page on the disease a case describes without naming it: ``whole_documents``)
+            group |= {c.hit.document.id for c in found if DESCRIBED_SCORE in c.hit.scores}
         # "Patients with mild-to-moderate CDI should be treated with metronidazole …" covers the
         # question on Clostridium difficile infection as well as a sentence that spells it out
         score_all(found, abbreviated(terms, topical), audience, info.intents,
@@ -243,6 +248,12 @@ class ExtractiveGenerator:
             for c in found:
                 if not has_title(c.hit.document.title):
                     c.titled = c.hit.document.id in direct
+        for c in found:
+            # the page on the disease a case describes is about the case, whatever its rarest word or the diseases the
+            # case names ("… labelled optic neuritis" for NINDS's "Neuromyelitis optica (NMO) is an autoimmune disease
+            # …"): ``whole_documents.described_page``
+            if DESCRIBED_SCORE in c.hit.scores:
+                c.on_topic, c.titled, c.names_topic, c.elsewhere, c.drift, c.implied = True, True, True, (), (), ()
         return found
 
     def generate(self, question: str, evidence: Sequence[Hit], audience: Audience,
@@ -257,7 +268,9 @@ class ExtractiveGenerator:
                          notes=("no evidence sentence addressed the question",), generator=NAME)
         verdict = None
         # (a question about side effects is answered by a harm, whatever the theme reader makes of it)
+        described = DESCRIBED_SCORE in chosen.bottom.hit.scores
         notes: tuple[str, ...] = (() if harms and chosen.bottom.pitfall
+                                  else (DESCRIBED_NOTE,) if described
                                   else _off_intent(chosen.bottom, info.intents, info.yes_no, escalate))
         # the best sentence is from a document about something else and names the disease only in
         # passing ("… including cough, hyperkalemia …" from a CKD guideline for "management of
@@ -280,7 +293,8 @@ class ExtractiveGenerator:
         # else: "What is blepharitis?" is not answered by a syndrome's table of twenty signs)
         elsewhere = chosen.bottom.strays and not info.yes_no and bool(disease_mentions(info.text))
         if elsewhere or (audience is Audience.CLINICIAN and (
-                (((notes and not escalate and treating) or strays or methods) and disease_mentions(info.text))
+                (((notes and not escalate and treating and not described) or strays or methods)
+                 and disease_mentions(info.text))
                 or (chosen.bottom.conflicts and not info.yes_no))):
             # nothing speaks to what was asked ("first-line treatment of GAD" answered from pages on
             # what anxiety is): saying so beats a padded answer; what was found is shown as such

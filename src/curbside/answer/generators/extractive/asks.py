@@ -21,6 +21,7 @@ from curbside.answer.themes import (
 )
 from curbside.answer.vignette import asking, patient_drugs_asked
 from curbside.drug_names import drug_words
+from curbside.records import Kind
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,18 +99,26 @@ def _wordings(phrase: str) -> tuple[frozenset[str], ...]:
     return (stems, *(form for forms in alternatives(tokenize(phrase)).values() for form in forms))
 
 
-def defines(c: Candidate, asks: Asks) -> bool:
-    """``c`` says what the thing "What is X?" asks about is: X is its subject ("Gout is a form of arthritis …")."""
-    subject = DEFINED.match(c.text)
+def defines(c: Candidate, asks: Asks, *, loosely: bool = False) -> bool:
+    """``c`` says what the thing "What is X?" asks about is: X is its subject ("Gout is a form of arthritis …").
+    ``loosely``: or, on a health page named for X, X (or what X is a kind of) is its subject, whatever the verb."""
+    page = loosely and c.titled and c.hit.document.kind is Kind.CONSUMER
+    # (a health page named for it says what it is in its own words: "Diabetes insipidus (DI) causes frequent
+    # urination")
+    subject = DEFINED.match(c.text) or (_PAGE_SUBJECT.match(c.text) if page else None)
     if subject is None:
         return False
     # (the thing itself, not something of it or a kind of it: "The symptoms of Mollaret meningitis are the same as …"
     # and "Bacterial meningitis is rare" do not say what meningitis is; a bracketed other name may follow it)
     stems = frozenset(content_stems(_BRACKETED.sub(" ", subject.group("subject"))))
-    return any(form == stems for form in asks.defines)
+    # (… or, on a health page named for it, the broader thing it is a kind of: MedlinePlus's "Diabetes Type 2" opens
+    # "Diabetes means your blood glucose, or blood sugar, levels are too high", then says what type 2 is)
+    return any(form == stems or (page and stems and stems < form) for form in asks.defines)
 
 
 _BRACKETED = re.compile(r"\([^()]*\)")
+_PAGE_SUBJECT = re.compile(r"^(?P<subject>[A-Z][^,;:]{1,80}?)\s(?:is|are|causes?|affects?|happens?|occurs?|develops?|"
+                           r"makes?|damages?|leads? to)\b")
 
 
 NO_ASKS = Asks()  # a question that asks for nothing beyond its intents

@@ -14,15 +14,17 @@ from dataclasses import dataclass, replace
 from curbside.answer.evidence import CLOSE_SCORE
 from curbside.answer.generators.base import DraftBullet, DraftSection
 from curbside.answer.generators.extractive.asks import NO_ASKS, Asks, defines
-from curbside.answer.generators.extractive.candidates import Candidate
+from curbside.answer.generators.extractive.candidates import Candidate, described_first
 from curbside.answer.generators.extractive.cues import EXPLETIVE
 from curbside.answer.generators.extractive.scoring import redundant
 from curbside.answer.lead_cues import (
+    ANY_TREATMENT,
     CONCESSION,
     DURING_PROCEDURE,
     FIRST_STEP,
     LATER_STEP,
     NEXT_STEP,
+    NONCURATIVE,
     NOT_NEEDED,
     OPTIONS,
     RATE,
@@ -51,10 +53,10 @@ from curbside.answer.themes import (
     related,
     theme_by_key,
 )
+from curbside.answer.whole_documents import DESCRIBED_SCORE
 from curbside.drug_names import drug_words
 from curbside.records import Audience, Kind
 
-_FIGURE = re.compile(r"\d")
 RELATIVE_FLOOR = 0.55  # keep bullets scoring at least this share of the best
 SIDE_FLOOR = 0.4  # pitfalls and escalation from on-topic documents may score lower
 MIN_RELEVANCE = 0.3  # a bullet must cover this share of the question's weighted terms
@@ -81,8 +83,6 @@ P_WHO_TO_TREAT = 0.2  # … or says whom to treat without naming how
 P_UNSETTLED = 0.15  # … or what the evidence cannot settle
 P_NOT_NEEDED = 0.4  # … or, asked how to treat, when treatment is not needed (as much as a warning)
 B_NOT_NEEDED = 0.25  # … but asked whether it must be done, that it need not answers
-_ANY_TREATMENT = re.compile(r"\b(?:treatment|surgery|operation|procedure|removal|drainage|intervention)\b",
-                            re.IGNORECASE)
 GENERAL_MARGIN = 0.3  # a general statement leads unless a narrower one is this much better
 P_PITFALL_LEAD = 0.2  # … a general "do not …" needs to come closer
 MAX_SECTIONS = 4
@@ -102,9 +102,6 @@ def _bullet_limit(audience: Audience) -> int:
     return 6 if audience is Audience.PATIENT else 8
 
 
-# (a first treatment that failed, said of whom the advice is for)
-_NONCURATIVE = re.compile(r"\b(?:noncurative|non-curative|unsuccessful|failed) (?:surgery|resection|treatment|"
-                          r"therapy)\b|\bpersistent or recurrent\b", re.IGNORECASE)
 
 
 def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequence[str] = (),
@@ -164,10 +161,12 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
             or (c.primary == "treatment" and c.titled and c.hit.document.kind is Kind.CONSUMER
                 and c.relevance >= 0.5 * best_rel and RELIEVES.search(c.text) is not None)
             or (described and c.hit.document.id == closest.hit.document.id))]
+        main = ([] if yes_no else described_first(candidates)) or main  # (the disease a case describes: what it is)
         if asks.defines and not yes_no and set(intents) == {"definition"}:
             # "What is Valtrex?" is answered by what Valtrex is, not a sentence naming it ("What is the treatment
             # for scabies?" asks about its treatment)
-            main = [c for c in candidates if defines(c, asks)] or main
+            main = ([c for c in candidates if defines(c, asks)]
+                    or [c for c in candidates if defines(c, asks, loosely=True)] or main)
         on_intent = main or [c for c in candidates if set(c.themes) & set(intents) and c.relevance >= 0.6 * best_rel]
     if on_intent:
         candidates = on_intent
@@ -208,7 +207,7 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
         if imaging_not_needed(c):
             whether = True
             bonus += B_IMAGING
-        if asks.done and NOT_NEEDED.search(c.text) and _ANY_TREATMENT.search(c.text):
+        if asks.done and NOT_NEEDED.search(c.text) and ANY_TREATMENT.search(c.text):
             # asked whether it must be drained or taken out, "Treatment is not needed for simple kidney cysts that do
             # not cause any symptoms" answers it (how it is drained, when it must be, does not)
             whether = True
@@ -222,7 +221,7 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
             # is usually appropriate (rating 8) for …"); asked how a disease is diagnosed, it is one part of that.
             # The higher rating of a scenario leads (9 over 7)
             bonus += B_IMAGING * imaging + B_RATING * (int(rated.group("rating") or 7) - 7)
-        if asks.measure and asks.measure in c.stems and _FIGURE.search(c.text):
+        if asks.measure and asks.measure in c.stems and any(ch.isdigit() for ch in c.text):
             bonus += B_MEASURE  # "… a clinical peripheral margin of 6 mm or greater is indicated" for "What margins …"
         if TELL.match(c.text):  # what to tell the patient is not the clinical answer itself
             bonus -= 0.2
@@ -282,7 +281,7 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
     # ACTH-dependent CS who underwent a noncurative surgery …, the Task Force suggests …" for "What are her second-line
     # options?")
     general = [c for c in pool if not c.subgroup or (asks.later and bool(
-        said_later(c) or _NONCURATIVE.search(c.text)))]
+        said_later(c) or NONCURATIVE.search(c.text)))]
 
     def general_key(c: Candidate) -> float:
         # what not to do is a weaker general answer to how something is treated: "Clinicians should
@@ -299,7 +298,8 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
     if not yes_no:
         pool = [c for c in pool if c.qualified] or pool
     best = max(pool, key=key)
-    if treats and not (yes_no or escalate or harms or imaging_not_needed(best)) and not says_what_to_do(best):
+    if treats and not (yes_no or escalate or harms or imaging_not_needed(best) or says_what_to_do(best)
+                       or DESCRIBED_SCORE in best.hit.scores):
         # "The primary reason to … treat GAS pharyngitis is to decrease the risk of acute rheumatic
         # fever": about treatment without naming one. A sentence of a document on the disease that
         # names one ("Penicillin V is the drug of choice …") answers, though it repeats fewer of the
@@ -378,8 +378,9 @@ def plan(candidates: Sequence[Candidate], audience: Audience, yes_no: bool,
     # it is usually the title, which states the finding ("X for the treatment of Y"): usable, lower
     # (a case's words are mostly the patient's, which no guideline repeats: in a passage close to it in meaning a
     # sentence needs fewer of them)
-    usable = [c for c in candidates if c.on_topic and not c.meta
-              and c.relevance >= (CLOSE_RELEVANCE_MIN if CLOSE_SCORE in c.hit.scores else MIN_RELEVANCE)
+    # (… and the page on the disease a case describes says what it says of it in its own words: ``whole_documents``)
+    usable = [c for c in candidates if c.on_topic and not c.meta and (DESCRIBED_SCORE in c.hit.scores or (
+              c.relevance >= (CLOSE_RELEVANCE_MIN if CLOSE_SCORE in c.hit.scores else MIN_RELEVANCE)))
               and not (c.fragment and (c.hit.document.kind in (Kind.GUIDELINE, Kind.CONSUMER)
                                        or STUDY_TITLE.match(c.text)))]
     if not usable:

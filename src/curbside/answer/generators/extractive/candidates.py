@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from curbside.answer import feature_tables
-from curbside.answer.clauses import is_clause, is_verb
+from curbside.answer.clauses import is_clause, is_verb, item_list
 from curbside.answer.generators.extractive.cues import (
     ADVISES,
     ADVISES_AGAINST,
@@ -45,6 +45,7 @@ from curbside.answer.lead_cues import DESIGN_SUBTITLE, SCOPE_SECTION
 from curbside.answer.readability import fk_grade
 from curbside.answer.text import content_stems
 from curbside.answer.themes import ESCALATION, PITFALL, names_intervention, primary_theme, sentence_themes
+from curbside.answer.whole_documents import DESCRIBED_SCORE
 from curbside.records import Hit, Kind
 
 _LEAD_LABEL = re.compile(
@@ -293,6 +294,15 @@ LISTED_CONDITIONS_WORDS = 30  # words a recommendation that lists its conditions
 _ONLY_IF_LIST = re.compile(r"\bonly if\b", re.IGNORECASE)
 
 
+def _as_read(text: str) -> str:
+    """``text`` as a reader takes it in: a list's items one at a time (its reading grade is not that of one
+    88-word sentence)."""
+    return _ITEM_BREAK.sub(lambda m: f". {m.group(1).upper()}", text) if item_list(text) else text
+
+
+_ITEM_BREAK = re.compile(r"; (\w)")
+
+
 def extract(evidence: Sequence[Hit], *, min_words: int = 6, max_words: int = 80,
             carried: Mapping[str, Sequence[str]] | None = None) -> list[Candidate]:
     """Every usable sentence of every evidence passage, described but not yet scored (``carried``:
@@ -340,7 +350,10 @@ def extract(evidence: Sequence[Hit], *, min_words: int = 6, max_words: int = 80,
             # (a recommendation and the conditions it lists is one statement, however long: NICE's "Eltrombopag is
             # recommended as an option for … only if: their condition is refractory …; or …; and the manufacturer
             # provides …", 98 words)
-            longest = max_words + LISTED_CONDITIONS_WORDS * bool(in_recommendation and _ONLY_IF_LIST.search(text))
+            # (… and so is a list of short alternatives read whole: NICE's "… should seek further advice if: the child
+            # has a fit; the child develops a non-blanching rash; …", 89 words; ``layout.segments``)
+            longest = max_words + LISTED_CONDITIONS_WORDS * bool(
+                (in_recommendation and _ONLY_IF_LIST.search(text)) or item_list(text))
             if (n_words < min_words or n_words > longest or text.endswith("?") or key in seen
                     or _TABLE_ROW.search(text)):
                 continue
@@ -371,7 +384,7 @@ def extract(evidence: Sequence[Hit], *, min_words: int = 6, max_words: int = 80,
                     or (title_case(text) and hit.document.kind in (Kind.GUIDELINE, Kind.CONSUMER))),
                 stats=len(STATS.findall(text)),
                 pitfall=_warns(text) or harms,
-                escalation=bool(ESCALATION.search(text)), grade=fk_grade(text), words=n_words,
+                escalation=bool(ESCALATION.search(text)), grade=fk_grade(_as_read(text)), words=n_words,
                 numbers=frozenset(_NUMBERS.findall(text)), primary=primary_theme(text),
                 pipeline=bool(PIPELINE.search(text)), strength=strength(section, text),
                 listed=bool(feature_tables.FEATURE_LIST.match(text)),
@@ -389,3 +402,12 @@ def _share_grades(passage: list[Candidate]) -> None:
     for c, after in reversed(list(zip(passage, passage[1:], strict=False))):
         if not c.graded and after.graded and after.position == c.position + 1:
             c.graded, c.strength = True, after.strength
+
+
+def described_first(candidates: Sequence[Candidate]) -> list[Candidate]:
+    """Of the described page's sentences (``described_page``), the one where it first says what the disease is
+    ("Neuromyelitis optica (NMO) is an autoimmune disease …"): the answer to "What is the most likely diagnosis?";
+    else all of them; none when the evidence has no described page."""
+    page = [c for c in candidates if DESCRIBED_SCORE in c.hit.scores]
+    said = [c for c in page if c.primary == "definition"]
+    return [min(said, key=lambda c: (c.hit.passage.ordinal, c.position))] if said else page

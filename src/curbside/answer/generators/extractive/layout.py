@@ -12,6 +12,7 @@ from curbside.answer import feature_tables
 from curbside.answer.clauses import is_clause
 from curbside.answer.generators.extractive.cues import META_CUE
 from curbside.answer.tables import rows_as_sentences
+from curbside.answer.themes import ESCALATION
 from curbside.sentences import split_sentences
 
 _BULLET_SPLIT = re.compile(r"(?:^|\s+)[-•*▪◦]\s+(?=[A-Z(])")
@@ -54,6 +55,10 @@ _CELL_BAR = re.compile(r"\s+\|\s+")  # table cells flattened into one line: "(st
 _INLINE_FIRST_ITEM = re.compile(r"^(?P<head>[^-•][^:]{10,}:)\s+[-•]\s+(?P<item>\S.*)$")
 _LIST_MAX_WORDS = 60  # a list said as one sentence up to this length (else one sentence per item)
 _ALL_MAX_WORDS = 120  # … or this length, when its items must all hold
+_SHORT_LIST_MAX_WORDS = 100  # … or this length: at least _SHORT_ITEMS signs of at most _SHORT_ITEM_WORDS words to get
+# help for
+_SHORT_ITEMS = 3
+_SHORT_ITEM_WORDS = 20
 _ALL_OF = re.compile(r"\ball (?:of )?the following\b|\bboth of the following\b|\ball (?:of these|these) "
                      r"(?:conditions|criteria)\b", re.IGNORECASE)
 _BULLET_LINE = re.compile(r"^[-•*▪◦]\s+")
@@ -168,7 +173,15 @@ def _lines(text: str, lead: str = "") -> list[str]:
             # narcolepsy when all of the following conditions are met: …" read item by item says each one suffices;
             # so are items joined by "and")
             every = _ALL_OF.search(lead) or any(_AND_END.search(item) for item in items)
-            limit = _ALL_MAX_WORDS if every else _LIST_MAX_WORDS
+            # (… and so are the warning signs to get help for, each enough and together the answer, read whole where
+            # item by item each would repeat the opening and the repeats be dropped as saying the same: NICE's
+            # "Following contact with a healthcare professional, parents and carers … should seek further advice if:
+            # - The child has a fit - The child develops a non-blanching rash - …"; criteria that pick out patients —
+            # "… is indicated when T-score is less than -1.0 and one or more of the following is present: - Women age
+            # ≥70 yr … - Glucocorticoid therapy …" — stay one each, the patient's own read alone)
+            short = (ESCALATION.search(lead) is not None and len(items) >= _SHORT_ITEMS
+                     and all(len(item.split()) <= _SHORT_ITEM_WORDS for item in items))
+            limit = _ALL_MAX_WORDS if every else _SHORT_LIST_MAX_WORDS if short else _LIST_MAX_WORDS
             out.extend([joined] if len(joined.split()) <= limit else [_join_items(lead, [x]) for x in items])
             items.clear()
         if after:

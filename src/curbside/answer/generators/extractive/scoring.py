@@ -69,9 +69,14 @@ def score_all(candidates: Sequence[Candidate], terms: Terms, audience: Audience,
     for c in candidates:
         doc = c.hit.document
         own = terms.coverage(c.stems | heading_stems(c.section) if headed(c) else c.stems, parts=0)
-        if (doc.id in topic_titles and key not in terms.covered(c.stems) and names_intervention(c.text)
-                and ((doc.kind is Kind.GUIDELINE and c.recommendation)
-                     or (doc.kind is Kind.CONSUMER and treats and c.themes and c.themes[0] in related(intents)))):
+        if doc.id in topic_titles and key not in terms.covered(c.stems) and (
+                (names_intervention(c.text)
+                 and ((doc.kind is Kind.GUIDELINE and c.recommendation)
+                      or (doc.kind is Kind.CONSUMER and treats and c.themes and c.themes[0] in related(intents))))
+                # … and so does a health page titled for it on whatever else the question asks ("Symptoms usually
+                # begin 2 or 3 days after infection and last 2 to 14 days", on "Common Cold", for "How long does a
+                # cold last?")
+                or (doc.kind is Kind.CONSUMER and not treats and set(c.themes) & set(intents))):
             # a guideline titled for the question's disease speaks of it throughout: what it recommends doing
             # rarely repeats the disease's name ("Recommended Regimes (Ia, A): metronidazole 2 g …" in the
             # BASHH guideline on Trichomonas vaginalis); so does a health page titled for it, on how it is

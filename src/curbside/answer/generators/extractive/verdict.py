@@ -205,7 +205,8 @@ def decide(question: str, candidates: Sequence[Candidate], model: VerdictModel |
 # "Should cardioselective beta-blockers be avoided in COPD?": the evidence says whether they can be
 # used ("… can be used with precaution …"), which answers the question the other way round (not "… to
 # avoid transfusion": a purpose)
-_ASKS_AVOIDANCE = re.compile(r"^(?:should|must|is it (?:necessary|advisable|better) to)\b[^?]*?\b"
+# (… where a case is told first: "My patient takes ibuprofen … – should she stop it beforehand …?")
+_ASKS_AVOIDANCE = re.compile(r"(?:^|[–—;:]\s*|[.?]\s+)(?:should|must|is it (?:necessary|advisable|better) to)\b[^?]*?\b"
                              r"(?P<verb>be avoided|be withheld|be stopped|be discontinued|"
                              r"(?<!to )(?:avoid|withhold|stop|discontinue))\b", re.IGNORECASE)
 _OPPOSITE = {"be avoided": "be used", "be withheld": "be given", "be stopped": "be continued",
