@@ -10,12 +10,17 @@ from curbside.answer import ask
 from curbside.answer.clauses import item_list
 from curbside.answer.generators.extractive.candidates import extract
 from curbside.answer.lexicon import complaint_topic, disease_mentions
+from curbside.answer.population import Scope
+from curbside.answer.questions import analyse
+from curbside.answer.safety import red_flags
 from curbside.answer.second_search import help_statements
 from curbside.answer.simplify import split_semicolons
-from curbside.answer.terms import phrasal_terms
+from curbside.answer.terms import TermStats, phrasal_terms
 from curbside.answer.text import stem
 from curbside.answer.themes import ASKS_ESCALATION, ESCALATION, LAY_GET_HELP
-from curbside.records import Answer, Audience, Document, Hit, Kind, Passage, Section
+from curbside.answer.whole_documents import described_page
+from curbside.drug_names import generic_of
+from curbside.records import Answer, Audience, Document, Hit, Kind, Passage, Section, Verdict
 from curbside.retrieve import Filters, make_retriever
 from curbside.settings import Settings
 from curbside.store import Store
@@ -109,3 +114,60 @@ def test_a_list_of_short_alternatives_is_one_statement_never_split() -> None:
 
 def test_feverish_is_fever() -> None:
     assert stem("feverish") == stem("fever") == stem("fevers")
+
+
+NMO = ("A 43-year-old African-American woman had painful loss of vision in her left eye 8 months ago that only partly "
+       "recovered and was labelled optic neuritis. Three weeks ago she had a week of intractable nausea, vomiting and "
+       "hiccups, put down to gastritis. Over the past 5 days she has developed weakness and numbness of both legs and "
+       "cannot pass urine. Spinal MRI shows a T2 lesion running continuously from C6 to T5, and her brain MRI is "
+       "almost normal. What is the most likely diagnosis and which antibody underlies it, how should this attack be "
+       "treated, which drugs prevent relapses, how does it differ from MS, and what is her outlook?")
+IBUPROFEN = ("My patient takes ibuprofen 400 mg three times a day for her hip arthritis and is listed for a total hip "
+             "replacement next month – should she stop it beforehand to reduce blood loss at surgery?")
+
+
+@pytest.fixture(scope="module")
+def check51_kb(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    # (ACR on optic neuritis imaging, NICE on MS, AAOS on hip osteoarthritis; NINDS's neuromyelitis optica and GARD's
+    # optic neuritis pages; the PubMedQA abstracts, among them the ibuprofen trial before hip replacement)
+    return guideline_kb(tmp_path_factory, ("ngc-11340.xml", "ngc-10569.xml", "ngc-11190.xml"), corpora=(
+        "medquad/6_NINDS_QA/0000105.xml", "medquad/2_GARD_QA/0004565.xml", "pubmedqa/abstracts.jsonl"))
+
+
+def test_a_case_that_names_no_diagnosis_is_answered_from_the_page_it_describes(check51_kb: Store) -> None:
+    # (no one passage of NINDS's page says half of the case: it abstained, with an NMO line among its closest passages;
+    # the key had been "t5", a spinal level)
+    info = analyse(NMO)
+    assert TermStats(check51_kb).terms(info).key != stem("t5")
+    answer = _ask(check51_kb, NMO, Audience.CLINICIAN)
+    assert not answer.insufficient
+    assert answer.bottom_line.text.startswith("Neuromyelitis optica (NMO) is an autoimmune disease")
+    assert any(n.startswith("the case names no diagnosis") for n in answer.notes)
+    # (the part asking for the diagnosis is answered by naming one, in no word of its own: no "Not covered" for it)
+    assert not any("most likely diagnosis" in s.message for s in answer.safety)
+    # (a page on a disease the case names — "labelled optic neuritis" — is not the disease it describes)
+    retriever = make_retriever(check51_kb, Settings(kb=check51_kb.path, retriever="lexical", offline=True))
+    stats = TermStats(check51_kb)
+    hits = retriever.search(NMO, 30, Filters())
+    optic = [h for h in hits if h.document.id == "medquad:GARD:0004565"]
+    assert optic and described_page(check51_kb, optic, stats.terms(info), stats, Scope.of(NMO)) == (0.0, [])
+
+
+def test_stopping_a_drug_before_surgery_is_answered_by_the_trial_on_it(check51_kb: Store) -> None:
+    # ("ibuprofen" was no drug to the drug table — a dictionary word — so the trial, which does not name arthritis, was
+    # left out for the osteoarthritis guidelines; and "… – should she stop it" is asked after a case: Yes, stop it)
+    assert generic_of("ibuprofen") == "ibuprofen" and generic_of("aspirin") == "aspirin"
+    answer = _ask(check51_kb, IBUPROFEN, Audience.CLINICIAN)
+    assert answer.verdict is Verdict.YES
+    assert answer.bottom_line.text.startswith("Pretreatment with ibuprofen before elective total hip surgery increases")
+
+
+def test_a_red_flag_the_question_denies_raises_no_notice() -> None:
+    denied = ("A fit 34-year-old woman is listed for a hernia repair; at pre-assessment a soft systolic murmur is "
+              "heard, but she has no breathlessness, chest pain or fainting. Which tests should I order?")
+    assert red_flags(denied, Audience.CLINICIAN) == ()
+    assert TermStats().terms(analyse(denied)).key != "pre"
+    assert red_flags("She denies chest pain, sweating or breathlessness.", Audience.CLINICIAN) == ()
+    # (… but a denial ends at "but": the chest pain and sweating are described)
+    assert red_flags("I have no fever but crushing chest pain and sweating", Audience.PATIENT)
+    assert red_flags("Man not feeling well, chest pain and breathless", Audience.CLINICIAN)

@@ -118,8 +118,11 @@ class Evidence:
     # not measured
     closeness: float = 0.0
     # a case that asks what its patient has: the coverage of the page on the disease it describes, taken whole
-    # (``whole_documents.described_page``); 0.0 when none was tried
+    # (``whole_documents.described_page``), once closeness in meaning confirms it (``closeness.with_described``); 0.0
+    # otherwise
     described_coverage: float = 0.0
+    # … and the page found, not yet confirmed: its coverage and its passages
+    described: tuple[float, tuple[Hit, ...]] = (0.0, ())
 
     @property
     def sufficient(self) -> bool:
@@ -256,7 +259,10 @@ def gather(
             group = [row for row in scored if not about[row[-1].document.id]
                      and terms.names_key(stats.stems_of(row[-1]))
                      and (scope.names_group(row[-1].document.title)
-                          or (keyless and bool(drugs & stats.document_stems(row[-1].document))))]
+                          or (keyless and bool(drugs & stats.document_stems(row[-1].document))
+                              # (… and says what is asked of it: not "Consider using either paracetamol or ibuprofen in
+                              # children with fever …" for a 79-year-old's knees)
+                              and terms.asked_share(stats.stems_of(row[-1])) >= ASKED_FOUND_MIN))]
             # (they say what was asked, the others do not; and a guideline for the group speaks for its diseases)
             # (marked, so that the generator reads their sentences as about the patient's disease too)
             disease = {s for d in disease_mentions(info.text) for s in content_stems(d)}
@@ -318,23 +324,19 @@ def gather(
             extra = [h for h in study if h.passage.id not in have]
             hits += tuple(extra)
             coverages += tuple(terms.coverage(stats.stems_of(h)) for h in extra)
-    case_cov = described = 0.0
+    case_cov = 0.0
     if terms.asked and stats.store is not None and not (best >= COVERAGE_MIN and key_covered):
         case_cov = case_coverage(hits, terms, stats)
-        if case_cov < COVERAGE_MIN and ASKS_DIAGNOSIS.search(asking(info.text)):
-            # a case that asks what its patient has is answered by the page on the disease it describes, whole
-            described, page = described_page(stats.store, hits, terms, stats, scope)
-            if described >= COVERAGE_MIN:
-                # (its passages already kept are marked as the page's too)
-                marked = {h.passage.id: h for h in page}
-                hits = tuple(marked.get(h.passage.id, h) for h in hits)
-                have = {h.passage.id for h in hits}
-                extra = [h for h in page if h.passage.id not in have]
-                hits += tuple(extra)
-                coverages += tuple(terms.coverage(stats.stems_of(h)) for h in extra)
+    described: tuple[float, tuple[Hit, ...]] = (0.0, ())
+    if terms.asked and stats.store is not None and ASKS_DIAGNOSIS.search(asking(info.text)):
+        # a case that asks what its patient has may be answered by the page on the disease it describes, whole (once
+        # closeness in meaning confirms it: ``closeness.with_described``), whether or not its words found enough else
+        coverage, page = described_page(stats.store, hits, terms, stats, scope)
+        if coverage >= COVERAGE_MIN:
+            described = (coverage, tuple(page))
     best_hit = max(kept, key=lambda row: row[0])[1]
     return Evidence(hits, terms, best, key_term, key_covered, len(pool), coverages, study_cov, case_cov,
-                    thin(terms, stats.stems_of(best_hit)), described_coverage=described)
+                    thin(terms, stats.stems_of(best_hit)), described=described)
 
 
 def thin(terms: Terms, stems: set[str]) -> bool:

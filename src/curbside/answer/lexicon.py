@@ -149,7 +149,8 @@ abnormal uterine bleeding|upper gastrointestinal bleeding|gastrointestinal bleed
 adrenal insufficiency|primary adrenal insufficiency|addison's disease|addison disease|pheochromocytoma|
 phaeochromocytoma|paraganglioma|thyroid nodule|thyroid nodules|renal colic|ureteral stone|
 raynaud phenomenon|raynaud's phenomenon|earwax|ear wax|earwax blockage|cerumen impaction|
-aortic dissection|breech presentation|
+aortic dissection|breech presentation|bedwetting|bed-wetting|enuresis|nocturnal enuresis|foodborne illness|
+foodborne illnesses|food poisoning|
 carbon monoxide poisoning|pelvic organ prolapse|acute respiratory distress syndrome|ards|veno-occlusive disease|
 hepatic veno-occlusive disease|sinusoidal obstruction syndrome|guillain-barre|
 electrical injury|electrical injuries|electric shock|electrocution|lightning strike|heat stroke|heatstroke|frostbite|
@@ -213,6 +214,8 @@ _LAY_NAMES = (
     # … or by the worm ("has whipworm (Trichuris) eggs on stool microscopy"): the infection's own name
     (re.compile(r"\bwhipworms?\b(?! disease)|\btrichuris\b(?! trichiura infection)", re.IGNORECASE), "trichuriasis"),
     (re.compile(r"\bhookworms?\b", re.IGNORECASE), "ancylostomiasis"),
+    # … or by its everyday name ("How long do piles usually last?")
+    (re.compile(r"\bpiles\b(?! of\b)", re.IGNORECASE), "hemorrhoids"),
     (re.compile(r"(?<!raccoon )\broundworms?\b", re.IGNORECASE), "ascariasis"),
     (re.compile(r"\b(?:pinworms?|threadworms?)\b(?! infection)", re.IGNORECASE), "enterobiasis"),
     (re.compile(r"\btapeworms?\b(?! infection)", re.IGNORECASE), "taeniasis"),

@@ -181,7 +181,9 @@ def _other_purpose(text: str, purpose: frozenset[str]) -> bool:
 # ("Women who smoke should be advised to stop CHC at 35 …") is not for her
 _NON_SMOKER = re.compile(r"\bnon-?smok(?:er|ers|ing)\b|\b(?:does not|doesn't|do not|don't|never) smoke[sd]?\b", _I)
 _SMOKERS = re.compile(r"\b(?:who|that) (?:smoke|smokes|are smokers|is a smoker)\b|(?<!non-)(?<!non)\bsmokers\b|"
-                      r"\bcurrent smokers?\b", _I)
+                      r"\bcurrent smokers?\b|"
+                      # (… or ever did: "women … who have ever smoked or have a family history of AAA")
+                      r"\b(?:who|that) (?:have|has) ever smoked\b|\bever[- ]smokers?\b|\bformer smokers?\b", _I)
 
 
 # after the birth ("Women who have a CS should be prescribed … co-codamol with added ibuprofen"; "postnatal",

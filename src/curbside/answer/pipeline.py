@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from curbside.answer.closeness import CLOSE_MIN, closeness_embedder, closeness_note, with_closeness
+from curbside.answer.closeness import CLOSE_MIN, closeness_embedder, closeness_note, with_closeness, with_described
 from curbside.answer.compose import INSUFFICIENT, compose
 from curbside.answer.conclusions import with_conclusions
 from curbside.answer.evidence import Evidence, gather
@@ -72,7 +72,8 @@ def ask(
     def retrieve(stats: TermStats) -> Evidence:
         found = gather(retriever or make_retriever(store, settings), info, audience, k=k or settings.k,
                        stats=stats, context_question=earlier.question if earlier else "", filters=filters)
-        return with_closeness(found, info.text, closeness_embedder(settings), stats)
+        embedder = closeness_embedder(settings)
+        return with_described(with_closeness(found, info.text, embedder, stats), info.text, embedder)
 
     evidence = retrieve(stats)
     live_result: LiveResult | None = None

@@ -34,6 +34,9 @@ immune thrombocytopenic purpura|immune thrombocytopenia|idiopathic thrombocytope
 copd|chronic obstructive pulmonary disease|emphysema|chronic bronchitis
 gerd|gastroesophageal reflux|acid reflux|heartburn|reflux
 uti|urinary tract infection|cystitis
+hemorrhoids|hemorrhoid|piles
+foodborne illness|foodborne illnesses|foodborne disease|food poisoning
+bedwetting|bed-wetting|enuresis|nocturnal enuresis|wetting the bed
 bloodstream infection|bloodstream infections|bacteremia|bacteraemia|bsi
 cancer|carcinoma|malignancy|tumor|tumour|neoplasm
 kidney|renal|nephro

@@ -137,7 +137,7 @@ _DEGREE = frozenset(stem(w) for w in """heavy light severe mild moderate high lo
 daily frequent occasional old older young younger long short large small big major minor new normal common rare
 simple complicated uncomplicated significant persistent recurrent chronic acute suspected refractory ongoing
 repeated isolated advanced stable unexplained empirical empiric mandatory obligatory
-fast faster quick quicker quickly slow slower better worse safer""".split())
+fast faster quick quicker quickly slow slower better worse safer indefinitely forever permanently lifelong""".split())
 # … nor which side of it is asked about ("are there any other downsides?"): the topic is what has them
 _ASPECTS = frozenset(stem(w) for w in "downside downsides drawback drawbacks disadvantage disadvantages upside upsides"
                      " proof"  # ("Is there any proof they help back pain like his?": what they are is the topic)
@@ -150,6 +150,9 @@ _SPINAL_LEVEL = re.compile(r"^[ctls]\d{1,2}$")
 _OCCASIONS = frozenset(stem(w) for w in """visit visits appointment appointments consultation consultations session
 sessions""".split())
 
+
+SLANG_LETTERS = 3  # a word the knowledge base never uses, this short or shorter, is slang unless medical …
+SLANG_KB_MIN = 10_000  # … in a knowledge base of at least this many documents (a small one lacks everyday words)
 
 # conversational words that carry no topic: they neither count for nor against coverage (contractions typed with
 # their apostrophe are stopwords already: retrieve/query.py)
@@ -321,6 +324,12 @@ class TermStats:
         terms = [t for t in info.terms if t not in CHATTER and t not in phrasal] or list(info.terms)
         extra = [t for t in context_terms if stem(t) in info.context_stems and t not in CHATTER]
         df = self.store.term_frequencies([*terms, *extra]) if self.store is not None else {}
+        if self.store is not None and self._total >= SLANG_KB_MIN:
+            # (a short word a large knowledge base never uses and that names nothing medical is slang, not a topic: "on
+            # the loo paper", "since a bbq last night"; as the rarest word it was the key, and the answer abstained)
+            # (not an abbreviation, written in capitals: "a normal GGT")
+            terms = [t for t in terms if df.get(t) or len(t) > SLANG_LETTERS or medical_name(t)
+                     or re.search(rf"\b{re.escape(t.upper())}\b", info.text)] or terms
         out: dict[str, float] = {}
         examples = _example_terms(info.text)
         for term, factor in ([(t, EXAMPLE_WEIGHT if t in examples else 1.0) for t in terms]

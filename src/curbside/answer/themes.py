@@ -307,7 +307,8 @@ ASKS_MANAGEMENT = _rx(r"\bhow (is|are|should|do|does|can|would) .{0,80}\b(treat|
                       r"\bfirst[- ]line\b|\bhow to (treat|manage|prevent)\b")
 
 # a case whose question asks what it is ("What is the likely diagnosis …?", "What has most likely happened …?")
-ASKS_DIAGNOSIS = _rx(r"\b(?:likely|probable|most likely|working|differential)\s+(?:diagnos[ie]s|cause)\b|"
+ASKS_DIAGNOSIS = _rx(r"\b(?:likely|probable|most likely|working|differential)\s+(?:\w+\s+)?(?:diagnos[ie]s|cause|"
+                     r"disorder|condition|disease|syndrome)\b|"
                      r"\bwhat (?:is|could be|might be) (?:the )?(?:diagnosis|going on|wrong)\b|"
                      r"\bwhat (?:has|have) (?:most )?(?:likely |probably )?happened\b|"
                      r"\bwhat (?:is|could|might) (?:this|it|that)(?: be)?\b")

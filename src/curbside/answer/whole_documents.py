@@ -76,7 +76,8 @@ def case_coverage(hits: Sequence[Hit], terms: Terms, stats: TermStats) -> float:
 def described_page(store: Store, hits: Sequence[Hit], terms: Terms, stats: TermStats, scope: Scope,
                    documents: int = DESCRIBED_DOCUMENTS) -> tuple[float, list[Hit]]:
     """For a case that asks what its patient has: the health page among the first ``documents`` documents of ``hits``
-    that, taken whole, says most of the case — its coverage and all its passages (as hits scored like its first);
+    that, taken whole, says most of the case — its coverage and all its passages (as hits scored like its first; the
+    pipeline marks them ``DESCRIBED_SCORE`` once closeness in meaning confirms the page: ``closeness.with_described``);
     (0.0, []) when none does. A page on a disease the case names ("a maternal aunt was told she had mild cerebral
     palsy") is not the one it describes. NINDS's *Neuromyelitis Optica* says the optic neuritis, the intractable
     hiccups and vomiting, the long spinal cord lesion and the aquaporin-4 antibody of "… What is the most likely
@@ -92,7 +93,7 @@ def described_page(store: Store, hits: Sequence[Hit], terms: Terms, stats: TermS
             continue
         coverage = terms.coverage(stats.document_stems(first.document))
         if coverage > best[0]:
-            best = (coverage, [Hit(p, first.document, first.score, {DESCRIBED_SCORE: first.score})
+            best = (coverage, [Hit(p, first.document, first.score)
                                for p in store.passages_for(doc_id)])
     return best
 

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from curbside.answer.evidence import CLOSE_SCORE
 from curbside.answer.generators.base import DraftBullet, DraftSection
 from curbside.answer.generators.extractive.asks import NO_ASKS, Asks, defines
 from curbside.answer.generators.extractive.candidates import Candidate, described_first
 from curbside.answer.generators.extractive.cues import EXPLETIVE
+from curbside.answer.generators.extractive.joins import with_caveat, with_its_qualifier, with_own_group
 from curbside.answer.generators.extractive.scoring import redundant
 from curbside.answer.lead_cues import (
     ANY_TREATMENT,
@@ -312,51 +313,6 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
     return best
 
 
-# a sentence that says how or when to do what the sentence before it recommends ("Offer Tdap vaccination to
-# all women. This is optimally performed at 27 to 36 weeks …"): without it the advice is incomplete
-_QUALIFIER = re.compile(r"^(?:this|these|it|they) (?:is|are|should be) (?:optimally|best|ideally|preferably|usually|"
-                        r"typically|generally) (?:performed|given|done|administered|started|used|offered|taken)\b",
-                        re.IGNORECASE)
-# … or names whom or what the sentence before it left unnamed ("Certain people are at higher risk for poor
-# outcomes from chronic sarcoidosis. This includes people who have lung scarring …")
-_UNNAMED = re.compile(r"^(?:certain|some|several|a (?:number|few) of|a few|other|specific) \w+", re.IGNORECASE)
-_NAMES_THEM = re.compile(r"^(?:this|these|they|those) (?:includes?|are|consist of)\b", re.IGNORECASE)
-# … or says what else the same thing does ("Antiviral medicines can help them heal faster. They can also help to
-# prevent cold sores in people who often get them."): without its subject it cannot stand alone, and it is often
-# what was asked
-_ALSO = re.compile(r"^(?:this|these|they|it|both) (?:can|may|will|could|should|is|are) also\b", re.IGNORECASE)
-
-
-def _with_its_qualifier(bottom: Candidate, candidates: Sequence[Candidate]) -> Candidate:
-    """The bottom line with the next sentence of its passage when that one says how or when to do it,
-    or names what it left unnamed."""
-    follow = next((c for c in candidates if c.hit.passage.id == bottom.hit.passage.id
-                   and c.position == bottom.position + 1
-                   and (_QUALIFIER.match(c.text) or _ALSO.match(c.text)
-                        or (_UNNAMED.match(bottom.text) and _NAMES_THEM.match(c.text)))),
-                  None)
-    return _joined(bottom, follow)
-
-
-OWN_GROUP_REACH = 3  # sentences after the bottom line, in its passage, that may qualify it for the patient's group
-
-
-def _with_own_group(bottom: Candidate, candidates: Sequence[Candidate]) -> Candidate:
-    """The bottom line with a sentence of its passage, shortly after it, that qualifies it for a group the patient
-    belongs to: "… sodium valproate is the most effective antiepileptic drug." is not the answer for a 19-year-old
-    woman without "In women of childbearing age, levetiracetam or lamotrigine may be a reasonable alternative"."""
-    follow = next((c for c in candidates if c.hit.passage.id == bottom.hit.passage.id and c.own_group
-                   and 0 < c.position - bottom.position <= OWN_GROUP_REACH and not bottom.own_group), None)
-    return _joined(bottom, follow)
-
-
-def _joined(bottom: Candidate, follow: Candidate | None) -> Candidate:
-    """The bottom line with the sentence of its passage that completes it, if any."""
-    if follow is None:
-        return bottom
-    return replace(bottom, text=f"{bottom.text} {follow.text}", stems=bottom.stems | follow.stems)
-
-
 def said_later(c: Candidate) -> bool:
     """``c`` (or the section it is under) is about a step after the first ("second-line", "if … fails")."""
     return bool(LATER_STEP.search(c.text) or LATER_STEP.search(c.section))
@@ -386,7 +342,7 @@ def plan(candidates: Sequence[Candidate], audience: Audience, yes_no: bool,
     if not usable:
         return None
     first = choose_bottom(usable, yes_no, intents, asks)
-    bottom = _with_own_group(_with_its_qualifier(first, candidates), candidates)
+    bottom = with_caveat(with_own_group(with_its_qualifier(first, candidates), candidates), candidates)
     ranked = sorted(usable, key=lambda c: (c.score, -c.evidence, -c.position), reverse=True)
     floor = RELATIVE_FLOOR * ranked[0].score
     chosen: list[Candidate] = [bottom]
@@ -450,6 +406,8 @@ def plan(candidates: Sequence[Candidate], audience: Audience, yes_no: bool,
             continue
         chosen.append(c)
         per_doc[c.hit.document.id] = per_doc.get(c.hit.document.id, 0) + 1
+    # (a bullet keeps the caution its passage puts right after it: ``joins.with_caveat``)
+    body = [with_caveat(c, candidates) for c in body]
     return Plan(bottom, body, pitfalls, escalation)
 
 

@@ -149,8 +149,10 @@ _USE = re.compile(r"^\W*(?:can|could|should|may|must)\b[^?]*\b(?:be (?:used|give
 _NEED = re.compile(r"\b(?:do|does) (?:my \w+|\w+)(?: \w+ly)? (?:really |still )?need\b", re.IGNORECASE)
 # a question whether to stop a treatment ("Can I just stop taking it?") is answered by what is said of stopping it or of
 # how long to keep it up, not by a recommendation to use it
-_STOPPING = re.compile(r"\b(?:stop|stopping|stopped|come off|coming off|discontinue|discontinued|quit|taper|wean)\b",
-                       re.IGNORECASE)
+# (not what a treatment is to stop: "… should I start mesalamine to stop it coming back?")
+_STOPPING = re.compile(r"\b(?:stop|stopping|stopped|come off|coming off|discontinue|discontinued|quit|taper|wean)\b"
+                       r"(?!\s+(?:\w+\s+){0,2}?(?:from\b|coming back|recurring|returning|happening|spreading|"
+                       r"getting worse))", re.IGNORECASE)
 # a question about doing something on the day itself ("Should a beta-blocker be started on the morning of surgery?"),
 # or at once ("Can a new central venous catheter be inserted straight away …?")
 _SAME_DAY = re.compile(r"\bon the (?:morning|day|night|evening) of\b|\bthe same day\b|"
