@@ -4,21 +4,30 @@ it again), what type 2 diabetes is (its own page, found and read), and when to t
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
+import curbside.answer.terms as terms_module
 from curbside.answer import ask
 from curbside.answer.clauses import item_list
+from curbside.answer.closeness import closeness_embedder, with_described
+from curbside.answer.evidence import COVERAGE_MIN, gather
 from curbside.answer.generators.extractive.candidates import extract
+from curbside.answer.generators.extractive.joins import with_caveat
+from curbside.answer.generators.extractive.verdict import _STOPPING
 from curbside.answer.lexicon import complaint_topic, disease_mentions
+from curbside.answer.patient_facts import for_another_patient
 from curbside.answer.population import Scope
 from curbside.answer.questions import analyse
 from curbside.answer.safety import red_flags
 from curbside.answer.second_search import help_statements
 from curbside.answer.simplify import split_semicolons
-from curbside.answer.terms import TermStats, phrasal_terms
+from curbside.answer.terms import Terms, TermStats, phrasal_terms
 from curbside.answer.text import stem
 from curbside.answer.themes import ASKS_ESCALATION, ESCALATION, LAY_GET_HELP
-from curbside.answer.whole_documents import described_page
+from curbside.answer.topic_sources import pages_by_name, topic_pages
+from curbside.answer.whole_documents import DESCRIBED_SCORE, described_page
 from curbside.drug_names import generic_of
 from curbside.records import Answer, Audience, Document, Hit, Kind, Passage, Section, Verdict
 from curbside.retrieve import Filters, make_retriever
@@ -74,6 +83,7 @@ def test_what_a_disease_is_is_read_from_the_page_named_for_it(everyday_kb: Store
 def test_when_to_take_a_feverish_child_to_the_doctor_is_nices_list_read_whole(everyday_kb: Store) -> None:
     # (the bottom line had been "Fever is a medical emergency in SCD", from the sickle cell page)
     assert disease_mentions(FEVER) == [] and complaint_topic(FEVER) == ["fever"]
+    assert analyse(FEVER).topics == ("fever",) and Scope.of(FEVER).topics
     # (a case that tells of several complaints describes a disease it does not name)
     assert complaint_topic("46-year-old with 4 days of fever, productive cough and crackles. Which antibiotic?") == []
     assert ASKS_ESCALATION.search(FEVER) and LAY_GET_HELP.search(FEVER)
@@ -112,6 +122,20 @@ def test_a_list_of_short_alternatives_is_one_statement_never_split() -> None:
         "Avoid the drug in pregnancy. It harms the fetus in animal studies.")
 
 
+def test_a_spinal_level_or_a_prefix_is_never_the_key() -> None:
+    # ("a T2 lesion running continuously from C6 to T5": the rarest word, not what the case is about; nor "pre" in
+    # "at pre-assessment")
+    assert Terms({"t5": 9.0, "hiccup": 6.0}).key == "hiccup"
+    assert Terms({"pre": 9.0, "murmur": 6.0}).key == "murmur"
+
+
+def test_the_page_named_for_a_disease_says_what_it_is(everyday_kb: Store) -> None:
+    scope = Scope.of("What is type 2 diabetes?")
+    found = topic_pages(everyday_kb, pages_by_name(everyday_kb), scope, ("definition",), [], Filters())
+    assert any(h.document.id == "medquad:MPlusHealthTopics:0000273" and h.passage.section.startswith("What is")
+               for h in found)
+
+
 def test_feverish_is_fever() -> None:
     assert stem("feverish") == stem("fever") == stem("fevers")
 
@@ -128,10 +152,12 @@ IBUPROFEN = ("My patient takes ibuprofen 400 mg three times a day for her hip ar
 
 @pytest.fixture(scope="module")
 def check51_kb(tmp_path_factory: pytest.TempPathFactory) -> Store:
-    # (ACR on optic neuritis imaging, NICE on MS, AAOS on hip osteoarthritis; NINDS's neuromyelitis optica and GARD's
-    # optic neuritis pages; the PubMedQA abstracts, among them the ibuprofen trial before hip replacement)
+    # (ACR on optic neuritis imaging, NICE on MS, AAOS on hip osteoarthritis; NINDS's neuromyelitis optica, GARD's
+    # optic neuritis and NIHSeniorHealth's osteoarthritis pages; the PubMedQA abstracts, among them the ibuprofen trial
+    # before hip replacement)
     return guideline_kb(tmp_path_factory, ("ngc-11340.xml", "ngc-10569.xml", "ngc-11190.xml"), corpora=(
-        "medquad/6_NINDS_QA/0000105.xml", "medquad/2_GARD_QA/0004565.xml", "pubmedqa/abstracts.jsonl"))
+        "medquad/6_NINDS_QA/0000105.xml", "medquad/2_GARD_QA/0004565.xml", "medquad/7_SeniorHealth_QA/0000049.xml",
+        "pubmedqa/abstracts.jsonl"))
 
 
 def test_a_case_that_names_no_diagnosis_is_answered_from_the_page_it_describes(check51_kb: Store) -> None:
@@ -171,3 +197,59 @@ def test_a_red_flag_the_question_denies_raises_no_notice() -> None:
     # (… but a denial ends at "but": the chest pain and sweating are described)
     assert red_flags("I have no fever but crushing chest pain and sweating", Audience.PATIENT)
     assert red_flags("Man not feeling well, chest pain and breathless", Audience.CLINICIAN)
+
+
+def test_a_page_the_words_find_answers_a_case_only_when_close_to_it_in_meaning(check51_kb: Store) -> None:
+    # (words alone also found NHLBI's Polycythemia Vera for burning red feet; the page must be close in meaning too)
+    settings = Settings(kb=check51_kb.path, retriever="lexical", offline=True)
+    stats = TermStats(check51_kb)
+    found = gather(make_retriever(check51_kb, settings), analyse(NMO), Audience.CLINICIAN, k=settings.k, stats=stats)
+    coverage, page = found.described
+    assert coverage >= COVERAGE_MIN and page[0].document.id == "medquad:NINDS:0000105"
+    assert found.described_coverage == 0.0  # (not yet confirmed)
+    confirmed = with_described(found, NMO, closeness_embedder(settings))
+    assert confirmed.described_coverage == coverage and confirmed.sufficient
+    assert all(DESCRIBED_SCORE in h.scores for h in confirmed.hits if h.document.id == "medquad:NINDS:0000105")
+    # (the same page, for a case it does not describe, stays out)
+    burning = ("For six months her feet go bright red, hot and burning most evenings, worse after wine or a hot bath, "
+               "better on cold tiles. What is the likely diagnosis?")
+    assert with_described(replace(found, described=(coverage, page)), burning,
+                          closeness_embedder(settings)).described_coverage == 0.0
+
+
+def test_a_caution_that_follows_a_sentence_is_quoted_with_it() -> None:
+    doc = Document(id="medquad:NIDDK:test", kind=Kind.CONSUMER, source="test", title="Foodborne Illnesses",
+                   sections=(Section("How are foodborne illnesses treated?", ""),))
+    text = ("Over-the-counter medications such as loperamide (Imodium) may help stop diarrhea in adults. However, "
+            "people with bloody diarrhea should not use these medications. Drink plenty of fluids to replace what is "
+            "lost.")
+    hit = Hit(Passage(id="medquad:NIDDK:test#1", doc_id=doc.id, ordinal=1, section="How are foodborne illnesses "
+                      "treated?", text=text, start=0, end=len(text)), doc, 1.0, {})
+    imodium, caution, fluids = extract([hit])
+    assert with_caveat(imodium, [imodium, caution, fluids]).text.endswith("should not use these medications.")
+    assert with_caveat(caution, [imodium, caution, fluids]) is caution  # (the next sentence adds no "however")
+
+
+def test_what_a_treatment_is_to_stop_is_no_question_of_stopping_it() -> None:
+    assert not _STOPPING.search("After a first attack of diverticulitis, should I start mesalamine to stop it coming "
+                                "back?")
+    assert _STOPPING.search("Should she stop it beforehand to reduce blood loss?")
+    # (… and a woman who never smoked is not among those who "have ever smoked")
+    never = "Should I screen a 71-year-old woman who has never smoked for an AAA?"
+    assert for_another_patient(never, "The USPSTF concludes that the evidence is insufficient … in women who have ever "
+                                      "smoked or have a family history of AAA.")
+    assert not for_another_patient(never, "The USPSTF recommends against routine screening for AAA in women who have "
+                                          "never smoked.")
+
+
+def test_a_short_word_a_large_knowledge_base_never_uses_is_slang(everyday_kb: Store,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    piles = "how long do piles usually last? bright red blood on the loo paper"
+    monkeypatch.setattr(terms_module, "SLANG_KB_MIN", 1)
+    weights = TermStats(everyday_kb).terms(analyse(piles)).weights
+    assert "loo" not in weights and stem("piles") in weights
+    # (… not in a small one, which lacks everyday words; nor a word written as an abbreviation)
+    monkeypatch.setattr(terms_module, "SLANG_KB_MIN", 10**9)
+    assert "loo" in TermStats(everyday_kb).terms(analyse(piles)).weights
+    # ("piles" are hemorrhoids to the lexicon and the search)
+    assert disease_mentions(piles) == ["hemorrhoid"]

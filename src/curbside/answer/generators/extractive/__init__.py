@@ -368,13 +368,17 @@ def _lead_with_deciding(chosen: Plan, found: Sequence[Candidate], result: Verdic
     deciding sentence voted for it, as asked: "… should be delayed until 48 hours after …" is a no to "straight
     away".)"""
     bottom = chosen.bottom
-    if (result.cues != (GUIDELINE_CUE,) and (bottom.method or bottom.background)
+    # (… nor by a sentence that neither finds nor advises: "Most medicines used to treat osteoarthritis have side
+    # effects …" under *Yes* to stopping ibuprofen before a hip replacement, which a trial's finding decided)
+    aside = not (bottom.method or bottom.background or bottom.conclusion or bottom.recommendation)
+    if (result.cues != (GUIDELINE_CUE,) and (bottom.method or bottom.background or aside)
             and result.verdict is not Verdict.UNCERTAIN):
         # (a study's yes or no is said by its finding, not by how it was done: "Patient and family history,
         # pretreatment electrocardiogram (ECG), heart rate, and blood pressure were evaluated …" under *No* to a routine
         # ECG, where the same study's "Pretreatment ECG is of limited value …" decided it)
         said = next((c for c in found if result.deciding and c.text == result.deciding[0]
-                     and c.hit.document.id == bottom.hit.document.id and not (c.method or c.background)), None)
+                     and (aside or c.hit.document.id == bottom.hit.document.id) and not (c.method or c.background)),
+                    None)
         if said is not None and said is not bottom:
             if said in chosen.body:
                 chosen.body.remove(said)
