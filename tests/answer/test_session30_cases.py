@@ -152,12 +152,10 @@ IBUPROFEN = ("My patient takes ibuprofen 400 mg three times a day for her hip ar
 
 @pytest.fixture(scope="module")
 def check51_kb(tmp_path_factory: pytest.TempPathFactory) -> Store:
-    # (ACR on optic neuritis imaging, NICE on MS, AAOS on hip osteoarthritis; NINDS's neuromyelitis optica, GARD's
-    # optic neuritis and NIHSeniorHealth's osteoarthritis pages; the PubMedQA abstracts, among them the ibuprofen trial
-    # before hip replacement)
+    # (ACR on optic neuritis imaging, NICE on MS, AAOS on hip osteoarthritis; NINDS's neuromyelitis optica and GARD's
+    # optic neuritis pages; the PubMedQA abstracts, among them the ibuprofen trial before hip replacement)
     return guideline_kb(tmp_path_factory, ("ngc-11340.xml", "ngc-10569.xml", "ngc-11190.xml"), corpora=(
-        "medquad/6_NINDS_QA/0000105.xml", "medquad/2_GARD_QA/0004565.xml", "medquad/7_SeniorHealth_QA/0000049.xml",
-        "pubmedqa/abstracts.jsonl"))
+        "medquad/6_NINDS_QA/0000105.xml", "medquad/2_GARD_QA/0004565.xml", "pubmedqa/abstracts.jsonl"))
 
 
 def test_a_case_that_names_no_diagnosis_is_answered_from_the_page_it_describes(check51_kb: Store) -> None:

@@ -247,13 +247,11 @@ def gather(
         # (… or names it only where it says little else of what is asked: a fever on chemotherapy for breast cancer is
         # answered by a guideline on fever in "cancer patients receiving chemotherapy")
         keyless = not any(terms.names_key(stats.stems_of(row[-1])) for row in on_topic)
-        # (… or names it only where it says little of what is asked: an osteoarthritis page's "Most medicines used to
-        # treat osteoarthritis have side effects …" beside its ibuprofen says nothing of stopping it before a hip
-        # replacement)
-        unsaid = max((terms.asked_share(stats.stems_of(row[-1])) for row in on_topic
-                      if terms.names_key(stats.stems_of(row[-1]))), default=0.0) < ASKED_FOUND_MIN
+        # (… or not among what would be kept: an osteoarthritis guideline that names ibuprofen in its 40th passage says
+        # nothing of stopping it before a hip replacement)
+        unkept = not any(terms.names_key(stats.stems_of(row[-1])) for row in on_topic[:k])
         little = keyless or max(terms.asked_share(stats.stems_of(row[-1])) for row in on_topic) < ASKED_FOUND_MIN
-        if group_asked and on_topic and (little or unsaid):
+        if group_asked and on_topic and (little or unkept):
             # nothing about the disease says what was asked: a guideline for the group it belongs to may ("Should sperm
             # banking be offered to a boy with Hodgkin lymphoma …?": ASCO's fertility preservation "for patients with
             # cancer"); or, where nothing on the disease names what is asked, one that does and names the drug asked
@@ -264,10 +262,10 @@ def gather(
                      and ((little and scope.names_group(row[-1].document.title))
                           or (bool(drugs & stats.document_stems(row[-1].document)) and (
                               keyless
-                              # (… or, where the disease's documents name it only in passing, one that says what is
-                              # asked of it: not "Consider using either paracetamol or ibuprofen in children with fever
-                              # …" for a 79-year-old's knees)
-                              or (unsaid and terms.asked_share(stats.stems_of(row[-1])) >= ASKED_FOUND_MIN))))]
+                              # (… or, where what would be kept does not name it, one that says what is asked of it: not
+                              # "Consider using either paracetamol or ibuprofen in children with fever …" for a
+                              # 79-year-old's knees)
+                              or (unkept and terms.asked_share(stats.stems_of(row[-1])) >= ASKED_FOUND_MIN))))]
             # (they say what was asked, the others do not; and a guideline for the group speaks for its diseases)
             # (marked, so that the generator reads their sentences as about the patient's disease too)
             disease = {s for d in disease_mentions(info.text) for s in content_stems(d)}
