@@ -376,11 +376,13 @@ def _lead_with_deciding(chosen: Plan, found: Sequence[Candidate], result: Verdic
         # (a study's yes or no is said by its finding, not by how it was done: "Patient and family history,
         # pretreatment electrocardiogram (ECG), heart rate, and blood pressure were evaluated …" under *No* to a routine
         # ECG, where the same study's "Pretreatment ECG is of limited value …" decided it)
-        # (… the deciding sentence said as a finding or advice, from whichever document, for an aside: a research
-        # snippet's statement, read by the model, is no surer a finding than the one leading)
+        # (… for an aside, the deciding sentence said as a finding or advice — from another document only for a health
+        # page's aside: a research snippet's statement is no surer a finding than another study's, and BioASQ's ideal
+        # answers are closer to the one leading)
         said = next((c for c in found if result.deciding and c.text == result.deciding[0]
-                     and (c.conclusion or c.recommendation if aside else c.hit.document.id == bottom.hit.document.id)
-                     and not (c.method or c.background)), None)
+                     and (c.hit.document.id == bottom.hit.document.id
+                          or (aside and bottom.hit.document.kind is Kind.CONSUMER))
+                     and (c.conclusion or c.recommendation or not aside) and not (c.method or c.background)), None)
         if said is not None and said is not bottom:
             if said in chosen.body:
                 chosen.body.remove(said)
