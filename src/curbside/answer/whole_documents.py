@@ -18,7 +18,7 @@ KEY_TERM_REQUIRED = True  # the question's rarest term must appear in the kept e
 STUDY_MAX_CHARS = 4000  # a document this short is one study (PubMed abstracts here: 1,100–3,100)
 STUDY_DOCUMENTS = 2  # leading documents tried as a whole (as many as `conclusions` reads for a verdict)
 CASE_ASKED_MIN = 0.7  # share of a case's question a passage must say itself to answer it with its document's words
-DESCRIBED_DOCUMENTS = 3  # leading documents among which a case's described disease's page is looked for
+DESCRIBED_DOCUMENTS = 5  # leading documents among which a case's described disease's page is looked for
 DESCRIBED_SCORE = "described"  # the mark of the described page's passages (the generator leads with what it says)
 
 
@@ -76,7 +76,8 @@ def case_coverage(hits: Sequence[Hit], terms: Terms, stats: TermStats) -> float:
 def described_page(store: Store, hits: Sequence[Hit], terms: Terms, stats: TermStats, scope: Scope,
                    documents: int = DESCRIBED_DOCUMENTS) -> tuple[float, list[Hit]]:
     """For a case that asks what its patient has: the health page among the first ``documents`` documents of ``hits``
-    that, taken whole, says most of the case — its coverage and all its passages (as hits scored like its first; the
+    (five: NIDDK's *Renal Tubular Acidosis* is the fourth for a Sjögren's patient's distal RTA) that, taken whole, says
+    most of the case — its coverage and all its passages (as hits scored like its first; the
     pipeline marks them ``DESCRIBED_SCORE`` once closeness in meaning confirms the page: ``closeness.with_described``);
     (0.0, []) when none does. A page on a disease the case names ("a maternal aunt was told she had mild cerebral
     palsy") is not the one it describes. NINDS's *Neuromyelitis Optica* says the optic neuritis, the intractable
