@@ -252,8 +252,11 @@ class ExtractiveGenerator:
             # the page on the disease a case describes is about the case, whatever its rarest word or the diseases the
             # case names ("… labelled optic neuritis" for NINDS's "Neuromyelitis optica (NMO) is an autoimmune disease
             # …"): ``whole_documents.described_page``
+            # (… and its sentences are the answer's body, which their share of the case's words understates: what
+            # treats NMO and how it differs from MS say none of its hiccups or lesion)
             if DESCRIBED_SCORE in c.hit.scores:
                 c.on_topic, c.titled, c.names_topic, c.elsewhere, c.drift, c.implied = True, True, True, (), (), ()
+                c.score += B_DESCRIBED
         return found
 
     def generate(self, question: str, evidence: Sequence[Hit], audience: Audience,
@@ -354,6 +357,7 @@ def for_others_only(question: str, found: Sequence[Candidate], result: VerdictRe
     return any(c.conflicts for c in naming) and all(c.conflicts for c in naming)
 
 
+B_DESCRIBED = 0.3  # score of a sentence of the page on the disease a case describes (``whole_documents``)
 P_EXPLAINS = 1.0  # per share of a case's words its document says fewer of than the best one's (``_explaining``)
 _CAUSED_BY = re.compile(r"\b(?:caused by|due to|results? from)\b", re.IGNORECASE)
 

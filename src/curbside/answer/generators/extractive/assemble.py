@@ -386,7 +386,8 @@ def plan(candidates: Sequence[Candidate], audience: Audience, yes_no: bool,
         side = (c.pitfall or c.escalation) and (c.hit.document.id in cited_docs or c.relevance >= 0.5)
         if c.score < (SIDE_FLOOR * ranked[0].score if side else floor):
             continue
-        limit = MAX_PER_DOCUMENT + 2 * (c.hit.document.kind is Kind.GUIDELINE)
+        # (… and as many as a guideline from the page on the disease a case describes: it is the answer)
+        limit = MAX_PER_DOCUMENT + 2 * (c.hit.document.kind is Kind.GUIDELINE or DESCRIBED_SCORE in c.hit.scores)
         # (… and one more for a part of the question nothing chosen speaks to yet: a health page that is the whole
         # answer to "Will he get better, …, and is there anything for the face pain …?" gives its outlook and its
         # medication)
