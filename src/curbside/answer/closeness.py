@@ -115,8 +115,8 @@ def with_described(evidence: Evidence, question: str, embedder: Embedder | None)
     """``evidence`` with the page on the disease its case describes (``Evidence.described``) joined to it — its passages
     marked ``DESCRIBED_SCORE``, its coverage counted — when one of the page's passages is close in meaning to the case
     (``DESCRIBED_CLOSE_MIN``): words alone also found NHLBI's *Polycythemia Vera* for burning red feet (erythromelalgia)
-    and a dialysis page for a creeping rash after a beach holiday; closeness tells those apart (``benchmarks`` and
-    docs/answers.md, "Session 30"). Unchanged without such a page, or without the model."""
+    and a dialysis page for a creeping rash after a beach holiday; closeness tells those apart (docs/answers.md,
+    "Session 30"). Unchanged without such a page, or without the model."""
     coverage, page = evidence.described
     if not page or embedder is None:
         return evidence

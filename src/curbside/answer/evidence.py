@@ -27,8 +27,9 @@ itself (``CASE_ASKED_MIN``) counts with the case's words found anywhere in its d
 the same ``COVERAGE_MIN``, a guideline summary's scope fields do not qualify, and a document that does not describe the
 case does not either. A case that asks what its patient has ("What is the most likely diagnosis …?") and names no
 disease it asks about is answered by the health page on the disease it describes, when one of the leading documents
-is such a page and, taken whole, covers the case as well (``whole_documents.described_page``): a rare disease's page
-tells its signs, tests and treatment in passages of their own.
+is such a page and, taken whole, covers the case as well (``whole_documents.described_page``) and one of its passages
+is close to the case in meaning (``closeness.with_described``): a rare disease's page tells its signs, tests and
+treatment in passages of their own.
 """
 
 from __future__ import annotations

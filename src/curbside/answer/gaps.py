@@ -30,8 +30,7 @@ works help helps offer offered choose check checked order ordered get gets take 
 think because enough decide involve involves include includes role drug drugs agent agents medication
 medications medicine medicines people patient patients later year years time instead increase increases decrease
 decreases affect affects necessary necessarily happen happens happened place exceed exceeding maximum
-likely probable diagnosis diagnoses""".split())
-# ("What is the most likely diagnosis?" is answered by naming a disease, in no word of its own)
+likely probable diagnosis diagnoses""".split())  # ("What is the most likely diagnosis?": answered by naming one)
 # why a part asks what it asks ("… what daily dose should I try not to exceed given the risk of extrapyramidal side
 # effects and akathisia?"): the reason, not what is asked
 _REASON = re.compile(r"\b(?:given|because of|due to|in view of|considering|in light of)\b.*$", re.IGNORECASE)
