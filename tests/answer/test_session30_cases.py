@@ -21,7 +21,7 @@ from curbside.answer.patient_facts import for_another_patient
 from curbside.answer.population import Scope
 from curbside.answer.questions import analyse
 from curbside.answer.safety import red_flags
-from curbside.answer.second_search import help_statements
+from curbside.answer.second_search import HELP_SCORE, help_statements
 from curbside.answer.simplify import split_semicolons
 from curbside.answer.terms import Terms, TermStats, phrasal_terms
 from curbside.answer.text import stem
@@ -48,11 +48,12 @@ SEEK_ADVICE = ("Following contact with a healthcare professional, parents and ca
 @pytest.fixture(scope="module")
 def everyday_kb(tmp_path_factory: pytest.TempPathFactory) -> Store:
     # (NICE's feverish illness guideline; MedlinePlus's common cold, cold medicines, type 2 diabetes, diabetes
-    # insipidus and gout pages; NHLBI's cough and sickle cell pages; NIDDK's diabetes diagnosis page; CDC's typhoid)
+    # insipidus, fever and gout pages; NHLBI's cough and sickle cell pages; NIDDK's diabetes diagnosis page; CDC's
+    # typhoid)
     return guideline_kb(tmp_path_factory, ("ngc-9891.xml", "ngc-10695.xml"), corpora=(
         f"{MPLUS}/0000223.xml", f"{MPLUS}/0000213.xml", f"{MPLUS}/0000273.xml", f"{MPLUS}/0000270.xml",
-        f"{MPLUS}/0000409.xml", "medquad/8_NHLBI_QA_XML/0000047.xml", "medquad/8_NHLBI_QA_XML/0000117.xml",
-        "medquad/5_NIDDK_QA/0000035.xml", "medquad/9_CDC_QA/0000419.xml"))
+        f"{MPLUS}/0000359.xml", f"{MPLUS}/0000409.xml", "medquad/8_NHLBI_QA_XML/0000047.xml",
+        "medquad/8_NHLBI_QA_XML/0000117.xml", "medquad/5_NIDDK_QA/0000035.xml", "medquad/9_CDC_QA/0000419.xml"))
 
 
 def _ask(store: Store, question: str, audience: Audience = Audience.PATIENT) -> Answer:
@@ -93,6 +94,10 @@ def test_when_to_take_a_feverish_child_to_the_doctor_is_nices_list_read_whole(ev
     assert "the child has a fit; the child develops a non-blanching rash;" in answer.bottom_line.text
     assert "the fever lasts longer than 5 days" in answer.bottom_line.text
     assert any(r.document_id == "ngc:9891" for r in answer.references)
+    # (… also when MedlinePlus's fever page, which a patient is shown first, says nothing of when: what the search for
+    # when to get help found and says when competes with it)
+    answer = _ask(everyday_kb, "my daughter has had a fever for 6 days, when should I take her to the doctor")
+    assert answer.bottom_line.text.startswith("Following contact with a healthcare professional, parents and carers")
 
 
 def test_a_lay_question_when_to_get_help_searches_the_sources_words(everyday_kb: Store) -> None:
@@ -100,6 +105,7 @@ def test_a_lay_question_when_to_get_help_searches_the_sources_words(everyday_kb:
     pool = retriever.search(FEVER, 30, Filters())
     found = help_statements(retriever, FEVER, pool, 30, Filters())
     assert any(h.document.id == "ngc:9891" and "seek further advice" in h.passage.text for h in found)
+    assert all(HELP_SCORE in h.scores for h in found)
     # (its best is as good as the first search's best)
     assert max(h.score for h in found) == pytest.approx(max(h.score for h in pool))
     # (a question that does not ask when to get help searches nothing more)

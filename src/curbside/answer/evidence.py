@@ -44,11 +44,17 @@ from curbside.answer.lexicon import disease_mentions
 from curbside.answer.patient_facts import patient_has
 from curbside.answer.population import Scope
 from curbside.answer.questions import QuestionInfo
-from curbside.answer.second_search import asked_alone, help_statements, named_alone, screening_statements
+from curbside.answer.second_search import (
+    HELP_SCORE,
+    asked_alone,
+    help_statements,
+    named_alone,
+    screening_statements,
+)
 from curbside.answer.synonyms import mentioned
 from curbside.answer.terms import Terms, TermStats, content_terms
 from curbside.answer.text import content_stems, stem
-from curbside.answer.themes import ASKS_DIAGNOSIS, LAY_PREVENTION, theme_by_key
+from curbside.answer.themes import ASKS_DIAGNOSIS, ESCALATION, LAY_PREVENTION, theme_by_key
 from curbside.answer.topic_sources import (
     RECOMMENDATION_SECTION,
     leading_statements,
@@ -446,6 +452,8 @@ def _rerank(pool: Sequence[Hit], terms: Terms, audience: Audience, top: float,
                  + _prior(hit, audience) - narrower.get((hit.document.id, hit.passage.section), 0.0))
         if any(rx.search(hit.passage.section) for rx in asks):
             score += B_SECTION_ASKED
+        if HELP_SCORE in hit.scores and ESCALATION.search(hit.passage.text):
+            score += B_PATIENT_CONSUMER  # (what says when to seek help is what a patient asking when to is shown)
         if asks_only(hit.passage.text):
             score -= P_ASKS_ONLY
         scored.append((score, -rank, cov, hit))

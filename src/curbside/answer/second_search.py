@@ -94,7 +94,12 @@ def help_statements(retriever: Retriever, question: str, pool: Sequence[Hit], n:
         return []
     young = _CHILD.search(question) is not None or any(age < 16 for age in patient_ages(question))
     query = " ".join([*about, *(["children"] if young else []), "when to seek help advice"])
-    return _on_scale(retriever.search(query, n, filters), pool)
+    # (marked: a guideline's advice on when to seek help competes with the health pages a patient is shown first)
+    return [replace(h, scores={**h.scores, HELP_SCORE: h.score})
+            for h in _on_scale(retriever.search(query, n, filters), pool)]
+
+
+HELP_SCORE = "help"  # the mark of what the search for when to get help found (``help_statements``)
 
 
 def _on_scale(found: Sequence[Hit], pool: Sequence[Hit]) -> list[Hit]:
@@ -105,4 +110,4 @@ def _on_scale(found: Sequence[Hit], pool: Sequence[Hit]) -> list[Hit]:
     return [replace(h, score=h.score * scale) for h in found if h.passage.id not in have]
 
 
-__all__ = ["asked_alone", "help_statements", "named_alone", "screening_statements"]
+__all__ = ["HELP_SCORE", "asked_alone", "help_statements", "named_alone", "screening_statements"]
