@@ -211,14 +211,14 @@ def test_a_page_the_words_find_answers_a_case_only_when_close_to_it_in_meaning(c
     coverage, page = found.described
     assert coverage >= COVERAGE_MIN and page[0].document.id == "medquad:NINDS:0000105"
     assert found.described_coverage == 0.0  # (not yet confirmed)
-    confirmed = with_described(found, NMO, closeness_embedder(settings))
+    confirmed = with_described(found, NMO, closeness_embedder(settings), stats)
     assert confirmed.described_coverage == coverage and confirmed.sufficient
     assert all(DESCRIBED_SCORE in h.scores for h in confirmed.hits if h.document.id == "medquad:NINDS:0000105")
     # (the same page, for a case it does not describe, stays out)
     burning = ("For six months her feet go bright red, hot and burning most evenings, worse after wine or a hot bath, "
                "better on cold tiles. What is the likely diagnosis?")
     assert with_described(replace(found, described=(coverage, page)), burning,
-                          closeness_embedder(settings)).described_coverage == 0.0
+                          closeness_embedder(settings), stats).described_coverage == 0.0
 
 
 def test_a_caution_that_follows_a_sentence_is_quoted_with_it() -> None:

@@ -35,7 +35,7 @@ from curbside.answer.conclusions import is_conclusion, missing_conclusions
 from curbside.answer.evidence import CLOSE_DOCUMENT_SCORE, CLOSE_MIN, CLOSE_SCORE, Evidence
 from curbside.answer.lexicon import medical_name
 from curbside.answer.terms import Terms, TermStats, content_terms
-from curbside.answer.text import content_stems, stem
+from curbside.answer.text import stem
 from curbside.answer.topic_sources import RECOMMENDATION_SECTION
 from curbside.answer.vignette import asking
 from curbside.answer.whole_documents import DESCRIBED_SCORE
@@ -111,7 +111,7 @@ def with_closeness(evidence: Evidence, question: str, embedder: Embedder | None,
 DESCRIBED_CLOSE_MIN = 0.48  # cosine a passage of the page a case describes must reach for the page to answer it
 
 
-def with_described(evidence: Evidence, question: str, embedder: Embedder | None) -> Evidence:
+def with_described(evidence: Evidence, question: str, embedder: Embedder | None, stats: TermStats) -> Evidence:
     """``evidence`` with the page on the disease its case describes (``Evidence.described``) joined to it — its passages
     marked ``DESCRIBED_SCORE``, its coverage counted — when one of the page's passages is close in meaning to the case
     (``DESCRIBED_CLOSE_MIN``): words alone also found NHLBI's *Polycythemia Vera* for burning red feet (erythromelalgia)
@@ -130,9 +130,8 @@ def with_described(evidence: Evidence, question: str, embedder: Embedder | None)
     marked = {hit.passage.id: replace(hit, scores={**hit.scores, DESCRIBED_SCORE: hit.score}) for hit in page}
     hits = tuple(marked.pop(hit.passage.id, hit) for hit in evidence.hits)  # (its passages already kept, marked)
     extra = tuple(marked.values())
-    said = [set(content_stems(f"{h.document.title} {h.passage.section} {h.passage.text}")) for h in extra]
     return replace(evidence, hits=(*hits, *extra), described_coverage=coverage,
-                   coverages=(*evidence.coverages, *map(evidence.terms.coverage, said)))
+                   coverages=(*evidence.coverages, *(evidence.terms.coverage(stats.stems_of(h)) for h in extra)))
 
 
 def _marked(hit: Hit, close: dict[str, float], documents: dict[str, float]) -> Hit:

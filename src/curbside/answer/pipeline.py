@@ -73,7 +73,7 @@ def ask(
         found = gather(retriever or make_retriever(store, settings), info, audience, k=k or settings.k,
                        stats=stats, context_question=earlier.question if earlier else "", filters=filters)
         embedder = closeness_embedder(settings)
-        return with_described(with_closeness(found, info.text, embedder, stats), info.text, embedder)
+        return with_described(with_closeness(found, info.text, embedder, stats), info.text, embedder, stats)
 
     evidence = retrieve(stats)
     live_result: LiveResult | None = None

@@ -22,18 +22,23 @@ DESCRIBED_DOCUMENTS = 5  # leading documents among which a case's described dise
 DESCRIBED_SCORE = "described"  # the mark of the described page's passages (the generator leads with what it says)
 
 
+def leading(hits: Sequence[Hit], documents: int) -> dict[str, Hit]:
+    """The first ``documents`` documents of ``hits``, each with its first hit."""
+    out: dict[str, Hit] = {}
+    for hit in hits:
+        out.setdefault(hit.document.id, hit)
+        if len(out) >= documents:
+            break
+    return out
+
+
 def whole_study(store: Store, hits: Sequence[Hit], terms: Terms, stats: TermStats,
                 documents: int = STUDY_DOCUMENTS) -> tuple[float, list[Hit]]:
     """The best of the first ``documents`` documents of ``hits`` taken whole — title and every
     passage — among those no longer than ``STUDY_MAX_CHARS`` that contain the key term: its
     coverage and all its passages (as hits scored like its first); (0.0, []) when none qualifies."""
-    leading: dict[str, Hit] = {}
-    for hit in hits:
-        leading.setdefault(hit.document.id, hit)
-        if len(leading) >= documents:
-            break
     best: tuple[float, list[Hit]] = (0.0, [])
-    for doc_id, first in leading.items():
+    for doc_id, first in leading(hits, documents).items():
         passages = store.passages_for(doc_id)
         if not passages or sum(len(p.text) for p in passages) > STUDY_MAX_CHARS:
             continue
@@ -83,13 +88,8 @@ def described_page(store: Store, hits: Sequence[Hit], terms: Terms, stats: TermS
     palsy") is not the one it describes. NINDS's *Neuromyelitis Optica* says the optic neuritis, the intractable
     hiccups and vomiting, the long spinal cord lesion and the aquaporin-4 antibody of "… What is the most likely
     diagnosis and which antibody underlies it …?" over four passages, none of which says half of it."""
-    leading: dict[str, Hit] = {}
-    for hit in hits:
-        leading.setdefault(hit.document.id, hit)
-        if len(leading) >= documents:
-            break
     best: tuple[float, list[Hit]] = (0.0, [])
-    for doc_id, first in leading.items():
+    for doc_id, first in leading(hits, documents).items():
         if first.document.kind is not Kind.CONSUMER or scope.names_topic(first.document.title):
             continue
         coverage = terms.coverage(stats.document_stems(first.document))
