@@ -13,6 +13,9 @@ _ABBREVIATIONS = {
 # a sentence ends at . ! ? (optionally followed by quotes/brackets) then space and an upper-case
 # letter, digit or opening bracket
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[A-Z0-9(\[\"'])")
+# … or, in what someone typed, a lower-case one too ("how long does a gout attack last?? my dad (61) woke up at 3am …
+# he had a good few pints …"): a question is no prose whose abbreviations end in a full stop before a lower-case word
+_TYPED_BOUNDARY = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[A-Za-z0-9(\[\"'])")
 _TRAILING_BRACKET = re.compile(r"(?P<bracket>\([^()\n]{1,40}\))[ \t]*\n\s*")
 
 
@@ -25,14 +28,15 @@ def _after_number(before: str) -> bool:
     return bool(_UNIT_AFTER_NUMBER.search(before))
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans (start, end) in ``text``; whitespace between sentences is excluded."""
+def split_sentences(text: str, *, typed: bool = False) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) in ``text``; whitespace between sentences is excluded. ``typed``: ``text`` is what
+    someone typed (a question), whose sentences may begin in lower case."""
     spans: list[tuple[int, int]] = []
     start = 0
     n = len(text)
     while start < n and text[start].isspace():
         start += 1
-    for m in _BOUNDARY.finditer(text):
+    for m in (_TYPED_BOUNDARY if typed else _BOUNDARY).finditer(text):
         if m.start() < start:
             continue  # (inside a trailing bracket already given to the sentence before)
         end = m.start()
@@ -64,5 +68,5 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def sentences(text: str) -> list[str]:
-    return [text[a:b] for a, b in split_sentences(text)]
+def sentences(text: str, *, typed: bool = False) -> list[str]:
+    return [text[a:b] for a, b in split_sentences(text, typed=typed)]

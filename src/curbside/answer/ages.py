@@ -1,10 +1,13 @@
 """Ages: the ages an age group's label covers ("aged 55 to 69", "65 years or older"), so that a
 recommendation for another age group of the kind a question asks about is read as another group
-(``population.Scope.narrower``)."""
+(``population.Scope.narrower``); and a child named only by age ("my 3 year old"), whom the evidence calls a child
+(``unnamed_child``)."""
 
 from __future__ import annotations
 
 import re
+
+from curbside.answer.text import tokenize
 
 _I = re.IGNORECASE
 
@@ -61,4 +64,22 @@ def _years(label: str) -> tuple[float, float] | None:
     return None
 
 
-__all__ = ["age_range", "patient_ages"]
+CHILD_AGE = 16  # a patient younger than this (in years) is a child: "my 3 year old" is said by "children"
+_CHILDREN = ("children", "pediatric", "paediatric", "kids", "infants", "toddlers")
+# (a child named so needs no more)
+_A_CHILD = ("child", "baby", "son", "daughter", "boy", "girl", "infant", "toddler", "kid")
+
+
+SHORT_QUESTION_WORDS = 20  # … in a question this short, where the child is much of what it asks about
+
+
+def unnamed_child(question: str) -> bool:
+    """``question`` is a short one about a child it names only by age ("Is it safe to give ibuprofen to my 3 year
+    old?"): the evidence says "children", which the search adds. (Not a longer one, which says more of what it is
+    about: "My 8 year old was bitten on the hand by our neighbour's dog …" drew a guideline on children's bladder and
+    bowel dysfunction.)"""
+    return (len(question.split()) <= SHORT_QUESTION_WORDS and any(age < CHILD_AGE for age in patient_ages(question))
+            and not set(tokenize(question)) & {*_CHILDREN, *_A_CHILD})
+
+
+__all__ = ["age_range", "patient_ages", "unnamed_child"]

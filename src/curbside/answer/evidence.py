@@ -39,6 +39,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from curbside.answer.abbreviations import asked_abbreviations, defined_abbreviations
+from curbside.answer.ages import unnamed_child
 from curbside.answer.gaps import own_words
 from curbside.answer.lexicon import disease_mentions
 from curbside.answer.patient_facts import patient_has
@@ -200,6 +201,8 @@ def gather(
             s.startswith("prevent") for s in info.stems):
         # asked in lay words ("What can I do so I don't get another one?"): the literature says "prevent"
         query += " prevention"
+    if unnamed_child(info.text):
+        query += " children"  # ("… to my 3 year old?": the guidelines say "children")
     pool = retriever.search(query, max(3 * k, 30), filters or Filters())
     pool += screening_statements(retriever, info.text, pool, max(3 * k, 30), filters or Filters())
     pool += help_statements(retriever, info.text, pool, max(3 * k, 30), filters or Filters())

@@ -21,6 +21,7 @@ from curbside.answer import text as text_module
 from curbside.answer.text import STOPWORDS, stem, tokenize
 from curbside.disk_cache import code_digest, digest, load_or_build
 from curbside.drug_names import generic_of
+from curbside.sentences import sentences
 from curbside.spelling import joined_pairs, spelling_variants
 
 _CLINICAL_WORDS = """
@@ -216,6 +217,9 @@ _LAY_NAMES = (
     (re.compile(r"\bhookworms?\b", re.IGNORECASE), "ancylostomiasis"),
     # … or by its everyday name ("How long do piles usually last?")
     (re.compile(r"\bpiles\b(?! of\b)", re.IGNORECASE), "hemorrhoids"),
+    # ("… ive realised shes been pulling her own hair out")
+    (re.compile(r"\bpull(?:s|ed|ing)? (?:out )?(?:her|his|their|my|your|our) (?:own )?hair(?: out)?\b|"
+                r"\bhair[- ]pulling\b", re.IGNORECASE), "trichotillomania"),
     (re.compile(r"(?<!raccoon )\broundworms?\b", re.IGNORECASE), "ascariasis"),
     (re.compile(r"\b(?:pinworms?|threadworms?)\b(?! infection)", re.IGNORECASE), "enterobiasis"),
     (re.compile(r"\btapeworms?\b(?! infection)", re.IGNORECASE), "taeniasis"),
@@ -254,18 +258,35 @@ def disease_mentions(text: str) -> list[str]:
 
 # the everyday complaints health pages and guidelines are written about as conditions of their own (MedlinePlus's
 # "Fever", NICE's "Feverish illness in children"), which no disease list holds
-_COMPLAINTS = re.compile(r"\b(fever|cough|sore throat)s?\b", re.IGNORECASE)
+# (… and blood in the urine, however it is said: MedlinePlus's "Hematuria (Blood in the Urine)"; and a fever said as
+# "a temperature": "My baby has a temperature of 38.5, should I be worried?")
+_COMPLAINTS = re.compile(r"\b(fever|cough|sore throat|hematuria|haematuria|(?:a |a high |high )temperature|"
+                         r"blood in (?:the |my |his |her |your )?(?:urine|pee|wee))s?\b", re.IGNORECASE)
+_COMPLAINT_NAMES = {"haematuria": "hematuria"}
 COMPLAINT_QUESTION_WORDS = 30  # a question this short that names one complaint and no disease is about it
 
 
 def complaint_topic(question: str) -> list[str]:
     """The one everyday complaint a short question that names no disease is about ("My 2 year old has a fever of 39,
     when should I take him to the doctor?"): the topic the question's disease would be. A case that tells of several
-    ("4 days of fever, productive cough and right basal crackles") describes a disease it does not name."""
+    ("4 days of fever, productive cough and right basal crackles") describes a disease it does not name. (Short: what
+    it asks, where it also tells of the patient: "when should i worry about blood in my pee? did a half marathon on
+    sunday …")"""
     if len(question.split()) > COMPLAINT_QUESTION_WORDS:
-        return []
-    found = {m.group(1).lower() for m in _COMPLAINTS.finditer(question)}
+        # (… where what it asks names it: a cough told of in passing is not what "My mother-in-law … wants to give him
+        # honey and lemon for his cough … Who's right, and what would I need to watch out for?" asks about)
+        question = " ".join(s for s in sentences(question, typed=True) if s.rstrip().endswith("?"))
+        if len(question.split()) > COMPLAINT_QUESTION_WORDS:
+            return []
+    found = {_complaint_name(m.group(1)) for m in _COMPLAINTS.finditer(question)}
     return sorted(found) if len(found) == 1 else []
+
+
+def _complaint_name(said: str) -> str:
+    said = said.lower()
+    if said.endswith("temperature"):
+        return "fever"
+    return "hematuria" if said.startswith("blood") else _COMPLAINT_NAMES.get(said, said)
 
 
 def _names_drug_or_procedure(token: str) -> bool:

@@ -76,8 +76,9 @@ _QUALIFIED = re.compile(r"(?:al|ar|ic|ary|ous|oid|ile|ine|ed)$|^(?:portal|white-
                         r"primary|secondary|isolated|resistant|masked|ocular|lung|brain|eye|macular|retinal)$",
                         re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"([\w-]+)\s*$")
-# … and so does a Latin qualifier after it ("herpes zoster oticus" is not shingles in general)
-_LATIN_AFTER = re.compile(r"^\s+[a-z]{3,}(?:us|is|ae|um)\b")
+# … and so does a Latin qualifier after it ("herpes zoster oticus" is not shingles in general), or the word that makes
+# it part of a syndrome's name ("loin pain hematuria syndrome")
+_LATIN_AFTER = re.compile(r"^\s+(?:[a-z]{3,}(?:us|is|ae|um)|syndromes?|diseases?|disorders?)\b")
 
 
 @lru_cache(maxsize=1)

@@ -132,10 +132,15 @@ _OR_ANY_OTHER = re.compile(r",?\s+or (?:should|must|would|will|can|do|does) (?:i
                            re.IGNORECASE)
 
 
+# whether to worry asks when to get help, which no finding says yes or no to ("My baby has a temperature of 38.5,
+# should I be worried?")
+_WORRY = re.compile(r"\b(?:should|do|must) (?:i|we) (?:be )?worr(?:y|ied)\b", re.IGNORECASE)
+
+
 def is_yes_no(question: str) -> bool:
     text = _OR_ANY_OTHER.sub("", question.strip().lstrip(",.;:-\"' "))
     if (not text or _OR_WHAT.search(text) or _THEN_WH.search(text) or _REQUEST.search(text)
-            or _REQUEST.search(asking(text))
+            or _REQUEST.search(asking(text)) or _WORRY.search(asking(text))
             or _EITHER_OR.search(text) or _two_questions(text) or _NEEDS_LIST.search(asking(text))):
         return False
     asked = asking(text)

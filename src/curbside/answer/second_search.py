@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from curbside.answer.ages import patient_ages
-from curbside.answer.lexicon import disease_mentions, medical_name
+from curbside.answer.lexicon import complaint_topic, disease_mentions, medical_name
 from curbside.answer.questions import QuestionInfo
 from curbside.answer.synonyms import class_names
 from curbside.answer.terms import CHATTER, Terms, TermStats, content_terms, screened_for
@@ -89,7 +89,9 @@ def help_statements(retriever: Retriever, question: str, pool: Sequence[Hit], n:
     if not pool or LAY_GET_HELP.search(asked) is None:
         return []
     about = [t for t in content_terms(LAY_GET_HELP.sub(" ", question))
-             if not t.isdigit() and t not in _NOT_ABOUT and t not in CHATTER]
+             if not any(ch.isdigit() for ch in t) and t not in _NOT_ABOUT and t not in CHATTER]
+    # (… and the complaint by its name: "a temperature of 38.5" is a fever)
+    about += [t for t in complaint_topic(question) if t not in about]
     if not about:
         return []
     young = _CHILD.search(question) is not None or any(age < 16 for age in patient_ages(question))

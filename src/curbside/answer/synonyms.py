@@ -36,6 +36,11 @@ gerd|gastroesophageal reflux|acid reflux|heartburn|reflux
 uti|urinary tract infection|cystitis
 hemorrhoids|hemorrhoid|piles
 foodborne illness|foodborne illnesses|foodborne disease|food poisoning
+alcohol|alcoholic drinks|alcoholic beverages|beer|beers|wine|lager|booze
+hematuria|haematuria|blood in the urine|blood in urine|blood in the pee|blood in pee|blood in the wee
+emergency contraception|emergency contraceptive|emergency contraceptives|morning after pill|morning-after pill
+caffeine|coffee|coffees|caffeinated drinks
+palpitations|palpitation|skipping a beat|skipped beats|skipped beat|heart fluttering|fluttering
 bedwetting|bed-wetting|enuresis|nocturnal enuresis|wetting the bed
 bloodstream infection|bloodstream infections|bacteremia|bacteraemia|bsi
 cancer|carcinoma|malignancy|tumor|tumour|neoplasm
@@ -347,12 +352,26 @@ def _groups() -> tuple[dict[str, int], list[list[str]]]:
         for phrase in group:
             if not phrase.startswith("="):  # "=acute": a wording of the group, never a key ("acute
                 index.setdefault(_key(phrase), n)  # bronchitis" is not a flare)
+    for n, group in enumerate(groups[:_curated_count()]):
+        for phrase in group:
+            # (… and by the words a question's terms keep of it, which leave its stopwords out: "blood in my pee" is
+            # the terms "blood pee", "the morning after pill" the terms "morning pill")
+            said = [t for t in tokenize(phrase.removeprefix("=")) if t not in STOPWORDS]
+            if not phrase.startswith("=") and 1 < len(said) < len(tokenize(phrase)):
+                index.setdefault(_key(" ".join(said)), n)
     return index, groups
+
+
+def _curated_count() -> int:
+    return len(re.sub(r"\n\s+\|", "|", _CURATED).strip().splitlines())
 
 
 @lru_cache(maxsize=4096)
 def _forms(group: int) -> tuple[frozenset[str], ...]:
-    forms = {_phrase_stems(p.removeprefix("=")) for p in _groups()[1][group] if p.strip()}
+    # (a passage's words leave stopwords out, and so do the wordings it is matched with: "blood in the urine" is said
+    # where "blood" and "urine" are)
+    forms = {(stems - STOPWORDS) or stems for p in _groups()[1][group] if p.strip()
+             for stems in (_phrase_stems(p.removeprefix("=")),)}
     forms.discard(frozenset())
     return tuple(sorted(forms, key=sorted))
 

@@ -17,12 +17,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from curbside.answer.chatter import CHATTER, phrasal_terms
 from curbside.answer.lexicon import disease_mentions, medical_name
 from curbside.answer.patient_facts import failed_drugs
 from curbside.answer.questions import QuestionInfo
 from curbside.answer.synonyms import alternatives, broader
 from curbside.answer.text import content_stems, idf, noun, stem, tokenize
-from curbside.answer.themes import LAY_GET_HELP
 from curbside.answer.topic_sources import guideline_titles, pages_by_name
 from curbside.answer.vignette import asking, case_terms, part_texts, parts, restatements
 from curbside.drug_names import brand_generic
@@ -56,6 +56,8 @@ class Terms:
     asked: frozenset[str] = frozenset()
     # the stems each part of a several-part question says itself, the case aside (``vignette.part_texts``)
     part_words: tuple[frozenset[str], ...] = ()
+    # the stems of the diseases the question names (``lexicon.disease_mentions``)
+    diseases: frozenset[str] = frozenset()
 
     def covered(self, stems: set[str] | frozenset[str]) -> set[str]:
         out = set()
@@ -129,7 +131,10 @@ class Terms:
             # (… and a several-part question about what its parts share: "Should I check her lamotrigine levels …,
             # does she need vitamin K …, and can she breastfeed on lamotrigine?" is about lamotrigine, not
             # breastfeeding)
-            return max(asked, key=lambda s: (sum(s in part for part in self.part_words), self.weights[s]))
+            # (… and, among words its parts share as much, about the disease it names: "how long does a gout attack
+            # last?? … will it go on its own …, and is the beer to blame?" is about gout, not beer)
+            return max(asked, key=lambda s: (sum(s in part for part in self.part_words), s in self.diseases,
+                                             self.weights[s]))
         return max(named, key=lambda s: self.weights[s])
 
 
@@ -142,6 +147,8 @@ fast faster quick quicker quickly slow slower better worse safer indefinitely fo
 _ASPECTS = frozenset(stem(w) for w in "downside downsides drawback drawbacks disadvantage disadvantages upside upsides"
                      " proof"  # ("Is there any proof they help back pain like his?": what they are is the topic)
                      " outlook outlooks prognosis"  # ("… what is the outlook …?": the intent, not the topic)
+                     # ("… will the pill hurt the baby?": what is asked of the pill)
+                     " hurt hurts harm harms harmful"
                      .split())
 # … nor what a drug comes as ("should I be on tablets like metformin?"): the form, not the subject
 _FORMS = frozenset(stem(w) for w in "tablet tablets pill pills capsule capsules".split())
@@ -153,73 +160,6 @@ sessions""".split())
 
 SLANG_LETTERS = 3  # a word the knowledge base never uses, this short or shorter, is slang unless medical …
 SLANG_KB_MIN = 10_000  # … in a knowledge base of at least this many documents (a small one lacks everyday words)
-
-# conversational words that carry no topic: they neither count for nor against coverage (contractions typed with
-# their apostrophe are stopwords already: retrieve/query.py)
-CHATTER = frozenset("""
-alright ok okay am im ive id dont doesnt didnt cant wont isnt because perhaps instance super anything something
-anyone someone everything nothing now really actually please thanks thank hi hello hey wondering curious
-question questions know tell think thought thoughts like liked want wanted need needed get gets got getting go
-take takes taking took another last one ones whenever says
-going make makes made thing things stuff lot lots kind sort way ways even maybe probably sure good bad fine
-ever day days time times same able try trying help helps let lets say said mean yes yeah just
-up out come comes coming came worked
-youd wouldnt couldnt shouldnt hasnt havent arent wasnt werent told today tonight tomorrow yesterday meantime
-pretty generally exactly supposed assume assuming bit odd app along though whats hows whos wheres thinking
-theres thats both
-father mother dad mom mum son daughter wife husband partner friend brother sister boyfriend girlfriend
-wants needs worth definitely certainly gp point already tried likely afterwards afterward beforehand instead
-genuinely truly plus together finishes finished making outset normally usually typically worry worries worrying
-else embarrassing embarrassed nonsense rubbish heard
-honestly honest hate idea forever scared worried afraid bout around lesson lessons
-true happen happens happened request ask asking asked
-still yet again soon straight away anyway anymore next either neither till til until
-real worthwhile gave nicely mess messy since besides meanwhile but although however whilst currently
-reckon reckons reckoned swear swears swore suppose guess wonder wondered believe believes mention mentioned
-keep keeps kept careful carefully choose chooses choosing chose decide decides deciding decided prescribed nhs
-skip skipped goes went gone rid registrar
-myself yourself himself herself itself ourselves yourselves themselves
-january february march april june july august september october november december
-monday tuesday wednesday thursday friday saturday sunday weekend weekends
-""".split())
-
-
-# a verb that only says "find" with its particle ("to pick up asymptomatic DVT", "find out whether", "sort out"): the
-# verb names no topic there ("pick" alone also names skin picking, so it is no ``CHATTER``)
-# (… and "what would I need to watch out for": what to look for, not a watch; "if he had turned out to be *3A/*3C")
-_PHRASAL = re.compile(r"\b(?:pick|picks|picked|picking|find|finds|finding|figure|figures|figured|figuring|sort|sorts|"
-                      r"sorted|sorting|turn|turns|turned|turning)\s+(?:up|out)\b|\bpin(?:s|ned|ning)?\s+down\b|"
-                      r"\b(?:watch|watching|look|looking|keep an eye)\s+out\b",
-                      re.IGNORECASE)
-
-
-# … and the visit a question is asked about ("… at their annual check", "at her yearly check-up"): when, not what
-_VISIT = re.compile(r"\b(?:at|during|in) (?:their|the|his|her|your|my|our|a|an) (?:annual|yearly|routine|regular|next) "
-                    r"(?:health )?(?:check(?:-?ups?)?|reviews?|visits?|physicals?|appointments?)\b", re.IGNORECASE)
-# (… unless the question asks how often: then the visit is what it asks about)
-_HOW_OFTEN = re.compile(r"\bhow (?:often|frequently)\b|\bfrequency\b", re.IGNORECASE)
-# … and where it is asked from ("In a rural district of Mozambique where …"): a place no guideline is written for by
-# name (WHO's advice is for "settings where anaemia is highly prevalent")
-_PLACE = re.compile(r"\b(?i:in|from|across|of) (?i:a |an |the |our |my )?(?i:(?:rural|remote|urban|poor|deprived|small|"
-                    r"large|northern|southern|eastern|western|central)\s+)*(?:districts?|regions?|provinces?|villages?|"
-                    r"towns?|countr(?:y|ies)|areas?|communit(?:y|ies)|parts?) (?:of|in) [A-Z][\w'-]+(?: [A-Z][\w'-]+)*")
-
-
-def phrasal_terms(question: str) -> frozenset[str]:
-    """The question's words that appear only as the verb of a phrasal verb (``_PHRASAL``), in the visit it is asked
-    about (``_VISIT``) or in the place it is asked from (``_PLACE``): chatter there."""
-    inside = {tokenize(m.group(0))[0] for m in _PHRASAL.finditer(question)}
-    # (… and asking when to get help, the doctor it names: "… when should I take him to the doctor?")
-    inside |= {t for m in LAY_GET_HELP.finditer(question) for t in tokenize(m.group(0))}
-    # (… unless it asks how often: "… at his annual review … how often should his feet be reviewed?")
-    settings = (_PLACE,) if _HOW_OFTEN.search(question) else (_VISIT, _PLACE)
-    inside |= {t for rx in settings for m in rx.finditer(question) for t in tokenize(m.group(0))}
-    rest = LAY_GET_HELP.sub(" ", _PHRASAL.sub(" ", question))
-    for rx in settings:
-        rest = rx.sub(" ", rest)
-    outside = set(tokenize(rest))
-    return frozenset(inside - outside)
-
 
 class TermStats:
     """Question-term weights (IDF in the knowledge base); uniform-ish without a store."""
@@ -299,7 +239,9 @@ class TermStats:
             every = parts(info.text, topics)
             found = Terms(weights, alternatives, minor & set(weights), optional,
                           broader=broader(list(info.terms)), asked=asked_words,
-                          part_words=tuple(frozenset(content_stems(text)) for text in part_texts(info.text)))
+                          part_words=tuple(frozenset(content_stems(text)) for text in part_texts(info.text)),
+                          diseases=frozenset(s for d in disease_mentions(info.text) for s in content_stems(d))
+                          & set(weights))
             # (a part is a question of its own only with what the question is about: "get rid of them" alone is not)
             asked = tuple(part for part in every if found.key in part)
             self._cache[key] = replace(found, parts=asked)

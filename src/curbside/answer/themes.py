@@ -148,7 +148,11 @@ THEMES: tuple[Theme, ...] = (
           _rx(r"\bcaus|\brisk factors?\b|\bassociated with\b|\bgenetic|\bmutations?\b|\binherit|\betiolog|"
               r"\baetiolog|\bpathogenesis\b|\bmechanism|\bleads? to\b|\bresults? from\b"),
           _rx(r"\bcaus|\bwhy\b|\brisk factors?\b|\bgenetic|\binherit|\betiolog|\baetiolog|\bmechanism|"
-              r"\bassociat|\blink(ed)?\b|\brelat")),
+              r"\bassociat|\blink(ed)?\b|\brelat|"
+              # (when to worry about a complaint asks what it may be caused by, the serious from the harmless: "when
+              # should i worry about blood in my pee?")
+              r"\b(?:should|do|must) (?:i|we) (?:be )?worr(?:y|ied) about (?!(?:him|her|it|them|this|that)\b)|"
+              r"\bwhen to worry about\b")),
     Theme("symptoms", "Clinical features", "Symptoms",
           _rx(r"\bsymptoms?\b|\bsigns?\b|\bpresents? with\b|\bpresentation\b|\bmanifest|\bcomplain"),
           _rx(r"\bsymptoms?\b|\bsigns?\b|\bfeel\b|\bpresentation\b|\bmanifest|"
@@ -161,7 +165,9 @@ THEMES: tuple[Theme, ...] = (
               # ("IVIg should be offered for the long-term treatment of CIDP" is treatment)
               r"\blong[- ]term\b(?! (?:treatment|therapy|use|management|anticoagula\w*|care)\b)|"
               r"\b(natural|clinical|disease) course\b|"
-              r"\bcourse of (the )?(disease|illness|condition)\b|\blife expectancy\b|\brecover|"
+              # (not when something happens: "Sometime during the course of the disease, many people will develop gout
+              # in the big toe")
+              r"(?<!\bduring the )\bcourse of (the )?(disease|illness|condition)\b|\blife expectancy\b|\brecover|"
               r"\b(?:most|many|half|\d+%?|\d+ (?:percent|per cent)) (?:of )?(?:people|patients|individuals)\b"
               r"[^.;]{0,40}\bdie\b|"
               r"\b(?:usually|often|typically|generally) die\b|\bdie within\b|"
@@ -171,8 +177,11 @@ THEMES: tuple[Theme, ...] = (
               r"(?<!\bthe )(?<!\bthese )(?<!\bpast )\blast(?:s|ing|ed)? (?:for )?(?:about |around |up to |from |only )?"
               r"(?:\d+|a few|several)"
               r"(?:\s*(?:to|-|–|or)\s*\d+)? (?:days?|weeks?|months?|years?|hours?)\b|"
-              r"\b(?:go(?:es)? away|clears? up|resolves?|gets? better) (?:by itself |on (?:its|their) own )?"
-              r"(?:in|within|after) (?:about |around |a |a few |several |\d)"),
+              # ("At first, gout attacks usually get better in days", "Early attacks usually subside within 3 to 10
+              # days, even without treatment")
+              r"\b(?:go(?:es)? away|clears? up|resolves?|gets? better|subsides?|settles?) "
+              r"(?:by itself |on (?:its|their) own )?"
+              r"(?:in|within|after) (?:about |around |a |a few |several |\d|days\b|weeks\b|hours\b)"),
           # ("… can he be observed, and for how long?", "How long should anticoagulation continue?": how long to do
           # something, not how the illness goes)
           _rx(r"\bprognos|\bsurviv|\boutlook\b|\blife expectancy\b|"

@@ -52,8 +52,8 @@ _ONE = r"patient|man|woman|boy|girl|child|infant|baby|toddler|newborn|neonate|he
 # … or findings told as of one ("screening endoscopy shows medium oesophageal varices …, never bled")
 _FINDINGS = r"shows?|showed|reveals?|revealed|presents?|presented|complains?|denies|never|history of|on examination"
 # (a lay asker tells their own case in the first person: "I'm 67 and had shingles two years ago.", not the "I" of
-# "Which options should I offer:")
-_PATIENT = re.compile(rf"(?-i:\b(?:{_ONE}|{_FINDINGS})\b|^\s*(?i:{_ONE})\b|^\s*I\b)|"
+# "Which options should I offer:"; typed in lower case too: "im 48 and for about a week …")
+_PATIENT = re.compile(rf"(?-i:\b(?:{_ONE}|{_FINDINGS})\b|^\s*(?i:{_ONE})\b|^\s*(?:I|i|im|ive)\b)|"
                       r"\b\d+(?:\.\d+)?\s?(?:mmol|mg|mcg|g|kg|cm|mm|ml|%|mmhg|bpm|weeks?|days?|hours?|months?|years?)\b|"
                       r"\b\d+[- ](?:year|month|week|day)s?[- ]old\b|"
                       # (a clinician's shorthand for age and sex: "52M with Guillain-Barré …", "34F", "67yo")
@@ -271,7 +271,7 @@ def without_history(question: str) -> str:
     # (a vaccine brought up to date is no disease the patient has: "… irrigated and dressed and tetanus updated" is not
     # a case of tetanus)
     question = question.replace(case, _VACCINATED.sub(" ", case)) if case else question
-    said = sentences(case) if case else []
+    said = sentences(case, typed=True) if case else []
     if len(said) < 2:
         return question
     asked_words = set(content_stems(asked))
@@ -359,7 +359,7 @@ def _split(question: str) -> tuple[str, str]:
     """(case description, the question asked). Only a patient's description is a case: a topic set before the
     question ("School food policy at Dutch primary schools: room for improvement?", "Cold knife conization vs.
     LEEP. Are they the same procedure?") is what the question is about."""
-    said = sentences(question)
+    said = sentences(question, typed=True)
     asked = [s for s in said if s.rstrip().endswith("?")]
     case, asking = "", question
     if len(said) >= 2 and asked:

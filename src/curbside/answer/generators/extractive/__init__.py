@@ -26,7 +26,7 @@ from curbside.answer.generators.extractive.guideline_vote import (
     vote_polarity,
 )
 from curbside.answer.generators.extractive.scoring import score_all
-from curbside.answer.generators.extractive.subgroups import mark
+from curbside.answer.generators.extractive.subgroups import for_patients_with_a_disease, mark
 from curbside.answer.generators.extractive.verdict import decide, show_basis
 from curbside.answer.generators.extractive.verdict_result import VerdictResult
 from curbside.answer.lexicon import disease_mentions
@@ -209,6 +209,7 @@ class ExtractiveGenerator:
         for c in found:  # (advice for a purpose or smokers the patient is not: patient_facts.for_another_patient)
             c.another_patient = for_another_patient(info.text, c.text)
             c.conflicts = c.conflicts or c.another_patient
+        for_patients_with_a_disease(found, info.text, defined)
         for doc_id in self._excluding(info.text, found):
             for c in found:
                 c.conflicts = c.conflicts or c.hit.document.id == doc_id

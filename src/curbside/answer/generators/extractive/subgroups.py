@@ -11,10 +11,13 @@ question while a general statement is at hand (``assemble.choose_bottom``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
+from curbside.answer.ages import patient_ages
 from curbside.answer.generators.extractive.candidates import Candidate, heading
 from curbside.answer.generators.extractive.scoring import heading_stems
+from curbside.answer.lexicon import disease_mentions
 from curbside.answer.population import Scope
 from curbside.answer.text import content_stems
 
@@ -82,3 +85,29 @@ def mark(candidates: Sequence[Candidate], scope: Scope, scopes: Mapping[str, Sco
         c.implied = () if c.narrower else tuple(dict.fromkeys(implied))
         if c.narrower or c.implied:
             c.score -= P_SUBGROUP
+
+
+def for_patients_with_a_disease(candidates: Sequence[Candidate], question: str,
+                                defined: Mapping[str, Mapping[str, str]]) -> None:
+    """A question that names no disease ("Is it safe to give ibuprofen to my 3 year old?") is not answered for its
+    patient by a sentence for patients with one ("For children with CF, ages 2 through 5 years, the CF Foundation
+    concludes that there is insufficient evidence …", CF being cystic fibrosis in its guideline): such a sentence is
+    for another patient, as advice for smokers is for a patient who does not smoke (in place; ``defined``: the
+    abbreviations each document defines, by document id). (A complaint is no disease: "My baby has a temperature of
+    38.5, should I be worried?" is not answered by "Remind people with SCD … to seek immediate medical attention
+    whenever fever … occurs".)"""
+    if disease_mentions(question) or not (patient_ages(question) or _ONES_OWN.search(question)):
+        return  # (… about a patient: "How is delayed sleep-wake phase disorder treated?" names a disease, unknown here)
+    for c in candidates:
+        spelled = defined.get(c.hit.document.id, {})
+        # (not those with it and without it alike: "… treat DSWPD in adults with and without depression …")
+        if any(disease_mentions(" ".join(spelled.get(word, word) for word in label.split()))
+               for label in c.narrower if not _WITH_AND_WITHOUT.search(label)):
+            c.another_patient = c.conflicts = True
+
+
+# a patient of one's own ("My baby has a temperature of 38.5 …"; or by age: "… to my 3 year old?")
+_ONES_OWN = re.compile(r"\b(?:my|our|his|her) (?:baby|babies|son|daughter|child|children|kids?|toddler|"
+                       r"newborn|husband|wife|partner|mum|mom|dad|father|mother|grandchild|grandson|granddaughter)\b",
+                       re.IGNORECASE)
+_WITH_AND_WITHOUT = re.compile(r"\bwith (?:and|or) without\b", re.IGNORECASE)
