@@ -11,6 +11,7 @@ from curbside.answer import ask
 from curbside.answer.ages import unnamed_child
 from curbside.answer.chatter import phrasal_terms
 from curbside.answer.evidence import gather
+from curbside.answer.lead_cues import RESEARCH_ONLY, SOME_CASES
 from curbside.answer.lexicon import complaint_topic, disease_mentions
 from curbside.answer.plain import gloss
 from curbside.answer.questions import analyse, is_yes_no
@@ -46,11 +47,12 @@ MPLUS = "medquad/4_MPlus_Health_Topics_QA"
 def typed_kb(tmp_path_factory: pytest.TempPathFactory) -> Store:
     # (NICE's feverish illness in children, the CF Foundation's guideline, FSRH's quick starting contraception and
     # emergency contraception; MedlinePlus's and NIHSeniorHealth's gout pages, NIDDK's and MedlinePlus's hemorrhoids
-    # pages, NIDDK's hematuria page)
+    # pages, NIDDK's hematuria page, NHLBI's and NIHSeniorHealth's high blood pressure pages)
     return guideline_kb(tmp_path_factory, ("ngc-9891.xml", "ngc-10964.xml", "ngc-11270.xml", "ngc-11273.xml"),
                         corpora=(f"{MPLUS}/0000409.xml", "medquad/7_SeniorHealth_QA/0000028.xml",
                                  "medquad/5_NIDDK_QA/0000108.xml", f"{MPLUS}/0000458.xml",
-                                 "medquad/5_NIDDK_QA/0000201.xml"))
+                                 "medquad/5_NIDDK_QA/0000201.xml", "medquad/8_NHLBI_QA_XML/0000071.xml",
+                                 "medquad/7_SeniorHealth_QA/0000036.xml"))
 
 
 def _ask(store: Store, question: str, audience: Audience = Audience.PATIENT) -> Answer:
@@ -199,3 +201,17 @@ def test_advice_for_children_with_a_disease_the_question_does_not_name_is_for_ot
     assert answer.verdict is Verdict.YES
     assert answer.bottom_line.text.startswith("Consider using either paracetamol or ibuprofen in children with fever")
     assert "CF" not in " ".join(b.text for s in answer.sections for b in s.bullets)
+
+
+def test_what_research_is_still_finding_out_does_not_lead(typed_kb: Store) -> None:
+    # ("Emerging research suggests that certain DNA changes before birth also may cause the development of high blood
+    # pressure later in life" had led; research under way is not what is known to cause it)
+    assert RESEARCH_ONLY.search("Emerging research suggests that certain DNA changes before birth also may cause it")
+    assert RESEARCH_ONLY.search("Researchers continue to study how various changes in normal body functions cause it")
+    answer = _ask(typed_kb, "What causes high blood pressure?", Audience.CLINICIAN)
+    assert not answer.bottom_line.text.startswith("Emerging research")
+
+
+def test_what_helps_some_patients_is_for_some_cases() -> None:
+    assert SOME_CASES.search("Hormone therapy may help some women whose migraines seem to be linked to their cycle.")
+    assert not SOME_CASES.search("Some women have migraines before their periods.")

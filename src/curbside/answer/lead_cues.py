@@ -104,7 +104,10 @@ OPTIONS = re.compile(r"^(?:the )?(?:standard |main |usual |first-line )?(?:treat
 # … and what is for some cases only ("Topical imiquimod … may be used to treat some small basal cell
 # carcinomas"): an answer for the usual case comes first
 SOME_CASES = re.compile(r"\b(?:(?:to|in|for) (?:treat )?some|in (?:certain|selected)|for (?:certain|selected)) "
-                        r"(?:[\w-]+ ){0,3}(?:cases|patients|people|tumou?rs|lesions|carcinomas|cancers|types|forms)\b",
+                        r"(?:[\w-]+ ){0,3}(?:cases|patients|people|tumou?rs|lesions|carcinomas|cancers|types|forms)\b|"
+                        # ("Hormone therapy may help some women whose migraines seem to be linked to their menstrual
+                        # cycle")
+                        r"\bsome (?:women|men|children|patients|people|adults) (?:who|whose)\b",
                         re.IGNORECASE)
 # what the evidence cannot settle ("There is limited evidence to recommend … physical modalities for …
 # acne"): worth saying, but an open question is answered first by what is known to work
@@ -118,7 +121,11 @@ UNSETTLED = re.compile(r"\b(?:data|evidence) (?:are|is|were|was|remains?) (?:ins
 RESEARCH_ONLY = re.compile(r"\bin the context of (?:rigorous )?research\b|\brecommendation\W+research\b|"
                            r"\b(?:further |more )?research is (?:recommended|needed|required)\b|"
                            # ("HoloTC is suggested as a suitable assay … in a routine laboratory in the future")
-                           r"\bin the future\b",
+                           r"\bin the future\b|"
+                           # (… or what research is still finding out: "Emerging research suggests that certain DNA
+                           # changes before birth also may cause …" for "What causes high blood pressure?")
+                           r"\bemerging (?:research|evidence|data)\b|"
+                           r"\b(?:researchers|scientists) (?:are|continue to) (?:investigat|stud|look|explor)\w*",
                            re.IGNORECASE)
 # when treatment is not needed ("Treatment for essential tremor may not be necessary unless …"): true,
 # but "how is it treated" is answered first by what the treatment is
