@@ -65,12 +65,10 @@ def _years(label: str) -> tuple[float, float] | None:
 
 
 CHILD_AGE = 16  # a patient younger than this (in years) is a child: "my 3 year old" is said by "children"
-_CHILDREN = ("children", "pediatric", "paediatric", "kids", "infants", "toddlers")
-# (a child named so needs no more)
-_A_CHILD = ("child", "baby", "son", "daughter", "boy", "girl", "infant", "toddler", "kid")
-
-
 SHORT_QUESTION_WORDS = 20  # … in a question this short, where the child is much of what it asks about
+# (a child named so needs no more: "my 3 year old son")
+_A_CHILD = frozenset("""child children baby babies son daughter boy girl infant infants toddler toddlers kid kids
+pediatric paediatric""".split())
 
 
 def unnamed_child(question: str) -> bool:
@@ -79,7 +77,7 @@ def unnamed_child(question: str) -> bool:
     about: "My 8 year old was bitten on the hand by our neighbour's dog …" drew a guideline on children's bladder and
     bowel dysfunction.)"""
     return (len(question.split()) <= SHORT_QUESTION_WORDS and any(age < CHILD_AGE for age in patient_ages(question))
-            and not set(tokenize(question)) & {*_CHILDREN, *_A_CHILD})
+            and not _A_CHILD & set(tokenize(question)))
 
 
 __all__ = ["age_range", "patient_ages", "unnamed_child"]

@@ -76,8 +76,9 @@ _PLACE = re.compile(r"\b(?i:in|from|across|of) (?i:a |an |the |our |my )?(?i:(?:
 
 
 def phrasal_terms(question: str) -> frozenset[str]:
-    """The question's words that appear only as the verb of a phrasal verb (``_PHRASAL``), in the visit it is asked
-    about (``_VISIT``) or in the place it is asked from (``_PLACE``): chatter there."""
+    """The question's words that appear only as the verb of a phrasal verb (``_PHRASAL``), in who said what it reports
+    (``_REPORTER``), in its frame ("is it safe to give": ``_FRAME``), in asking when to get help, in the visit it is
+    asked about (``_VISIT``) or in the place it is asked from (``_PLACE``): chatter there."""
     inside = {tokenize(m.group(0))[0] for m in _PHRASAL.finditer(question)}
     inside |= {t for rx in (_REPORTER, _FRAME) for m in rx.finditer(question) for t in tokenize(m.group(0))}
     # (… and asking when to get help, the doctor it names: "… when should I take him to the doctor?")

@@ -100,7 +100,7 @@ covid|covid-19|sars-cov-2|coronavirus
 acetaminophen|paracetamol|tylenol
 ibuprofen|advil|motrin
 aspirin|acetylsalicylic acid
-medicine|medication|drug|medicines|pharmacologic|pharmacological
+medicine|medication|drug|medicines|pharmacologic|pharmacological|meds
 treatment|therapy|management|manage|treat|therapeutic
 side effects|adverse effects|adverse events|adverse reactions|toxicity
 dose|dosage|dosing

@@ -96,8 +96,10 @@ def for_patients_with_a_disease(candidates: Sequence[Candidate], question: str,
     abbreviations each document defines, by document id). (A complaint is no disease: "My baby has a temperature of
     38.5, should I be worried?" is not answered by "Remind people with SCD … to seek immediate medical attention
     whenever fever … occurs".)"""
+    # (… one about a patient of the asker's: "How is delayed sleep-wake phase disorder treated?" names a disease the
+    # lexicon does not know, and "adults with … depression" is no other patient of its)
     if disease_mentions(question) or not (patient_ages(question) or _ONES_OWN.search(question)):
-        return  # (… about a patient: "How is delayed sleep-wake phase disorder treated?" names a disease, unknown here)
+        return
     for c in candidates:
         spelled = defined.get(c.hit.document.id, {})
         # (not those with it and without it alike: "… treat DSWPD in adults with and without depression …")
