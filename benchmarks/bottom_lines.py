@@ -62,8 +62,8 @@ followed; session 28 tuned on it. check47 was read once, blind, on session 28's 
 check51 was read once, blind, on session 30's first changes (c1, between 097393f and ee1d6bc); its labels come from
 that read, and session 30 tuned on it. check52 was read once, blind, on 2bf494a (session 30's final code); its labels
 come from that read, and session 31 tuned on it. check53 was read once, blind, on 468d864 (session 31's final code);
-its labels come from that read, and one lay word ("meds") was added after it. Write and read a new set before
-judging a change by its first read.
+its labels come from that read, and three rules followed ("meds"; the drug its question calls "it"; screening read in
+its own part). Write and read a new set before judging a change by its first read.
 
     python benchmarks/bottom_lines.py --kb KB [--labels benchmarks/questions/bottom-line-labels.jsonl]
 

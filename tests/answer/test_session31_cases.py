@@ -16,9 +16,9 @@ from curbside.answer.lexicon import complaint_topic, disease_mentions
 from curbside.answer.plain import gloss
 from curbside.answer.questions import analyse, is_yes_no
 from curbside.answer.synonyms import alternatives
-from curbside.answer.terms import Terms, TermStats
+from curbside.answer.terms import Terms, TermStats, _screening_words
 from curbside.answer.themes import question_intents, sentence_themes
-from curbside.answer.vignette import asking, case_of
+from curbside.answer.vignette import asking, case_of, drug_referred_to
 from curbside.records import Answer, Audience, Hit, Verdict
 from curbside.retrieve import Filters, Retriever, make_retriever
 from curbside.retrieve.base import NO_FILTERS
@@ -217,3 +217,33 @@ def test_what_research_is_still_finding_out_does_not_lead(typed_kb: Store) -> No
 def test_what_helps_some_patients_is_for_some_cases() -> None:
     assert SOME_CASES.search("Hormone therapy may help some women whose migraines seem to be linked to their cycle.")
     assert not SOME_CASES.search("Some women have migraines before their periods.")
+
+
+FRIEDREICH = ("A 19-year-old woman was diagnosed with Friedreich ataxia at 13 after a GAA repeat expansion in the "
+              "frataxin gene was found. She now walks with a frame, has dysarthria, absent ankle reflexes and a mild "
+              "scoliosis. Her neurologist told her years ago that there was no treatment, but she has read that a "
+              "tablet called omaveloxolone (Skyclarys) has now been approved. How does it work, what did the MOXIe "
+              "trial and later analyses show, who is it approved for, and does it change the need to monitor her heart "
+              "and screen for diabetes?")
+
+
+def test_the_drug_a_case_tells_of_and_its_question_calls_it_is_asked_about(typed_kb: Store) -> None:
+    # (check53 Q16: the drug was a word of the case, counted only where a passage has it)
+    assert drug_referred_to(FRIEDREICH) == "omaveloxolone"
+    terms = TermStats(typed_kb).terms(analyse(FRIEDREICH))
+    assert "omaveloxolon" in terms.asked and "omaveloxolon" not in terms.optional
+    assert drug_referred_to("She takes metformin and sertraline. Should she stop it before surgery?") == ""
+    assert drug_referred_to("She takes metformin. Should she switch it to gliclazide?") == ""  # (its own drug)
+
+
+def test_a_several_part_question_screens_only_in_the_part_that_says_so() -> None:
+    # ("… and screen for diabetes?" had made every other word of the question a means of screening, never its key: the
+    # key was diabetes)
+    weights = {"omaveloxolon": 8.7, "moxi": 11.4, "monitor": 3.6, "heart": 3.2, "diabet": 3.3}
+    means, _after = _screening_words(asking(FRIEDREICH), weights)
+    assert "omaveloxolon" not in means and "moxi" not in means
+    assert {"monitor", "heart"} <= means
+    # (a question of one part is read whole, as before)
+    means, _after = _screening_words("Should I screen a 60-year-old smoker for lung cancer with a CT scan?",
+                                     {"lung": 3.0, "cancer": 2.0, "ct": 3.5, "smoker": 5.0})
+    assert {"ct", "smoker"} <= means

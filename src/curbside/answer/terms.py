@@ -24,7 +24,7 @@ from curbside.answer.questions import QuestionInfo
 from curbside.answer.synonyms import alternatives, broader
 from curbside.answer.text import content_stems, idf, noun, stem, tokenize
 from curbside.answer.topic_sources import guideline_titles, pages_by_name
-from curbside.answer.vignette import asking, case_terms, part_texts, parts, restatements
+from curbside.answer.vignette import asking, case_terms, drug_referred_to, part_texts, parts, restatements
 from curbside.drug_names import brand_generic
 from curbside.records import Document, Hit, Kind
 from curbside.retrieve.lexical import uses_word
@@ -236,6 +236,9 @@ class TermStats:
             # (what a question tells of its patient in a clause is its case: "For a 38-year-old stonemason who has spent
             # ten years cutting engineered quartz … and now has a dry cough …, should I order a CT chest …?")
             optional = (case_terms(info.text, topics) | compound_parts(info.text) | described) & set(weights)
+            if asked_words and (referred := stem(drug_referred_to(info.text) or "-")) in weights:
+                # ("… a tablet called omaveloxolone … How does it work …?": it is what is asked about)
+                optional, asked_words = optional - {referred}, asked_words | {referred}
             every = parts(info.text, topics)
             found = Terms(weights, alternatives, minor & set(weights), optional,
                           broader=broader(list(info.terms)), asked=asked_words,
@@ -370,13 +373,18 @@ def _screening_words(question: str, weights: Mapping[str, float]) -> tuple[froze
     statement on screening for it seldom names: the USPSTF's "… screening for celiac disease in asymptomatic
     persons"); and what it says after the disease ("… for oral cancer, even heavy smokers and drinkers, by examining
     the mouth at their check-ups?": whom and how), which counts where a statement says it and never against one that
-    does not (the USPSTF's "… screening for oral cancer in asymptomatic adults"). Both empty for other questions."""
-    found = _screened(question)
+    does not (the USPSTF's "… screening for oral cancer in asymptomatic adults"). Both empty for other questions. (In a
+    several-part question, only the part that asks it: "How does it work, what did the MOXIe trial … show, …, and does
+    it change the need to monitor her heart and screen for diabetes?" is not about diabetes.)"""
+    pieces = part_texts(question)
+    within = next((piece for piece in pieces if _screened(piece)), question) if len(pieces) > 1 else question
+    found = _screened(within)
     screened = {stem(t) for t in tokenize(found.group("what"))} & set(weights) if found else set()
     if not found or not screened:
         return frozenset(), frozenset()
-    after = frozenset(content_stems(question[found.end():])) & set(weights) - screened
-    return frozenset(set(weights) - screened), after
+    after = frozenset(content_stems(within[found.end():])) & set(weights) - screened
+    said = set(weights) if within is question else set(content_stems(within)) & set(weights)
+    return frozenset(said - screened), after
 
 
 def _example_terms(question: str) -> frozenset[str]:

@@ -347,6 +347,21 @@ def asked_subject(question: str) -> tuple[str, ...]:
 _ASKING_VERBS = frozenset(stem(w) for w in "prevent prevents preventing treat treats treating manage managing".split())
 
 
+# what a case's question calls the drug it told of ("… she has read that a tablet called omaveloxolone (Skyclarys) has
+# now been approved. How does it work, …?")
+_IT = re.compile(r"\b(?:it|this (?:drug|medicine|medication|tablet|treatment))\b", re.IGNORECASE)
+
+
+def drug_referred_to(question: str) -> str:
+    """The one drug a case names that its question refers to as "it" (and names no drug of its own); "" otherwise:
+    that drug is what the question asks about, though only its case names it."""
+    case, asked = _split(question)
+    if not case or not _IT.search(asked) or drug_words(asked):
+        return ""
+    named = list(dict.fromkeys(drug_words(case)))
+    return named[0] if len(named) == 1 else ""
+
+
 def patient_drugs_asked(question: str, drugs: Iterable[str]) -> set[str]:
     """Of ``drugs`` (words of the question), those the case says the patient is on and the question asks about ("… on
     sodium valproate 1,000 mg daily … What should I do about her valproate?"); none without a case."""
