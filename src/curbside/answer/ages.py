@@ -66,9 +66,14 @@ def _years(label: str) -> tuple[float, float] | None:
 
 CHILD_AGE = 16  # a patient younger than this (in years) is a child: "my 3 year old" is said by "children"
 SHORT_QUESTION_WORDS = 20  # … in a question this short, where the child is much of what it asks about
-# (a child named so needs no more: "my 3 year old son")
+# (a child named so: "my 3 year old son", "our grandson")
 _A_CHILD = frozenset("""child children baby babies son daughter boy girl infant infants toddler toddlers kid kids
-pediatric paediatric""".split())
+grandson granddaughter pediatric paediatric""".split())
+
+
+def about_a_child(question: str) -> bool:
+    """``question`` is about a child, named so ("my son", "our baby") or by an age under ``CHILD_AGE``."""
+    return bool(_A_CHILD & set(tokenize(question))) or any(age < CHILD_AGE for age in patient_ages(question))
 
 
 def unnamed_child(question: str) -> bool:
@@ -80,4 +85,4 @@ def unnamed_child(question: str) -> bool:
             and not _A_CHILD & set(tokenize(question)))
 
 
-__all__ = ["age_range", "patient_ages", "unnamed_child"]
+__all__ = ["about_a_child", "age_range", "patient_ages", "unnamed_child"]

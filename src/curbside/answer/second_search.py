@@ -10,11 +10,10 @@ search's scale, where reranking decides what is kept.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from curbside.answer.ages import patient_ages
+from curbside.answer.ages import about_a_child
 from curbside.answer.lexicon import complaint_topic, disease_mentions, medical_name
 from curbside.answer.questions import QuestionInfo
 from curbside.answer.synonyms import class_names
@@ -76,9 +75,6 @@ def screening_statements(retriever: Retriever, question: str, pool: Sequence[Hit
 # words of the asking, not of what it is about ("2 year old", "doctor")
 _NOT_ABOUT = frozenset("""year years old month months week weeks day days doctor doctors gp hospital clinic nurse
 help worry worried son daughter baby toddler child kid boy girl husband wife mum mom dad""".split())
-_CHILD = re.compile(r"\b(?:son|daughter|baby|toddler|child|kid|boy|girl|grandson|granddaughter)\b", re.IGNORECASE)
-
-
 def help_statements(retriever: Retriever, question: str, pool: Sequence[Hit], n: int,
                     filters: Filters) -> list[Hit]:
     """For a lay question when to get help ("My 2 year old has a fever of 39, when should I take him to the
@@ -94,8 +90,7 @@ def help_statements(retriever: Retriever, question: str, pool: Sequence[Hit], n:
     about += [t for t in complaint_topic(question) if t not in about]
     if not about:
         return []
-    young = _CHILD.search(question) is not None or any(age < 16 for age in patient_ages(question))
-    query = " ".join([*about, *(["children"] if young else []), "when to seek help advice"])
+    query = " ".join([*about, *(["children"] if about_a_child(question) else []), "when to seek help advice"])
     # (marked: a guideline's advice on when to seek help competes with the health pages a patient is shown first)
     return [replace(h, scores={**h.scores, HELP_SCORE: h.score})
             for h in _on_scale(retriever.search(query, n, filters), pool)]
