@@ -13,6 +13,7 @@ counts, per set:
 * *in answer* — a named passage is cited anywhere in the answer;
 * *in evidence* — a named passage is among the passages the answer was composed from (retrieval's share of
   a miss: when it is not there, no sentence choice could have found it);
+* *gap notice* — the answer says a part of the question is not covered by its sentences (``answer/gaps.py``);
 * *absent, abstained* — of the questions the knowledge base cannot answer, how many still abstain.
 
 Every set up to check19 was read and then used to find general errors (they are tuned on; check19 was read once on
@@ -91,7 +92,7 @@ from curbside.settings import load_settings
 from curbside.store import Store
 
 LABELS = Path(__file__).parent / "questions" / "bottom-line-labels.jsonl"
-COLUMNS = ("set", "labelled", "answered", "lead", "in answer", "in evidence", "absent, abstained")
+COLUMNS = ("set", "labelled", "answered", "lead", "in answer", "in evidence", "gap notice", "absent, abstained")
 
 
 def _cited(answer: Answer) -> set[str]:
@@ -128,12 +129,14 @@ def main() -> None:
                 "lead": bool(set(answer.bottom_line.passage_ids) & named),
                 "in answer": bool(_cited(answer) & named),
                 "in evidence": bool({h.passage.id for h in evidence.hits} & named),
+                "gap notice": any(notice.kind == "gaps" for notice in answer.safety),
             }
             row["labelled"] += 1
             for column, value in found.items():
                 row[column] += value
             rows.append({**label, **found, "bottom_line": answer.bottom_line.text,
-                         "bottom_line_passages": list(answer.bottom_line.passage_ids)})
+                         "bottom_line_passages": list(answer.bottom_line.passage_ids),
+                         "cited": sorted(_cited(answer))})
     absent: dict[str, int] = defaultdict(int)
     for label in labels:
         absent[label["set"]] += not label["answer_passages"]

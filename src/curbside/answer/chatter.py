@@ -50,11 +50,13 @@ _PHRASAL = re.compile(r"\b(?:pick|picks|picked|picking|find|finds|finding|figure
 
 # … and who said what the asker reports ("the nurse said I can start the pill today", "my midwife told me …"), and the
 # "well" of "as well": no topic either
+# (a specialist by the name of the field, too: "Her rheumatologist suspects lupus nephritis", "His GP had advised
+# painkillers": who suspects or advised, not what the case asks about)
 _REPORTER = re.compile(r"\b(?:the|my|his|her|our|their|a|your) (?:nurse|doctor|midwife|pharmacist|consultant|"
                        r"dentist|optician|physio|physiotherapist|specialist|surgeon|paediatrician|pediatrician|"
-                       r"health visitor)s? "
+                       r"health visitor|gp|registrar|\w+olog(?:ist|er)|\w+iatrist)s? (?:had |has )?"
                        r"(?:said|says|told|tells|thinks|thought|reckons|suggested|suggests|wants|wanted|mentioned|"
-                       r"advised|recommended)\b|\bas well\b", re.IGNORECASE)
+                       r"advised|recommended|suspects|suspected)\b|\bas well\b", re.IGNORECASE)
 
 
 # … and the frame of a question whether something may be done ("Is it safe to give ibuprofen to my 3 year old?"): what

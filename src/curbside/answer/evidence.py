@@ -345,6 +345,13 @@ def gather(
         # a case that asks what its patient has may be answered by the page on the disease it describes, whole (once
         # closeness in meaning confirms it: ``closeness.with_described``), whether or not its words found enough else
         coverage, page = described_page(stats.store, hits, terms, stats, scope)
+        if coverage < COVERAGE_MIN and scope.topics:
+            # (… among the health pages search found first, too, which the case's other diseases kept out: "… was
+            # diagnosed with type 2 diabetes last year … ferritin is 1,850 µg/L … What is the likely diagnosis …?" is
+            # answered by NHLBI's *Hemochromatosis*, which names no diabetes)
+            pages = [h for h in sorted(pool, key=lambda h: -h.score) if h.document.kind is Kind.CONSUMER]
+            coverage, page = max((coverage, page), described_page(stats.store, pages, terms, stats, scope),
+                                 key=lambda found: found[0])
         if coverage >= COVERAGE_MIN:
             described = (coverage, tuple(page))
     best_hit = max(kept, key=lambda row: row[0])[1]

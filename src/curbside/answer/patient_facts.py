@@ -137,6 +137,28 @@ def patient_has(question: str) -> bool:
     return False
 
 
+# what the patient has been told they have ("gp says ive got 'metabolic syndrome'", "the doctor said it's pleurisy",
+# "diagnosed with lupus"), or what the case's doctor suspects ("Her rheumatologist suspects lupus nephritis"): up to the
+# disease's name, past who has it and a quote mark
+_TOLD = (r"\b(?:(?P<suspected>suspects?|suspected|suspecting)|says?|said|thinks?|thought|reckons?|"
+         r"told (?:me|us|him|her|them)(?: that)?|diagnosed (?:me |us |him |her |them )?(?:with|as)|confirmed)\s+"
+         r"(?:(?:that|it|its|it's|it is|it was|i|i've|ive|i have|he|she|they|we|you|he's|she's|hes|shes|has|have|had|"
+         r"got|may|might|could|be|probably|possibly|a|an|the|early|mild|moderate|severe|chronic|acute|dry|wet)\s+){0,4}['\"‘“]?")
+
+
+def told_diagnosis(question: str, *, suspected: bool = False) -> list[str]:
+    """The diseases ``question`` says its patient was told they have or is suspected to have (``_TOLD``); only the
+    suspected ones with ``suspected``."""
+    out = []
+    for disease in disease_mentions(question):
+        name = r"\W+".join(map(re.escape, disease.split()))
+        for m in re.finditer(_TOLD + name, question, _I):
+            if m.group("suspected") or not suspected:
+                out.append(disease)
+                break
+    return out
+
+
 # care in pregnancy ("treated during pregnancy", "pregnant women", "antenatal care"), not a study of women who
 # "became pregnant" nor an infant "small for gestational age"
 _IN_PREGNANCY = re.compile(r"\b(?:during|in|throughout|of) pregnancy\b|\bpregnant (?:women|woman|patients?|people|"

@@ -38,6 +38,7 @@ from curbside.answer.patient_facts import (
     sexes,
     sides,
     states,
+    told_diagnosis,
 )
 from curbside.answer.scenarios import (
     CHILDBEARING_AGES,
@@ -217,6 +218,9 @@ class Scope:
             # idiopathic intracranial hypertension be treated?"): the others it tells of are findings, and a headache
             # guideline's cluster-headache advice is not about it (a kind of the one asked about stays: "I have
             # prediabetes. Does that mean I'll get diabetes …?")
+            # (… and about the one its patient was told they have: "gp says ive got 'metabolic syndrome' … is that the
+            # same as diabetes??")
+            named += told_diagnosis(question)
             asked_stems = {stem(t) for disease in named for t in tokenize(disease)}
             diseases = [d for d in diseases if d in named or any(
                 a in stem(t) or stem(t) in a for t in tokenize(d) for a in asked_stems)]

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from curbside.answer.chatter import CHATTER, phrasal_terms
 from curbside.answer.lexicon import disease_mentions, medical_name
-from curbside.answer.patient_facts import failed_drugs
+from curbside.answer.patient_facts import failed_drugs, told_diagnosis
 from curbside.answer.questions import QuestionInfo
 from curbside.answer.synonyms import alternatives, broader
 from curbside.answer.text import content_stems, idf, noun, stem, tokenize
@@ -58,6 +58,10 @@ class Terms:
     part_words: tuple[frozenset[str], ...] = ()
     # the stems of the diseases the question names (``lexicon.disease_mentions``)
     diseases: frozenset[str] = frozenset()
+    # … of those, the stems of the ones its patient was told they have, and of the ones suspected
+    # (``patient_facts.told_diagnosis``)
+    told: frozenset[str] = frozenset()
+    suspected: frozenset[str] = frozenset()
 
     def covered(self, stems: set[str] | frozenset[str]) -> set[str]:
         out = set()
@@ -133,9 +137,19 @@ class Terms:
             # breastfeeding)
             # (… and, among words its parts share as much, about the disease it names: "how long does a gout attack
             # last?? … will it go on its own …, and is the beer to blame?" is about gout, not beer)
-            return max(asked, key=lambda s: (sum(s in part for part in self.part_words), s in self.diseases,
+            best = max(asked, key=lambda s: (sum(s in part for part in self.part_words), s in self.diseases,
                                              self.weights[s]))
-        return max(named, key=lambda s: self.weights[s])
+            # (… but not about what one part of three or more asks, where the case says what its patient is suspected
+            # to have: "… Her rheumatologist suspects lupus nephritis. How is the diagnosis confirmed …, what is the
+            # standard treatment, should her hydroxychloroquine continue, …?" is about lupus nephritis)
+            suspected = [s for s in named if s in self.suspected and s not in self.asked]
+            if suspected and len(self.part_words) >= 3 and sum(best in part for part in self.part_words) == 1:
+                return max(suspected, key=lambda s: self.weights[s])
+            return best
+        # (… and, asking nothing that rare, about the disease its patient was told they have: "gp says ive got
+        # 'metabolic syndrome' … my good cholesterol is low. is that the same as diabetes??" is not about cholesterol)
+        told = [s for s in named if s in self.told]
+        return max(told or named, key=lambda s: self.weights[s])
 
 
 _DEGREE = frozenset(stem(w) for w in """heavy light severe mild moderate high low early late current former recent
@@ -244,7 +258,10 @@ class TermStats:
                           broader=broader(list(info.terms)), asked=asked_words,
                           part_words=tuple(frozenset(content_stems(text)) for text in part_texts(info.text)),
                           diseases=frozenset(s for d in disease_mentions(info.text) for s in content_stems(d))
-                          & set(weights))
+                          & set(weights),
+                          told=frozenset(s for d in told_diagnosis(info.text) for s in content_stems(d)) & set(weights),
+                          suspected=frozenset(s for d in told_diagnosis(info.text, suspected=True)
+                                              for s in content_stems(d)) & set(weights))
             # (a part is a question of its own only with what the question is about: "get rid of them" alone is not)
             asked = tuple(part for part in every if found.key in part)
             self._cache[key] = replace(found, parts=asked)

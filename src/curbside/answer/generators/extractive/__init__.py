@@ -16,6 +16,7 @@ from curbside.answer.followups import context_question
 from curbside.answer.generators.base import Draft, DraftBullet, DraftSection
 from curbside.answer.generators.extractive.assemble import Asks, Plan, draft_bullet, plan, says_what_to_do, sections
 from curbside.answer.generators.extractive.candidates import Candidate, extract, heading
+from curbside.answer.generators.extractive.gap_fill import fill_gaps
 from curbside.answer.generators.extractive.guideline_vote import (
     GUIDELINE_CUE,
     INDIVIDUAL_DECISION,
@@ -325,6 +326,9 @@ class ExtractiveGenerator:
             show_basis(chosen, found, self.last_verdict)  # the answer shows what the verdict rests on
             if self.last_verdict.note:  # why "uncertain": the reader should see it
                 notes = (*notes, f"verdict uncertain: {self.last_verdict.note}")
+        # (a part nothing chosen mentions is answered from a document the answer cites, where one of its sentences
+        # does: ``gap_fill``)
+        chosen = fill_gaps(info.text, chosen, found, self.stats.terms(info, content_terms(context)).weights)
         draft = Draft(
             bottom_line=draft_bullet(chosen.bottom),
             sections=sections(chosen.body, audience, info.intents, info.yes_no),
