@@ -8,11 +8,14 @@ import pytest
 
 from curbside.answer import ask
 from curbside.answer.chatter import phrasal_terms
+from curbside.answer.generators.extractive.assemble import Plan
+from curbside.answer.generators.extractive.candidates import Candidate, extract
+from curbside.answer.generators.extractive.gap_fill import fill_gaps
 from curbside.answer.patient_facts import told_diagnosis
 from curbside.answer.population import Scope
 from curbside.answer.terms import Terms
 from curbside.answer.themes import ASKS_DIAGNOSIS
-from curbside.records import Answer, Audience
+from curbside.records import Answer, Audience, Document, Hit, Kind, Passage, Section
 from curbside.settings import Settings
 from curbside.store import Store
 from tests.answer.guideline_kb import guideline_kb
@@ -162,3 +165,53 @@ def test_a_described_disease_is_found_past_the_diseases_the_case_names(iron_kb: 
 ])
 def test_asking_for_the_diagnosis(question: str, asks: bool) -> None:
     assert bool(ASKS_DIAGNOSIS.search(question)) is asks
+
+
+RIBS = ("What imaging is appropriate for an adult with suspected rib fractures after minor blunt trauma, and how does "
+        "this change if a pathological rib fracture is suspected?")
+
+
+def _hit(passage_id: str, title: str, text: str) -> Hit:
+    doc_id, ordinal = passage_id.split("#")
+    document = Document(id=doc_id, kind=Kind.GUIDELINE, title=title, sections=(Section("Recommendations", text),),
+                        source="test", issuer="test", year=2014)
+    return Hit(Passage(passage_id, doc_id, int(ordinal), "Recommendations", text, 0, len(text)), document, 10.0)
+
+
+def _plan(*texts: tuple[str, str]) -> tuple[Plan, list[Candidate]]:
+    # (ACR's rib fractures criteria: a chest radiograph leads; the other sentences are candidates left out)
+    lead = _hit("acr:1#0", "ACR Appropriateness Criteria rib fractures",
+                "A posteroanterior chest radiograph is usually appropriate for suspected rib fractures after minor "
+                "blunt trauma.")
+    others = []
+    for ordinal, (title, text) in enumerate(texts, 1):
+        doc_id = "acr:1" if title == lead.document.title else "other:2"
+        others.append(_hit(f"{doc_id}#{ordinal}", title, text))
+    found = extract([lead, *others])
+    return Plan(found[0], [], [], []), found
+
+
+WEIGHTS = {"patholog": 6.0, "fractur": 4.0, "chang": 2.0, "rib": 4.0, "imag": 2.0}
+PATHOLOGIC = ("A PA chest radiograph may be sufficient for diagnosis of a pathologic fracture, but further evaluation "
+              "using CT, bone scan, or FDG-PET may be necessary to characterise it.")
+
+
+def test_a_part_is_answered_from_a_cited_document_that_names_what_it_asks() -> None:
+    chosen, found = _plan(("ACR Appropriateness Criteria rib fractures", PATHOLOGIC))
+    filled = fill_gaps(RIBS, chosen, found, WEIGHTS)
+    assert [c.text for c in filled.body] == [PATHOLOGIC]
+
+
+def test_a_part_is_not_answered_from_another_document_nor_by_a_glossary_entry() -> None:
+    chosen, found = _plan(("Imaging of bone tumours", PATHOLOGIC))
+    assert fill_gaps(RIBS, chosen, found, WEIGHTS).body == []
+    glossary = ("Pathologic fracture: A break in a bone that has been weakened by disease, such as cancer, rather "
+                "than by injury alone.")
+    chosen, found = _plan(("ACR Appropriateness Criteria rib fractures", glossary))
+    assert fill_gaps(RIBS, chosen, found, WEIGHTS).body == []
+
+
+def test_a_sentence_naming_too_little_of_a_part_does_not_answer_it() -> None:
+    weak = "Fractures of the ribs change the mechanics of breathing and can be very painful for weeks."
+    chosen, found = _plan(("ACR Appropriateness Criteria rib fractures", weak))
+    assert fill_gaps(RIBS, chosen, found, WEIGHTS).body == []
