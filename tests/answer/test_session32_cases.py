@@ -7,15 +7,22 @@ from __future__ import annotations
 import pytest
 
 from curbside.answer import ask
+from curbside.answer.ages import patient_ages
 from curbside.answer.chatter import phrasal_terms
 from curbside.answer.generators.extractive.assemble import Plan
 from curbside.answer.generators.extractive.candidates import Candidate, extract
 from curbside.answer.generators.extractive.gap_fill import fill_gaps
+from curbside.answer.generators.extractive.guideline_vote import for_purpose, guideline_verdict
+from curbside.answer.generators.extractive.verdict import _SET_AGAINST
+from curbside.answer.generators.extractive.verdict_cues import UNIVERSAL_CLAIM
+from curbside.answer.lexicon import disease_mentions, lay_named
+from curbside.answer.mentions import mentions
 from curbside.answer.patient_facts import told_diagnosis
 from curbside.answer.population import Scope
 from curbside.answer.terms import Terms
+from curbside.answer.text import content_stems
 from curbside.answer.themes import ASKS_DIAGNOSIS
-from curbside.records import Answer, Audience, Document, Hit, Kind, Passage, Section
+from curbside.records import Answer, Audience, Document, Hit, Kind, Passage, Section, Verdict
 from curbside.settings import Settings
 from curbside.store import Store
 from tests.answer.guideline_kb import guideline_kb
@@ -133,34 +140,34 @@ def test_a_part_a_cited_page_answers_is_answered_not_flagged(carcinoid_kb: Store
     assert all(r.document_id == "medquad:CancerGov:0000010_1" for r in answer.references)
 
 
-IRON = ("A 52-year-old man of Irish descent has had two years of fatigue, low libido and aching in the knuckles of his "
-        "index and middle fingers, and was diagnosed with type 2 diabetes last year. His skin looks slightly "
-        "greyish-bronze and his liver edge is palpable 2 cm below the costal margin. ALT is mildly raised, ferritin "
-        "is 1,850 µg/L and transferrin saturation 78%. He drinks about 20 units of alcohol a week and takes an "
-        "over-the-counter multivitamin with iron and vitamin C. What is the likely diagnosis and how is it confirmed, "
-        "how is it treated and for how long, what should he change, what about his children, and what determines "
-        "his outlook?")
+KENNEDY = ("A 46-year-old man has had 5 years of muscle cramps on exertion, a fine tremor of his outstretched hands "
+           "and visible twitching in his arms and thighs. He now struggles to climb stairs and lift boxes above his "
+           "head, and over the past year his speech has become slightly slurred and he sometimes chokes on food. He "
+           "has bilateral breast enlargement, was diagnosed with type 2 diabetes at 42, and he and his wife needed "
+           "fertility treatment because of a low sperm count. His maternal uncle had a similar illness. What is the "
+           "likely diagnosis and its genetic basis, how is it inherited and what does that mean for his daughters and "
+           "their sons, what treatment is available, and what is his outlook?")
 
 
 @pytest.fixture(scope="module")
-def iron_kb(tmp_path_factory: pytest.TempPathFactory) -> Store:
-    # (NHLBI's hemochromatosis page beside diabetes guidelines and NICE's cirrhosis guideline)
-    return guideline_kb(tmp_path_factory, ("ngc-10782.xml", "ngc-10548.xml", "ngc-11167.xml", "ngc-11020.xml"),
-                        corpora=("medquad/8_NHLBI_QA_XML/0000067.xml",))
+def kennedy_kb(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    # (NINDS's Kennedy's disease page and GHR's, beside diabetes guidelines)
+    return guideline_kb(tmp_path_factory, ("ngc-10782.xml", "ngc-10548.xml", "ngc-11167.xml"),
+                        corpora=("medquad/6_NINDS_QA/0000055.xml", "medquad/3_GHR_QA/0000934.xml"))
 
 
-def test_a_described_disease_is_found_past_the_diseases_the_case_names(iron_kb: Store) -> None:
+def test_a_described_disease_is_found_past_the_diseases_the_case_names(kennedy_kb: Store) -> None:
     # (the case's type 2 diabetes had kept every page but the diabetes guidelines' out, and it abstained)
-    answer = _ask(iron_kb, IRON, Audience.CLINICIAN)
+    answer = _ask(kennedy_kb, KENNEDY, Audience.CLINICIAN)
     assert answer.insufficient is False
-    assert answer.bottom_line.text.startswith("Hemochromatosis")
-    assert answer.references[0].document_id == "medquad:NHLBI:0000067"
+    assert answer.bottom_line.text.startswith("Kennedy's disease")
 
 
 @pytest.mark.parametrize(("question", "asks"), [
     ("What is the likely tumour, and how is it staged?", True),
     ("What diagnosis must not be missed, and which eye sign should be looked for?", True),
     ("Which condition should be ruled out first?", True),
+    ("What infection must be considered, and how does it spread?", True),
     ("What is the tumour's stage?", False),
 ])
 def test_asking_for_the_diagnosis(question: str, asks: bool) -> None:
@@ -215,3 +222,136 @@ def test_a_sentence_naming_too_little_of_a_part_does_not_answer_it() -> None:
     weak = "Fractures of the ribs change the mechanics of breathing and can be very painful for weeks."
     chosen, found = _plan(("ACR Appropriateness Criteria rib fractures", weak))
     assert fill_gaps(RIBS, chosen, found, WEIGHTS).body == []
+
+
+WEIGHT_GAIN = ("Should I offer behavioural counselling on healthy gestational weight gain to every pregnant patient, "
+               "including those with a normal BMI, rather than only to women who start pregnancy with obesity?")
+
+
+def test_a_disease_named_only_in_the_group_a_question_sets_against_is_no_topic() -> None:
+    assert Scope.of(WEIGHT_GAIN).topics == ()
+    # (a disease the question asks about stays, whatever follows "rather than")
+    assert Scope.of("Should metformin be used rather than insulin for gestational diabetes?").topics != ()
+
+
+def test_the_only_of_the_course_set_against_is_no_universal_claim() -> None:
+    assert _SET_AGAINST.sub(" ", WEIGHT_GAIN).rstrip(" ?").endswith("normal BMI,")
+    assert UNIVERSAL_CLAIM.search(_SET_AGAINST.sub(" ", WEIGHT_GAIN)) is None
+    assert UNIVERSAL_CLAIM.search(_SET_AGAINST.sub(" ", "Is aspirin only effective in men rather than women?"))
+
+
+def test_a_case_that_asks_what_its_patient_has_is_about_no_disease_it_names() -> None:
+    marburg = ("A 34-year-old photographer returned from Uganda 9 days ago; 12 days ago she spent an afternoon in a "
+               "cave with fruit bats. She has fever, severe headache, watery diarrhoea and bleeding gums. Two malaria "
+               "films are negative. What infection must be considered, and how does it spread from person to person?")
+    assert Scope.of(marburg).topics == ()
+    # (… unless what it asks names one)
+    assert Scope.of("A 30-year-old has a headache. What is the likely cause of her migraine?").topics != ()
+
+
+@pytest.fixture(scope="module")
+def weight_kb(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    # (the USPSTF's recommendations and the Canadian Task Force's adult obesity guideline, whose "Pregnant women … are
+    # excluded" had led and made it No)
+    return guideline_kb(tmp_path_factory, ("ngc-10640.xml",), corpora=("uspstf/uspstf_enriched.json",))
+
+
+def test_counselling_every_pregnant_patient_is_a_yes_from_the_uspstf(weight_kb: Store) -> None:
+    answer = _ask(weight_kb, WEIGHT_GAIN, Audience.CLINICIAN)
+    assert answer.verdict is Verdict.YES
+    assert answer.references[0].document_id == "uspstf:32"
+
+
+SKIN_TO_SKIN = ("In a level III–IV neonatal intensive care unit in a high-income country, should skin-to-skin care be "
+                "used specifically to reduce mortality or length of stay in sick newborns?")
+
+
+@pytest.fixture(scope="module")
+def nicu_kb(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    # (NANN's best evidence statement on skin-to-skin care in a level III–IV NICU)
+    return guideline_kb(tmp_path_factory, ("ngc-9921.xml",))
+
+
+def test_a_recommendation_on_the_outcome_asked_decides_and_leads(nicu_kb: Store) -> None:
+    # (its sibling on days of respiratory support, "There is insufficient evidence …", had led and made it Uncertain)
+    answer = _ask(nicu_kb, SKIN_TO_SKIN, Audience.CLINICIAN)
+    assert answer.verdict is Verdict.NO
+    assert answer.bottom_line.text.startswith("It is not recommended that SSC be used to reduce mortality")
+    # (… and, leading, it is no pitfall below itself)
+    assert all(not p.text.startswith("It is not recommended that SSC") for p in answer.pitfalls)
+
+
+def test_the_outcome_a_question_asks_about() -> None:
+    found = extract([_hit("nann:1#0", "Skin to skin care in a level III-IV NICU",
+                          "There is insufficient evidence to make a recommendation on the use of SSC to decrease the "
+                          "number of days on respiratory support in a Level III-IV NICU. It is not recommended that "
+                          "SSC be used to reduce mortality or length of stay in a Level III-IV NICU.")])
+    assert [c.text[:26] for c in for_purpose(found, SKIN_TO_SKIN)] == ["It is not recommended that"]
+    assert for_purpose(found, "Should SSC be used in a level III-IV NICU?") == found
+    assert {m.family for m in mentions("in a Level III-IV NICU")} == {"children"}
+
+
+def test_the_vote_is_on_the_outcome_asked_not_the_closer_worded_sibling() -> None:
+    text = ("There is insufficient evidence and lack of consensus to make a recommendation on the use of skin to skin "
+            "care (SSC) to decrease the number of days on non-invasive respiratory support in a Level III-IV neonatal "
+            "intensive care unit (NICU) in a high income country. It is not recommended that SSC be used to reduce "
+            "mortality or length of stay in a Level III-IV NICU.")
+    found = extract([_hit("nann:1#0", "Skin to skin care in a level III-IV NICU", text)])
+    found[0].own, found[1].own = 0.8, 0.55  # (the sibling shares more of the question's words)
+    result = guideline_verdict(found, asked=frozenset(content_stems(SKIN_TO_SKIN)), question=SKIN_TO_SKIN)
+    assert result is not None and result.verdict is Verdict.NO
+
+
+@pytest.mark.parametrize(("question", "ages"), [
+    ("My son is 9 and just passed a kidney stone", (9.0,)),
+    ("dad is 71 and has had parkinsons for 12 years", (71.0,)),
+    ("my husband (52) had a bad cold last week", (52.0,)),
+    ("im 49, bp was 138/88", (49.0,)),
+    # (a figure with its unit is no age)
+    ("im 30 weeks pregnant", ()),
+    ("my son is 6 ft tall", ()),
+    ("our son is 5 weeks old", (5 / 52,)),
+])
+def test_an_age_typed_the_way_people_type_it(question: str, ages: tuple[float, ...]) -> None:
+    assert patient_ages(question) == pytest.approx(ages)
+
+
+def test_a_typed_childs_age_sets_the_scope_to_children() -> None:
+    scope = Scope.of("My son is 9 and just passed a kidney stone. why would a kid get one?")
+    assert "children" in scope.families
+    assert scope.conflicts("Kidney Stones in Adults") and not scope.conflicts("Kidney Stones in Children")
+
+
+@pytest.mark.parametrize(("text", "disease"), [
+    ("dad has had parkinsons for 12 years", "parkinson's disease"),
+    ("my mum has alzheimers", "alzheimer's disease"),
+    ("crohns disease flare", "crohn's disease"),
+])
+def test_an_eponym_typed_without_its_apostrophe(text: str, disease: str) -> None:
+    assert disease_mentions(text) == [disease]
+
+
+def test_a_case_described_in_lay_words_keeps_its_disease() -> None:
+    hair = ("my 15 yr old daughter has bald patches on her head and ive realised shes been pulling her own hair out, "
+            "though she swears she isnt. what is this, is it a mental health thing, and what treatment actually helps?")
+    assert lay_named(hair) == ["trichotillomania"]
+    assert Scope.of(hair).topics != ()
+
+
+GLUCOSE = ("For an adult inpatient on enteral or parenteral nutrition who becomes hyperglycaemic, what blood glucose "
+           "target range should be used, what value defines hypoglycaemia, and should a diabetes-specific enteral "
+           "formula be used?")
+
+
+@pytest.fixture(scope="module")
+def nutrition_kb(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    # (A.S.P.E.N.'s guideline on nutrition support in hyperglycaemia, beside NICE's diabetes guidelines)
+    return guideline_kb(tmp_path_factory, ("ngc-9368.xml", "ngc-10691.xml", "ngc-10781.xml", "ngc-10548.xml"))
+
+
+def test_a_guidelines_scope_fields_answer_no_part_of_a_question(nutrition_kb: Store) -> None:
+    # ("Interventions and practices considered: - Target blood glucose goals - Criteria for defining hypoglycemia …"
+    # had stood for both parts, and the recommendations that answer them were left out)
+    answer = _ask(nutrition_kb, GLUCOSE, Audience.CLINICIAN)
+    said = " ".join(b.text for b in [answer.bottom_line, *(b for s in answer.sections for b in s.bullets)])
+    assert "<70 mg/dL" in said or "140–180 mg/dL" in said

@@ -21,18 +21,27 @@ _BELOW = re.compile(r"(?:<=?|≤|under|below|less than|younger than)\s*(\d{1,3})
 # one patient's age in a case ("a 3-year-old", "82-year-old woman", "aged 70", "a 4-month-old")
 _PATIENT_AGE = re.compile(r"\b(\d{1,3}(?:\.\d)?)[- ](years?|months?|weeks?|days?)[- ]old\b|"
                           r"\baged (\d{1,3})\b(?! ?(?:to|-|–))", _I)
+# … or as people type it ("my son is 9", "dad is 71", "my husband (52)", "im 49"): in years, unless a unit follows
+# ("im 30 weeks pregnant")
+_TYPED_AGE = re.compile(r"(?:\b(?:son|daughter|dad|mum|mom|father|mother|husband|wife|partner|boy|girl|grandson|"
+                        r"granddaughter|brother|sister|nan|gran|grandad|grandma|grandpa|grandmother|grandfather)\s+"
+                        r"(?:is\s+|\(\s*)|\b(?:i'?m|i am)\s+)(\d{1,3})\b(?!\s*(?:[-.]\d|%|years?|yrs?|months?|weeks?|"
+                        r"days?|mo\b|wk|kg|lb|st\b|cm|mg|ml|mmol|times|hours?|minutes?|pounds?|stone|units?|cups?|"
+                        r"pints?|glasses?|cigarettes?|a day|a week|per\b|ft\b|feet|foot|inch|/))", _I)
 _UNIT = re.compile(r"\b(months?|weeks?|days?)\b", _I)
 _PER_YEAR = {"month": 12.0, "week": 52.0, "day": 365.0}
 
 
 def patient_ages(question: str) -> tuple[float, ...]:
-    """The ages, in years, of the patients a case describes ("A 3-year-old …" → (3.0,), "a 4-month-old" → (0.33,))."""
+    """The ages, in years, of the patients a case describes ("A 3-year-old …" → (3.0,), "a 4-month-old" → (0.33,), "my
+    son is 9" → (9.0,))."""
     out = []
     for m in _PATIENT_AGE.finditer(question):
         if m.group(1):
             out.append(float(m.group(1)) / _PER_YEAR.get(m.group(2).lower().rstrip("s"), 1.0))
         else:
             out.append(float(m.group(3)))
+    out += [float(m.group(1)) for m in _TYPED_AGE.finditer(question)]
     return tuple(out)
 
 

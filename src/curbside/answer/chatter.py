@@ -33,6 +33,7 @@ real worthwhile gave nicely mess messy since besides meanwhile but although howe
 reckon reckons reckoned swear swears swore suppose guess wonder wondered believe believes mention mentioned
 keep keeps kept careful carefully choose chooses choosing chose decide decides deciding decided prescribed nhs
 skip skipped goes went gone rid registrar
+despite show shows showed showing put puts putting
 myself yourself himself herself itself ourselves yourselves themselves
 january february march april june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday weekend weekends

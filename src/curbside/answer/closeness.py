@@ -108,7 +108,7 @@ def with_closeness(evidence: Evidence, question: str, embedder: Embedder | None,
                    closeness=float(np.max(cosines)))
 
 
-DESCRIBED_CLOSE_MIN = 0.46  # cosine a passage of the page a case describes must reach for the page to answer it
+DESCRIBED_CLOSE_MIN = 0.48  # cosine a passage of the page a case describes must reach for the page to answer it
 
 
 def with_described(evidence: Evidence, question: str, embedder: Embedder | None, stats: TermStats) -> Evidence:

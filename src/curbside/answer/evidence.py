@@ -41,6 +41,7 @@ from dataclasses import dataclass, field, replace
 from curbside.answer.abbreviations import asked_abbreviations, defined_abbreviations
 from curbside.answer.ages import unnamed_child
 from curbside.answer.gaps import own_words
+from curbside.answer.lead_cues import SCOPE_SECTION
 from curbside.answer.lexicon import disease_mentions
 from curbside.answer.patient_facts import patient_has
 from curbside.answer.population import Scope
@@ -345,13 +346,6 @@ def gather(
         # a case that asks what its patient has may be answered by the page on the disease it describes, whole (once
         # closeness in meaning confirms it: ``closeness.with_described``), whether or not its words found enough else
         coverage, page = described_page(stats.store, hits, terms, stats, scope)
-        if coverage < COVERAGE_MIN and scope.topics:
-            # (… among the health pages search found first, too, which the case's other diseases kept out: "… was
-            # diagnosed with type 2 diabetes last year … ferritin is 1,850 µg/L … What is the likely diagnosis …?" is
-            # answered by NHLBI's *Hemochromatosis*, which names no diabetes)
-            pages = [h for h in sorted(pool, key=lambda h: -h.score) if h.document.kind is Kind.CONSUMER]
-            coverage, page = max((coverage, page), described_page(stats.store, pages, terms, stats, scope),
-                                 key=lambda found: found[0])
         if coverage >= COVERAGE_MIN:
             described = (coverage, tuple(page))
     best_hit = max(kept, key=lambda row: row[0])[1]
@@ -381,7 +375,10 @@ def part_passages(ranked: Sequence[Hit], kept: Sequence[Hit], question: str, sta
         return []
     leading = kept[0].document.id
     have = {h.passage.id for h in kept}
-    own = [h for h in kept if h.document.id == leading]
+    # (a guideline summary's scope fields name what it covers and answer no part: "Interventions and practices
+    # considered: - Target blood glucose goals - Criteria for defining hypoglycemia …" is not A.S.P.E.N.'s target of
+    # 140–180 mg/dL)
+    own = [h for h in kept if h.document.id == leading and not SCOPE_SECTION.search(h.passage.section)]
     out: list[Hit] = []
     for _part, words, asked in own_words(question):
         if any(_says(h, words, asked, stats, weights) for h in [*own, *out]):

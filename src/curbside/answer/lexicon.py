@@ -220,6 +220,9 @@ _LAY_NAMES = (
     # ("… ive realised shes been pulling her own hair out")
     (re.compile(r"\bpull(?:s|ed|ing)? (?:out )?(?:her|his|their|my|your|our) (?:own )?hair(?: out)?\b|"
                 r"\bhair[- ]pulling\b", re.IGNORECASE), "trichotillomania"),
+    # … or by an eponym typed without its apostrophe ("dad … has had parkinsons for 12 years")
+    (re.compile(r"\b(parkinson|alzheimer|crohn|huntington|addison|cushing|meniere|raynaud|sjogren|hashimoto|"
+                r"wilson|paget|perthes|kawasaki)s\b(?: disease\b)?", re.IGNORECASE), r"\1's disease"),
     (re.compile(r"(?<!raccoon )\broundworms?\b", re.IGNORECASE), "ascariasis"),
     (re.compile(r"\b(?:pinworms?|threadworms?)\b(?! infection)", re.IGNORECASE), "enterobiasis"),
     (re.compile(r"\btapeworms?\b(?! infection)", re.IGNORECASE), "taeniasis"),
@@ -233,11 +236,21 @@ _LAY_NAMES = (
 )
 
 
+def lay_named(text: str) -> list[str]:
+    """The diseases ``text`` names only in lay words (``_LAY_NAMES``: "pulling her own hair out" → trichotillomania)."""
+    said = set(_mentions(text))
+    return [d for d in disease_mentions(text) if d not in said]
+
+
 def disease_mentions(text: str) -> list[str]:
     """Disease names (Disease Ontology) mentioned in ``text``, longest first, non-overlapping
     (a bare generic word such as "disease" or "syndrome" is not a mention)."""
     for lay, name in _LAY_NAMES:
         text = lay.sub(name, text)
+    return _mentions(text)
+
+
+def _mentions(text: str) -> list[str]:
     tokens = [t.replace(".", " ") for t in tokenize(text)]
     diseases = _diseases()
     taken: set[int] = set()

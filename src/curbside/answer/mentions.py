@@ -17,7 +17,7 @@ GROUPS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("children", re.compile(
         r"\b(?:child(?:ren|hood)?|p(?:a)?ediatrics?|infan(?:ts?|cy)|neonat\w*|new-?borns?|toddlers?|"
         r"adolescen(?:ts?|ce)|teen(?:agers?|s)?|youths?|kids|school-?aged?|juveniles?|boys|girls|young people|"
-        r"preterm)\b", _I)),
+        r"preterm|NICUs?|PICUs?)\b", _I)),
     # ("non-pregnant adult women" are everyone else)
     ("pregnancy", re.compile(
         r"(?<!\bnon-)(?<!\bnon )(?<!\bnot )\b(?:pregnan(?:t|cy|cies)|gestation(?:al)?|antenatal|prenatal|perinatal|"

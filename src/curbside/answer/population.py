@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 
 from curbside.answer.ages import age_range, patient_ages
 from curbside.answer.disease_names import NEUTRAL, PHASE, name_key, name_stems, wordings
-from curbside.answer.lexicon import complaint_topic, disease_mentions, medical_signal
+from curbside.answer.lexicon import complaint_topic, disease_mentions, lay_named, medical_signal
 from curbside.answer.mentions import GENERIC, medical_stems, mentions
 from curbside.answer.passing import without_other_uses, without_passing
 from curbside.answer.patient_facts import (
@@ -51,7 +51,7 @@ from curbside.answer.scenarios import (
 )
 from curbside.answer.synonyms import alternatives
 from curbside.answer.text import content_stems, stem, tokenize
-from curbside.answer.themes import question_intents
+from curbside.answer.themes import ASKS_DIAGNOSIS, question_intents
 from curbside.answer.vignette import (
     asking,
     negated_terms,
@@ -153,6 +153,11 @@ def _stratified(labels: Iterable[str]) -> set[str]:
     return {measure for measure, groups in seen.items() if len(groups) >= 2}
 
 
+# the group a question sets its own against ("… to every pregnant patient, including those with a normal BMI, rather
+# than only to women who start pregnancy with obesity?"): a disease named only there is not what it asks about
+_OTHER_GROUP = re.compile(r"\b(?:rather than|instead of|as opposed to)\s+(?:only\s+|just\s+)?(?:to\s+|in\s+|for\s+)?"
+                          r"(?:the\s+)?(?:women|men|patients|people|persons|those|children|adults|adolescents|girls|boys)"
+                          r"\b[^,;?]*", re.IGNORECASE)
 _AFTER_PROCEDURE = re.compile(r"\bpost-?([a-z]{4,}(?:ectomy|otomy|ostomy|plasty|operative|surgical))\b", re.IGNORECASE)
 # weight loss told in figures ("has lost 6 kg without trying"): "people aged 60 and over with weight loss" include him
 _LOST_WEIGHT = re.compile(r"\b(?:lost|losing|loses|dropped) (?:about |around |nearly |over |almost )?\d+(?:\.\d+)?\s?"
@@ -191,6 +196,9 @@ class Scope:
     sides: tuple[tuple[str, bool], ...] = ()
     # the states the question's patient is in or not ("ruptured" → True, "unprovoked" → ("provoked", False))
     states: tuple[tuple[str, bool], ...] = ()
+    # a case that asks what its patient has: the diseases it names that are not what it is about (findings, history,
+    # what was ruled out), in their wordings
+    findings: tuple[tuple[frozenset[str], ...], ...] = ()
 
     @classmethod
     def of(cls, question: str, context: str = "") -> Scope:
@@ -211,7 +219,8 @@ class Scope:
         in_pregnancy = in_pregnancy_care(question)
         if in_pregnancy:  # ("I'm 41 weeks with my first baby": pregnancy care is hers)
             families.add("pregnancy")
-        diseases = disease_mentions(without_history(question))
+        diseases = disease_mentions(_OTHER_GROUP.sub(" ", without_history(question)))
+        named_only: list[str] = []  # (a case asking what its patient has: the diseases it names as findings)
         asked = asking(question)
         if asked != question and (named := [d for d in disease_mentions(asked) if not _tested(asked, d)]):
             # a case asks about the disease its question names ("… daily headaches …, papilloedema … How should her
@@ -224,6 +233,13 @@ class Scope:
             asked_stems = {stem(t) for disease in named for t in tokenize(disease)}
             diseases = [d for d in diseases if d in named or any(
                 a in stem(t) or stem(t) in a for t in tokenize(d) for a in asked_stems)]
+        if asked != question and ASKS_DIAGNOSIS.search(asked) and not disease_mentions(asked):
+            # a case that asks what its patient has is about the disease it describes, which it does not name: the ones
+            # it names are findings, history or what was ruled out ("… bleeding gums. Two malaria films are negative.
+            # What infection must be considered …?" is not about headache, diarrhoea or malaria) — but for one it
+            # describes in lay words ("… shes been pulling her own hair out … what is this …?": trichotillomania)
+            named_only = [d for d in diseases if d not in lay_named(question)]
+            diseases = [d for d in diseases if d not in named_only]
         diseases = ruled_in(question, diseases) or complaint_topic(question)
         # every word of a disease's name, even one content stems drop ("use" in alcohol use disorder)
         allowed.update(stem(t) for disease in diseases for t in tokenize(disease))
@@ -257,7 +273,13 @@ class Scope:
                    # (only what the patient is without: "treatment with acupuncture" is how, not who — "usual care
                    # without acupuncture" is a comparison's other arm)
                    tuple((phrase, said) for phrase, said in sides(question).items() if not said),
-                   tuple(states(question).items()))
+                   tuple(states(question).items()),
+                   tuple(tuple(wordings(d)) for d in named_only))
+
+    def names_finding(self, text: str) -> bool:
+        """``text`` names a disease the case names as a finding, not what it asks about (``findings``)."""
+        stems = name_stems(text)
+        return any(form <= stems for forms in self.findings for form in forms)
 
     def topic_abbreviations(self, definitions: Iterable[Mapping[str, str]]) -> dict[str, str]:
         """Of the abbreviations defined in some texts (``abbreviations.defined_abbreviations`` of each), those that

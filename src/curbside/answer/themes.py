@@ -319,8 +319,8 @@ ASKS_MANAGEMENT = _rx(r"\bhow (is|are|should|do|does|can|would) .{0,80}\b(treat|
 # (… "What is the likely tumour …?", "What diagnosis must not be missed …?")
 ASKS_DIAGNOSIS = _rx(r"\b(?:likely|probable|most likely|working|differential)\s+(?:\w+\s+)?(?:diagnos[ie]s|cause|"
                      r"disorder|condition|disease|syndrome|tumou?r|cancer)\b|"
-                     r"\b(?:what|which) (?:diagnos[ie]s|condition|disease) (?:must|should|needs? to|has to) "
-                     r"(?:not )?be (?:missed|excluded|ruled out)\b|"
+                     r"\b(?:what|which) (?:diagnos[ie]s|condition|disease|infection|illness|disorder) (?:must|should|"
+                     r"needs? to|has to) (?:not )?be (?:missed|excluded|ruled out|considered)\b|"
                      r"\bwhat (?:is|could be|might be) (?:the )?(?:diagnosis|going on|wrong)\b|"
                      r"\bwhat (?:has|have) (?:most )?(?:likely |probably )?happened\b|"
                      r"\bwhat (?:is|could|might) (?:this|it|that)(?: be)?\b")

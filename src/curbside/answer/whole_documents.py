@@ -90,7 +90,8 @@ def described_page(store: Store, hits: Sequence[Hit], terms: Terms, stats: TermS
     diagnosis and which antibody underlies it …?" over four passages, none of which says half of it."""
     best: tuple[float, list[Hit]] = (0.0, [])
     for doc_id, first in leading(hits, documents).items():
-        if first.document.kind is not Kind.CONSUMER or scope.names_topic(first.document.title):
+        if (first.document.kind is not Kind.CONSUMER or scope.names_topic(first.document.title)
+                or scope.names_finding(first.document.title)):
             continue
         coverage = terms.coverage(stats.document_stems(first.document))
         if coverage > best[0]:

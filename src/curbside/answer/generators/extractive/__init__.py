@@ -393,10 +393,7 @@ def _lead_with_deciding(chosen: Plan, found: Sequence[Candidate], result: Verdic
                           or (aside and bottom.hit.document.kind is Kind.CONSUMER))
                      and (c.conclusion or c.recommendation or not aside) and not (c.method or c.background)), None)
         if said is not None and said is not bottom:
-            if said in chosen.body:
-                chosen.body.remove(said)
-            chosen.body.insert(0, bottom)
-            chosen.bottom = said
+            _promote(chosen, said)
         return
     # (… and one that guidelines find the evidence too thin to decide leads with the statement that says so, not a
     # sentence on another question that happens to read as uncertain: the USPSTF's I statement on screening for thyroid
@@ -412,10 +409,17 @@ def _lead_with_deciding(chosen: Plan, found: Sequence[Candidate], result: Verdic
     if deciding is None or deciding is chosen.bottom or (result.verdict is Verdict.UNCERTAIN
                                                          and vote_polarity(deciding.text) is not result.verdict):
         return
-    if deciding in chosen.body:
-        chosen.body.remove(deciding)
+    _promote(chosen, deciding)
+
+
+def _promote(chosen: Plan, lead: Candidate) -> None:
+    """``lead`` becomes the bottom line, the old one the first bullet; nowhere else does it stay (a "not recommended"
+    that leads is no pitfall below it too)."""
+    for side in (chosen.body, chosen.pitfalls, chosen.escalation):
+        if lead in side:
+            side.remove(lead)
     chosen.body.insert(0, chosen.bottom)
-    chosen.bottom = deciding
+    chosen.bottom = lead
 
 
 def _abbreviation_scopes(scope: Scope, defined: Mapping[str, Mapping[str, str]],

@@ -97,6 +97,24 @@ _EVERYONE_ELSE = re.compile(r"\b(?:all )?other (?:adults|patients|people|persons
 _SET_ASIDE = re.compile(r"\b(?:other than|except(?: for)?|excluding)\s+(?P<what>[^,.;:()]+)", re.IGNORECASE)
 
 
+# the outcome a question asks something for ("… should skin-to-skin care be used specifically to reduce mortality or
+# length of stay in sick newborns?"), to where its population begins
+_PURPOSE = re.compile(r"\bto (?:reduce|decrease|lower|prevent|improve|increase|shorten|prolong)\s+(?P<what>[^?,;:()]+?)"
+                      r"(?=\s+(?:in|among|for|of (?:a|an|the)|at|when|if|during|after|before|who|with)\b|[?,;:()]|$)",
+                      re.IGNORECASE)
+
+
+def for_purpose(candidates: Sequence[Candidate], question: str) -> list[Candidate]:
+    """Of ``candidates``, those that name at least half of the outcome the question asks about (``_PURPOSE``): NANN's
+    "It is not recommended that SSC be used to reduce mortality or length of stay …", not its "There is insufficient
+    evidence … to decrease the number of days on non-invasive respiratory support …", for whether to use it to reduce
+    mortality or length of stay. All of them when the question names no outcome, or none names it."""
+    wanted = {s for m in _PURPOSE.finditer(question) for s in content_stems(m.group("what"))}
+    if not wanted:
+        return list(candidates)
+    return [c for c in candidates if 2 * len(wanted & c.stems) >= len(wanted)] or list(candidates)
+
+
 def sets_aside(text: str, question: str) -> bool:
     """``text`` sets aside what the question asks about: two of the question's words are among what it excludes (the
     USPSTF's insufficient evidence on other supplements is no verdict on vitamin E)."""
@@ -306,6 +324,7 @@ def guideline_verdict(candidates: Sequence[Candidate],
     recs = [c for c in recs if not _EVERYONE_ELSE.search(c.text)] or recs
     if question:
         recs = [c for c in recs if not sets_aside(c.text, question)] or recs
+        recs = for_purpose(recs, question)
         # … nor one for those on the other side of what the question's patient is with or without ("… pulseless … with
         # signs of life …, the panel conditionally recommends that patients undergo EDT" for one without)
         scope = Scope.of(question)

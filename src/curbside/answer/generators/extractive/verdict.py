@@ -159,6 +159,11 @@ _SAME_DAY = re.compile(r"\bon the (?:morning|day|night|evening) of\b|\bthe same 
                       r"\bimmediately (?:before|prior to)\b|\b(?:straight|right) away\b", re.IGNORECASE)
 
 
+_WHOM_FOR = re.compile(r"\b(?:are|is) (?:excluded|not included)\b|\b(?:recommendations?|statements?|guidelines?|"
+                       r"guidance)\s+(?:applies|apply|(?:does|do) not apply)\s+to\b", re.IGNORECASE)
+_SET_AGAINST = re.compile(r"\b(?:rather than|instead of|as opposed to)\b[^?]*", re.IGNORECASE)
+
+
 def rejects(question: str, candidates: Sequence[Candidate], result: VerdictResult) -> VerdictResult:
     """A yes turned no when the sentences closest to the question contradict its claim: they say the
     opposite of it about the same thing, or name only another of the kind it asks about ("type 2"
@@ -174,8 +179,11 @@ def rejects(question: str, candidates: Sequence[Candidate], result: VerdictResul
     # offered …"; "Hemochromatosis type 1 is inherited in an autosomal recessive manner" does contradict a yes to
     # "Is hemochromatosis type 4 caused by a mutation in a recessive gene?")
     own_label = bool(result.deciding) and names_label(question, result.deciding[0])
-    opposed = next(((c, pair) for c in closest if (pair := opposite_terms(question, c.text) or
-                                                   (None if own_label else other_label(question, c.text)))), None)
+    # (nor does whom a guideline is for: "Pregnant women and people with health conditions where weight loss is
+    # inappropriate are excluded" says "loss" where the question says "gain", of something else)
+    opposed = next(((c, pair) for c in closest if not _WHOM_FOR.search(c.text)
+                    and (pair := opposite_terms(question, c.text)
+                         or (None if own_label else other_label(question, c.text)))), None)
     if opposed is not None:
         c, (said, opposite) = opposed
         return VerdictResult(Verdict.NO, -abs(result.polarity), result.hedge, (c.evidence,),
@@ -184,7 +192,10 @@ def rejects(question: str, candidates: Sequence[Candidate], result: VerdictResul
     if (harmed := next((c for c in closest if raises_harm(question, c.text)), None)) is not None:
         return VerdictResult(Verdict.NO, -abs(result.polarity), result.hedge, (harmed.evidence,),
                              ("evidence finds that doing it raises a harm",), "", (harmed.text,))
-    if UNIVERSAL_CLAIM.search(question) and not any(UNIVERSAL_FINDING.search(c.text) for c in closest):
+    # (not the "only" of the course the question sets its own against: "… to every pregnant patient … rather than only
+    # to women who start pregnancy with obesity?" claims no universal)
+    claim = _SET_AGAINST.sub(" ", question)
+    if UNIVERSAL_CLAIM.search(claim) and not any(UNIVERSAL_FINDING.search(c.text) for c in closest):
         return VerdictResult(Verdict.NO, -abs(result.polarity), result.hedge, result.basis,
                              ("a universal claim the evidence does not affirm",), "", result.deciding)
     return result
