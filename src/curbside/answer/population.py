@@ -24,8 +24,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from curbside.answer.ages import age_range, patient_ages
+from curbside.answer.asked_diseases import asked_diseases
 from curbside.answer.disease_names import NEUTRAL, PHASE, name_key, name_stems, wordings
-from curbside.answer.lexicon import complaint_topic, disease_mentions, lay_named, medical_signal
+from curbside.answer.lexicon import disease_mentions, medical_signal
 from curbside.answer.mentions import GENERIC, medical_stems, mentions
 from curbside.answer.passing import without_other_uses, without_passing
 from curbside.answer.patient_facts import (
@@ -38,7 +39,6 @@ from curbside.answer.patient_facts import (
     sexes,
     sides,
     states,
-    told_diagnosis,
 )
 from curbside.answer.scenarios import (
     CHILDBEARING_AGES,
@@ -51,14 +51,12 @@ from curbside.answer.scenarios import (
 )
 from curbside.answer.synonyms import alternatives
 from curbside.answer.text import content_stems, stem, tokenize
-from curbside.answer.themes import ASKS_DIAGNOSIS, question_intents
+from curbside.answer.themes import question_intents
 from curbside.answer.vignette import (
     asking,
     negated_terms,
     patient_drugs_asked,
     restatements,
-    ruled_in,
-    without_history,
 )
 from curbside.drug_names import drug_words
 
@@ -70,12 +68,6 @@ _I = re.IGNORECASE
 _CANCER = re.compile(r"lymphoma|leuka?emi|carcinoma|melanoma|myeloma|sarcoma|\bcanc|tumou?r|neoplas|blastoma|glioma|"
                      r"mesothelioma", re.IGNORECASE)
 _CANCER_GROUP = re.compile(r"\b(?:cancers?|malignanc(?:y|ies)|oncology|tumou?rs)\b", re.IGNORECASE)
-def _tested(asked: str, disease: str) -> bool:
-    """``disease`` is named as what a test looks for ("should we get her allergy tested?", "an HIV test"): the question
-    asks about the test, not about that disease."""
-    return bool(re.search(rf"\b{re.escape(disease)}\s+(?:tests?|tested|testing|screen(?:ed|ing)?)\b", asked, _I))
-
-
 PARENTS: dict[str, tuple[str, ...]] = {
     "anorexia nervosa": ("eating disorders",), "bulimia nervosa": ("eating disorders",),
     "binge eating disorder": ("eating disorders",),
@@ -153,11 +145,6 @@ def _stratified(labels: Iterable[str]) -> set[str]:
     return {measure for measure, groups in seen.items() if len(groups) >= 2}
 
 
-# the group a question sets its own against ("… to every pregnant patient, including those with a normal BMI, rather
-# than only to women who start pregnancy with obesity?"): a disease named only there is not what it asks about
-_OTHER_GROUP = re.compile(r"\b(?:rather than|instead of|as opposed to)\s+(?:only\s+|just\s+)?(?:to\s+|in\s+|for\s+)?"
-                          r"(?:the\s+)?(?:women|men|patients|people|persons|those|children|adults|adolescents|girls|boys)"
-                          r"\b[^,;?]*", re.IGNORECASE)
 _AFTER_PROCEDURE = re.compile(r"\bpost-?([a-z]{4,}(?:ectomy|otomy|ostomy|plasty|operative|surgical))\b", re.IGNORECASE)
 # weight loss told in figures ("has lost 6 kg without trying"): "people aged 60 and over with weight loss" include him
 _LOST_WEIGHT = re.compile(r"\b(?:lost|losing|loses|dropped) (?:about |around |nearly |over |almost )?\d+(?:\.\d+)?\s?"
@@ -219,28 +206,7 @@ class Scope:
         in_pregnancy = in_pregnancy_care(question)
         if in_pregnancy:  # ("I'm 41 weeks with my first baby": pregnancy care is hers)
             families.add("pregnancy")
-        diseases = disease_mentions(_OTHER_GROUP.sub(" ", without_history(question)))
-        named_only: list[str] = []  # (a case asking what its patient has: the diseases it names as findings)
-        asked = asking(question)
-        if asked != question and (named := [d for d in disease_mentions(asked) if not _tested(asked, d)]):
-            # a case asks about the disease its question names ("… daily headaches …, papilloedema … How should her
-            # idiopathic intracranial hypertension be treated?"): the others it tells of are findings, and a headache
-            # guideline's cluster-headache advice is not about it (a kind of the one asked about stays: "I have
-            # prediabetes. Does that mean I'll get diabetes …?")
-            # (… and about the one its patient was told they have: "gp says ive got 'metabolic syndrome' … is that the
-            # same as diabetes??")
-            named += told_diagnosis(question)
-            asked_stems = {stem(t) for disease in named for t in tokenize(disease)}
-            diseases = [d for d in diseases if d in named or any(
-                a in stem(t) or stem(t) in a for t in tokenize(d) for a in asked_stems)]
-        if asked != question and ASKS_DIAGNOSIS.search(asked) and not disease_mentions(asked):
-            # a case that asks what its patient has is about the disease it describes, which it does not name: the ones
-            # it names are findings, history or what was ruled out ("… bleeding gums. Two malaria films are negative.
-            # What infection must be considered …?" is not about headache, diarrhoea or malaria) — but for one it
-            # describes in lay words ("… shes been pulling her own hair out … what is this …?": trichotillomania)
-            named_only = [d for d in diseases if d not in lay_named(question)]
-            diseases = [d for d in diseases if d not in named_only]
-        diseases = ruled_in(question, diseases) or complaint_topic(question)
+        diseases, named_only = asked_diseases(question)
         # every word of a disease's name, even one content stems drop ("use" in alcohol use disorder)
         allowed.update(stem(t) for disease in diseases for t in tokenize(disease))
         topics = []

@@ -138,7 +138,7 @@ class Terms:
             # (… and, among words its parts share as much, about the disease it names: "how long does a gout attack
             # last?? … will it go on its own …, and is the beer to blame?" is about gout, not beer)
             best = max(asked, key=lambda s: (sum(s in part for part in self.part_words), s in self.diseases,
-                                             self.weights[s]))
+                                            self.weights[s]))
             # (… but not about what one part of three or more asks, where the case says what its patient is suspected
             # to have: "… Her rheumatologist suspects lupus nephritis. How is the diagnosis confirmed …, what is the
             # standard treatment, should her hydroxychloroquine continue, …?" is about lupus nephritis)
