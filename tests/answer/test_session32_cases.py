@@ -19,10 +19,13 @@ from curbside.answer.lexicon import disease_mentions, lay_named
 from curbside.answer.mentions import mentions
 from curbside.answer.patient_facts import told_diagnosis
 from curbside.answer.population import Scope
-from curbside.answer.terms import Terms
+from curbside.answer.questions import analyse
+from curbside.answer.terms import Terms, TermStats
 from curbside.answer.text import content_stems
 from curbside.answer.themes import ASKS_DIAGNOSIS
+from curbside.answer.whole_documents import described_page
 from curbside.records import Answer, Audience, Document, Hit, Kind, Passage, Section, Verdict
+from curbside.retrieve import Filters, make_retriever
 from curbside.settings import Settings
 from curbside.store import Store
 from tests.answer.guideline_kb import guideline_kb
@@ -168,6 +171,7 @@ def test_a_described_disease_is_found_past_the_diseases_the_case_names(kennedy_k
     ("What diagnosis must not be missed, and which eye sign should be looked for?", True),
     ("Which condition should be ruled out first?", True),
     ("What infection must be considered, and how does it spread?", True),
+    ("What condition could explain her symptoms, and how is it treated?", True),
     ("What is the tumour's stage?", False),
 ])
 def test_asking_for_the_diagnosis(question: str, asks: bool) -> None:
@@ -355,3 +359,16 @@ def test_a_guidelines_scope_fields_answer_no_part_of_a_question(nutrition_kb: St
     answer = _ask(nutrition_kb, GLUCOSE, Audience.CLINICIAN)
     said = " ".join(b.text for b in [answer.bottom_line, *(b for s in answer.sections for b in s.bullets)])
     assert "<70 mg/dL" in said or "140–180 mg/dL" in said
+
+
+def test_the_described_page_is_sought_among_the_first_health_pages_past_guidelines(kennedy_kb: Store) -> None:
+    # (NHLBI's Coronary Microvascular Disease was the sixth document, behind five guidelines, and was never tried)
+    retriever = make_retriever(kennedy_kb, Settings(kb=kennedy_kb.path, retriever="lexical", offline=True))
+    stats = TermStats(kennedy_kb)
+    hits = retriever.search(KENNEDY, 60, Filters())
+    guidelines = list({h.document.id: h for h in hits if h.document.kind is Kind.GUIDELINE}.values())[:5]
+    pages = [h for h in hits if h.document.id == "medquad:NINDS:0000055"]
+    assert len(guidelines) == 5 and pages
+    coverage, page = described_page(kennedy_kb, [*guidelines, *pages], stats.terms(analyse(KENNEDY)), stats,
+                                    Scope.of(KENNEDY))
+    assert coverage > 0 and page[0].document.id == "medquad:NINDS:0000055"

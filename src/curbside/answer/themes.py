@@ -321,6 +321,8 @@ ASKS_DIAGNOSIS = _rx(r"\b(?:likely|probable|most likely|working|differential)\s+
                      r"disorder|condition|disease|syndrome|tumou?r|cancer)\b|"
                      r"\b(?:what|which) (?:diagnos[ie]s|condition|disease|infection|illness|disorder) (?:must|should|"
                      r"needs? to|has to) (?:not )?be (?:missed|excluded|ruled out|considered)\b|"
+                     r"\b(?:what|which) (?:condition|disease|diagnosis|disorder|infection|illness) "
+                     r"(?:could|might|would|may|best) (?:explain|account for|cause)\b|"
                      r"\bwhat (?:is|could be|might be) (?:the )?(?:diagnosis|going on|wrong)\b|"
                      r"\bwhat (?:has|have) (?:most )?(?:likely |probably )?happened\b|"
                      r"\bwhat (?:is|could|might) (?:this|it|that)(?: be)?\b")
