@@ -22,7 +22,7 @@ from curbside.answer.population import Scope
 from curbside.answer.questions import analyse
 from curbside.answer.terms import Terms, TermStats
 from curbside.answer.text import content_stems
-from curbside.answer.themes import ASKS_DIAGNOSIS
+from curbside.answer.themes import ASKS_DIAGNOSIS, question_intents
 from curbside.answer.whole_documents import described_page
 from curbside.records import Answer, Audience, Document, Hit, Kind, Passage, Section, Verdict
 from curbside.retrieve import Filters, make_retriever
@@ -372,3 +372,20 @@ def test_the_described_page_is_sought_among_the_first_health_pages_past_guidelin
     coverage, page = described_page(kennedy_kb, [*guidelines, *pages], stats.terms(analyse(KENNEDY)), stats,
                                     Scope.of(KENNEDY))
     assert coverage > 0 and page[0].document.id == "medquad:NINDS:0000055"
+
+
+@pytest.mark.parametrize(("question", "treats"), [
+    ("the heart doctor says its tetralogy of fallot. when will they operate and what do they fix?", True),
+    ("will he need more operations when hes older?", True),
+    # (an operation said of a time asks when to give something, not how to treat)
+    ("how long before the operation should they be given?", False),
+])
+def test_an_operation_asked_in_lay_words_asks_how_it_is_treated(question: str, treats: bool) -> None:
+    assert ("treatment" in question_intents(question)) is treats
+
+
+def test_whether_an_operation_is_needed_is_no_treatment_question() -> None:
+    # ("Does he really need an operation?" then led with "Repair … via surgery is the only treatment" for a small,
+    # painless hernia; and a growing 8 mm polyp with the advice for symptomatic ones)
+    assert "treatment" not in question_intents("My dad is 72 and has a small hernia in his groin. Does he really need "
+                                               "an operation?")

@@ -111,6 +111,9 @@ THEMES: tuple[Theme, ...] = (
               # ("when should neoadjuvant chemotherapy be given"; not "an operation", said of a time: "how long before
               # the operation should they be given?")
               r"\bremed|\bsurg|\brehabilit|"
+              # (… and in lay words, the verb: "when will they operate", "will he need more operations"; not whether
+              # one is needed at all — "Does he really need an operation?" asks whether, and is answered so)
+              r"\boperate\b|\b(?:more|further) operations\b|"
               # (how long it goes on and how it is stopped: "How long should the risperidone continue, how should a
               # taper be done …?")
               r"\btaper|\bwean(?:ed|ing)?\b|\bwhat (?:works|helps)(?: best)?\b|"
