@@ -40,7 +40,7 @@ from dataclasses import dataclass, field, replace
 
 from curbside.answer.abbreviations import asked_abbreviations, defined_abbreviations
 from curbside.answer.ages import unnamed_child
-from curbside.answer.gaps import own_words
+from curbside.answer.gaps import PART_SAID, own_words, part_share
 from curbside.answer.lead_cues import SCOPE_SECTION
 from curbside.answer.lexicon import disease_mentions
 from curbside.answer.patient_facts import patient_has
@@ -53,7 +53,6 @@ from curbside.answer.second_search import (
     named_alone,
     screening_statements,
 )
-from curbside.answer.synonyms import mentioned
 from curbside.answer.terms import Terms, TermStats, content_terms
 from curbside.answer.text import content_stems, stem
 from curbside.answer.themes import ASKS_DIAGNOSIS, ESCALATION, LAY_PREVENTION, theme_by_key
@@ -401,8 +400,7 @@ def _says(hit: Hit, words: list[str], asked: set[str], stats: TermStats, weights
     stated = [s for s in said if not s.rstrip().endswith("?")]
     stems = (stats.stems_of(hit) if len(stated) == len(said)
              else set(content_stems(" ".join([hit.document.title, hit.passage.section, *stated]))))
-    named = sum(weights.get(s, 1.0) for s in mentioned(words, stems) & asked)
-    return 2 * named >= sum(weights.get(s, 1.0) for s in asked)
+    return part_share(words, asked, stems, weights) >= PART_SAID
 
 
 def _narrower(pool: Sequence[Hit], scope: Scope | None) -> dict[tuple[str, str], float]:

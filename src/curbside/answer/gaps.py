@@ -12,7 +12,7 @@ answer them.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from curbside.answer.synonyms import mentioned
 from curbside.answer.terms import CHATTER
@@ -31,6 +31,7 @@ think because enough decide involve involves include includes role drug drugs ag
 medications medicine medicines people patient patients later year years time instead increase increases decrease
 decreases affect affects necessary necessarily happen happens happened place exceed exceeding maximum
 likely probable diagnosis diagnoses""".split())  # ("What is the most likely diagnosis?": answered by naming one)
+PART_SAID = 0.5  # share of what a part asks (by weight) a passage or sentence must name to speak to it
 # why a part asks what it asks ("… what daily dose should I try not to exceed given the risk of extrapyramidal side
 # effects and akathisia?"): the reason, not what is asked
 _REASON = re.compile(r"\b(?:given|because of|due to|in view of|considering|in light of)\b.*$", re.IGNORECASE)
@@ -56,6 +57,14 @@ def own_words(question: str) -> list[tuple[str, list[str], set[str]]]:
     return out
 
 
+def part_share(words: list[str], asked: set[str], stems: set[str] | frozenset[str],
+               weights: Mapping[str, float]) -> float:
+    """The share of what a part asks of its own (``asked``; ``words``: the part's words), weighed by the question's term
+    ``weights``, that ``stems`` name in any wording the synonyms know."""
+    total = sum(weights.get(s, 1.0) for s in asked)
+    return sum(weights.get(s, 1.0) for s in mentioned(words, stems) & asked) / total if total else 0.0
+
+
 def unmentioned_parts(question: str, bullets: Sequence[Bullet]) -> list[str]:
     """The parts of ``question`` (several-part questions only) none of whose own words the bullets mention."""
     said: set[str] = set()
@@ -78,4 +87,4 @@ def gaps_notice(question: str, bullets: Sequence[Bullet], audience: Audience) ->
                                 f"found may not answer {it}; check other sources.")
 
 
-__all__ = ["gaps_notice", "own_words", "unmentioned_parts"]
+__all__ = ["gaps_notice", "own_words", "PART_SAID", "part_share", "unmentioned_parts"]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from curbside.answer.gaps import own_words
+from curbside.answer.gaps import PART_SAID, own_words, part_share
 from curbside.answer.generators.extractive.assemble import Plan
 from curbside.answer.generators.extractive.candidates import Candidate
 from curbside.answer.generators.extractive.scoring import redundant
@@ -21,7 +21,6 @@ from curbside.answer.lead_cues import RESEARCH_ONLY
 from curbside.answer.synonyms import mentioned
 
 MAX_FILLED = 3  # parts answered this way, at most
-PART_SAID = 0.5  # share of what a part asks (by weight) a sentence must name to answer it
 # a glossary's entry ("CT scan (CAT scan): A procedure that makes a series of detailed pictures …"): what a word means,
 # not what the part asks of it
 _GLOSSARY = re.compile(r"^[^.:;]{1,60}:\s+(?:A|An|The)\s")
@@ -49,11 +48,9 @@ def fill_gaps(question: str, chosen: Plan, candidates: Sequence[Candidate], weig
         # (… naming at least half of what it asks, by the question's term weights, as ``evidence.part_passages`` reads
         # a part: "Do not routinely offer spinal MRI to all men with … known bone metastases" does not say how to
         # protect his bones)
-        total = sum(weights.get(s, 1.0) for s in asked)
         options = [(share, c.score, -c.position, c) for c in candidates
                    if c.hit.document.id in cited and all(c is not o for o in picked) and _usable(c, chosen.bottom)
-                   and (share := sum(weights.get(s, 1.0) for s in mentioned(words, c.stems) & asked) / total)
-                   >= PART_SAID]
+                   and (share := part_share(words, asked, c.stems, weights)) >= PART_SAID]
         for *_, c in sorted(options, key=lambda row: row[:3], reverse=True):
             if not redundant(c, [*picked, *added]):
                 added.append(c)

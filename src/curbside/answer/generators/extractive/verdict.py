@@ -159,8 +159,6 @@ _SAME_DAY = re.compile(r"\bon the (?:morning|day|night|evening) of\b|\bthe same 
                       r"\bimmediately (?:before|prior to)\b|\b(?:straight|right) away\b", re.IGNORECASE)
 
 
-_WHOM_FOR = re.compile(r"\b(?:are|is) (?:excluded|not included)\b|\b(?:recommendations?|statements?|guidelines?|"
-                       r"guidance)\s+(?:applies|apply|(?:does|do) not apply)\s+to\b", re.IGNORECASE)
 _SET_AGAINST = re.compile(r"\b(?:rather than|instead of|as opposed to)\b[^?]*", re.IGNORECASE)
 
 
@@ -241,6 +239,10 @@ _NO_RECOMMENDATION = VerdictResult(Verdict.UNCERTAIN, 0.0, 1.0, (), ("guideline 
 # who …"), which says nothing for or against what they recommend
 _APPLIES = re.compile(r"\b(?:recommendations?|statements?|guidelines?|guidance)\s+(?:applies|apply)\s+to\b",
                       re.IGNORECASE)
+# … or whom it leaves out ("Pregnant women and people with health conditions where weight loss is inappropriate are
+# excluded")
+_WHOM_FOR = re.compile(rf"{_APPLIES.pattern}|\b(?:are|is) (?:excluded|not included)\b|\b(?:does|do) not apply to\b",
+                       re.IGNORECASE)
 
 
 _CONTRAINDICATION = re.compile(r"^(?:absolute |relative )?contraindications? (?:to|for)\b", re.IGNORECASE)
