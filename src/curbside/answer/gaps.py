@@ -30,7 +30,9 @@ works help helps offer offered choose check checked order ordered get gets take 
 think because enough decide involve involves include includes role drug drugs agent agents medication
 medications medicine medicines people patient patients later year years time instead increase increases decrease
 decreases affect affects necessary necessarily happen happens happened place exceed exceeding maximum
-likely probable diagnosis diagnoses""".split())  # ("What is the most likely diagnosis?": answered by naming one)
+likely probable diagnosis diagnoses mean means meant taken""".split())
+# ("What is the most likely diagnosis?": answered by naming one; "what colony count means …", "when should the sample be
+# taken": the count and the sample are asked)
 PART_SAID = 0.5  # share of what a part asks (by weight) a passage or sentence must name to speak to it
 # why a part asks what it asks ("… what daily dose should I try not to exceed given the risk of extrapyramidal side
 # effects and akathisia?"): the reason, not what is asked

@@ -204,6 +204,14 @@ _GENERIC = frozenset({"disease", "disorder", "syndrome", "infection", "condition
 
 
 # a disease named in lay words by where it is ("a small hernia in his groin"): the name a guideline uses
+# where an adjective is said of the patient: before a person ("a diabetic woman"), or closing what is said of them
+# ("… who becomes hyperglycaemic, what …", "she is anaemic and tired"); not a treated condition told as history
+# ("hypertensive on amlodipine", in a case about MDS)
+_OF_A_PATIENT = (r"(?=\s*(?:[,.;:?!)]|$)|\s+(?:and|or|but|with|after|despite|who|since|during|because|while|again|"
+                 r"now|today|overnight|for|at|in)\b|\s+(?:(?:young|old|elderly|older|pregnant|\d+[- ]year[- ]old)\s+)?"
+                 r"(?:man|men|woman|women|patients?|adults?|child|children|boys?|girls?|teens?|teenagers?|infants?|"
+                 r"babies|baby|persons?|people|inpatients?|outpatients?|mothers?|fathers?|mum|dad|sons?|"
+                 r"daughters?|husband|wife|pregnancy|pregnancies)\b)")
 _LAY_NAMES = (
     (re.compile(r"\bhernias? (?:in|near|at) (?:the |his |her |my |your |their |one )?groin\b|\bgroin hernias?\b",
                 re.IGNORECASE), "inguinal hernia"),
@@ -233,6 +241,14 @@ _LAY_NAMES = (
                 r"temperatures?|exposure|agglutinin|urticaria|knife|compress|turkey|spell|snap|painful|pale|"
                 r"sweats?|sweat|environment|air|drinks?|food|shower|bath|pack|chain|storage|injur\w*|stress)\b)",
                 re.IGNORECASE), "common cold"),
+    # … or by the adjective a case says of its patient ("an adult inpatient … who becomes hyperglycaemic", "a diabetic
+    # woman"), not as part of another disease's name ("diabetic retinopathy", "septic shock", "hypertensive crisis")
+    *((re.compile(rf"\b{adjective}\b{_OF_A_PATIENT}", re.IGNORECASE), name) for adjective, name in (
+        (r"(hyper|hypo)(glyc|natr|kal|calc|magnes|phosphat)(a?)emic", r"\1\2\3emia"),
+        (r"an(a?)emic", r"an\1emia"), (r"hypertensive", "hypertension"), (r"diabetic", "diabetes"),
+        (r"asthmatic", "asthma"), (r"epileptic", "epilepsy"), (r"(hypo|hyper)thyroid", r"\1thyroidism"),
+        (r"obese", "obesity"), (r"septic", "sepsis"), (r"neutropenic", "neutropenia"),
+        (r"thrombocytopenic", "thrombocytopenia"), (r"dehydrated", "dehydration"))),
 )
 
 

@@ -122,6 +122,15 @@ def _two_questions(text: str) -> bool:
 # … and so does a yes/no question followed by one that asks what, how or when ("Is that OK? And how soon after the
 # birth should the midwife be checking on us?")
 _THEN_WH = re.compile(r"\?\s+(?:(?:and|also|but|plus)\s+)?(?:what|which|how|when|where|who|why)\b", re.IGNORECASE)
+# … or later, after another yes/no question ("is this just old age?? could the tablets be doing it and what can we do
+# to get her eating again"): the evidence is weighed as for a yes/no question, but no verdict answers it all
+_LATER_WH = re.compile(r"\?[^?]*?\b(?:and|but|also|plus)\s+(?:if so,?\s+)?(?:what|which|how|when|where|why)\b",
+                       re.IGNORECASE)
+
+
+def asks_more(question: str) -> bool:
+    """After its yes/no questions, ``question`` asks what, how or when (``_LATER_WH``): no verdict answers it."""
+    return _LATER_WH.search(question) is not None
 
 
 # (a "choice" whose other course is anything else is whether to take the first: "Can a woman at high risk of HIV use

@@ -172,6 +172,9 @@ benign prostatic hyperplasia|bph|lower urinary tract symptoms|luts
 group b strep|group b streptococcus|group b streptococcal|gbs
 strep|streptococcus|streptococcal|streptococci
 theatre|operating room|surgery|operation
+operate|operated|operation|operations|surgery|surgeries|=repair|=repaired
+fix|fixed|fixes|repair|repaired|repairs
+colony count|colony counts|cfu|colony-forming units|colony forming units
 eardrum|ear drum|drum|tympanic membrane
 grommet|grommets|tympanostomy tube|tympanostomy tubes|ventilation tube|ventilation tubes|ear tube|ear tubes
 gunk|discharge|pus|otorrhea|otorrhoea

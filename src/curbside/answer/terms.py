@@ -245,6 +245,16 @@ class TermStats:
             for key_stem, restated in restatements(info.text).items():
                 if key_stem in weights:
                     alternatives[key_stem] = (*alternatives.get(key_stem, ()), restated)
+            for first, second in _ALIAS.findall(info.text):
+                # (a drug's other name in brackets, either way round: "tebentafusp (Kimmtrak)" is answered by what is
+                # said of tebentafusp, though the brand is the rarer word)
+                # (a brand, in capitals, beside a drug: not "a sleeping tablet (temazepam)")
+                one, other = stem(first), stem(second)
+                if (one != other and {one, other} <= set(weights) and not {one, other} & _FORMS
+                        and ((first[0].isupper() and medical_name(second))
+                             or (second[0].isupper() and medical_name(first)))):
+                    alternatives[one] = (*alternatives.get(one, ()), frozenset({other}))
+                    alternatives[other] = (*alternatives.get(other, ()), frozenset({one}))
             question = asking(info.text)  # (the question itself when there is no case)
             asked_words = frozenset(content_stems(question)) & set(weights) if question != info.text else frozenset()
             # (what a question tells of its patient in a clause is its case: "For a 38-year-old stonemason who has spent
@@ -334,6 +344,10 @@ _PERSON = re.compile(r"\b\d+[- ](?:years?|yrs?|months?)[- ]old\s+"
                      r"(?P<examples>(?!(?:with|from|on|in|at|and|who|whose|man|woman|boy|girl|child|baby|infant|"
                      r"patient|adult|male|female|lady|person)\b)[a-z]+(?:(?:\s+and\s+|\s+|-)[a-z]+){0,2}?)"
                      r"(?=\s+(?:who|with|whose|from|on|presents?|presenting|has|had|is)\b|,)")
+
+
+# one word with another in brackets after it ("tebentafusp (Kimmtrak)", "bulevirtide (Hepcludex®)")
+_ALIAS = re.compile(r"\b([A-Za-z][\w-]{3,})\s+\(([A-Za-z][\w-]{3,})[®™]?\)")
 
 
 def _patient_clause_terms(question: str) -> frozenset[str]:

@@ -85,7 +85,9 @@ THEMES: tuple[Theme, ...] = (
           _rx(r"\b(is|are) (a|an) (\w+ ){0,4}(disease|disorder|condition|syndrome|infection|type|form|group|"
               r"cancer|tumou?r|protein|enzyme|drug|medicine|class|procedure)|\brefers? to\b|\bis defined as\b|"
               r"\bis characteri[sz]ed by\b|\bis caused by\b"),
-          _rx(r"^\W*(what|who)(?:'?s\b| (?:exactly |actually |really )?(?:is|are)\b)|\bdefin|\bmeaning of\b|"
+          # (not the figure that defines it: "what value defines hypoglycaemia" asks for a threshold)
+          _rx(r"^\W*(what|who)(?:'?s\b| (?:exactly |actually |really )?(?:is|are)\b)|"
+              r"(?<!value )(?<!level )(?<!threshold )(?<!cut-off )(?<!cutoff )(?<!count )\bdefin|\bmeaning of\b|"
               r"\btell me (more )?about\b")),
     Theme("drugs", "Drugs and doses", "Medicines",
           _rx(r"\b\d+(\.\d+)?\s?(mg|mcg|µg|g|units?|iu|ml)\b|(?<!effective )(?<!radiation )\bdos(e|es|age|ing)\b|"
@@ -137,7 +139,9 @@ THEMES: tuple[Theme, ...] = (
               r"\bangiograph|\barteriograph|\bfluoroscop|\bscintigra|\bmammogra|\belastograph|\becho(?:cardio)?graph|"
               r"(?-i:\b(?:MRA|CTA|PET|SPECT)\b|\bUS\b(?! [A-Z])(?! (?:population|adults|children|women|men|"
               r"veterans|residents|hospitals|counties|cohort|sample|survey|data|dollars|military|health)\b))"),
-          _rx(r"\bdiagnos|\btests?\b|\bdetect|\bimaging\b|\bmri\b|\bscan\b|\bbiops|\bsensitiv|\bspecific|"
+          # (how specific a test is, not "a diabetes-specific enteral formula")
+          _rx(r"\bdiagnos|\btests?\b|\bdetect|\bimaging\b|\bmri\b|\bscan\b|\bbiops|\bsensitiv|\bspecificit|"
+              r"\bhow specific\b|"
               r"\bevaluat|\bwork(?:ed)?[- ]?up\b|\binvestigat|"
               r"\bhow (do|can) (you|i|we) (know|tell)\b|\bidentif")),
     Theme("prevention", "Screening and prevention", "Prevention and screening",

@@ -34,7 +34,7 @@ from curbside.answer.lexicon import disease_mentions
 from curbside.answer.patient_facts import for_another_patient
 from curbside.answer.plain import gloss_draft
 from curbside.answer.population import Scope
-from curbside.answer.questions import analyse
+from curbside.answer.questions import analyse, asks_more
 from curbside.answer.tables import table_context
 from curbside.answer.terms import Terms, TermStats, content_terms
 from curbside.answer.text import content_stems
@@ -324,7 +324,9 @@ class ExtractiveGenerator:
                 return _closest_only(chosen, FOR_OTHERS)
             _lead_with_deciding(chosen, found, self.last_verdict)
             show_basis(chosen, found, self.last_verdict)  # the answer shows what the verdict rests on
-            if self.last_verdict.note:  # why "uncertain": the reader should see it
+            if asks_more(info.text):
+                verdict = None
+            elif self.last_verdict.note:  # why "uncertain": the reader should see it
                 notes = (*notes, f"verdict uncertain: {self.last_verdict.note}")
         # (a part nothing chosen mentions is answered from a document the answer cites, where one of its sentences
         # does: ``gap_fill``)

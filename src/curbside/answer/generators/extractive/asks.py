@@ -53,6 +53,9 @@ class Asks:
     describes: bool = False
     # the stems of what it asks (the case aside)
     stems: frozenset[str] = frozenset()
+    # the drug it asks what it is, in each of its wordings ("What is trofinetide (Daybue), how is it thought to work
+    # …?")
+    what_drug: tuple[frozenset[str], ...] = ()
 
     @classmethod
     def of(cls, question: str) -> Asks:
@@ -71,9 +74,13 @@ class Asks:
                    _wordings(needs.group("subject")) if needs else (), drugs, asked_drugs,
                    bool(_MUST_BE_DONE.search(question)), bool(_LATER.search(asking(question))),
                    asking(question) != question and not disease_mentions(question),
-                   frozenset(content_stems(asking(question))))
+                   frozenset(content_stems(asking(question))),
+                   tuple(form for drug in named[:1] if (what := _WHAT_IS.match(question)) is not None
+                         and stem(what.group("word")) == stem(drug) for form in _wordings(drug)))
 
 
+# "What is trofinetide (Daybue), …?", "What is Hepcludex, how does it work …?"
+_WHAT_IS = re.compile(r"^\W*what (?:is|are) (?P<word>[\w-]+)\b", re.IGNORECASE)
 _NEEDS = re.compile(r"\b(?:does|do|should|would|will)\s+(?:he|she|they|i|we|the patient|my \w+)\s+(?:really |still )?"
                     r"(?:need|have|get|take|be given|be offered|be started on)\s+(?:an? |the |any )?"
                     r"(?P<subject>[\w-]+(?: [\w-]+)?)", re.IGNORECASE)

@@ -274,6 +274,9 @@ def choose_bottom(candidates: Sequence[Candidate], yes_no: bool, intents: Sequen
     # asked about a drug the patient is on, what is said of it answers ("What should I do about her valproate?": not
     # what to check before starting an antipsychotic)
     pool = [c for c in pool if any(form <= c.stems for form in asks.asked_drugs)] or pool
+    # … and asked what a drug is, a sentence that names it ("What is trofinetide (Daybue), how is it thought to work
+    # …?" is not answered by "The drug significantly improved Rett syndrome behavioral scores …")
+    pool = [c for c in pool if any(form <= c.stems for form in asks.what_drug)] or pool
     # … nor, asked whether to do a procedure, how to do it while doing it (``DURING_PROCEDURE``)
     pool = [c for c in pool if not (yes_no and DURING_PROCEDURE.match(c.text))] or pool
     # a general question is answered for everyone: evidence about a narrower population (children,

@@ -27,6 +27,7 @@ from curbside.answer.generators.extractive.cues import (
     METHOD_CUE,
     METHOD_SECTION,
     NEGATED_HARM,
+    NO_RECOMMENDATION,
     NOT_STOPPED,
     OPEN_END,
     PIPELINE,
@@ -374,8 +375,8 @@ def extract(evidence: Sequence[Hit], *, min_words: int = 6, max_words: int = 80,
                                 or GLOSSARY_ENTRY.match(text)),
                 meta=bool(scope or META_CUE.search(text) or ASIDE.match(text) or PROFILE_LABEL.match(text)
                           or REFERENCE_ENTRY.match(text) or _UNCLOSED_ASIDE.match(text) or _ASKS_ITSELF.search(text)),
-                dangling=(bool(DANGLING.match(text)) and not FORWARD.match(text)) or (
-                    _refers_back(text) and not in_conclusion and not CONCLUSION_CUE.search(raw)),
+                dangling=(bool(DANGLING.match(text)) and not FORWARD.match(text)) or bool(NO_RECOMMENDATION.match(text))
+                or (_refers_back(text) and not in_conclusion and not CONCLUSION_CUE.search(raw)),
                 fragment=not (is_clause(text) or REGIMEN_LABEL.match(text.split(":", 1)[0])) or bool(
                     RELATIVE_START.match(text) or OPEN_END.search(text) or _CUT_START.match(text)
                     or _ORPHAN_ITEM.match(text) or _CRITERION_CONTINUED.match(text) or DESIGN_SUBTITLE.search(text)
@@ -404,10 +405,18 @@ def _share_grades(passage: list[Candidate]) -> None:
             c.graded, c.strength = True, after.strength
 
 
+_SUBJECT_END = re.compile(r"\b(?:is|are|was|were|refers?|means?|describes?)\b", re.IGNORECASE)
+
+
 def described_first(candidates: Sequence[Candidate]) -> list[Candidate]:
     """Of the described page's sentences (``described_page``), the one where it first says what the disease is
     ("Neuromyelitis optica (NMO) is an autoimmune disease …"): the answer to "What is the most likely diagnosis?";
     else all of them; none when the evidence has no described page."""
     page = [c for c in candidates if DESCRIBED_SCORE in c.hit.scores]
     said = [c for c in page if c.primary == "definition"]
+    # (… of the disease the page is named for, as its subject, not of a word it explains: "Malnutrition is a condition
+    # that develops …" on *Intestinal Pseudo-obstruction*, nor "Chemoembolization … is a type of regional chemotherapy
+    # that may be used to treat a gastrointestinal carcinoid tumor")
+    said = [c for c in said if set(content_stems(c.hit.document.title))
+            <= set(content_stems(_SUBJECT_END.split(c.text, maxsplit=1)[0]))] or said
     return [min(said, key=lambda c: (c.hit.passage.ordinal, c.position))] if said else page

@@ -257,6 +257,14 @@ DANGLING = re.compile(r"^(?:in (?:some|most|many|such) cases, (?:these|this|they
                       # … or a continuation of it ("Moreover, clinicians should diagnose a BRUE only when …")
                       r"moreover|furthermore|additionally|in addition(?=,))\b",
                       re.IGNORECASE)
+# … and so is a statement that no recommendation is made, which names nothing it is made on ("The authors cannot make a
+# recommendation at this time.", under the heading "Should Diabetes-Specific Enteral Formulas Be Used …?")
+NO_RECOMMENDATION = re.compile(
+    r"^(?:the )?(?:authors?|panel|committee|work(?:ing)? group|task force|writing group|"
+    r"guideline (?:development )?group|we)\s+(?:cannot|could not|can't|(?:is|are|were|was) unable to|do not|does not|"
+    r"did not)\s+(?:make|give|offer|provide|issue)\s+(?:an? |any )?recommendations?\b"
+    r"(?: (?:at this time|for or against|currently|yet))?\W*$|"
+    r"^no recommendations? (?:can|could) be made\b(?: at this time)?\W*$", re.IGNORECASE)
 # "It is … that" / "It is … to …" points forward, not back ("It is recommended that patients be assessed
 # for GAD …", "It is a proposed and now generally accepted principle that …")
 EXPLETIVE = re.compile(r"^it (?:is|was|has been|remains)\b(?: [\w-]+){0,8} (?:that|to)\b", re.IGNORECASE)

@@ -20,6 +20,7 @@ from curbside.answer.generators.extractive.scoring import heading_stems
 from curbside.answer.lexicon import disease_mentions
 from curbside.answer.population import Scope
 from curbside.answer.text import content_stems
+from curbside.answer.whole_documents import DESCRIBED_SCORE
 
 P_SUBGROUP = 0.15  # score penalty for a sentence about a narrower population
 
@@ -70,6 +71,11 @@ def mark(candidates: Sequence[Candidate], scope: Scope, scopes: Mapping[str, Sco
         text = "" if c.listed else c.text
         c.narrower = scope.narrower(text, within=heading_stems(c.section) - scope.allowed if under_topic
                                     else frozenset())
+        if DESCRIBED_SCORE in c.hit.scores:
+            # (the people with the disease a case describes, on its page, are the case's patient: "The long-term
+            # outlook for people with Alagille syndrome …" for a 4-month-old whose case is Alagille's)
+            named = set(content_stems(doc.title))
+            c.narrower = tuple(label for label in c.narrower if not named <= set(content_stems(label)))
         c.conflicts = (scope.conflicts(text) or (not c.narrower and scope.conflicts(doc.title))
                        or scope.outside_pregnancy(f"{doc.title} {c.section} {c.text}")
                        or scope.excludes_qualifier(c.text) or scope.excludes_treatment(c.text))
