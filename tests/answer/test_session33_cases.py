@@ -20,7 +20,7 @@ from curbside.answer.questions import analyse, asks_more, is_yes_no
 from curbside.answer.terms import TermStats
 from curbside.answer.themes import question_intents
 from curbside.answer.whole_documents import DESCRIBED_SCORE
-from curbside.records import Answer, Audience, Bullet, Document, Hit, Kind, Passage, Section
+from curbside.records import Answer, Audience, Bullet, Document, Hit, Kind, Passage, Section, Verdict
 from curbside.settings import Settings
 from curbside.store import Store
 from tests.answer.guideline_kb import guideline_kb
@@ -247,3 +247,23 @@ def test_a_colony_count_or_a_sample_asked_for_is_found_where_the_answer_says_it(
                    "persons.", (1,))]
     assert unmentioned_parts(question, said) == []
     assert unmentioned_parts(question, said[1:]) == ["what colony count means she needs treatment"]
+
+
+@pytest.fixture(scope="module")
+def af_kb(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    # (AAN's guideline on stroke prevention in nonvalvular atrial fibrillation, NICE's on atrial fibrillation)
+    return guideline_kb(tmp_path_factory, ("ngc-10290.xml", "ngc-10473.xml"))
+
+
+def test_a_caution_that_decides_a_verdict_does_not_lead_without_what_it_qualifies(af_kb: Store) -> None:
+    question = ("Should I offer an oral anticoagulant to an 84-year-old woman with nonvalvular atrial fibrillation who "
+                "has mild dementia and has had two falls in the past year but no history of bleeding?")
+    answer = _ask(af_kb, question, Audience.CLINICIAN)
+    assert answer.verdict is Verdict.YES
+    assert not answer.bottom_line.text.startswith("However")
+    assert answer.bottom_line.passage_ids[0].startswith("ngc:10290#")
+    # ("taken" frames what a part asks: a sentence on how long antibiotics are taken does not say when to sample)
+    sample = "Should pregnant women be screened for bacteriuria, and when should the sample be taken?"
+    taken = [Bullet("Screening pregnant women for bacteriuria is recommended; antibiotics should be taken for 7 days.",
+                    (1,))]
+    assert unmentioned_parts(sample, taken) == ["when should the sample be taken"]
