@@ -203,7 +203,6 @@ _GENERIC = frozenset({"disease", "disorder", "syndrome", "infection", "condition
                       "lesion", "tumor", "tumour", "carcinoma"})
 
 
-# a disease named in lay words by where it is ("a small hernia in his groin"): the name a guideline uses
 # where an adjective is said of the patient: before a person ("a diabetic woman"), or closing what is said of them
 # ("… who becomes hyperglycaemic, what …", "she is anaemic and tired"); not a treated condition told as history
 # ("hypertensive on amlodipine", in a case about MDS)
@@ -212,6 +211,7 @@ _OF_A_PATIENT = (r"(?=\s*(?:[,.;:?!)]|$)|\s+(?:and|or|but|with|after|despite|who
                  r"(?:man|men|woman|women|patients?|adults?|child|children|boys?|girls?|teens?|teenagers?|infants?|"
                  r"babies|baby|persons?|people|inpatients?|outpatients?|mothers?|fathers?|mum|dad|sons?|"
                  r"daughters?|husband|wife|pregnancy|pregnancies)\b)")
+# a disease named in lay words by where it is ("a small hernia in his groin"): the name a guideline uses
 _LAY_NAMES = (
     (re.compile(r"\bhernias? (?:in|near|at) (?:the |his |her |my |your |their |one )?groin\b|\bgroin hernias?\b",
                 re.IGNORECASE), "inguinal hernia"),

@@ -16,6 +16,7 @@ from curbside.answer.followups import context_question
 from curbside.answer.generators.base import Draft, DraftBullet, DraftSection
 from curbside.answer.generators.extractive.assemble import Asks, Plan, draft_bullet, plan, says_what_to_do, sections
 from curbside.answer.generators.extractive.candidates import Candidate, extract, heading
+from curbside.answer.generators.extractive.cues import LEANS_ON_BEFORE
 from curbside.answer.generators.extractive.gap_fill import fill_gaps
 from curbside.answer.generators.extractive.guideline_vote import (
     GUIDELINE_CUE,
@@ -369,11 +370,6 @@ P_EXPLAINS = 1.0  # per share of a case's words its document says fewer of than 
 _CAUSED_BY = re.compile(r"\b(?:caused by|due to|results? from)\b", re.IGNORECASE)
 
 
-# a sentence that qualifies the one before it ("However, clinicians should counsel …")
-_LEANS_ON_BEFORE = re.compile(r"^(?:however|nevertheless|nonetheless|but|yet|in contrast|by contrast|moreover|"
-                              r"furthermore|additionally|in addition)\b", re.IGNORECASE)
-
-
 def _lead_with_deciding(chosen: Plan, found: Sequence[Candidate], result: VerdictResult) -> None:
     """A guideline vote's yes or no leads with a recommendation that says so, not one that says
     the opposite ("… recommends not screening all other adults" under *Yes* to screening heavy
@@ -413,10 +409,10 @@ def _lead_with_deciding(chosen: Plan, found: Sequence[Candidate], result: Verdic
                 and (bottom.evidence in result.basis or not (bottom.recommendation or insufficient)))):
         return
     deciding = next((c for c in found if c.text == result.deciding[0]), None)
-    if deciding is not None and _LEANS_ON_BEFORE.match(deciding.text):
-        # (… led by the sentence it leans on, which the caution is quoted with: "Clinicians might offer oral
-        # anticoagulation to patients with NVAF who have dementia or occasional falls. However, clinicians should
-        # counsel …", not "However, …" alone)
+    if deciding is not None and LEANS_ON_BEFORE.match(deciding.text):
+        # (a deciding sentence that qualifies the one before it is led by that one, which it is quoted with:
+        # "Clinicians might offer oral anticoagulation to patients with NVAF who have dementia or occasional falls.
+        # However, clinicians should counsel …", not "However, …" alone)
         before = deciding
         deciding = next((c for c in found if c.hit.passage.id == before.hit.passage.id
                          and c.position == before.position - 1 and not c.dangling), None)

@@ -247,15 +247,17 @@ NOT_STOPPED = re.compile(r"\b(?:should|must|need) not be (?:discontinued|stopped
                          r"\b(?:do not|don't) (?:discontinue|stop|withhold|withdraw|interrupt)\b|"
                          # ("… these concerns should not dissuade patients from banking sperm": do it)
                          r"\b(?:should|must) not (?:dissuade|discourage|deter)\b", re.IGNORECASE)
+# a contrast with what went before ("However, the analysis lacked the statistical precision …"), or a continuation of
+# it ("Moreover, clinicians should diagnose a BRUE only when …")
+_LEANS_ON = (r"however(?=,)|nevertheless(?=,)|nonetheless(?=,)|by contrast(?=,)|in contrast(?=,)|"
+             r"moreover|furthermore|additionally|in addition(?=,)")
+LEANS_ON_BEFORE = re.compile(rf"^(?:{_LEANS_ON})\b", re.IGNORECASE)
 DANGLING = re.compile(r"^(?:in (?:some|most|many|such) cases, (?:these|this|they|it)\b|for example\b|accordingly\b|"
                       r"(?:\S+ ){1,3}also (?:recommends?|suggests?|advises?)\b|"
                       r"this|these|those|it|they|such|both|the latter|the former|he|she|its|their|other|"
                       r"use (?=should|must|may|is|was)|"
                       r"in this (?:study|trial|series|cohort)|in these|(?:for|in|among) (?:those|them|such)(?! who)|"
-                      # a contrast with what went before ("However, the analysis lacked the statistical precision …")
-                      r"however(?=,)|nevertheless(?=,)|by contrast(?=,)|in contrast(?=,)|"
-                      # … or a continuation of it ("Moreover, clinicians should diagnose a BRUE only when …")
-                      r"moreover|furthermore|additionally|in addition(?=,))\b",
+                      rf"{_LEANS_ON})\b",
                       re.IGNORECASE)
 # … and so is a statement that no recommendation is made, which names nothing it is made on ("The authors cannot make a
 # recommendation at this time.", under the heading "Should Diabetes-Specific Enteral Formulas Be Used …?")
