@@ -55,6 +55,9 @@ def _ask(store: Store, question: str, audience: Audience) -> Answer:
     ("a diabetic woman with a leg ulcer", "diabetes"),
     ("an asthmatic child", "asthma"),
     ("he is hyponatraemic and confused", "hyponatraemia"),
+    # (… and a refractive error in lay words: "just got glasses for being short sighted")
+    ("my daughter just got glasses for being short sighted", "myopia"),
+    ("is long-sightedness inherited?", "hyperopia"),
 ])
 def test_a_condition_said_as_an_adjective_of_the_patient_is_named(text: str, disease: str) -> None:
     assert disease in disease_mentions(text)

@@ -232,6 +232,9 @@ _LAY_NAMES = (
     (re.compile(r"\b(parkinson|alzheimer|crohn|huntington|addison|cushing|meniere|raynaud|sjogren|hashimoto|"
                 r"wilson|paget|perthes|kawasaki)s\b(?: disease\b)?", re.IGNORECASE), r"\1's disease"),
     (re.compile(r"(?<!raccoon )\broundworms?\b", re.IGNORECASE), "ascariasis"),
+    # ("… just got glasses for being short sighted")
+    (re.compile(r"\b(?:short|near)[- ]?sighted(?:ness)?\b", re.IGNORECASE), "myopia"),
+    (re.compile(r"\b(?:long|far)[- ]?sighted(?:ness)?\b", re.IGNORECASE), "hyperopia"),
     (re.compile(r"\b(?:pinworms?|threadworms?)\b(?! infection)", re.IGNORECASE), "enterobiasis"),
     (re.compile(r"\btapeworms?\b(?! infection)", re.IGNORECASE), "taeniasis"),
     # … or by the word alone, with a possessive or an article ("How long does a cold last?"), not the temperature
