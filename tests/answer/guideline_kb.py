@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from curbside.answer import ask
 from curbside.ingest import ingest_paths
+from curbside.records import Answer, Audience
+from curbside.settings import Settings
 from curbside.store import Store
 from tests.conftest import SHARED_DATA
 
@@ -25,3 +28,9 @@ def guideline_kb(tmp_path_factory: pytest.TempPathFactory, quoted: tuple[str, ..
     store = Store.open(tmp_path_factory.mktemp("guidelines") / "kb.sqlite")
     ingest_paths(store, files)
     return store
+
+
+def ask_offline(store: Store, question: str, audience: Audience) -> Answer:
+    """``question`` answered from ``store`` alone, with lexical retrieval, unsaved: the pipeline a test checks."""
+    return ask(store, Settings(kb=store.path, retriever="lexical", offline=True), question, audience=audience,
+               save=False)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-from curbside.answer import ask
 from curbside.answer.ages import patient_ages
 from curbside.answer.chatter import phrasal_terms
 from curbside.answer.generators.extractive.assemble import Plan
@@ -24,11 +23,11 @@ from curbside.answer.terms import Terms, TermStats
 from curbside.answer.text import content_stems
 from curbside.answer.themes import ASKS_DIAGNOSIS, question_intents
 from curbside.answer.whole_documents import described_page
-from curbside.records import Answer, Audience, Document, Hit, Kind, Passage, Section, Verdict
+from curbside.records import Audience, Document, Hit, Kind, Passage, Section, Verdict
 from curbside.retrieve import Filters, make_retriever
 from curbside.settings import Settings
 from curbside.store import Store
-from tests.answer.guideline_kb import guideline_kb
+from tests.answer.guideline_kb import ask_offline, guideline_kb
 
 LUPUS = ("A 27-year-old woman with systemic lupus erythematosus diagnosed 2 years ago (joint pains and a malar rash, "
          "on hydroxychloroquine) has noticed that her urine has become frothy and her ankles swell by the evening. "
@@ -49,11 +48,6 @@ def lupus_kb(tmp_path_factory: pytest.TempPathFactory) -> Store:
                         corpora=("medquad/5_NIDDK_QA/0000159.xml", "medquad/2_GARD_QA/0003688.xml",
                                  "medquad/4_MPlus_Health_Topics_QA/0000569.xml", "medquad/8_NHLBI_QA_XML/0000090.xml",
                                  "medquad/4_MPlus_Health_Topics_QA/0000608.xml", "medquad/8_NHLBI_QA_XML/0000052.xml"))
-
-
-def _ask(store: Store, question: str, audience: Audience) -> Answer:
-    return ask(store, Settings(kb=store.path, retriever="lexical", offline=True), question, audience=audience,
-               save=False)
 
 
 @pytest.mark.parametrize(("question", "chatter", "kept"), [
@@ -106,13 +100,13 @@ def test_the_scope_of_a_comparison_keeps_the_disease_the_patient_was_told_of() -
 
 
 def test_a_suspected_lupus_nephritis_is_answered_from_its_pages(lupus_kb: Store) -> None:
-    answer = _ask(lupus_kb, LUPUS, Audience.CLINICIAN)
+    answer = ask_offline(lupus_kb, LUPUS, Audience.CLINICIAN)
     assert answer.insufficient is False
     assert any(r.document_id == "medquad:NIDDK:0000159" for r in answer.references)
 
 
 def test_told_metabolic_syndrome_is_answered_from_its_own_pages(lupus_kb: Store) -> None:
-    answer = _ask(lupus_kb, METABOLIC, Audience.PATIENT)
+    answer = ask_offline(lupus_kb, METABOLIC, Audience.PATIENT)
     assert answer.references[0].title == "Metabolic Syndrome"
     assert "good\" cholesterol" not in answer.bottom_line.text
 
@@ -133,7 +127,7 @@ def carcinoid_kb(tmp_path_factory: pytest.TempPathFactory) -> Store:
 
 
 def test_a_part_a_cited_page_answers_is_answered_not_flagged(carcinoid_kb: Store) -> None:
-    answer = _ask(carcinoid_kb, CARCINOID, Audience.CLINICIAN)
+    answer = ask_offline(carcinoid_kb, CARCINOID, Audience.CLINICIAN)
     gaps = " ".join(n.message for n in answer.safety if n.kind == "gaps")
     # (the page's sentences on blood and urine tests and on what helps were candidates below the body's score)
     assert "blood and urine tests" not in gaps
@@ -161,7 +155,7 @@ def kennedy_kb(tmp_path_factory: pytest.TempPathFactory) -> Store:
 
 def test_a_described_disease_is_found_past_the_diseases_the_case_names(kennedy_kb: Store) -> None:
     # (the case's type 2 diabetes had kept every page but the diabetes guidelines' out, and it abstained)
-    answer = _ask(kennedy_kb, KENNEDY, Audience.CLINICIAN)
+    answer = ask_offline(kennedy_kb, KENNEDY, Audience.CLINICIAN)
     assert answer.insufficient is False
     assert answer.bottom_line.text.startswith("Kennedy's disease")
 
@@ -261,7 +255,7 @@ def weight_kb(tmp_path_factory: pytest.TempPathFactory) -> Store:
 
 
 def test_counselling_every_pregnant_patient_is_a_yes_from_the_uspstf(weight_kb: Store) -> None:
-    answer = _ask(weight_kb, WEIGHT_GAIN, Audience.CLINICIAN)
+    answer = ask_offline(weight_kb, WEIGHT_GAIN, Audience.CLINICIAN)
     assert answer.verdict is Verdict.YES
     assert answer.references[0].document_id == "uspstf:32"
 
@@ -278,7 +272,7 @@ def nicu_kb(tmp_path_factory: pytest.TempPathFactory) -> Store:
 
 def test_a_recommendation_on_the_outcome_asked_decides_and_leads(nicu_kb: Store) -> None:
     # (its sibling on days of respiratory support, "There is insufficient evidence …", had led and made it Uncertain)
-    answer = _ask(nicu_kb, SKIN_TO_SKIN, Audience.CLINICIAN)
+    answer = ask_offline(nicu_kb, SKIN_TO_SKIN, Audience.CLINICIAN)
     assert answer.verdict is Verdict.NO
     assert answer.bottom_line.text.startswith("It is not recommended that SSC be used to reduce mortality")
     # (… and, leading, it is no pitfall below itself)
@@ -356,7 +350,7 @@ def nutrition_kb(tmp_path_factory: pytest.TempPathFactory) -> Store:
 def test_a_guidelines_scope_fields_answer_no_part_of_a_question(nutrition_kb: Store) -> None:
     # ("Interventions and practices considered: - Target blood glucose goals - Criteria for defining hypoglycemia …"
     # had stood for both parts, and the recommendations that answer them were left out)
-    answer = _ask(nutrition_kb, GLUCOSE, Audience.CLINICIAN)
+    answer = ask_offline(nutrition_kb, GLUCOSE, Audience.CLINICIAN)
     said = " ".join(b.text for b in [answer.bottom_line, *(b for s in answer.sections for b in s.bullets)])
     assert "<70 mg/dL" in said or "140–180 mg/dL" in said
 

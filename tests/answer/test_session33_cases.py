@@ -5,11 +5,8 @@ case's."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 
-from curbside.answer import ask
 from curbside.answer.gaps import unmentioned_parts
 from curbside.answer.generators.extractive import ExtractiveGenerator
 from curbside.answer.generators.extractive.asks import NO_ASKS, Asks
@@ -20,10 +17,9 @@ from curbside.answer.questions import analyse, asks_more, is_yes_no
 from curbside.answer.terms import TermStats
 from curbside.answer.themes import question_intents
 from curbside.answer.whole_documents import DESCRIBED_SCORE
-from curbside.records import Answer, Audience, Bullet, Document, Hit, Kind, Passage, Section, Verdict
-from curbside.settings import Settings
+from curbside.records import Audience, Bullet, Document, Hit, Kind, Passage, Section, Verdict
 from curbside.store import Store
-from tests.answer.guideline_kb import guideline_kb
+from tests.answer.guideline_kb import ask_offline, guideline_kb
 
 NUTRITION = ("For an adult inpatient on enteral or parenteral nutrition who becomes hyperglycaemic, what blood glucose "
              "target range should be used, what value defines hypoglycaemia, and should a diabetes-specific enteral "
@@ -42,11 +38,6 @@ PSEUDO = ("A 38-year-old woman with systemic sclerosis has had three admissions 
           "diarrhoea and she has lost 9 kg. What is the likely diagnosis and its mechanism, which tests help "
           "confirm it, how should she be managed nutritionally and with medicines (including her current ones), "
           "and when are decompression, surgery or transplantation considered?")
-
-
-def _ask(store: Store, question: str, audience: Audience) -> Answer:
-    return ask(store, Settings(kb=store.path, retriever="lexical", offline=True), question, audience=audience,
-               save=False)
 
 
 @pytest.mark.parametrize(("text", "disease"), [
@@ -84,12 +75,17 @@ def test_a_diabetes_specific_formula_asks_for_no_test() -> None:
     assert "diagnosis" in question_intents("What is the sensitivity and specificity of CT for appendicitis?")
 
 
-def _aspen(text: str) -> Hit:
-    section = ("Major Recommendations — Should Diabetes-Specific Enteral Formulas Be Used for Adult Hospitalized "
-               "Patients With Hyperglycemia?")
-    document = Document(id="ngc:9368", kind=Kind.GUIDELINE, source="test", sections=(Section(section, text),),
-                        title="A.S.P.E.N. clinical guidelines: nutrition support of adult patients with hyperglycemia.")
-    return Hit(Passage("ngc:9368#9", document.id, 9, section, text, 0, len(text)), document, 10.0)
+def _hit(passage_id: str, title: str, text: str, *, kind: Kind = Kind.GUIDELINE, section: str = "Recommendations",
+         score: float = 10.0, described: bool = False) -> Hit:
+    doc_id, ordinal = passage_id.split("#")
+    document = Document(id=doc_id, kind=kind, title=title, sections=(Section(section, text),), source="test")
+    return Hit(Passage(passage_id, doc_id, int(ordinal), section, text, 0, len(text)), document, score,
+               {DESCRIBED_SCORE: score} if described else {})
+
+
+ASPEN = "A.S.P.E.N. clinical guidelines: nutrition support of adult patients with hyperglycemia."
+ASPEN_HEADING = ("Major Recommendations — Should Diabetes-Specific Enteral Formulas Be Used for Adult Hospitalized "
+                 "Patients With Hyperglycemia?")
 
 
 @pytest.mark.parametrize(("text", "dangling"), [
@@ -100,7 +96,7 @@ def _aspen(text: str) -> Hit:
     ("The authors recommend a target blood glucose goal range of 140–180 mg/dL (7.8–10 mmol/L).", False),
 ])
 def test_no_recommendation_without_its_subject_needs_its_heading(text: str, dangling: bool) -> None:
-    [found] = extract([_aspen(text)], min_words=3)
+    [found] = extract([_hit("ngc:9368#9", ASPEN, text, section=ASPEN_HEADING)], min_words=3)
     assert found.dangling is dangling
 
 
@@ -115,7 +111,7 @@ def session33_kb(tmp_path_factory: pytest.TempPathFactory) -> Store:
 
 
 def test_the_glucose_target_leads_for_a_hyperglycaemic_inpatient_on_nutrition(session33_kb: Store) -> None:
-    answer = _ask(session33_kb, NUTRITION, Audience.CLINICIAN)
+    answer = ask_offline(session33_kb, NUTRITION, Audience.CLINICIAN)
     # (A.S.P.E.N.'s target or threshold, not NICE's ketone testing for pregnant women with type 1 diabetes)
     assert answer.bottom_line.passage_ids[0].startswith("ngc:9368#")
     assert "mg/dL" in answer.bottom_line.text
@@ -140,12 +136,9 @@ def test_a_yes_no_question_followed_by_what_or_how_gets_no_verdict(session33_kb:
         assert not any("verdict uncertain" in note for note in draft.notes)
 
 
-def _page(ordinal: int, text: str) -> Hit:
-    document = Document(id="medquad:NIDDK:0000111", kind=Kind.CONSUMER, source="test", sections=(),
-                        title="Intestinal Pseudo-obstruction")
-    passage = Passage(f"{document.id}#{ordinal}", document.id, ordinal, "What is (are) Intestinal Pseudo-obstruction ?",
-                      text, 0, len(text))
-    return Hit(passage, document, 10.0, {DESCRIBED_SCORE: 10.0})
+def _page(ordinal: int, text: str, title: str = "Intestinal Pseudo-obstruction") -> Hit:
+    return _hit(f"medquad:NIDDK:0000111#{ordinal}", title, text, kind=Kind.CONSUMER,
+                section=f"What is (are) {title} ?", described=True)
 
 
 def test_a_described_pages_bottom_line_defines_the_pages_own_disease() -> None:
@@ -156,16 +149,15 @@ def test_a_described_pages_bottom_line_defines_the_pages_own_disease() -> None:
     [first] = described_first(found)
     assert first.text.startswith("Intestinal pseudo-obstruction")
     # (… as the subject of the sentence, not a treatment for it: NCI's gastrointestinal carcinoid tumours page)
-    carcinoid = [replace(h, document=replace(h.document, title="Gastrointestinal Carcinoid Tumors")) for h in (
-        _page(3, "Chromogranin A is a tumor marker."),
-        _page(9, "Chemoembolization of the hepatic artery is a type of regional chemotherapy that may be used to treat "
-                 "a gastrointestinal carcinoid tumor."))]
+    carcinoid = [_page(3, "Chromogranin A is a tumor marker.", "Gastrointestinal Carcinoid Tumors"),
+                 _page(9, "Chemoembolization of the hepatic artery is a type of regional chemotherapy that may be used "
+                          "to treat a gastrointestinal carcinoid tumor.", "Gastrointestinal Carcinoid Tumors")]
     [first] = described_first(extract(carcinoid))
     assert first.text.startswith("Chromogranin A")
 
 
 def test_a_case_of_pseudo_obstruction_leads_with_what_it_is(session33_kb: Store) -> None:
-    answer = _ask(session33_kb, PSEUDO, Audience.CLINICIAN)
+    answer = ask_offline(session33_kb, PSEUDO, Audience.CLINICIAN)
     assert answer.bottom_line.text.startswith("Intestinal pseudo-obstruction is")
 
 
@@ -186,7 +178,7 @@ def alagille_kb(tmp_path_factory: pytest.TempPathFactory) -> Store:
 
 
 def test_the_people_with_the_disease_a_case_describes_are_its_patient(alagille_kb: Store) -> None:
-    answer = _ask(alagille_kb, ALAGILLE, Audience.CLINICIAN)
+    answer = ask_offline(alagille_kb, ALAGILLE, Audience.CLINICIAN)
     assert answer.references[0].document_id == "medquad:NIDDK:0000181"
     outlook = [(s.title, b.text) for s in answer.sections for b in s.bullets if "long-term outlook" in b.text]
     # (the page's outlook answers the part it asks, not flagged as "not covered", and not filed as another population)
@@ -206,13 +198,6 @@ def test_a_drugs_other_name_in_brackets_is_the_same_drug_either_way() -> None:
     assert not plain.alternatives.get("medial")
 
 
-def _study(passage_id: str, title: str, text: str, score: float) -> Hit:
-    doc_id, ordinal = passage_id.split("#")
-    document = Document(id=doc_id, kind=Kind.OTHER, title=title, sections=(Section("Abstract", text),),
-                        source="test", year=2023)
-    return Hit(Passage(passage_id, doc_id, int(ordinal), "Abstract", text, 0, len(text)), document, score)
-
-
 TROFINETIDE = ("What is trofinetide (Daybue), how is it thought to work, who is it approved for, what dose was "
                "effective in the phase 2 trial, and what did the phase 3 LAVENDER trial show in Rett syndrome?")
 
@@ -222,11 +207,12 @@ def test_asked_what_a_drug_is_the_bottom_line_names_it() -> None:
     assert asks.what_drug == (frozenset({"trofinetid"}),)
     assert Asks.of("What is the dose of metformin in CKD?").what_drug == ()
     found = extract([
-        _study("bioasq:1#0", "Trofinetide-a new chapter in rett syndrome's treatment",
-               "The drug significantly improved Rett syndrome behavioral scores in clinical studies.", 20.0),
-        _study("bioasq:2#0", "Trofinetide for Rett syndrome",
-               "Trofinetide is the first drug approved by the FDA to treat Rett syndrome in children aged 2 years or "
-               "above.", 17.0)])
+        _hit("bioasq:1#0", "Trofinetide-a new chapter in rett syndrome's treatment",
+             "The drug significantly improved Rett syndrome behavioral scores in clinical studies.", kind=Kind.OTHER,
+             section="Abstract", score=20.0),
+        _hit("bioasq:2#0", "Trofinetide for Rett syndrome",
+             "Trofinetide is the first drug approved by the FDA to treat Rett syndrome in children aged 2 years or "
+             "above.", kind=Kind.OTHER, section="Abstract", score=17.0)])
     for c in found:
         c.score = c.hit.score / 20
         c.relevance = c.score
@@ -261,7 +247,7 @@ def af_kb(tmp_path_factory: pytest.TempPathFactory) -> Store:
 def test_a_caution_that_decides_a_verdict_does_not_lead_without_what_it_qualifies(af_kb: Store) -> None:
     question = ("Should I offer an oral anticoagulant to an 84-year-old woman with nonvalvular atrial fibrillation who "
                 "has mild dementia and has had two falls in the past year but no history of bleeding?")
-    answer = _ask(af_kb, question, Audience.CLINICIAN)
+    answer = ask_offline(af_kb, question, Audience.CLINICIAN)
     assert answer.verdict is Verdict.YES
     assert not answer.bottom_line.text.startswith("However")
     assert answer.bottom_line.passage_ids[0].startswith("ngc:10290#")

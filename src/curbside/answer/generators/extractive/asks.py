@@ -4,6 +4,7 @@ measure by name, the subject of a yes/no question or a definition, what the pati
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from curbside.answer.generators.extractive.candidates import Candidate
@@ -74,13 +75,19 @@ class Asks:
                    _wordings(needs.group("subject")) if needs else (), drugs, asked_drugs,
                    bool(_MUST_BE_DONE.search(question)), bool(_LATER.search(asking(question))),
                    asking(question) != question and not disease_mentions(question),
-                   frozenset(content_stems(asking(question))),
-                   tuple(form for drug in named[:1] if (what := _WHAT_IS.match(question)) is not None
-                         and stem(what.group("word")) == stem(drug) for form in _wordings(drug)))
+                   frozenset(content_stems(asking(question))), _what_drug(question, named))
 
 
 # "What is trofinetide (Daybue), …?", "What is Hepcludex, how does it work …?"
 _WHAT_IS = re.compile(r"^\W*what (?:is|are) (?P<word>[\w-]+)\b", re.IGNORECASE)
+
+
+def _what_drug(question: str, named: Sequence[str]) -> tuple[frozenset[str], ...]:
+    """The wordings of the drug ``question`` opens by asking what it is (``named``: the drugs it names, in order)."""
+    what = _WHAT_IS.match(question)
+    if what is None or not named or stem(what.group("word")) != stem(named[0]):
+        return ()
+    return _wordings(named[0])
 _NEEDS = re.compile(r"\b(?:does|do|should|would|will)\s+(?:he|she|they|i|we|the patient|my \w+)\s+(?:really |still )?"
                     r"(?:need|have|get|take|be given|be offered|be started on)\s+(?:an? |the |any )?"
                     r"(?P<subject>[\w-]+(?: [\w-]+)?)", re.IGNORECASE)
