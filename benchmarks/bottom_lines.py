@@ -1,6 +1,6 @@
 """How often the bottom line comes from a passage a reviewer named as the answer.
 
-Each held-out question set (clinical-check6 … check55) was read by a second reader against a key written
+Each held-out question set (clinical-check6 … check56) was read by a second reader against a key written
 before any answer existed; for every answer that was not good, the reader named the knowledge-base passages
 that should have led ("ngc:10951#29"), and for a good one, the passage it came from.
 ``questions/bottom-line-labels.jsonl`` keeps those passages per question (and the questions the key marks as
@@ -67,6 +67,8 @@ its labels come from that read, and three rules followed ("meds"; the drug its q
 its own part). check54 was read once, blind, on 5072798 (session 32, after its first rules); its labels come from that
 read, and session 32 tuned on it afterwards. check55 was read once, blind, on session 33's first changes (c6, between
 4d0e0f2 and 83fc480); its labels come from that read, and one rule followed (a deciding caution does not lead alone).
+check56 was read once, blind, on 2ec840d (session 33's final code); its labels come from that read, and session 34
+tuned on it.
 Write and read a new set before judging a change by its first read.
 
     python benchmarks/bottom_lines.py --kb KB [--labels benchmarks/questions/bottom-line-labels.jsonl]

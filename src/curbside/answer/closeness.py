@@ -16,6 +16,11 @@ rarest word names a disease, a drug or a procedure that no kept passage names (o
 other diseases); those passages are marked (``CLOSE_SCORE``) so that the generator reads their sentences as on the
 question's topic whether or not they name its rarest word.
 
+A question that names a health page — by its rarest word, or by the one disease it names — may be answered from that
+page at a lower closeness (``NAMED_PAGE_CLOSE_MIN``) when nothing else is close: "my husband … got typhoid … wants to go
+back to work at the restaurant next week, is that ok??" is answered by CDC's *Typhoid Fever*, which says most of it in
+other words.
+
 A case says few of its words in any one passage: a passage covering ``CASE_CLOSE_COVERAGE_MIN`` of them may be close
 when it says ``CASE_ASKED_MIN`` of what the case asks. In a case, a close passage is often a guideline's scope or a
 comment on a recommendation, so its document's other kept passages are marked too (``CLOSE_DOCUMENT_SCORE``: on topic,
@@ -33,9 +38,9 @@ import numpy as np
 
 from curbside.answer.conclusions import is_conclusion, missing_conclusions
 from curbside.answer.evidence import CLOSE_DOCUMENT_SCORE, CLOSE_MIN, CLOSE_SCORE, Evidence
-from curbside.answer.lexicon import medical_name
+from curbside.answer.lexicon import disease_mentions, medical_name
 from curbside.answer.terms import Terms, TermStats, content_terms
-from curbside.answer.text import stem
+from curbside.answer.text import content_stems, stem
 from curbside.answer.topic_sources import RECOMMENDATION_SECTION
 from curbside.answer.vignette import asking
 from curbside.answer.whole_documents import DESCRIBED_SCORE
@@ -72,9 +77,11 @@ def with_closeness(evidence: Evidence, question: str, embedder: Embedder | None,
     terms = evidence.terms
     # (a case's passage that says few of its words must say some of what it asks: one on the patient's diabetes is close
     # to a case of a painful red eye in a woman with diabetes, and says nothing of what to do about the eye)
+    named = _named_pages(evidence, question, stats)
     candidates = [hit for hit, cov in zip(evidence.hits, evidence.coverages, strict=False)
-                  if cov >= CLOSE_COVERAGE_MIN or (terms.asked and cov >= CASE_CLOSE_COVERAGE_MIN
-                                                   and terms.asked_share(stats.stems_of(hit)) >= CASE_ASKED_MIN)]
+                  if cov >= CLOSE_COVERAGE_MIN or hit.document.id in named
+                  or (terms.asked and cov >= CASE_CLOSE_COVERAGE_MIN
+                      and terms.asked_share(stats.stems_of(hit)) >= CASE_ASKED_MIN)]
     if not candidates:
         return evidence
     try:
@@ -84,6 +91,9 @@ def with_closeness(evidence: Evidence, question: str, embedder: Embedder | None,
         return evidence
     cosines = vectors @ asked
     close = {hit.passage.id: float(cos) for hit, cos in zip(candidates, cosines, strict=True) if cos >= CLOSE_MIN}
+    if not close:  # (the page the question names, only when nothing else is close: its sentences would crowd theirs)
+        close = {hit.passage.id: float(cos) for hit, cos in zip(candidates, cosines, strict=True)
+                 if hit.document.id in named and cos >= NAMED_PAGE_CLOSE_MIN}
     # in a case, a passage this close puts its document on the question's topic, and its kept passages with it: a
     # guideline's scope ("Incidence of catheter-related bloodstream infections …") is often what is closest, its
     # recommendations ("refer patients with PN-dependent intestinal failure to … intestinal rehabilitation programs")
@@ -103,9 +113,36 @@ def with_closeness(evidence: Evidence, question: str, embedder: Embedder | None,
                 close[hit.passage.id] = max(near)
     hits = tuple(_marked(hit, close, documents) for hit in evidence.hits)
     extra = [*_recommendations(evidence, documents, asked, embedder, stats), *_conclusions(hits, close, stats)]
+    page = next((hit.document.title for hit in candidates if hit.document.id in named and hit.passage.id in close), "")
     return replace(evidence, hits=(*hits, *extra),
                    coverages=(*evidence.coverages, *(evidence.terms.coverage(stats.stems_of(h)) for h in extra)),
-                   closeness=float(np.max(cosines)))
+                   closeness=float(np.max(cosines)), named_page=page)
+
+
+# cosine a passage of the health page a question names must reach when nothing else is close (``_named_pages``): a
+# worried relative's message is long and mostly their own words, and the page's passages that answer it measured 0.58
+# to 0.61 (typhoid and work, Todd's paralysis; docs/answers.md "Session 34")
+NAMED_PAGE_CLOSE_MIN = 0.55
+
+
+def _named_pages(evidence: Evidence, question: str, stats: TermStats) -> set[str]:
+    """The kept health pages the question names: by its rarest word in their title ("todds" → *Todd's Paralysis*), or
+    by the one disease it names ("… got typhoid on our trip …" → *Typhoid Fever*; not a case's several diseases, most of
+    them its patient's history). None when the rarest word is one the knowledge base never uses: the question is about
+    that ("… the newly approved sebetralstat …"), not about the disease's page."""
+    terms = evidence.terms
+    if stats.store is None or not terms.key or not stats.store.term_frequencies([terms.key]).get(terms.key):
+        return set()
+    names = {frozenset(content_stems(name)) for name in disease_mentions(question)}
+    named = next(iter(names)) if len(names) == 1 else frozenset()
+    out = set()
+    for hit in evidence.hits:
+        if hit.document.kind is not Kind.CONSUMER:
+            continue
+        title = set(content_stems(hit.document.title))
+        if terms.key in title or (named and named <= title):
+            out.add(hit.document.id)
+    return out
 
 
 DESCRIBED_CLOSE_MIN = 0.48  # cosine a passage of the page a case describes must reach for the page to answer it
@@ -225,9 +262,13 @@ def names_any(stems: set[str] | frozenset[str], names: list[tuple[frozenset[str]
     return not names or any(any(form <= stems for form in wordings) for wordings in names)
 
 
-def closeness_note(closeness: float) -> str:
-    return (f"answered on closeness in meaning (MiniLM cosine {closeness:.2f}): no one passage has most of the "
-            "question's words; check that the evidence is about what was asked")
+def closeness_note(evidence: Evidence) -> str:
+    if evidence.closeness < CLOSE_MIN and evidence.named_page:
+        return (f"answered from the page the question names, “{evidence.named_page}”, on closeness in meaning (MiniLM "
+                f"cosine {evidence.closeness:.2f}): no one passage has most of the question's words; check that it "
+                "says what was asked")
+    return (f"answered on closeness in meaning (MiniLM cosine {evidence.closeness:.2f}): no one passage has most of "
+            "the question's words; check that the evidence is about what was asked")
 
 
 __all__ = ["CLOSE_COVERAGE_MIN", "CLOSE_MIN", "EMBEDDER", "asked_names", "closeness_embedder", "closeness_note",

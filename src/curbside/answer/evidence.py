@@ -131,6 +131,9 @@ class Evidence:
     described_coverage: float = 0.0
     # … and the page found, not yet confirmed: its coverage and its passages
     described: tuple[float, tuple[Hit, ...]] = (0.0, ())
+    # the title of the health page the question names (its rarest word, or the one disease it names), when nothing else
+    # kept is close to the question and one of the page's passages is close enough for a page it names (closeness.py)
+    named_page: str = ""
 
     @property
     def sufficient(self) -> bool:
@@ -145,7 +148,7 @@ class Evidence:
             return False
         if self.coverage >= threshold and (self.key_covered or not KEY_TERM_REQUIRED):
             return True
-        if self.closeness >= CLOSE_MIN:
+        if self.closeness >= CLOSE_MIN or self.named_page:
             return True
         return any(0.0 < whole >= threshold  # (0.0: none qualified)
                    for whole in (self.study_coverage, self.case_coverage, self.described_coverage))

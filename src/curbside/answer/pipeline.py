@@ -133,7 +133,7 @@ def ask(
             draft = replace(draft, verdict=None, notes=(*draft.notes, "no verdict: the question asks whether to hold "
                                                                       "off, and the evidence speaks of doing it"))
         if evidence.closeness and not draft.insufficient:  # (measured only where the words did not settle it)
-            draft = replace(draft, notes=(*draft.notes, closeness_note(evidence.closeness)))
+            draft = replace(draft, notes=(*draft.notes, closeness_note(evidence)))
         emit("verifying")
         answer = finish(draft, draft.generator or gen.name, suggest(info, audience))
     if live_result is not None and (live_result.fetched_ids or live_result.note):

@@ -227,6 +227,12 @@ ascariasis|roundworm|roundworms|roundworm infection|ascaris
 enterobiasis|pinworm|pinworms|pinworm infection|threadworm|threadworms
 taeniasis|tapeworm|tapeworms|tapeworm infection
 full blood count|fbc|complete blood count|cbc|blood count|blood counts
+seizure|seizures|fits|convulsion|convulsions|convulsive
+enteral feeding|enteral feeds|tube feeding|tube feeds|enteral nutrition|enteral tube feeding
+requirement|requirements|=need|=needs
+fart|farts|farting|farted|passing wind|breaking wind|flatulence|flatus|=gas
+stab wound|stab wounds|stabbed|stabbing|knife wound|knife wounds|gunshot wound|gunshot wounds|=penetrating
+  |=penetrating trauma|=penetrating injury|=penetrating injuries
 """
 
 # a drug is covered by its class ("Is ibuprofen gel safe for her?" is answered by "Offer a topical NSAID …"): guidelines

@@ -376,6 +376,11 @@ def _split(question: str) -> tuple[str, str]:
     LEEP. Are they the same procedure?") is what the question is about."""
     said = sentences(question, typed=True)
     asked = [s for s in said if s.rstrip().endswith("?")]
+    if not asked and len(said) >= 2:
+        # (typed without a question mark, as a worried parent writes: "… hes back to normal this morning. how long can
+        # it last, is there any treatment for it …": the sentences that ask, at its end)
+        while len(asked) < len(said) and _ASKS.match(said[len(said) - 1 - len(asked)].lstrip()):
+            asked.insert(0, said[len(said) - 1 - len(asked)])
     case, asking = "", question
     if len(said) >= 2 and asked:
         told = [s for s in said if s not in asked]

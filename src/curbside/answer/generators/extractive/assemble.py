@@ -322,8 +322,15 @@ def said_later(c: Candidate) -> bool:
 
 
 def says_what_to_do(c: Candidate) -> bool:
-    """Advice, a finding, or a named treatment (a drug, a procedure, a therapy)."""
-    return c.recommendation or c.conclusion or bool(names_intervention(c.text))
+    """Advice, a finding, a named treatment (a drug, a procedure, a therapy), or that there is none ("There is no
+    treatment for Todd's paralysis": what a parent asking "is there any treatment for it" needs to hear)."""
+    return (c.recommendation or c.conclusion or bool(names_intervention(c.text))
+            or NO_TREATMENT.search(c.text) is not None)
+
+
+# a statement that nothing treats it
+NO_TREATMENT = re.compile(r"\bthere (?:is|are) (?:currently )?no (?:specific |known |effective |proven )?"
+                          r"(?:treatments?|cures?|therap(?:y|ies)|medicines?|medications?|drugs?)\b", re.IGNORECASE)
 
 
 # a health page's sentence on what helps ("… can relieve symptoms", "… may help")

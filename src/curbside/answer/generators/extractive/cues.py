@@ -252,9 +252,14 @@ NOT_STOPPED = re.compile(r"\b(?:should|must|need) not be (?:discontinued|stopped
 _LEANS_ON = (r"however(?=,)|nevertheless(?=,)|nonetheless(?=,)|by contrast(?=,)|in contrast(?=,)|"
              r"moreover|furthermore|additionally|in addition(?=,)")
 LEANS_ON_BEFORE = re.compile(rf"^(?:{_LEANS_ON})\b", re.IGNORECASE)
+# "It appears that early enteral nutrition … is safe", "It is recommended that …": an "it" that stands for nothing
+_IMPERSONAL = (r"\s+(?:appears?|seems?)\s+(?:that|to)\b|\s+(?:is|was|remains|has been)\s+(?:not\s+)?(?:important|"
+               r"recommended|suggested|advisable|reasonable|essential|necessary|unclear|clear|known|uncertain|possible|"
+               r"likely|unlikely|prudent|preferable|appropriate|critical)\s+(?:to|that|whether|if)\b")
 DANGLING = re.compile(r"^(?:in (?:some|most|many|such) cases, (?:these|this|they|it)\b|for example\b|accordingly\b|"
                       r"(?:\S+ ){1,3}also (?:recommends?|suggests?|advises?)\b|"
-                      r"this|these|those|it|they|such|both|the latter|the former|he|she|its|their|other|"
+                      rf"this|these|those|it(?!{_IMPERSONAL})|they|such|both|the latter|the former|he|she|its|their|"
+                      r"other|"
                       r"use (?=should|must|may|is|was)|"
                       r"in this (?:study|trial|series|cohort)|in these|(?:for|in|among) (?:those|them|such)(?! who)|"
                       rf"{_LEANS_ON})\b",
