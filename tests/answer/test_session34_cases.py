@@ -11,6 +11,7 @@ from curbside.answer.gaps import unmentioned_parts
 from curbside.answer.generators.extractive.assemble import says_what_to_do
 from curbside.answer.generators.extractive.candidates import extract
 from curbside.answer.generators.extractive.cues import DANGLING
+from curbside.answer.lexicon import disease_mentions
 from curbside.answer.synonyms import mentioned
 from curbside.answer.text import content_stems, stem, tokenize
 from curbside.answer.vignette import asking, case_of, part_texts
@@ -93,6 +94,10 @@ def test_the_page_a_lay_question_names_answers_it_when_close_enough(typhoid_kb: 
     assert answer.bottom_line.text.startswith("In fact, if you work at a job where you handle food")
     assert "going back to work until a doctor has determined" in answer.bottom_line.text
     assert [r.document_id for r in answer.references] == ["medquad:CDC:0000419"]
+    # (the page is the answer: its sentences follow in their own words — "can he just stop them if hes better")
+    bullets = [b.text for section in answer.sections for b in section.bullets]
+    assert "Keep taking the prescribed antibiotics for as long as the doctor has asked you to take them." in bullets
+    assert "Even if your symptoms seem to go away, you may still be carrying Salmonella Typhi." in bullets
     [note] = [n for n in answer.notes if "closeness in meaning" in n]
     assert "the page the question names, “Typhoid Fever”" in note
 
@@ -102,6 +107,14 @@ def test_the_named_page_does_not_answer_for_a_word_the_knowledge_base_lacks(typh
     # (the question is about the drug no source names, not about typhoid)
     # (a drug no source names; CDC's typhoid page is as close to it in meaning as to a question it answers)
     answer = ask_offline(typhoid_kb, "is qorvexitine a good treatment for typhoid fever", Audience.PATIENT)
+    assert answer.insufficient
+
+
+@needs_weights(MINILM_PACKAGE, "MiniLM")
+def test_the_named_page_does_not_answer_for_a_medicine_the_knowledge_base_lacks(typhoid_kb: Store) -> None:
+    # (what the new medicine does to him is no part of CDC's page: the page answers the rest, not the whole)
+    answer = ask_offline(typhoid_kb, f"{TYPHOID}. the gp also gave him elinzanetant for his hot sweats",
+                         Audience.PATIENT)
     assert answer.insufficient
 
 
@@ -118,6 +131,7 @@ def ask_offline_with(store: Store, question: str, *, semantic: bool):  # type: i
     ("It is unclear whether the benefit persists.", False),
     ("It reduced mortality by a third.", True),  # (what reduced it is in the sentence before)
     ("It is an effective drug.", True),
+    ("If so, the illness could return, or you could pass the disease to other people.", True),  # (if what is so?)
 ])
 def test_an_it_that_stands_for_nothing_does_not_lean_on_the_sentence_before(text: str, dangling: bool) -> None:
     assert bool(DANGLING.match(text)) is dangling
@@ -127,3 +141,11 @@ def test_enteral_feeding_is_enteral_nutrition_and_a_requirement_a_need() -> None
     said = set(content_stems("Early enteral nutrition is safe; indirect calorimetry determines caloric needs"))
     assert {stem("feeding"), stem("requirements")} <= mentioned(tokenize("enteral feeding and calorie requirements"),
                                                                said)
+
+
+def test_slapped_cheek_is_fifth_disease() -> None:
+    # (check57's pregnant mother: "his teacher says slapped cheek is going round his class. is it dangerous for the
+    # baby??" was answered *No* from a commentary on babies and bathwater)
+    assert "fifth disease" in disease_mentions("his teacher says slapped cheek is going round his class")
+    said = set(content_stems("Fifth disease is a viral infection caused by parvovirus B19."))
+    assert stem("slapped") in mentioned(tokenize("slapped cheek"), said)

@@ -37,7 +37,7 @@ from typing import cast
 import numpy as np
 
 from curbside.answer.conclusions import is_conclusion, missing_conclusions
-from curbside.answer.evidence import CLOSE_DOCUMENT_SCORE, CLOSE_MIN, CLOSE_SCORE, Evidence
+from curbside.answer.evidence import CLOSE_DOCUMENT_SCORE, CLOSE_MIN, CLOSE_SCORE, NAMED_PAGE_SCORE, Evidence
 from curbside.answer.lexicon import disease_mentions, medical_name
 from curbside.answer.terms import Terms, TermStats, content_terms
 from curbside.answer.text import content_stems, stem
@@ -91,9 +91,13 @@ def with_closeness(evidence: Evidence, question: str, embedder: Embedder | None,
         return evidence
     cosines = vectors @ asked
     close = {hit.passage.id: float(cos) for hit, cos in zip(candidates, cosines, strict=True) if cos >= CLOSE_MIN}
-    if not close:  # (the page the question names, only when nothing else is close: its sentences would crowd theirs)
+    page: dict[str, float] = {}  # (the page the question names, only when nothing else is close: it would crowd theirs)
+    if not close:
         close = {hit.passage.id: float(cos) for hit, cos in zip(candidates, cosines, strict=True)
                  if hit.document.id in named and cos >= NAMED_PAGE_CLOSE_MIN}
+        for hit in candidates:
+            if hit.passage.id in close:
+                page[hit.document.id] = max(page.get(hit.document.id, 0.0), close[hit.passage.id])
     # in a case, a passage this close puts its document on the question's topic, and its kept passages with it: a
     # guideline's scope ("Incidence of catheter-related bloodstream infections …") is often what is closest, its
     # recommendations ("refer patients with PN-dependent intestinal failure to … intestinal rehabilitation programs")
@@ -111,12 +115,12 @@ def with_closeness(evidence: Evidence, question: str, embedder: Embedder | None,
                     if h.document.id == hit.document.id and h.passage.id in close]
             if near:
                 close[hit.passage.id] = max(near)
-    hits = tuple(_marked(hit, close, documents) for hit in evidence.hits)
+    hits = tuple(_marked(hit, close, documents, page) for hit in evidence.hits)
     extra = [*_recommendations(evidence, documents, asked, embedder, stats), *_conclusions(hits, close, stats)]
-    page = next((hit.document.title for hit in candidates if hit.document.id in named and hit.passage.id in close), "")
+    title = next((hit.document.title for hit in candidates if hit.document.id in page), "")
     return replace(evidence, hits=(*hits, *extra),
                    coverages=(*evidence.coverages, *(evidence.terms.coverage(stats.stems_of(h)) for h in extra)),
-                   closeness=float(np.max(cosines)), named_page=page)
+                   closeness=float(np.max(cosines)), named_page=title)
 
 
 # cosine a passage of the health page a question names must reach when nothing else is close (``_named_pages``): a
@@ -129,9 +133,15 @@ def _named_pages(evidence: Evidence, question: str, stats: TermStats) -> set[str
     """The kept health pages the question names: by its rarest word in their title ("todds" → *Todd's Paralysis*), or
     by the one disease it names ("… got typhoid on our trip …" → *Typhoid Fever*; not a case's several diseases, most of
     them its patient's history). None when the rarest word is one the knowledge base never uses: the question is about
-    that ("… the newly approved sebetralstat …"), not about the disease's page."""
+    that ("… the newly approved sebetralstat …"), not about the disease's page; nor when it names a drug or disease the
+    knowledge base never mentions."""
     terms = evidence.terms
     if stats.store is None or not terms.key or not stats.store.term_frequencies([terms.key]).get(terms.key):
+        return set()
+    # (… nor when it names a drug or a disease the knowledge base never mentions: "… a new non-hormone tablet called
+    # elinzanetant …" is not answered by NCI's *Breast Cancer* page, whatever its rarest word)
+    unknown = [word for word in dict.fromkeys(content_terms(question)) if medical_name(word)]
+    if unknown and not all(stats.store.term_frequencies(unknown).values()):
         return set()
     names = {frozenset(content_stems(name)) for name in disease_mentions(question)}
     named = next(iter(names)) if len(names) == 1 else frozenset()
@@ -171,12 +181,15 @@ def with_described(evidence: Evidence, question: str, embedder: Embedder | None,
                    coverages=(*evidence.coverages, *(evidence.terms.coverage(stats.stems_of(h)) for h in extra)))
 
 
-def _marked(hit: Hit, close: dict[str, float], documents: dict[str, float]) -> Hit:
+def _marked(hit: Hit, close: dict[str, float], documents: dict[str, float], page: dict[str, float]) -> Hit:
+    scores = dict(hit.scores)
+    if hit.document.id in page:  # (every kept passage of the page the question names: the page is the answer)
+        scores[NAMED_PAGE_SCORE] = page[hit.document.id]
     if hit.passage.id in close:
-        return replace(hit, scores={**hit.scores, CLOSE_SCORE: close[hit.passage.id]})
-    if hit.document.id in documents:
-        return replace(hit, scores={**hit.scores, CLOSE_DOCUMENT_SCORE: documents[hit.document.id]})
-    return hit
+        scores[CLOSE_SCORE] = close[hit.passage.id]
+    elif hit.document.id in documents:
+        scores[CLOSE_DOCUMENT_SCORE] = documents[hit.document.id]
+    return replace(hit, scores=scores) if scores != hit.scores else hit
 
 
 def _recommendations(evidence: Evidence, documents: dict[str, float], asked: np.ndarray, embedder: Embedder,

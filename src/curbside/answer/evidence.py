@@ -86,6 +86,10 @@ GROUP_SCORE = "group"
 CLOSE_SCORE = "close"
 # … or from the document of a passage that close, in a case (closeness.py): on the case's topic, not itself an answer
 CLOSE_DOCUMENT_SCORE = "close-document"
+# … or of the health page the question names, found close enough for a page it names (closeness.py): the page is the
+# answer, and its sentences say the question in their own words ("Keep taking the prescribed antibiotics …" for "can he
+# just stop them if hes better")
+NAMED_PAGE_SCORE = "named-page"
 WIDEN_DOCUMENTS = 5  # documents whose other passages join the pool
 WIDEN_PASSAGES = 12  # … at most this many passages each
 B_PATIENT_CONSUMER = 0.30  # patients: consumer-health pages (plain words; benchmarks/readability.py)

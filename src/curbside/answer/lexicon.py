@@ -236,6 +236,8 @@ _LAY_NAMES = (
     (re.compile(r"\b(?:short|near)[- ]?sighted(?:ness)?\b", re.IGNORECASE), "myopia"),
     (re.compile(r"\b(?:long|far)[- ]?sighted(?:ness)?\b", re.IGNORECASE), "hyperopia"),
     (re.compile(r"\b(?:pinworms?|threadworms?)\b(?! infection)", re.IGNORECASE), "enterobiasis"),
+    # ("… his teacher says slapped cheek is going round his class")
+    (re.compile(r"\bslapped[- ]cheeks?(?: (?:disease|syndrome|virus))?\b", re.IGNORECASE), "fifth disease"),
     (re.compile(r"\btapeworms?\b(?! infection)", re.IGNORECASE), "taeniasis"),
     # … or by the word alone, with a possessive or an article ("How long does a cold last?"), not the temperature
     # ("a cold room", "a cold, painful leg")

@@ -228,6 +228,7 @@ enterobiasis|pinworm|pinworms|pinworm infection|threadworm|threadworms
 taeniasis|tapeworm|tapeworms|tapeworm infection
 full blood count|fbc|complete blood count|cbc|blood count|blood counts
 seizure|seizures|fits|convulsion|convulsions|convulsive
+slapped cheek|slapped cheeks|slapped cheek syndrome|slapped cheek disease|fifth disease|erythema infectiosum
 enteral feeding|enteral feeds|tube feeding|tube feeds|enteral nutrition|enteral tube feeding
 requirement|requirements|=need|=needs
 fart|farts|farting|farted|passing wind|breaking wind|flatulence|flatus|=gas

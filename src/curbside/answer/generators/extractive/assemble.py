@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from curbside.answer.evidence import CLOSE_SCORE
+from curbside.answer.evidence import CLOSE_SCORE, NAMED_PAGE_SCORE
 from curbside.answer.generators.base import DraftBullet, DraftSection
 from curbside.answer.generators.extractive.asks import NO_ASKS, Asks, defines
 from curbside.answer.generators.extractive.candidates import Candidate, described_first
@@ -62,6 +62,7 @@ RELATIVE_FLOOR = 0.55  # keep bullets scoring at least this share of the best
 SIDE_FLOOR = 0.4  # pitfalls and escalation from on-topic documents may score lower
 MIN_RELEVANCE = 0.3  # a bullet must cover this share of the question's weighted terms
 CLOSE_RELEVANCE_MIN = 0.2  # … or this share, in a passage close in meaning to the question (closeness.py)
+NAMED_PAGE_RELEVANCE_MIN = 0.1  # … or this share, on the health page the question names (closeness.py)
 OWN_MIN = 0.1  # … and this share in its own words, unless its main clause speaks to what was asked
 MAX_PER_DOCUMENT = 3  # bullets from one document (two more for a guideline)
 RESTATES = 2  # a body bullet with at most this many content words beyond the question's adds nothing
@@ -346,12 +347,16 @@ def plan(candidates: Sequence[Candidate], audience: Audience, yes_no: bool,
     # sentence needs fewer of them)
     # (… and the page on the disease a case describes says what it says of it in its own words: ``whole_documents``)
     usable = [c for c in candidates if c.on_topic and not c.meta and (DESCRIBED_SCORE in c.hit.scores or (
-              c.relevance >= (CLOSE_RELEVANCE_MIN if CLOSE_SCORE in c.hit.scores else MIN_RELEVANCE)))
+              c.relevance >= (NAMED_PAGE_RELEVANCE_MIN if NAMED_PAGE_SCORE in c.hit.scores
+                              else CLOSE_RELEVANCE_MIN if CLOSE_SCORE in c.hit.scores else MIN_RELEVANCE)))
               and not (c.fragment and (c.hit.document.kind in (Kind.GUIDELINE, Kind.CONSUMER)
                                        or STUDY_TITLE.match(c.text)))]
     if not usable:
         return None
-    first = choose_bottom(usable, yes_no, intents, asks)
+    # (the named page's sentences that say little of the question follow; they do not lead: "People with typhoid fever
+    # usually have a sustained fever …" is on the page, not what a chef's wife asked)
+    first = choose_bottom([c for c in usable if NAMED_PAGE_SCORE not in c.hit.scores
+                           or c.relevance >= CLOSE_RELEVANCE_MIN] or usable, yes_no, intents, asks)
     bottom = with_caveat(with_own_group(with_its_qualifier(first, candidates), candidates), candidates)
     ranked = sorted(usable, key=lambda c: (c.score, -c.evidence, -c.position), reverse=True)
     floor = RELATIVE_FLOOR * ranked[0].score
@@ -396,8 +401,10 @@ def plan(candidates: Sequence[Candidate], audience: Audience, yes_no: bool,
         side = (c.pitfall or c.escalation) and (c.hit.document.id in cited_docs or c.relevance >= 0.5)
         if c.score < (SIDE_FLOOR * ranked[0].score if side else floor):
             continue
-        # (… and as many as a guideline from the page on the disease a case describes: it is the answer)
-        limit = MAX_PER_DOCUMENT + 2 * (c.hit.document.kind is Kind.GUIDELINE or DESCRIBED_SCORE in c.hit.scores)
+        # (… and as many as a guideline from the page on the disease a case describes, or the page the question names:
+        # it is the answer)
+        limit = MAX_PER_DOCUMENT + 2 * (c.hit.document.kind is Kind.GUIDELINE or DESCRIBED_SCORE in c.hit.scores
+                                        or NAMED_PAGE_SCORE in c.hit.scores)
         # (… and one more for a part of the question nothing chosen speaks to yet: a health page that is the whole
         # answer to "Will he get better, …, and is there anything for the face pain …?" gives its outlook and its
         # medication)

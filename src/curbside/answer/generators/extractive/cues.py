@@ -250,7 +250,7 @@ NOT_STOPPED = re.compile(r"\b(?:should|must|need) not be (?:discontinued|stopped
 # a contrast with what went before ("However, the analysis lacked the statistical precision …"), or a continuation of
 # it ("Moreover, clinicians should diagnose a BRUE only when …")
 _LEANS_ON = (r"however(?=,)|nevertheless(?=,)|nonetheless(?=,)|by contrast(?=,)|in contrast(?=,)|"
-             r"moreover|furthermore|additionally|in addition(?=,)")
+             r"moreover|furthermore|additionally|in addition(?=,)|if so(?=,)|if not(?=,)")
 LEANS_ON_BEFORE = re.compile(rf"^(?:{_LEANS_ON})\b", re.IGNORECASE)
 # "It appears that early enteral nutrition … is safe", "It is recommended that …": an "it" that stands for nothing
 _IMPERSONAL = (r"\s+(?:appears?|seems?)\s+(?:that|to)\b|\s+(?:is|was|remains|has been)\s+(?:not\s+)?(?:important|"
