@@ -31,6 +31,7 @@ TYPHOID = ("my husband is a chef and got typhoid on our trip to see family in pa
            "restaurant next week, is that ok?? hes still got a few days of tablets left, can he just stop them if hes "
            "better. could he give it to me or the kids")
 TYPHOID_PAGE = "medquad/9_CDC_QA/0000419.xml"  # CDC, *Typhoid Fever*
+HERPES_PAGE = "medquad/4_MPlus_Health_Topics_QA/0000467.xml"  # MedlinePlus, *Herpes Simplex*
 
 
 def test_a_message_without_a_question_mark_asks_in_its_last_sentences() -> None:
@@ -82,7 +83,7 @@ def test_that_nothing_treats_it_says_what_to_do(text: str, answers: bool) -> Non
 
 @pytest.fixture(scope="module")
 def typhoid_kb(tmp_path_factory: pytest.TempPathFactory) -> Store:
-    return guideline_kb(tmp_path_factory, (), corpora=(TYPHOID_PAGE,))
+    return guideline_kb(tmp_path_factory, (), corpora=(TYPHOID_PAGE, HERPES_PAGE))
 
 
 @needs_weights(MINILM_PACKAGE, "MiniLM")
@@ -100,6 +101,15 @@ def test_the_page_a_lay_question_names_answers_it_when_close_enough(typhoid_kb: 
     assert "Even if your symptoms seem to go away, you may still be carrying Salmonella Typhi." in bullets
     [note] = [n for n in answer.notes if "closeness in meaning" in n]
     assert "the page the question names, “Typhoid Fever”" in note
+
+
+@needs_weights(MINILM_PACKAGE, "MiniLM")
+def test_a_question_without_a_case_is_answered_from_the_page_it_names(typhoid_kb: Store) -> None:
+    # (K-QA: no passage says a third of it, so only the page it names is measured for closeness)
+    answer = ask_offline(typhoid_kb, "can mouth sore or mouth herpes ever appear on the chin, or NOT on the lips?",
+                         Audience.PATIENT)
+    assert answer.bottom_line.text == "Oral herpes causes cold sores around the mouth or face."
+    assert any("the page the question names, “Herpes Simplex”" in note for note in answer.notes)
 
 
 @needs_weights(MINILM_PACKAGE, "MiniLM")

@@ -132,9 +132,9 @@ NAMED_PAGE_CLOSE_MIN = 0.55
 def _named_pages(evidence: Evidence, question: str, stats: TermStats) -> set[str]:
     """The kept health pages the question names: by its rarest word in their title ("todds" → *Todd's Paralysis*), or
     by the one disease it names ("… got typhoid on our trip …" → *Typhoid Fever*; not a case's several diseases, most of
-    them its patient's history). None when the rarest word is one the knowledge base never uses: the question is about
-    that ("… the newly approved sebetralstat …"), not about the disease's page; nor when it names a drug or disease the
-    knowledge base never mentions."""
+    them its patient's history). None when the rarest word is one the knowledge base never uses, or the question names a
+    drug or disease it never mentions: the question is about that ("… the newly approved … sebetralstat …", "… a new
+    non-hormone tablet called elinzanetant …"), not about the disease's page."""
     terms = evidence.terms
     if stats.store is None or not terms.key or not stats.store.term_frequencies([terms.key]).get(terms.key):
         return set()
