@@ -159,3 +159,9 @@ def test_slapped_cheek_is_fifth_disease() -> None:
     assert "fifth disease" in disease_mentions("his teacher says slapped cheek is going round his class")
     said = set(content_stems("Fifth disease is a viral infection caused by parvovirus B19."))
     assert stem("slapped") in mentioned(tokenize("slapped cheek"), said)
+
+
+def test_a_stabbing_pain_is_no_wound() -> None:
+    # ("sharp stabbing pain on the left side of her chest" is not penetrating trauma)
+    said = set(content_stems("Spinal immobilization of trauma patients with penetrating injuries is not recommended"))
+    assert not mentioned(tokenize("a sharp stabbing pain in her chest"), said)

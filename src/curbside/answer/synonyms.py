@@ -232,7 +232,7 @@ slapped cheek|slapped cheeks|slapped cheek syndrome|slapped cheek disease|fifth 
 enteral feeding|enteral feeds|tube feeding|tube feeds|enteral nutrition|enteral tube feeding
 requirement|requirements|=need|=needs
 fart|farts|farting|farted|passing wind|breaking wind|flatulence|flatus|=gas
-stab wound|stab wounds|stabbed|stabbing|knife wound|knife wounds|gunshot wound|gunshot wounds|=penetrating
+stab wound|stab wounds|stabbed|knife wound|knife wounds|gunshot wound|gunshot wounds|=penetrating
   |=penetrating trauma|=penetrating injury|=penetrating injuries
 """
 
