@@ -12,7 +12,9 @@ from curbside.answer.generators.extractive.assemble import says_what_to_do
 from curbside.answer.generators.extractive.candidates import extract
 from curbside.answer.generators.extractive.cues import DANGLING
 from curbside.answer.lexicon import disease_mentions
+from curbside.answer.questions import analyse
 from curbside.answer.synonyms import mentioned
+from curbside.answer.terms import TermStats
 from curbside.answer.text import content_stems, stem, tokenize
 from curbside.answer.vignette import asking, case_of, part_texts
 from curbside.embed.minilm import MINILM_PACKAGE
@@ -165,3 +167,10 @@ def test_a_stabbing_pain_is_no_wound() -> None:
     # ("sharp stabbing pain on the left side of her chest" is not penetrating trauma)
     said = set(content_stems("Spinal immobilization of trauma patients with penetrating injuries is not recommended"))
     assert not mentioned(tokenize("a sharp stabbing pain in her chest"), said)
+
+
+@pytest.mark.parametrize("word", ["lol", "btw", "omg", "tbh"])
+def test_net_speak_is_no_term_of_the_question(word: str) -> None:
+    # ("… it looks like a map lol …": the answer said the knowledge base had nothing on "lol")
+    info = analyse(f"ive got smooth red patches on my tongue that look like a map {word}. is this cancer??")
+    assert word not in TermStats(None).terms(info).weights and "tongu" in TermStats(None).terms(info).weights

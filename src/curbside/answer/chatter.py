@@ -37,6 +37,7 @@ despite show shows showed showing put puts putting
 myself yourself himself herself itself ourselves yourselves themselves
 january february march april june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday weekend weekends
+lol lmao omg btw tbh idk pls plz thx fyi imo
 """.split())
 
 
