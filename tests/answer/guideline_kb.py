@@ -30,7 +30,8 @@ def guideline_kb(tmp_path_factory: pytest.TempPathFactory, quoted: tuple[str, ..
     return store
 
 
-def ask_offline(store: Store, question: str, audience: Audience) -> Answer:
-    """``question`` answered from ``store`` alone, with lexical retrieval, unsaved: the pipeline a test checks."""
-    return ask(store, Settings(kb=store.path, retriever="lexical", offline=True), question, audience=audience,
-               save=False)
+def ask_offline(store: Store, question: str, audience: Audience, *, semantic: bool = True) -> Answer:
+    """``question`` answered from ``store`` alone, with lexical retrieval, unsaved: the pipeline a test checks
+    (``semantic``: whether closeness in meaning may decide sufficiency, as by default)."""
+    return ask(store, Settings(kb=store.path, retriever="lexical", offline=True, semantic_sufficiency=semantic),
+               question, audience=audience, save=False)

@@ -19,7 +19,6 @@ from curbside.answer.text import content_stems, stem, tokenize
 from curbside.answer.vignette import asking, case_of, part_texts
 from curbside.embed.minilm import MINILM_PACKAGE
 from curbside.records import Audience, Document, Hit, Kind, Passage, Section
-from curbside.settings import Settings
 from curbside.store import Store
 from tests.answer.guideline_kb import ask_offline, guideline_kb
 from tests.conftest import needs_weights
@@ -90,7 +89,7 @@ def typhoid_kb(tmp_path_factory: pytest.TempPathFactory) -> Store:
 
 @needs_weights(MINILM_PACKAGE, "MiniLM")
 def test_the_page_a_lay_question_names_answers_it_when_close_enough(typhoid_kb: Store) -> None:
-    words_only = ask_offline_with(typhoid_kb, TYPHOID, semantic=False)
+    words_only = ask_offline(typhoid_kb, TYPHOID, Audience.PATIENT, semantic=False)
     assert words_only.insufficient  # (its rarest words are the couple's: "stir", "crazy", "chef")
     answer = ask_offline(typhoid_kb, TYPHOID, Audience.PATIENT)
     assert not answer.insufficient
@@ -128,13 +127,6 @@ def test_the_named_page_does_not_answer_for_a_medicine_the_knowledge_base_lacks(
     answer = ask_offline(typhoid_kb, f"{TYPHOID}. the gp also gave him elinzanetant for his hot sweats",
                          Audience.PATIENT)
     assert answer.insufficient
-
-
-def ask_offline_with(store: Store, question: str, *, semantic: bool):  # type: ignore[no-untyped-def]
-    from curbside.answer import ask
-
-    return ask(store, Settings(kb=store.path, retriever="lexical", offline=True, semantic_sufficiency=semantic),
-               question, audience=Audience.PATIENT, save=False)
 
 
 @pytest.mark.parametrize(("text", "dangling"), [

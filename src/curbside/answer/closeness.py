@@ -42,6 +42,7 @@ from curbside.answer.lexicon import disease_mentions, medical_name
 from curbside.answer.terms import Terms, TermStats, content_terms
 from curbside.answer.text import content_stems, stem
 from curbside.answer.topic_sources import RECOMMENDATION_SECTION
+from curbside.answer.unknown_words import unknown_to_the_kb
 from curbside.answer.vignette import asking
 from curbside.answer.whole_documents import DESCRIBED_SCORE
 from curbside.embed.base import Embedder
@@ -136,12 +137,11 @@ def _named_pages(evidence: Evidence, question: str, stats: TermStats) -> set[str
     drug or disease it never mentions: the question is about that ("… the newly approved … sebetralstat …", "… a new
     non-hormone tablet called elinzanetant …"), not about the disease's page."""
     terms = evidence.terms
-    if stats.store is None or not terms.key or not stats.store.term_frequencies([terms.key]).get(terms.key):
-        return set()
+    words = list(dict.fromkeys(content_terms(question)))
     # (… nor when it names a drug or a disease the knowledge base never mentions: "… a new non-hormone tablet called
     # elinzanetant …" is not answered by NCI's *Breast Cancer* page, whatever its rarest word)
-    unknown = [word for word in dict.fromkeys(content_terms(question)) if medical_name(word)]
-    if unknown and not all(stats.store.term_frequencies(unknown).values()):
+    asked = [w for w in words if stem(w) == terms.key or medical_name(w)]
+    if stats.store is None or not terms.key or unknown_to_the_kb(asked, stats.store):
         return set()
     names = {frozenset(content_stems(name)) for name in disease_mentions(question)}
     named = next(iter(names)) if len(names) == 1 else frozenset()

@@ -28,6 +28,7 @@ from curbside.answer.respell import MIN_PASSAGES, respell, respelled_note
 from curbside.answer.safety import red_flags
 from curbside.answer.support import SupportJudge, judge_for
 from curbside.answer.terms import TermStats
+from curbside.answer.unknown_words import unknown_to_the_kb
 from curbside.answer.vignette import asking
 from curbside.literature.live import LiveResult, mark_fetched_live, maybe_fetch_live
 from curbside.records import Answer, Audience
@@ -176,32 +177,11 @@ def _missing_terms(info: QuestionInfo, evidence: Evidence) -> list[str]:
             and not any(form <= found for form in wordings.get(stem(t), ()))]
 
 
-def _unknown_to_the_kb(terms: list[str], store: Store | None) -> set[str]:
-    """Of ``terms``, those no passage of the knowledge base uses, in any wording we know of."""
-    from curbside.answer.synonyms import alternatives
-    from curbside.answer.text import stem
-
-    if store is None or not terms:
-        return set()
-    frequencies = store.term_frequencies(terms)
-    wordings = alternatives(terms)
-    out = set()
-    for term in terms:
-        if frequencies.get(term):
-            continue
-        # (another wording may be what the knowledge base says: "paracetamol" for acetaminophen; "induced
-        # malaria" is no other wording of malaria)
-        others = [form for form in wordings.get(stem(term), ()) if stem(term) not in form]
-        if not any(all(store.term_frequencies(form).values()) for form in others):
-            out.add(term)
-    return out
-
-
 def _missing_note(missing: list[str], store: Store | None) -> str:
     """Which of the question's words the evidence lacks, said as it is: a word the knowledge base never uses,
     or one the passages closest to the question do not ("adrenal" is in hundreds of passages)."""
     shown = missing[:4]
-    absent = _unknown_to_the_kb(shown, store)
+    absent = unknown_to_the_kb(shown, store)
     said = []
     if nothing := [t for t in shown if t in absent]:
         said.append("the knowledge base has nothing on " + ", ".join(f"“{t}”" for t in nothing))
