@@ -127,7 +127,8 @@ def main() -> None:
             row = counts[label["set"]]
             if not named:  # the key says the knowledge base cannot answer it
                 row["absent, abstained"] += answer.insufficient
-                rows.append({**label, "abstained": answer.insufficient, "bottom_line": answer.bottom_line.text})
+                rows.append({**label, "abstained": answer.insufficient, "bottom_line": answer.bottom_line.text,
+                             "verdict": answer.verdict.value if answer.verdict else None})
                 continue
             evidence = gather(retriever, analyse(question), Audience.CLINICIAN, k=settings.k, stats=stats)
             found = {
@@ -141,6 +142,7 @@ def main() -> None:
             for column, value in found.items():
                 row[column] += value
             rows.append({**label, **found, "bottom_line": answer.bottom_line.text,
+                         "verdict": answer.verdict.value if answer.verdict else None,
                          "bottom_line_passages": list(answer.bottom_line.passage_ids),
                          "cited": sorted(_cited(answer))})
     absent: dict[str, int] = defaultdict(int)

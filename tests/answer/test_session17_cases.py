@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from curbside.answer.generators.extractive import _lead_with_deciding
 from curbside.answer.generators.extractive.assemble import Plan
 from curbside.answer.generators.extractive.candidates import Candidate, extract
 from curbside.answer.generators.extractive.guideline_vote import (
@@ -16,6 +15,7 @@ from curbside.answer.generators.extractive.guideline_vote import (
     guideline_verdict,
     vote_polarity,
 )
+from curbside.answer.generators.extractive.lead_verdict import lead_with_deciding
 from curbside.answer.generators.extractive.verdict import _NEED, _SAME_DAY, background_only, decide
 from curbside.answer.generators.extractive.verdict_result import VerdictResult
 from curbside.answer.lexicon import medical_signal
@@ -162,24 +162,24 @@ def test_a_no_leads_with_the_recommendation_that_decided_it() -> None:
     delay, salvage = _candidate("ngc:11199#12", DELAY, 1), _candidate("ngc:11324#15", SALVAGE, 2)
     result = VerdictResult(Verdict.NO, -1.0, 0.0, (1,), (GUIDELINE_CUE,), "", (DELAY,))
     plan = Plan(bottom=salvage, body=[delay], pitfalls=[], escalation=[])
-    _lead_with_deciding(plan, [salvage, delay], result)
+    lead_with_deciding(plan, [salvage, delay], result)
     assert plan.bottom is delay and plan.body == [salvage]
     # … nor with another recommendation the vote did not count, though it reads "no" too
     exchange = _candidate("ngc:11324#16", "Routine guide-wire catheter exchanges are not recommended for "
                                           "catheter-related bloodstream infection.", 3)
     plan = Plan(bottom=exchange, body=[delay], pitfalls=[], escalation=[])
-    _lead_with_deciding(plan, [exchange, delay], result)
+    lead_with_deciding(plan, [exchange, delay], result)
     assert plan.bottom is delay
     # (one it counted stays; so does a study's finding that agrees)
     plan = Plan(bottom=exchange, body=[delay], pitfalls=[], escalation=[])
-    _lead_with_deciding(plan, [exchange, delay], replace(result, basis=(1, 3)))
+    lead_with_deciding(plan, [exchange, delay], replace(result, basis=(1, 3)))
     assert plan.bottom is exchange
     finding = _candidate("pmid:1#2", "Catheters replaced after the first negative blood culture had fewer relapses of "
                                      "bacteremia.", 4)
     assert not finding.recommendation
     yes = VerdictResult(Verdict.YES, 1.0, 0.0, (1,), (GUIDELINE_CUE,), "", (SALVAGE,))
     plan = Plan(bottom=finding, body=[salvage], pitfalls=[], escalation=[])
-    _lead_with_deciding(plan, [finding, salvage], yes)
+    lead_with_deciding(plan, [finding, salvage], yes)
     assert plan.bottom is finding
 
 

@@ -28,6 +28,17 @@ _OTHER_GROUP = re.compile(r"\b(?:rather than|instead of|as opposed to)\s+(?:only
                           r"\b[^,;?]*", re.IGNORECASE)
 
 
+# a disease given as an example of what is asked about ("can they give you diseases like hiv or anything??" of bedbugs)
+# is not the question's subject: the page on what gives them is
+_EXAMPLE = re.compile(r"\b(?:diseases|infections|illness(?:es)?|viruses|germs)\s+(?:like|such as|e\.g\.)\s+"
+                      r"(?P<example>[^,;.?!]*)", re.IGNORECASE)
+
+
+def _examples(question: str) -> str:
+    """The question's words after "diseases like", where it gives examples of a kind of disease."""
+    return " ".join(m.group("example") for m in _EXAMPLE.finditer(question))
+
+
 def asked_diseases(question: str) -> tuple[list[str], list[str]]:
     """The diseases ``question`` is about, and — for a case that asks what its patient has — those it names as
     findings instead (``Scope.findings``)."""
@@ -53,6 +64,8 @@ def asked_diseases(question: str) -> tuple[list[str], list[str]]:
         named_only = [d for d in diseases if d not in lay_named(question)]
         diseases = [d for d in diseases if d not in named_only]
     diseases = ruled_in(question, diseases) or complaint_topic(question)
+    if (examples := disease_mentions(_examples(question))):
+        diseases = [d for d in diseases if d not in examples]
     return diseases, named_only
 
 

@@ -129,7 +129,9 @@ def compose(
         bottom = Bullet(INSUFFICIENT)
     all_bullets = [bottom, *(b for s in sections for b in s.bullets), *pitfalls, *escalation]
     notices = list(safety)
-    dosing = dosing_notice(all_bullets, audience)
+    # (not over an answer that abstains: the closest passages it shows are said not to answer, and a notice on checking
+    # their doses reads as if they did — "… 180 mg …" beside "the knowledge base has nothing on bempedoic acid")
+    dosing = None if insufficient else dosing_notice(all_bullets, audience)
     if dosing is not None:
         notices.append(dosing)
     if not insufficient and (gaps := gaps_notice(question, all_bullets, audience)) is not None:

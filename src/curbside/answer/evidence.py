@@ -348,7 +348,10 @@ def gather(
     if terms.asked and stats.store is not None and not (best >= COVERAGE_MIN and key_covered):
         case_cov = case_coverage(hits, terms, stats)
     described: tuple[float, tuple[Hit, ...]] = (0.0, ())
-    if terms.asked and stats.store is not None and ASKS_DIAGNOSIS.search(asking(info.text)):
+    question = asking(info.text)
+    # (a case, whether or not its question has words of its own: "What is the condition, how is it usually treated, and
+    # what is his outlook …?" has none)
+    if question != info.text and stats.store is not None and ASKS_DIAGNOSIS.search(question):
         # a case that asks what its patient has may be answered by the page on the disease it describes, whole (once
         # closeness in meaning confirms it: ``closeness.with_described``), whether or not its words found enough else
         coverage, page = described_page(stats.store, hits, terms, stats, scope)

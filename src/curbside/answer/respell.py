@@ -8,6 +8,12 @@ not a misspelling), and one word the knowledge base uses often enough is within 
 are compared as FTS5 indexes them (Porter stems), and the correction is written back as the knowledge base
 writes it (a passage's own word). The answer says what was searched instead (``pipeline.ask``).
 
+Two words the knowledge base writes as one are searched as one: "bed bugs" is MedlinePlus's "Bedbugs", whose
+stem neither "bed" nor "bug" reaches (``joined``).
+
+A word the dictionary holds is never respelt ("hes shattered" is not "scattered"): Debian's American English word
+list, kept as ``data/english_words.txt``.
+
 rapidfuzz does the edit distances: it is a well-kept C++ library, and the vocabulary (tens of thousands of
 stems) is compared in milliseconds.
 """
@@ -18,6 +24,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib.resources import files
 
 import Stemmer
 from rapidfuzz import process
@@ -26,6 +33,7 @@ from rapidfuzz.distance import OSA
 from curbside.answer.terms import CHATTER
 from curbside.drug_names import drug_names, generic_of
 from curbside.retrieve.query import STOPWORDS
+from curbside.spelling import PREFIXES
 from curbside.store import Store
 
 MIN_LENGTH = 6  # shorter words are too often abbreviations, slang or names to guess at ("tranq" is not "trans")
@@ -76,11 +84,49 @@ def _stemmer() -> Stemmer.Stemmer:
 
 
 def respell(store: Store, question: str, min_passages: int = MIN_PASSAGES) -> tuple[str, tuple[Respelling, ...]]:
-    """``question`` with its misspelt words written as the knowledge base writes them, and what was changed
-    (``min_passages``: how many passages must use the correction)."""
+    """``question`` with its misspelt words, and its words the knowledge base writes joined, written as the knowledge
+    base writes them, and what was changed (``min_passages``: how many passages must use a correction)."""
+    question, joins = joined(store, question)
+    text, spelt = _respell(store, question, min_passages)
+    return text, (*joins, *spelt)
+
+
+JOINED_MIN = 2  # passages that write the two words as one: a page on bedbugs may say it twice (title and text)
+_TOKEN = re.compile(r"[A-Za-z]+|[^A-Za-z\s]")
+
+
+def joined(store: Store, question: str) -> tuple[str, tuple[Respelling, ...]]:
+    """``question`` with each pair of words the knowledge base writes as one word more often than as two joined
+    ("bed bugs" → "bedbugs"; "health care" stays, written apart as often as not). Only neighbouring words of three
+    letters or more that are neither stopwords nor chatter, the first no prefix: "post stroke" stays, or the question
+    would lose its stroke ("poststroke" is another stem), and search reads "post" joined to what follows anyway
+    (``spelling.joined_pairs``)."""
+    tokens = [m.group(0) for m in _TOKEN.finditer(question)]
+    stem = _stemmer().stemWord
+    # (… whose joined stem is neither word's: "inside red" joined is indexed as "insid", which is "inside")
+    pairs = {f"{a} {b}": (a + b).lower() for a, b in zip(tokens, tokens[1:], strict=False)
+             if a.isalpha() and b.isalpha() and len(a) >= 3 and len(b) >= 3
+             and not {a.lower(), b.lower()} & (STOPWORDS | CHATTER) and a.lower() not in PREFIXES
+             and stem((a + b).lower()) not in {stem(a.lower()), stem(b.lower())}}
+    if not pairs:
+        return question, ()
+    counts = store.term_frequencies(pairs.values())
+    out: list[Respelling] = []
+    for wrote, word in pairs.items():
+        if counts.get(word, 0) >= JOINED_MIN and counts[word] > store.term_frequencies([wrote]).get(wrote, 0):
+            out.append(Respelling(wrote, word.capitalize() if wrote[0].isupper() else word))
+    for r in out:
+        first, second = r.wrote.split()
+        question = re.sub(rf"(?<![\w-]){first}\s+{second}(?![\w-])", r.meant, question)
+    return question, tuple(out)
+
+
+def _respell(store: Store, question: str, min_passages: int) -> tuple[str, tuple[Respelling, ...]]:
     # (conversational words are not misspelt medicine: "Alright" is not Albright, nor "wouldnt" "would")
+    # (… nor is a word the dictionary holds, only one the knowledge base happens not to use: "hes shattered" is not
+    # "scattered", nor "a painter" a "partner")
     unknown = [w for w in dict.fromkeys(m.group(0) for m in _WORD.finditer(question))
-               if w.lower() not in STOPWORDS | CHATTER and generic_of(w) is None]
+               if w.lower() not in STOPWORDS | CHATTER and generic_of(w) is None and w.lower() not in english_words()]
     if not unknown:
         return question, ()
     df = store.term_frequencies([w.lower() for w in unknown])
@@ -123,6 +169,14 @@ def respell(store: Store, question: str, min_passages: int = MIN_PASSAGES) -> tu
     return text, tuple(out)
 
 
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Correctly spelt English words of ``MIN_LENGTH`` letters or more (``data/english_words.txt``, built by
+    scripts/build_english_words.py from Debian's word list)."""
+    text = files("curbside").joinpath("data/english_words.txt").read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
 @lru_cache(maxsize=64)
 def _drug_names(initial: str) -> tuple[str, ...]:
     return tuple(name for name in drug_names() if name[:1] == initial and name.isalpha())
@@ -144,7 +198,7 @@ def _written(store: Store, generic: str, min_passages: int) -> bool:
 def respelled_note(changes: tuple[Respelling, ...]) -> str:
     """What was searched instead, for the answer's notes."""
     said = ", ".join(f"“{r.meant}” for “{r.wrote}”" for r in changes)
-    return f"searched for {said} (the knowledge base has no passage with the word as written)"
+    return f"searched for {said} (as the knowledge base writes it)"
 
 
 __all__ = ["Respelling", "respell", "respelled_note"]

@@ -125,7 +125,7 @@ cold sores|herpes labialis
 hives|urticaria
 eczema|atopic dermatitis
 stomach|gastric
-bowel|intestinal|colon
+bowel|bowels|intestinal|intestine|intestines|colon|gut|guts
 blood thinner|anticoagulant|anticoagulation
 antiepileptic|anticonvulsant|anti-seizure|antiseizure|aed
 vaccine|vaccination|immunization|immunisation
@@ -232,6 +232,8 @@ slapped cheek|slapped cheeks|slapped cheek syndrome|slapped cheek disease|fifth 
 enteral feeding|enteral feeds|tube feeding|tube feeds|enteral nutrition|enteral tube feeding
 requirement|requirements|=need|=needs
 fart|farts|farting|farted|passing wind|breaking wind|flatulence|flatus|=gas
+diarrhea|diarrhoea|runny poo|runny poos|runny poop|runny stools|loose poo|loose poos|watery poo|watery poos|the runs
+nonstop|non-stop|=persistent|=persistently|=continuous|=continuously|=constant|=constantly|=chronic|=intractable
 stab wound|stab wounds|stabbed|knife wound|knife wounds|gunshot wound|gunshot wounds|=penetrating
   |=penetrating trauma|=penetrating injury|=penetrating injuries
 """

@@ -155,7 +155,7 @@ class Terms:
 _DEGREE = frozenset(stem(w) for w in """heavy light severe mild moderate high low early late current former recent
 daily frequent occasional old older young younger long short large small big major minor new normal common rare
 simple complicated uncomplicated significant persistent recurrent chronic acute suspected refractory ongoing
-repeated isolated advanced stable unexplained empirical empiric mandatory obligatory
+repeated isolated advanced stable unexplained empirical empiric mandatory obligatory nonstop
 fast faster quick quicker quickly slow slower better worse safer indefinitely forever permanently lifelong""".split())
 # … nor which side of it is asked about ("are there any other downsides?"): the topic is what has them
 _ASPECTS = frozenset(stem(w) for w in "downside downsides drawback drawbacks disadvantage disadvantages upside upsides"

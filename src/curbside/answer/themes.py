@@ -332,7 +332,13 @@ ASKS_DIAGNOSIS = _rx(r"\b(?:likely|probable|most likely|working|differential)\s+
                      r"(?:could|might|would|may|best) (?:explain|account for|cause)\b|"
                      r"\bwhat (?:is|could be|might be) (?:the )?(?:diagnosis|going on|wrong)\b|"
                      r"\bwhat (?:has|have) (?:most )?(?:likely |probably )?happened\b|"
-                     r"\bwhat (?:is|could|might) (?:this|it|that)(?: be)?\b")
+                     r"\bwhat (?:is|could|might) (?:this|it|that)(?: be)?\b|"
+                     # ("What infection is this …?", "Which zoonosis should be suspected …?")
+                     r"\b(?:what|which) (?:\w+ ){1,2}(?:is|are) (?:this|these)\b|"
+                     r"\b(?:what|which) (?:\w+ ){1,2}(?:should|must) be suspected\b|"
+                     # ("… MRI shows a fluid-filled cavity inside the cervical spinal cord … What is the condition …?")
+                     r"\bwhat is (?:the|this|his|her|their) (?:condition|disease|disorder|syndrome|illness|infection)\b"
+                     r"(?! (?:of|in|with|called)\b)")
 
 # a clinical work-up question: "How should a thyroid nodule be evaluated?"
 ASKS_WORKUP = _rx(r"\bhow (?:is|are|should|do|does|can) .{0,80}\b(?:diagnosed|evaluated|assessed|investigated|"

@@ -233,10 +233,14 @@ def parts(question: str, topics: frozenset[str] = frozenset()) -> tuple[frozense
     return tuple(out)
 
 
+# an aside inside one question ("Which imaging, if any, is appropriate …"): no part of its own
+_IF_ANY = re.compile(r",\s*if (?:any|at all|ever)\s*,\s*", re.IGNORECASE)
+
+
 def part_texts(question: str) -> tuple[str, ...]:
     """The parts of a several-part question as written ("Which contacts need chemoprophylaxis", "what drug and dose
     should they get?"); empty for a question of one part."""
-    pieces = [p.strip() for p in _PART.split(_OPTIONS.sub(" ", asking(question))) if p and p.strip()]
+    pieces = [p.strip() for p in _PART.split(_OPTIONS.sub(" ", _IF_ANY.sub(" ", asking(question)))) if p and p.strip()]
     return tuple(pieces) if len(pieces) >= 2 else ()
 
 

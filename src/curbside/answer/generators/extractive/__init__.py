@@ -16,17 +16,9 @@ from curbside.answer.followups import context_question
 from curbside.answer.generators.base import Draft, DraftBullet, DraftSection
 from curbside.answer.generators.extractive.assemble import Asks, Plan, draft_bullet, plan, says_what_to_do, sections
 from curbside.answer.generators.extractive.candidates import Candidate, extract, heading
-from curbside.answer.generators.extractive.cues import LEANS_ON_BEFORE
 from curbside.answer.generators.extractive.gap_fill import fill_gaps
-from curbside.answer.generators.extractive.guideline_vote import (
-    GUIDELINE_CUE,
-    INDIVIDUAL_DECISION,
-    INSUFFICIENT_EVIDENCE,
-    ONLY_SOME_PATIENTS,
-    names_subject,
-    risk_levels,
-    vote_polarity,
-)
+from curbside.answer.generators.extractive.guideline_vote import names_subject, risk_levels
+from curbside.answer.generators.extractive.lead_verdict import lead_with_deciding
 from curbside.answer.generators.extractive.scoring import score_all
 from curbside.answer.generators.extractive.subgroups import for_patients_with_a_disease, mark
 from curbside.answer.generators.extractive.verdict import decide, show_basis
@@ -50,7 +42,7 @@ from curbside.answer.topic_sources import RECORD_STATEMENT, RISK_ASSESSMENT
 from curbside.answer.vignette import asking
 from curbside.answer.whole_documents import DESCRIBED_SCORE
 from curbside.drug_names import drug_words, names_drug
-from curbside.records import Audience, Hit, Kind, Passage, Verdict
+from curbside.records import Audience, Hit, Kind, Passage
 from curbside.settings import Settings
 from curbside.store import Store
 from curbside.titles import has_title
@@ -323,7 +315,7 @@ class ExtractiveGenerator:
             verdict = self.last_verdict.verdict
             if for_others_only(info.text, found, self.last_verdict):
                 return _closest_only(chosen, FOR_OTHERS)
-            _lead_with_deciding(chosen, found, self.last_verdict)
+            lead_with_deciding(chosen, found, self.last_verdict)
             show_basis(chosen, found, self.last_verdict)  # the answer shows what the verdict rests on
             if asks_more(info.text):
                 verdict = None
@@ -368,68 +360,6 @@ def for_others_only(question: str, found: Sequence[Candidate], result: VerdictRe
 B_DESCRIBED = 0.3  # score of a sentence of the page on the disease a case describes (``whole_documents``)
 P_EXPLAINS = 1.0  # per share of a case's words its document says fewer of than the best one's (``_explaining``)
 _CAUSED_BY = re.compile(r"\b(?:caused by|due to|results? from)\b", re.IGNORECASE)
-
-
-def _lead_with_deciding(chosen: Plan, found: Sequence[Candidate], result: VerdictResult) -> None:
-    """A guideline vote's yes or no leads with a recommendation that says so, not one that says
-    the opposite ("… recommends not screening all other adults" under *Yes* to screening heavy
-    smokers): the bottom line and the verdict must agree. An *Uncertain* that guidelines leave to an
-    individual decision leads with the recommendation that says so. (A recommendation that only reads the same way
-    from a passage the vote did not count — "… should be treated by anticoagulation without removal of the catheter"
-    under *No* to a new catheter straight away — does not say so; a study's finding that agrees does. A yes or no's
-    deciding sentence voted for it, as asked: "… should be delayed until 48 hours after …" is a no to "straight
-    away".)"""
-    bottom = chosen.bottom
-    # (… nor by a sentence that neither finds nor advises: "Most medicines used to treat osteoarthritis have side
-    # effects …" under *Yes* to stopping ibuprofen before a hip replacement, which a trial's finding decided)
-    aside = not (bottom.method or bottom.background or bottom.conclusion or bottom.recommendation)
-    if (result.cues != (GUIDELINE_CUE,) and (bottom.method or bottom.background or aside)
-            and result.verdict is not Verdict.UNCERTAIN):
-        # (a study's yes or no is said by its finding, not by how it was done: "Patient and family history,
-        # pretreatment electrocardiogram (ECG), heart rate, and blood pressure were evaluated …" under *No* to a routine
-        # ECG, where the same study's "Pretreatment ECG is of limited value …" decided it)
-        # (… for an aside, the deciding sentence said as a finding or advice — from another document only for a health
-        # page's aside: a research snippet's statement is no surer a finding than another study's, and BioASQ's ideal
-        # answers are closer to the one leading)
-        said = next((c for c in found if result.deciding and c.text == result.deciding[0]
-                     and (c.hit.document.id == bottom.hit.document.id
-                          or (aside and bottom.hit.document.kind is Kind.CONSUMER))
-                     and (c.conclusion or c.recommendation or not aside) and not (c.method or c.background)), None)
-        if said is not None and said is not bottom:
-            _promote(chosen, said)
-        return
-    # (… and one that guidelines find the evidence too thin to decide leads with the statement that says so, not a
-    # sentence on another question that happens to read as uncertain: the USPSTF's I statement on screening for thyroid
-    # dysfunction, not ASRM's "There is insufficient evidence that SCH … is associated with infertility")
-    insufficient = result.note == INSUFFICIENT_EVIDENCE
-    if (result.cues != (GUIDELINE_CUE,) or not result.deciding
-            or (result.verdict is Verdict.UNCERTAIN
-                and result.note not in (INDIVIDUAL_DECISION, ONLY_SOME_PATIENTS, INSUFFICIENT_EVIDENCE))
-            or (vote_polarity(bottom.text) is result.verdict
-                and (bottom.evidence in result.basis or not (bottom.recommendation or insufficient)))):
-        return
-    deciding = next((c for c in found if c.text == result.deciding[0]), None)
-    if deciding is not None and LEANS_ON_BEFORE.match(deciding.text):
-        # (a deciding sentence that qualifies the one before it is led by that one, which it is quoted with:
-        # "Clinicians might offer oral anticoagulation to patients with NVAF who have dementia or occasional falls.
-        # However, clinicians should counsel …", not "However, …" alone)
-        before = deciding
-        deciding = next((c for c in found if c.hit.passage.id == before.hit.passage.id
-                         and c.position == before.position - 1 and not c.dangling), None)
-    if deciding is None or deciding is chosen.bottom or (result.verdict is Verdict.UNCERTAIN
-                                                         and vote_polarity(deciding.text) is not result.verdict):
-        return
-    _promote(chosen, deciding)
-
-
-def _promote(chosen: Plan, lead: Candidate) -> None:
-    """``lead`` becomes the bottom line, the old one the first bullet; nowhere else does it stay (a "not recommended"
-    that leads is no pitfall below it too)."""
-    for side in (chosen.body, chosen.pitfalls, chosen.escalation):
-        if lead in side:
-            side.remove(lead)
-    chosen.body.insert(0, chosen.bottom)
-    chosen.bottom = lead
 
 
 def _abbreviation_scopes(scope: Scope, defined: Mapping[str, Mapping[str, str]],
