@@ -3,7 +3,9 @@ dictionary holds is never respelt ("hes shattered" is not "scattered"); a diseas
 hiv") is not what a question is about; lay words ("nonstop", "gut", "runny poos") are said by clinical ones; a case
 that asks "What is the condition …?" is answered by the page on the disease it describes; and a study's yes or no leads
 with its conclusion, not a guideline's recommendation on something else; and an answer that abstains carries no dosing
-notice, nor does an aside (", if any,") make a part of its own."""
+notice, nor does an aside (", if any,") make a part of its own; a conclusion that casts doubt on a benefit reads no; an
+abstract found by its background brings its conclusions; an organ's carcinoma is its cancer; what a case "does not
+have" is ruled out and "Buerger disease" is Buerger's disease; and asked how to treat, a sentence that says so leads."""
 
 from __future__ import annotations
 
@@ -14,16 +16,20 @@ import pytest
 from curbside.answer.asked_diseases import asked_diseases
 from curbside.answer.compose import INSUFFICIENT, compose
 from curbside.answer.generators.base import Draft, DraftBullet, DraftSection
-from curbside.answer.generators.extractive.assemble import Plan
+from curbside.answer.generators.extractive.assemble import Plan, says_what_to_do
 from curbside.answer.generators.extractive.candidates import Candidate, extract
 from curbside.answer.generators.extractive.guideline_vote import vote_polarity
 from curbside.answer.generators.extractive.lead_verdict import lead_with_deciding
+from curbside.answer.generators.extractive.verdict_cues import sentence_polarity
 from curbside.answer.generators.extractive.verdict_result import VerdictResult
+from curbside.answer.lexicon import disease_mentions
+from curbside.answer.population import Scope
 from curbside.answer.respell import english_words, joined, respell
 from curbside.answer.synonyms import mentioned
 from curbside.answer.text import content_stems, stem, tokenize
 from curbside.answer.themes import ASKS_DIAGNOSIS
 from curbside.answer.vignette import part_texts
+from curbside.answer.whole_documents import study_conclusions
 from curbside.embed.minilm import MINILM_PACKAGE
 from curbside.ingest import ingest_documents, ingest_paths
 from curbside.records import Audience, Document, Hit, Kind, Section, Verdict
@@ -223,3 +229,103 @@ def test_a_studys_no_is_led_by_its_conclusion_not_a_recommendation_that_reads_ye
     plan = Plan(bottom=against, body=[study], pitfalls=[], escalation=[])
     lead_with_deciding(plan, [against, study], result)
     assert plan.bottom is against
+
+
+def test_an_abstract_found_by_its_background_brings_its_conclusions(tmp_path: Path) -> None:
+    abstract = Document(id="pmid:18041059", kind=Kind.SYSTEMATIC_REVIEW, source="test", year=2008, issuer="Cancer",
+                        title="Aromatase inhibitors and cardiovascular events", sections=(
+                            Section("BACKGROUND", "Despite the advantages from using aromatase inhibitors (AIs) "
+                                                  "compared with tamoxifen, more cardiovascular events were seen."),
+                            Section("METHODS", "Phase 3 randomized clinical trials comparing AI with tamoxifen."),
+                            Section("CONCLUSIONS", "The risk of grade 3 and 4 CVAEs in patients receiving AIs was "
+                                                   "higher compared with the risk in patients receiving tamoxifen.")))
+    guideline = Document(id="ngc:1", kind=Kind.GUIDELINE, source="test", year=2013, issuer="SIGN",
+                         title="Breast cancer", sections=(Section("CONCLUSIONS", "Offer tamoxifen."),
+                                                          Section("Recommendations", "Offer an AI.")))
+    with Store.open(tmp_path / "kb.sqlite") as store:
+        ingest_documents(store, [abstract, guideline])
+
+        def hit(section: str, document: Document) -> Hit:
+            return Hit(next(p for p in store.passages_for(document.id) if p.section == section), document, 5.0)
+
+        found = study_conclusions(store, [hit("BACKGROUND", abstract), hit("Recommendations", guideline)])
+        assert [h.passage.text for h in found] == [abstract.sections[2].text] and found[0].score == 5.0
+        # (none when its conclusions are kept already, nor for a guideline's section of that name)
+        assert study_conclusions(store, [hit("CONCLUSIONS", abstract)]) == []
+        assert study_conclusions(store, [hit("BACKGROUND", abstract), hit("CONCLUSIONS", abstract)]) == []
+        assert study_conclusions(store, [hit("Recommendations", guideline)]) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The results of this study cast doubt on the suggested advantage of HBO in reducing patient mortality.",
+    "These findings call into question the routine use of drains.",
+])
+def test_a_conclusion_that_casts_doubt_reads_no(text: str) -> None:
+    question = "Does adding hyperbaric oxygen therapy reduce mortality?"
+    assert sentence_polarity(text, question)[0] == -1.0
+    assert sentence_polarity("The results of this study support the advantage of HBO.", question)[0] == 1.0
+
+
+def test_an_organs_carcinoma_is_its_cancer() -> None:
+    scope = Scope.of("How likely is endometrial hyperplasia to progress to endometrial cancer?")
+    title = "Endometrial carcinoma risk among women diagnosed with endometrial hyperplasia"
+    assert scope.about(title, title)
+    assert not Scope.of("How is ovarian cancer staged?").about(title, title)
+
+
+BUERGER = ("A 34-year-old man who smokes 25 cigarettes a day has had 6 months of cold, bluish, painful fingertips and "
+           "toes and now a small ulcer on the tip of his left big toe. He does not have diabetes, and the vascular "
+           "team diagnose Buerger disease. He asks whether cutting down to a few cigarettes a day or switching to "
+           "vaping would be enough. How should he be advised, and what other treatments are there?")
+
+
+def test_what_a_case_does_not_have_and_an_eponym_without_its_possessive() -> None:
+    assert asked_diseases("He has leg pain. He does not have diabetes. How is it treated?")[0] == []
+    assert disease_mentions("the vascular team diagnose Buerger disease") == ["buerger disease"]
+    assert disease_mentions("Buerger's disease") == ["buerger's disease"]
+    assert asked_diseases(BUERGER)[0] == ["buerger disease"]
+
+
+@pytest.mark.parametrize(("text", "says"), [
+    ("Currently there is not a cure for Buerger disease.", True),
+    ("The most essential part of treatment is to avoid all tobacco and nicotine products.", True),
+    ("Rest is the mainstay of treatment.", True),
+    ("A doctor can help a person with Buerger disease learn about programs.", False),
+])
+def test_that_nothing_cures_it_or_what_treatment_rests_on_says_what_to_do(text: str, says: bool) -> None:
+    c, = extract([text_hit("medquad:GARD:0000872#4", "Buerger disease", "How is it treated?", text,
+                           kind=Kind.CONSUMER)])
+    assert says_what_to_do(c) is says
+
+
+def test_asked_how_to_treat_a_sentence_that_says_so_leads(tmp_path_factory: pytest.TempPathFactory) -> None:
+    store = guideline_kb(tmp_path_factory, (), corpora=("medquad/2_GARD_QA/0000872.xml",))
+    question = ("A 34-year-old man who smokes 25 cigarettes a day has Buerger disease. He asks whether cutting down "
+                "would be enough. How should he be advised, and what other treatments are there?")
+    answer = ask_offline(store, question, Audience.CLINICIAN)
+    # (not "A doctor can help a person with Buerger disease learn about safe medications …", which had led, and
+    # abstained for it)
+    assert not answer.insufficient
+    assert answer.bottom_line.text.startswith(("Currently there is not a cure", "The most essential part of treatment",
+                                               "Quitting all forms of tobacco"))
+
+
+def test_the_treatment_that_leads_comes_from_the_page_that_leads() -> None:
+    from curbside.answer.generators.extractive import _lead_with_treatment
+
+    def sentence(passage_id: str, title: str, text: str) -> Candidate:
+        c, = extract([text_hit(passage_id, title, "How is it treated?", text, kind=Kind.CONSUMER)])
+        return c
+
+    helps = sentence("medquad:GARD:0000872#4", "Buerger disease", "A doctor can help a person with Buerger disease "
+                     "learn about programs.")
+    other = sentence("medquad:GARD:1#1", "Raynaud phenomenon", "The mainstay of treatment is keeping warm.")
+    same = sentence("medquad:GARD:0000872#5", "Buerger disease", "Quitting all forms of tobacco is an essential part "
+                    "of treatment.")
+    assert other.primary == same.primary == "treatment"
+    plan = Plan(bottom=helps, body=[other, same], pitfalls=[], escalation=[])
+    _lead_with_treatment(plan, ("treatment",))
+    assert plan.bottom is same
+    plan = Plan(bottom=helps, body=[other], pitfalls=[], escalation=[])
+    _lead_with_treatment(plan, ("treatment",))
+    assert plan.bottom is helps

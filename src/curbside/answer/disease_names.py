@@ -61,10 +61,14 @@ def wordings(disease: str) -> tuple[frozenset[str], ...]:
     # vitamin B12 deficiency)
     if _DEFICIENCY in base:
         found |= {frozenset((w - {_DEFICIENCY}) | {_DISORDER}) for w in found if _DEFICIENCY in w}
+    # an organ's cancer is named by its carcinoma ("Endometrial carcinoma risk among women diagnosed with endometrial
+    # hyperplasia" is about endometrial cancer), most cancers being carcinomas
+    found |= {frozenset((w - {_CANCER}) | {_CARCINOMA}) for w in list(found) if _CANCER in w and len(w) >= 2}
     return tuple(found)
 
 
 _DEFICIENCY, _DISORDER = stem("deficiency"), stem("disorders")
+_CANCER, _CARCINOMA = stem("cancer"), stem("carcinoma")
 _POST_WORD = 8  # "poststroke", not "posts" or "postop"
 _ROMAN = frozenset("i ii iii iv".split())
 _NUMBERED = frozenset("type types class grade stage phase".split())

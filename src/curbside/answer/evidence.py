@@ -67,7 +67,13 @@ from curbside.answer.topic_sources import (
     topic_pages,
 )
 from curbside.answer.vignette import asked_subject, asking
-from curbside.answer.whole_documents import KEY_TERM_REQUIRED, case_coverage, described_page, whole_study
+from curbside.answer.whole_documents import (
+    KEY_TERM_REQUIRED,
+    case_coverage,
+    described_page,
+    study_conclusions,
+    whole_study,
+)
 from curbside.drug_names import drug_words
 from curbside.records import Audience, Hit, Kind
 from curbside.retrieve import Filters, Retriever
@@ -326,6 +332,7 @@ def gather(
     if not info.yes_no and info.intents and stats.store is not None:
         extra = page_siblings(stats.store, hits, scope, info.intents,
                               cover=lambda text: terms.coverage(set(content_stems(text))))
+        extra += study_conclusions(stats.store, [*hits, *extra])
         hits += tuple(extra)
         coverages += tuple(terms.coverage(stats.stems_of(h)) for h in extra)
     if audience is Audience.CLINICIAN and info.yes_no and stats.store is not None:

@@ -182,6 +182,9 @@ def _disease_names(text: str) -> frozenset[str]:
         for i, token in enumerate(tokens):
             for variant in spelling_variants(token):
                 names.add(" ".join([*tokens[:i], variant, *tokens[i + 1:]]))
+            # (an eponym without its possessive, as GARD writes "Buerger disease" and "Sjogren syndrome")
+            if token.endswith("'s") and len(token) > 4 and i + 1 < len(tokens):
+                names.add(" ".join([*tokens[:i], token[:-2], *tokens[i + 1:]]))
     # a name of stopwords only would match any sentence ("is a" came from a mis-parsed relation line)
     return frozenset(name for name in names if any(t not in STOPWORDS and len(t) > 1 for t in tokenize(name)))
 

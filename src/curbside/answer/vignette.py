@@ -62,7 +62,8 @@ _BRACKETED = re.compile(r"\((?P<inside>[^()]{2,120})\)")
 _RESTATED = re.compile(r"(?P<phrase>(?:\b[\w'-]+\s+){0,2}[\w'-]+)\s+\((?P<inside>[^()]{2,120})\)")
 # what the case does not have ("no rash", "there is no saddle anaesthesia or sphincter disturbance", "without
 # fever"): findings that rule something out, which a passage on what is asked rarely repeats
-_NEGATED = re.compile(r"\b(?:no|without|denies|denied|never)\s+(?P<negated>(?:(?!\b(?:and|but|with|who|which|while)\b)"
+_NEGATED = re.compile(r"\b(?:no|without|denies|denied|never|(?:does|did|do) not have|(?:doesn|didn|don)'?t have)\s+"
+                      r"(?P<negated>(?:(?!\b(?:and|but|with|who|which|while)\b)"
                       r"[^;,.:()?—–])+"
                       # (a list the "no" governs: "no fever, weight loss or history of cancer")
                       r"(?:,\s+(?!(?:and|but|with|who|which|while)\b)[^;,.:()?—–]*?\bor\b[^;,.:()?—–]*)?)|"

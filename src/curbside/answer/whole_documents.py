@@ -52,6 +52,25 @@ def whole_study(store: Store, hits: Sequence[Hit], terms: Terms, stats: TermStat
     return best
 
 
+_RESEARCH = frozenset({Kind.RCT, Kind.OBSERVATIONAL, Kind.SYSTEMATIC_REVIEW, Kind.REVIEW, Kind.CASE_REPORT, Kind.OTHER})
+CONCLUSIONS = "CONCLUSIONS"  # the section a structured abstract ends with
+
+
+def study_conclusions(store: Store, hits: Sequence[Hit], documents: int = STUDY_DOCUMENTS) -> list[Hit]:
+    """The conclusions of the first ``documents`` abstracts among ``hits`` that are kept without them (scored like their
+    first hit): passage search finds the background of a meta-analysis of aromatase inhibitors against tamoxifen, whose
+    answer to "How do they compare for serious cardiovascular side effects?" is its conclusion, which says "AIs" and
+    "CVAEs"."""
+    have = {h.passage.id for h in hits}
+    out: list[Hit] = []
+    studies = [hit for hit in hits if hit.document.kind in _RESEARCH]
+    for first in leading(studies, documents).values():
+        out.extend(Hit(p, first.document, first.score, {"conclusion": first.score})
+                   for p in store.passages_for(first.document.id)
+                   if p.section.upper() == CONCLUSIONS and p.id not in have)
+    return out
+
+
 def case_coverage(hits: Sequence[Hit], terms: Terms, stats: TermStats) -> float:
     """For a question put as a case: the best coverage of a hit that names the key, where what the question asks
     (``Terms.asked``) counts where the passage has it and the case's words where its document does. NICE's pneumonia

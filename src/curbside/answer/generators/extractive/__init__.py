@@ -14,11 +14,19 @@ from curbside.answer.evidence import CLOSE_DOCUMENT_SCORE, CLOSE_SCORE, GROUP_SC
 from curbside.answer.exclusions import excluded_diseases, excludes
 from curbside.answer.followups import context_question
 from curbside.answer.generators.base import Draft, DraftBullet, DraftSection
-from curbside.answer.generators.extractive.assemble import Asks, Plan, draft_bullet, plan, says_what_to_do, sections
+from curbside.answer.generators.extractive.assemble import (
+    NO_TREATMENT,
+    Asks,
+    Plan,
+    draft_bullet,
+    plan,
+    says_what_to_do,
+    sections,
+)
 from curbside.answer.generators.extractive.candidates import Candidate, extract, heading
 from curbside.answer.generators.extractive.gap_fill import fill_gaps
 from curbside.answer.generators.extractive.guideline_vote import names_subject, risk_levels
-from curbside.answer.generators.extractive.lead_verdict import lead_with_deciding
+from curbside.answer.generators.extractive.lead_verdict import lead_with_deciding, promote
 from curbside.answer.generators.extractive.scoring import score_all
 from curbside.answer.generators.extractive.subgroups import for_patients_with_a_disease, mark
 from curbside.answer.generators.extractive.verdict import decide, show_basis
@@ -267,6 +275,8 @@ class ExtractiveGenerator:
         verdict = None
         # (a question about side effects is answered by a harm, whatever the theme reader makes of it)
         described = DESCRIBED_SCORE in chosen.bottom.hit.scores
+        if not (described or info.yes_no or escalate) and "treatment" in info.intents:
+            _lead_with_treatment(chosen, info.intents)
         notes: tuple[str, ...] = (() if harms and chosen.bottom.pitfall
                                   else (DESCRIBED_NOTE,) if described
                                   else _off_intent(chosen.bottom, info.intents, info.yes_no, escalate))
@@ -385,6 +395,25 @@ def _without(text: str, names: Sequence[str]) -> str:
 
 
 NO_TREATMENT_NAMED = "no evidence sentence says what to treat with"
+
+
+def _lead_with_treatment(chosen: Plan, intents: Sequence[str]) -> None:
+    """Asked how to treat, a sentence below that says so leads: "The most essential part of treatment is to avoid all
+    tobacco …", not "A doctor can help a person with Buerger disease learn about …" nor "Currently there is not a cure
+    for Buerger disease …" (that there is no cure leads only where nothing says what helps), from the same health
+    page."""
+    bottom = chosen.bottom
+    none = NO_TREATMENT.search(bottom.text) is not None
+    # (on the health page that leads, whose sentences say one thing each: a guideline's table row or another document
+    # leads for reasons of its own)
+    if (says_what_to_do(bottom) and not none) or bottom.hit.document.kind is not Kind.CONSUMER or bottom.strays:
+        return
+    asked = main_clause_themes(intents)
+    better = min((c for c in chosen.body if says_what_to_do(c) and c.primary in asked
+                  and c.hit.document.id == bottom.hit.document.id and not (none and NO_TREATMENT.search(c.text))),
+                 key=lambda c: NO_TREATMENT.search(c.text) is not None, default=None)
+    if better is not None:
+        promote(chosen, better)
 
 
 def _off_intent(bottom: Candidate, intents: Sequence[str], yes_no: bool, escalate: bool) -> tuple[str, ...]:

@@ -326,12 +326,17 @@ def says_what_to_do(c: Candidate) -> bool:
     """Advice, a finding, a named treatment (a drug, a procedure, a therapy), or that there is none ("There is no
     treatment for Todd's paralysis": what a parent asking "is there any treatment for it" needs to hear)."""
     return (c.recommendation or c.conclusion or bool(names_intervention(c.text))
-            or NO_TREATMENT.search(c.text) is not None)
+            or NO_TREATMENT.search(c.text) is not None or MAINSTAY.search(c.text) is not None)
 
 
-# a statement that nothing treats it
-NO_TREATMENT = re.compile(r"\bthere (?:is|are) (?:currently )?no (?:specific |known |effective |proven )?"
-                          r"(?:treatments?|cures?|therap(?:y|ies)|medicines?|medications?|drugs?)\b", re.IGNORECASE)
+# a statement that nothing treats it ("Currently there is not a cure for Buerger disease")
+NO_TREATMENT = re.compile(r"\bthere (?:is|are) (?:currently )?(?:no|not an?|not any) (?:specific |known |effective |"
+                          r"proven )?(?:treatments?|cures?|therap(?:y|ies)|medicines?|medications?|drugs?)\b",
+                          re.IGNORECASE)
+# … or what treatment rests on ("The most essential part of treatment is to avoid all tobacco and nicotine products")
+MAINSTAY = re.compile(r"\b(?:essential|important|main|key|first) (?:part|step|element) of (?:the )?(?:treatment|"
+                      r"management|therapy)\b|\bmainstays? of (?:the )?(?:treatment|therapy|management)\b",
+                      re.IGNORECASE)
 
 
 # a health page's sentence on what helps ("… can relieve symptoms", "… may help")

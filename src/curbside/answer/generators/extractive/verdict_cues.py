@@ -33,7 +33,10 @@ NEGATIVE = re.compile(
     r"(?:effect|association|difference|benefit)|none of|(?:may|might) not|insufficient to|rather than|"
     r"(?:do|does|did) not need|not (?:be )?(?:applicable|appropriate|sufficient|adequate|warranted|mandatory|"
     r"reliable|accurate|valid|helpful|routinely)|of (?:little|no|limited) (?:value|use|benefit|relevance)|"
-    r"limited (?:value|role|benefit|utility)|little evidence|disappointing|^no\b)", re.IGNORECASE)
+    r"limited (?:value|role|benefit|utility)|little evidence|disappointing|^no\b|"
+    # ("The results of this study cast doubt on the suggested advantage of HBO in reducing patient mortality …")
+    r"casts? (?:\w+ )?doubts? (?:on|upon|about)|calls? into question|(?:calls?|called) (?:\w+ )?into question)",
+    re.IGNORECASE)
 NOT_NEGATION = re.compile(r"\bnot only\b|\bwhether or not\b|\bwho (?:are|is|do|does|did|have|has) not\b|"
                           r"\b(?:are|is) not at (?:increased |high )?risk\b|\bnot (?:yet )?(?:been )?(?:well )?"
                           r"(?:understood|known|established|studied)\b|\bcannot be (?:excluded|ruled out)\b|"
