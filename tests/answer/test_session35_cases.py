@@ -24,10 +24,11 @@ from curbside.answer.generators.extractive.verdict_cues import sentence_polarity
 from curbside.answer.generators.extractive.verdict_result import VerdictResult
 from curbside.answer.lexicon import disease_mentions
 from curbside.answer.population import Scope
+from curbside.answer.questions import analyse
 from curbside.answer.respell import english_words, joined, respell
 from curbside.answer.synonyms import mentioned
 from curbside.answer.text import content_stems, stem, tokenize
-from curbside.answer.themes import ASKS_DIAGNOSIS
+from curbside.answer.themes import ASKS_DIAGNOSIS, ASKS_MANAGEMENT
 from curbside.answer.vignette import part_texts
 from curbside.answer.whole_documents import study_conclusions
 from curbside.embed.minilm import MINILM_PACKAGE
@@ -329,3 +330,9 @@ def test_the_treatment_that_leads_comes_from_the_page_that_leads() -> None:
     plan = Plan(bottom=helps, body=[other], pitfalls=[], escalation=[])
     _lead_with_treatment(plan, ("treatment",))
     assert plan.bottom is helps
+
+
+def test_told_of_a_treatment_is_not_asked_how_to_treat() -> None:
+    question = ("Our son had treatment last year for retinoblastoma in both eyes. Now that his treatment is finished, "
+                "does he still need check-ups or scans?")
+    assert "treatment" in analyse(question).intents and not ASKS_MANAGEMENT.search(question)

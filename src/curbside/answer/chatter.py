@@ -38,6 +38,8 @@ myself yourself himself herself itself ourselves yourselves themselves
 january february march april june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday weekend weekends
 lol lmao omg btw tbh idk pls plz thx fyi imo
+hes shes weve theyve youve theyre youre wouldve couldve shouldve finally basically literally apparently
+thru tho cuz coz gonna wanna gotta kinda sorta dunno
 """.split())
 
 

@@ -275,7 +275,8 @@ class ExtractiveGenerator:
         verdict = None
         # (a question about side effects is answered by a harm, whatever the theme reader makes of it)
         described = DESCRIBED_SCORE in chosen.bottom.hit.scores
-        if not (described or info.yes_no or escalate) and "treatment" in info.intents:
+        if not (described or info.yes_no or escalate) and "treatment" in info.intents and ASKS_MANAGEMENT.search(
+                info.text):  # (asked how to treat, not told of a treatment: "now that our son's treatment is finished")
             _lead_with_treatment(chosen, info.intents)
         notes: tuple[str, ...] = (() if harms and chosen.bottom.pitfall
                                   else (DESCRIBED_NOTE,) if described
