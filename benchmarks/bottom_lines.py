@@ -1,6 +1,6 @@
 """How often the bottom line comes from a passage a reviewer named as the answer.
 
-Each held-out question set (clinical-check6 … check57) was read by a second reader against a key written
+Each held-out question set (clinical-check6 … check59) was read by a second reader against a key written
 before any answer existed; for every answer that was not good, the reader named the knowledge-base passages
 that should have led ("ngc:10951#29"), and for a good one, the passage it came from.
 ``questions/bottom-line-labels.jsonl`` keeps those passages per question (and the questions the key marks as
@@ -69,7 +69,11 @@ read, and session 32 tuned on it afterwards. check55 was read once, blind, on se
 4d0e0f2 and 83fc480); its labels come from that read, and one rule followed (a deciding caution does not lead alone).
 check56 was read once, blind, on 2ec840d (session 33's final code); its labels come from that read, and session 34
 tuned on it. check57 was read once, blind, on session 34's c8 (between 7eb76de and 4385cf9); its labels come from that
-read, and two rules followed (slapped cheek; a drug the knowledge base lacks keeps the named page out).
+read, and two rules followed (slapped cheek; a drug the knowledge base lacks keeps the named page out). check58 was
+read once, blind, on 70d35c9 (session 34's final code); its labels come from that read, and session 35 tuned on it.
+check59 was read once, blind, on 0ddb2c3 (session 35's first commit); its labels come from that read, and six rules
+followed (a conclusion that casts doubt reads no; what a case "does not have"; "Buerger disease"; a health page's
+treatment sentence leads; an abstract's conclusions; lay contractions as chatter).
 Write and read a new set before judging a change by its first read.
 
     python benchmarks/bottom_lines.py --kb KB [--labels benchmarks/questions/bottom-line-labels.jsonl]

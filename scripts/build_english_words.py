@@ -21,8 +21,17 @@ from curbside.answer.respell import MIN_LENGTH  # noqa: E402
 
 OUT = ROOT / "src" / "curbside" / "data" / "english_words.txt"
 WORDS = Path("/usr/share/dict/words")
-HEADER = """# English words of at least {n} letters, from Debian's wamerican word list (SCOWL; free to use, see
-# /usr/share/doc/wamerican/copyright), by scripts/build_english_words.py: words answer.respell never respells.
+HEADER = """# English words of at least {n} letters, from Debian's wamerican word list (SCOWL, Spell Checker Oriented
+# Word Lists, maintained by Kevin Atkinson; /usr/share/doc/wamerican/copyright), by scripts/build_english_words.py:
+# words answer.respell never respells.
+#
+# Copyright 2000-2011 by Kevin Atkinson
+#
+# Permission to use, copy, modify, distribute and sell these word lists, the associated scripts, the output created
+# from the scripts, and its documentation for any purpose is hereby granted without fee, provided that the above
+# copyright notice appears in all copies and that both that copyright notice and this permission notice appear in
+# supporting documentation. Kevin Atkinson makes no representations about the suitability of this array for any
+# purpose. It is provided "as is" without express or implied warranty.
 """
 
 

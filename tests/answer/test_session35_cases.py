@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from curbside.answer.asked_diseases import asked_diseases
+from curbside.answer.chatter import phrasal_terms
 from curbside.answer.compose import INSUFFICIENT, compose
 from curbside.answer.generators.base import Draft, DraftBullet, DraftSection
 from curbside.answer.generators.extractive.assemble import Plan, says_what_to_do
@@ -336,3 +337,12 @@ def test_told_of_a_treatment_is_not_asked_how_to_treat() -> None:
     question = ("Our son had treatment last year for retinoblastoma in both eyes. Now that his treatment is finished, "
                 "does he still need check-ups or scans?")
     assert "treatment" in analyse(question).intents and not ASKS_MANAGEMENT.search(question)
+
+
+def test_whether_the_evidence_backs_it_frames_the_question() -> None:
+    question = ("For an older adult whose reading is limited by low vision, which interventions are supported by "
+                "evidence, and do coloured overlays help reading?")
+    assert {"supported", "limited"} <= phrasal_terms(question)
+    assert "evidence" in phrasal_terms(question) and "overlays" not in phrasal_terms(question)
+    assert "supported" not in phrasal_terms("Is nutritional support supported by evidence in sepsis, and who gets "
+                                            "supported feeding?")

@@ -69,6 +69,14 @@ _FRAME = re.compile(r"\b(?:is|are) (?:it|they) (?:safe|ok|okay|alright|all right
                     r"my \w+|our \w+) )?to (?:give|take|use|have)\b", re.IGNORECASE)
 
 
+# … and the frame of a question whether the evidence backs something ("which interventions are supported by evidence"):
+# what is asked about is the interventions
+_BACKED = re.compile(r"\b(?:is|are|was|were|be|been) (?:\w+ )?(?:supported|backed|proven) by (?:the |good |any |strong "
+                     r"|high-quality |robust )?(?:evidence|research|studies|data|trials)\b|"
+                     # (… and what a question's patient is held back by: "whose reading … are limited by low vision")
+                     r"\b(?:is|are|was|were|be|been) (?:\w+ )?(?:limited|restricted) by\b", re.IGNORECASE)
+
+
 # … and the visit a question is asked about ("… at their annual check", "at her yearly check-up"): when, not what
 _VISIT = re.compile(r"\b(?:at|during|in) (?:their|the|his|her|your|my|our|a|an) (?:annual|yearly|routine|regular|next) "
                     r"(?:health )?(?:check(?:-?ups?)?|reviews?|visits?|physicals?|appointments?)\b", re.IGNORECASE)
@@ -83,16 +91,17 @@ _PLACE = re.compile(r"\b(?i:in|from|across|of) (?i:a |an |the |our |my )?(?i:(?:
 
 def phrasal_terms(question: str) -> frozenset[str]:
     """The question's words that appear only as the verb of a phrasal verb (``_PHRASAL``), in who said what it reports
-    (``_REPORTER``), in its frame ("is it safe to give": ``_FRAME``), in asking when to get help, in the visit it is
+    (``_REPORTER``), in its frame ("is it safe to give": ``_FRAME``; "are supported by evidence": ``_BACKED``), in
+    asking when to get help, in the visit it is
     asked about (``_VISIT``) or in the place it is asked from (``_PLACE``): chatter there."""
     inside = {tokenize(m.group(0))[0] for m in _PHRASAL.finditer(question)}
-    inside |= {t for rx in (_REPORTER, _FRAME) for m in rx.finditer(question) for t in tokenize(m.group(0))}
+    inside |= {t for rx in (_REPORTER, _FRAME, _BACKED) for m in rx.finditer(question) for t in tokenize(m.group(0))}
     # (… and asking when to get help, the doctor it names: "… when should I take him to the doctor?")
     inside |= {t for m in LAY_GET_HELP.finditer(question) for t in tokenize(m.group(0))}
     # (… unless it asks how often: "… at his annual review … how often should his feet be reviewed?")
     settings = (_PLACE,) if _HOW_OFTEN.search(question) else (_VISIT, _PLACE)
     inside |= {t for rx in settings for m in rx.finditer(question) for t in tokenize(m.group(0))}
-    rest = LAY_GET_HELP.sub(" ", _FRAME.sub(" ", _REPORTER.sub(" ", _PHRASAL.sub(" ", question))))
+    rest = LAY_GET_HELP.sub(" ", _BACKED.sub(" ", _FRAME.sub(" ", _REPORTER.sub(" ", _PHRASAL.sub(" ", question)))))
     for rx in settings:
         rest = rx.sub(" ", rest)
     outside = set(tokenize(rest))
