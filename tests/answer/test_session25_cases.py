@@ -12,8 +12,7 @@ from collections.abc import Iterator
 import pytest
 
 from curbside.answer import ask
-from curbside.answer.evidence import part_passages
-from curbside.answer.gaps import unmentioned_parts
+from curbside.answer.gaps import part_passages, unmentioned_parts
 from curbside.answer.generators.extractive.asks import Asks
 from curbside.answer.generators.extractive.cues import RECOMMENDATION_CUE
 from curbside.answer.patient_facts import sexes

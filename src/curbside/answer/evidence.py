@@ -40,8 +40,7 @@ from dataclasses import dataclass, field, replace
 
 from curbside.answer.abbreviations import asked_abbreviations, defined_abbreviations
 from curbside.answer.ages import unnamed_child
-from curbside.answer.gaps import PART_SAID, own_words, part_share
-from curbside.answer.lead_cues import SCOPE_SECTION
+from curbside.answer.gaps import part_passages
 from curbside.answer.lexicon import disease_mentions
 from curbside.answer.patient_facts import patient_has
 from curbside.answer.population import Scope
@@ -378,46 +377,6 @@ def thin(terms: Terms, stems: set[str]) -> bool:
     required = sum(w for s, w in terms.weights.items() if s not in terms.optional)
     said = sum(terms.weights[s] for s in terms.covered(stems))
     return total > 0 and required < THIN_REQUIRED * total and said < THIN_SAID * total
-
-
-def part_passages(ranked: Sequence[Hit], kept: Sequence[Hit], question: str, stats: TermStats,
-                  weights: Mapping[str, float]) -> list[Hit]:
-    """For each part of a several-part question that the leading document's kept passages do not speak to
-    (``gaps.own_words``), the first of its other passages in ``ranked`` that names at least half of what the part asks
-    of its own (by the terms' ``weights``): "Is lenalidomide the next step …, and should I start iron chelation?" keeps
-    BSH's passage on chelation beside its three on lenalidomide, which would otherwise fill the guideline's places (a
-    sickle cell guideline's chelation passage answers for another disease)."""
-    if not kept:
-        return []
-    leading = kept[0].document.id
-    have = {h.passage.id for h in kept}
-    # (a guideline summary's scope fields name what it covers and answer no part: "Interventions and practices
-    # considered: - Target blood glucose goals - Criteria for defining hypoglycemia …" is not A.S.P.E.N.'s target of
-    # 140–180 mg/dL)
-    own = [h for h in kept if h.document.id == leading and not SCOPE_SECTION.search(h.passage.section)]
-    out: list[Hit] = []
-    for _part, words, asked in own_words(question):
-        if any(_says(h, words, asked, stats, weights) for h in [*own, *out]):
-            continue
-        found = next((h for h in ranked if h.document.id == leading and h.passage.id not in have
-                      and _says(h, words, asked, stats, weights)), None)
-        if found is not None:
-            out.append(found)
-            have.add(found.passage.id)
-    return out
-
-
-def _says(hit: Hit, words: list[str], asked: set[str], stats: TermStats, weights: Mapping[str, float]) -> bool:
-    """``hit`` names at least half of what a part asks of its own (``asked``, weighed by ``weights``; ``words``: the
-    part's words) in what it says, not in the questions it puts. For "… does a 360-degree fusion give better results
-    than a posterolateral fusion …?" neither NASS's "How do outcomes … compare with those for 360° fusion …?" (a
-    question) nor its "… lead to comparable clinical outcomes …" on pedicle screws (better results, not 360°) says it;
-    its next passage does."""
-    said = sentences(hit.passage.text)
-    stated = [s for s in said if not s.rstrip().endswith("?")]
-    stems = (stats.stems_of(hit) if len(stated) == len(said)
-             else set(content_stems(" ".join([hit.document.title, hit.passage.section, *stated]))))
-    return part_share(words, asked, stems, weights) >= PART_SAID
 
 
 def _narrower(pool: Sequence[Hit], scope: Scope | None) -> dict[tuple[str, str], float]:

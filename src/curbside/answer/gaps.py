@@ -14,11 +14,13 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from curbside.answer.lead_cues import SCOPE_SECTION
 from curbside.answer.synonyms import mentioned
-from curbside.answer.terms import CHATTER
+from curbside.answer.terms import CHATTER, TermStats
 from curbside.answer.text import content_stems, stem, tokenize
 from curbside.answer.vignette import case_of, is_setting, part_texts
-from curbside.records import Audience, Bullet, SafetyNotice
+from curbside.records import Audience, Bullet, Hit, SafetyNotice
+from curbside.sentences import sentences
 
 # words that frame what a part asks rather than name it ("what drug and dose", "how soon should it start",
 # "which agents", "is there a role for …"; function words are already left out by ``content_stems``)
@@ -89,4 +91,44 @@ def gaps_notice(question: str, bullets: Sequence[Bullet], audience: Audience) ->
                                 f"found may not answer {it}; check other sources.")
 
 
-__all__ = ["gaps_notice", "own_words", "PART_SAID", "part_share", "unmentioned_parts"]
+def part_passages(ranked: Sequence[Hit], kept: Sequence[Hit], question: str, stats: TermStats,
+                  weights: Mapping[str, float]) -> list[Hit]:
+    """For each part of a several-part question that the leading document's kept passages do not speak to
+    (``own_words``), the first of its other passages in ``ranked`` that names at least half of what the part asks
+    of its own (by the terms' ``weights``): "Is lenalidomide the next step …, and should I start iron chelation?" keeps
+    BSH's passage on chelation beside its three on lenalidomide, which would otherwise fill the guideline's places (a
+    sickle cell guideline's chelation passage answers for another disease)."""
+    if not kept:
+        return []
+    leading = kept[0].document.id
+    have = {h.passage.id for h in kept}
+    # (a guideline summary's scope fields name what it covers and answer no part: "Interventions and practices
+    # considered: - Target blood glucose goals - Criteria for defining hypoglycemia …" is not A.S.P.E.N.'s target of
+    # 140–180 mg/dL)
+    own = [h for h in kept if h.document.id == leading and not SCOPE_SECTION.search(h.passage.section)]
+    out: list[Hit] = []
+    for _part, words, asked in own_words(question):
+        if any(_says(h, words, asked, stats, weights) for h in [*own, *out]):
+            continue
+        found = next((h for h in ranked if h.document.id == leading and h.passage.id not in have
+                      and _says(h, words, asked, stats, weights)), None)
+        if found is not None:
+            out.append(found)
+            have.add(found.passage.id)
+    return out
+
+
+def _says(hit: Hit, words: list[str], asked: set[str], stats: TermStats, weights: Mapping[str, float]) -> bool:
+    """``hit`` names at least half of what a part asks of its own (``asked``, weighed by ``weights``; ``words``: the
+    part's words) in what it says, not in the questions it puts. For "… does a 360-degree fusion give better results
+    than a posterolateral fusion …?" neither NASS's "How do outcomes … compare with those for 360° fusion …?" (a
+    question) nor its "… lead to comparable clinical outcomes …" on pedicle screws (better results, not 360°) says it;
+    its next passage does."""
+    said = sentences(hit.passage.text)
+    stated = [s for s in said if not s.rstrip().endswith("?")]
+    stems = (stats.stems_of(hit) if len(stated) == len(said)
+             else set(content_stems(" ".join([hit.document.title, hit.passage.section, *stated]))))
+    return part_share(words, asked, stems, weights) >= PART_SAID
+
+
+__all__ = ["gaps_notice", "own_words", "PART_SAID", "part_passages", "part_share", "unmentioned_parts"]

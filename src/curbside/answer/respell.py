@@ -111,10 +111,10 @@ def joined(store: Store, question: str) -> tuple[str, tuple[Respelling, ...]]:
     if not pairs:
         return question, ()
     counts = store.term_frequencies(pairs.values())
-    out: list[Respelling] = []
-    for wrote, word in pairs.items():
-        if counts.get(word, 0) >= JOINED_MIN and counts[word] > store.term_frequencies([wrote]).get(wrote, 0):
-            out.append(Respelling(wrote, word.capitalize() if wrote[0].isupper() else word))
+    written = {wrote: word for wrote, word in pairs.items() if counts.get(word, 0) >= JOINED_MIN}
+    apart = store.term_frequencies(written) if written else {}
+    out = [Respelling(wrote, word.capitalize() if wrote[0].isupper() else word)
+           for wrote, word in written.items() if counts[word] > apart.get(wrote, 0)]
     for r in out:
         first, second = r.wrote.split()
         question = re.sub(rf"(?<![\w-]){first}\s+{second}(?![\w-])", r.meant, question)

@@ -45,7 +45,7 @@ def fill_gaps(question: str, chosen: Plan, candidates: Sequence[Candidate], weig
         if len(added) >= MAX_FILLED or mentioned(words, said) & asked:
             continue
         # (the most of what the part asks, then the best scored; never a sentence already chosen)
-        # (… naming at least half of what it asks, by the question's term weights, as ``evidence.part_passages`` reads
+        # (… naming at least half of what it asks, by the question's term weights, as ``gaps.part_passages`` reads
         # a part: "Do not routinely offer spinal MRI to all men with … known bone metastases" does not say how to
         # protect his bones)
         options = [(share, c.score, -c.position, c) for c in candidates
